@@ -1,0 +1,56 @@
+import { type Dec, type DecInput, D, afkort, rund, sum } from "./decimal";
+import { EngineError } from "./fejl";
+import { endelig, heltal, ikkeNegativ, positiv } from "./krav";
+
+/** Size categories 1-7, 8-24, 25-49, 50+ places and their weights 1 : 1.2 : 2 : 3 (004:157-160). */
+export const TILSYN_VAEGTE = ["1", "1.2", "2", "3"] as const;
+const GRAENSER = [7, 24, 49] as const;
+
+export function tilsynskategori(pladser: DecInput): 1 | 2 | 3 | 4 {
+  const p = positiv("pladser", pladser);
+  // A fractional place count (e.g. § 101: citizens / 10) belongs to the category it rounds up into.
+  const hele = p.ceil().toNumber();
+  if (hele <= GRAENSER[0]) return 1;
+  if (hele <= GRAENSER[1]) return 2;
+  if (hele <= GRAENSER[2]) return 3;
+  return 4;
+}
+
+/**
+ * Annual tilsynstakst per category: base = behov / Σ(antal × vægt); each category's takst is
+ * base × vægt rounded separately (Syd 2018: 31,879 / 38,254 / 63,757 / 95,636).
+ */
+export function tilsynstakster(
+  finansieringsbehov: DecInput,
+  antal: readonly DecInput[],
+  vaegte: readonly DecInput[] = TILSYN_VAEGTE,
+): Dec[] {
+  if (antal.length !== 4) throw new EngineError({ code: "WRONG_LENGTH", argument: "antal", length: 4 });
+  if (vaegte.length !== 4) throw new EngineError({ code: "WRONG_LENGTH", argument: "vaegte", length: 4 });
+  const behov = ikkeNegativ("finansieringsbehov", finansieringsbehov);
+  const counts = antal.map((a) => new D(heltal("antal", a, 0, 1e9)));
+  const weights = vaegte.map((v) => positiv("vaegte", v));
+  const vaegtet = sum(counts.map((c, i) => c.times(weights[i] as Dec)));
+  if (vaegtet.isZero()) throw new EngineError({ code: "SUM_ZERO", argument: "antal" });
+  const base = behov.div(vaegtet);
+  return weights.map((w) => rund(base.times(w)));
+}
+
+/** Skærpet tilsyn: a share (10 % from 2018, 004:237) of the annual takst per started month. */
+export function skaerpetTilsyn(aarstakst: DecInput, maaneder: DecInput, andel: DecInput = "0.1"): Dec {
+  const m = positiv("maaneder", maaneder).ceil();
+  return rund(ikkeNegativ("aarstakst", aarstakst).times(ikkeNegativ("andel", andel)).times(m));
+}
+
+/** BPA companies: hours × hourly rate (Nord 2024: 13 h × 672 = 8,736, 002:472-476). */
+export function timebaseretTilsyn(timer: DecInput, timesats: DecInput): Dec {
+  return rund(ikkeNegativ("timer", timer).times(ikkeNegativ("timesats", timesats)));
+}
+
+/**
+ * Average OF per foster family, truncated to whole kroner as the seeds show it
+ * (Syd 2018: 27,600,000 / 1,539 = 17,933; Nord 2024: 19,156,058 / 950 = 20,164).
+ */
+export function ofPrPlejefamilie(behov: DecInput, plejefamilier: DecInput): Dec {
+  return afkort(endelig("behov", behov).div(positiv("plejefamilier", plejefamilier)));
+}

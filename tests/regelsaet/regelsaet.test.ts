@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parameter, parseRegelsaet, RegelsaetFejl } from "../../src/regelsaet";
+import { REGELSAET_MAPPE, laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
+
+const SEEDS = join(__dirname, "..", "..", "..", "shared", "seeds");
+
+describe("rulesets as data", () => {
+  const register = laesRegelsaetMappe();
+
+  it("loads SYD-2018, MIDT-2020 and MIDT-2021 through the schema", () => {
+    expect(register.ids()).toEqual(expect.arrayContaining(["MIDT-2020", "MIDT-2021", "SYD-2018"]));
+  });
+
+  it("carries the seed values of domain.md §8", () => {
+    const syd = register.hent("SYD-2018");
+    expect(parameter(syd, "overheadLoft")).toBe(0.044);
+    expect(parameter(syd, "renteLoft")).toBe(0.0147);
+    expect(parameter(syd, "tjenestemandspensionSats")).toBe(0.203);
+    expect(parameter(syd, "fristTakster")).toBe("2017-11-15");
+    expect(parameter(register.hent("MIDT-2020"), "overheadLoft")).toBe(0.061);
+    expect(parameter(register.hent("MIDT-2021"), "basisServiceOpdeling")).toBe(true);
+  });
+
+  it("leaves out what the sources don't give (never guessed)", () => {
+    expect(parameter(register.hent("MIDT-2020"), "renteLoft")).toBeUndefined();
+    expect(parameter(register.hent("MIDT-2021"), "fristTakster")).toBeUndefined();
+    expect(parameter(register.hent("MIDT-2020"), "tjenestemandspensionSats")).toBeUndefined();
+  });
+
+  it("every parameter's kilde points at a seed line that exists", () => {
+    for (const f of readdirSync(REGELSAET_MAPPE).filter((n) => n.endsWith(".json"))) {
+      const raw = JSON.parse(readFileSync(join(REGELSAET_MAPPE, f), "utf8"));
+      for (const [navn, p] of Object.entries(raw.parametre as Record<string, { kilde: string }>)) {
+        const refs = [...p.kilde.matchAll(/\b(00\d):(\d+)/g)];
+        expect({ f, navn, harKilde: refs.length > 0 || p.kilde.includes("domain.md") }).toEqual({ f, navn, harKilde: true });
+        for (const [, seed, line] of refs) {
+          let lines = Infinity;
+          try {
+            const fil = readdirSync(SEEDS).find((s) => s.startsWith(`${seed}_`));
+            if (fil) lines = readFileSync(join(SEEDS, fil), "utf8").split("\n").length;
+          } catch {
+            // ../shared absent: the reference cannot be checked here.
+          }
+          expect(Number(line)).toBeLessThanOrEqual(lines);
+        }
+      }
+    }
+  });
+
+  it("refuses a ruleset without kilde, with an unknown parameter or a bad value", () => {
+    const base = { id: "NORD-2024", navn: "x", region: "Nordjylland", takstaar: 2024, kilde: "test", parametre: {} };
+    expect(parseRegelsaet(base).id).toBe("NORD-2024");
+    expect(() => parseRegelsaet({ ...base, parametre: { overheadLoft: { vaerdi: 0.05 } } })).toThrow(RegelsaetFejl);
+    expect(() => parseRegelsaet({ ...base, parametre: { gaet: { vaerdi: 1, kilde: "ingen" } } })).toThrow(RegelsaetFejl);
+    expect(() => parseRegelsaet({ ...base, parametre: { overheadLoft: { vaerdi: 4.4, kilde: "procent?" } } })).toThrow(/overheadLoft/);
+  });
+
+  it("names an unknown ruleset and lists the known ones", () => {
+    expect(() => register.hent("NORD-1999")).toThrow(/Ukendt regelsæt "NORD-1999".*SYD-2018/);
+  });
+});
