@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     Object.assign(results, figures);
     console.log(JSON.stringify(figures, null, 2));
   }
-  results.machine = { cpus: require("node:os").cpus().length, node: process.version, measured: new Date().toISOString() };
+  results.machine = { cpus: cpus().length, node: process.version, measured: new Date().toISOString() };
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   console.log(`Skrev ${resultsPath}`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   EngineError,
@@ -24,7 +24,7 @@ describe("golden fixtures are copies of ../shared/fixtures", () => {
   it(present ? "every shared fixture is identical to the project copy" : "(../shared absent: the project copies are used alone)", () => {
     expect(goldenFiles().length).toBeGreaterThanOrEqual(5);
     if (!present) return;
-    for (const f of require("node:fs").readdirSync(shared).filter((n: string) => n.endsWith(".json"))) {
+    for (const f of readdirSync(shared).filter((n) => n.endsWith(".json"))) {
       expect({ f, same: readFileSync(join(GOLDEN_DIR, f), "utf8") === readFileSync(join(shared, f), "utf8") }).toEqual({ f, same: true });
     }
   });
