@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } from "../regelsaet";
+import { indlejretRegister } from "../regelsaet/indlejret";
+import type { ParameterBeskrivelse } from "./beskrivelser";
+import { ArgumentFejl, type Kontekst } from "./fejl";
+import { talDa } from "./format";
+
+/**
+ * The boundary between Excel and the engine: every argument is parsed here (zod for the shape,
+ * then the Danish meaning), so the adapters in functions.ts only call the engine.
+ * Excel passes numbers, strings, booleans, null for an omitted optional argument, 2-D arrays
+ * for ranges and "" for blank cells.
+ */
+
+// z.number() refuses NaN; NaN is let through here so it gets the "endeligt tal" message.
+const celleSchema = z.union([z.number(), z.nan(), z.string(), z.boolean(), z.null(), z.undefined()]);
+export type Celle = z.infer<typeof celleSchema>;
+
+const matrixSchema = z
+  .array(z.array(celleSchema).min(1))
+  .min(1)
+  .refine((rows) => rows.every((r) => r.length === rows[0]?.length), "rækkerne har forskellig længde");
+export type Matrix = Celle[][];
+
+function param(ctx: Kontekst, index: number): ParameterBeskrivelse {
+  const p = ctx.fn.parametre[index];
+  if (!p) throw new Error(`${ctx.fn.id} har ingen parameter nr. ${index + 1}`);
+  return p;
+}
+
+function tom(v: Celle): v is null | undefined | "" {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function citat(tekst: string): string {
+  const t = tekst.length > 20 ? `${tekst.slice(0, 19)}…` : tekst;
+  return `"${t}"`;
+}
+
+/** One cell's value; a 1 × 1 range counts as its cell. */
+function skalar(ctx: Kontekst, index: number, v: unknown): Celle {
+  const p = param(ctx, index);
+  let x = v;
+  if (Array.isArray(x)) {
+    if (x.length === 1 && Array.isArray(x[0]) && x[0].length === 1) x = x[0][0];
+    else throw new ArgumentFejl(p, "skal være én celle, ikke et område");
+  }
+  const r = celleSchema.safeParse(x);
+  if (!r.success) throw new ArgumentFejl(p, "er ikke en værdi Excel kan give");
+  return r.data;
+}
+
+function somTal(p: ParameterBeskrivelse, v: Celle, hvor = ""): number {
+  if (typeof v === "string") throw new ArgumentFejl(p, `${hvor}er tekst (${citat(v)}), ikke et tal`);
+  if (typeof v === "boolean") throw new ArgumentFejl(p, `${hvor}er en sandhedsværdi (${v ? "SAND" : "FALSK"}), ikke et tal`);
+  if (typeof v !== "number") throw new ArgumentFejl(p, `${hvor}mangler`);
+  if (!Number.isFinite(v)) throw new ArgumentFejl(p, `${hvor}skal være et endeligt tal`);
+  return Object.is(v, -0) ? 0 : v;
+}
+
+function husk(ctx: Kontekst, p: ParameterBeskrivelse, n: number): number {
+  ctx.vaerdier[p.da.navn] = n;
+  return n;
+}
+
+/** A required number. */
+export function tal(ctx: Kontekst, index: number, v: unknown): number {
+  const p = param(ctx, index);
+  const c = skalar(ctx, index, v);
+  if (tom(c)) throw new ArgumentFejl(p, "mangler");
+  return husk(ctx, p, somTal(p, c));
+}
+
+/** An optional number: omitted (null) or a blank cell gives undefined, so the engine's default applies. */
+export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | undefined {
+  const c = skalar(ctx, index, v);
+  if (tom(c)) return undefined;
+  const p = param(ctx, index);
+  return husk(ctx, p, somTal(p, c));
+}
+
+/** Optional text, trimmed; blank gives undefined. */
+export function valgfriTekst(ctx: Kontekst, index: number, v: unknown): string | undefined {
+  const p = param(ctx, index);
+  const c = skalar(ctx, index, v);
+  if (tom(c)) return undefined;
+  if (typeof c !== "string") throw new ArgumentFejl(p, `skal være tekst, ikke ${typeof c === "boolean" ? "en sandhedsværdi" : `tallet ${talDa(c)}`}`);
+  return c.trim();
+}
+
+/** One of a fixed list of words, case-insensitive; blank gives the default. */
+export function valg<T extends string>(ctx: Kontekst, index: number, v: unknown, muligheder: readonly T[], standard: T): T {
+  const t = valgfriTekst(ctx, index, v);
+  if (t === undefined) return standard;
+  const fundet = muligheder.find((m) => m === t.toUpperCase());
+  if (!fundet) throw new ArgumentFejl(param(ctx, index), `er ${citat(t)}`);
+  return fundet;
+}
+
+/** A range as a rectangular 2-D array; a single value counts as a 1 × 1 range. */
+export function omraade(ctx: Kontekst, index: number, v: unknown): Matrix {
+  const p = param(ctx, index);
+  const r = matrixSchema.safeParse(Array.isArray(v) ? v : [[v]]);
+  if (!r.success) throw new ArgumentFejl(p, "skal være et område af celler (en række eller kolonne)");
+  return r.data;
+}
+
+/** The numbers of a range; blank cells are 0 where `tomErNul`, otherwise refused. */
+export function omraadeTal(ctx: Kontekst, index: number, m: Matrix, tomErNul: boolean): number[] {
+  const p = param(ctx, index);
+  const flere = m.length * (m[0]?.length ?? 0) > 1;
+  return m.flatMap((raekke, i) =>
+    raekke.map((c, j) => {
+      const hvor = flere ? `(række ${i + 1}, kolonne ${j + 1}) ` : "";
+      if (tom(c)) {
+        if (tomErNul) return 0;
+        throw new ArgumentFejl(p, `${hvor}mangler`);
+      }
+      return somTal(p, c, hvor);
+    }),
+  );
+}
+
+/** A range that must be one column. */
+export function kolonne(ctx: Kontekst, index: number, v: unknown): Matrix {
+  const m = omraade(ctx, index, v);
+  const bredde = m[0]?.length ?? 0;
+  if (bredde !== 1) throw new ArgumentFejl(param(ctx, index), `skal være én kolonne, ikke ${bredde} kolonner`);
+  return m;
+}
+
+export type Retning = "raekke" | "kolonne";
+
+/** Exactly `antal` cells in one row or one column, and which it was. */
+export function celleraekke(ctx: Kontekst, index: number, v: unknown, antal: number): { m: Matrix; retning: Retning } {
+  const m = omraade(ctx, index, v);
+  const hoejde = m.length;
+  const bredde = m[0]?.length ?? 0;
+  if (hoejde === 1 && bredde === antal) return { m, retning: "raekke" };
+  if (bredde === 1 && hoejde === antal) return { m, retning: "kolonne" };
+  throw new ArgumentFejl(param(ctx, index), `skal være ${antal} celler i én række eller kolonne, ikke ${hoejde} × ${bredde}`);
+}
+
+/** An optional ruleset id looked up among the rulesets built into the add-in. */
+export function valgfritRegelsaet(ctx: Kontekst, index: number, v: unknown): Regelsaet | undefined {
+  const id = valgfriTekst(ctx, index, v);
+  if (id === undefined) return undefined;
+  const register = indlejretRegister();
+  const r = register.find(id);
+  if (!r) {
+    const kendte = register.ids();
+    throw new ArgumentFejl(
+      param(ctx, index),
+      `${citat(id)} er ukendt`,
+      kendte.length ? `et af de kendte regelsæt: ${kendte.join(", ")}` : "ingen regelsæt er indbygget i denne version",
+    );
+  }
+  ctx.regelsaet = r.id;
+  return r;
+}
+
+/** A numeric ruleset parameter, or undefined when the ruleset's sources don't give it (never guessed). */
+export function regelsaetTal(r: Regelsaet | undefined, navn: ParameterNavn): number | undefined {
+  if (!r) return undefined;
+  const v: unknown = regelsaetParameter(r, navn);
+  return typeof v === "number" ? v : undefined;
+}

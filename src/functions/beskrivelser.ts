@@ -1,0 +1,245 @@
+/**
+ * The one source of the SOC functions' metadata: ids, parameters, Danish and English texts.
+ * functions.json (English) and functions-da.json (Danish) are generated from this table at
+ * build time (see metadata.ts and webpack.config.js), and the adapters' error messages take
+ * the Danish parameter names and allowed ranges from here.
+ */
+
+/** How a value is shown in a Danish message: `brok` as a percentage (0,95 → 95 %). */
+export type Enhed = "kr" | "brok" | "antal" | "aar" | "tekst";
+
+export interface Tekst {
+  navn: string;
+  beskrivelse: string;
+}
+
+export interface ParameterBeskrivelse {
+  /** Danish parameter name (also the name in functions-da.json and in messages). */
+  da: Tekst;
+  en: Tekst;
+  /** Excel metadata type; numbers are "any" so text and booleans reach the adapter and get a Danish message. */
+  type: "any" | "number" | "string";
+  dimensionality: "scalar" | "matrix";
+  optional?: true;
+  enhed: Enhed;
+  /** The allowed range in Danish, used when the value is of the wrong kind (text, blank, ...). */
+  tilladt: string;
+  /** The engine's name for the argument when it differs (EngineError.detail.argument). */
+  motorNavn?: string;
+}
+
+export interface FunktionBeskrivelse {
+  id: string;
+  /** Export name in functions.ts (product.md §1). */
+  eksport: string;
+  da: { beskrivelse: string };
+  en: { beskrivelse: string };
+  resultat: { type: "number" | "any"; dimensionality: "scalar" | "matrix" };
+  parametre: ParameterBeskrivelse[];
+  /** One worked example for the Danish reference (docs/funktioner.md), Danish Excel syntax. */
+  eksempel: { formel: string; resultat: string };
+}
+
+const p = (
+  da: [string, string],
+  en: [string, string],
+  enhed: Enhed,
+  tilladt: string,
+  ekstra: Partial<Pick<ParameterBeskrivelse, "type" | "dimensionality" | "optional" | "motorNavn">> = {},
+): ParameterBeskrivelse => ({
+  da: { navn: da[0], beskrivelse: da[1] },
+  en: { navn: en[0], beskrivelse: en[1] },
+  type: ekstra.type ?? (enhed === "tekst" ? "string" : "any"),
+  dimensionality: ekstra.dimensionality ?? "scalar",
+  ...(ekstra.optional ? { optional: true as const } : {}),
+  enhed,
+  tilladt,
+  ...(ekstra.motorNavn ? { motorNavn: ekstra.motorNavn } : {}),
+});
+
+const valgfri = { optional: true } as const;
+const matrix = { dimensionality: "matrix" } as const;
+const KR = "et endeligt beløb i kr.";
+const REGELSAET = p(
+  ["regelsaet", "Regelsættets id, fx SYD-2018 (valgfrit)."],
+  ["ruleset", "Ruleset id, e.g. SYD-2018 (optional)."],
+  "tekst",
+  "et kendt regelsæts id, fx SYD-2018, eller tom",
+  valgfri,
+);
+
+export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
+  {
+    id: "TAKST",
+    eksport: "takst",
+    da: { beskrivelse: "Takst = takstgrundlag / (pladser × dage × belægning), afrundet (halvt væk fra nul)." },
+    en: { beskrivelse: "Rate = rate basis / (places × days × occupancy), rounded half away from zero." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["takstgrundlag", "Takstgrundlaget i kr. (de samlede omkostninger)."], ["rateBasis", "The rate basis in DKK (total cost)."], "kr", KR),
+      p(["pladser", "Antal pladser."], ["places", "Number of places."], "antal", "et tal større end 0"),
+      p(["belaegning", "Belægningsprocent som brøk: 95 % skrives 0,95."], ["occupancy", "Occupancy as a fraction: 95 % is 0.95."], "brok", "over 0 % og højst 100 % (95 % skrives 0,95)"),
+      p(["dage", "Dage i takståret (standard 365)."], ["days", "Days in the rate year (default 365)."], "antal", "over 0 og højst 366", valgfri),
+      p(["decimaler", "Antal decimaler i taksten (standard 0)."], ["decimals", "Decimal places of the rate (default 0)."], "antal", "et helt tal fra 0 til 4", valgfri),
+    ],
+    eksempel: { formel: "=SOC.TAKST(10400000; 30; 0,95)", resultat: "1000" },
+  },
+  {
+    id: "OVERHEAD",
+    eksport: "overhead",
+    da: { beskrivelse: "Overhead = grundlag × sats i hele kroner. Med et regelsæt afvises en sats over regelsættets loft." },
+    en: { beskrivelse: "Overhead = base × rate in whole DKK. With a ruleset, a rate above its cap is refused." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["grundlag", "Overheadgrundlaget i kr."], ["base", "The overhead base in DKK."], "kr", KR),
+      p(["sats", "Overheadsatsen som brøk: 4,4 % skrives 0,044."], ["rate", "Overhead rate as a fraction: 4.4 % is 0.044."], "brok", "fra 0 % til 100 % og højst regelsættets loft"),
+      REGELSAET,
+    ],
+    eksempel: { formel: "=SOC.OVERHEAD(10000000; 0,044; \"SYD-2018\")", resultat: "440000" },
+  },
+  {
+    id: "EFTERREG",
+    eksport: "efterreg",
+    da: { beskrivelse: "Efterregulering i år +2 efter 5 %-reglen: den del af et overskud (+) eller underskud (-), der ligger ud over grænsen, med modsat fortegn." },
+    en: { beskrivelse: "Settlement in year +2 under the 5 % rule: the part of a surplus (+) or deficit (-) beyond the threshold, with the opposite sign." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["resultat", "Akkumuleret resultat: overskud positivt, underskud negativt."], ["result", "Accumulated result: surplus positive, deficit negative."], "kr", KR),
+      p(["budget", "Omkostningsbudgettet i kr."], ["budget", "The cost budget in DKK."], "kr", "et beløb på 0 kr. eller derover"),
+      p(["graense", "Grænsen som brøk (standard 0,05 = 5 %)."], ["threshold", "Threshold as a fraction (default 0.05 = 5 %)."], "brok", "fra 0 % til 100 %", valgfri),
+    ],
+    eksempel: { formel: "=SOC.EFTERREG(450000; 5000000)", resultat: "-200000" },
+  },
+  {
+    id: "EFTERREG.MODEL",
+    eksport: "efterregModel",
+    da: { beskrivelse: "Bilag 18-modellen A1-A7 som 7 × 2 matrix (linje, beløb): A4 = A2 + A3, A5 = A1 - A4, A7 = A5 - A6." },
+    en: { beskrivelse: "The Bilag 18 model A1-A7 as a 7 × 2 array (line, amount): A4 = A2 + A3, A5 = A1 - A4, A7 = A5 - A6." },
+    resultat: { type: "any", dimensionality: "matrix" },
+    parametre: [
+      p(["provenu", "A1: samlet faktisk provenu i kr."], ["revenue", "A1: total actual revenue in DKK."], "kr", KR),
+      p(["afregningsgrundlag", "A2: faktisk afregningsgrundlag i kr."], ["settlementBasis", "A2: actual settlement basis in DKK."], "kr", KR),
+      p(["overfoersel", "A3: mer- (+) / mindreforbrug (-) overført fra forrige år."], ["carryOver", "A3: over- (+) / underspend (-) carried from last year."], "kr", KR),
+      p(["genbevilget", "A6: genbevilget mindre- (+) / merforbrug (-)."], ["regranted", "A6: re-granted underspend (+) / overspend (-)."], "kr", KR),
+    ],
+    eksempel: { formel: "=SOC.EFTERREG.MODEL(9600000; 9400000; 0; 400000)", resultat: "A1 9600000 … A7 -200000" },
+  },
+  {
+    id: "OBJFIN",
+    eksport: "objfin",
+    da: { beskrivelse: "Fordeler et beløb efter en nøgle (kolonne). \"REST\" (største rest) summerer præcist; \"HVER\" afrunder hver række. Tom nøglecelle = 0." },
+    en: { beskrivelse: "Shares an amount by a key (column). \"REST\" (largest remainder) sums exactly; \"HVER\" rounds each row. Blank key = 0." },
+    resultat: { type: "number", dimensionality: "matrix" },
+    parametre: [
+      p(["beloeb", "Beløbet der skal fordeles, i kr."], ["amount", "The amount to share, in DKK."], "kr", KR),
+      p(["noegle", "Fordelingsnøglen: én kolonne, fx antal 0-17-årige pr. kommune."], ["key", "The key: one column, e.g. residents aged 0-17 per municipality."], "antal", "én kolonne med tal på 0 eller derover (tom celle = 0), som ikke alle er 0", matrix),
+      p(["afrunding", "\"REST\" (standard) eller \"HVER\"."], ["rounding", "\"REST\" (default) or \"HVER\"."], "tekst", "\"REST\" eller \"HVER\"", valgfri),
+    ],
+    eksempel: { formel: "=SOC.OBJFIN(100; A1:A3)", resultat: "34, 33, 33 (når A1:A3 er 1, 1, 1)" },
+  },
+  {
+    id: "TILSYNSKATEGORI",
+    eksport: "tilsynskategori",
+    da: { beskrivelse: "Socialtilsynets størrelseskategori: 1 (1-7 pladser), 2 (8-24), 3 (25-49), 4 (50+)." },
+    en: { beskrivelse: "Supervision size category: 1 (1-7 places), 2 (8-24), 3 (25-49), 4 (50+)." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [p(["pladser", "Antal pladser i tilbuddet."], ["places", "Number of places of the offer."], "antal", "et tal større end 0")],
+    eksempel: { formel: "=SOC.TILSYNSKATEGORI(12)", resultat: "2" },
+  },
+  {
+    id: "TILSYNSTAKST",
+    eksport: "tilsynstakst",
+    da: { beskrivelse: "De fire kategoriers årlige tilsynstakster: basis = behov / Σ(antal × vægt), hver takst afrundet for sig. Vises i samme retning som antal." },
+    en: { beskrivelse: "The four categories' annual supervision rates: base = need / Σ(count × weight), each rounded separately. Spilled in the orientation of the counts." },
+    resultat: { type: "number", dimensionality: "matrix" },
+    parametre: [
+      p(["finansieringsbehov", "Tilsynets finansieringsbehov fra tilbud, i kr."], ["fundingNeed", "The supervision's funding need from offers, in DKK."], "kr", "et beløb på 0 kr. eller derover"),
+      p(["antal", "Antal tilbud i kategori 1-4: fire celler i én række eller kolonne."], ["counts", "Number of offers in categories 1-4: four cells in one row or column."], "antal", "fire hele tal på 0 eller derover i én række eller kolonne, ikke alle 0", matrix),
+      p(["vaegte", "Vægte for kategori 1-4 (standard 1; 1,2; 2; 3)."], ["weights", "Weights for categories 1-4 (default 1; 1.2; 2; 3)."], "antal", "fire tal større end 0 i én række eller kolonne", { ...matrix, ...valgfri }),
+    ],
+    eksempel: { formel: "=SOC.TILSYNSTAKST(31878,6; B1:E1)", resultat: "31879, 38254, 63757, 95636 (når B1:E1 er 1, 0, 0, 0)" },
+  },
+  {
+    id: "AFSKRIVNING",
+    eksport: "afskrivning",
+    da: { beskrivelse: "Lineær afskrivning i takståret: anskaffelsessum / levetid i hvert af levetidens år fra startåret, ellers 0. Hele kroner." },
+    en: { beskrivelse: "Straight-line depreciation in the rate year: cost / life in each year of the life from the start year, else 0. Whole DKK." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["anskaffelsessum", "Anskaffelsessummen i kr."], ["cost", "Acquisition cost in DKK."], "kr", "et beløb på 0 kr. eller derover"),
+      p(["levetid", "Levetid i år (bygninger: 30)."], ["life", "Useful life in years (buildings: 30)."], "aar", "et helt antal år fra 1 til 100"),
+      p(["startaar", "Første afskrivningsår."], ["startYear", "First year of depreciation."], "aar", "et helt årstal fra 1900 til 2200"),
+      p(["takstaar", "Takståret."], ["rateYear", "The rate year."], "aar", "et helt årstal fra 1900 til 2200"),
+    ],
+    eksempel: { formel: "=SOC.AFSKRIVNING(3000000; 30; 2004; 2018)", resultat: "100000" },
+  },
+  {
+    id: "FORRENTNING",
+    eksport: "forrentning",
+    da: { beskrivelse: "Forrentning = værdi pr. 1. januar × rentesats i hele kroner. Med et regelsæt afvises en rente over regelsættets loft." },
+    en: { beskrivelse: "Interest = value at 1 January × rate in whole DKK. With a ruleset, a rate above its cap is refused." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["vaerdi", "Aktivernes værdi pr. 1. januar i takståret, i kr."], ["value", "Asset value at 1 January of the rate year, in DKK."], "kr", "et beløb på 0 kr. eller derover"),
+      p(["rentesats", "Rentesatsen som brøk: 1,47 % skrives 0,0147."], ["interestRate", "Interest rate as a fraction: 1.47 % is 0.0147."], "brok", "fra 0 % til 100 % og højst regelsættets loft"),
+      REGELSAET,
+    ],
+    eksempel: { formel: "=SOC.FORRENTNING(1000000; 0,0147; \"SYD-2018\")", resultat: "14700" },
+  },
+  {
+    id: "BELAEGNING",
+    eksport: "belaegning",
+    da: { beskrivelse: "Gennemsnitlig belægning for de to seneste år (som brøk)." },
+    en: { beskrivelse: "Average occupancy of the last two years (as a fraction)." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["aarMinus2", "Faktisk belægning for to år siden, som brøk."], ["yearMinus2", "Actual occupancy two years ago, as a fraction."], "brok", "fra 0 % til 200 % (95 % skrives 0,95)"),
+      p(["aarMinus1", "Faktisk belægning sidste år, som brøk."], ["yearMinus1", "Actual occupancy last year, as a fraction."], "brok", "fra 0 % til 200 % (95 % skrives 0,95)"),
+    ],
+    eksempel: { formel: "=SOC.BELAEGNING(0,94; 0,98)", resultat: "0,96" },
+  },
+  {
+    id: "PLREG",
+    eksport: "plreg",
+    da: { beskrivelse: "PL-regulering: beløb × (1 + PL-procent) i hele kroner." },
+    en: { beskrivelse: "Price/wage adjustment: amount × (1 + PL rate) in whole DKK." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["beloeb", "Beløbet i kr."], ["amount", "The amount in DKK."], "kr", KR),
+      p(["plpct", "PL-procenten som brøk: 3,9 % skrives 0,039."], ["plRate", "The PL rate as a fraction: 3.9 % is 0.039."], "brok", "over -100 % og højst 100 %", { motorNavn: "pl" }),
+    ],
+    eksempel: { formel: "=SOC.PLREG(1000; 0,039)", resultat: "1039" },
+  },
+  {
+    id: "TAKSTUDVIKLING",
+    eksport: "takstudvikling",
+    da: { beskrivelse: "Real takstudvikling som brøk: ny takst mod sidste års takst fremskrevet med PL (0,052 = 5,2 %)." },
+    en: { beskrivelse: "Real rate change as a fraction: new rate against last year's rate adjusted by PL (0.052 = 5.2 %)." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["nytakst", "Den nye takst i kr."], ["newRate", "The new rate in DKK."], "kr", KR, { motorNavn: "nyTakst" }),
+      p(["sidsteaarstakst", "Sidste års takst i kr."], ["lastYearRate", "Last year's rate in DKK."], "kr", "et beløb større end 0 kr.", { motorNavn: "sidsteAarsTakst" }),
+      p(["plpct", "PL-procenten som brøk: 3,9 % skrives 0,039."], ["plRate", "The PL rate as a fraction: 3.9 % is 0.039."], "brok", "over -100 % og højst 100 %", { motorNavn: "pl" }),
+    ],
+    eksempel: { formel: "=SOC.TAKSTUDVIKLING(1093; 1000; 0,039)", resultat: "0,052 (5,2 %; 1093 / 1039 - 1)" },
+  },
+  {
+    id: "TJMPENSION",
+    eksport: "tjmpension",
+    da: { beskrivelse: "Hensættelse til ikke-forsikret tjenestemandspension: pensionsgivende løn × sats i hele kroner. Uden sats bruges regelsættets sats." },
+    en: { beskrivelse: "Provision for uninsured civil-servant pension: pensionable wage × rate in whole DKK. Without a rate, the ruleset's rate is used." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["pensionsgivendeloen", "Pensionsgivende løn i kr."], ["pensionableWage", "Pensionable wage in DKK."], "kr", "et beløb på 0 kr. eller derover", { motorNavn: "pensionsgivendeLoen" }),
+      p(["sats", "Satsen som brøk: 20,3 % skrives 0,203 (valgfri, når regelsættet har en sats)."], ["rate", "Rate as a fraction: 20.3 % is 0.203 (optional when the ruleset has one)."], "brok", "fra 0 % til 100 %", valgfri),
+      REGELSAET,
+    ],
+    eksempel: { formel: "=SOC.TJMPENSION(1000000; ; \"SYD-2018\")", resultat: "203000" },
+  },
+];
+
+export function funktion(id: string): FunktionBeskrivelse {
+  const f = FUNKTIONER.find((x) => x.id === id);
+  if (!f) throw new Error(`Ukendt funktion ${id}`);
+  return f;
+}

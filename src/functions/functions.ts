@@ -1,0 +1,249 @@
+import {
+  afskrivning as motorAfskrivning,
+  type Dec,
+  efterregModel as motorEfterregModel,
+  efterregulering,
+  fordel,
+  forrentning as motorForrentning,
+  gennemsnitligBelaegning,
+  MODEL_LINJER,
+  overhead as motorOverhead,
+  plRegulering,
+  takst as motorTakst,
+  takstudvikling as motorTakstudvikling,
+  tilsynskategori as motorTilsynskategori,
+  tilsynstakster,
+  tilTal,
+  TILSYN_VAEGTE,
+  tjenestemandspension,
+} from "../engine";
+import {
+  celleraekke,
+  kolonne,
+  omraadeTal,
+  regelsaetTal,
+  tal,
+  valg,
+  valgfritRegelsaet,
+  valgfritTal,
+} from "./argumenter";
+import { funktion } from "./beskrivelser";
+import { ArgumentFejl, excelFejl, type Kontekst, ResultatFejl } from "./fejl";
+
+/**
+ * The SOC.* Excel custom functions (product.md §1). Each adapter parses Excel's arguments
+ * (argumenter.ts), calls the engine and returns a number or a 2-D array; every failure becomes
+ * CustomFunctions.Error(invalidValue) with a Danish message (fejl.ts). Descriptions and
+ * parameter names live in beskrivelser.ts, which generates functions.json and functions-da.json.
+ */
+
+type Ud = number | (number | string)[][];
+
+function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
+  const ctx: Kontekst = { fn: funktion(id), vaerdier: {} };
+  try {
+    return beregn(ctx);
+  } catch (e) {
+    throw excelFejl(ctx, e);
+  }
+}
+
+/** Exact engine value to an Excel number: -0 becomes 0, beyond the double range is refused. */
+function ud(d: Dec): number {
+  const n = tilTal(d);
+  if (!Number.isFinite(n)) throw new ResultatFejl("resultatet er for stort til Excel. Kontrollér størrelsesordenen af argumenterne.");
+  return n;
+}
+
+/**
+ * Takst = takstgrundlag / (pladser × dage × belægning), rounded half away from zero.
+ * @customfunction TAKST
+ * @param takstgrundlag Takstgrundlaget i kr.
+ * @param pladser Antal pladser.
+ * @param belaegning Belægning som brøk (95 % = 0,95).
+ * @param [dage] Dage i takståret (standard 365).
+ * @param [decimaler] Decimaler (standard 0).
+ * @returns Taksten.
+ */
+export function takst(takstgrundlag: unknown, pladser: unknown, belaegning: unknown, dage: unknown = null, decimaler: unknown = null): number {
+  return kald("TAKST", (c) =>
+    ud(motorTakst(tal(c, 0, takstgrundlag), tal(c, 1, pladser), tal(c, 2, belaegning), valgfritTal(c, 3, dage), valgfritTal(c, 4, decimaler))),
+  );
+}
+
+/**
+ * Overhead = grundlag × sats in whole kroner; with a ruleset, a sats above its cap is refused.
+ * @customfunction OVERHEAD
+ * @param grundlag Overheadgrundlaget i kr.
+ * @param sats Satsen som brøk (4,4 % = 0,044).
+ * @param [regelsaet] Regelsættets id, fx SYD-2018.
+ * @returns Overhead i hele kroner.
+ */
+export function overhead(grundlag: unknown, sats: unknown, regelsaet: unknown = null): number {
+  return kald("OVERHEAD", (c) => {
+    const g = tal(c, 0, grundlag);
+    const s = tal(c, 1, sats);
+    const loft = regelsaetTal(valgfritRegelsaet(c, 2, regelsaet), "overheadLoft");
+    return ud(motorOverhead(g, s, loft));
+  });
+}
+
+/**
+ * Adjustment to the takstgrundlag in year +2 under the 5 % rule.
+ * @customfunction EFTERREG
+ * @param resultat Overskud (+) / underskud (-).
+ * @param budget Omkostningsbudgettet.
+ * @param [graense] Grænsen som brøk (standard 0,05).
+ * @returns Reguleringen i år +2.
+ */
+export function efterreg(resultat: unknown, budget: unknown, graense: unknown = null): number {
+  return kald("EFTERREG", (c) => ud(efterregulering(tal(c, 0, resultat), tal(c, 1, budget), valgfritTal(c, 2, graense))));
+}
+
+/**
+ * The Bilag 18 model as a 7 × 2 array of labels A1..A7 and amounts.
+ * @customfunction EFTERREG.MODEL
+ * @param provenu A1.
+ * @param afregningsgrundlag A2.
+ * @param overfoersel A3.
+ * @param genbevilget A6.
+ * @returns A1..A7.
+ */
+export function efterregModel(provenu: unknown, afregningsgrundlag: unknown, overfoersel: unknown, genbevilget: unknown): (string | number)[][] {
+  return kald("EFTERREG.MODEL", (c) => {
+    const model = motorEfterregModel(tal(c, 0, provenu), tal(c, 1, afregningsgrundlag), tal(c, 2, overfoersel), tal(c, 3, genbevilget));
+    return MODEL_LINJER.map((linje) => [linje, ud(model[linje])]);
+  });
+}
+
+/**
+ * Shares beloeb by a key column: "REST" (largest remainder) or "HVER" (each row rounded).
+ * @customfunction OBJFIN
+ * @param beloeb Beløbet.
+ * @param noegle Nøglen (én kolonne).
+ * @param [afrunding] "REST" eller "HVER".
+ * @returns En kolonne med andelene.
+ */
+export function objfin(beloeb: unknown, noegle: unknown, afrunding: unknown = null): number[][] {
+  return kald("OBJFIN", (c) => {
+    const b = tal(c, 0, beloeb);
+    const noegler = omraadeTal(c, 1, kolonne(c, 1, noegle), true);
+    const regel = valg(c, 2, afrunding, ["REST", "HVER"] as const, "REST");
+    return fordel(b, noegler, regel).map((andel) => [ud(andel)]);
+  });
+}
+
+/**
+ * Socialtilsyn size category 1-4 from the number of places.
+ * @customfunction TILSYNSKATEGORI
+ * @param pladser Antal pladser.
+ * @returns Kategori 1-4.
+ */
+export function tilsynskategori(pladser: unknown): number {
+  return kald("TILSYNSKATEGORI", (c) => motorTilsynskategori(tal(c, 0, pladser)));
+}
+
+/**
+ * The four category tilsynstakster, in the orientation of antal.
+ * @customfunction TILSYNSTAKST
+ * @param finansieringsbehov Finansieringsbehovet.
+ * @param antal Antal tilbud i kategori 1-4.
+ * @param [vaegte] Vægte (standard 1; 1,2; 2; 3).
+ * @returns Fire takster.
+ */
+export function tilsynstakst(finansieringsbehov: unknown, antal: unknown, vaegte: unknown = null): number[][] {
+  return kald("TILSYNSTAKST", (c) => {
+    const behov = tal(c, 0, finansieringsbehov);
+    const { m, retning } = celleraekke(c, 1, antal, 4);
+    const counts = omraadeTal(c, 1, m, true);
+    const vaegtListe = vaegte === null || vaegte === undefined || vaegte === "" ? [...TILSYN_VAEGTE] : omraadeTal(c, 2, celleraekke(c, 2, vaegte, 4).m, false);
+    const takster = tilsynstakster(behov, counts, vaegtListe).map(ud);
+    return retning === "raekke" ? [takster] : takster.map((t) => [t]);
+  });
+}
+
+/**
+ * Straight-line depreciation charged in the takst year.
+ * @customfunction AFSKRIVNING
+ * @param anskaffelsessum Anskaffelsessummen.
+ * @param levetid Levetid i år.
+ * @param startaar Første afskrivningsår.
+ * @param takstaar Takståret.
+ * @returns Afskrivningen i hele kroner.
+ */
+export function afskrivning(anskaffelsessum: unknown, levetid: unknown, startaar: unknown, takstaar: unknown): number {
+  return kald("AFSKRIVNING", (c) => ud(motorAfskrivning(tal(c, 0, anskaffelsessum), tal(c, 1, levetid), tal(c, 2, startaar), tal(c, 3, takstaar))));
+}
+
+/**
+ * Interest = vaerdi × rentesats; with a ruleset, a rate above its cap is refused.
+ * @customfunction FORRENTNING
+ * @param vaerdi Værdien pr. 1. januar.
+ * @param rentesats Rentesatsen som brøk.
+ * @param [regelsaet] Regelsættets id.
+ * @returns Forrentningen i hele kroner.
+ */
+export function forrentning(vaerdi: unknown, rentesats: unknown, regelsaet: unknown = null): number {
+  return kald("FORRENTNING", (c) => {
+    const v = tal(c, 0, vaerdi);
+    const r = tal(c, 1, rentesats);
+    const loft = regelsaetTal(valgfritRegelsaet(c, 2, regelsaet), "renteLoft");
+    return ud(motorForrentning(v, r, loft));
+  });
+}
+
+/**
+ * Average occupancy of the last two years.
+ * @customfunction BELAEGNING
+ * @param aarMinus2 Belægning for to år siden.
+ * @param aarMinus1 Belægning sidste år.
+ * @returns Gennemsnittet som brøk.
+ */
+export function belaegning(aarMinus2: unknown, aarMinus1: unknown): number {
+  return kald("BELAEGNING", (c) => ud(gennemsnitligBelaegning(tal(c, 0, aarMinus2), tal(c, 1, aarMinus1))));
+}
+
+/**
+ * PL adjustment: beloeb × (1 + plpct) in whole kroner.
+ * @customfunction PLREG
+ * @param beloeb Beløbet.
+ * @param plpct PL-procenten som brøk.
+ * @returns Det regulerede beløb.
+ */
+export function plreg(beloeb: unknown, plpct: unknown): number {
+  return kald("PLREG", (c) => ud(plRegulering(tal(c, 0, beloeb), tal(c, 1, plpct))));
+}
+
+/**
+ * Real takstudvikling as a fraction.
+ * @customfunction TAKSTUDVIKLING
+ * @param nytakst Den nye takst.
+ * @param sidsteaarstakst Sidste års takst.
+ * @param plpct PL-procenten som brøk.
+ * @returns Udviklingen som brøk.
+ */
+export function takstudvikling(nytakst: unknown, sidsteaarstakst: unknown, plpct: unknown): number {
+  return kald("TAKSTUDVIKLING", (c) => ud(motorTakstudvikling(tal(c, 0, nytakst), tal(c, 1, sidsteaarstakst), tal(c, 2, plpct))));
+}
+
+/**
+ * Provision for uninsured tjenestemandspension; without sats, the ruleset's sats.
+ * @customfunction TJMPENSION
+ * @param pensionsgivendeloen Pensionsgivende løn.
+ * @param [sats] Satsen som brøk.
+ * @param [regelsaet] Regelsættets id.
+ * @returns Hensættelsen i hele kroner.
+ */
+export function tjmpension(pensionsgivendeloen: unknown, sats: unknown = null, regelsaet: unknown = null): number {
+  return kald("TJMPENSION", (c) => {
+    const loen = tal(c, 0, pensionsgivendeloen);
+    const givet = valgfritTal(c, 1, sats);
+    const r = valgfritRegelsaet(c, 2, regelsaet);
+    const s = givet ?? regelsaetTal(r, "tjenestemandspensionSats");
+    if (s === undefined) {
+      const p = funktion("TJMPENSION").parametre[1]!;
+      throw new ArgumentFejl(p, r ? `mangler, og ${r.id} angiver ingen sats` : "mangler, og der er intet regelsæt at tage satsen fra", "en sats fra 0 % til 100 %, eller et regelsæt med en tjenestemandspensionssats, fx SYD-2018");
+    }
+    return ud(tjenestemandspension(loen, s));
+  });
+}

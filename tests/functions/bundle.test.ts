@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+import { StubFejl } from "./customFunctionsStub";
+import { FUNKTIONER } from "../../src/functions/beskrivelser";
+import { DIST, kraevBygget } from "./dist";
+
+// The built dist/functions.js in a bare JavaScript context (no Node, no require), as Excel's
+// runtime loads it: it registers every id, and the rulesets are embedded at build time.
+
+describe("dist/functions.js", () => {
+  it("registers every SOC id and computes with the embedded rulesets", () => {
+    kraevBygget("functions.js");
+    const associeret = new Map<string, (...a: unknown[]) => unknown>();
+    const CustomFunctions = {
+      Error: StubFejl,
+      ErrorCode: { invalidValue: "#VALUE!" },
+      associate: (id: string, fn: (...a: unknown[]) => unknown) => associeret.set(id, fn),
+    };
+    runInNewContext(readFileSync(join(DIST, "functions.js"), "utf8"), { CustomFunctions });
+    expect([...associeret.keys()].sort()).toEqual(FUNKTIONER.map((f) => f.id).sort());
+    expect(associeret.get("TAKST")!(10_400_000, 30, 0.95, 365, 0)).toBe(1000);
+    expect(associeret.get("TJMPENSION")!(1_000_000, null, "SYD-2018")).toBe(203_000);
+    let fejl: unknown;
+    try {
+      associeret.get("OVERHEAD")!(1_000_000, 0.045, "SYD-2018");
+    } catch (e) {
+      fejl = e;
+    }
+    expect(fejl).toBeInstanceOf(StubFejl);
+    expect((fejl as StubFejl).message).toContain("sats 4,5 % er over loftet 4,4 % i SYD-2018");
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Builds the Excel add-in into dist/ (shared runtime: one page hosts functions and task pane):
+ *   functions.js        SOC.* custom functions + CustomFunctions.associate (src/functions)
+ *   taskpane.js/.css    the task pane (src/taskpane)
+ *   taskpane.html       loads office.js from Microsoft's CDN, then both bundles
+ *   functions.json      English metadata  } both generated from src/functions/beskrivelser.ts
+ *   functions-da.json   Danish metadata   }
+ *   manifest.xml        with https://localhost:3000/ replaced by ADDIN_URL
+ *   assets/icon-*.png
+ * The rulesets/*.json are embedded as __REGELSAET__ (src/regelsaet/indlejret.ts).
+ */
+const { readdirSync, readFileSync } = require("node:fs");
+const { join, resolve } = require("node:path");
+const { URL } = require("node:url");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const UDVIKLINGS_URL = "https://localhost:3000/";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function addinUrl() {
+  const raw = (process.env.ADDIN_URL || UDVIKLINGS_URL).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL "${raw}" er ikke en gyldig adresse`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL skal bruge https (Office kræver det), ikke "${raw}"`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+function regelsaet() {
+  const mappe = join(__dirname, "rulesets");
+  return readdirSync(mappe)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(mappe, f), "utf8")));
+}
+
+/** functions.json and functions-da.json from the one table next to the functions. */
+function lavMetadata() {
+  const { register } = require("tsx/cjs/api");
+  const afregistrer = register();
+  try {
+    // Fresh each compilation, so watch mode picks up an edited table.
+    for (const f of ["metadata.ts", "beskrivelser.ts"]) delete require.cache[resolve(__dirname, "src/functions", f)];
+    const { lavMetadata: lav, METADATA_FILER } = require("./src/functions/metadata.ts");
+    return Object.entries(METADATA_FILER).map(([sprog, fil]) => [fil, `${JSON.stringify(lav(sprog), null, 2)}\n`]);
+  } finally {
+    afregistrer();
+  }
+}
+
+class FunktionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunktionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunktionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [fil, indhold] of lavMetadata()) compilation.emitAsset(fil, new webpack.sources.RawSource(indhold));
+      });
+      // Rebuild the metadata in watch mode when the table changes.
+      compilation.hooks.finishModules.tap("FunktionsMetadataPlugin", () => {
+        compilation.fileDependencies.add(resolve(__dirname, "src/functions/beskrivelser.ts"));
+      });
+    });
+  }
+}
+
+/** office.js is the only thing the page loads from the network; add it if the template lacks it. */
+class OfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
+        if (!data.html.includes(OFFICE_JS)) {
+          data.html = data.html.replace("</head>", `<script src="${OFFICE_JS}"></script></head>`);
+        }
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = (_env, argv) => {
+  const udvikling = argv.mode === "development";
+  const url = addinUrl();
+  return {
+    mode: udvikling ? "development" : "production",
+    devtool: udvikling ? "source-map" : false,
+    context: __dirname,
+    entry: {
+      functions: "./src/functions/registrering.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    experiments: { css: true },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true, // `npm run typecheck` type-checks; the build only strips types.
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: "es2020", sourceMap: udvikling },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __REGELSAET__: JSON.stringify(regelsaet()) }),
+      new FunktionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new OfficeJsPlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (indhold) => indhold.toString("utf8").split(UDVIKLINGS_URL).join(url),
+          },
+        ],
+      }),
+    ],
+  };
+};
