@@ -26,14 +26,22 @@ function fordelTal(beloeb: number, noegle: number[]): number[] {
   return floors;
 }
 
+// Results are folded into a sink so the JIT cannot drop the plain-number calls as dead code.
+let sink = 0;
+const keep = (n: number) => {
+  sink += n;
+};
+
 export async function run(): Promise<Record<string, unknown>> {
   const noegle = Array.from({ length: 100 }, (_, i) => 1000 + ((i * 7919) % 40000));
   const par = (engine: number, plain: number) => ({ engine_calls_per_s: engine, number_calls_per_s: plain, ratio_number_over_engine: Math.round((plain / engine) * 10) / 10 });
-  return {
+  const figures = {
     engine: {
-      TAKST: par(kaldPrSekund(() => takst(10_400_000, 30, 0.95)), kaldPrSekund(() => takstTal(10_400_000, 30, 0.95))),
-      OBJFIN_100_rows: par(kaldPrSekund(() => fordel(19_156_058, noegle, "REST")), kaldPrSekund(() => fordelTal(19_156_058, noegle))),
-      EFTERREG: par(kaldPrSekund(() => efterregulering(-450_000, 5_000_000)), kaldPrSekund(() => efterregTal(-450_000, 5_000_000))),
+      TAKST: par(kaldPrSekund(() => takst(10_400_000, 30, 0.95)), kaldPrSekund(() => keep(takstTal(10_400_000, 30, 0.95)))),
+      OBJFIN_100_rows: par(kaldPrSekund(() => fordel(19_156_058, noegle, "REST")), kaldPrSekund(() => keep(fordelTal(19_156_058, noegle)[0]!))),
+      EFTERREG: par(kaldPrSekund(() => efterregulering(-450_000, 5_000_000)), kaldPrSekund(() => keep(efterregTal(-450_000, 5_000_000)))),
     },
   };
+  if (Number.isNaN(sink)) console.log(sink);
+  return figures;
 }

@@ -20,10 +20,9 @@ export function fordel(beloeb: DecInput, noegle: readonly DecInput[], afrunding:
   if (keySum.isZero()) throw new EngineError({ code: "SUM_ZERO", argument: "noegle" });
   const exact = keys.map((k) => total.times(k).div(keySum));
   if (afrunding === "HVER") return exact.map((e) => rund(e));
-  if (!total.isInteger()) {
-    // Largest remainder hands out whole kroner: the total itself must be whole.
-    return fordelRest(rund(total), keys, keySum);
-  }
+  // Largest remainder hands out whole kroner, so the total itself must be whole: rounding it
+  // here would make the rows miss the amount the user typed.
+  if (!total.isInteger()) throw new EngineError({ code: "NOT_WHOLE", argument: "beloeb" });
   return fordelRest(total, keys, keySum);
 }
 

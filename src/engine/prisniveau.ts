@@ -1,10 +1,10 @@
 import { type Dec, type DecInput, rund } from "./decimal";
-import { endelig, iInterval, positiv } from "./krav";
+import { endelig, heltal, iInterval, positiv } from "./krav";
 
 /** Raise an amount by the PL index: beloeb × (1 + pl) (002:2519-2533). */
 export function plRegulering(beloeb: DecInput, plPct: DecInput, decimaler = 0): Dec {
   const pl = iInterval("pl", plPct, -1, 1, false, true);
-  return rund(endelig("beloeb", beloeb).times(pl.plus(1)), decimaler);
+  return rund(endelig("beloeb", beloeb).times(pl.plus(1)), heltal("decimaler", decimaler, 0, 4));
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   afskrivning,
   EngineError,
+  fordel,
   forrentning,
   gennemsnitligBelaegning,
   ofPrPlejefamilie,
@@ -81,5 +82,16 @@ describe("socialtilsyn figures", () => {
   });
   it("skærpet tilsyn is 10 % of the annual takst per started month (004:237)", () => {
     expect(tilTal(skaerpetTilsyn(31879, 2.2))).toBe(9564); // 3 started months × 3,187.9
+  });
+});
+
+describe("refusals instead of silent rounding", () => {
+  it("largest remainder refuses a non-whole amount rather than rounding the total", () => {
+    expect(() => fordel(100.5, [1, 1], "REST")).toThrow(EngineError);
+    expect(fordel(100.5, [1, 1], "HVER").map(tilTal)).toEqual([50, 50]); // 50.25 each, rounded per row
+  });
+  it("PL adjustment refuses a bad number of decimals", () => {
+    expect(() => plRegulering(1000, 0.039, 7)).toThrow(EngineError);
+    expect(tilTal(plRegulering(1000, 0.0395, 1))).toBe(1039.5);
   });
 });
