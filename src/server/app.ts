@@ -1,0 +1,85 @@
+import { resolve } from "node:path";
+import cors from "@fastify/cors";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { RegelsaetRegister } from "../regelsaet";
+import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
+import { authPlugin } from "./auth";
+import type { Db } from "./db";
+import { migrer } from "./migrationer";
+import { apiRoutes } from "./routes";
+import { statiskPlugin } from "./statisk";
+
+export const STANDARD_BODY_LIMIT = 256 * 1024;
+export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
+
+export interface AppOptions {
+  db: Db;
+  register?: RegelsaetRegister;
+  /** The only origin CORS allows (the add-in's). */
+  addinOrigin?: string;
+  bodyLimit?: number;
+  /** pino options; false in tests. Authorization headers are always redacted. */
+  logger?: boolean | { level?: string; stream?: { write(msg: string): void } };
+  /** Folder with the built add-in; null = no static files. */
+  statiskMappe?: string | null;
+  https?: { key: Buffer | string; cert: Buffer | string } | null;
+  /** Close the database when the app closes (the CLI owns it; tests often share one). */
+  lukDb?: boolean;
+}
+
+const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
+
+/** The whole service as a Fastify instance; tests use app.inject() without a port. */
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = o.bodyLimit ?? STANDARD_BODY_LIMIT;
+  let logger: FastifyServerOptions["logger"] = false;
+  if (o.logger) logger = { level: "info", ...(typeof o.logger === "object" ? o.logger : {}), redact: REDACT };
+  const app = Fastify({
+    logger,
+    bodyLimit,
+    ...(o.https ? { https: o.https } : {}),
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+  } as FastifyServerOptions) as unknown as FastifyInstance;
+
+  // Only JSON bodies: text/plain would otherwise reach the handler as a string.
+  app.removeContentTypeParser("text/plain");
+  await migrer(o.db);
+  const register = o.register ?? laesRegelsaetMappe();
+
+  await app.register(cors, {
+    origin: [o.addinOrigin ?? STANDARD_ADDIN_ORIGIN],
+    methods: ["GET", "POST"],
+    allowedHeaders: ["authorization", "content-type"],
+  });
+  await app.register(authPlugin, { db: o.db });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, "intern fejl");
+      return reply.code(500).send({ fejl: "Intern fejl i serveren." });
+    }
+    return reply.code(status).send({ fejl: danskFejl(status), detalje: err.message });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ fejl: "Ikke fundet." }));
+
+  await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
+  if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
+
+  if (o.lukDb) app.addHook("onClose", async () => o.db.close());
+  return app;
+}
+
+function danskFejl(status: number): string {
+  switch (status) {
+    case 400:
+      return "Ugyldig forespørgsel (fx ikke gyldig JSON).";
+    case 413:
+      return "Indberetningen er for stor.";
+    case 415:
+      return "Indberetningen skal sendes som application/json.";
+    default:
+      return "Forespørgslen kan ikke behandles.";
+  }
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "./db";
+import { type Bruger, type Rolle, findBruger } from "./tokens";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    bruger: Bruger | null;
+  }
+  interface FastifyContextConfig {
+    /** Roles allowed on the route; absent = no token needed. */
+    roller?: readonly Rolle[];
+  }
+}
+
+/** Registers on the root instance (no encapsulation), like fastify-plugin does. */
+export function global<T extends (...args: never[]) => unknown>(fn: T): T {
+  (fn as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;
+  return fn;
+}
+
+/**
+ * Bearer token → token row by id, secret compared by hash in constant time (tokens.ts).
+ * Runs onRequest, so a body is never parsed for a caller without a valid token.
+ */
+export const authPlugin = global(async (app: FastifyInstance, opts: { db: Db }) => {
+  app.decorateRequest("bruger", null);
+  app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
+    const roller = req.routeOptions.config?.roller;
+    if (!roller) return;
+    const bruger = await findBruger(opts.db, req.headers.authorization);
+    if (!bruger) {
+      reply.header("www-authenticate", 'Bearer realm="takst-server"');
+      return reply.code(401).send({ fejl: "Manglende, ugyldigt eller tilbagekaldt token." });
+    }
+    if (!roller.includes(bruger.rolle)) {
+      return reply.code(403).send({ fejl: bruger.rolle === "sekretariat" ? "Kun en kommunes token kan indberette." : "Kun sekretariatet har adgang." });
+    }
+    req.bruger = bruger;
+  });
+});

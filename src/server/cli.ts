@@ -1,0 +1,153 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildApp } from "./app";
+import { hentCertifikater } from "./certifikater";
+import { type Db, aabnDb } from "./db";
+import { type Konfig, laesKonfig, parseArgs } from "./konfig";
+import { laasDataMappe } from "./laas";
+import { migrer } from "./migrationer";
+import { type Rolle, listTokens, opretToken, tilbagekaldToken } from "./tokens";
+
+const HJAELP = `takst-server — indberetningsservice for takster
+
+  takst-server start [--http] [--port 3000] [--host localhost] [--data ./data]
+  takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat] [--beskrivelse tekst]
+  takst-server token tilbagekald <id>
+  takst-server token liste [--json]
+
+Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
+database), ADDIN_ORIGIN (CORS, standard https://localhost:3000), BODY_LIMIT (bytes), LOG_LEVEL.`;
+
+async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
+  try {
+    const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+    try {
+      await migrer(db);
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    frigiv();
+  }
+}
+
+async function start(k: Konfig): Promise<void> {
+  const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
+  try {
+    await startMedLaas(k, frigiv);
+  } catch (e) {
+    frigiv();
+    throw e;
+  }
+}
+
+async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
+  const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+  let https: { key: Buffer; cert: Buffer } | null = null;
+  if (!k.http) {
+    const c = await hentCertifikater((b) => console.warn(`ADVARSEL: ${b}`));
+    https = { key: c.key, cert: c.cert };
+  }
+  const dist = resolve(__dirname, "../../dist");
+  const app = await buildApp({
+    db,
+    https,
+    addinOrigin: k.addinOrigin,
+    bodyLimit: k.bodyLimit,
+    logger: { level: process.env.LOG_LEVEL ?? "info" },
+    statiskMappe: dist,
+    lukDb: true,
+  });
+  let lukker = false;
+  const luk = async (signal: string) => {
+    if (lukker) return;
+    lukker = true;
+    app.log.info({ signal }, "lukker ned");
+    await app.close().catch(() => undefined);
+    frigiv();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void luk("SIGINT"));
+  process.on("SIGTERM", () => void luk("SIGTERM"));
+  const adresse = await app.listen({ port: k.port, host: k.host });
+  const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
+  const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
+  console.log(`
+takst-server kører på ${adresse} (${db_}).
+  API:        ${base}/api/v1/health
+  Eksport:    ${base}/api/v1/eksport/takster.csv og .xlsx (sekretariatets token)
+  Manifest:   ${base}/manifest.xml${existsSync(join(dist, "manifest.xml")) ? "" : "  (ikke bygget endnu: kør npm run build)"}
+
+Sådan indlæser du tilføjelsesprogrammet (sideload):
+  Excel på skrivebordet:  npx office-addin-debugging start manifest.xml desktop
+  Excel på nettet:        Indsæt > Tilføjelsesprogrammer > Mine tilføjelsesprogrammer > Upload mit
+                          tilføjelsesprogram, og vælg manifest.xml
+Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"
+`);
+}
+
+async function token(pos: string[], flag: Record<string, string | boolean>, k: Konfig): Promise<number> {
+  const [handling, arg] = pos;
+  if (handling === "opret") {
+    const rolle = (typeof flag.rolle === "string" ? flag.rolle : "kommune") as Rolle;
+    if (rolle !== "kommune" && rolle !== "sekretariat") throw new Error(`Ukendt rolle "${rolle}": brug kommune eller sekretariat.`);
+    const driftsherre = typeof flag.driftsherre === "string" ? flag.driftsherre : null;
+    const beskrivelse = typeof flag.beskrivelse === "string" ? flag.beskrivelse : null;
+    const t = await medDb(k, (db) => opretToken(db, { rolle, driftsherre, beskrivelse }));
+    console.log(`Token oprettet (id ${t.id}, rolle ${rolle}${driftsherre ? `, driftsherre ${driftsherre}` : ""}).`);
+    console.log("Gem det nu — det vises kun denne ene gang og gemmes kun som hash:");
+    console.log(t.token);
+    return 0;
+  }
+  if (handling === "tilbagekald") {
+    if (!arg) throw new Error("Angiv tokenets id: takst-server token tilbagekald <id>");
+    const ok = await medDb(k, (db) => tilbagekaldToken(db, arg));
+    console.log(ok ? `Token ${arg} er tilbagekaldt.` : `Intet aktivt token med id ${arg}.`);
+    return ok ? 0 : 1;
+  }
+  if (handling === "liste") {
+    const rows = await medDb(k, (db) => listTokens(db));
+    if (flag.json === true) {
+      console.log(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    if (rows.length === 0) console.log("Ingen tokens.");
+    for (const r of rows) {
+      const status = r.tilbagekaldt ? `tilbagekaldt ${new Date(r.tilbagekaldt).toISOString()}` : "aktiv";
+      console.log(`${r.id}  ${r.rolle.padEnd(11)}  ${(r.driftsherre ?? "-").padEnd(28)}  oprettet ${new Date(r.oprettet).toISOString()}  ${status}${r.beskrivelse ? `  ${r.beskrivelse}` : ""}`);
+    }
+    return 0;
+  }
+  throw new Error(`Ukendt token-kommando "${handling ?? ""}": brug opret, tilbagekald eller liste.`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { pos, flag } = parseArgs(argv, new Set(["http", "json", "help"]));
+  const [kommando, ...rest] = pos;
+  if (!kommando || flag.help === true || kommando === "hjaelp" || kommando === "help") {
+    console.log(HJAELP);
+    return kommando ? 0 : 2;
+  }
+  const k = laesKonfig(flag);
+  if (kommando === "start") {
+    await start(k);
+    return -1; // keeps running
+  }
+  if (kommando === "token") return token(rest, flag, k);
+  console.error(`Ukendt kommando "${kommando}".\n\n${HJAELP}`);
+  return 2;
+}
+
+if (require.main === module || process.env.TAKST_SERVER_CLI === "1") {
+  main(process.argv.slice(2)).then(
+    (kode) => {
+      if (kode >= 0) process.exitCode = kode;
+    },
+    (e: unknown) => {
+      console.error(`Fejl: ${(e as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import ExcelJS from "exceljs";
+import { takstudvikling } from "../engine";
+import type { AktuelTakst } from "./lager";
+
+export interface EksportRaekke {
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  takstaar: number;
+  version: number;
+  takst: number | null;
+  sidsteAarsTakst: number | null;
+  /** PL as a fraction (0.039 = 3.9 %). */
+  plPct: number | null;
+  /** Real takstudvikling as a fraction, rounded to one decimal of a percent; null without last year. */
+  takstudvikling: number | null;
+}
+
+function tal(v: unknown): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function takstAf(vaerdier: Record<string, unknown> | null, beregnet: unknown): number | null {
+  const indsendt = tal(vaerdier?.TS_Takst);
+  if (indsendt !== null) return indsendt;
+  return beregnet && typeof beregnet === "object" ? tal((beregnet as Record<string, unknown>).takst) : null;
+}
+
+/**
+ * One export row per current takst. Sidste års takst is the previous takstår's current
+ * submission for the same driftsherre, tilbud and ydelse; PL is the new submission's TS_PLPct.
+ * Takstudvikling is left blank when either is missing (never guessed).
+ */
+export function eksportRaekker(takster: readonly AktuelTakst[]): EksportRaekke[] {
+  return takster.map((t) => {
+    const takst = takstAf(t.vaerdier, t.beregnet);
+    const sidste = t.sidsteVaerdier ? takstAf(t.sidsteVaerdier, t.sidsteBeregnet) : null;
+    const pl = tal(t.vaerdier.TS_PLPct);
+    let udvikling: number | null = null;
+    if (takst !== null && sidste !== null && pl !== null) {
+      try {
+        udvikling = takstudvikling(takst, sidste, pl).times(100).toDecimalPlaces(1).div(100).toNumber();
+      } catch {
+        udvikling = null; // e.g. last year's takst 0: no meaningful development
+      }
+    }
+    return { driftsherre: t.driftsherre, tilbud: t.tilbud, ydelse: t.ydelse, takstaar: t.takstaar, version: t.version, takst, sidsteAarsTakst: sidste, plPct: pl, takstudvikling: udvikling };
+  });
+}
+
+export const KOLONNER = ["Driftsherre", "Tilbud", "Ydelse", "Takstår", "Version", "Takst (kr.)", "Sidste års takst (kr.)", "PL %", "Takstudvikling % (reel)"] as const;
+
+/** Danish number text: decimal comma, no thousands separator (what Danish Excel reads). */
+function dansk(n: number | null, decimaler?: number): string {
+  if (n === null) return "";
+  const s = decimaler === undefined ? String(n) : n.toFixed(decimaler);
+  return s.replace(".", ",");
+}
+
+/** A text cell: quoted when needed, and never read as a formula by Excel. */
+function csvTekst(s: string): string {
+  const sikker = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\r\n]/.test(sikker) ? `"${sikker.replace(/"/g, '""')}"` : sikker;
+}
+
+/** Semicolon-separated, UTF-8 with BOM, CRLF: opens correctly in Danish Excel. */
+export function somCsv(raekker: readonly EksportRaekke[]): string {
+  const linjer = [KOLONNER.join(";")];
+  for (const r of raekker) {
+    linjer.push(
+      [
+        csvTekst(r.driftsherre),
+        csvTekst(r.tilbud),
+        csvTekst(r.ydelse),
+        String(r.takstaar),
+        String(r.version),
+        dansk(r.takst),
+        dansk(r.sidsteAarsTakst),
+        r.plPct === null ? "" : dansk(Math.round(r.plPct * 1000) / 10, 1),
+        r.takstudvikling === null ? "" : dansk(Math.round(r.takstudvikling * 1000) / 10, 1),
+      ].join(";"),
+    );
+  }
+  return "\uFEFF" + linjer.join("\r\n") + "\r\n";
+}
+
+export async function somXlsx(raekker: readonly EksportRaekke[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "takst-server";
+  const ws = wb.addWorksheet("Takster", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = [
+    { header: KOLONNER[0], key: "driftsherre", width: 24 },
+    { header: KOLONNER[1], key: "tilbud", width: 32 },
+    { header: KOLONNER[2], key: "ydelse", width: 28 },
+    { header: KOLONNER[3], key: "takstaar", width: 9 },
+    { header: KOLONNER[4], key: "version", width: 9 },
+    { header: KOLONNER[5], key: "takst", width: 14, style: { numFmt: "#,##0" } },
+    { header: KOLONNER[6], key: "sidsteAarsTakst", width: 20, style: { numFmt: "#,##0" } },
+    { header: KOLONNER[7], key: "plPct", width: 9, style: { numFmt: "0.0%" } },
+    { header: KOLONNER[8], key: "takstudvikling", width: 22, style: { numFmt: "0.0%" } },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const r of raekker) ws.addRow({ ...r });
+  ws.autoFilter = { from: "A1", to: "I1" };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { RegelsaetRegister } from "../regelsaet";
+import { type Fund, type Sprunget, celleFor, takstskemaJsonSchema, validerSkema } from "../takstskema";
+import { kanoniskJson, sha256Hex } from "./kanonisk";
+
+/** Fields the server does not treat as content: the receipt the task pane writes back. */
+const IKKE_INDHOLD = new Set(["TS_Kvittering"]);
+
+export const MAKS_FELTER = 200;
+export const MAKS_TEKST = 4000;
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
+const UGYLDIGE_TEGN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The HTTP boundary: the takstskema's JSON body schema (name → scalar), narrowed to TS_ names,
+ * a bounded number of fields and bounded text. Everything about the content is the validator's.
+ */
+const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
+  const navne = Object.keys(o);
+  if (navne.length > MAKS_FELTER) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Højst ${MAKS_FELTER} felter`, path: [] });
+  for (const n of navne) {
+    if (!/^TS_[A-Za-z0-9_]{1,60}$/.test(n)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Feltnavnet er ikke et TS_-navn fra takstskemaet", path: [n] });
+    const v = o[n];
+    if (typeof v === "string" && v.length > MAKS_TEKST) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Teksten er længere end ${MAKS_TEKST} tegn`, path: [n] });
+    // PostgreSQL text and jsonb cannot hold NUL or half a surrogate pair.
+    else if (typeof v === "string" && UGYLDIGE_TEGN.test(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Teksten indeholder et ugyldigt tegn", path: [n] });
+  }
+});
+
+export type Behandling =
+  | { ok: false; findings: Fund[]; skipped: Sprunget[] }
+  | {
+      ok: true;
+      indhold: Record<string, string | number | boolean | null>;
+      sha256: string;
+      findings: Fund[];
+      skipped: Sprunget[];
+      vaerdier: Record<string, unknown>;
+      beregnet: unknown;
+      noegle: { driftsherre: string; tilbud: string; ydelse: string; takstaar: number };
+    };
+
+function graenseFund(field: string, message: string): Fund {
+  return { code: "TS002", severity: "error", field, cell: field ? celleFor(field) : "", message };
+}
+
+/** Parse the body, run the shared validator, and derive the storage key and sha256. Never throws. */
+export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt: Date): Behandling {
+  if (krop === null || typeof krop !== "object" || Array.isArray(krop)) {
+    return { ok: false, findings: [graenseFund("", "Indberetningen skal være et JSON-objekt med takstskemaets felter (TS_…).")], skipped: [] };
+  }
+  const p = kropSchema.safeParse(krop);
+  if (!p.success) {
+    const findings = p.error.issues.slice(0, 50).map((i) => {
+      const felt = typeof i.path[0] === "string" ? i.path[0] : "";
+      const msg = i.code === "invalid_union" ? "Værdien skal være tal, tekst, sand/falsk eller tom" : i.message;
+      return graenseFund(felt.slice(0, 80), msg);
+    });
+    return { ok: false, findings, skipped: [] };
+  }
+  const indhold: Record<string, string | number | boolean | null> = {};
+  for (const [k, v] of Object.entries(p.data)) if (!IKKE_INDHOLD.has(k)) indhold[k] = v;
+
+  let res: ReturnType<typeof validerSkema>;
+  try {
+    res = validerSkema(indhold, { register, indsendt });
+  } catch (e) {
+    // The validator promises never to throw; if it does, the body is refused, not stored.
+    return { ok: false, findings: [graenseFund("", `Skemaet kunne ikke valideres: ${(e as Error).message}`)], skipped: [] };
+  }
+  if (!res.ok || res.findings.some((f) => f.severity === "error")) return { ok: false, findings: res.findings, skipped: res.skipped };
+
+  const v = res.vaerdier as Record<string, unknown>;
+  const tekst = (x: unknown) => (typeof x === "string" ? x.trim() : "");
+  const noegle = { driftsherre: tekst(v.TS_Driftsherre), tilbud: tekst(v.TS_Tilbud), ydelse: tekst(v.TS_Ydelse), takstaar: Number(v.TS_Takstaar) };
+  if (!Number.isInteger(noegle.takstaar) || noegle.takstaar < 1900 || noegle.takstaar > 2200) {
+    return { ok: false, findings: [graenseFund("TS_Takstaar", "Takståret skal være et årstal mellem 1900 og 2200.")], skipped: res.skipped };
+  }
+  if (!noegle.driftsherre || !noegle.tilbud || !noegle.ydelse) {
+    return { ok: false, findings: [graenseFund("TS_Tilbud", "Driftsherre, tilbud og ydelse skal være udfyldt.")], skipped: res.skipped };
+  }
+  if (noegle.tilbud.length > 500 || noegle.ydelse.length > 500) {
+    return { ok: false, findings: [graenseFund("TS_Tilbud", "Tilbud og ydelse må højst være 500 tegn.")], skipped: res.skipped };
+  }
+  return {
+    ok: true,
+    indhold,
+    sha256: sha256Hex(kanoniskJson(indhold)),
+    findings: res.findings,
+    skipped: res.skipped,
+    vaerdier: JSON.parse(JSON.stringify(v)) as Record<string, unknown>,
+    beregnet: res.beregnet,
+    noegle,
+  };
+}

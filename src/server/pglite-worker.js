@@ -1,0 +1,61 @@
+// Hosts PGlite in a worker thread: its WASM runs off the HTTP event loop, and it loads in
+// plain Node (PGlite's dynamic imports do not work inside Jest's module sandbox).
+const { parentPort, workerData } = require("node:worker_threads");
+const { PGlite } = require("@electric-sql/pglite");
+
+const klar = PGlite.create(workerData.dataDir);
+/** Open transactions: id → { tx, slut(commit: boolean), faerdig: Promise }. */
+const transaktioner = new Map();
+
+function begin(id, pg) {
+  return new Promise((startet, fejl) => {
+    let slut;
+    const ende = new Promise((ok, nej) => (slut = (commit) => (commit ? ok() : nej(new Error("ROLLBACK")))));
+    const faerdig = pg.transaction(async (tx) => {
+      transaktioner.set(id, { tx, slut, faerdig });
+      startet();
+      await ende;
+    });
+    faerdig.catch((e) => {
+      if (!transaktioner.has(id)) fejl(e);
+    });
+  });
+}
+
+async function udfoer(m) {
+  const pg = await klar;
+  const maal = m.tx ? transaktioner.get(m.tx) : undefined;
+  if (m.tx && !maal && m.op !== "begin") throw new Error(`ukendt transaktion ${m.tx}`);
+  switch (m.op) {
+    case "klar":
+      return null;
+    case "query":
+      return (await (maal ? maal.tx : pg).query(m.sql, m.params)).rows;
+    case "exec":
+      await (maal ? maal.tx : pg).exec(m.sql);
+      return null;
+    case "begin":
+      await begin(m.tx, pg);
+      return null;
+    case "commit":
+    case "rollback": {
+      transaktioner.delete(m.tx);
+      maal.slut(m.op === "commit");
+      if (m.op === "commit") await maal.faerdig;
+      else await maal.faerdig.catch(() => undefined);
+      return null;
+    }
+    case "close":
+      await pg.close();
+      return null;
+    default:
+      throw new Error(`ukendt operation ${m.op}`);
+  }
+}
+
+parentPort.on("message", (m) => {
+  udfoer(m).then(
+    (resultat) => parentPort.postMessage({ id: m.id, ok: true, resultat }),
+    (e) => parentPort.postMessage({ id: m.id, ok: false, fejl: { message: String(e && e.message), code: e && e.code, constraint: e && e.constraint } }),
+  );
+});

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from "fastify";
+import type { RegelsaetRegister } from "../regelsaet";
+import type { Db } from "./db";
+import { eksportRaekker, somCsv, somXlsx } from "./eksport";
+import { behandlKrop } from "./indberetning";
+import { aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
+import { sammeDriftsherre } from "./tokens";
+
+const fundJson = {
+  type: "object",
+  properties: { code: { type: "string" }, severity: { type: "string" }, field: { type: "string" }, cell: { type: "string" }, message: { type: "string" } },
+} as const;
+const sprungetJson = { type: "object", properties: { code: { type: "string" }, field: { type: "string" }, message: { type: "string" } } } as const;
+const kvitteringJson = {
+  type: "object",
+  required: ["id", "modtaget", "sha256"],
+  properties: { id: { type: "string" }, modtaget: { type: "string" }, sha256: { type: "string" } },
+} as const;
+const fejlJson = { type: "object", properties: { fejl: { type: "string" } } } as const;
+const afvistJson = {
+  type: "object",
+  properties: { fejl: { type: "string" }, findings: { type: "array", items: fundJson }, skipped: { type: "array", items: sprungetJson } },
+} as const;
+const indberetningJson = {
+  type: "object",
+  properties: {
+    id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" },
+    takstaar: { type: "integer" }, version: { type: "integer" }, sha256: { type: "string" }, modtaget: { type: "string" },
+  },
+} as const;
+const helseJson = { type: "object", properties: { status: { type: "string" }, database: { type: "string" } } } as const;
+const takstaarQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: { takstaar: { type: "integer", minimum: 1900, maximum: 2200 }, aktuelle: { type: "boolean" } },
+} as const;
+
+export interface RouteOptions {
+  db: Db;
+  register: RegelsaetRegister;
+  bodyLimit: number;
+}
+
+/** The API of product.md §5 under /api/v1. */
+export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<void> {
+  const { db } = o;
+
+  app.get("/api/v1/health", { schema: { response: { 200: helseJson, 503: helseJson } } }, async (_req, reply) => {
+    try {
+      await db.query("SELECT 1");
+      return { status: "ok", database: db.art };
+    } catch {
+      return reply.code(503).send({ status: "fejl", database: db.art });
+    }
+  });
+
+  app.post(
+    "/api/v1/indberetninger",
+    {
+      bodyLimit: o.bodyLimit,
+      config: { roller: ["kommune"] },
+      schema: { response: { 200: kvitteringJson, 201: kvitteringJson, 403: fejlJson, 422: afvistJson } },
+    },
+    async (req, reply) => {
+      const bruger = req.bruger!;
+      const krop = req.body as unknown;
+      // A body that names another driftsherre is refused before anything else is looked at.
+      if (krop && typeof krop === "object" && !Array.isArray(krop)) {
+        const dh = (krop as Record<string, unknown>).TS_Driftsherre;
+        if (typeof dh === "string" && dh.trim() !== "" && !sammeDriftsherre(dh, bruger.driftsherre ?? "")) {
+          return reply.code(403).send({ fejl: `Dette token må kun indberette for ${bruger.driftsherre}.` });
+        }
+      }
+      const b = behandlKrop(krop, o.register, new Date());
+      if (!b.ok) return reply.code(422).send({ fejl: "Skemaet har fejl og er ikke modtaget.", findings: b.findings, skipped: b.skipped });
+      if (!sammeDriftsherre(b.noegle.driftsherre, bruger.driftsherre ?? "")) {
+        return reply.code(403).send({ fejl: `Dette token må kun indberette for ${bruger.driftsherre}.` });
+      }
+      const { kvittering, ny } = await gemIndberetning(db, {
+        ...b.noegle,
+        driftsherre: bruger.driftsherre!,
+        sha256: b.sha256,
+        payload: b.indhold,
+        vaerdier: b.vaerdier,
+        findings: b.findings,
+        sprunget: b.skipped,
+        beregnet: b.beregnet,
+        tokenId: bruger.tokenId,
+      });
+      req.log.info({ indberetning: kvittering.id, tokenId: bruger.tokenId, ny }, ny ? "indberetning modtaget" : "indberetning gentaget");
+      return reply.code(ny ? 201 : 200).send(kvittering);
+    },
+  );
+
+  app.get(
+    "/api/v1/indberetninger",
+    {
+      config: { roller: ["kommune", "sekretariat"] },
+      schema: { querystring: takstaarQuery, response: { 200: { type: "object", properties: { indberetninger: { type: "array", items: indberetningJson } } } } },
+    },
+    async (req) => {
+      const q = req.query as { takstaar?: number; aktuelle?: boolean };
+      const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
+      return { indberetninger: await listIndberetninger(db, { driftsherre, takstaar: q.takstaar, kunAktuelle: q.aktuelle }) };
+    },
+  );
+
+  app.get(
+    "/api/v1/indberetninger/:id",
+    {
+      config: { roller: ["kommune", "sekretariat"] },
+      schema: { params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } } },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
+      // Another municipality's submission is "not found": its existence is not revealed.
+      const i = await hentIndberetning(db, id, driftsherre);
+      if (!i) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
+      return i;
+    },
+  );
+
+  const eksportSchema = { querystring: { type: "object", additionalProperties: false, properties: { takstaar: { type: "integer", minimum: 1900, maximum: 2200 } } } };
+  const raekker = async (takstaar: number | undefined) => eksportRaekker(await aktuelleTakster(db, takstaar));
+
+  app.get("/api/v1/eksport/takster.csv", { config: { roller: ["sekretariat"] }, schema: eksportSchema }, async (req, reply) => {
+    const { takstaar } = req.query as { takstaar?: number };
+    reply.header("content-type", "text/csv; charset=utf-8");
+    reply.header("content-disposition", `attachment; filename="takster${takstaar ? "-" + takstaar : ""}.csv"`);
+    return somCsv(await raekker(takstaar));
+  });
+
+  app.get("/api/v1/eksport/takster.xlsx", { config: { roller: ["sekretariat"] }, schema: eksportSchema }, async (req, reply) => {
+    const { takstaar } = req.query as { takstaar?: number };
+    reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    reply.header("content-disposition", `attachment; filename="takster${takstaar ? "-" + takstaar : ""}.xlsx"`);
+    return reply.send(await somXlsx(await raekker(takstaar)));
+  });
+}

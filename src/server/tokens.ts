@@ -1,0 +1,82 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "./db";
+
+export type Rolle = "kommune" | "sekretariat";
+
+export interface Bruger {
+  tokenId: string;
+  rolle: Rolle;
+  /** The municipality's driftsherre; null for the secretariat. */
+  driftsherre: string | null;
+}
+
+export interface TokenRaekke {
+  id: string;
+  rolle: Rolle;
+  driftsherre: string | null;
+  beskrivelse: string | null;
+  oprettet: Date;
+  tilbagekaldt: Date | null;
+}
+
+const PREFIX = "tks";
+
+const sha256 = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest();
+
+/**
+ * A token is `tks_<id>_<secret>`: the id finds the row, the secret (32 random bytes) is
+ * compared by its sha256 in constant time. Only the hash is stored.
+ */
+export async function opretToken(
+  db: Db,
+  o: { rolle: Rolle; driftsherre?: string | null; beskrivelse?: string | null },
+): Promise<{ id: string; token: string }> {
+  const driftsherre = o.driftsherre?.trim() || null;
+  if (o.rolle === "kommune" && !driftsherre) throw new Error("En kommunes token kræver --driftsherre.");
+  const id = randomBytes(6).toString("hex");
+  const hemmelighed = randomBytes(32).toString("base64url");
+  await db.query("INSERT INTO tokens (id, hash, rolle, driftsherre, beskrivelse) VALUES ($1, $2, $3, $4, $5)", [
+    id,
+    sha256(hemmelighed).toString("hex"),
+    o.rolle,
+    driftsherre,
+    o.beskrivelse ?? null,
+  ]);
+  return { id, token: `${PREFIX}_${id}_${hemmelighed}` };
+}
+
+export async function tilbagekaldToken(db: Db, id: string): Promise<boolean> {
+  const r = await db.query<{ id: string }>("UPDATE tokens SET tilbagekaldt = now() WHERE id = $1 AND tilbagekaldt IS NULL RETURNING id", [id]);
+  return r.length === 1;
+}
+
+export async function listTokens(db: Db): Promise<TokenRaekke[]> {
+  return db.query<TokenRaekke>("SELECT id, rolle, driftsherre, beskrivelse, oprettet, tilbagekaldt FROM tokens ORDER BY oprettet, id");
+}
+
+const TOKEN_FORM = /^tks_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** The user behind an Authorization header value, or null (missing, malformed, unknown, revoked). */
+export async function findBruger(db: Db, authorization: string | undefined): Promise<Bruger | null> {
+  if (!authorization) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  const form = m ? TOKEN_FORM.exec(m[1]!) : null;
+  if (!form) return null;
+  const [, id, hemmelighed] = form as unknown as [string, string, string];
+  const rows = await db.query<{ hash: string; rolle: Rolle; driftsherre: string | null; tilbagekaldt: Date | null }>(
+    "SELECT hash, rolle, driftsherre, tilbagekaldt FROM tokens WHERE id = $1",
+    [id],
+  );
+  const row = rows[0];
+  // Compare even when the id is unknown, so timing does not reveal which ids exist.
+  const forventet = row ? Buffer.from(row.hash, "hex") : Buffer.alloc(32);
+  const lige = timingSafeEqual(sha256(hemmelighed), forventet);
+  if (!row || !lige || row.tilbagekaldt) return null;
+  return { tokenId: id, rolle: row.rolle, driftsherre: row.driftsherre };
+}
+
+/** Driftsherre names compare without case and surrounding/double spaces. */
+export function sammeDriftsherre(a: string, b: string): boolean {
+  const n = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase("da");
+  return n(a) === n(b);
+}

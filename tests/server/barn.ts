@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+
+export const BIN = join(__dirname, "..", "..", "bin", "takst-server.js");
+
+/** Runs `takst-server …` to completion. */
+export function koer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ kode: number | null; ud: string; fejl: string }> {
+  return new Promise((res, rej) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let ud = "";
+    let fejl = "";
+    p.stdout.on("data", (d: Buffer) => (ud += d.toString()));
+    p.stderr.on("data", (d: Buffer) => (fejl += d.toString()));
+    p.on("error", rej);
+    p.on("close", (kode) => res({ kode, ud, fejl }));
+  });
+}
+
+export interface Server {
+  proc: ChildProcess;
+  base: string;
+  log: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The real server as a child process over plain http on loopback; resolves when healthy. */
+export async function startServer(o: { port: number; data?: string; databaseUrl?: string }): Promise<Server> {
+  const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
+  if (o.data) args.push("--data", o.data);
+  const proc = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, DATABASE_URL: o.databaseUrl ?? "", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  const base = `http://127.0.0.1:${o.port}`;
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const ud = new Promise<void>((r) => proc.once("exit", () => r()));
+    proc.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ud, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill("SIGKILL");
+      await ud;
+    }
+  };
+  const frist = Date.now() + 30_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`Serveren stoppede under start: ${log}`);
+    try {
+      const r = await fetch(`${base}/api/v1/health`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > frist) {
+      await stop("SIGKILL");
+      throw new Error(`Serveren svarede ikke: ${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { proc, base, log: () => log, stop };
+}

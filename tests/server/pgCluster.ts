@@ -1,0 +1,107 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { postgresBin } from "../helpers/miljoe";
+
+export interface PgCluster {
+  databaseUrl: string;
+  port: number;
+  /** A further empty database on the same cluster. */
+  nyDatabase(navn: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function ledigPort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root: then run its programs as the postgres user. */
+function somBruger(): { uid?: number; gid?: number; navn?: string } {
+  if (process.getuid?.() !== 0) return {};
+  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+  return { uid, gid, navn: "postgres" };
+}
+
+/**
+ * A throwaway PostgreSQL cluster from the Debian binaries: initdb in a temp dir, postgres on a
+ * free loopback port with its socket in the temp dir, one database. stop() kills it and
+ * removes the folder.
+ */
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = postgresBin();
+  if (!bin) throw new Error("PostgreSQL (initdb/postgres) findes ikke");
+  const bruger = somBruger();
+  const rod = mkdtempSync(join(tmpdir(), "takst-pg-"));
+  chmodSync(rod, 0o700);
+  if (bruger.uid !== undefined) chownSync(rod, bruger.uid, bruger.gid!);
+  const data = join(rod, "data");
+  const ejer = bruger.uid !== undefined ? { uid: bruger.uid, gid: bruger.gid } : {};
+  execFileSync(join(bin, "initdb"), ["-D", data, "-U", "takst", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], { stdio: "pipe", cwd: rod, ...ejer });
+  const port = await ledigPort();
+  const proc: ChildProcess = spawn(
+    join(bin, "postgres"),
+    ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", rod, "-c", "max_connections=100", "-c", "shared_buffers=32MB"],
+    { stdio: ["ignore", "ignore", "pipe"], cwd: rod, ...ejer },
+  );
+  let stderr = "";
+  proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  let stoppet = false;
+  const stop = async () => {
+    if (stoppet) return;
+    stoppet = true;
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const ud = new Promise<void>((r) => proc.once("exit", () => r()));
+      proc.kill("SIGQUIT"); // immediate shutdown; the cluster is thrown away anyway
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ud, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+    }
+    rmSync(rod, { recursive: true, force: true });
+  };
+  try {
+    const { Client } = await import("pg");
+    const admin = `postgres://takst@127.0.0.1:${port}/postgres`;
+    const frist = Date.now() + 30_000;
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`postgres stoppede: ${stderr}`);
+      const c = new Client({ connectionString: admin });
+      try {
+        await c.connect();
+        await c.end();
+        break;
+      } catch {
+        await c.end().catch(() => undefined);
+        if (Date.now() > frist) throw new Error(`postgres startede ikke: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const nyDatabase = async (navn: string) => {
+      const c = new Client({ connectionString: admin });
+      await c.connect();
+      try {
+        await c.query(`CREATE DATABASE "${navn.replace(/"/g, "")}"`);
+      } finally {
+        await c.end();
+      }
+      return `postgres://takst@127.0.0.1:${port}/${navn}`;
+    };
+    const databaseUrl = await nyDatabase("takster");
+    return { databaseUrl, port, nyDatabase, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
