@@ -1,0 +1,240 @@
+import { FELTER } from "../takstskema/felter";
+import type { LayoutCelle, LayoutValidering, SkabelonLayout } from "../takstskema/layout";
+
+/**
+ * The task pane's only door into the workbook: every field is read and written by its
+ * workbook-level defined name, in batches. Each operation costs a fixed number of
+ * `context.sync()` round trips, whatever the number of fields:
+ *   laesSkema 2 · indsaetSkabelon 2 · vaelgCelle 1 · skrivKvittering 1.
+ * The counter below lets tests and the bench check those numbers.
+ */
+
+export const KVITTERING_NAVN = "TS_Kvittering";
+const FELT_NAVNE = new Set<string>(FELTER.map((f) => f.navn));
+const INPUT_NAVNE = new Set<string>(FELTER.filter((f) => f.rolle === "input").map((f) => f.navn));
+
+/** Protection used by the template and restored after writing the receipt. */
+export const BESKYTTELSE: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
+let syncs = 0;
+
+/** Round trips to Excel since the page loaded (or since `nulstilSyncs`). */
+export function antalSyncs(): number {
+  return syncs;
+}
+
+export function nulstilSyncs(): void {
+  syncs = 0;
+}
+
+async function synk(context: Excel.RequestContext): Promise<void> {
+  syncs += 1;
+  await context.sync();
+}
+
+/** Read every takstskema field (defined name → the top-left cell's value). Two syncs. */
+export async function laesSkema(): Promise<Record<string, unknown>> {
+  return Excel.run(async (context) => {
+    const names = context.workbook.names;
+    names.load("items/name,items/type");
+    await synk(context);
+    const omraader: [string, Excel.Range][] = [];
+    for (const item of names.items) {
+      // "Error" is a name whose sheet was deleted (#REF!); it has no cell to read.
+      if (item.type !== "Range" || !FELT_NAVNE.has(item.name)) continue;
+      const range = item.getRange();
+      range.load("values");
+      omraader.push([item.name, range]);
+    }
+    await synk(context);
+    const skema: Record<string, unknown> = {};
+    for (const [navn, range] of omraader) skema[navn] = range.values[0]?.[0] ?? "";
+    return skema;
+  });
+}
+
+function tom(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * True when the workbook holds a takstskema with something the user typed: an input field
+ * that is not empty and differs from the template's own starting value (ruleset, year, days).
+ */
+export function erUdfyldt(skema: Record<string, unknown>, layout: SkabelonLayout): boolean {
+  const start = new Map<string, unknown>();
+  for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start.set(c.felt, c.vaerdi);
+  return Object.entries(skema).some(([navn, v]) => INPUT_NAVNE.has(navn) && !tom(v) && v !== start.get(navn));
+}
+
+export async function harUdfyldtSkema(layout: SkabelonLayout): Promise<boolean> {
+  return erUdfyldt(await laesSkema(), layout);
+}
+
+/** "FFFFFF99" (ARGB) → "#FFFF99". */
+export function farve(argb: string): string {
+  const hex = argb.replace(/^#/, "");
+  return `#${(hex.length === 8 ? hex.slice(2) : hex).toUpperCase()}`;
+}
+
+/** Column width in characters (as ExcelJS and the .xlsx file) → points (Office.js). */
+export function breddeIPunkter(tegn: number): number {
+  return Math.round((tegn * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const OPERATOR: Record<LayoutValidering["operator"], Excel.DataValidationOperator> = {
+  between: "Between" as Excel.DataValidationOperator.between,
+  greaterThan: "GreaterThan" as Excel.DataValidationOperator.greaterThan,
+  lessThanOrEqual: "LessThanOrEqualTo" as Excel.DataValidationOperator.lessThanOrEqualTo,
+};
+
+const FEJLSTIL: Record<LayoutValidering["fejlStil"], Excel.DataValidationAlertStyle> = {
+  stop: "Stop" as Excel.DataValidationAlertStyle.stop,
+  warning: "Warning" as Excel.DataValidationAlertStyle.warning,
+  information: "Information" as Excel.DataValidationAlertStyle.information,
+};
+
+/** The layout's validation as an Office.js rule. */
+export function valideringsRegel(v: LayoutValidering): Excel.DataValidationRule {
+  const [f1, f2] = v.formler;
+  const basis: Excel.BasicDataValidation = { operator: OPERATOR[v.operator], formula1: f1 ?? 0 };
+  if (f2 !== undefined) basis.formula2 = f2;
+  switch (v.type) {
+    case "decimal":
+      return { decimal: basis };
+    case "whole":
+      return { wholeNumber: basis };
+    case "textLength":
+      return { textLength: basis };
+    case "list":
+      // ExcelJS wants the list quoted ("a,b"); Office.js wants the bare list.
+      return { list: { inCellDropDown: true, source: String(f1 ?? "").replace(/^"(.*)"$/, "$1") } };
+  }
+}
+
+const KANTER: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+const VANDRET: Record<NonNullable<LayoutCelle["vandret"]>, Excel.HorizontalAlignment> = {
+  left: "Left" as Excel.HorizontalAlignment.left,
+  center: "Center" as Excel.HorizontalAlignment.center,
+  right: "Right" as Excel.HorizontalAlignment.right,
+};
+
+function skrivCelle(ark: Excel.Worksheet, c: LayoutCelle): void {
+  const r = ark.getRange(c.adresse);
+  if (c.numFmt) r.numberFormat = [[c.numFmt]];
+  if (c.formel) r.formulas = [[`=${c.formel}`]];
+  else if (c.vaerdi !== undefined && c.vaerdi !== "") r.values = [[c.vaerdi]];
+  if (c.fyld) r.format.fill.color = farve(c.fyld);
+  if (c.skrift) {
+    if (c.skrift.fed !== undefined) r.format.font.bold = c.skrift.fed;
+    if (c.skrift.kursiv !== undefined) r.format.font.italic = c.skrift.kursiv;
+    if (c.skrift.stoerrelse !== undefined) r.format.font.size = c.skrift.stoerrelse;
+    if (c.skrift.farve) r.format.font.color = farve(c.skrift.farve);
+  }
+  if (c.ombryd) r.format.wrapText = true;
+  if (c.vandret) r.format.horizontalAlignment = VANDRET[c.vandret];
+  if (c.ramme) {
+    for (const kant of KANTER) {
+      const b = r.format.borders.getItem(kant);
+      b.style = "Continuous" as Excel.BorderLineStyle.continuous;
+      b.color = "#BFBFBF";
+    }
+  }
+  // Cells are locked by default; the input cells are the only ones left open.
+  if (!c.laast) r.format.protection.locked = false;
+}
+
+export interface IndsaetResultat {
+  /** True when an earlier takstskema sheet was replaced. */
+  erstattet: boolean;
+  syncs: number;
+}
+
+/**
+ * Build the template sheet from the shared layout (the same data the CLI renders with
+ * ExcelJS). An existing takstskema sheet and the field names are replaced; the caller asks
+ * the user first when that sheet holds data (`harUdfyldtSkema`). Two syncs.
+ */
+export async function indsaetSkabelon(layout: SkabelonLayout): Promise<IndsaetResultat> {
+  const foer = syncs;
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const gammelt = wb.worksheets.getItemOrNullObject(layout.arknavn);
+    wb.worksheets.load("items/name");
+    wb.names.load("items/name");
+    await synk(context);
+
+    const arkNavne = new Set(wb.worksheets.items.map((w) => w.name.toLowerCase()));
+    const layoutNavne = new Set<string>(layout.navne.map((n) => n.navn));
+    // Names first: they would otherwise survive as #REF! and block names.add.
+    for (const item of wb.names.items) if (layoutNavne.has(item.name)) item.delete();
+
+    let ark: Excel.Worksheet;
+    const erstattet = !gammelt.isNullObject;
+    if (erstattet) {
+      // A workbook needs one sheet at all times, so add the new one before deleting the old.
+      let midlertidigt = `${layout.arknavn} (ny)`;
+      for (let i = 2; arkNavne.has(midlertidigt.toLowerCase()); i++) midlertidigt = `${layout.arknavn} (ny ${i})`;
+      ark = wb.worksheets.add(midlertidigt);
+      gammelt.delete();
+      ark.name = layout.arknavn;
+    } else {
+      ark = wb.worksheets.add(layout.arknavn);
+    }
+
+    // Names before formulas, so the formulas resolve them as they are written.
+    for (const n of layout.navne) {
+      const adresse = n.ref.slice(n.ref.lastIndexOf("!") + 1).replace(/\$/g, "");
+      wb.names.add(n.navn, ark.getRange(adresse));
+    }
+    for (const k of layout.kolonner) ark.getRange(`${k.kolonne}:${k.kolonne}`).format.columnWidth = breddeIPunkter(k.bredde);
+    for (const c of layout.celler) skrivCelle(ark, c);
+    for (const f of layout.flettede) ark.getRange(f).merge(false);
+    for (const v of layout.valideringer) {
+      const dv = ark.getRange(v.adresse).dataValidation;
+      dv.ignoreBlanks = v.tilladTom;
+      dv.rule = valideringsRegel(v);
+      dv.prompt = { showPrompt: true, title: v.promptTitel, message: v.prompt };
+      dv.errorAlert = { showAlert: true, style: FEJLSTIL[v.fejlStil], title: v.fejlTitel, message: v.fejl };
+    }
+    if (layout.beskyttelse.aktiv) ark.protection.protect(BESKYTTELSE);
+    ark.activate();
+    const foersteInput = layout.celler.find((c) => c.felt && !c.laast && c.vaerdi === undefined);
+    if (foersteInput) ark.getRange(foersteInput.adresse).select();
+    await synk(context);
+    return { erstattet, syncs: syncs - foer };
+  });
+}
+
+/** Split "Takstskema!D12" / "'Mit ark'!D12" into sheet and address. */
+export function delCelle(celle: string): { ark: string; adresse: string } {
+  const i = celle.lastIndexOf("!");
+  if (i < 1) throw new Error(`Ugyldig cellereference: ${celle}`);
+  return { ark: celle.slice(0, i).replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), adresse: celle.slice(i + 1) };
+}
+
+/** Select a finding's cell (activating its sheet). One sync. */
+export async function vaelgCelle(celle: string): Promise<void> {
+  const { ark, adresse } = delCelle(celle);
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(ark);
+    ws.activate();
+    ws.getRange(adresse).select();
+    await synk(context);
+  });
+}
+
+/**
+ * Write the receipt id into TS_Kvittering. The cell is locked (the add-in writes it, not the
+ * user), so the sheet is unprotected, written and protected again in the same batch. One sync.
+ */
+export async function skrivKvittering(id: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const range = context.workbook.names.getItem(KVITTERING_NAVN).getRange();
+    const ws = range.worksheet;
+    ws.protection.unprotect();
+    range.values = [[id]];
+    ws.protection.protect(BESKYTTELSE);
+    await synk(context);
+  });
+}

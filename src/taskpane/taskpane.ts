@@ -1,0 +1,356 @@
+import "./taskpane.css";
+import { indlejretRegister } from "../regelsaet/indlejret";
+import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takstskema";
+import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
+import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
+import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
+import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
+
+/**
+ * The task pane: wires the buttons to the Excel adapter, the shared validator and the
+ * submission client. Validation only reads; only a successful submission writes (the receipt).
+ */
+
+function el<T extends HTMLElement = HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`Elementet #${id} mangler i taskpane.html`);
+  return e as T;
+}
+
+function lager(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function fejltekst(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+function start(): void {
+  const register = indlejretRegister();
+  const ids = register.ids();
+  const hukommelse = lager();
+  const standard = standardIndstillinger(window.location.origin, ids);
+  let ind: Indstillinger = hukommelse ? hentIndstillinger(hukommelse, standard) : standard;
+  if (!register.find(ind.regelsaet)) ind = { ...ind, regelsaet: standard.regelsaet };
+
+  const knapIndsaet = el<HTMLButtonElement>("indsaet");
+  const knapValider = el<HTMLButtonElement>("valider");
+  const knapIndsend = el<HTMLButtonElement>("indsend");
+  const bekraeft = el("bekraeft");
+  const resultat = el("resultat");
+  const fremdrift = el("fremdrift");
+  const indsendFejl = el("indsend-fejl");
+  const kvitteringBoks = el("kvittering");
+  const status = el("status");
+  const vaelgRegelsaet = el<HTMLSelectElement>("ind-regelsaet");
+  const inputUrl = el<HTMLInputElement>("ind-url");
+  const inputToken = el<HTMLInputElement>("ind-token");
+
+  let optaget = false;
+  let senesteOk = false;
+
+  function saetStatus(tekst: string): void {
+    status.textContent = tekst;
+  }
+
+  function opdaterKnapper(): void {
+    knapIndsaet.disabled = optaget;
+    knapValider.disabled = optaget;
+    knapIndsend.disabled = optaget || !senesteOk;
+  }
+
+  async function travl<T>(knap: HTMLButtonElement, fn: () => Promise<T>): Promise<T | undefined> {
+    if (optaget) return undefined;
+    optaget = true;
+    knap.setAttribute("aria-busy", "true");
+    opdaterKnapper();
+    try {
+      return await fn();
+    } finally {
+      optaget = false;
+      knap.removeAttribute("aria-busy");
+      opdaterKnapper();
+    }
+  }
+
+  function visIndstillinger(): void {
+    vaelgRegelsaet.replaceChildren(
+      ...ids.map((id) => {
+        const o = document.createElement("option");
+        o.value = id;
+        o.textContent = `${id} – ${register.hent(id).navn}`;
+        return o;
+      }),
+    );
+    vaelgRegelsaet.value = ind.regelsaet;
+    inputUrl.value = ind.serviceUrl;
+    inputToken.value = ind.token;
+    el("regelsaet-vist").textContent = ind.regelsaet || "intet regelsæt fundet";
+  }
+
+  el<HTMLFormElement>("indstillinger-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    ind = {
+      regelsaet: vaelgRegelsaet.value,
+      serviceUrl: inputUrl.value.trim() || standard.serviceUrl,
+      token: inputToken.value.trim(),
+    };
+    if (hukommelse) gemIndstillinger(hukommelse, ind);
+    visIndstillinger();
+    saetStatus(hukommelse ? "Indstillingerne er gemt på denne computer." : "Indstillingerne gælder kun, indtil ruden lukkes (lokalt lager er ikke tilgængeligt).");
+  });
+
+  // ── 1. Insert the template ──────────────────────────────────────────────
+  async function indsaetNu(): Promise<void> {
+    const regelsaet = register.hent(ind.regelsaet);
+    const layout = skabelonLayout(regelsaet);
+    saetStatus("Indsætter standardskabelonen …");
+    const r = await indsaetSkabelon(layout);
+    senesteOk = false;
+    resultat.hidden = true;
+    kvitteringBoks.hidden = true;
+    indsendFejl.hidden = true;
+    saetStatus(
+      `Standardskabelonen (${regelsaet.id}) er ${r.erstattet ? "indsat i stedet for det tidligere skema" : "indsat"} i arket ${layout.arknavn}. Udfyld de gule (skal) og orange (kan) felter, og tryk Valider.`,
+    );
+  }
+
+  knapIndsaet.addEventListener("click", () => {
+    void travl(knapIndsaet, async () => {
+      try {
+        const layout = skabelonLayout(register.hent(ind.regelsaet));
+        saetStatus("Kontrollerer projektmappen …");
+        if (await harUdfyldtSkema(layout)) {
+          bekraeft.hidden = false;
+          bekraeft.focus();
+          saetStatus("Arket indeholder et udfyldt takstskema. Bekræft eller annullér.");
+          return;
+        }
+        await indsaetNu();
+      } catch (e) {
+        saetStatus(`Skabelonen kunne ikke indsættes: ${fejltekst(e)}`);
+      }
+    });
+  });
+
+  el("bekraeft-ja").addEventListener("click", () => {
+    bekraeft.hidden = true;
+    void travl(knapIndsaet, async () => {
+      try {
+        await indsaetNu();
+      } catch (e) {
+        saetStatus(`Skabelonen kunne ikke indsættes: ${fejltekst(e)}`);
+      }
+      knapIndsaet.focus();
+    });
+  });
+  el("bekraeft-nej").addEventListener("click", () => {
+    bekraeft.hidden = true;
+    saetStatus("Indsættelsen er annulleret. Skemaet er uændret.");
+    knapIndsaet.focus();
+  });
+  bekraeft.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") el("bekraeft-nej").click();
+  });
+
+  // ── 2. Validate ─────────────────────────────────────────────────────────
+  function fundKnap(f: VistFund): HTMLLIElement {
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `fund ${f.severity === "error" ? "fejl" : "advarsel"}`;
+    b.setAttribute("aria-label", `${fundTekst(f)}. Tryk for at gå til cellen.`);
+    if (f.cell) b.dataset.celle = f.cell;
+    b.dataset.kode = f.code;
+    const kode = document.createElement("span");
+    kode.className = "kode";
+    kode.textContent = f.code;
+    const hvor = document.createElement("span");
+    hvor.className = "hvor";
+    hvor.textContent = [etiket(f.field), kortCelle(f.cell)].filter(Boolean).join(" · ");
+    const tekst = document.createElement("span");
+    tekst.className = "tekst";
+    tekst.textContent = f.message;
+    b.append(kode, hvor, tekst);
+    b.addEventListener("click", () => {
+      if (!f.cell) return;
+      resultat.querySelectorAll(".fund.valgt").forEach((x) => x.classList.remove("valgt"));
+      b.classList.add("valgt");
+      vaelgCelle(f.cell).then(
+        () => saetStatus(`Cellen ${kortCelle(f.cell)} (${etiket(f.field)}) er markeret i Excel.`),
+        (e: unknown) => saetStatus(`Cellen ${f.cell} kunne ikke markeres: ${fejltekst(e)}`),
+      );
+    });
+    li.append(b);
+    return li;
+  }
+
+  function fundGruppe(titel: string, fund: VistFund[]): HTMLElement[] {
+    if (fund.length === 0) return [];
+    const id = `gruppe-${titel.toLowerCase()}`;
+    const h = document.createElement("h3");
+    h.id = id;
+    h.textContent = `${titel} (${fund.length})`;
+    const ul = document.createElement("ul");
+    ul.className = "fundliste";
+    ul.setAttribute("aria-labelledby", id);
+    ul.append(...fund.map(fundKnap));
+    return [h, ul];
+  }
+
+  function visFund(fund: VistFund[], ekstra: { takst?: string; sprunget?: string[]; overskrift?: string }): void {
+    const { fejl, advarsler } = grupper(fund);
+    const p = document.createElement("p");
+    p.className = `resume ${fejl.length ? "fejl" : "ok"}`;
+    p.id = "resume";
+    p.textContent = (ekstra.overskrift ? `${ekstra.overskrift} ` : "") + resume(fund);
+    const dele: HTMLElement[] = [p];
+    if (ekstra.takst) {
+      const t = document.createElement("p");
+      t.className = "takst";
+      t.textContent = ekstra.takst;
+      dele.push(t);
+    }
+    dele.push(...fundGruppe("Fejl", fejl), ...fundGruppe("Advarsler", advarsler));
+    if (ekstra.sprunget && ekstra.sprunget.length) {
+      const d = document.createElement("details");
+      d.className = "sprunget";
+      const s = document.createElement("summary");
+      s.textContent = `${ekstra.sprunget.length} kontroller sprunget over`;
+      const ul = document.createElement("ul");
+      ul.append(
+        ...ekstra.sprunget.map((x) => {
+          const li = document.createElement("li");
+          li.textContent = x;
+          return li;
+        }),
+      );
+      d.append(s, ul);
+      dele.push(d);
+    }
+    resultat.replaceChildren(...dele);
+    resultat.setAttribute("aria-labelledby", "resume");
+    resultat.hidden = false;
+  }
+
+  async function validerNu(): Promise<{ skema: Record<string, unknown>; v: Valideringsresultat } | undefined> {
+    const skema = await laesSkema();
+    if (Object.keys(skema).length === 0) {
+      senesteOk = false;
+      resultat.hidden = true;
+      saetStatus("Projektmappen har intet takstskema. Tryk først Indsæt standardskabelon.");
+      return undefined;
+    }
+    const v = validerSkema(skema, { register });
+    senesteOk = v.ok;
+    visFund(v.findings, { takst: takstLinje(v.vaerdier), sprunget: v.skipped.map((s) => s.message) });
+    return { skema, v };
+  }
+
+  knapValider.addEventListener("click", () => {
+    void travl(knapValider, async () => {
+      try {
+        saetStatus("Validerer …");
+        const r = await validerNu();
+        if (r) {
+          saetStatus(`Validering færdig: ${resume(r.v.findings)}`);
+          resultat.focus();
+        }
+      } catch (e) {
+        senesteOk = false;
+        saetStatus(`Skemaet kunne ikke læses: ${fejltekst(e)}`);
+      }
+    });
+  });
+
+  // ── 3. Submit ───────────────────────────────────────────────────────────
+  function visKvittering(k: Kvittering, gentaget: boolean, skrivFejl?: string): void {
+    const h = document.createElement("h3");
+    h.textContent = gentaget ? "Skemaet var allerede indsendt" : "Skemaet er indsendt";
+    const id = document.createElement("p");
+    id.append("Kvittering: ");
+    const s = document.createElement("strong");
+    s.className = "id";
+    s.id = "kvittering-id";
+    s.textContent = k.id;
+    id.append(s);
+    const tid = document.createElement("p");
+    tid.textContent = `Modtaget: ${tidspunkt(k.modtaget)}`;
+    const sha = document.createElement("p");
+    sha.className = "id";
+    sha.textContent = `SHA-256: ${k.sha256}`;
+    const note = document.createElement("p");
+    note.textContent = skrivFejl
+      ? `Kvitteringen kunne ikke skrives i feltet Kvittering (${skrivFejl}). Notér nummeret.`
+      : gentaget
+        ? "Indberetningsservicen havde allerede modtaget præcis dette skema og gav samme kvittering. Der er ikke oprettet en ny indberetning."
+        : "Kvitteringsnummeret er skrevet i feltet Kvittering i skemaet.";
+    kvitteringBoks.replaceChildren(h, id, tid, sha, note);
+    kvitteringBoks.hidden = false;
+    kvitteringBoks.focus();
+  }
+
+  knapIndsend.addEventListener("click", () => {
+    void travl(knapIndsend, async () => {
+      indsendFejl.hidden = true;
+      kvitteringBoks.hidden = true;
+      try {
+        // Read and validate again: the workbook may have changed since the last validation.
+        const r = await validerNu();
+        if (!r) return;
+        if (!r.v.ok) {
+          saetStatus("Skemaet har fejl og er ikke indsendt. Ret fejlene og valider igen.");
+          resultat.focus();
+          return;
+        }
+        fremdrift.hidden = false;
+        saetStatus("Indsender skemaet …");
+        const svar = await indsend(ind.serviceUrl, ind.token, indberetningKrop(indberetning(r.skema)));
+        fremdrift.hidden = true;
+        if (!svar.ok) {
+          indsendFejl.textContent = svar.besked;
+          indsendFejl.hidden = false;
+          if (svar.fund && svar.fund.length) {
+            senesteOk = false;
+            visFund(svar.fund, { overskrift: "Indberetningsservicen afviste skemaet:" });
+          }
+          saetStatus(svar.besked);
+          return;
+        }
+        let skrivFejl: string | undefined;
+        try {
+          await skrivKvittering(svar.kvittering.id);
+        } catch (e) {
+          skrivFejl = fejltekst(e);
+        }
+        visKvittering(svar.kvittering, svar.gentaget, skrivFejl);
+        saetStatus(`Skemaet er indsendt. Kvittering ${svar.kvittering.id}.`);
+      } catch (e) {
+        fremdrift.hidden = true;
+        indsendFejl.textContent = `Skemaet kunne ikke indsendes: ${fejltekst(e)}`;
+        indsendFejl.hidden = false;
+      }
+    });
+  });
+
+  visIndstillinger();
+  el("ikke-klar").hidden = true;
+  opdaterKnapper();
+  saetStatus("Klar.");
+}
+
+if (typeof Office !== "undefined") {
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) {
+      start();
+    } else {
+      const besked = document.getElementById("ikke-klar");
+      if (besked) besked.textContent = "Tilføjelsesprogrammet virker kun i Excel.";
+    }
+  });
+}

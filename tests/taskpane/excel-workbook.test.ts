@@ -1,0 +1,178 @@
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose own
+// dependencies are ES modules that Jest (CommonJS, Node 20) cannot load.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+import { indlejretRegister } from "../../src/regelsaet/indlejret";
+import { ARKNAVN, CELLER, FARVER, FELTER, skabelonLayout, type SkabelonLayout } from "../../src/takstskema";
+import {
+  antalSyncs,
+  breddeIPunkter,
+  erUdfyldt,
+  farve,
+  harUdfyldtSkema,
+  indsaetSkabelon,
+  laesSkema,
+  nulstilSyncs,
+  skrivKvittering,
+  vaelgCelle,
+  valideringsRegel,
+} from "../../src/taskpane/excel-workbook";
+import { lavExcel, type Navn } from "./excelMock";
+
+// The rulesets embedded as in the browser bundle (jest.config.js gives the same global).
+const register = indlejretRegister();
+const layout: SkabelonLayout = skabelonLayout(register.hent("SYD-2018"));
+
+function navnFor(navn: keyof typeof CELLER, vaerdi: unknown): Navn {
+  const [ark, adresse] = CELLER[navn].split("!") as [string, string];
+  return { navn, ark, adresse, vaerdi };
+}
+
+declare const global: { Excel?: unknown };
+
+beforeEach(() => nulstilSyncs());
+afterEach(() => {
+  delete global.Excel;
+});
+
+describe("laesSkema", () => {
+  it("reads every field by defined name in two syncs, whatever the number of fields", async () => {
+    const alle = FELTER.map((f, i) => navnFor(f.navn, f.type === "tekst" ? `tekst ${i}` : i));
+    const { excel, optaget } = lavExcel({ navne: [...alle, { navn: "AndetNavn", ark: "Ark1", adresse: "A1", vaerdi: 7 }], ark: ["Ark1", ARKNAVN] });
+    global.Excel = excel;
+    const skema = await laesSkema();
+    expect(optaget.syncs).toBe(2);
+    expect(antalSyncs()).toBe(2);
+    expect(Object.keys(skema).sort()).toEqual(FELTER.map((f) => f.navn).sort());
+    expect(skema.TS_Pladser).toBe(FELTER.findIndex((f) => f.navn === "TS_Pladser"));
+    expect(skema.TS_Driftsherre).toMatch(/^tekst /);
+    expect(skema).not.toHaveProperty("AndetNavn");
+  });
+
+  it("needs the same two syncs for three fields", async () => {
+    const { excel, optaget } = lavExcel({ navne: [navnFor("TS_Pladser", 12), navnFor("TS_Belaegning", 0.95), navnFor("TS_Loen", 1000)] });
+    global.Excel = excel;
+    expect(await laesSkema()).toEqual({ TS_Pladser: 12, TS_Belaegning: 0.95, TS_Loen: 1000 });
+    expect(optaget.syncs).toBe(2);
+  });
+
+  it("skips a name whose sheet was deleted (#REF!) instead of failing", async () => {
+    const { excel } = lavExcel({ navne: [navnFor("TS_Pladser", 12), { ...navnFor("TS_Loen", 5), type: "Error" }] });
+    global.Excel = excel;
+    expect(await laesSkema()).toEqual({ TS_Pladser: 12 });
+  });
+
+  it("an empty workbook gives an empty record", async () => {
+    const { excel, optaget } = lavExcel();
+    global.Excel = excel;
+    expect(await laesSkema()).toEqual({});
+    expect(optaget.syncs).toBe(2);
+  });
+});
+
+describe("harUdfyldtSkema / erUdfyldt", () => {
+  it("a fresh template (only its own starting values) is not filled", async () => {
+    const { excel } = lavExcel({ navne: [navnFor("TS_Regelsaet", "SYD-2018"), navnFor("TS_Takstaar", 2018), navnFor("TS_Dage", 365), navnFor("TS_Pladser", "")] });
+    global.Excel = excel;
+    expect(await harUdfyldtSkema(layout)).toBe(false);
+  });
+  it("a typed input value makes it filled; computed cells do not", () => {
+    expect(erUdfyldt({ TS_Pladser: 12 }, layout)).toBe(true);
+    expect(erUdfyldt({ TS_Dage: 330 }, layout)).toBe(true);
+    expect(erUdfyldt({ TS_Takst: 1234, TS_Kvittering: "" }, layout)).toBe(false);
+  });
+});
+
+describe("indsaetSkabelon", () => {
+  it("builds the whole template in two syncs: names, formulas, colours, validation, protection", async () => {
+    const { excel, optaget } = lavExcel();
+    global.Excel = excel;
+    const r = await indsaetSkabelon(layout);
+    expect(optaget.syncs).toBe(2);
+    expect(r).toEqual({ erstattet: false, syncs: 2 });
+
+    // Every defined name of the layout, pointing at its cell on the new sheet.
+    expect(optaget.nyeNavne.map((n) => `${n.navn}=${n.ark}!${n.adresse}`).sort()).toEqual(
+      layout.navne.map((n) => `${n.navn}=${n.ref.replace(/\$/g, "")}`).sort(),
+    );
+    const celle = (navn: keyof typeof CELLER) => optaget.skrevet.get(CELLER[navn])!;
+    expect(celle("TS_Pladser")["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
+    expect(celle("TS_Pladser")["format.protection.locked"]).toBe(false);
+    expect(celle("TS_Maalgruppe")["format.fill.color"]).toBe(farve(FARVER.valgfri));
+    expect(celle("TS_Takst")["format.fill.color"]).toBe(farve(FARVER.beregnet));
+    expect(celle("TS_Takst")).not.toHaveProperty("format.protection.locked");
+    expect(celle("TS_Takst").formulas).toEqual([["=SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)"]]);
+    expect(celle("TS_Regelsaet").values).toEqual([["SYD-2018"]]);
+    expect(celle("TS_Belaegning").numberFormat).toEqual([["0.0%"]]);
+    expect(optaget.skrevet.get(`${ARKNAVN}!B:B`)!["format.columnWidth"]).toBe(breddeIPunkter(36));
+    // Every layout validation, with its Danish input message.
+    expect(optaget.valideringer.size).toBe(layout.valideringer.length);
+    const pladser = optaget.valideringer.get(CELLER.TS_Pladser)!;
+    expect(pladser.rule).toEqual({ decimal: { operator: "GreaterThan", formula1: 0 } });
+    expect(pladser.prompt).toEqual(expect.objectContaining({ showPrompt: true, title: "Pladser" }));
+    // Names are added before the formulas that use them; protection comes last.
+    const ops = optaget.ops;
+    expect(ops.indexOf("names.add TS_Takst")).toBeGreaterThan(ops.indexOf(`worksheets.add ${ARKNAVN}`));
+    expect(ops.filter((o) => o.startsWith("protect "))).toEqual([`protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`]);
+    expect(ops.indexOf(`protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`)).toBeGreaterThan(ops.lastIndexOf("names.add TS_Kvittering"));
+    expect(ops.filter((o) => o === "sync")).toHaveLength(2);
+    expect(ops.at(-1)).toBe("sync");
+  });
+
+  it("replaces an existing takstskema sheet and its names, still in two syncs", async () => {
+    const gamle = [navnFor("TS_Pladser", 12), navnFor("TS_Loen", 1000)];
+    const { excel, optaget } = lavExcel({ navne: [...gamle, { navn: "Brugerens", ark: "Ark1", adresse: "A1" }], ark: [ARKNAVN] });
+    global.Excel = excel;
+    const r = await indsaetSkabelon(layout);
+    expect(r).toEqual({ erstattet: true, syncs: 2 });
+    expect(optaget.slettedeNavne.sort()).toEqual(["TS_Loen", "TS_Pladser"]);
+    // The only sheet cannot be deleted first: a new one is added, the old deleted, then renamed.
+    const i = (o: string) => optaget.ops.indexOf(o);
+    expect(i(`worksheets.add ${ARKNAVN} (ny)`)).toBeGreaterThan(-1);
+    expect(i(`delete ${ARKNAVN}`)).toBeGreaterThan(i(`worksheets.add ${ARKNAVN} (ny)`));
+    expect(i(`rename ${ARKNAVN} (ny) → ${ARKNAVN}`)).toBeGreaterThan(i(`delete ${ARKNAVN}`));
+    expect(optaget.nyeNavne.every((n) => n.ark === ARKNAVN)).toBe(true);
+  });
+});
+
+describe("vaelgCelle and skrivKvittering", () => {
+  it("selects a finding's cell in one sync", async () => {
+    const { excel, optaget } = lavExcel({ ark: ["Ark1", ARKNAVN] });
+    global.Excel = excel;
+    await vaelgCelle(`${ARKNAVN}!D27`);
+    expect(optaget.syncs).toBe(1);
+    expect(optaget.ops).toContain(`select ${ARKNAVN}!D27`);
+  });
+
+  it("writes the receipt into TS_Kvittering in one sync, re-protecting the sheet", async () => {
+    const { excel, optaget } = lavExcel({ navne: [navnFor("TS_Kvittering", "")], ark: [ARKNAVN] });
+    global.Excel = excel;
+    await skrivKvittering("abc-123");
+    expect(optaget.syncs).toBe(1);
+    expect(antalSyncs()).toBe(1);
+    expect(optaget.skrevet.get(CELLER.TS_Kvittering)).toEqual({ values: [["abc-123"]] });
+    expect(optaget.ops.filter((o) => /protect/.test(o))).toEqual([`unprotect ${ARKNAVN}`, `protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`]);
+  });
+});
+
+describe("translation of the layout", () => {
+  it("colours drop the alpha channel; widths become points", () => {
+    expect(farve("FFFFFF99")).toBe("#FFFF99");
+    expect(breddeIPunkter(10)).toBe(56.25);
+  });
+  it("list validations lose the quotes ExcelJS needs", () => {
+    const liste = layout.valideringer.find((v) => v.type === "list")!;
+    const regel = valideringsRegel(liste);
+    const kilde = String(regel.list?.source);
+    expect(kilde).not.toMatch(/^"/);
+    expect(kilde.split(",").length).toBeGreaterThan(1);
+  });
+  it("every prompt fits Excel's limits (title 32, message 255)", () => {
+    for (const v of layout.valideringer) {
+      expect(v.promptTitel.length).toBeLessThanOrEqual(32);
+      expect(v.prompt.length).toBeLessThanOrEqual(255);
+    }
+  });
+});

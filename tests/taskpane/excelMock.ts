@@ -1,0 +1,181 @@
+import { OfficeMockObject } from "office-addin-mock";
+
+/**
+ * An Excel host for the adapter tests, built with office-addin-mock. Loaded properties follow
+ * the mock's rules (a value is there only after load() and context.sync()); collections,
+ * which the mock does not model, are small functions that record what the adapter does.
+ * `syncs` counts real calls of context.sync() on the mock, independent of the adapter.
+ */
+
+export interface Navn {
+  navn: string;
+  ark: string;
+  adresse: string;
+  vaerdi?: unknown;
+  /** "Error" for a name whose sheet is gone (#REF!). */
+  type?: "Range" | "Error";
+}
+
+export interface Optaget {
+  ops: string[];
+  /** "Ark!A1" → property path → value, for everything written to ranges. */
+  skrevet: Map<string, Record<string, unknown>>;
+  nyeNavne: { navn: string; ark: string; adresse: string }[];
+  slettedeNavne: string[];
+  valideringer: Map<string, Record<string, unknown>>;
+  syncs: number;
+}
+
+type MockAny = OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel: MockAny; optaget: Optaget } {
+  const navne = opt.navne ?? [];
+  const ark = [...(opt.ark ?? ["Ark1"])];
+  const optaget: Optaget = { ops: [], skrevet: new Map(), nyeNavne: [], slettedeNavne: [], valideringer: new Map(), syncs: 0 };
+
+  const skriv = (arkNavn: string, adresse: string, sti: string, v: unknown) => {
+    const k = `${arkNavn}!${adresse}`;
+    const m = optaget.skrevet.get(k) ?? {};
+    m[sti] = v;
+    optaget.skrevet.set(k, m);
+  };
+
+  /** A range that records every property written (format.fill.color, values, ...). */
+  const optager = (arkNavn: string, adresse: string, sti: string[] = []): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          if (typeof prop !== "string") return undefined;
+          const hele = [...sti, prop].join(".");
+          if (hele === "format.borders.getItem") return (kant: string) => optager(arkNavn, adresse, ["format", "borders", kant]);
+          if (hele === "merge") return (across: boolean) => optaget.ops.push(`merge ${arkNavn}!${adresse} ${across}`);
+          if (hele === "select") return () => optaget.ops.push(`select ${arkNavn}!${adresse}`);
+          if (hele === "dataValidation") {
+            return new Proxy(
+              {},
+              {
+                set(_u, p, v) {
+                  const k = `${arkNavn}!${adresse}`;
+                  optaget.valideringer.set(k, { ...(optaget.valideringer.get(k) ?? {}), [String(p)]: v });
+                  return true;
+                },
+              },
+            );
+          }
+          if (["format", "format.fill", "format.font", "format.protection", "format.borders"].includes(hele) || hele.startsWith("format.borders.")) {
+            return optager(arkNavn, adresse, [...sti, prop]);
+          }
+          throw new Error(`Optageren kan ikke læse ${hele} (${arkNavn}!${adresse})`);
+        },
+        set(_t, prop, v) {
+          skriv(arkNavn, adresse, [...sti, String(prop)].join("."), v);
+          return true;
+        },
+      },
+    );
+
+  const nytArk = (navn: string) => {
+    let aktuelt = navn;
+    return {
+      get name() {
+        return aktuelt;
+      },
+      set name(v: string) {
+        optaget.ops.push(`rename ${aktuelt} → ${v}`);
+        aktuelt = v;
+      },
+      getRange: (adresse: string) => {
+        const r = optager(aktuelt, adresse) as Record<string, unknown>;
+        // names.add needs to know where a range points.
+        return new Proxy(r, { get: (t, p) => (p === "__sted" ? { ark: () => aktuelt, adresse } : (t as Record<string | symbol, unknown>)[p]) });
+      },
+      protection: {
+        protect: (o: unknown) => optaget.ops.push(`protect ${aktuelt} ${JSON.stringify(o)}`),
+        unprotect: () => optaget.ops.push(`unprotect ${aktuelt}`),
+      },
+      activate: () => optaget.ops.push(`activate ${aktuelt}`),
+      delete: () => optaget.ops.push(`delete ${aktuelt}`),
+    };
+  };
+
+  // Cells behind existing names are office-addin-mock objects: values only after load + sync.
+  const omraader: Record<string, unknown> = {};
+  for (const n of navne) omraader[n.navn] = { values: [[n.vaerdi ?? ""]], address: `${n.ark}!${n.adresse}` };
+
+  const data = {
+    context: {
+      workbook: {
+        omraader,
+        names: {
+          load(spec: string) {
+            optaget.ops.push(`names.load ${spec}`);
+            // The mock has no collections: items appear at the next sync, as in Excel.
+            ventende.push(() => {
+              (excel.context.workbook.names as Record<string, unknown>).items = navne.map((n) => ({
+                name: n.navn,
+                type: n.type ?? "Range",
+                getRange: () => {
+                  if ((n.type ?? "Range") !== "Range") throw new Error("InvalidReference");
+                  return excel.context.workbook.omraader[n.navn];
+                },
+                delete: () => optaget.slettedeNavne.push(n.navn),
+              }));
+            });
+          },
+          add(navn: string, range: { __sted: { ark: () => string; adresse: string } }) {
+            optaget.ops.push(`names.add ${navn}`);
+            optaget.nyeNavne.push({ navn, ark: range.__sted.ark(), adresse: range.__sted.adresse });
+          },
+          getItem(navn: string) {
+            const n = navne.find((x) => x.navn === navn);
+            if (!n) throw new Error(`ItemNotFound ${navn}`);
+            return {
+              getRange: () => {
+                const ws = nytArk(n.ark);
+                const r = optager(n.ark, n.adresse) as Record<string, unknown>;
+                return new Proxy(r, { get: (t, p) => (p === "worksheet" ? ws : (t as Record<string | symbol, unknown>)[p]) });
+              },
+            };
+          },
+        },
+        worksheets: {
+          load(spec: string) {
+            optaget.ops.push(`worksheets.load ${spec}`);
+            ventende.push(() => {
+              (excel.context.workbook.worksheets as Record<string, unknown>).items = ark.map((a) => ({ name: a }));
+            });
+          },
+          add(navn: string) {
+            optaget.ops.push(`worksheets.add ${navn}`);
+            ark.push(navn);
+            return nytArk(navn);
+          },
+          getItem(navn: string) {
+            if (!ark.includes(navn)) throw new Error(`ItemNotFound ${navn}`);
+            return nytArk(navn);
+          },
+          getItemOrNullObject(navn: string) {
+            const findes = ark.includes(navn);
+            const ws = nytArk(navn);
+            return Object.assign(ws, { isNullObject: !findes });
+          },
+        },
+      },
+    },
+    run: async function (this: MockAny, batch: (ctx: unknown) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  };
+  const ventende: (() => void)[] = [];
+  const excel = new OfficeMockObject(data) as MockAny;
+  const ctx = excel.context as MockAny;
+  const mockSync = ctx.sync.bind(ctx) as () => Promise<void>;
+  ctx.sync = async () => {
+    optaget.syncs += 1;
+    optaget.ops.push("sync");
+    for (const f of ventende.splice(0)) f();
+    await mockSync();
+  };
+  return { excel, optaget };
+}

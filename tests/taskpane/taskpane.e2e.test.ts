@@ -1,0 +1,316 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
+import { buildApp } from "../../src/server/app";
+import { aabnPglite } from "../../src/server/db";
+import { opretToken } from "../../src/server/tokens";
+import { ARKNAVN, CELLER, FARVER, skabelonLayout } from "../../src/takstskema";
+import { chromiumSti, medBrowser } from "../helpers/miljoe";
+
+/**
+ * The built task pane (dist/) in headless Chromium. office.js is answered with the fake Excel
+ * host in tests/fakehost; submissions go to the real submission service, started here on
+ * loopback with an embedded database. Every other request is refused.
+ */
+
+const ROD = join(__dirname, "..", "..");
+const DIST = join(ROD, "dist");
+const FAKEHOST = join(ROD, "tests", "fakehost", "office.js");
+const ARTEFAKTER = join(ROD, "tests", "artifacts");
+const BILLEDER = join(ROD, "docs", "billeder");
+const ODENSE = "Odense Kommune";
+
+function rulesets(aendr: (r: Record<string, any>) => void = () => {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const mappe = join(ROD, "rulesets");
+  return lavRegister(
+    readdirSync(mappe)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => {
+        const raw = JSON.parse(readFileSync(join(mappe, f), "utf8"));
+        aendr(raw);
+        return parseRegelsaet(raw, f);
+      }),
+  );
+}
+
+async function ledigPort(): Promise<number> {
+  return new Promise((ok, nej) => {
+    const s = createServer();
+    s.once("error", nej);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+interface Tjeneste {
+  app: FastifyInstance;
+  url: string;
+  token: string;
+  dataDir?: string;
+}
+
+async function startTjeneste(o: { statisk: boolean; register?: ReturnType<typeof rulesets>; addinOrigin?: string; disk: boolean }): Promise<Tjeneste> {
+  const dataDir = o.disk ? mkdtempSync(join(tmpdir(), "takst-e2e-")) : undefined;
+  const db = await aabnPglite(dataDir);
+  const app = await buildApp({ db, register: o.register, addinOrigin: o.addinOrigin, statiskMappe: o.statisk ? DIST : null, logger: false, lukDb: true });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const adr = app.server.address();
+  const port = typeof adr === "object" && adr ? adr.port : 0;
+  const { token } = await opretToken(db, { rolle: "kommune", driftsherre: ODENSE });
+  return { app, url: `http://127.0.0.1:${port}`, token, dataDir };
+}
+
+const medChromium = medBrowser();
+
+medChromium("task pane in Chromium against the fake Excel host and the real service", () => {
+  let browser: Browser;
+  let page: Page;
+  let tjeneste: Tjeneste;
+  let streng: Tjeneste;
+  let dodUrl: string;
+  const konsolFejl: { tekst: string; url: string }[] = [];
+  const sideFejl: string[] = [];
+  const afvisteAnmodninger: string[] = [];
+
+  const host = <T>(fn: string, ...args: unknown[]): Promise<T> =>
+    page.evaluate(([f, a]) => {
+      const h = (globalThis as unknown as { __fakeHost: Record<string, (...x: unknown[]) => unknown> }).__fakeHost;
+      return h[f as string]!(...(a as unknown[])) as T;
+    }, [fn, args] as const);
+  const hostFelt = <T>(felt: string): Promise<T> =>
+    page.evaluate((f) => (globalThis as unknown as { __fakeHost: Record<string, unknown> }).__fakeHost[f] as T, felt);
+  const snapshot = () => host<string>("snapshot");
+  const celle = (ref: string) => host<{ value: unknown; formula: string | null; numberFormat: string }>("celle", ref);
+  const skriv = (ref: string, v: unknown) => host<void>("skriv", ref, v);
+
+  /** Click a pane button and wait until the pane is no longer busy. */
+  async function tryk(selector: string): Promise<void> {
+    await page.click(selector);
+    await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
+  }
+
+  async function indstillinger(url: string, token: string): Promise<void> {
+    await page.evaluate(() => ((document.getElementById("indstillinger") as HTMLDetailsElement).open = true));
+    await page.selectOption("#ind-regelsaet", "SYD-2018");
+    await page.fill("#ind-url", url);
+    await page.fill("#ind-token", token);
+    await page.click("#ind-gem");
+    await page.waitForFunction(() => /gemt/.test(document.getElementById("status")?.textContent ?? ""));
+    await page.evaluate(() => ((document.getElementById("indstillinger") as HTMLDetailsElement).open = false));
+  }
+
+  const tekst = (selector: string) => page.locator(selector).innerText();
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "taskpane.html"))) {
+      throw new Error("dist/taskpane.html findes ikke. Byg tilføjelsesprogrammet først: npm run build (npm test gør det selv).");
+    }
+    tjeneste = await startTjeneste({ statisk: true, disk: true });
+    // A service with a newer, stricter ruleset than the add-in: it answers 422 where the pane sees no error.
+    streng = await startTjeneste({
+      statisk: false,
+      disk: false,
+      addinOrigin: tjeneste.url,
+      register: rulesets((r) => {
+        if (r.id === "SYD-2018") r.parametre.overheadLoft.vaerdi = 0.03;
+      }),
+    });
+    dodUrl = `http://127.0.0.1:${await ledigPort()}`;
+
+    browser = await chromium.launch({
+      executablePath: chromiumSti(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+    page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    page.on("console", (m: ConsoleMessage) => {
+      if (m.type() === "error") konsolFejl.push({ tekst: m.text(), url: m.location().url });
+    });
+    page.on("pageerror", (e) => sideFejl.push(String(e)));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname.endsWith("/office.js") && url.hostname === "appsforoffice.microsoft.com") {
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: readFileSync(FAKEHOST, "utf8") });
+      }
+      if (url.pathname === "/favicon.ico") return route.fulfill({ status: 204, body: "" });
+      if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+      afvisteAnmodninger.push(url.href);
+      return route.abort("blockedbyclient");
+    });
+    await page.goto(`${tjeneste.url}/taskpane.html`);
+    await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const t of [tjeneste, streng]) {
+      if (!t) continue;
+      await t.app.close();
+      if (t.dataDir) rmSync(t.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("inserts the template, finds errors, selects a finding's cell, validates clean", async () => {
+    await indstillinger(tjeneste.url, tjeneste.token);
+
+    let foer = await hostFelt<number>("syncs");
+    await tryk("#indsaet");
+    expect(await hostFelt<number>("syncs")).toBe(foer + 4); // 2 to see whether a filled skema exists, 2 to insert
+    expect(await tekst("#status")).toMatch(/Standardskabelonen \(SYD-2018\) er indsat i arket Takstskema/);
+
+    // What the fake host recorded: the layout's names, colours, validation and protection.
+    const layout = skabelonLayout(rulesets().hent("SYD-2018"));
+    for (const n of layout.navne) expect(await host<string>("navn", n.navn)).toBe(n.ref.replace(/\$/g, ""));
+    expect(await host("format", "TS_Pladser", "fill.color")).toBe(`#${FARVER.obligatorisk.slice(2)}`);
+    expect(await host("format", "TS_Takst", "fill.color")).toBe(`#${FARVER.beregnet.slice(2)}`);
+    expect(await host("format", "TS_Pladser", "protection.locked")).toBe(false);
+    expect((await celle("TS_Takst")).formula).toBe("=SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
+    expect(await host("validering", "TS_Pladser")).toMatchObject({ prompt: { showPrompt: true, title: "Pladser" } });
+    expect(await page.evaluate((a) => (globalThis as unknown as { __fakeHost: { ark(n: string): { protected: boolean } } }).__fakeHost.ark(a).protected, ARKNAVN)).toBe(true);
+    // Excel refuses typing into a computed (locked) cell of the protected sheet.
+    await expect(skriv("TS_Takst", 1)).rejects.toThrow(/beskyttet/);
+
+    const udfyld: Record<string, unknown> = {
+      TS_Driftsherre: ODENSE,
+      TS_Tilbud: "Bofællesskabet Søhuset",
+      TS_Ydelse: "Længerevarende botilbud",
+      TS_Lovgrundlag: "SEL § 108",
+      TS_Kontaktperson: "Anne Jensen",
+      TS_Pladser: 12.5, // not whole: TS010
+      TS_Belaegning: 0.96,
+      TS_Takstenhed: "døgn",
+      TS_Loen: 6500000,
+      TS_Administration: 300000,
+      TS_OverheadSats: 0.04,
+      // TS_Email left empty: TS001
+    };
+    for (const [navn, v] of Object.entries(udfyld)) await skriv(navn, v);
+
+    const foerValidering = await snapshot();
+    foer = await hostFelt<number>("syncs");
+    await tryk("#valider");
+    expect(await hostFelt<number>("syncs")).toBe(foer + 2);
+    expect(await snapshot()).toBe(foerValidering); // validation never changes the workbook
+    expect(await tekst("#resume")).toBe("2 fejl og 1 advarsel. Ret fejlene, før skemaet kan indsendes.");
+    expect(await page.locator("#gruppe-fejl").innerText()).toBe("Fejl (2)");
+    expect(await page.locator(".fund.fejl").allInnerTexts()).toEqual([expect.stringMatching(/TS001[\s\S]*E-mail/), expect.stringMatching(/TS010[\s\S]*Pladser/)]);
+    expect(await page.locator("#indsend").isDisabled()).toBe(true);
+
+    mkdirSync(ARTEFAKTER, { recursive: true });
+    await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-fund.png"), fullPage: true });
+
+    // Keyboard: focus the TS010 finding and press Enter; the fake host records the selection.
+    await page.locator('.fund[data-kode="TS010"]').focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, CELLER.TS_Pladser);
+    expect(await hostFelt("selected")).toBe(CELLER.TS_Pladser);
+
+    await skriv("TS_Pladser", 12);
+    await skriv("TS_Email", "anne@odense.dk");
+    await tryk("#valider");
+    expect(await tekst("#resume")).toBe("Ingen fejl, 1 advarsel. Skemaet kan indsendes."); // TS090: SYD-2018's deadline has passed
+    expect(await tekst(".resultat .takst")).toBe("Beregnet takst: 1.682 kr. pr. døgn");
+    expect(await page.locator("#indsend").isEnabled()).toBe(true);
+  });
+
+  it("service down: a Danish message, the workbook unchanged, the button stays for a retry", async () => {
+    await indstillinger(dodUrl, tjeneste.token);
+    const foer = await snapshot();
+    await tryk("#indsend");
+    expect(await tekst("#indsend-fejl")).toMatch(/^Kunne ikke få forbindelse til indberetningsservicen/);
+    expect(await snapshot()).toBe(foer);
+    expect((await celle("TS_Kvittering")).value).toBe("");
+    expect(await page.locator("#indsend").isEnabled()).toBe(true);
+  });
+
+  it("a 422 from the service shows its findings and leaves the workbook unchanged", async () => {
+    await indstillinger(streng.url, streng.token);
+    const foer = await snapshot();
+    await tryk("#indsend");
+    expect(await tekst("#indsend-fejl")).toMatch(/afviste skemaet \(422\)/);
+    expect(await page.locator('.fund.fejl[data-kode="TS020"]').count()).toBe(1);
+    expect(await tekst("#resume")).toMatch(/^Indberetningsservicen afviste skemaet: 1 fejl/);
+    expect(await snapshot()).toBe(foer);
+    expect(await page.locator("#indsend").isDisabled()).toBe(true); // until validated again
+  });
+
+  it("an answer lost on the way back, then a retry: one submission, the same receipt", async () => {
+    await indstillinger(tjeneste.url, tjeneste.token);
+    await tryk("#valider");
+    const api = `${tjeneste.url}/api/v1/indberetninger`;
+    let tabt: { id: string } | undefined;
+    let fremdriftVist = false;
+    const mistSvaret = async (route: import("playwright-core").Route) => {
+      fremdriftVist = await page.locator("#fremdrift").isVisible();
+      const svar = await route.fetch(); // the service receives and stores it …
+      tabt = (await svar.json()) as { id: string };
+      await route.abort("connectionreset"); // … but the pane never hears back
+    };
+    await page.route(api, mistSvaret);
+    const foer = await snapshot();
+    await tryk("#indsend");
+    await page.unroute(api, mistSvaret);
+    expect(tabt?.id).toEqual(expect.any(String));
+    expect(fremdriftVist).toBe(true);
+    expect(await page.locator("#fremdrift").isVisible()).toBe(false);
+    expect(await tekst("#indsend-fejl")).toMatch(/^Kunne ikke få forbindelse/);
+    expect(await snapshot()).toBe(foer);
+
+    await tryk("#indsend");
+    expect(await tekst("#kvittering-id")).toBe(tabt!.id);
+    expect(await tekst("#kvittering")).toMatch(/allerede indsendt[\s\S]*ikke oprettet en ny indberetning/);
+    expect((await celle("TS_Kvittering")).value).toBe(tabt!.id);
+
+    const liste = await fetch(api, { headers: { authorization: `Bearer ${tjeneste.token}` } }).then((r) => r.json() as Promise<{ indberetninger: { id: string }[] }>);
+    expect(liste.indberetninger.map((i) => i.id)).toEqual([tabt!.id]);
+  });
+
+  it("a changed skema is a new submission: receipt shown and written into TS_Kvittering", async () => {
+    await skriv("TS_Administration", 320000);
+    await tryk("#valider");
+    await tryk("#indsend");
+    const id = await tekst("#kvittering-id");
+    expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Modtaget: \d+\. \w+ 2026/);
+    expect((await celle("TS_Kvittering")).value).toBe(id);
+    await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(BILLEDER, { recursive: true });
+      for (const f of ["opgaverude-fund.png", "opgaverude-kvittering.png"]) copyFileSync(join(ARTEFAKTER, f), join(BILLEDER, f));
+    }
+  });
+
+  it("insert refuses to overwrite a filled skema unless the user confirms", async () => {
+    const foer = await snapshot();
+    await tryk("#indsaet");
+    expect(await page.locator("#bekraeft").isVisible()).toBe(true);
+    await page.click("#bekraeft-nej");
+    expect(await snapshot()).toBe(foer);
+    expect(await tekst("#status")).toMatch(/annulleret/);
+
+    await tryk("#indsaet");
+    await page.click("#bekraeft-ja");
+    await page.waitForFunction(() => /i stedet for det tidligere skema/.test(document.getElementById("status")?.textContent ?? ""));
+    expect((await celle("TS_Pladser")).value).toBe("");
+    expect((await celle("TS_Kvittering")).value).toBe("");
+    expect(await page.evaluate(() => (globalThis as unknown as { __fakeHost: { sheets: { name: string; deleted: boolean }[] } }).__fakeHost.sheets.filter((s) => !s.deleted).map((s) => s.name))).toEqual([
+      "Ark1",
+      ARKNAVN,
+    ]);
+  });
+
+  it("no page errors; the only console errors are the deliberately failed requests", () => {
+    expect(sideFejl).toEqual([]);
+    expect(afvisteAnmodninger).toEqual([]);
+    const forventet = (f: { tekst: string; url: string }) =>
+      /Failed to load resource/.test(f.tekst) && (f.url.startsWith(dodUrl) || f.url.startsWith(streng.url) || f.url.startsWith(`${tjeneste.url}/api/v1/indberetninger`));
+    expect(konsolFejl.filter((f) => !forventet(f))).toEqual([]);
+  });
+});
