@@ -1,0 +1,140 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import type { RegelsaetRegister } from "../regelsaet";
+import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
+import { skabelonLayout, validerSkema } from "../takstskema";
+import { lavArbejdsbog, skrivSkabelon, type Udfyldning } from "./skabelon";
+import { exitKode, somJson, somTekst, validerSti } from "./valider";
+
+const BRUG = `Brug:
+  takstskema skabelon --regelsaet SYD-2018 --ud skema.xlsx
+      Skriver standardskabelonen for regelsættet.
+  takstskema valider <fil.xlsx|mappe> [--json] [--indsendt ÅÅÅÅ-MM-DD]
+      Validerer et udfyldt skema eller alle .xlsx-filer i en mappe.
+      Exitkode 0: ingen fejl, 1: fejl fundet, 2: en fil kan ikke læses.
+  takstskema udfyld <inddata.json> --ud skema.xlsx
+      Skriver et udfyldt skema fra en JSON-fil med TS_-navn → værdi (regelsæt fra TS_Regelsaet).
+`;
+
+interface Argumenter {
+  positionelle: string[];
+  flag: Map<string, string | true>;
+}
+
+const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt"]);
+
+function parseArgs(argv: string[]): Argumenter {
+  const positionelle: string[] = [];
+  const flag = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith("--")) {
+      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+      if (MED_VAERDI.has(k!)) {
+        const vaerdi = v ?? argv[++i];
+        if (vaerdi === undefined) throw new BrugFejl(`${k} kræver en værdi.`);
+        flag.set(k!, vaerdi);
+      } else if (k === "--json" || k === "--hjaelp" || k === "--help") flag.set(k, true);
+      else throw new BrugFejl(`Ukendt tilvalg ${k}.`);
+    } else positionelle.push(a);
+  }
+  return { positionelle, flag };
+}
+
+class BrugFejl extends Error {}
+
+type Ud = { out: (s: string) => void; err: (s: string) => void };
+
+export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  try {
+    const { positionelle, flag } = parseArgs(argv);
+    const [kommando, ...rest] = positionelle;
+    if (!kommando || flag.has("--hjaelp") || flag.has("--help") || kommando === "hjaelp" || kommando === "hjælp") {
+      ud.out(BRUG);
+      return kommando ? 0 : 2;
+    }
+    const register = laesRegelsaetMappe();
+    if (kommando === "skabelon") {
+      const id = flag.get("--regelsaet");
+      const fil = flag.get("--ud");
+      if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet og --ud.");
+      const r = register.find(id);
+      if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
+      await skrivSkabelon(r, fil);
+      ud.out(`Skrev standardskabelonen for ${r.id} til ${fil}.\n`);
+      return 0;
+    }
+    if (kommando === "valider") {
+      const sti = rest[0];
+      if (!sti || rest.length > 1) throw new BrugFejl("valider kræver én fil eller mappe.");
+      const indsendtTekst = flag.get("--indsendt");
+      let indsendt: Date | undefined;
+      if (typeof indsendtTekst === "string") {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(indsendtTekst)) throw new BrugFejl("--indsendt skal være en dato som ÅÅÅÅ-MM-DD.");
+        indsendt = new Date(`${indsendtTekst}T12:00:00+01:00`);
+      }
+      const { mappe, resultater, mappeFejl } = await validerSti(sti, register, indsendt);
+      if (mappeFejl) {
+        if (flag.has("--json")) ud.out(JSON.stringify([]) + "\n");
+        ud.err(mappeFejl + "\n");
+        return 2;
+      }
+      if (flag.has("--json")) {
+        // One file: the object of product.md §4. A folder: an array of { fil, ...that object }.
+        ud.out(JSON.stringify(mappe ? resultater.map((r) => ({ fil: r.fil, ...somJson(r) })) : somJson(resultater[0]!)) + "\n");
+      } else {
+        for (const r of resultater) ud.out(somTekst(r));
+        if (mappe) {
+          const afvist = resultater.filter((r) => r.resultat && !r.resultat.ok).length;
+          const ulaeselige = resultater.filter((r) => r.fejl !== undefined).length;
+          ud.out(`\n${resultater.length} filer: ${resultater.length - afvist - ulaeselige} godkendt, ${afvist} afvist, ${ulaeselige} kan ikke læses.\n`);
+        }
+      }
+      for (const r of resultater) if (r.fejl !== undefined) ud.err(r.fejl + "\n");
+      return exitKode(resultater);
+    }
+    if (kommando === "udfyld") {
+      const kilde = rest[0];
+      const fil = flag.get("--ud");
+      if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");
+      const inddata = JSON.parse(readFileSync(kilde, "utf8")) as Udfyldning;
+      const r = register.find(String(inddata.TS_Regelsaet ?? ""));
+      if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
+      const wb = await udfyldtArbejdsbog(inddata, register);
+      writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
+      ud.out(`Skrev ${fil} (${r.id}).\n`);
+      return 0;
+    }
+    throw new BrugFejl(`Ukendt kommando "${kommando}".`);
+  } catch (e) {
+    if (e instanceof BrugFejl) {
+      ud.err(`${e.message}\n\n${BRUG}`);
+      return 2;
+    }
+    ud.err(`Fejl: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/**
+ * The template filled with inputs, with the recomputed values cached in the computed cells
+ * (as Excel would have saved them). `cache` overrides cached results; null = no cached value.
+ */
+export async function udfyldtArbejdsbog(inddata: Udfyldning, register: RegelsaetRegister, cache: Udfyldning = {}) {
+  const r = register.find(String(inddata.TS_Regelsaet ?? "")) ?? register.hent("SYD-2018");
+  const res = validerSkema(inddata, { register });
+  const b = res.beregnet;
+  const resultater: Udfyldning = b
+    ? {
+      TS_OverheadGrundlag: b.overheadGrundlag, TS_Overhead: b.overhead, TS_Takstgrundlag: b.takstgrundlag,
+      TS_Belaegningsdage: b.belaegningsdage, TS_Takst: b.takst, TS_Takstudvikling: b.takstudvikling ?? "",
+      TS_A4: b.A4, TS_A5: b.A5, TS_A7: b.A7,
+    }
+    : {};
+  return lavArbejdsbog(skabelonLayout(r), inddata, { ...resultater, ...cache });
+}
+
+if (require.main === module || process.env.TAKSTSKEMA_CLI === "1") {
+  main(process.argv.slice(2)).then((kode) => {
+    process.exitCode = kode;
+  });
+}

@@ -1,0 +1,92 @@
+import { readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { RegelsaetRegister } from "../regelsaet";
+import { type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
+import { LaesFejl, laesSkema } from "./laes";
+
+export interface FilResultat {
+  fil: string;
+  /** Set when the file could not be read (exit code 2). */
+  fejl?: string;
+  resultat?: Valideringsresultat;
+}
+
+export async function validerFil(sti: string, register: RegelsaetRegister, indsendt?: Date): Promise<FilResultat> {
+  try {
+    const laest = await laesSkema(sti);
+    const res = validerSkema(laest.vaerdier, { register, indsendt });
+    const findings = [...laest.fund, ...res.findings];
+    return { fil: sti, resultat: { ...res, findings, ok: !findings.some((f) => f.severity === "error") } };
+  } catch (e) {
+    if (e instanceof LaesFejl) return { fil: sti, fejl: e.message };
+    return { fil: sti, fejl: `${sti} kan ikke læses: ${(e as Error).message}` };
+  }
+}
+
+/** The .xlsx files of a folder (not recursive; Excel's "~$" lock files are left out), sorted. */
+export function xlsxIMappe(mappe: string): string[] {
+  return readdirSync(mappe)
+    .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+    .sort()
+    .map((n) => join(mappe, n))
+    .filter((p) => statSync(p).isFile());
+}
+
+/** Exit code: 2 if any file could not be read, else 1 if any has errors, else 0. */
+export function exitKode(resultater: FilResultat[]): 0 | 1 | 2 {
+  if (resultater.some((r) => r.fejl !== undefined)) return 2;
+  return resultater.some((r) => r.resultat && !r.resultat.ok) ? 1 : 0;
+}
+
+/** The `--json` shape of product.md §4 for one file. */
+export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skipped: Sprunget[]; fejl?: string } {
+  if (r.fejl !== undefined) return { ok: false, findings: [], skipped: [], fejl: r.fejl };
+  const res = r.resultat!;
+  return { ok: res.ok, findings: res.findings, skipped: res.skipped };
+}
+
+function flertal(n: number, en: string, flere: string): string {
+  return `${n} ${n === 1 ? en : flere}`;
+}
+
+/** Human-readable Danish report for one file. */
+export function somTekst(r: FilResultat): string {
+  const navn = basename(r.fil);
+  if (r.fejl !== undefined) return `${navn}: KAN IKKE LÆSES\n  ${r.fejl}\n`;
+  const res = r.resultat!;
+  const fejl = res.findings.filter((f) => f.severity === "error");
+  const adv = res.findings.filter((f) => f.severity === "warning");
+  const linjer = [`${navn}: ${res.ok ? "godkendt" : "AFVIST"} – ${flertal(fejl.length, "fejl", "fejl")}, ${flertal(adv.length, "advarsel", "advarsler")}`];
+  const gruppe = (titel: string, fund: Fund[]) => {
+    if (fund.length === 0) return;
+    linjer.push(`  ${titel}:`);
+    for (const f of fund) linjer.push(`    ${f.code}  ${f.cell}  (${f.field})  ${f.message}`);
+  };
+  gruppe("Fejl (skal rettes før indsendelse)", fejl);
+  gruppe("Advarsler", adv);
+  if (res.skipped.length > 0) {
+    linjer.push("  Kontroller sprunget over:");
+    for (const s of res.skipped) linjer.push(`    ${s.code}  ${s.message}`);
+  }
+  const b = res.beregnet;
+  if (b) {
+    const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${res.vaerdier.TS_Takstenhed}` : "";
+    linjer.push(`  Genberegnet: takstgrundlag ${kr(b.takstgrundlag)}, overhead ${b.overhead === null ? "–" : kr(b.overhead)}, takst ${b.takst === null ? "–" : kr(b.takst) + enhed}`);
+  }
+  return linjer.join("\n") + "\n";
+}
+
+export async function validerSti(sti: string, register: RegelsaetRegister, indsendt?: Date): Promise<{ mappe: boolean; resultater: FilResultat[]; mappeFejl?: string }> {
+  let erMappe = false;
+  try {
+    erMappe = statSync(sti).isDirectory();
+  } catch {
+    erMappe = false;
+  }
+  if (!erMappe) return { mappe: false, resultater: [await validerFil(sti, register, indsendt)] };
+  const filer = xlsxIMappe(sti);
+  if (filer.length === 0) return { mappe: true, resultater: [], mappeFejl: `Mappen ${sti} indeholder ingen .xlsx-filer.` };
+  const resultater: FilResultat[] = [];
+  for (const f of filer) resultater.push(await validerFil(f, register, indsendt));
+  return { mappe: true, resultater };
+}

@@ -1,0 +1,157 @@
+/**
+ * The one field table of the takstskema (product.md §2). Everything else — the zod schema,
+ * the layout of both template writers, the validator's cell references — is derived from it.
+ *
+ * Types:
+ * - "tekst": free text; "valg": text from a list (`valg`); "email": an e-mail address
+ * - "heltal": a whole number (takstår, dage)
+ * - "tal": a decimal number (pladser; § 101 treatment may have fractional places)
+ * - "beloeb": kroner
+ * - "procent": a fraction (95 % = 0.95), shown with a percent format
+ *
+ * Roles: "input" cells are filled by the user (mandatory yellow, optional orange),
+ * "beregnet" cells hold formulas (locked), "system" cells are written by the task pane.
+ */
+
+export type FeltType = "tekst" | "valg" | "email" | "heltal" | "tal" | "beloeb" | "procent";
+export type FeltRolle = "input" | "beregnet" | "system";
+
+export const SEKTIONER = [
+  "Stamdata",
+  "Kapacitet",
+  "Omkostninger",
+  "Beregning",
+  "Takstudvikling",
+  "Efterregulering",
+  "Indsendelse",
+] as const;
+export type Sektion = (typeof SEKTIONER)[number];
+
+export interface FeltDefinition {
+  readonly navn: `TS_${string}`;
+  readonly etiket: string;
+  readonly hjaelp: string;
+  readonly type: FeltType;
+  readonly obligatorisk: boolean;
+  readonly sektion: Sektion;
+  readonly beregnet: boolean;
+  readonly rolle: FeltRolle;
+  /** Allowed values for "valg" fields (shown as a drop-down list). */
+  readonly valg?: readonly string[];
+  /** Unit shown next to the cell. */
+  readonly enhed?: string;
+  /** Template formula for computed cells, as the user types it (English, comma syntax). */
+  readonly formel?: string;
+  /** True for names beyond product.md §2 (the §2 names are all required to exist). */
+  readonly ekstra?: boolean;
+}
+
+export const KATEGORI_HOEJT_SPECIALISERET = "Højt specialiseret tilbud med regional betydning";
+
+const input = <N extends `TS_${string}`, T extends FeltType>(
+  navn: N,
+  sektion: Sektion,
+  type: T,
+  obligatorisk: boolean,
+  etiket: string,
+  hjaelp: string,
+  ekstra: Partial<Omit<FeltDefinition, "navn">> = {},
+): FeltDefinition & { navn: N; type: T } => ({ etiket, hjaelp, obligatorisk, sektion, beregnet: false, rolle: "input", ...ekstra, navn, type });
+
+const beregnet = <N extends `TS_${string}`, T extends FeltType>(
+  navn: N,
+  sektion: Sektion,
+  type: T,
+  etiket: string,
+  hjaelp: string,
+  formel: string,
+  ekstra: Partial<Omit<FeltDefinition, "navn">> = {},
+): FeltDefinition & { navn: N; type: T } => ({ etiket, hjaelp, obligatorisk: false, sektion, beregnet: true, rolle: "beregnet", formel, ...ekstra, navn, type });
+
+const KR = { enhed: "kr." } as const;
+
+export const FELTER = [
+  // ── Stamdata ──────────────────────────────────────────────────────────────
+  input("TS_Regelsaet", "Stamdata", "tekst", true, "Regelsæt", "Regelsættet (region og år), fx SYD-2018. Bestemmer lofter, frister og hvilke kontroller der gælder."),
+  input("TS_Takstaar", "Stamdata", "heltal", true, "Takstår", "Det år taksten gælder for, fx 2018."),
+  input("TS_Driftsherre", "Stamdata", "tekst", true, "Driftsherre", "Kommunen eller regionen der driver tilbuddet, fx Odense Kommune."),
+  input("TS_Tilbud", "Stamdata", "tekst", true, "Tilbud", "Tilbuddets navn som på Tilbudsportalen."),
+  input("TS_TilbudsportalID", "Stamdata", "tekst", false, "Tilbudsportal-ID", "Tilbuddets ID på Tilbudsportalen (kan udelades for nye tilbud)."),
+  input("TS_Ydelse", "Stamdata", "tekst", true, "Ydelse", "Ydelsen taksten dækker, fx længerevarende botilbud eller en ydelsespakke."),
+  input("TS_Lovgrundlag", "Stamdata", "tekst", true, "Lovgrundlag", "Paragraf i serviceloven, fx SEL § 108. Ved § 101-behandling kan pladser være brøker (borgere / 10)."),
+  input("TS_Maalgruppe", "Stamdata", "tekst", false, "Målgruppe", "Tilbuddets målgruppe, fx voksne med udviklingshæmning."),
+  input("TS_Kategori", "Stamdata", "valg", false, "Kategori", "Tilbuddets kategori i rammeaftalen. Højt specialiserede tilbud med regional betydning har en takst på mindst 2.000 kr.", {
+    valg: [KATEGORI_HOEJT_SPECIALISERET, "Rammeaftaletilbud", "Øvrigt tilbud"],
+  }),
+  input("TS_Kontaktperson", "Stamdata", "tekst", true, "Kontaktperson", "Navn på den der kan svare på spørgsmål til skemaet."),
+  input("TS_Email", "Stamdata", "email", true, "E-mail", "Kontaktpersonens e-mailadresse."),
+  // ── Kapacitet ─────────────────────────────────────────────────────────────
+  input("TS_Pladser", "Kapacitet", "tal", true, "Pladser", "Antal normerede pladser. Hele tal, undtagen § 101-behandling (forventede borgere / 10)."),
+  input("TS_Belaegning", "Kapacitet", "procent", true, "Budgetteret belægning", "Forventet belægningsprocent, over 0 % og højst 100 %. Skriv fx 96 % (gemmes som 0,96)."),
+  input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret (kan være over 100 %)."),
+  input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret."),
+  input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
+  input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster; kostskoler regner med 11 måneder."),
+  input("TS_Takstenhed", "Kapacitet", "valg", true, "Takstenhed", "Hvad taksten er pr.: døgn, dag, time, måned eller ydelsespakke.", {
+    valg: ["døgn", "dag", "time", "måned", "ydelsespakke"],
+  }),
+  // ── Omkostninger ──────────────────────────────────────────────────────────
+  input("TS_Loen", "Omkostninger", "beloeb", true, "1. Løn", "Budgetteret løn der kan henføres til tilbuddet (kr. i takstårets budget).", KR),
+  input("TS_Udvikling", "Omkostninger", "beloeb", false, "2. Udvikling", "Uddannelse og kompetenceudvikling af personalet, inkl. udviklingspulje.", KR),
+  input("TS_Administration", "Omkostninger", "beloeb", false, "3. Administration", "Lokal ledelse, kontorpersonale, kontorhold og IT.", KR),
+  input("TS_Indtaegter", "Omkostninger", "beloeb", false, "4. Indtægter (fratrækkes)", "Indtægter fx salg af ydelser. Skrives som positivt beløb; de trækkes fra.", KR),
+  input("TS_Tjenestemandspension", "Omkostninger", "beloeb", false, "5. Tjenestemandspension", "Hensættelse til uforsikrede tjenestemandspensioner (regelsættets procent af pensionsgivende løn) eller forsikringspræmien.", KR),
+  input("TS_PensionsgivendeLoen", "Omkostninger", "beloeb", false, "Pensionsgivende løn", "Pensionsgivende løn for uforsikrede tjenestemænd; bruges til at kontrollere linje 5.", { ...KR, ekstra: true }),
+  input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration, højst regelsættets loft (fx 4,4 %).", { enhed: "%" }),
+  beregnet("TS_OverheadGrundlag", "Omkostninger", "beloeb", "Overheadgrundlag", "Løn, udvikling, administration, tjenestemandspension, ejendom, afskrivninger, forrentning og øvrige minus indtægter.",
+    "TS_Loen+TS_Udvikling+TS_Administration+TS_Tjenestemandspension+TS_Ejendom+TS_Afskrivninger+TS_Forrentning+TS_Oevrige-TS_Indtaegter", KR),
+  beregnet("TS_Overhead", "Omkostninger", "beloeb", "6. Overhead", "Overheadgrundlag gange overheadsats i hele kroner.", "SOC.OVERHEAD(TS_OverheadGrundlag,TS_OverheadSats,TS_Regelsaet)", KR),
+  input("TS_Tilsyn", "Omkostninger", "beloeb", false, "7. Tilsyn", "Faktisk udgift til socialtilsyn (tilsynstakst).", KR),
+  input("TS_Ejendom", "Omkostninger", "beloeb", false, "8a. Ejendomsudgifter", "Vedligehold, forbrug der ikke betales af beboerne, ekstern husleje. Aldrig intern husleje.", KR),
+  input("TS_Afskrivninger", "Omkostninger", "beloeb", false, "8b. Afskrivninger", "Afskrivning på bygninger (30 år) og aktiver over aktiveringsgrænsen.", KR),
+  input("TS_Forrentning", "Omkostninger", "beloeb", false, "8c. Forrentning", "Forrentning af aktivernes værdi pr. 1. januar i takståret.", KR),
+  input("TS_Rentesats", "Omkostninger", "procent", false, "Rentesats", "Rentesatsen brugt til forrentning, højst regelsættets renteloft (fx 1,47 %).", { enhed: "%" }),
+  input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: negativ ved overskud (lavere takst), positiv ved underskud ud over 5 %.", KR),
+  input("TS_Oevrige", "Omkostninger", "beloeb", false, "10. Øvrige omkostninger", "Øvrige omkostninger og indtægter.", KR),
+  // ── Beregning ─────────────────────────────────────────────────────────────
+  beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",
+    "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter", KR),
+  beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage", "Pladser gange dage gange belægning.", "TS_Pladser*TS_Dage*TS_Belaegning"),
+  beregnet("TS_Takst", "Beregning", "beloeb", "Takst", "Takstgrundlag divideret med belægningsdage, afrundet til hele kroner.", "SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)", KR),
+  input("TS_Basistakst", "Beregning", "beloeb", false, "Basistakst", "Den ikke borgerrettede del (administration, ejendom). Skal udfyldes når regelsættet kræver opdeling.", KR),
+  input("TS_Servicetakst", "Beregning", "beloeb", false, "Servicetakst", "Den borgerrettede del (fx omsorgsløn). Basistakst plus servicetakst skal give taksten.", KR),
+  // ── Takstudvikling ────────────────────────────────────────────────────────
+  input("TS_SidsteAarsTakst", "Takstudvikling", "beloeb", false, "Sidste års takst", "Sidste års takst i sidste års priser (udelades for nye tilbud).", KR),
+  input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 %.", { enhed: "%" }),
+  beregnet("TS_Takstudvikling", "Takstudvikling", "procent", "Takstudvikling (reel)", "Ny takst mod sidste års takst fremskrevet med PL.",
+    "IF(TS_SidsteAarsTakst=\"\",\"\",SOC.TAKSTUDVIKLING(TS_Takst,TS_SidsteAarsTakst,TS_PLPct))", { enhed: "%" }),
+  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling er over 5 % i plus eller minus."),
+  // ── Efterregulering ───────────────────────────────────────────────────────
+  input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
+  input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
+  input("TS_A3", "Efterregulering", "beloeb", false, "A3 Overført mer-/mindreforbrug", "Overført fra året før: merforbrug +, mindreforbrug -.", KR),
+  beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3.", "TS_A2+TS_A3", { ...KR, ekstra: true }),
+  beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "TS_A1-TS_A4", { ...KR, ekstra: true }),
+  input("TS_A6", "Efterregulering", "beloeb", false, "A6 Genbevilget", "Mer-/mindreforbrug genbevilget til næste års budget: mindreforbrug +, merforbrug -.", KR),
+  beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "TS_A5-TS_A6", { ...KR, ekstra: true }),
+  input("TS_RegBudget", "Efterregulering", "beloeb", false, "Omkostningsbudget år -2", "Omkostningsbudgettet for den økonomiske enhed; 5 %-grænsen regnes af det.", KR),
+  // ── Indsendelse ───────────────────────────────────────────────────────────
+  {
+    navn: "TS_Kvittering" as const, etiket: "Kvittering", hjaelp: "Udfyldes automatisk af tilføjelsesprogrammet efter indsendelse.",
+    type: "tekst" as const, obligatorisk: false, sektion: "Indsendelse", beregnet: false, rolle: "system",
+  },
+] satisfies readonly FeltDefinition[];
+
+export type FeltNavn = (typeof FELTER)[number]["navn"];
+
+export const FELT_NAVNE: readonly FeltNavn[] = FELTER.map((f) => f.navn);
+
+const FELT_MAP = new Map<string, FeltDefinition>(FELTER.map((f) => [f.navn, f]));
+
+export function felt(navn: string): FeltDefinition | undefined {
+  return FELT_MAP.get(navn);
+}
+
+export function erFeltNavn(navn: string): navn is FeltNavn {
+  return FELT_MAP.has(navn);
+}

@@ -1,0 +1,27 @@
+/**
+ * The takstskema: one definition of the form (product.md §2-§3), used by the CLI, the task
+ * pane and the server. Pure: no Node I/O, no ExcelJS, no Office.js.
+ *
+ * - `FELTER`, `FeltNavn`, `felt(navn)`: the field table (defined name, Danish label and help
+ *   text, type, mandatory, section, computed).
+ * - `takstskemaSchema`, `feltSchema(def)`, `parseFelt(def, v)`, `parseDanskTal(s)`: zod
+ *   schema and parsers for raw cell values (number, string, boolean, Date, null, "#VALUE!",
+ *   ExcelJS formula/error/rich-text objects). `takstskemaJsonSchema` is the JSON body shape.
+ * - `validerSkema(input, { register, indsendt? })`: pure, synchronous, never throws.
+ *   `fundSchema`, `sprungetSchema`, `valideringJsonSchema` (zod) with inferred types.
+ * - `skabelonLayout(regelsaet)`: the template as pure data (cells, formulas, fills, number
+ *   formats, defined names, data validations with Danish input messages, unlocked cells,
+ *   legend, column widths, merges). `tilFilformel(formel)` converts SOC calls to the form
+ *   stored in .xlsx files (`_xldudf_SOC_TAKST(`); Office.js writers use formulas as they are.
+ * - `ARKNAVN`, `CELLER`, `celleFor(navn)`, `adresseFor(navn)`: where each field lives.
+ * - `REGLER`: the rules, each `{ code, severity, felter, parametre?, beskrivelse, check }`.
+ */
+export * from "./felter";
+export * from "./vaerdier";
+export * from "./resultat";
+export * from "./layout";
+export { REGLER } from "./rules";
+export type { Regel, RegelKontekst } from "./regel";
+export { kr, pct } from "./regel";
+export { beregn, type Beregning } from "./beregning";
+export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";

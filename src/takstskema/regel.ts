@@ -1,0 +1,67 @@
+import type { ParameterNavn, Parametre, Regelsaet } from "../regelsaet";
+import type { FeltNavn } from "./felter";
+import type { Beregnet } from "./resultat";
+import type { Skema } from "./vaerdier";
+
+export interface RegelKontekst {
+  /** Parsed values; a field with a type error (TS002) or left empty is undefined. */
+  readonly v: Partial<Skema>;
+  /** Fields whose value could not be parsed, with the reason (→ TS002). */
+  readonly typefejl: ReadonlyMap<FeltNavn, string>;
+  /** The ruleset named in TS_Regelsaet, when known. */
+  readonly r: Regelsaet | undefined;
+  /** The ruleset id as written in the skema (for messages). */
+  readonly regelsaetId: string | undefined;
+  /** Recomputed values (engine). */
+  readonly b: Beregnet;
+  /** Values used downstream: the cell's value where present, else the recomputed one. */
+  readonly brugt: { overheadGrundlag: number; overhead: number; takstgrundlag: number; takst: number | null };
+  readonly indsendt: Date;
+  /** A parameter the rule declared in `parametre` (present, or the rule would be skipped). */
+  param<K extends ParameterNavn>(navn: K): NonNullable<Parametre[K]>["vaerdi"];
+  /** Report a finding for this rule on a field. */
+  fund(felt: FeltNavn, besked: string): void;
+  /** Report that part of this rule was skipped (a missing parameter). */
+  spring(besked: string, felt?: FeltNavn): void;
+}
+
+export interface Regel {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  /** The fields the rule reads or reports on. */
+  readonly felter: readonly FeltNavn[];
+  /** Ruleset parameters the rule needs; when one is missing the rule is skipped. */
+  readonly parametre?: readonly ParameterNavn[];
+  /** One line in Danish: what the rule checks. */
+  readonly beskrivelse: string;
+  check(ctx: RegelKontekst): void;
+}
+
+/** Danish formatting for messages: 1.234.567,50 kr. and 95,0 %. */
+export function kr(x: number): string {
+  const heltal = Number.isInteger(x);
+  return `${x.toLocaleString("da-DK", { minimumFractionDigits: heltal ? 0 : 2, maximumFractionDigits: 2 })} kr.`;
+}
+
+export function pct(x: number, decimaler = 1): string {
+  return `${(x * 100).toLocaleString("da-DK", { minimumFractionDigits: decimaler, maximumFractionDigits: decimaler })} %`;
+}
+
+export function tal(x: number): string {
+  return x.toLocaleString("da-DK", { maximumFractionDigits: 4 });
+}
+
+/** Money tolerance of product.md §3. */
+export const TOLERANCE_KR = 1;
+
+/** Inputs of the cost computation: a type error in one of them makes the computed cells unverifiable. */
+export const OMKOSTNINGSFELTER = [
+  "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_OverheadSats",
+  "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Regulering", "TS_Oevrige",
+] as const;
+export const KAPACITETSFELTER = ["TS_Pladser", "TS_Belaegning", "TS_Dage"] as const;
+
+/** True when one of the fields has a type error (reported once, by TS002). */
+export function harTypefejl(ctx: RegelKontekst, felter: readonly FeltNavn[]): boolean {
+  return felter.some((f) => ctx.typefejl.has(f));
+}

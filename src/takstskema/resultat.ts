@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** One finding (product.md §3). The server uses these schemas for its response. */
+export const fundSchema = z.object({
+  code: z.string().regex(/^TS\d{3}$/),
+  severity: z.enum(["error", "warning"]),
+  field: z.string(),
+  cell: z.string(),
+  message: z.string(),
+});
+export type Fund = z.infer<typeof fundSchema>;
+
+/** A check not run because the ruleset does not give its parameter (never guessed). */
+export const sprungetSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type Sprunget = z.infer<typeof sprungetSchema>;
+
+/** The recomputed fields, plain numbers; null where the inputs do not allow the computation. */
+export const beregnetSchema = z.object({
+  overheadGrundlag: z.number(),
+  overhead: z.number().nullable(),
+  takstgrundlag: z.number(),
+  belaegningsdage: z.number().nullable(),
+  takst: z.number().nullable(),
+  takstudvikling: z.number().nullable(),
+  A4: z.number().nullable(),
+  A5: z.number().nullable(),
+  A7: z.number().nullable(),
+  forventetRegulering: z.number().nullable(),
+});
+export type Beregnet = z.infer<typeof beregnetSchema>;
+
+/** The `--json` output of `takstskema valider` for one file (product.md §4). */
+export const valideringJsonSchema = z.object({
+  ok: z.boolean(),
+  findings: z.array(fundSchema),
+  skipped: z.array(sprungetSchema),
+});
+export type ValideringJson = z.infer<typeof valideringJsonSchema>;

@@ -1,0 +1,78 @@
+import { belaegningsdage, takst, tilTal } from "../../engine";
+import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, tal, TOLERANCE_KR, type Regel } from "../regel";
+
+/** Run an engine computation; a precondition failure (reported by TS010/TS011) gives undefined. */
+function forsoeg<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+export const TS030: Regel = {
+  code: "TS030",
+  severity: "error",
+  felter: ["TS_Takst", "TS_Takstgrundlag", "TS_Pladser", "TS_Belaegning", "TS_Dage"],
+  beskrivelse: "Taksten er ikke takstgrundlag / belægningsdage afrundet (tolerance 1 kr.).",
+  check(ctx) {
+    const celle = ctx.v.TS_Takst;
+    const { TS_Pladser: p, TS_Belaegning: b } = ctx.v;
+    if (celle === undefined || p === undefined || b === undefined || harTypefejl(ctx, [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER])) return;
+    const dage = ctx.v.TS_Dage ?? 365;
+    const forventet = forsoeg(() => tilTal(takst(ctx.brugt.takstgrundlag, p, b, dage)));
+    if (forventet !== undefined && Math.abs(celle - forventet) > TOLERANCE_KR) {
+      ctx.fund("TS_Takst", `Taksten er ${kr(celle)}, men takstgrundlaget ${kr(ctx.brugt.takstgrundlag)} / belægningsdage giver ${kr(forventet)}.`);
+    }
+  },
+};
+
+export const TS031: Regel = {
+  code: "TS031",
+  severity: "error",
+  felter: ["TS_Takstgrundlag"],
+  beskrivelse: "Takstgrundlaget er ikke summen af kategorierne (tolerance 1 kr.).",
+  check(ctx) {
+    const celle = ctx.v.TS_Takstgrundlag;
+    if (celle !== undefined && !harTypefejl(ctx, OMKOSTNINGSFELTER) && Math.abs(celle - ctx.b.takstgrundlag) > TOLERANCE_KR) {
+      ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(celle)}, men summen af kategori 1-10 er ${kr(ctx.b.takstgrundlag)}.`);
+    }
+  },
+};
+
+export const TS032: Regel = {
+  code: "TS032",
+  severity: "error",
+  felter: ["TS_Belaegningsdage"],
+  beskrivelse: "Belægningsdage er ikke pladser × dage × belægning.",
+  check(ctx) {
+    const celle = ctx.v.TS_Belaegningsdage;
+    const { TS_Pladser: p, TS_Belaegning: b } = ctx.v;
+    if (celle === undefined || p === undefined || b === undefined || harTypefejl(ctx, KAPACITETSFELTER)) return;
+    const forventet = forsoeg(() => tilTal(belaegningsdage(p, b, ctx.v.TS_Dage ?? 365)));
+    if (forventet !== undefined && Math.abs(celle - forventet) > 0.5) {
+      ctx.fund("TS_Belaegningsdage", `Belægningsdage er ${tal(celle)}, men pladser × dage × belægning er ${tal(forventet)}.`);
+    }
+  },
+};
+
+/** TS060: basistakst + servicetakst = takst where the ruleset requires the split (000:172, 1217-1226). */
+export const TS060: Regel = {
+  code: "TS060",
+  severity: "error",
+  felter: ["TS_Basistakst", "TS_Servicetakst", "TS_Takst"],
+  parametre: ["basisServiceOpdeling"],
+  beskrivelse: "Basistakst + servicetakst er ikke taksten hvor regelsættet kræver opdeling.",
+  check(ctx) {
+    if (!ctx.param("basisServiceOpdeling")) return;
+    const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;
+    const id = ctx.r?.id ?? "";
+    if (basis === undefined && !ctx.typefejl.has("TS_Basistakst")) ctx.fund("TS_Basistakst", `${id} kræver taksten opdelt i basistakst og servicetakst; basistakst mangler.`);
+    if (service === undefined && !ctx.typefejl.has("TS_Servicetakst")) ctx.fund("TS_Servicetakst", `${id} kræver taksten opdelt i basistakst og servicetakst; servicetakst mangler.`);
+    const t = ctx.brugt.takst;
+    if (basis === undefined || service === undefined || t === null) return;
+    if (Math.abs(basis + service - t) > TOLERANCE_KR) {
+      ctx.fund("TS_Basistakst", `Basistakst ${kr(basis)} + servicetakst ${kr(service)} = ${kr(basis + service)}, men taksten er ${kr(t)}.`);
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import { overhead, tilTal } from "../../engine";
+import { harTypefejl, kr, OMKOSTNINGSFELTER, pct, TOLERANCE_KR, type Regel } from "../regel";
+
+export const TS020: Regel = {
+  code: "TS020",
+  severity: "error",
+  felter: ["TS_OverheadSats"],
+  parametre: ["overheadLoft"],
+  beskrivelse: "Overheadsatsen er over regelsættets loft.",
+  check(ctx) {
+    const sats = ctx.v.TS_OverheadSats;
+    const loft = ctx.param("overheadLoft");
+    if (sats !== undefined && sats > loft) {
+      ctx.fund("TS_OverheadSats", `Overheadsatsen ${pct(sats, 2)} er over loftet på ${pct(loft, 2)} i ${ctx.r?.id}.`);
+    }
+  },
+};
+
+export const TS021: Regel = {
+  code: "TS021",
+  severity: "error",
+  felter: ["TS_Overhead", "TS_OverheadGrundlag", "TS_OverheadSats"],
+  beskrivelse: "Overhead er ikke sats gange grundlag (tolerance 1 kr.).",
+  check(ctx) {
+    const celle = ctx.v.TS_Overhead;
+    const sats = ctx.v.TS_OverheadSats ?? 0;
+    if (celle === undefined || sats < 0 || sats > 1 || harTypefejl(ctx, OMKOSTNINGSFELTER)) return;
+    const forventet = tilTal(overhead(ctx.brugt.overheadGrundlag, sats));
+    if (Math.abs(celle - forventet) > TOLERANCE_KR) {
+      ctx.fund("TS_Overhead", `Overhead er ${kr(celle)}, men ${pct(sats, 2)} af grundlaget ${kr(ctx.brugt.overheadGrundlag)} er ${kr(forventet)}.`);
+    }
+  },
+};
+
+/** TS022: the overhead base cell differs from the sum of its lines (004:4985-5003). */
+export const TS022: Regel = {
+  code: "TS022",
+  severity: "error",
+  felter: ["TS_OverheadGrundlag"],
+  beskrivelse: "Overheadgrundlaget er ikke summen af de linjer der bærer overhead (tolerance 1 kr.).",
+  check(ctx) {
+    const celle = ctx.v.TS_OverheadGrundlag;
+    if (celle !== undefined && !harTypefejl(ctx, OMKOSTNINGSFELTER) && Math.abs(celle - ctx.b.overheadGrundlag) > TOLERANCE_KR) {
+      ctx.fund("TS_OverheadGrundlag", `Overheadgrundlaget er ${kr(celle)}, men linjerne giver ${kr(ctx.b.overheadGrundlag)}.`);
+    }
+  },
+};

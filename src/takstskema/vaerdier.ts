@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { FELTER, type FeltDefinition, type FeltNavn } from "./felter";
+
+/**
+ * Reading one cell value as Excel (Office.js), ExcelJS or JSON gives it, into the field's
+ * type. Danish text is parsed only when it is unambiguous; anything that could become a
+ * wrong number ("1.5", "1,234") is refused with a Danish reason, which becomes TS002.
+ */
+
+export const EXCEL_FEJL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+
+export type Raa =
+  | { slags: "tom" }
+  | { slags: "fejl"; fejl: string }
+  | { slags: "tal"; tal: number }
+  | { slags: "tekst"; tekst: string }
+  | { slags: "bool"; bool: boolean }
+  | { slags: "dato"; dato: Date };
+
+/** Unwrap ExcelJS cell values (formula results, rich text, hyperlinks, error objects). */
+export function udpak(v: unknown, dybde = 0): Raa {
+  if (v === null || v === undefined) return { slags: "tom" };
+  if (typeof v === "number") return Number.isFinite(v) ? { slags: "tal", tal: v } : { slags: "fejl", fejl: "#NUM!" };
+  if (typeof v === "string") {
+    const t = v.replace(/\u00a0/g, " ").trim();
+    if (t === "") return { slags: "tom" };
+    if (EXCEL_FEJL.test(t)) return { slags: "fejl", fejl: t.toUpperCase() };
+    return { slags: "tekst", tekst: t };
+  }
+  if (typeof v === "boolean") return { slags: "bool", bool: v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { slags: "fejl", fejl: "#VALUE!" } : { slags: "dato", dato: v };
+  if (typeof v === "object" && dybde < 3) {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { slags: "fejl", fejl: o.error };
+    if ("formula" in o || "sharedFormula" in o || "result" in o) return udpak(o.result, dybde + 1);
+    if (Array.isArray(o.richText)) {
+      return udpak(o.richText.map((r) => (r && typeof r === "object" && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : "")).join(""), dybde + 1);
+    }
+    if ("text" in o) return udpak(o.text, dybde + 1);
+  }
+  return { slags: "fejl", fejl: "ukendt værdi" };
+}
+
+export type Parset<T> = { ok: true; vaerdi: T | undefined } | { ok: false; besked: string };
+
+/**
+ * Danish number text: "1.234.567,50", "1 234 567,50", "-12,5", "1234", "1.234.567 kr.".
+ * Refused as ambiguous: a single dot ("1.5", "1.234") and a comma followed by exactly three
+ * digits after 1-3 digits ("1,234"), because an English reader means something else.
+ */
+export function parseDanskTal(tekst: string): number | string {
+  let t = tekst.replace(/[\u00a0\u202f]/g, " ").trim().replace(/^−/, "-");
+  t = t.replace(/\s*(kr\.?|dkk)$/i, "").trim();
+  const negativ = t.startsWith("-");
+  if (negativ) t = t.slice(1).trim();
+  let norm: string | undefined;
+  if (/^\d+$/.test(t)) norm = t;
+  else if (/^\d{1,3}( \d{3})+(,\d+)?$/.test(t)) norm = t.replace(/ /g, "").replace(",", ".");
+  else if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(t) || /^\d{1,3}\.\d{3},\d+$/.test(t)) norm = t.replace(/\./g, "").replace(",", ".");
+  else if (/^\d+,\d+$/.test(t)) {
+    if (/^[1-9]\d{0,2},\d{3}$/.test(t)) return `"${tekst}" er tvetydigt (1,234 kan læses som tusinde eller som decimal). Skriv tallet uden tusindtalsseparator, fx 1234 eller 1,2340`;
+    norm = t.replace(",", ".");
+  } else if (/^\d+\.\d+$/.test(t)) {
+    return `"${tekst}" er tvetydigt: punktum er tusindtalsseparator på dansk og decimaltegn på engelsk. Brug komma som decimaltegn (fx 1,5) eller skriv tallet uden separator`;
+  } else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+    return `"${tekst}" ligner et engelsk talformat. Brug dansk format (fx 1.234.567,50) eller skriv tallet uden separator`;
+  }
+  if (norm === undefined) return `"${tekst}" er ikke et tal`;
+  const n = Number(norm);
+  if (!Number.isFinite(n)) return `"${tekst}" er ikke et tal`;
+  return negativ ? -n : n;
+}
+
+const TYPE_NAVN: Record<FeltDefinition["type"], string> = {
+  tekst: "tekst",
+  valg: "en værdi fra listen",
+  email: "en e-mailadresse",
+  heltal: "et helt tal",
+  tal: "et tal",
+  beloeb: "et beløb i kroner",
+  procent: "en procentsats",
+};
+
+/** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
+export function parseFelt(def: Pick<FeltDefinition, "type" | "valg">, v: unknown): Parset<string | number> {
+  const r = udpak(v);
+  const forventet = TYPE_NAVN[def.type];
+  switch (r.slags) {
+    case "tom":
+      return { ok: true, vaerdi: undefined };
+    case "fejl":
+      return { ok: false, besked: `cellen indeholder fejlværdien ${r.fejl}, forventet ${forventet}` };
+    case "bool":
+      return { ok: false, besked: `cellen indeholder ${r.bool ? "SAND" : "FALSK"}, forventet ${forventet}` };
+    case "dato":
+      return { ok: false, besked: `cellen indeholder en dato, forventet ${forventet}` };
+  }
+  if (def.type === "tekst" || def.type === "valg" || def.type === "email") {
+    const tekst = r.slags === "tal" ? String(r.tal) : r.tekst;
+    if (def.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(tekst)) return { ok: false, besked: `"${tekst}" er ikke en gyldig e-mailadresse` };
+    if (def.type === "valg" && def.valg && !def.valg.includes(tekst)) {
+      return { ok: false, besked: `"${tekst}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
+    }
+    return { ok: true, vaerdi: tekst };
+  }
+  let tal: number;
+  if (r.slags === "tal") tal = r.tal;
+  else {
+    let tekst = r.tekst;
+    let procent = false;
+    if (def.type === "procent" && /%$/.test(tekst)) {
+      procent = true;
+      tekst = tekst.replace(/\s*%$/, "");
+    }
+    const p = parseDanskTal(tekst);
+    if (typeof p === "string") return { ok: false, besked: `${p} (forventet ${forventet})` };
+    // "95 %" is 0.95; "95" in a percent field stays 95 so the range check catches it.
+    tal = procent ? Number((p / 100).toPrecision(15)) : p;
+  }
+  if (def.type === "heltal" && !Number.isInteger(tal)) return { ok: false, besked: `${tal} er ikke et helt tal` };
+  return { ok: true, vaerdi: tal };
+}
+
+/** A raw cell value as it may arrive (Excel, ExcelJS, JSON). */
+export const raaVaerdiSchema = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.date(),
+  z.null(),
+  z.undefined(),
+  z.object({}).passthrough(),
+]);
+
+/** The zod schema of one field: raw cell value in, typed value out, Danish issue on failure. */
+export function feltSchema(def: FeltDefinition) {
+  return z.unknown().transform((v, ctx): string | number | undefined => {
+    const p = parseFelt(def, v);
+    if (!p.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: p.besked });
+      return z.NEVER;
+    }
+    return p.vaerdi;
+  });
+}
+
+type VaerdiType<T extends FeltDefinition["type"]> = T extends "tekst" | "valg" | "email" ? string : number;
+
+/** Parsed skema: each field's typed value (undefined when empty). */
+export type Skema = { [F in (typeof FELTER)[number] as F["navn"]]: VaerdiType<F["type"]> | undefined };
+
+/**
+ * The record of defined name → raw cell value, parsed field by field. Unknown keys are
+ * ignored. `safeParse` gives one issue per bad field with `path: [navn]`.
+ */
+export const takstskemaSchema = z
+  .object(Object.fromEntries(FELTER.map((f) => [f.navn, feltSchema(f)])) as Record<FeltNavn, ReturnType<typeof feltSchema>>)
+  .passthrough()
+  .transform((o) => o as unknown as Partial<Skema>);
+
+/** The JSON body the server receives: TS_ name → number | string | boolean | null. */
+export const takstskemaJsonSchema = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]));

@@ -1,0 +1,130 @@
+import type { ParameterNavn, Regelsaet, RegelsaetRegister } from "../regelsaet";
+import { parameter } from "../regelsaet";
+import { beregn } from "./beregning";
+import { FELTER, type FeltNavn } from "./felter";
+import { celleFor } from "./layout";
+import type { RegelKontekst } from "./regel";
+import type { Beregnet, Fund, Sprunget } from "./resultat";
+import { REGLER } from "./rules";
+import { parseFelt, type Skema } from "./vaerdier";
+
+export interface Valideringskontekst {
+  register: RegelsaetRegister;
+  /** When the skema is submitted (TS090); default now. */
+  indsendt?: Date;
+}
+
+export interface Valideringsresultat {
+  /** No error findings. */
+  ok: boolean;
+  findings: Fund[];
+  skipped: Sprunget[];
+  /** Parsed values; empty computed cells are filled with the recomputed values. */
+  vaerdier: Partial<Skema>;
+  beregnet: Beregnet | null;
+}
+
+const PARAMETER_TEKST: Record<ParameterNavn, string> = {
+  overheadLoft: "et overheadloft",
+  udviklingspulje: "en udviklingspulje",
+  tjenestemandspensionSats: "en procentsats for tjenestemandspension",
+  renteLoft: "et renteloft",
+  bygningLevetid: "bygningers levetid",
+  aktiveringsgraense: "en aktiveringsgrænse",
+  efterregGraense: "en grænse for efterregulering",
+  efterregForsinkelseAar: "forsinkelsen for efterregulering",
+  maksBelaegning: "en maksimal belægning",
+  basisServiceOpdeling: "om basis- og servicetakst skal opdeles",
+  fristTakster: "en frist for takster",
+  hoejtSpecialiseretMinTakst: "en mindstetakst for højt specialiserede tilbud",
+  tilsynVaegte: "tilsynsvægte",
+};
+
+/** Parse the record field by field: typed values plus the TS002 reasons. */
+export function laesVaerdier(input: Record<string, unknown>): { vaerdier: Partial<Skema>; typefejl: Map<FeltNavn, string> } {
+  const vaerdier: Record<string, string | number> = {};
+  const typefejl = new Map<FeltNavn, string>();
+  for (const f of FELTER) {
+    const p = parseFelt(f, Object.prototype.hasOwnProperty.call(input, f.navn) ? input[f.navn] : undefined);
+    if (!p.ok) {
+      // A computed cell holding an error value (e.g. #NAME? where the SOC functions are not
+      // loaded) has no usable cached value: it is recomputed silently, like an empty one.
+      if (!f.beregnet) typefejl.set(f.navn, p.besked);
+    } else if (p.vaerdi !== undefined) vaerdier[f.navn] = p.vaerdi;
+  }
+  return { vaerdier: vaerdier as Partial<Skema>, typefejl };
+}
+
+/**
+ * Validate one skema: a record of defined name → cell value (Excel, ExcelJS or JSON values).
+ * Pure and synchronous; never throws: junk in gives findings out.
+ */
+export function validerSkema(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
+  try {
+    return valider(input !== null && typeof input === "object" && !Array.isArray(input) ? input : {}, kontekst);
+  } catch (e) {
+    const besked = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      findings: [{ code: "TS999", severity: "error", field: "TS_Regelsaet", cell: celleFor("TS_Regelsaet"), message: `Intern fejl i valideringen: ${besked}` }],
+      skipped: [],
+      vaerdier: {},
+      beregnet: null,
+    };
+  }
+}
+
+function valider(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
+  const { vaerdier: v, typefejl } = laesVaerdier(input);
+  const regelsaetId = v.TS_Regelsaet;
+  let r: Regelsaet | undefined;
+  try {
+    r = regelsaetId === undefined ? undefined : kontekst.register.find(regelsaetId);
+  } catch {
+    r = undefined;
+  }
+  const { beregnet, brugt } = beregn(v);
+  const indsendt = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : new Date();
+  const findings: Fund[] = [];
+  const skipped: Sprunget[] = [];
+
+  for (const regel of REGLER) {
+    const mangler = (regel.parametre ?? []).filter((p) => !r || parameter(r, p) === undefined);
+    if (mangler.length > 0) {
+      const grund = r
+        ? `regelsættet ${r.id} angiver ikke ${mangler.map((p) => PARAMETER_TEKST[p]).join(" eller ")}`
+        : `regelsættet ${regelsaetId === undefined ? "er ikke angivet" : `"${regelsaetId}" kendes ikke`}`;
+      skipped.push({ code: regel.code, field: regel.felter[0], message: `${regel.code} er sprunget over: ${grund}. ${regel.beskrivelse}` });
+      continue;
+    }
+    const ctx: RegelKontekst = {
+      v,
+      typefejl,
+      r,
+      regelsaetId,
+      b: beregnet,
+      brugt,
+      indsendt,
+      param: (navn) => parameter(r!, navn)!,
+      fund: (felt, message) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt), message: message.replace(/kr\.\.$/, "kr.") }),
+      spring: (message, felt) => skipped.push({ code: regel.code, ...(felt ? { field: felt } : {}), message }),
+    };
+    regel.check(ctx);
+  }
+
+  const udfyldt: Partial<Skema> = {
+    ...v,
+    TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag,
+    TS_Overhead: v.TS_Overhead ?? beregnet.overhead ?? undefined,
+    TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag,
+    TS_Belaegningsdage: v.TS_Belaegningsdage ?? beregnet.belaegningsdage ?? undefined,
+    TS_Takst: v.TS_Takst ?? beregnet.takst ?? undefined,
+    TS_Takstudvikling: v.TS_Takstudvikling ?? beregnet.takstudvikling ?? undefined,
+    TS_A4: v.TS_A4 ?? beregnet.A4 ?? undefined,
+    TS_A5: v.TS_A5 ?? beregnet.A5 ?? undefined,
+    TS_A7: v.TS_A7 ?? beregnet.A7 ?? undefined,
+  };
+  for (const k of Object.keys(udfyldt) as (keyof Skema)[]) if (udfyldt[k] === undefined) delete udfyldt[k];
+
+  return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, vaerdier: udfyldt, beregnet };
+}

@@ -1,0 +1,103 @@
+import { ARKNAVN, CELLER, FARVER, FELTER, fraFilformel, skabelonLayout, takstskemaSchema, tilFilformel } from "../../src/takstskema";
+import { REGISTER } from "./hjaelp";
+
+// product.md §2, copied by hand: every required defined name.
+const PAKRAEVET = `TS_Regelsaet TS_Takstaar TS_Driftsherre TS_Tilbud TS_TilbudsportalID TS_Ydelse TS_Lovgrundlag TS_Maalgruppe
+TS_Kategori TS_Kontaktperson TS_Email TS_Pladser TS_Belaegning TS_BelaegningAarMinus2 TS_BelaegningAarMinus1
+TS_BelaegningBegrundelse TS_Dage TS_Takstenhed TS_Loen TS_Udvikling TS_Administration TS_Indtaegter
+TS_Tjenestemandspension TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
+TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Belaegningsdage TS_Takst TS_Basistakst
+TS_Servicetakst TS_SidsteAarsTakst TS_PLPct TS_Takstudvikling TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6
+TS_RegBudget TS_Kvittering`.split(/\s+/);
+
+describe("the field table", () => {
+  it("covers every defined name of product.md §2, each once", () => {
+    const navne = FELTER.map((f) => f.navn);
+    for (const n of PAKRAEVET) expect(navne).toContain(n);
+    expect(new Set(navne).size).toBe(navne.length);
+    expect(FELTER.filter((f) => !PAKRAEVET.includes(f.navn)).every((f) => "ekstra" in f && f.ekstra)).toBe(true);
+  });
+  it("has a Danish label and help text for every field; computed fields have formulas", () => {
+    for (const f of FELTER) {
+      expect(f.etiket.length).toBeGreaterThan(0);
+      expect(f.hjaelp.length).toBeGreaterThan(5);
+      expect(f.beregnet).toBe("formel" in f && typeof f.formel === "string");
+    }
+  });
+  it("the zod schema parses a raw record and reports bad fields by name", () => {
+    const ok = takstskemaSchema.safeParse({ TS_Loen: "1.234.567,50", TS_Pladser: 24, TS_Tilbud: { richText: [{ text: "A" }] } });
+    expect(ok.success && ok.data).toMatchObject({ TS_Loen: 1_234_567.5, TS_Pladser: 24, TS_Tilbud: "A" });
+    const fejl = takstskemaSchema.safeParse({ TS_Loen: "#VALUE!", TS_Pladser: "1.5" });
+    expect(fejl.success).toBe(false);
+    expect(fejl.error!.issues.map((i) => i.path.join(".")).sort()).toEqual(["TS_Loen", "TS_Pladser"]);
+  });
+});
+
+describe("the layout (pure data)", () => {
+  const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
+  it("names every field on its own cell of the sheet", () => {
+    expect(layout.navne.map((n) => n.navn)).toEqual(FELTER.map((f) => f.navn));
+    const refs = layout.navne.map((n) => n.ref);
+    expect(new Set(refs).size).toBe(refs.length);
+    for (const n of layout.navne) expect(n.ref.replace(/\$/g, "")).toBe(CELLER[n.navn]);
+    expect(CELLER.TS_Regelsaet.startsWith(`${ARKNAVN}!`)).toBe(true);
+  });
+  it("marks mandatory inputs yellow, optional orange, computed grey; only inputs unlocked", () => {
+    for (const f of FELTER) {
+      const c = layout.celler.find((x) => x.felt === f.navn)!;
+      if (f.rolle === "input") {
+        expect(c.laast).toBe(false);
+        expect(c.fyld).toBe(f.obligatorisk ? FARVER.obligatorisk : FARVER.valgfri);
+      } else {
+        expect(c.laast).toBe(true);
+      }
+      if (f.beregnet) expect(c.fyld).toBe(FARVER.beregnet);
+    }
+    expect(FARVER.obligatorisk).toBe("FFFFFF99");
+    expect(FARVER.valgfri).toBe("FFFFCC99");
+    expect(layout.celler.filter((c) => !c.laast).length).toBe(FELTER.filter((f) => f.rolle === "input").length);
+  });
+  it("basis/service are mandatory (yellow) only where the ruleset requires the split", () => {
+    const midt = skabelonLayout(REGISTER.hent("MIDT-2021"));
+    expect(midt.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.obligatorisk);
+    expect(layout.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.valgfri);
+  });
+  it("gives every input a Danish input message within Excel's limits", () => {
+    const inputs = FELTER.filter((f) => f.rolle === "input");
+    expect(layout.valideringer.length).toBe(inputs.length);
+    for (const v of layout.valideringer) {
+      expect(v.promptTitel.length).toBeLessThanOrEqual(32);
+      expect(v.fejlTitel.length).toBeLessThanOrEqual(32);
+      expect(v.prompt.length).toBeLessThanOrEqual(255);
+      expect(v.prompt).toMatch(/(Skal udfyldes|Kan udelades)\.$/);
+    }
+    const sats = layout.valideringer.find((v) => v.adresse === CELLER.TS_OverheadSats.split("!")[1])!;
+    expect(sats.formler).toEqual([0, 0.044]);
+    expect(sats.prompt).toContain("4,4 %");
+  });
+  it("computes with SOC functions where one exists and native formulas elsewhere", () => {
+    const formel = (n: string) => layout.celler.find((c) => c.felt === n)!.formel;
+    expect(formel("TS_Takst")).toBe("SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
+    expect(formel("TS_Overhead")).toMatch(/^SOC\.OVERHEAD\(/);
+    expect(formel("TS_Takstgrundlag")).toMatch(/^SUM\(/);
+  });
+  it("has a legend explaining colours and signs", () => {
+    const tekster = layout.celler.map((c) => String(c.vaerdi ?? "")).join("\n");
+    expect(tekster).toMatch(/Gul: obligatorisk/);
+    expect(tekster).toMatch(/Orange: valgfri/);
+    expect(tekster).toMatch(/Fortegn/);
+  });
+  it("stores custom functions as Excel does in files (_xldudf_ prefix, dots as underscores)", () => {
+    expect(tilFilformel("IF(A1=\"\",\"\",SOC.TAKSTUDVIKLING(TS_Takst,1,0))")).toBe("IF(A1=\"\",\"\",_xldudf_SOC_TAKSTUDVIKLING(TS_Takst,1,0))");
+    expect(tilFilformel("SOC.EFTERREG.MODEL(1,2,3,4)")).toBe("_xldudf_SOC_EFTERREG_MODEL(1,2,3,4)");
+    expect(tilFilformel("SUM(TS_Loen)")).toBe("SUM(TS_Loen)");
+    expect(fraFilformel("_xldudf_SOC_TAKST(1,2,3)")).toBe("SOC.TAKST(1,2,3)");
+  });
+  it("does not import ExcelJS or Node I/O (the task pane bundles it)", () => {
+    const { readdirSync, readFileSync, statSync } = jest.requireActual<typeof import("node:fs")>("node:fs");
+    const { join } = jest.requireActual<typeof import("node:path")>("node:path");
+    const dir = join(__dirname, "..", "..", "src", "takstskema");
+    const filer = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? filer(join(d, n)) : [join(d, n)]));
+    for (const f of filer(dir)) expect(readFileSync(f, "utf8")).not.toMatch(/from "(exceljs|node:|fs|path)/);
+  });
+});

@@ -1,0 +1,293 @@
+import { CELLER, REGLER, validerSkema } from "../../src/takstskema";
+import { FORVENTET, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
+
+const koder = (r: ReturnType<typeof valider>) => r.findings.map((f) => f.code);
+
+describe("the example (botilbud, SYD-2018)", () => {
+  it("has no findings and recomputes the hand-calculated figures", () => {
+    const r = valider();
+    expect(r.findings).toEqual([]);
+    expect(r.skipped).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.beregnet).toMatchObject(FORVENTET);
+    expect(r.beregnet!.takstudvikling).toBeCloseTo(2047 / (1995 * 1.019) - 1, 10);
+    expect(r.beregnet!.forventetRegulering).toBe(-240_000);
+    // Empty computed cells are filled with the recomputed values.
+    expect(r.vaerdier.TS_Takst).toBe(2047);
+    expect(r.vaerdier.TS_Overhead).toBe(733_867);
+  });
+});
+
+describe("every rule is a small object with a product.md §3 code", () => {
+  it("has the required codes", () => {
+    const alle = REGLER.map((r) => r.code);
+    for (const c of ["TS001", "TS002", "TS010", "TS011", "TS012", "TS020", "TS021", "TS030", "TS031", "TS040", "TS050", "TS060", "TS070", "TS080", "TS090", "TS100"]) {
+      expect(alle).toContain(c);
+    }
+    expect(new Set(alle).size).toBe(alle.length);
+  });
+});
+
+describe("TS001 mandatory field empty", () => {
+  it.each([["TS_Tilbud", ""], ["TS_Loen", null], ["TS_Email", "   "], ["TS_Pladser", undefined]])("%s = %p", (navn, v) => {
+    const r = valider({ [navn]: v });
+    expect(kort(r.findings.filter((f) => f.code === "TS001"))).toEqual([`TS001 error ${navn} ${CELLER[navn as keyof typeof CELLER]}`]);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe("TS002 wrong type", () => {
+  it.each([
+    ["TS_Loen", "fjorten millioner"],
+    ["TS_Loen", "#VALUE!"],
+    ["TS_Loen", { error: "#REF!" }],
+    ["TS_Loen", true],
+    ["TS_Loen", new Date("2018-01-01")],
+    ["TS_Takstaar", 2018.5],
+    ["TS_Email", "mette.jensen"],
+    ["TS_Takstenhed", "uge"],
+    ["TS_Tilbud", "#NAME?"],
+  ])("%s = %p gives exactly TS002 on its cell", (navn, v) => {
+    const r = valider({ [navn]: v });
+    expect(kort(r.findings)).toEqual([`TS002 error ${navn} ${CELLER[navn as keyof typeof CELLER]}`]);
+  });
+  it("a computed cell holding #NAME? (SOC functions not loaded) is recomputed silently", () => {
+    const r = valider({ TS_Takst: "#NAME?", TS_Overhead: { formula: "_xldudf_SOC_OVERHEAD(1,2)", result: { error: "#NAME?" } } });
+    expect(r.findings).toEqual([]);
+    expect(r.vaerdier.TS_Takst).toBe(2047);
+  });
+});
+
+describe("Danish number text (acceptance 3)", () => {
+  it.each([
+    ["14.250.000,00", 14_250_000],
+    ["14.250.000", 14_250_000],
+    ["14 250 000", 14_250_000],
+    ["14250000", 14_250_000],
+    ["14.250.000,00 kr.", 14_250_000],
+  ])("løn %p is read as %p", (tekst, tal) => {
+    const r = valider({ TS_Loen: tekst });
+    expect(r.vaerdier.TS_Loen).toBe(tal);
+    expect(r.findings).toEqual([]);
+  });
+  it("1.234.567,50 is 1234567.5", () => {
+    expect(valider({ TS_Oevrige: "1.234.567,50" }).vaerdier.TS_Oevrige).toBe(1_234_567.5);
+  });
+  it.each(["1.5", "1,234", "14,250,000", "14.250", "1.234,5.6", "12 kr 50"])("ambiguous or malformed %p is TS002 on its cell, never a number", (tekst) => {
+    const r = valider({ TS_Oevrige: tekst });
+    expect(kort(r.findings)).toEqual([`TS002 error TS_Oevrige ${CELLER.TS_Oevrige}`]);
+    expect(r.vaerdier.TS_Oevrige).toBeUndefined();
+  });
+  it('"96 %" in a percent field is 0.96; "96,5 %" is 0.965', () => {
+    expect(valider({ TS_Belaegning: "96 %" }).vaerdier.TS_Belaegning).toBe(0.96);
+    expect(valider({ TS_Belaegning: "96,5 %" }).vaerdier.TS_Belaegning).toBe(0.965);
+    expect(valider({ TS_Belaegning: "96 %" }).findings).toEqual([]);
+  });
+  it('"95" (no % sign) in a percent field is 95 and so TS011, not silently 95 %', () => {
+    const r = valider({ TS_Belaegning: "95" });
+    expect(r.vaerdier.TS_Belaegning).toBe(95);
+    expect(kort(r.findings)).toEqual([`TS011 error TS_Belaegning ${CELLER.TS_Belaegning}`]);
+  });
+});
+
+describe("TS003/TS004 ruleset and year", () => {
+  it("unknown ruleset: TS003 and every parameter check skipped", () => {
+    const r = valider({ TS_Regelsaet: "NORD-2099" });
+    expect(kort(r.findings)).toEqual([`TS003 error TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS060", "TS070", "TS080", "TS090", "TS100"]);
+  });
+  it("takstår not the ruleset's year: TS004 warning", () => {
+    expect(kort(valider({ TS_Takstaar: 2019 }).findings)).toEqual([`TS004 warning TS_Takstaar ${CELLER.TS_Takstaar}`]);
+  });
+});
+
+describe("TS010 pladser", () => {
+  it.each([[0], [-3], [24.5]])("pladser %p under SEL § 108 is TS010", (p) => {
+    expect(kort(valider({ TS_Pladser: p }).findings)).toEqual([`TS010 error TS_Pladser ${CELLER.TS_Pladser}`]);
+  });
+  it("§ 101 treatment: 2,5 places (25 expected citizens / 10) is allowed, 2,55 is not", () => {
+    expect(valider({ TS_Pladser: 2.5, TS_Lovgrundlag: "SEL § 101" }).findings.filter((f) => f.code === "TS010")).toEqual([]);
+    expect(kort(valider({ TS_Pladser: 2.55, TS_Lovgrundlag: "SEL § 101" }).findings.filter((f) => f.code === "TS010"))).toEqual([`TS010 error TS_Pladser ${CELLER.TS_Pladser}`]);
+  });
+  it("§ 1010 is not § 101", () => {
+    expect(valider({ TS_Pladser: 2.5, TS_Lovgrundlag: "§ 1010" }).findings.map((f) => f.code)).toContain("TS010");
+  });
+});
+
+describe("TS011 belægning in (0 %, 100 %]", () => {
+  it.each([[0], [-0.1], [1.01], [96]])("%p is TS011", (b) => {
+    expect(koder(valider({ TS_Belaegning: b }))).toEqual(["TS011"]);
+  });
+  it("100 % is allowed", () => {
+    expect(koder(valider({ TS_Belaegning: 1 }))).not.toContain("TS011");
+  });
+});
+
+describe("TS012 belægning far from the two-year average", () => {
+  it("96 % against an average of 87 % (85 %, 89 %) without begrundelse", () => {
+    const r = valider({ TS_BelaegningAarMinus2: 0.85, TS_BelaegningAarMinus1: 0.89 });
+    expect(kort(r.findings)).toEqual([`TS012 warning TS_BelaegningBegrundelse ${CELLER.TS_BelaegningBegrundelse}`]);
+    expect(r.ok).toBe(true);
+  });
+  it("with a begrundelse, or 5,0 points exactly, no warning", () => {
+    expect(valider({ TS_BelaegningAarMinus2: 0.85, TS_BelaegningAarMinus1: 0.89, TS_BelaegningBegrundelse: "Ny venteliste" }).findings).toEqual([]);
+    expect(valider({ TS_BelaegningAarMinus2: 0.9, TS_BelaegningAarMinus1: 0.92 }).findings).toEqual([]);
+  });
+});
+
+describe("TS020/TS021/TS022 overhead", () => {
+  it("TS020: 4,5 % above SYD-2018's cap 4,4 % (004:4981)", () => {
+    expect(kort(valider({ TS_OverheadSats: 0.045 }).findings)).toEqual([`TS020 error TS_OverheadSats ${CELLER.TS_OverheadSats}`]);
+    expect(valider({ TS_OverheadSats: 0.044 }).findings).toEqual([]);
+  });
+  it("TS021: overhead cell 700.000 where 4,4 % × 16.678.800 = 733.867", () => {
+    const r = valider({ TS_Overhead: 700_000 });
+    expect(kort(r.findings)).toEqual([`TS021 error TS_Overhead ${CELLER.TS_Overhead}`]);
+    expect(r.findings[0]!.message).toContain("733.867 kr.");
+  });
+  it("TS021 tolerance 1 kr.", () => {
+    expect(valider({ TS_Overhead: 733_868 }).findings).toEqual([]);
+    expect(koder(valider({ TS_Overhead: 733_869 }))).toEqual(["TS021"]);
+  });
+  it("TS022: overhead base cell differs from its lines", () => {
+    expect(kort(valider({ TS_OverheadGrundlag: 16_000_000 }).findings)).toEqual([`TS022 error TS_OverheadGrundlag ${CELLER.TS_OverheadGrundlag}`]);
+  });
+});
+
+describe("TS030/TS031/TS032 the takst", () => {
+  it("TS030: takst 2.100 where 17.210.921 / 8.409,6 = 2.047", () => {
+    expect(kort(valider({ TS_Takst: 2100 }).findings)).toEqual([`TS030 error TS_Takst ${CELLER.TS_Takst}`]);
+    expect(valider({ TS_Takst: 2048 }).findings).toEqual([]);
+    expect(koder(valider({ TS_Takst: 2049 }))).toEqual(["TS030"]);
+  });
+  it("TS031: takstgrundlag 17.000.000 where the categories sum to 17.210.921", () => {
+    const r = valider({ TS_Takstgrundlag: 17_000_000 });
+    expect(kort(r.findings)).toEqual([`TS031 error TS_Takstgrundlag ${CELLER.TS_Takstgrundlag}`]);
+    expect(r.findings[0]!.message).toContain("17.210.921 kr.");
+  });
+  it("TS032: belægningsdage 8.760 where 24 × 365 × 0,96 = 8.409,6", () => {
+    expect(kort(valider({ TS_Belaegningsdage: 8760 }).findings)).toEqual([`TS032 error TS_Belaegningsdage ${CELLER.TS_Belaegningsdage}`]);
+  });
+  it("consistent cached cells give no findings", () => {
+    expect(valider({ TS_OverheadGrundlag: 16_678_800, TS_Overhead: 733_867, TS_Takstgrundlag: 17_210_921, TS_Belaegningsdage: 8409.6, TS_Takst: 2047 }).findings).toEqual([]);
+  });
+});
+
+describe("TS040 regulering against A1-A7 and the 5 % rule", () => {
+  it("regulering -100.000 where -A7 = -240.000", () => {
+    const r = valider({ TS_Regulering: -100_000 });
+    expect(kort(r.findings)).toEqual([`TS040 warning TS_Regulering ${CELLER.TS_Regulering}`]);
+  });
+  it("overskud A5 1.100.000 above 5 % of 17.200.000 (860.000) kept whole (A6 = A5): the 240.000 must lower the takst", () => {
+    const r = valider({ TS_A6: 1_100_000, TS_Regulering: 0 });
+    expect(kort(r.findings)).toEqual([`TS040 warning TS_Regulering ${CELLER.TS_Regulering}`]);
+    expect(r.findings[0]!.message).toContain("240.000 kr.");
+  });
+  it("underskud A5 -1.000.000: only the 140.000 beyond 860.000 may raise the takst", () => {
+    const base = { TS_A1: 16_000_000, TS_A2: 17_000_000 };
+    expect(valider({ ...base, TS_A6: -860_000, TS_Regulering: 140_000 }).findings).toEqual([]);
+    const r = valider({ ...base, TS_A6: -700_000, TS_Regulering: 300_000 });
+    expect(kort(r.findings)).toEqual([`TS040 warning TS_Regulering ${CELLER.TS_Regulering}`]);
+  });
+  it("Bilag 18 examples 1 and 3 (004:5187-5450): A7 = 0, regulering 0, no warning", () => {
+    const uden = { TS_RegBudget: null };
+    expect(valider({ ...uden, TS_A1: 10_400_000, TS_A2: 10_000_000, TS_A3: 0, TS_A6: 400_000, TS_Regulering: 0 }).findings).toEqual([]);
+    expect(valider({ ...uden, TS_A1: 20_000_000, TS_A2: 20_400_000, TS_A3: 200_000, TS_A6: -600_000, TS_Regulering: 0 }).findings).toEqual([]);
+  });
+  it("Bilag 18 example 2: A7 = -200.000 so regulering +200.000 agrees with the model", () => {
+    const r = valider({ TS_RegBudget: null, TS_A1: 9_600_000, TS_A2: 9_400_000, TS_A3: 0, TS_A6: 400_000, TS_Regulering: 200_000 });
+    expect(r.beregnet!.A7).toBe(-200_000);
+    expect(r.findings).toEqual([]);
+  });
+  it("a regulering without A1/A2 cannot be checked: warning", () => {
+    expect(koder(valider({ TS_A1: null, TS_A2: null, TS_A6: null }))).toEqual(["TS040"]);
+  });
+  it("MIDT-2020 has no efterregGraense: the 5 % part is listed as skipped", () => {
+    const r = valider({ TS_Regelsaet: "MIDT-2020", TS_Takstaar: 2020 });
+    expect(r.skipped.find((s) => s.code === "TS040")?.message).toMatch(/5 %-reglen/);
+  });
+});
+
+describe("TS050/TS051 takstudvikling (real, after PL)", () => {
+  it("last year 1.900: 2.047 / (1.900 × 1,019) - 1 = +5,7 % without begrundelse", () => {
+    const r = valider({ TS_SidsteAarsTakst: 1900 });
+    expect(kort(r.findings)).toEqual([`TS050 warning TS_UdviklingBegrundelse ${CELLER.TS_UdviklingBegrundelse}`]);
+    expect(r.findings[0]!.message).toContain("5,7 %");
+  });
+  it("nominal +5,5 % but real +3,5 % after 1,9 % PL: no warning", () => {
+    // 2.047 / 1.940 = 1,0552 nominal; 2.047 / (1.940 × 1,019) = 1,0355 real.
+    expect(valider({ TS_SidsteAarsTakst: 1940 }).findings).toEqual([]);
+  });
+  it("a fall of more than 5 % also needs a begrundelse", () => {
+    expect(koder(valider({ TS_SidsteAarsTakst: 2200 }))).toEqual(["TS050"]);
+    expect(valider({ TS_SidsteAarsTakst: 2200, TS_UdviklingBegrundelse: "Færre nattevagter" }).findings).toEqual([]);
+  });
+  it("TS051: cached takstudvikling differs from the recomputed", () => {
+    expect(kort(valider({ TS_Takstudvikling: 0.1 }).findings)).toEqual([`TS051 warning TS_Takstudvikling ${CELLER.TS_Takstudvikling}`]);
+  });
+});
+
+describe("TS060 basis + service = takst where required", () => {
+  const midt2021 = { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 };
+  it("MIDT-2021 requires the split: both missing", () => {
+    expect(kort(valider(midt2021).findings)).toEqual([
+      `TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`,
+      `TS060 error TS_Servicetakst ${CELLER.TS_Servicetakst}`,
+    ]);
+  });
+  it("800 + 1.200 = 2.000 ≠ 2.047", () => {
+    expect(kort(valider({ ...midt2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`]);
+    expect(valider({ ...midt2021, TS_Basistakst: 847, TS_Servicetakst: 1200 }).findings).toEqual([]);
+  });
+  it("SYD-2018 does not require it", () => {
+    expect(valider({ TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings).toEqual([]);
+  });
+});
+
+describe("TS070/TS080 capital and pension", () => {
+  it("TS070: rentesats 2 % above SYD-2018's 1,47 % (004:5037-5039)", () => {
+    expect(kort(valider({ TS_Rentesats: 0.02 }).findings)).toEqual([`TS070 error TS_Rentesats ${CELLER.TS_Rentesats}`]);
+  });
+  it("TS070 is skipped under MIDT-2020 (no renteLoft), never guessed", () => {
+    const r = valider({ TS_Regelsaet: "MIDT-2020", TS_Takstaar: 2020, TS_Rentesats: 0.5 });
+    expect(r.findings.map((f) => f.code)).not.toContain("TS070");
+    expect(r.skipped.map((s) => s.code)).toEqual(expect.arrayContaining(["TS070", "TS080", "TS100"]));
+    expect(r.skipped.find((s) => s.code === "TS070")!.message).toContain("renteloft");
+  });
+  it("TS080: pension 162.400 where 20,3 % × 900.000 = 182.700", () => {
+    const r = valider({ TS_PensionsgivendeLoen: 900_000 });
+    expect(kort(r.findings)).toEqual([`TS080 warning TS_Tjenestemandspension ${CELLER.TS_Tjenestemandspension}`]);
+    expect(r.findings[0]!.message).toContain("182.700 kr.");
+  });
+});
+
+describe("TS090 deadline", () => {
+  it("SYD-2018: 15.11.2017 is in time, 16.11.2017 is late", () => {
+    expect(valider({}, new Date("2017-11-15T23:30:00+01:00")).findings).toEqual([]);
+    expect(kort(valider({}, new Date("2017-11-16T08:00:00+01:00")).findings)).toEqual([`TS090 warning TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
+  });
+  it("MIDT-2021 has no fristTakster: TS090 skipped", () => {
+    const r = valider({ TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021, TS_Basistakst: 847, TS_Servicetakst: 1200 });
+    expect(r.skipped.map((s) => s.code)).toContain("TS090");
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("TS100 højt specialiseret tilbud", () => {
+  const hoejt = { TS_Kategori: "Højt specialiseret tilbud med regional betydning" };
+  it("25 places: 17.210.921 / (25 × 365 × 0,96) = 1.965 < 2.000", () => {
+    const r = valider({ ...hoejt, TS_Pladser: 25 });
+    expect(kort(r.findings)).toEqual([`TS100 warning TS_Kategori ${CELLER.TS_Kategori}`]);
+  });
+  it("24 places: 2.047 ≥ 2.000, no warning", () => {
+    expect(valider(hoejt).findings).toEqual([]);
+  });
+});
+
+describe("never throws", () => {
+  it.each([[null], [[]], ["tekst"], [42], [{ TS_Loen: { formula: "x" } }], [{ TS_Pladser: Infinity, TS_Belaegning: NaN }], [{ TS_Loen: Symbol("x") }]])("%p", (input) => {
+    const r = validerSkema(input as Record<string, unknown>, { register: REGISTER, indsendt: I_TIDE });
+    expect(r.ok).toBe(false);
+    expect(Array.isArray(r.findings)).toBe(true);
+  });
+});
