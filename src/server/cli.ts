@@ -84,7 +84,7 @@ Sådan indlæser du tilføjelsesprogrammet (sideload):
   Excel på skrivebordet:  npx office-addin-debugging start manifest.xml desktop
   Excel på nettet:        Indsæt > Tilføjelsesprogrammer > Mine tilføjelsesprogrammer > Upload mit
                           tilføjelsesprogram, og vælg manifest.xml
-Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"
+Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"${k.databaseUrl ? "" : "\n                          (med den indlejrede database: stop serveren først, Ctrl+C)"}
 `);
 }
 
