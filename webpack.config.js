@@ -72,7 +72,8 @@ class OfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
-        if (!data.html.includes(OFFICE_JS)) {
+        // Only the add-in's page; the secretariat's overview (oversigt.html) loads nothing external.
+        if (data.outputName === "taskpane.html" && !data.html.includes(OFFICE_JS)) {
           data.html = data.html.replace("</head>", `<script src="${OFFICE_JS}"></script></head>`);
         }
         return data;
@@ -91,6 +92,7 @@ module.exports = (_env, argv) => {
     entry: {
       functions: "./src/functions/registrering.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
     },
     output: {
       path: resolve(__dirname, "dist"),
@@ -124,6 +126,13 @@ module.exports = (_env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "oversigt.html",
+        template: "./src/server/oversigt/side/oversigt.html",
+        chunks: ["oversigt"],
         inject: "head",
         scriptLoading: "defer",
       }),

@@ -6,6 +6,7 @@ import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import type { Db } from "./db";
 import { migrer } from "./migrationer";
+import { oversigtPlugin } from "./oversigt";
 import { apiRoutes } from "./routes";
 import { statiskPlugin } from "./statisk";
 
@@ -65,6 +66,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ fejl: "Ikke fundet." }));
 
   await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
+  await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
 
   if (o.lukDb) app.addHook("onClose", async () => o.db.close());

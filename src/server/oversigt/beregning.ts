@@ -1,0 +1,151 @@
+import { D, type Dec, takstudvikling } from "../../engine";
+import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
+import type { Advarsel, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "./typer";
+
+/** Beyond ±5 % real change is an outlier: the same limit as rule TS050 (product.md §3). */
+export const UDSVING_GRAENSE = new D("0.05");
+
+export function tal(v: unknown): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+const tekst = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** The submitted takst, else the recomputed one (as the export does). */
+function takstAf(indsendt: unknown, beregnet: unknown): number | null {
+  return tal(indsendt) ?? tal(beregnet);
+}
+
+/** Real takstudvikling; undefined when a figure is missing or last year's takst is not positive. */
+function udvikling(ny: number | null, sidste: number | null, pl: number | null): Dec | undefined {
+  if (ny === null || sidste === null || pl === null) return undefined;
+  try {
+    return takstudvikling(ny, sidste, pl);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fraction rounded to one decimal of a percent (0.1274… → 0.127), as shown and exported. */
+const enDecimal = (x: Dec): number => x.times(100).toDecimalPlaces(1).div(100).toNumber();
+
+function erFund(f: unknown): f is Fund {
+  return !!f && typeof f === "object" && typeof (f as Fund).code === "string" && typeof (f as Fund).severity === "string";
+}
+
+function advarsler(findings: unknown[] | null): Advarsel[] {
+  return (findings ?? [])
+    .filter(erFund)
+    .filter((f) => f.severity === "warning")
+    .map((f) => ({ code: f.code, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") }));
+}
+
+/** Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing. */
+export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[]): Oversigt {
+  const indberetninger: OversigtIndberetning[] = [];
+  const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; aendringer: Dec[] }>();
+  const manglende = new Map<string, Mangler>();
+  const aktiveDriftsherrer = new Set<string>();
+
+  for (const r of raekker) {
+    if (r.id === null) {
+      const m = manglende.get(r.driftsherre) ?? { driftsherre: r.driftsherre, helDriftsherre: true, takster: [] };
+      m.takster.push({ tilbud: r.tilbud, ydelse: r.ydelse, takst: takstAf(r.sidste_takst, r.sidste_beregnet_takst) });
+      manglende.set(r.driftsherre, m);
+      continue;
+    }
+    aktiveDriftsherrer.add(r.driftsherre);
+    const takst = takstAf(r.takst, r.beregnet_takst);
+    const sidste = r.har_sidste ? takstAf(r.sidste_takst, r.sidste_beregnet_takst) : null;
+    const pl = tal(r.pl);
+    const udv = udvikling(takst, sidste, pl);
+    const udsving = udv !== undefined && udv.abs().gt(UDSVING_GRAENSE);
+    const adv = advarsler(r.findings);
+    indberetninger.push({
+      id: r.id,
+      driftsherre: r.driftsherre,
+      tilbud: r.tilbud,
+      ydelse: r.ydelse,
+      version: Number(r.version),
+      antalVersioner: Number(r.antal_versioner ?? 1),
+      modtaget: iso(r.modtaget ?? new Date(0)),
+      takst,
+      takstenhed: tekst(r.takstenhed),
+      sidsteAarsTakst: sidste,
+      plPct: pl,
+      takstudvikling: udv === undefined ? null : enDecimal(udv),
+      udsving,
+      status: adv.length > 0 ? "advarsler" : "godkendt",
+      advarsler: adv,
+    });
+    if (udv !== undefined) {
+      const noegle = `${r.driftsherre}\u0000${r.tilbud}`;
+      const t = pr_tilbud.get(noegle) ?? { driftsherre: r.driftsherre, tilbud: r.tilbud, aendringer: [] };
+      t.aendringer.push(udv);
+      pr_tilbud.set(noegle, t);
+    }
+  }
+
+  const mangler = [...manglende.values()].map((m) => ({ ...m, helDriftsherre: !aktiveDriftsherrer.has(m.driftsherre) }));
+  // Domain §6: an average is the plain mean of like-for-like changes; new or discontinued
+  // takster are left out (they have no pair).
+  const tilbud: TilbudsUdvikling[] = [...pr_tilbud.values()]
+    .map((t) => {
+      const middel = t.aendringer.reduce((a, b) => a.plus(b), new D(0)).div(t.aendringer.length);
+      return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: enDecimal(middel), udsving: middel.abs().gt(UDSVING_GRAENSE), antalYdelser: t.aendringer.length };
+    })
+    .sort((a, b) => b.takstudvikling - a.takstudvikling || a.driftsherre.localeCompare(b.driftsherre, "da") || a.tilbud.localeCompare(b.tilbud, "da"));
+
+  const medAdvarsler = indberetninger.filter((i) => i.status === "advarsler").length;
+  return {
+    takstaar,
+    forrigeTakstaar: takstaar === null ? null : takstaar - 1,
+    takstaarListe,
+    antal: {
+      indberetninger: indberetninger.length,
+      godkendt: indberetninger.length - medAdvarsler,
+      medAdvarsler,
+      udsving: indberetninger.filter((i) => i.udsving).length,
+      driftsherrer: aktiveDriftsherrer.size,
+      manglendeDriftsherrer: mangler.filter((m) => m.helDriftsherre).length,
+      manglendeTakster: mangler.reduce((n, m) => n + m.takster.length, 0),
+    },
+    indberetninger,
+    tilbud,
+    mangler,
+  };
+}
+
+export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]): Detalje {
+  const p = r.payload ?? {};
+  const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
+  return {
+    id: r.id,
+    driftsherre: r.driftsherre,
+    tilbud: r.tilbud,
+    ydelse: r.ydelse,
+    takstaar: Number(r.takstaar),
+    version: Number(r.version),
+    modtaget: iso(r.modtaget),
+    sha256: r.sha256,
+    regelsaet: tekst(p.TS_Regelsaet),
+    takst: takstAf(p.TS_Takst, b.takst),
+    takstenhed: tekst(p.TS_Takstenhed),
+    pladser: tal(p.TS_Pladser),
+    belaegning: tal(p.TS_Belaegning),
+    takstgrundlag: takstAf(p.TS_Takstgrundlag, b.takstgrundlag),
+    sidsteAarsTakstOplyst: tal(p.TS_SidsteAarsTakst),
+    plPct: tal(p.TS_PLPct),
+    begrundelse: tekst(p.TS_UdviklingBegrundelse),
+    findings: (r.findings ?? []).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
+    sprunget: (r.sprunget ?? []).filter((s): s is { code: string; field?: string; message: string } => !!s && typeof s === "object" && typeof (s as { code?: unknown }).code === "string").map((s) => ({
+      code: s.code,
+      ...(typeof s.field === "string" ? { field: s.field } : {}),
+      message: String(s.message ?? ""),
+    })),
+    versioner: versioner.map((v) => ({ id: v.id, version: Number(v.version), modtaget: iso(v.modtaget), sha256: v.sha256, takst: takstAf(v.takst, v.beregnet_takst), antalAdvarsler: Number(v.antal_advarsler) })),
+  };
+}

@@ -1,0 +1,111 @@
+import type { Sql } from "../db";
+
+/**
+ * The overview's reads, straight on the teammate's `indberetninger` table through the Db
+ * interface: a fixed number of queries whatever the number of submissions (no N+1).
+ */
+
+export interface OversigtRaekke {
+  /** null: a takst from the previous takstår with no submission this takstår. */
+  id: string | null;
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  version: number | null;
+  antal_versioner: number | null;
+  modtaget: Date | string | null;
+  findings: unknown[] | null;
+  takst: unknown;
+  beregnet_takst: unknown;
+  pl: unknown;
+  takstenhed: unknown;
+  sidste_takst: unknown;
+  sidste_beregnet_takst: unknown;
+  /** The previous takstår has a current submission for the same key. */
+  har_sidste: boolean;
+}
+
+export async function takstaarMedIndberetninger(db: Sql): Promise<number[]> {
+  const rows = await db.query<{ takstaar: number }>("SELECT DISTINCT takstaar FROM indberetninger ORDER BY takstaar");
+  return rows.map((r) => Number(r.takstaar));
+}
+
+/**
+ * One query: the current (highest) version of every takst in `takstaar` and `takstaar - 1`,
+ * full-joined on driftsherre/tilbud/ydelse. A row with id null is last year's takst that is
+ * missing this year; a row with har_sidste false is new this year.
+ */
+export async function oversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {
+  return db.query<OversigtRaekke>(
+    `WITH v AS (
+       SELECT id, driftsherre, tilbud, ydelse, takstaar, version, modtaget, findings,
+              vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
+              vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
+              count(*) OVER w AS antal_versioner,
+              row_number() OVER (w ORDER BY version DESC) AS nr
+       FROM indberetninger
+       WHERE takstaar IN ($1::int, $1::int - 1)
+       WINDOW w AS (PARTITION BY driftsherre, tilbud, ydelse, takstaar)
+     ),
+     ny AS (SELECT * FROM v WHERE nr = 1 AND takstaar = $1::int),
+     gl AS (SELECT * FROM v WHERE nr = 1 AND takstaar = $1::int - 1)
+     SELECT ny.id::text AS id,
+            COALESCE(ny.driftsherre, gl.driftsherre) AS driftsherre,
+            COALESCE(ny.tilbud, gl.tilbud) AS tilbud,
+            COALESCE(ny.ydelse, gl.ydelse) AS ydelse,
+            ny.version, ny.antal_versioner::int AS antal_versioner, ny.modtaget, ny.findings,
+            ny.takst, ny.beregnet_takst, ny.pl, ny.takstenhed,
+            gl.takst AS sidste_takst, gl.beregnet_takst AS sidste_beregnet_takst,
+            (gl.id IS NOT NULL) AS har_sidste
+     FROM ny FULL JOIN gl ON gl.driftsherre = ny.driftsherre AND gl.tilbud = ny.tilbud AND gl.ydelse = ny.ydelse
+     ORDER BY 2, 3, 4`,
+    [takstaar],
+  );
+}
+
+export interface DetaljeRaekke {
+  id: string;
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  takstaar: number;
+  version: number;
+  sha256: string;
+  modtaget: Date | string;
+  payload: Record<string, unknown>;
+  findings: unknown[];
+  sprunget: unknown[];
+  beregnet: unknown;
+}
+
+export interface VersionRaekke {
+  id: string;
+  version: number;
+  modtaget: Date | string;
+  sha256: string;
+  takst: unknown;
+  beregnet_takst: unknown;
+  antal_advarsler: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One submission with its findings, and every version of the same takst (newest first). */
+export async function detaljeRaekker(db: Sql, id: string): Promise<{ raekke: DetaljeRaekke; versioner: VersionRaekke[] } | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [raekke] = await db.query<DetaljeRaekke>(
+    `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, sha256, modtaget, payload, findings, sprunget, beregnet
+     FROM indberetninger WHERE id = $1::uuid`,
+    [id],
+  );
+  if (!raekke) return undefined;
+  const versioner = await db.query<VersionRaekke>(
+    `SELECT id::text AS id, version, modtaget, sha256, vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
+            (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS antal_advarsler
+     FROM indberetninger
+     WHERE driftsherre = $1 AND tilbud = $2 AND ydelse = $3 AND takstaar = $4
+     ORDER BY version DESC`,
+    [raekke.driftsherre, raekke.tilbud, raekke.ydelse, raekke.takstaar],
+  );
+  return { raekke, versioner };
+}

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db";
+import { lavDetalje, lavOversigt } from "./beregning";
+import { detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
+
+export interface OversigtOptions {
+  db: Db;
+  /** Folder with the built page (dist/oversigt.html); null = API only; undefined = dist/. */
+  statiskMappe?: string | null;
+}
+
+/** The page may load only itself: its script, its stylesheet and the API on the same origin. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const takstaarQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: { takstaar: { type: "integer", minimum: 1900, maximum: 2200 } },
+} as const;
+
+/**
+ * Issue 7, the secretariat's overview: GET /oversigt (the page, no token: it asks for one),
+ * GET /api/v1/oversigt?takstaar=… and GET /api/v1/oversigt/indberetninger/:id (secretariat
+ * token only; 401 without or with a bad token, 403 for a municipality's).
+ */
+export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): Promise<void> {
+  const { db } = o;
+  const mappe = o.statiskMappe === undefined ? resolve(__dirname, "../../../dist") : o.statiskMappe;
+
+  if (mappe !== null) {
+    const html = join(resolve(mappe), "oversigt.html");
+    app.get("/oversigt", async (_req, reply) => {
+      if (!existsSync(html)) return reply.code(404).send({ fejl: "Oversigten er ikke bygget: kør npm run build." });
+      reply.header("content-type", "text/html; charset=utf-8");
+      reply.header("cache-control", "no-cache");
+      reply.header("content-security-policy", CSP);
+      reply.header("x-content-type-options", "nosniff");
+      reply.header("referrer-policy", "no-referrer");
+      return reply.send(readFileSync(html));
+    });
+    app.get("/oversigt/", async (_req, reply) => reply.redirect("/oversigt"));
+  }
+
+  app.get("/api/v1/oversigt", { config: { roller: ["sekretariat"] }, schema: { querystring: takstaarQuery } }, async (req, reply) => {
+    const liste = await takstaarMedIndberetninger(db);
+    const { takstaar: oensket } = req.query as { takstaar?: number };
+    const takstaar = oensket ?? liste[liste.length - 1] ?? null;
+    reply.header("cache-control", "no-store");
+    if (takstaar === null) return lavOversigt(null, liste, []);
+    return lavOversigt(takstaar, liste, await oversigtRaekker(db, takstaar));
+  });
+
+  app.get(
+    "/api/v1/oversigt/indberetninger/:id",
+    { config: { roller: ["sekretariat"] }, schema: { params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } } } },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const d = await detaljeRaekker(db, id);
+      reply.header("cache-control", "no-store");
+      if (!d) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
+      return lavDetalje(d.raekke, d.versioner);
+    },
+  );
+}

@@ -1,0 +1,364 @@
+import "./oversigt.css";
+import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
+import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
+import { tegnGraf } from "./graf";
+
+/**
+ * The secretariat's overview page (issue 7). It asks for the secretariat's token (kept in
+ * sessionStorage only), fetches /api/v1/oversigt with it as Bearer and renders everything
+ * as HTML strings in one go, so 1,000 submissions render in one layout pass.
+ */
+
+const NOEGLE = "takstoversigt.token";
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+let token: string | null = sessionStorage.getItem(NOEGLE);
+let data: Oversigt | null = null;
+let sortering: { felt: keyof OversigtIndberetning; op: boolean } = { felt: "driftsherre", op: true };
+const sammenlign = new Intl.Collator("da", { sensitivity: "base", numeric: true }).compare;
+
+class HttpFejl extends Error {
+  constructor(readonly status: number, besked: string) {
+    super(besked);
+  }
+}
+
+function status(tekst: string): void {
+  $("status").textContent = tekst;
+}
+
+async function hent(sti: string): Promise<Response> {
+  const r = await fetch(sti, { headers: { authorization: `Bearer ${token ?? ""}` }, cache: "no-store" });
+  if (!r.ok) {
+    let besked = "";
+    try {
+      besked = ((await r.json()) as { fejl?: string }).fejl ?? "";
+    } catch {
+      /* not JSON */
+    }
+    throw new HttpFejl(r.status, besked);
+  }
+  return r;
+}
+
+/** 401 and 403 send the user back to the login form with a Danish explanation. */
+function afvist(e: unknown): boolean {
+  if (!(e instanceof HttpFejl) || (e.status !== 401 && e.status !== 403)) return false;
+  token = null;
+  sessionStorage.removeItem(NOEGLE);
+  data = null;
+  const besked =
+    e.status === 403
+      ? "Adgang nægtet: tokenet tilhører en kommune. Oversigten er kun for sekretariatet – brug sekretariatets token."
+      : "Tokenet blev ikke godkendt: det mangler, er forkert eller er tilbagekaldt.";
+  visLogin(besked);
+  return true;
+}
+
+function visLogin(fejl?: string): void {
+  $("oversigt").hidden = true;
+  $("top-handlinger").hidden = true;
+  $("login").hidden = false;
+  const f = $("login-fejl");
+  f.hidden = !fejl;
+  f.textContent = fejl ?? "";
+  status(fejl ? "Ikke logget ind." : "");
+  $<HTMLInputElement>("token").value = "";
+  $("token").setAttribute("aria-invalid", fejl ? "true" : "false");
+  $("token").focus();
+}
+
+async function indlaes(takstaar?: number): Promise<void> {
+  status("Henter indberetninger …");
+  $("indhold").setAttribute("aria-busy", "true");
+  try {
+    const r = await hent(`/api/v1/oversigt${takstaar ? `?takstaar=${takstaar}` : ""}`);
+    data = (await r.json()) as Oversigt;
+    $("login").hidden = true;
+    $("login-fejl").hidden = true;
+    $("oversigt").hidden = false;
+    $("top-handlinger").hidden = false;
+    visOversigt(data);
+    const a = data.antal;
+    status(
+      data.takstaar === null
+        ? "Der er endnu ingen indberetninger."
+        : `Takstår ${data.takstaar}: ${flertal(a.indberetninger, "aktuel indberetning", "aktuelle indberetninger")}, ${antal(a.medAdvarsler)} med advarsler, ${antal(a.udsving)} med udsving over ±5 %, ${flertal(a.manglendeDriftsherrer, "manglende driftsherre", "manglende driftsherrer")}.`,
+    );
+  } catch (e) {
+    if (!afvist(e)) status(`Oversigten kunne ikke hentes: ${e instanceof Error ? e.message || "serveren svarede ikke" : String(e)}.`);
+  } finally {
+    $("indhold").removeAttribute("aria-busy");
+  }
+}
+
+function visOversigt(d: Oversigt): void {
+  const aar = $<HTMLSelectElement>("aar");
+  aar.innerHTML = d.takstaarListe.map((t) => `<option value="${t}"${t === d.takstaar ? " selected" : ""}>${t}</option>`).join("");
+  $("vist-aar").textContent = d.takstaar === null ? "–" : String(d.takstaar);
+  const a = d.antal;
+  const tal = (noegle: string, v: number, etiket: string, cls = "") =>
+    `<li class="noegle${cls}" data-noegle="${noegle}"><span class="tal">${antal(v)}</span> <span class="etiket">${esc(etiket)}</span></li>`;
+  $("noegletal").innerHTML = [
+    tal("indberetninger", a.indberetninger, "aktuelle indberetninger"),
+    tal("godkendt", a.godkendt, "godkendt uden bemærkninger"),
+    tal("advarsler", a.medAdvarsler, "med advarsler", a.medAdvarsler > 0 ? " obs" : ""),
+    tal("udsving", a.udsving, "med udsving over ±5 %", a.udsving > 0 ? " obs" : ""),
+    tal("driftsherrer", a.driftsherrer, "driftsherrer har indberettet"),
+    tal("mangler", a.manglendeDriftsherrer, "driftsherrer mangler", a.manglendeDriftsherrer > 0 ? " fare" : ""),
+  ].join("");
+  $("mangler").innerHTML = visMangler(d);
+  const dh = $<HTMLSelectElement>("filter-driftsherre");
+  const valgt = dh.value;
+  const navne = [...new Set(d.indberetninger.map((i) => i.driftsherre))].sort(sammenlign);
+  dh.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+  $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
+  for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
+  tegn();
+}
+
+function visMangler(d: Oversigt): string {
+  const forrige = d.forrigeTakstaar ?? "sidste år";
+  if (d.takstaar === null) return "<p>Ingen indberetninger endnu.</p>";
+  if (d.forrigeTakstaar === null || !d.takstaarListe.includes(d.forrigeTakstaar)) {
+    return `<p>Der er ingen indberetninger for ${forrige} at sammenligne med, så ingen kan mangle.</p>`;
+  }
+  if (d.mangler.length === 0) return `<p class="ok">Alle driftsherrer og takster fra ${forrige} er indberettet for ${d.takstaar}.</p>`;
+  const punkter = d.mangler.map((m) => {
+    const overskrift = m.helDriftsherre
+      ? `<strong>${esc(m.driftsherre)}</strong> har ikke indberettet for ${d.takstaar}. I ${forrige} indberettede de ${flertal(m.takster.length, "takst", "takster")}:`
+      : `<strong>${esc(m.driftsherre)}</strong>: ${flertal(m.takster.length, "takst", "takster")} fra ${forrige} er ikke indberettet for ${d.takstaar} (ophørt eller glemt?):`;
+    const takster = m.takster.map((t) => `<li>${esc(t.tilbud)} – ${esc(t.ydelse)} (${esc(kr(t.takst))} i ${forrige})</li>`).join("");
+    return `<li class="mangel${m.helDriftsherre ? " hel" : ""}" data-driftsherre="${esc(m.driftsherre)}"><span class="maerke" aria-hidden="true">${m.helDriftsherre ? "✖" : "⚠"}</span> ${overskrift}<ul>${takster}</ul></li>`;
+  });
+  return `<ul class="mangler-liste">${punkter.join("")}</ul>`;
+}
+
+interface Filter {
+  soeg: string;
+  status: string;
+  driftsherre: string;
+}
+
+function filter(): Filter {
+  return {
+    soeg: $<HTMLInputElement>("soeg").value.trim().toLocaleLowerCase("da"),
+    status: $<HTMLSelectElement>("filter-status").value,
+    driftsherre: $<HTMLSelectElement>("filter-driftsherre").value,
+  };
+}
+
+function passer(i: OversigtIndberetning, f: Filter): boolean {
+  if (f.driftsherre && i.driftsherre !== f.driftsherre) return false;
+  if (f.status === "godkendt" && i.status !== "godkendt") return false;
+  if (f.status === "advarsler" && i.status !== "advarsler") return false;
+  if (f.status === "udsving" && !i.udsving) return false;
+  if (f.status === "versioner" && i.antalVersioner < 2) return false;
+  if (f.soeg) {
+    const hoes = `${i.driftsherre}\n${i.tilbud}\n${i.ydelse}\n${i.advarsler.map((a) => a.code).join(" ")}`.toLocaleLowerCase("da");
+    if (!hoes.includes(f.soeg)) return false;
+  }
+  return true;
+}
+
+function passerTilbud(t: TilbudsUdvikling, f: Filter): boolean {
+  if (f.driftsherre && t.driftsherre !== f.driftsherre) return false;
+  if (f.status === "udsving" && !t.udsving) return false;
+  if (f.soeg && !`${t.driftsherre}\n${t.tilbud}`.toLocaleLowerCase("da").includes(f.soeg)) return false;
+  return true;
+}
+
+function sorter(liste: OversigtIndberetning[]): OversigtIndberetning[] {
+  const { felt, op } = sortering;
+  const retning = op ? 1 : -1;
+  return liste.sort((a, b) => {
+    const x = a[felt];
+    const y = b[felt];
+    let c: number;
+    if (x === null || y === null) c = x === y ? 0 : x === null ? 1 : -1; // blanks last either way
+    else if (typeof x === "number" && typeof y === "number") c = (x - y) * retning;
+    else c = sammenlign(String(x), String(y)) * retning;
+    return c || sammenlign(a.driftsherre, b.driftsherre) || sammenlign(a.tilbud, b.tilbud) || sammenlign(a.ydelse, b.ydelse);
+  });
+}
+
+function udviklingCelle(i: OversigtIndberetning): string {
+  if (i.takstudvikling === null) {
+    const grund = i.sidsteAarsTakst === null ? "ny takst" : i.plPct === null ? "PL mangler" : "kan ikke beregnes";
+    return `<td class="tal"><span class="svag">– ${grund}</span></td>`;
+  }
+  if (!i.udsving) return `<td class="tal">${esc(aendring(i.takstudvikling))}</td>`;
+  const retning = i.takstudvikling > 0 ? "over +5 %" : "under −5 %";
+  return `<td class="tal udsving"><span class="udsving-tekst">⚠ ${esc(aendring(i.takstudvikling))}</span> <span class="udsving-maerke">${retning}</span></td>`;
+}
+
+function statusCelle(i: OversigtIndberetning): string {
+  if (i.status === "godkendt") return `<td><span class="maerkat godkendt"><span aria-hidden="true">✓</span> Godkendt</span></td>`;
+  const punkter = i.advarsler.map((a) => `<li><span class="kode">${esc(a.code)}</span> ${esc(a.message)}</li>`).join("");
+  return `<td><span class="maerkat advarsel"><span aria-hidden="true">⚠</span> ${flertal(i.advarsler.length, "advarsel", "advarsler")}</span><ul class="advarsel-liste">${punkter}</ul></td>`;
+}
+
+function raekke(i: OversigtIndberetning): string {
+  const cls = `${i.status === "advarsler" ? "med-advarsler" : "godkendt"}${i.udsving ? " udsving" : ""}`;
+  const enhed = i.takstenhed ? ` <span class="svag enhed">pr. ${esc(i.takstenhed)}</span>` : "";
+  const version = i.antalVersioner > 1 ? `${antal(i.version)} <span class="svag">af ${antal(i.antalVersioner)}</span>` : antal(i.version);
+  return (
+    `<tr class="${cls}" data-id="${esc(i.id)}">` +
+    `<td>${esc(i.driftsherre)}</td>` +
+    `<th scope="row"><button type="button" class="aabn" data-id="${esc(i.id)}" aria-haspopup="dialog">${esc(i.tilbud)}</button></th>` +
+    `<td>${esc(i.ydelse)}</td>` +
+    `<td class="tal">${esc(kr(i.takst))}${enhed}</td>` +
+    `<td class="tal">${esc(kr(i.sidsteAarsTakst))}</td>` +
+    `<td class="tal">${esc(pct(i.plPct))}</td>` +
+    udviklingCelle(i) +
+    statusCelle(i) +
+    `<td class="tal">${version}</td>` +
+    `<td>${esc(dato(i.modtaget))}</td>` +
+    `</tr>`
+  );
+}
+
+let ventende = 0;
+function tegnSnart(): void {
+  window.clearTimeout(ventende);
+  ventende = window.setTimeout(tegn, 120);
+}
+
+/** Table and chart for the current filter: each built as one string, one innerHTML each. */
+function tegn(): void {
+  if (!data) return;
+  const f = filter();
+  const synlige = sorter(data.indberetninger.filter((i) => passer(i, f)));
+  $("raekker").innerHTML = synlige.length
+    ? synlige.map(raekke).join("")
+    : `<tr><td colspan="10" class="tom">Ingen indberetninger passer til filtrene.</td></tr>`;
+  $("graf").innerHTML = tegnGraf(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
+  $("viser").textContent = `Viser ${antal(synlige.length)} af ${flertal(data.indberetninger.length, "indberetning", "indberetninger")}.`;
+  for (const th of document.querySelectorAll<HTMLTableCellElement>("th[data-sort]")) {
+    if (th.dataset.sort === sortering.felt) th.setAttribute("aria-sort", sortering.op ? "ascending" : "descending");
+    else th.removeAttribute("aria-sort");
+  }
+}
+
+async function visDetalje(id: string): Promise<void> {
+  const dialog = $<HTMLDialogElement>("detalje");
+  const raekkeData = data?.indberetninger.find((i) => i.id === id);
+  status("Henter indberetningen …");
+  try {
+    const d = (await (await hent(`/api/v1/oversigt/indberetninger/${encodeURIComponent(id)}`)).json()) as Detalje;
+    $("detalje-titel").textContent = `${d.tilbud} – ${d.ydelse}`;
+    $("detalje-indhold").innerHTML = detaljeHtml(d, raekkeData);
+    if (!dialog.open) dialog.showModal();
+    status(`Viser ${d.tilbud}, version ${d.version}.`);
+  } catch (e) {
+    if (!afvist(e)) status(`Indberetningen kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+}
+
+function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
+  const felt = (navn: string, vaerdi: string) => `<div><dt>${esc(navn)}</dt><dd>${vaerdi}</dd></div>`;
+  const udv = r?.takstudvikling ?? null;
+  const stam = [
+    felt("Driftsherre", esc(d.driftsherre)),
+    felt("Takstår", esc(d.takstaar)),
+    felt("Regelsæt", esc(d.regelsaet ?? "–")),
+    felt("Version", `${antal(d.version)} af ${antal(d.versioner.length)}`),
+    felt("Modtaget", esc(dato(d.modtaget))),
+    felt("Takst", `${esc(kr(d.takst))}${d.takstenhed ? ` pr. ${esc(d.takstenhed)}` : ""}`),
+    felt("Takstgrundlag", esc(kr(d.takstgrundlag))),
+    felt("Pladser", esc(d.pladser === null ? "–" : antal(d.pladser))),
+    felt("Belægning", esc(pct(d.belaegning))),
+    felt("Sidste års takst (indberettet)", esc(kr(r?.sidsteAarsTakst ?? null))),
+    felt("Sidste års takst (oplyst i skemaet)", esc(kr(d.sidsteAarsTakstOplyst))),
+    felt("PL-fremskrivning", esc(pct(d.plPct))),
+    felt("Takstudvikling (reel)", udv === null ? "–" : `${r?.udsving ? "⚠ " : ""}${esc(aendring(udv))}${r?.udsving ? " – udsving over 5 %" : ""}`),
+    felt("Begrundelse for udvikling", esc(d.begrundelse ?? "–")),
+  ].join("");
+
+  const fund = d.findings.length
+    ? `<table class="lille"><caption>Fund fra valideringen ved modtagelsen</caption><thead><tr><th scope="col">Kode</th><th scope="col">Alvor</th><th scope="col">Felt</th><th scope="col">Celle</th><th scope="col">Besked</th></tr></thead><tbody>${d.findings
+        .map((f) => `<tr><td class="kode">${esc(f.code)}</td><td>${f.severity === "error" ? "Fejl" : "Advarsel"}</td><td>${esc(f.field)}</td><td>${esc(f.cell)}</td><td>${esc(f.message)}</td></tr>`)
+        .join("")}</tbody></table>`
+    : `<p class="ok"><span aria-hidden="true">✓</span> Ingen fund: skemaet er godkendt uden bemærkninger.</p>`;
+  const sprunget = d.sprunget.length
+    ? `<details><summary>Kontroller der er sprunget over (${antal(d.sprunget.length)})</summary><ul>${d.sprunget.map((s) => `<li><span class="kode">${esc(s.code)}</span> ${esc(s.message)}</li>`).join("")}</ul></details>`
+    : "";
+  const versioner = `<table class="lille" id="versioner"><caption>Versionshistorik (nyeste først)</caption><thead><tr><th scope="col">Version</th><th scope="col">Modtaget</th><th scope="col" class="tal">Takst</th><th scope="col" class="tal">Advarsler</th><th scope="col">SHA-256</th></tr></thead><tbody>${d.versioner
+    .map(
+      (v) =>
+        `<tr${v.id === d.id ? ' aria-current="true" class="denne"' : ""}><th scope="row">${antal(v.version)}${v.id === d.id ? " (vist)" : ""}</th><td>${esc(dato(v.modtaget))}</td><td class="tal">${esc(kr(v.takst))}</td><td class="tal">${antal(v.antalAdvarsler)}</td><td><code title="${esc(v.sha256)}">${esc(v.sha256.slice(0, 12))}…</code></td></tr>`,
+    )
+    .join("")}</tbody></table>`;
+  return `<dl class="stamdata">${stam}</dl><h3>Fund</h3>${fund}${sprunget}<h3>Versioner</h3>${versioner}`;
+}
+
+/** Downloads go through fetch + Blob so the Bearer header is sent (a plain link cannot). */
+async function hentFil(format: "xlsx" | "csv"): Promise<void> {
+  if (!data?.takstaar) return;
+  const aar = data.takstaar;
+  const navn = `takstoversigt-${aar}.${format}`;
+  status(`Henter ${navn} …`);
+  try {
+    const blob = await (await hent(`/api/v1/eksport/takster.${format}?takstaar=${aar}`)).blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = navn;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status(`Takstoversigten for ${aar} er hentet som ${navn}.`);
+  } catch (e) {
+    if (!afvist(e)) status(`Takstoversigten kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+}
+
+function start(): void {
+  $("login-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const v = $<HTMLInputElement>("token").value.trim();
+    if (!v) {
+      $("login-fejl").hidden = false;
+      $("login-fejl").textContent = "Skriv sekretariatets token.";
+      $("token").setAttribute("aria-invalid", "true");
+      $("token").focus();
+      return;
+    }
+    token = v;
+    sessionStorage.setItem(NOEGLE, v);
+    void indlaes();
+  });
+  $("log-ud").addEventListener("click", () => {
+    token = null;
+    data = null;
+    sessionStorage.removeItem(NOEGLE);
+    visLogin();
+    status("Du er logget ud. Tokenet er glemt.");
+  });
+  $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
+  $("soeg").addEventListener("input", tegnSnart);
+  $("filter-status").addEventListener("change", tegn);
+  $("filter-driftsherre").addEventListener("change", tegn);
+  $("filtre").addEventListener("submit", (ev) => ev.preventDefault());
+  $("filtre").addEventListener("reset", () => window.setTimeout(tegn, 0));
+  $("hent-xlsx").addEventListener("click", () => void hentFil("xlsx"));
+  $("hent-csv").addEventListener("click", () => void hentFil("csv"));
+  document.querySelector("#tabel thead")!.addEventListener("click", (ev) => {
+    const th = (ev.target as HTMLElement).closest<HTMLTableCellElement>("th[data-sort]");
+    if (!th) return;
+    const felt = th.dataset.sort as keyof OversigtIndberetning;
+    sortering = { felt, op: sortering.felt === felt ? !sortering.op : felt !== "takstudvikling" };
+    tegn();
+  });
+  // One listener for all rows: the button is the keyboard path, a click anywhere on the row the mouse path.
+  $("raekker").addEventListener("click", (ev) => {
+    const tr = (ev.target as HTMLElement).closest<HTMLTableRowElement>("tr[data-id]");
+    if (tr?.dataset.id) void visDetalje(tr.dataset.id);
+  });
+  $("detalje-luk").addEventListener("click", () => $<HTMLDialogElement>("detalje").close());
+  if (token) void indlaes();
+  else visLogin();
+}
+
+start();

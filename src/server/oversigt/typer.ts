@@ -1,0 +1,120 @@
+/**
+ * The JSON contract between GET /api/v1/oversigt(/indberetninger/:id) and the page. Types only:
+ * the page (bundled for the browser) imports this file and nothing else from the server.
+ */
+
+export type Status = "godkendt" | "advarsler";
+
+export interface Advarsel {
+  code: string;
+  field: string;
+  cell: string;
+  message: string;
+}
+
+/** One current submission (the highest version of its driftsherre/tilbud/ydelse/takstår). */
+export interface OversigtIndberetning {
+  id: string;
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  version: number;
+  /** How many versions the takst has this takstår (1 = never resubmitted). */
+  antalVersioner: number;
+  modtaget: string;
+  takst: number | null;
+  takstenhed: string | null;
+  /** The previous takstår's current takst for the same driftsherre/tilbud/ydelse. */
+  sidsteAarsTakst: number | null;
+  /** PL from the submission's TS_PLPct, a fraction (0.02 = 2 %). */
+  plPct: number | null;
+  /** Real takstudvikling (fraction) rounded to one decimal of a percent; null = no comparison. */
+  takstudvikling: number | null;
+  /** |takstudvikling| above 5 % (unrounded, as rule TS050). */
+  udsving: boolean;
+  status: Status;
+  advarsler: Advarsel[];
+}
+
+/** Takstudvikling of one tilbud: the plain mean of its ydelser's like-for-like changes. */
+export interface TilbudsUdvikling {
+  driftsherre: string;
+  tilbud: string;
+  takstudvikling: number;
+  udsving: boolean;
+  antalYdelser: number;
+}
+
+export interface ManglendeTakst {
+  tilbud: string;
+  ydelse: string;
+  takst: number | null;
+}
+
+/** A driftsherre with takster last year that have no submission this year. */
+export interface Mangler {
+  driftsherre: string;
+  /** True when the driftsherre has submitted nothing at all this takstår. */
+  helDriftsherre: boolean;
+  takster: ManglendeTakst[];
+}
+
+export interface Oversigt {
+  takstaar: number | null;
+  forrigeTakstaar: number | null;
+  /** Every takstår with submissions, ascending (for the year picker). */
+  takstaarListe: number[];
+  antal: {
+    indberetninger: number;
+    godkendt: number;
+    medAdvarsler: number;
+    udsving: number;
+    driftsherrer: number;
+    manglendeDriftsherrer: number;
+    manglendeTakster: number;
+  };
+  indberetninger: OversigtIndberetning[];
+  tilbud: TilbudsUdvikling[];
+  mangler: Mangler[];
+}
+
+export interface Fund {
+  code: string;
+  severity: string;
+  field: string;
+  cell: string;
+  message: string;
+}
+
+export interface Version {
+  id: string;
+  version: number;
+  modtaget: string;
+  sha256: string;
+  takst: number | null;
+  antalAdvarsler: number;
+}
+
+export interface Detalje {
+  id: string;
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  takstaar: number;
+  version: number;
+  modtaget: string;
+  sha256: string;
+  regelsaet: string | null;
+  takst: number | null;
+  takstenhed: string | null;
+  pladser: number | null;
+  belaegning: number | null;
+  takstgrundlag: number | null;
+  sidsteAarsTakstOplyst: number | null;
+  plPct: number | null;
+  begrundelse: string | null;
+  findings: Fund[];
+  sprunget: { code: string; field?: string; message: string }[];
+  /** Every version of the same driftsherre/tilbud/ydelse/takstår, newest first. */
+  versioner: Version[];
+}

@@ -1,0 +1,5 @@
+import { oversigtSuite } from "./oversigtSuite";
+
+describe("secretariat overview API on PGlite (issue 7)", () => {
+  oversigtSuite();
+});

@@ -1,0 +1,283 @@
+import "../server/jestCookie";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import { chromiumSti, medBrowser } from "../helpers/miljoe";
+import { AAR, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
+import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
+
+/**
+ * Issue 7, acceptance 1 and 2: the secretariat's overview page (dist/oversigt.html, built by
+ * webpack) in headless Chromium against the real service, started here on loopback with an
+ * embedded database and seeded through the real submission API (57 submissions, 2020 and 2021).
+ * Every non-loopback request is refused.
+ */
+
+const ROD = join(__dirname, "..", "..");
+const DIST = join(ROD, "dist");
+const ARTEFAKTER = join(ROD, "tests", "artifacts");
+const BILLEDER = join(ROD, "docs", "billeder");
+
+/** Text as a reader sees it: any run of white space (no-break too) as one space, the typographic minus as "-". */
+const norm = (s: string) => s.replace(/\u2212/g, "-").replace(/\s+/g, " ").trim();
+
+const medChromium = medBrowser();
+
+medChromium("secretariat overview page in Chromium against the real service", () => {
+  let t: Tjeneste;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const f = forventet();
+  const konsolFejl: { tekst: string; url: string }[] = [];
+  const sideFejl: string[] = [];
+  const afvisteAnmodninger: string[] = [];
+
+  const tekst = async (selector: string) => norm(await page.locator(selector).innerText());
+  const raekker = () => page.locator("#raekker tr[data-id]");
+  const noegletal = async (n: string) => tekst(`[data-noegle="${n}"] .tal`);
+
+  async function logInd(token: string): Promise<void> {
+    await page.fill("#token", token);
+    await page.press("#token", "Enter");
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "oversigt.html"))) {
+      throw new Error("dist/oversigt.html findes ikke. Byg siden først: npm run build (npm test gør det selv).");
+    }
+    t = await startTjeneste(DIST);
+    await saaTjeneste(t);
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const adr = t.app.server.address();
+    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+
+    browser = await chromium.launch({
+      executablePath: chromiumSti(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    page.on("console", (m: ConsoleMessage) => {
+      if (m.type() === "error") konsolFejl.push({ tekst: m.text(), url: m.location().url });
+    });
+    page.on("pageerror", (e) => sideFejl.push(String(e)));
+    await page.route("**/*", async (route) => {
+      const u = new URL(route.request().url());
+      if (u.protocol === "blob:" || u.hostname === "127.0.0.1" || u.hostname === "localhost") return route.continue();
+      afvisteAnmodninger.push(u.href);
+      return route.abort("blockedbyclient");
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it("a municipality's token is refused in Danish, and so is a wrong one", async () => {
+    await page.goto(`${url}/oversigt`);
+    expect(await page.title()).toBe("Takstoversigt – sekretariatet");
+    expect(await page.locator("#token").getAttribute("type")).toBe("password");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("token");
+
+    await logInd(t.kommune.get("Aarhus Kommune")!);
+    await page.waitForSelector("#login-fejl:not([hidden])");
+    expect(await tekst("#login-fejl")).toBe("Adgang nægtet: tokenet tilhører en kommune. Oversigten er kun for sekretariatet – brug sekretariatets token.");
+    expect(await page.locator("#oversigt").isHidden()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+
+    await logInd(`${t.sekretariat.slice(0, -4)}AAAA`);
+    await page.waitForFunction(() => /ikke godkendt/.test(document.getElementById("login-fejl")?.textContent ?? ""));
+    expect(await tekst("#login-fejl")).toBe("Tokenet blev ikke godkendt: det mangler, er forkert eller er tilbagekaldt.");
+    expect(await page.locator("#oversigt").isHidden()).toBe(true);
+  });
+
+  it("the secretariat's token shows the counts the seed planted", async () => {
+    await logInd(t.sekretariat);
+    await page.waitForSelector("#oversigt:not([hidden])");
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+    // Kept for this tab only, never in localStorage.
+    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([1, 0]);
+
+    expect(await tekst("#vist-aar")).toBe(String(AAR));
+    expect(await noegletal("indberetninger")).toBe(String(f.indberetninger));
+    expect(await noegletal("godkendt")).toBe(String(f.godkendt));
+    expect(await noegletal("advarsler")).toBe(String(f.medAdvarsler));
+    expect(await noegletal("udsving")).toBe(String(f.udsving));
+    expect(await noegletal("driftsherrer")).toBe(String(f.driftsherrer));
+    expect(await noegletal("mangler")).toBe(String(f.manglendeDriftsherrer.length));
+    expect(await tekst("#status")).toBe(
+      `Takstår ${AAR}: ${f.indberetninger} aktuelle indberetninger, ${f.medAdvarsler} med advarsler, ${f.udsving} med udsving over ±5 %, ${f.manglendeDriftsherrer.length} manglende driftsherre.`,
+    );
+    expect(await tekst("#viser")).toBe(`Viser ${f.indberetninger} af ${f.indberetninger} indberetninger.`);
+    expect(await page.locator("#raekker tr.med-advarsler").count()).toBe(f.medAdvarsler);
+  });
+
+  it("each row: takst, last year, PL, takstudvikling with outliers marked in text, status and warnings", async () => {
+    for (const p of PLAN.filter((x) => x.t2021 !== null)) {
+      const r = page.locator("#raekker tr[data-id]", { has: page.locator("th button", { hasText: new RegExp(`^${p.tilbud}$`) }) }).filter({ hasText: p.ydelse });
+      expect(await r.count()).toBe(1);
+      const celler = (await r.locator("td, th").allInnerTexts()).map(norm);
+      expect(celler[0]).toBe(p.driftsherre);
+      expect(celler[3]).toBe(`${p.t2021!.toLocaleString("da-DK")} kr. pr. ${p.enhed}`);
+      expect(celler[4]).toBe(p.t2020 === null ? "–" : `${p.t2020.toLocaleString("da-DK")} kr.`);
+      expect(celler[5]).toBe("2,0 %");
+      if (p.t2020 === null) expect(celler[6]).toBe("– ny takst");
+      else if (erUdsving(p.t2021!, p.t2020)) expect(celler[6]).toBe(`⚠ ${udviklingTekst(p.t2021!, p.t2020)} ${p.t2021! > p.t2020 ? "over +5 %" : "under -5 %"}`);
+      else expect(celler[6]).toBe(udviklingTekst(p.t2021!, p.t2020));
+      const koder = forventedeAdvarsler(p, p.t2021!);
+      if (koder.length === 0) expect(celler[7]).toBe("✓ Godkendt");
+      else {
+        expect(celler[7]).toMatch(new RegExp(`^⚠ ${koder.length} ${koder.length === 1 ? "advarsel" : "advarsler"} TS`));
+        for (const k of koder) expect(celler[7]).toContain(k);
+      }
+      const versioner = 1 + (p.tidligere ?? []).length;
+      expect(celler[8]).toBe(versioner > 1 ? `${versioner} af ${versioner}` : "1");
+    }
+    expect(await page.locator("#raekker td.udsving").count()).toBe(f.udsving);
+  });
+
+  it("the chart: sorted bars per tilbud, outliers beyond ±5 % highlighted with a text marker", async () => {
+    const soejler = page.locator("#graf svg g.soejle");
+    expect(await soejler.count()).toBe(f.tilbudMedUdvikling);
+    const udsving = page.locator("#graf svg g.soejle.udsving");
+    expect(await udsving.count()).toBe(f.tilbudMedUdsving.length);
+    const navne = (await udsving.locator("title").allTextContents()).map((s) => s.split(":")[0]!).sort();
+    expect(navne).toEqual(f.tilbudMedUdsving);
+    for (const v of await udsving.locator(".vaerdi").allTextContents()) expect(v.startsWith("⚠ ")).toBe(true);
+    for (const v of await page.locator("#graf svg g.soejle:not(.udsving) .vaerdi").allTextContents()) expect(v).not.toContain("⚠");
+    const tal = (await soejler.locator(".vaerdi").allTextContents()).map((s) => Number(norm(s).replace(/[⚠ %+]/g, "").replace(",", ".")));
+    expect(tal).toEqual([...tal].sort((a, b) => b - a));
+    expect(tal[0]).toBe(11.3); // Bostedet Åen: mean of +5,0 % and +17,6 %
+    expect(await page.locator("#graf svg").getAttribute("role")).toBe("img");
+    expect(norm(await page.locator("#graf svg desc").textContent() ?? "")).toMatch(new RegExp(`^${f.tilbudMedUdvikling} tilbud\\. ${f.tilbudMedUdsving.length} med udsving over ±5 %`));
+  });
+
+  it("the missing submissions: Skive Kommune as a whole, and Herning's one takst", async () => {
+    const skive = page.locator("#mangler li.mangel.hel");
+    expect(await skive.count()).toBe(f.manglendeDriftsherrer.length);
+    expect(await skive.getAttribute("data-driftsherre")).toBe("Skive Kommune");
+    const t0 = norm(await skive.innerText());
+    expect(t0).toMatch(new RegExp(`Skive Kommune har ikke indberettet for ${AAR}\\. I ${FORRIGE} indberettede de 4 takster:`));
+    for (const p of PLAN.filter((x) => x.driftsherre === "Skive Kommune")) expect(t0).toContain(`${p.tilbud} – ${p.ydelse} (${p.t2020!.toLocaleString("da-DK")} kr. i ${FORRIGE})`);
+    expect(norm(await page.locator('#mangler li.mangel[data-driftsherre="Herning Kommune"]').innerText())).toMatch(/Herning Kommune: 1 takst fra 2020 er ikke indberettet for 2021 .*Lind – Aflastning \(1\.650 kr\. i 2020\)/s);
+
+    mkdirSync(ARTEFAKTER, { recursive: true });
+    await page.evaluate(() => document.querySelectorAll(".graf-ramme, .tabel-ramme").forEach((e) => e.scrollTo(0, 0)));
+    await page.screenshot({ path: join(ARTEFAKTER, "oversigt.png"), fullPage: true });
+  });
+
+  it("search and filters narrow table and chart; all operable from the keyboard", async () => {
+    await page.selectOption("#filter-status", "advarsler");
+    expect(await raekker().count()).toBe(f.medAdvarsler);
+    await page.selectOption("#filter-status", "udsving");
+    expect(await raekker().count()).toBe(f.udsving);
+    expect(await page.locator("#graf svg g.soejle").count()).toBe(f.tilbudMedUdsving.length);
+    await page.selectOption("#filter-status", "versioner");
+    expect(await raekker().count()).toBe(f.genindsendte);
+    await page.selectOption("#filter-status", "");
+
+    await page.selectOption("#filter-driftsherre", "Randers Kommune");
+    expect(await raekker().count()).toBe(PLAN.filter((p) => p.driftsherre === "Randers Kommune" && p.t2021 !== null).length);
+    expect(await tekst("#viser")).toBe(`Viser 4 af ${f.indberetninger} indberetninger.`);
+    await page.click("#nulstil");
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+
+    // Keyboard only: Tab into the search box, type a rule code.
+    await page.focus("#filter-status");
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("soeg");
+    await page.keyboard.type("TS012");
+    const ts012 = PLAN.filter((p) => p.t2021 !== null && forventedeAdvarsler(p, p.t2021).includes("TS012")).length;
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, ts012);
+    await page.fill("#soeg", "");
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+
+    // Sorting by takstudvikling puts the largest increase first and says so (aria-sort).
+    await page.click('th[data-sort="takstudvikling"] button');
+    expect(await page.locator('th[data-sort="takstudvikling"]').getAttribute("aria-sort")).toBe("descending");
+    expect(await tekst("#raekker tr[data-id]:first-child th")).toBe("Bostedet Åen");
+    expect(await tekst("#raekker tr[data-id]:first-child td:nth-of-type(2)")).toBe("Aflastning");
+  });
+
+  it("the detail view (keyboard: Enter on a row) shows findings and version history; Escape returns focus", async () => {
+    const p = PLAN.find((x) => x.tilbud === "Højvangen")!;
+    const knap = page.locator("#raekker th button", { hasText: "Højvangen" });
+    await knap.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#detalje[open]");
+    expect(await tekst("#detalje-titel")).toBe("Højvangen – Aflastning");
+    const fund = (await page.locator("#detalje-indhold table:first-of-type tbody tr").allInnerTexts()).map(norm);
+    expect(fund).toHaveLength(1);
+    expect(fund[0]).toMatch(/^TS050 Advarsel TS_UdviklingBegrundelse .*-5,1 %/);
+    const versioner = (await page.locator("#versioner tbody tr").allInnerTexts()).map(norm);
+    expect(versioner).toHaveLength(2);
+    expect(versioner[0]).toMatch(new RegExp(`^2 \\(vist\\) .* ${p.t2021!.toLocaleString("da-DK")} kr\\. 1 `));
+    expect(versioner[1]).toMatch(new RegExp(`^1 .* ${p.tidligere![0]!.toLocaleString("da-DK")} kr\\. 1 `));
+    expect(norm(await page.locator("#detalje-indhold dl").innerText())).toMatch(/Takstudvikling \(reel\)\s*⚠ -5,1 % – udsving over 5 %/);
+    await page.screenshot({ path: join(ARTEFAKTER, "oversigt-detalje.png") });
+
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Højvangen");
+
+    // A mouse click anywhere on a row opens it too.
+    await page.locator("#raekker tr[data-id]", { hasText: "Nørreåen" }).locator("td").first().click();
+    await page.waitForSelector("#detalje[open]");
+    expect(await tekst("#detalje-titel")).toBe("Nørreåen – Krisecenter");
+    expect(await tekst("#detalje-indhold p.ok")).toBe("✓ Ingen fund: skemaet er godkendt uden bemærkninger.");
+    await page.click("#detalje-luk");
+    await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
+  });
+
+  it("one click downloads the published takstoversigt as a valid .xlsx", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#hent-xlsx")]);
+    expect(download.suggestedFilename()).toBe(`takstoversigt-${AAR}.xlsx`);
+    const sti = join(ARTEFAKTER, `takstoversigt-${AAR}.xlsx`);
+    await download.saveAs(sti);
+    const bytes = readFileSync(sti);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ark = wb.worksheets[0]!;
+    expect(ark.actualRowCount).toBe(1 + f.indberetninger);
+    const hoejvangen = ark.getRows(2, ark.actualRowCount - 1)!.find((r) => r.getCell(2).value === "Højvangen")!;
+    expect([hoejvangen.getCell(6).value, hoejvangen.getCell(7).value, hoejvangen.getCell(9).value]).toEqual([1500, 1550, -0.051]);
+    await page.waitForFunction(() => /er hentet som takstoversigt-2021\.xlsx/.test(document.getElementById("status")?.textContent ?? ""));
+
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(BILLEDER, { recursive: true });
+      for (const navn of ["oversigt.png", "oversigt-detalje.png"]) copyFileSync(join(ARTEFAKTER, navn), join(BILLEDER, navn));
+    }
+  });
+
+  it("another takstår is one choice away; logging out forgets the token", async () => {
+    await page.selectOption("#aar", String(FORRIGE));
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, PLAN.filter((p) => p.t2020 !== null).length);
+    expect(await tekst("#mangler")).toBe(`Der er ingen indberetninger for ${FORRIGE - 1} at sammenligne med, så ingen kan mangle.`);
+    await page.click("#log-ud");
+    expect(await page.locator("#login").isVisible()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
+  it("landmarks, caption and header scopes are there", async () => {
+    expect(await page.locator("body > header").count()).toBe(1);
+    expect(await page.locator("main#indhold").count()).toBe(1);
+    expect(await page.locator("body > footer").count()).toBe(1);
+    expect(norm(await page.locator("#tabel caption").textContent() ?? "")).toMatch(/^Aktuelle indberetninger for takstår/);
+    const scopes = await page.locator("#tabel thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("scope")));
+    expect(new Set(scopes)).toEqual(new Set(["col"]));
+    expect(await page.locator("#status").getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("no page errors, no request off loopback; the only console errors are the two refused logins", () => {
+    expect(sideFejl).toEqual([]);
+    expect(afvisteAnmodninger).toEqual([]);
+    const refusals = konsolFejl.filter((k) => /Failed to load resource: the server responded with a status of 40[13]/.test(k.tekst) && k.url.startsWith(`${url}/api/v1/oversigt`));
+    expect(refusals).toHaveLength(2);
+    expect(konsolFejl.filter((k) => !refusals.includes(k))).toEqual([]);
+  });
+});
