@@ -1,14 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { startChromium } from "../tests/helpers/browser";
 import { laesRegelsaetMappe } from "../src/regelsaet/fraMappe";
 import { buildApp } from "../src/server/app";
 import { aabnPglite } from "../src/server/db";
 import { behandlKrop } from "../src/server/indberetning";
 import { gemIndberetning } from "../src/server/lager";
 import { opretToken } from "../src/server/tokens";
-import { chromiumSti } from "../tests/helpers/miljoe";
 import { AAR, FORRIGE, type Plan, skema } from "../tests/oversigt/saed";
 
 /**
@@ -54,8 +53,6 @@ const median = (xs: number[]) => {
 
 export async function run(): Promise<Record<string, unknown>> {
   if (!existsSync(join(DIST, "oversigt.html"))) throw new Error("dist/oversigt.html findes ikke: kør npm run build først.");
-  const sti = chromiumSti();
-  if (!sti) throw new Error("Chromium findes ikke på denne maskine (se .ci/run).");
   const data = mkdtempSync(join(tmpdir(), "takst-oversigt-bench-"));
   const db = await aabnPglite(join(data, "pglite"));
   const app = await buildApp({ db, statiskMappe: DIST, logger: false, lukDb: true });
@@ -88,10 +85,7 @@ export async function run(): Promise<Record<string, unknown>> {
       if ((JSON.parse(tekst) as { antal: { indberetninger: number } }).antal.indberetninger !== ANTAL) throw new Error("Oversigten har ikke 1.000 indberetninger");
     }
 
-    const browser = await chromium.launch({
-      executablePath: sti,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    const browser = await startChromium();
     const side: number[] = [];
     const render: number[] = [];
     const ialt: number[] = [];

@@ -2,8 +2,9 @@ import "../server/jestCookie";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
-import { chromiumSti, medBrowser } from "../helpers/miljoe";
+import type { Browser, ConsoleMessage, Page } from "playwright-core";
+import { startChromium } from "../helpers/browser";
+import { medBrowser } from "../helpers/miljoe";
 import { AAR, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
 
@@ -53,10 +54,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     const adr = t.app.server.address();
     url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
 
-    browser = await chromium.launch({
-      executablePath: chromiumSti(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(10000);

@@ -3,13 +3,14 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Page } from "playwright-core";
+import { startChromium } from "../helpers/browser";
 import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { ARKNAVN, CELLER, FARVER, skabelonLayout } from "../../src/takstskema";
-import { chromiumSti, medBrowser } from "../helpers/miljoe";
+import { medBrowser } from "../helpers/miljoe";
 
 /**
  * The built task pane (dist/) in headless Chromium. office.js is answered with the fake Excel
@@ -124,10 +125,7 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     });
     dodUrl = `http://127.0.0.1:${await ledigPort()}`;
 
-    browser = await chromium.launch({
-      executablePath: chromiumSti(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
     page = await context.newPage();
     page.setDefaultTimeout(10000);
