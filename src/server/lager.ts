@@ -40,20 +40,15 @@ export interface IndberetningFuld extends Indberetning {
   beregnet: unknown;
 }
 
-interface Raekke {
-  id: string;
-  driftsherre: string;
-  tilbud: string;
-  ydelse: string;
-  takstaar: number;
-  version: number;
-  sha256: string;
+/** A row of indberetninger as the database drivers return it (timestamps as Date or text). */
+export interface IndberetningRaekke extends Omit<Indberetning, "modtaget"> {
   modtaget: Date | string;
   payload?: Record<string, unknown>;
   findings?: unknown[];
   sprunget?: unknown[];
   beregnet?: unknown;
 }
+type Raekke = IndberetningRaekke;
 
 const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 

@@ -1,4 +1,5 @@
 import type { Sql } from "../db";
+import type { IndberetningRaekke } from "../lager";
 
 /**
  * The overview's reads, straight on the teammate's `indberetninger` table through the Db
@@ -63,20 +64,7 @@ export async function oversigtRaekker(db: Sql, takstaar: number): Promise<Oversi
   );
 }
 
-export interface DetaljeRaekke {
-  id: string;
-  driftsherre: string;
-  tilbud: string;
-  ydelse: string;
-  takstaar: number;
-  version: number;
-  sha256: string;
-  modtaget: Date | string;
-  payload: Record<string, unknown>;
-  findings: unknown[];
-  sprunget: unknown[];
-  beregnet: unknown;
-}
+export type DetaljeRaekke = Required<IndberetningRaekke>;
 
 export interface VersionRaekke {
   id: string;
