@@ -1,6 +1,6 @@
 /**
  * Prints the Danish function reference (markdown) from src/functions/beskrivelser.ts, the
- * source of functions-da.json, so the reference in docs/funktioner.md says the same.
+ * source of functions-da.json, so the reference in README.md says the same.
  * Run: npx tsx scripts/funktionsreference.ts
  */
 import { FUNKTIONER } from "../src/functions/beskrivelser";

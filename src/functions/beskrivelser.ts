@@ -36,7 +36,7 @@ export interface FunktionBeskrivelse {
   en: { beskrivelse: string };
   resultat: { type: "number" | "any"; dimensionality: "scalar" | "matrix" };
   parametre: ParameterBeskrivelse[];
-  /** One worked example for the Danish reference (docs/funktioner.md), Danish Excel syntax. */
+  /** One worked example for the Danish reference (README.md), Danish Excel syntax. */
   eksempel: { formel: string; resultat: string };
 }
 
