@@ -44,6 +44,8 @@ export interface FeltDefinition {
   readonly formel?: string;
   /** True for names beyond product.md §2 (the §2 names are all required to exist). */
   readonly ekstra?: boolean;
+  /** Plausible range of a number field; a value outside it is the wrong kind of value (TS002). */
+  readonly interval?: { readonly min: number; readonly max: number };
 }
 
 export const KATEGORI_HOEJT_SPECIALISERET = "Højt specialiseret tilbud med regional betydning";
@@ -73,7 +75,7 @@ const KR = { enhed: "kr." } as const;
 export const FELTER = [
   // ── Stamdata ──────────────────────────────────────────────────────────────
   input("TS_Regelsaet", "Stamdata", "tekst", true, "Regelsæt", "Regelsættet (region og år), fx SYD-2018. Bestemmer lofter, frister og hvilke kontroller der gælder."),
-  input("TS_Takstaar", "Stamdata", "heltal", true, "Takstår", "Det år taksten gælder for, fx 2018."),
+  input("TS_Takstaar", "Stamdata", "heltal", true, "Takstår", "Det år taksten gælder for, fx 2018.", { interval: { min: 2000, max: 2100 } }),
   input("TS_Driftsherre", "Stamdata", "tekst", true, "Driftsherre", "Kommunen eller regionen der driver tilbuddet, fx Odense Kommune."),
   input("TS_Tilbud", "Stamdata", "tekst", true, "Tilbud", "Tilbuddets navn som på Tilbudsportalen."),
   input("TS_TilbudsportalID", "Stamdata", "tekst", false, "Tilbudsportal-ID", "Tilbuddets ID på Tilbudsportalen (kan udelades for nye tilbud)."),
@@ -91,7 +93,7 @@ export const FELTER = [
   input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret (kan være over 100 %)."),
   input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret."),
   input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
-  input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster; kostskoler regner med 11 måneder."),
+  input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster; kostskoler regner med 11 måneder.", { interval: { min: 1, max: 366 } }),
   input("TS_Takstenhed", "Kapacitet", "valg", true, "Takstenhed", "Hvad taksten er pr.: døgn, dag, time, måned eller ydelsespakke.", {
     valg: ["døgn", "dag", "time", "måned", "ydelsespakke"],
   }),

@@ -118,6 +118,9 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg">, v: unknown
     tal = procent ? Number((p / 100).toPrecision(15)) : p;
   }
   if (def.type === "heltal" && !Number.isInteger(tal)) return { ok: false, besked: `${tal} er ikke et helt tal` };
+  if (def.interval && (tal < def.interval.min || tal > def.interval.max)) {
+    return { ok: false, besked: `${tal} ligger uden for ${def.interval.min}-${def.interval.max}` };
+  }
   return { ok: true, vaerdi: tal };
 }
 
