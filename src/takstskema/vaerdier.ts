@@ -82,7 +82,7 @@ const TYPE_NAVN: Record<FeltDefinition["type"], string> = {
 };
 
 /** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
-export function parseFelt(def: Pick<FeltDefinition, "type" | "valg">, v: unknown): Parset<string | number> {
+export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval">, v: unknown): Parset<string | number> {
   const r = udpak(v);
   const forventet = TYPE_NAVN[def.type];
   switch (r.slags) {
