@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type ConsoleMessage, type Page, type Route } from "playwright-core";
 import { chromiumSti } from "./miljoe";
 
 /**
@@ -19,4 +19,34 @@ export function startChromium(): Promise<Browser> {
   const executablePath = chromiumSti();
   if (!executablePath) throw new Error("Chromium findes ikke (installér Debian-pakken chromium).");
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface Overvaagning {
+  konsolFejl: { tekst: string; url: string }[];
+  sideFejl: string[];
+  /** Requests for anything but loopback, which the page must never make. */
+  afviste: string[];
+}
+
+/**
+ * Records console errors and page errors, and answers every request for a host other than
+ * loopback with an abort (recorded), unless `egenRute` fulfils it first (e.g. a fake office.js).
+ */
+export async function overvaagSide(
+  page: Page,
+  o: Overvaagning,
+  egenRute?: (route: Route, url: URL) => Promise<boolean>,
+): Promise<void> {
+  page.setDefaultTimeout(10000);
+  page.on("console", (m: ConsoleMessage) => {
+    if (m.type() === "error") o.konsolFejl.push({ tekst: m.text(), url: m.location().url });
+  });
+  page.on("pageerror", (e) => o.sideFejl.push(String(e)));
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (egenRute && (await egenRute(route, url))) return;
+    if (url.protocol === "blob:" || url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+    o.afviste.push(url.href);
+    return route.abort("blockedbyclient");
+  });
 }

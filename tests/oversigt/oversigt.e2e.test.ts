@@ -2,8 +2,8 @@ import "../server/jestCookie";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, ConsoleMessage, Page } from "playwright-core";
-import { startChromium } from "../helpers/browser";
+import type { Browser, Page } from "playwright-core";
+import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
@@ -57,17 +57,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
     page = await context.newPage();
-    page.setDefaultTimeout(10000);
-    page.on("console", (m: ConsoleMessage) => {
-      if (m.type() === "error") konsolFejl.push({ tekst: m.text(), url: m.location().url });
-    });
-    page.on("pageerror", (e) => sideFejl.push(String(e)));
-    await page.route("**/*", async (route) => {
-      const u = new URL(route.request().url());
-      if (u.protocol === "blob:" || u.hostname === "127.0.0.1" || u.hostname === "localhost") return route.continue();
-      afvisteAnmodninger.push(u.href);
-      return route.abort("blockedbyclient");
-    });
+    await overvaagSide(page, { konsolFejl, sideFejl, afviste: afvisteAnmodninger });
   }, 60000);
 
   afterAll(async () => {

@@ -3,8 +3,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, ConsoleMessage, Page } from "playwright-core";
-import { startChromium } from "../helpers/browser";
+import type { Browser, Page } from "playwright-core";
+import { overvaagSide, startChromium } from "../helpers/browser";
 import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
@@ -128,20 +128,16 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 360, height: 900 }, deviceScaleFactor: 2, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
     page = await context.newPage();
-    page.setDefaultTimeout(10000);
-    page.on("console", (m: ConsoleMessage) => {
-      if (m.type() === "error") konsolFejl.push({ tekst: m.text(), url: m.location().url });
-    });
-    page.on("pageerror", (e) => sideFejl.push(String(e)));
-    await page.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
+    await overvaagSide(page, { konsolFejl, sideFejl, afviste: afvisteAnmodninger }, async (route, url) => {
       if (url.pathname.endsWith("/office.js") && url.hostname === "appsforoffice.microsoft.com") {
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: readFileSync(FAKEHOST, "utf8") });
+        await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: readFileSync(FAKEHOST, "utf8") });
+        return true;
       }
-      if (url.pathname === "/favicon.ico") return route.fulfill({ status: 204, body: "" });
-      if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-      afvisteAnmodninger.push(url.href);
-      return route.abort("blockedbyclient");
+      if (url.pathname === "/favicon.ico") {
+        await route.fulfill({ status: 204, body: "" });
+        return true;
+      }
+      return false;
     });
     await page.goto(`${tjeneste.url}/taskpane.html`);
     await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
