@@ -3,6 +3,8 @@
  * the page (bundled for the browser) imports this file and nothing else from the server.
  */
 
+import type { Indberetning } from "../lager";
+
 export type Status = "godkendt" | "advarsler";
 
 export interface Advarsel {
@@ -95,15 +97,7 @@ export interface Version {
   antalAdvarsler: number;
 }
 
-export interface Detalje {
-  id: string;
-  driftsherre: string;
-  tilbud: string;
-  ydelse: string;
-  takstaar: number;
-  version: number;
-  modtaget: string;
-  sha256: string;
+export interface Detalje extends Indberetning {
   regelsaet: string | null;
   takst: number | null;
   takstenhed: string | null;
