@@ -4,7 +4,7 @@ import { budgetAndel, fordel } from "./fordeling";
 import { endelig } from "./krav";
 
 /**
- * Closure and takeover within an economic unit (Bilag 17, 004:4734-4973). Amounts follow the
+ * Closure and takeover within an economic unit (Bilag 17, 004:4733-4974). Amounts follow the
  * seed tables' sign: an accumulated result is whatever sign the caller uses; shares keep it.
  */
 export interface LukningAfEnhed {
@@ -35,13 +35,13 @@ export function lukningAfEnhed(
 
 /**
  * Closure of a whole economic unit: its result is spread over the remaining units by budget
- * (004:4924-4935: 5,000 over A, B, C → 1,481 / 1,852 / 1,667). Largest remainder keeps the sum.
+ * (004:4874-4916: 5,000 over A, B, C → 1,481 / 1,852 / 1,667). Largest remainder keeps the sum.
  */
 export function fordelVedLukning(resultat: DecInput, oevrigeBudgetter: readonly DecInput[]): Dec[] {
   return fordel(resultat, oevrigeBudgetter, "REST");
 }
 
-/** Takeover: the offer carries its budget share of the whole accumulated result (004:4937-4973). */
+/** Takeover: the offer carries its budget share of the whole accumulated result (004:4918-4974). */
 export function overtagelse(akkumuleret: DecInput, enhedsbudget: DecInput, samletBudget: DecInput): Dec {
   return rund(budgetAndel(akkumuleret, enhedsbudget, samletBudget));
 }

@@ -36,10 +36,18 @@ export function tilsynstakster(
   return weights.map((w) => rund(base.times(w)));
 }
 
-/** Skærpet tilsyn: a share (10 % from 2018, 004:237) of the annual takst per started month. */
+/**
+ * Skærpet tilsyn: "1/10 årstakst pr. måned" from 2018 (004:235-237), per started month. The
+ * monthly takst is published in whole kroner (Øst 2020: 34.373 → 3.437, 003:1027-1042), so the
+ * bill is months × the rounded monthly takst, not the rounded product.
+ */
+export function skaerpetTilsynPrMaaned(aarstakst: DecInput, andel: DecInput = "0.1"): Dec {
+  return rund(ikkeNegativ("aarstakst", aarstakst).times(ikkeNegativ("andel", andel)));
+}
+
 export function skaerpetTilsyn(aarstakst: DecInput, maaneder: DecInput, andel: DecInput = "0.1"): Dec {
   const m = positiv("maaneder", maaneder).ceil();
-  return rund(ikkeNegativ("aarstakst", aarstakst).times(ikkeNegativ("andel", andel)).times(m));
+  return skaerpetTilsynPrMaaned(aarstakst, andel).times(m);
 }
 
 /** BPA companies: hours × hourly rate (Nord 2024: 13 h × 672 = 8,736, 002:472-476). */

@@ -4,7 +4,7 @@ import { efterregModel, reguleringFraModel, tilTal } from "../../src/engine";
 
 const tal = (m: ReturnType<typeof efterregModel>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, tilTal(v)]));
 
-describe("Bilag 18 eksempel 1 (004:5361-5385)", () => {
+describe("Bilag 18 eksempel 1 (004:5359-5385)", () => {
   // "A1 Samlet provenu (10.400 dage * 1000) 10.400.000", "A2 ... 10.000.000", "A6 ... 400.000",
   // "A7 - Regulering af taksten i år 2 (A5-A6) 0.000"
   it("A5 = 400,000 and A7 = 0: the surplus is re-granted, nothing goes to the takst", () => {

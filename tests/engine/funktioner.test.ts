@@ -9,6 +9,7 @@ import {
   overheadGrundlag,
   plRegulering,
   skaerpetTilsyn,
+  skaerpetTilsynPrMaaned,
   takstgrundlag,
   takstudvikling,
   tilTal,
@@ -81,7 +82,14 @@ describe("socialtilsyn figures", () => {
     expect(tilTal(timebaseretTilsyn(36, 672))).toBe(24192);
   });
   it("skærpet tilsyn is 10 % of the annual takst per started month (004:237)", () => {
-    expect(tilTal(skaerpetTilsyn(31879, 2.2))).toBe(9564); // 3 started months × 3,187.9
+    expect(tilTal(skaerpetTilsyn(31879, 2.2))).toBe(9564); // 3 started months × 3,188
+  });
+  it("the monthly skærpet takst is 10 % of the annual takst in whole kroner (Øst 2020, 003:1036-1042)", () => {
+    // 003:1036 "Takstkategori 1 (1-7 pladser) 34.373 3.437 35.310 7.902" ... 003:1042 "Takstkategori 4 (50- pladser) 103.118 10.312 ..."
+    expect([34373, 41247, 68745, 103118].map((t) => tilTal(skaerpetTilsynPrMaaned(t)))).toEqual([3437, 4125, 6875, 10312]);
+  });
+  it("a bill for several months is months × the published monthly takst (3 × 3.437, not 3 × 3.437,3 rounded)", () => {
+    expect(tilTal(skaerpetTilsyn(34373, 3))).toBe(10311);
   });
 });
 

@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REGELSAET_MAPPE } from "../../src/regelsaet/fraMappe";
+
+/**
+ * Every ruleset parameter's `kilde` must point at seed lines that actually say the value:
+ * the lines cited (all ranges together, whitespace collapsed) must contain the quoted text.
+ * Skipped when ../shared/seeds is not next to the project.
+ */
+const SEEDS = join(__dirname, "..", "..", "..", "shared", "seeds");
+const harSeeds = existsSync(SEEDS);
+
+const seedLinjer = new Map<string, string[]>();
+function linjer(seed: string): string[] {
+  let l = seedLinjer.get(seed);
+  if (!l) {
+    const fil = readdirSync(SEEDS).find((s) => s.startsWith(`${seed}_`));
+    if (!fil) throw new Error(`seed ${seed} findes ikke`);
+    l = readFileSync(join(SEEDS, fil), "utf8").split("\n");
+    seedLinjer.set(seed, l);
+  }
+  return l;
+}
+
+/** The text of every `00N:a` or `00N:a-b` reference in a kilde, joined and whitespace-collapsed. */
+function citeret(kilde: string): string {
+  const dele: string[] = [];
+  for (const [, seed, fra, til] of kilde.matchAll(/\b(00\d):(\d+)(?:-(\d+))?/g)) {
+    const l = linjer(seed!);
+    dele.push(l.slice(Number(fra) - 1, Number(til ?? fra)).join(" "));
+  }
+  return dele.join(" ").replace(/\s+/g, " ");
+}
+
+/** What the cited lines must say, per ruleset and parameter (quoted from the seeds). */
+const FORVENTET: Record<string, Record<string, string>> = {
+  "SYD-2018": {
+    overheadLoft: "dog med en maksimumgrænse på 4,4 %", // 004:4981
+    udviklingspulje: "Der afsættes 0,5 % til dette formål", // 004:4466
+    tjenestemandspensionSats: "fastsættes til 20,3 % af den pensionsgivende løn", // 004:5107
+    renteLoft: "Renten på dette lån er 1,47% p.a.", // 004:5039
+    bygningLevetid: "Bygninger afskrives over 30 år", // 004:5047
+    aktiveringsgraense: "anskaffelsessum over 100.000 kr.", // 004:5057
+    efterregGraense: "overstiger 5 pct.", // 004:4696
+    efterregForsinkelseAar: "senest 2 år efter det år", // 004:4697
+    maksBelaegning: "Belægningsprocenterne bør maksimalt være 100 %", // 004:5128
+    basisServiceOpdeling: "basistakst samt en ydelsespakke takst særskilt", // 004:4422
+    fristTakster: "Taksterne for 2018 skal være indberettet senest 15. november 2017", // 004:4418
+    hoejtSpecialiseretMinTakst: "Tilbud med en takst på 2000 kr. eller derover", // 004:3660
+    tilsynVaegte: "vægtning på 1, 1,2, 2 og 3", // 004:160
+  },
+  "MIDT-2020": {
+    overheadLoft: "Administrationsprocenten på 6,1 %", // 000:144
+    efterregForsinkelseAar: "større overskud i 2018, som indregnes i året", // 003:1008 (takster 2020)
+    maksBelaegning: "bør maksimalt være 100 %", // 004:5128
+    basisServiceOpdeling: "obligatorisk at opdele taksten i en basistakst og i en servicetakst", // 000:172
+    fristTakster: "Frist udskudt til den 6. december", // 000:101
+  },
+  "MIDT-2021": {
+    overheadLoft: "Administrationsprocenten på 6,1 %", // 000:144
+    efterregForsinkelseAar: "større overskud i 2018, som indregnes i året", // 003:1008
+    maksBelaegning: "bør maksimalt være 100 %", // 004:5128
+    basisServiceOpdeling: "virkning fra 1. januar 2021", // 000:164
+  },
+};
+
+(harSeeds ? describe : describe.skip)("every ruleset kilde quotes the seed line that says the value", () => {
+  const filer = readdirSync(REGELSAET_MAPPE).filter((f) => f.endsWith(".json"));
+  for (const f of filer) {
+    const raw = JSON.parse(readFileSync(join(REGELSAET_MAPPE, f), "utf8")) as { id: string; parametre: Record<string, { kilde: string }> };
+    const forventet = FORVENTET[raw.id];
+    if (!forventet) continue;
+    it(`${raw.id}: every parameter has a quoted expectation`, () => {
+      expect(Object.keys(raw.parametre).sort()).toEqual(Object.keys(forventet).sort());
+    });
+    for (const [navn, p] of Object.entries(raw.parametre)) {
+      it(`${raw.id}.${navn}: ${p.kilde}`, () => {
+        expect(citeret(p.kilde)).toContain(forventet[navn]);
+      });
+    }
+  }
+});
