@@ -1,11 +1,23 @@
-import { type ParameterNavn, type Parametre, type Regelsaet, regelsaetSchema } from "./schema";
+import { type ParameterNavn, type Parametre, type Regelsaet, SCHEMA_VERSION, regelsaetSchema } from "./schema";
 
 export class RegelsaetFejl extends Error {
   override name = "RegelsaetFejl";
 }
 
+/** A ruleset written for a newer format than this add-in understands: the add-in must be updated. */
+export class NyereSchemaFejl extends RegelsaetFejl {
+  override name = "NyereSchemaFejl";
+}
+
 /** Parse one ruleset file's content; the message names the file and the bad field. */
 export function parseRegelsaet(raw: unknown, navn = "regelsæt"): Regelsaet {
+  const sv = typeof raw === "object" && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof sv === "number" && Number.isInteger(sv) && sv > SCHEMA_VERSION) {
+    const id = String((raw as { id?: unknown }).id ?? navn).slice(0, 40);
+    throw new NyereSchemaFejl(
+      `${id} er skrevet i regelsætformat ${sv}, men denne version af tilføjelsesprogrammet kender kun format ${SCHEMA_VERSION}. Opdater tilføjelsesprogrammet; indtil da bruges de regelsæt, det forstår.`,
+    );
+  }
   const result = regelsaetSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join(".") || "(rod)"}: ${i.message}`).join("; ");
@@ -21,10 +33,12 @@ export interface RegelsaetRegister {
 }
 
 export function lavRegister(regelsaet: readonly Regelsaet[]): RegelsaetRegister {
+  // A correction is a new version: the register holds the newest version of each id.
   const byId = new Map<string, Regelsaet>();
   for (const r of regelsaet) {
-    if (byId.has(r.id)) throw new RegelsaetFejl(`Regelsættet ${r.id} findes to gange`);
-    byId.set(r.id, r);
+    const foer = byId.get(r.id);
+    if (foer && foer.version === r.version) throw new RegelsaetFejl(`Regelsættet ${r.id} version ${r.version} findes to gange`);
+    if (!foer || r.version > foer.version) byId.set(r.id, r);
   }
   return {
     ids: () => [...byId.keys()].sort(),

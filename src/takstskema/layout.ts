@@ -151,7 +151,7 @@ function kort(tekst: string, max: number): string {
 /** Fields that are mandatory under this ruleset (basis/service when the split is required). */
 export function erObligatorisk(f: FeltDefinition, r: Regelsaet | undefined): boolean {
   if (f.obligatorisk) return true;
-  if ((f.navn === "TS_Basistakst" || f.navn === "TS_Servicetakst") && r) return parameter(r, "basisServiceOpdeling") === true;
+  if ((f.navn === "TS_Basistakst" || f.navn === "TS_Servicetakst") && r) return parameter(r, "basisServiceOpdeling") === "kraeves";
   return false;
 }
 

@@ -44,22 +44,19 @@ const FORVENTET: Record<string, Record<string, string>> = {
     efterregGraense: "overstiger 5 pct.", // 004:4696
     efterregForsinkelseAar: "senest 2 år efter det år", // 004:4697
     maksBelaegning: "Belægningsprocenterne bør maksimalt være 100 %", // 004:5128
+    bygningStartAar: "For bygninger ibrugtaget før 1/1 2004, starter afskrivningsperioden den 1/1 2004", // 004:5047-5049
     basisServiceOpdeling: "basistakst samt en ydelsespakke takst særskilt", // 004:4422
+    kategorier: "Højt specialiserede tilbud med regional betydning", // 004:3630
+    differentieringGraense: "150.000 til 175.000 kr. på botilbud og på 30.000 til 50.000 kr. på dagtilbud", // 004:4270-4271
     fristTakster: "Taksterne for 2018 skal være indberettet senest 15. november 2017", // 004:4418
     hoejtSpecialiseretMinTakst: "Tilbud med en takst på 2000 kr. eller derover", // 004:3660
     tilsynVaegte: "vægtning på 1, 1,2, 2 og 3", // 004:160
   },
   "MIDT-2020": {
-    overheadLoft: "Administrationsprocenten på 6,1 %", // 000:144
-    efterregForsinkelseAar: "større overskud i 2018, som indregnes i året", // 003:1008 (takster 2020)
-    maksBelaegning: "bør maksimalt være 100 %", // 004:5128
     basisServiceOpdeling: "obligatorisk at opdele taksten i en basistakst og i en servicetakst", // 000:172
     fristTakster: "Frist udskudt til den 6. december", // 000:101
   },
   "MIDT-2021": {
-    overheadLoft: "Administrationsprocenten på 6,1 %", // 000:144
-    efterregForsinkelseAar: "større overskud i 2018, som indregnes i året", // 003:1008
-    maksBelaegning: "bør maksimalt være 100 %", // 004:5128
     basisServiceOpdeling: "virkning fra 1. januar 2021", // 000:164
   },
 };

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parameter, parseRegelsaet, RegelsaetFejl } from "../../src/regelsaet";
+import { lavRegister, NyereSchemaFejl, parameter, parseRegelsaet, RegelsaetFejl } from "../../src/regelsaet";
 import { REGELSAET_MAPPE, laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
 
 const SEEDS = join(__dirname, "..", "..", "..", "shared", "seeds");
@@ -18,14 +18,22 @@ describe("rulesets as data", () => {
     expect(parameter(syd, "renteLoft")).toBe(0.0147);
     expect(parameter(syd, "tjenestemandspensionSats")).toBe(0.203);
     expect(parameter(syd, "fristTakster")).toBe("2017-11-15");
-    expect(parameter(register.hent("MIDT-2020"), "overheadLoft")).toBe(0.061);
-    expect(parameter(register.hent("MIDT-2021"), "basisServiceOpdeling")).toBe(true);
+    expect(parameter(syd, "bygningStartAar")).toBe(2004);
+    expect(parameter(syd, "kategorier")?.map((k) => k.navn)).toEqual(["Højt specialiseret tilbud med regional betydning", "Klyngetilbud", "Lokalt tilbud"]);
+    expect(parameter(register.hent("MIDT-2021"), "basisServiceOpdeling")).toBe("forventes");
+    expect(parameter(register.hent("MIDT-2020"), "basisServiceOpdeling")).toBe("nej");
   });
 
   it("leaves out what the sources don't give (never guessed)", () => {
     expect(parameter(register.hent("MIDT-2020"), "renteLoft")).toBeUndefined();
     expect(parameter(register.hent("MIDT-2021"), "fristTakster")).toBeUndefined();
     expect(parameter(register.hent("MIDT-2020"), "tjenestemandspensionSats")).toBeUndefined();
+    // 6,1 % is an agenda point (000:141-144), not a cap; no Midtjylland source for lag or max occupancy.
+    for (const id of ["MIDT-2020", "MIDT-2021"]) {
+      expect(parameter(register.hent(id), "overheadLoft")).toBeUndefined();
+      expect(parameter(register.hent(id), "efterregForsinkelseAar")).toBeUndefined();
+      expect(parameter(register.hent(id), "maksBelaegning")).toBeUndefined();
+    }
   });
 
   it("every parameter's kilde points at a seed line that exists", () => {
@@ -33,7 +41,7 @@ describe("rulesets as data", () => {
       const raw = JSON.parse(readFileSync(join(REGELSAET_MAPPE, f), "utf8"));
       for (const [navn, p] of Object.entries(raw.parametre as Record<string, { kilde: string }>)) {
         const refs = [...p.kilde.matchAll(/\b(00\d):(\d+)/g)];
-        expect({ f, navn, harKilde: refs.length > 0 || p.kilde.includes("domain.md") }).toEqual({ f, navn, harKilde: true });
+        expect({ f, navn, harKilde: refs.length > 0 && !p.kilde.includes("domain.md") }).toEqual({ f, navn, harKilde: true });
         for (const [, seed, line] of refs) {
           let lines = Infinity;
           try {
@@ -49,11 +57,26 @@ describe("rulesets as data", () => {
   });
 
   it("refuses a ruleset without kilde, with an unknown parameter or a bad value", () => {
-    const base = { id: "NORD-2024", navn: "x", region: "Nordjylland", takstaar: 2024, kilde: "test", parametre: {} };
+    const base = { schemaVersion: 1, id: "NORD-2024", version: 1, navn: "x", region: "Nordjylland", takstaar: 2024, kilde: "test", parametre: {} };
     expect(parseRegelsaet(base).id).toBe("NORD-2024");
     expect(() => parseRegelsaet({ ...base, parametre: { overheadLoft: { vaerdi: 0.05 } } })).toThrow(RegelsaetFejl);
     expect(() => parseRegelsaet({ ...base, parametre: { gaet: { vaerdi: 1, kilde: "ingen" } } })).toThrow(RegelsaetFejl);
     expect(() => parseRegelsaet({ ...base, parametre: { overheadLoft: { vaerdi: 4.4, kilde: "procent?" } } })).toThrow(/overheadLoft/);
+  });
+
+  it("refuses a newer schemaVersion with a message that says the add-in must be updated", () => {
+    const nyere = { schemaVersion: 99, id: "SYD-2030", version: 1, navn: "x", region: "Syddanmark", takstaar: 2030, kilde: "test", parametre: { fremtid: 1 } };
+    expect(() => parseRegelsaet(nyere)).toThrow(NyereSchemaFejl);
+    expect(() => parseRegelsaet(nyere)).toThrow(/Opdater tilføjelsesprogrammet/);
+  });
+
+  it("keeps the newest version of an id (a correction is a new version)", () => {
+    const syd = register.hent("SYD-2018");
+    const rettet = { ...syd, version: 2, parametre: { ...syd.parametre, overheadLoft: { vaerdi: 0.045, kilde: "rettelse, test" } } };
+    const r = lavRegister([rettet, syd]);
+    expect(r.hent("SYD-2018").version).toBe(2);
+    expect(parameter(r.hent("SYD-2018"), "overheadLoft")).toBe(0.045);
+    expect(() => lavRegister([syd, syd])).toThrow(/version 1 findes to gange/);
   });
 
   it("names an unknown ruleset and lists the known ones", () => {

@@ -26,7 +26,7 @@ describe("npx takst-server token …", () => {
     expect({ kode: liste.kode, fejl: liste.fejl }).toMatchObject({ kode: 0 });
     expect(liste.ud).toContain(id);
     expect(liste.ud).toContain("Odense Kommune");
-    expect(liste.ud).not.toContain(token!.split("_")[2]!);
+    expect(liste.ud).not.toContain(/^tks_[^_]+_(.+)$/.exec(token!)![1]!);
 
     expect((await koer(["token", "tilbagekald", id, "--data", data])).kode).toBe(0);
     expect((await koer(["token", "tilbagekald", id, "--data", data])).kode).toBe(1);
@@ -37,7 +37,7 @@ describe("npx takst-server token …", () => {
     try {
       const rows = await db.query<Record<string, unknown>>("SELECT * FROM tokens");
       const alt = JSON.stringify(rows);
-      expect(alt).not.toContain(token!.split("_")[2]!);
+      expect(alt).not.toContain(/^tks_[^_]+_(.+)$/.exec(token!)![1]!);
       expect(rows.every((r) => /^[0-9a-f]{64}$/.test(String(r.hash)))).toBe(true);
     } finally {
       await db.close();

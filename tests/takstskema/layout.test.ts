@@ -57,9 +57,9 @@ describe("the layout (pure data)", () => {
     expect(FARVER.valgfri).toBe("FFFFCC99");
     expect(layout.celler.filter((c) => !c.laast).length).toBe(FELTER.filter((f) => f.rolle === "input").length);
   });
-  it("basis/service are mandatory (yellow) only where the ruleset requires the split", () => {
+  it("basis/service are mandatory (yellow) only where the ruleset requires the split (MIDT-2021 only expects it)", () => {
     const midt = skabelonLayout(REGISTER.hent("MIDT-2021"));
-    expect(midt.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.obligatorisk);
+    expect(midt.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.valgfri);
     expect(layout.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.valgfri);
   });
   it("gives every input a Danish input message within Excel's limits", () => {

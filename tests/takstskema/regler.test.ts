@@ -21,7 +21,7 @@ describe("the example (botilbud, SYD-2018)", () => {
 describe("every rule is a small object with a product.md §3 code", () => {
   it("has the required codes", () => {
     const alle = REGLER.map((r) => r.code);
-    for (const c of ["TS001", "TS002", "TS010", "TS011", "TS012", "TS020", "TS021", "TS030", "TS031", "TS040", "TS050", "TS060", "TS070", "TS080", "TS090", "TS100"]) {
+    for (const c of ["TS001", "TS002", "TS010", "TS011", "TS012", "TS020", "TS021", "TS030", "TS031", "TS040", "TS050", "TS060", "TS061", "TS070", "TS080", "TS090", "TS100"]) {
       expect(alle).toContain(c);
     }
     expect(new Set(alle).size).toBe(alle.length);
@@ -98,7 +98,7 @@ describe("TS003/TS004 ruleset and year", () => {
   it("unknown ruleset: TS003 and every parameter check skipped", () => {
     const r = valider({ TS_Regelsaet: "NORD-2099" });
     expect(kort(r.findings)).toEqual([`TS003 error TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
-    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS060", "TS070", "TS080", "TS090", "TS100"]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS061", "TS070", "TS080", "TS090", "TS100"]);
   });
   it("takstår not the ruleset's year: TS004 warning", () => {
     expect(kort(valider({ TS_Takstaar: 2019 }).findings)).toEqual([`TS004 warning TS_Takstaar ${CELLER.TS_Takstaar}`]);
@@ -231,20 +231,20 @@ describe("TS050/TS051 takstudvikling (real, after PL)", () => {
   });
 });
 
-describe("TS060 basis + service = takst where required", () => {
+describe("TS060/TS061 basis + service = takst; a missing split is only expected (000:164, 172)", () => {
   const midt2021 = { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 };
-  it("MIDT-2021 requires the split: both missing", () => {
-    expect(kort(valider(midt2021).findings)).toEqual([
-      `TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`,
-      `TS060 error TS_Servicetakst ${CELLER.TS_Servicetakst}`,
-    ]);
+  it("TS061: MIDT-2021 expects the split (\"forventes\", 000:164): missing is a warning, never an error", () => {
+    const r = valider(midt2021);
+    expect(kort(r.findings)).toEqual([`TS061 warning TS_Basistakst ${CELLER.TS_Basistakst}`]);
+    expect(r.ok).toBe(true);
   });
-  it("800 + 1.200 = 2.000 ≠ 2.047", () => {
+  it("TS060: 800 + 1.200 = 2.000 ≠ 2.047 is an error wherever both are filled", () => {
     expect(kort(valider({ ...midt2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`]);
     expect(valider({ ...midt2021, TS_Basistakst: 847, TS_Servicetakst: 1200 }).findings).toEqual([]);
+    expect(kort(valider({ TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`]);
   });
-  it("SYD-2018 does not require it", () => {
-    expect(valider({ TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings).toEqual([]);
+  it("SYD-2018 does not expect it: nothing when both are empty", () => {
+    expect(valider({}).findings).toEqual([]);
   });
 });
 

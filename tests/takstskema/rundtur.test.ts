@@ -50,6 +50,7 @@ describe("round trip through an .xlsx file", () => {
     ["TS050", "warning", "TS_UdviklingBegrundelse", { TS_SidsteAarsTakst: 1900 }],
     ["TS051", "warning", "TS_Takstudvikling", {}, { TS_Takstudvikling: 0.1 }],
     ["TS060", "error", "TS_Basistakst", { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }],
+    ["TS061", "warning", "TS_Basistakst", { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 }],
     ["TS070", "error", "TS_Rentesats", { TS_Rentesats: 0.02 }],
     ["TS080", "warning", "TS_Tjenestemandspension", { TS_PensionsgivendeLoen: 900_000 }],
     ["TS090", "warning", "TS_Regelsaet", {}, {}, new Date("2017-11-20T09:00:00+01:00")],

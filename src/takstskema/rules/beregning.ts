@@ -1,4 +1,5 @@
 import { belaegningsdage, takst, tilTal } from "../../engine";
+import { parameter } from "../../regelsaet";
 import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, tal, TOLERANCE_KR, type Regel } from "../regel";
 
 /** Run an engine computation; a precondition failure (reported by TS010/TS011) gives undefined. */
@@ -56,23 +57,42 @@ export const TS032: Regel = {
   },
 };
 
-/** TS060: basistakst + servicetakst = takst where the ruleset requires the split (000:172, 1217-1226). */
+/**
+ * TS060: basistakst + servicetakst = takst wherever both are filled; under a ruleset that
+ * requires the split ("kraeves") a missing part is an error too.
+ */
 export const TS060: Regel = {
   code: "TS060",
   severity: "error",
   felter: ["TS_Basistakst", "TS_Servicetakst", "TS_Takst"],
-  parametre: ["basisServiceOpdeling"],
-  beskrivelse: "Basistakst + servicetakst er ikke taksten hvor regelsættet kræver opdeling.",
+  beskrivelse: "Basistakst + servicetakst er ikke taksten.",
   check(ctx) {
-    if (!ctx.param("basisServiceOpdeling")) return;
     const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;
-    const id = ctx.r?.id ?? "";
-    if (basis === undefined && !ctx.typefejl.has("TS_Basistakst")) ctx.fund("TS_Basistakst", `${id} kræver taksten opdelt i basistakst og servicetakst; basistakst mangler.`);
-    if (service === undefined && !ctx.typefejl.has("TS_Servicetakst")) ctx.fund("TS_Servicetakst", `${id} kræver taksten opdelt i basistakst og servicetakst; servicetakst mangler.`);
+    if (ctx.r && parameter(ctx.r, "basisServiceOpdeling") === "kraeves") {
+      const id = ctx.r.id;
+      if (basis === undefined && !ctx.typefejl.has("TS_Basistakst")) ctx.fund("TS_Basistakst", `${id} kræver taksten opdelt i basistakst og servicetakst; basistakst mangler.`);
+      if (service === undefined && !ctx.typefejl.has("TS_Servicetakst")) ctx.fund("TS_Servicetakst", `${id} kræver taksten opdelt i basistakst og servicetakst; servicetakst mangler.`);
+    }
     const t = ctx.brugt.takst;
     if (basis === undefined || service === undefined || t === null) return;
     if (Math.abs(basis + service - t) > TOLERANCE_KR) {
       ctx.fund("TS_Basistakst", `Basistakst ${kr(basis)} + servicetakst ${kr(service)} = ${kr(basis + service)}, men taksten er ${kr(t)}.`);
     }
+  },
+};
+
+/** TS061: the ruleset expects a basis/service split ("forventes", 000:164, 172) and it is missing: a warning, never an error. */
+export const TS061: Regel = {
+  code: "TS061",
+  severity: "warning",
+  felter: ["TS_Basistakst", "TS_Servicetakst"],
+  parametre: ["basisServiceOpdeling"],
+  beskrivelse: "Regelsættet forventer taksten opdelt i basis- og servicetakst.",
+  check(ctx) {
+    if (ctx.param("basisServiceOpdeling") !== "forventes") return;
+    const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;
+    if (basis !== undefined && service !== undefined) return;
+    if (ctx.typefejl.has("TS_Basistakst") || ctx.typefejl.has("TS_Servicetakst")) return;
+    ctx.fund(basis === undefined ? "TS_Basistakst" : "TS_Servicetakst", `${ctx.r?.id ?? ""} forventer taksten opdelt i basistakst og servicetakst (Midtjylland: forventet fra 1. januar 2021). Udfyld begge, hvis I kan.`);
   },
 };

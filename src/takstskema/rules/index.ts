@@ -1,5 +1,5 @@
 import type { Regel } from "../regel";
-import { TS030, TS031, TS032, TS060 } from "./beregning";
+import { TS030, TS031, TS032, TS060, TS061 } from "./beregning";
 import { TS040 } from "./efterregulering";
 import { TS090, TS100 } from "./frist";
 import { TS010, TS011, TS012 } from "./kapacitet";
@@ -17,6 +17,7 @@ export const REGLER: readonly Regel[] = [
   TS040,
   TS050, TS051,
   TS060,
+  TS061,
   TS070, TS080,
   TS090, TS100,
 ];
