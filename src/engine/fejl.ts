@@ -23,6 +23,8 @@ export interface EngineErrorDetail {
   minInclusive?: boolean;
   maxInclusive?: boolean;
   length?: number;
+  /** 0-based position in a list argument (e.g. the third ydelse is 2), so callers can name the row. */
+  index?: number;
 }
 
 export class EngineError extends Error {

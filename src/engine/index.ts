@@ -12,3 +12,4 @@ export * from "./kapital";
 export * from "./belaegning";
 export * from "./prisniveau";
 export * from "./tjenestemandspension";
+export * from "./takststruktur";
