@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } from "../regelsaet";
 import { indlejretRegister } from "../regelsaet/indlejret";
 import type { ParameterBeskrivelse } from "./beskrivelser";
-import { ArgumentFejl, type Kontekst } from "./fejl";
+import { ArgumentFejl, type Kontekst, vaerdiNoegle } from "./fejl";
 import { talDa } from "./format";
 
 /**
@@ -164,4 +164,21 @@ export function regelsaetTal(r: Regelsaet | undefined, navn: ParameterNavn): num
   if (!r) return undefined;
   const v: unknown = regelsaetParameter(r, navn);
   return typeof v === "number" ? v : undefined;
+}
+
+/** A one-column range of exactly `hoejde` rows (the height of another column argument). */
+export function kolonneMedHoejde(ctx: Kontekst, index: number, v: unknown, hoejde: number, efter: string): Matrix {
+  const m = kolonne(ctx, index, v);
+  if (m.length !== hoejde) throw new ArgumentFejl(param(ctx, index), `har ${m.length} rækker, men ${efter} har ${hoejde}`, `én kolonne med lige så mange rækker som ${efter}`);
+  return m;
+}
+
+/** Row i of a one-column range as a number, or null for a blank cell (the caller decides what blank means). */
+export function kolonneCelle(ctx: Kontekst, index: number, m: Matrix, i: number): number | null {
+  const p = param(ctx, index);
+  const c = m[i]?.[0];
+  if (tom(c)) return null;
+  const n = somTal(p, c, m.length > 1 ? `(række ${i + 1}) ` : "");
+  ctx.vaerdier[vaerdiNoegle(p.da.navn, i)] = n;
+  return n;
 }

@@ -236,6 +236,28 @@ export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
     ],
     eksempel: { formel: "=SOC.TJMPENSION(1000000; ; \"SYD-2018\")", resultat: "203000" },
   },
+  {
+    id: "TAKSTSTRUKTUR",
+    eksport: "takststruktur",
+    da: {
+      beskrivelse:
+        "Takster for et tilbud med en eller flere ydelser: én række pr. ydelse med basistakst (basisgrundlag / Σ belægningsdage), servicetakst (servicegrundlag fordelt efter ressource × belægningsdage) og takst = summen. Tom pladser-celle = ingen ydelse.",
+    },
+    en: {
+      beskrivelse:
+        "Rates of an offer with one or more services: one row per service with base rate (base / Σ occupied days), service rate (service basis shared by resource × occupied days) and rate = their sum. Blank places cell = no service.",
+    },
+    resultat: { type: "any", dimensionality: "matrix" },
+    parametre: [
+      p(["basisgrundlag", "Basisgrundlaget i kr.: takstgrundlaget minus de borgerrettede omkostninger."], ["baseBasis", "The base basis in DKK: the rate basis minus the citizen-directed costs."], "kr", "et beløb på 0 kr. eller derover; basis- og servicegrundlag tilsammen over 0 kr."),
+      p(["servicegrundlag", "Servicegrundlaget i kr.: de borgerrettede omkostninger (0, hvis der ikke opdeles)."], ["serviceBasis", "The service basis in DKK: the citizen-directed costs (0 without a split)."], "kr", "et beløb på 0 kr. eller derover"),
+      p(["pladser", "Pladser pr. ydelse: én kolonne, én række pr. ydelse (tom = ingen ydelse)."], ["places", "Places per service: one column, one row per service (blank = no service)."], "antal", "én kolonne med tal større end 0 (tom celle = ingen ydelse), mindst én udfyldt", matrix),
+      p(["belaegning", "Belægning pr. ydelse som brøk: 95 % skrives 0,95."], ["occupancy", "Occupancy per service as a fraction: 95 % is 0.95."], "brok", "én kolonne som pladser med over 0 % og højst 100 % (95 % skrives 0,95)", matrix),
+      p(["ressource", "Ressource pr. ydelse, fx personaletimer pr. borger pr. uge (tom = 1)."], ["resource", "Resource per service, e.g. staff hours per citizen per week (blank = 1)."], "antal", "én kolonne som pladser med tal større end 0 (tom celle = 1)", { ...matrix, ...valgfri }),
+      p(["dage", "Dage i takståret (standard 365)."], ["days", "Days in the rate year (default 365)."], "antal", "over 0 og højst 366", valgfri),
+    ],
+    eksempel: { formel: "=SOC.TAKSTSTRUKTUR(3650000; 7300000; A1:A2; B1:B2; C1:C2)", resultat: "500, 500, 1000 og 500, 1500, 2000 (når A1:A2 er 10, 10, B1:B2 er 1, 1 og C1:C2 er 1, 3)" },
+  },
 ];
 
 export function funktion(id: string): FunktionBeskrivelse {

@@ -5,7 +5,7 @@ import { talDa, vaerdiDa } from "./format";
 /** What an adapter call knows when something goes wrong: the function, the values so far, the ruleset. */
 export interface Kontekst {
   fn: FunktionBeskrivelse;
-  /** Parsed argument values by Danish parameter name, for messages. */
+  /** Parsed argument values by Danish parameter name (name[i] for row i of a column), for messages. */
   vaerdier: Record<string, number>;
   regelsaet?: string;
 }
@@ -76,8 +76,13 @@ function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined,
   }
 }
 
-function vaerdiTekst(p: ParameterBeskrivelse | undefined, navn: string, ctx: Kontekst): { vist: string; tip: string } {
-  const v = ctx.vaerdier[navn];
+/** Key of a value in Kontekst.vaerdier: the name, or name[i] for row i of a column argument. */
+export function vaerdiNoegle(navn: string, index?: number): string {
+  return index === undefined ? navn : `${navn}[${index}]`;
+}
+
+function vaerdiTekst(p: ParameterBeskrivelse | undefined, navn: string, ctx: Kontekst, index?: number): { vist: string; tip: string } {
+  const v = ctx.vaerdier[vaerdiNoegle(navn, index)];
   if (v === undefined || !p) return { vist: "", tip: "" };
   const vist = vaerdiDa(v, p.enhed);
   // 95 typed for 95 %: the commonest slip with fractions (golden takst.json).
@@ -95,11 +100,12 @@ export function besked(ctx: Kontekst, fejl: unknown): string {
   if (fejl instanceof EngineError) {
     const p = parameterFor(ctx.fn, fejl.detail.argument);
     const navn = p?.da.navn ?? fejl.detail.argument;
-    const { vist, tip } = vaerdiTekst(p, navn, ctx);
+    const { vist, tip } = vaerdiTekst(p, navn, ctx, fejl.detail.index);
     if (fejl.detail.code === "ABOVE_CAP") {
       return kort(`${prefix} ${navn}${vist ? ` ${vist}` : ""} ${motorProblem(fejl.detail, p, ctx)}.`);
     }
-    return kort(`${prefix} ${navn} ${motorProblem(fejl.detail, p, ctx)}${vist ? ` (angivet: ${vist})` : ""}.${tip}`);
+    const hvor = fejl.detail.index === undefined ? "" : `(række ${fejl.detail.index + 1}) `;
+    return kort(`${prefix} ${navn} ${hvor}${motorProblem(fejl.detail, p, ctx)}${vist ? ` (angivet: ${vist})` : ""}.${tip}`);
   }
   if (fejl instanceof ResultatFejl) return kort(`${prefix} ${fejl.message}`);
   const detalje = fejl instanceof Error ? fejl.message : String(fejl);

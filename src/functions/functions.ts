@@ -16,10 +16,13 @@ import {
   tilTal,
   TILSYN_VAEGTE,
   tjenestemandspension,
+  takststruktur as motorTakststruktur,
 } from "../engine";
 import {
   celleraekke,
   kolonne,
+  kolonneCelle,
+  kolonneMedHoejde,
   omraadeTal,
   regelsaetTal,
   tal,
@@ -245,5 +248,41 @@ export function tjmpension(pensionsgivendeloen: unknown, sats: unknown = null, r
       throw new ArgumentFejl(p, r ? `mangler, og ${r.id} angiver ingen sats` : "mangler, og der er intet regelsæt at tage satsen fra", "en sats fra 0 % til 100 %, eller et regelsæt med en tjenestemandspensionssats, fx SYD-2018");
     }
     return ud(tjenestemandspension(loen, s));
+  });
+}
+
+/**
+ * One row per ydelse: basistakst, servicetakst and takst; a blank pladser row gives empty cells.
+ * @customfunction TAKSTSTRUKTUR
+ * @param basisgrundlag Basisgrundlaget i kr.
+ * @param servicegrundlag Servicegrundlaget i kr.
+ * @param pladser Pladser pr. ydelse (én kolonne).
+ * @param belaegning Belægning pr. ydelse som brøk (én kolonne).
+ * @param [ressource] Ressource pr. ydelse (én kolonne; tom = 1).
+ * @param [dage] Dage i takståret (standard 365).
+ * @returns Basistakst, servicetakst og takst pr. ydelse.
+ */
+export function takststruktur(
+  basisgrundlag: unknown,
+  servicegrundlag: unknown,
+  pladser: unknown,
+  belaegning: unknown,
+  ressource: unknown = null,
+  dage: unknown = null,
+): (number | string)[][] {
+  return kald("TAKSTSTRUKTUR", (c) => {
+    const basis = tal(c, 0, basisgrundlag);
+    const service = tal(c, 1, servicegrundlag);
+    const p = kolonne(c, 2, pladser);
+    const b = kolonneMedHoejde(c, 3, belaegning, p.length, "pladser");
+    const r = ressource === null || ressource === undefined || ressource === "" ? undefined : kolonneMedHoejde(c, 4, ressource, p.length, "pladser");
+    const d = valgfritTal(c, 5, dage);
+    // A blank pladser row is no ydelse: its belaegning and ressource cells are not read.
+    const ydelser = p.map((_, i) => {
+      const pl = kolonneCelle(c, 2, p, i);
+      if (pl === null) return { pladser: null };
+      return { pladser: pl, belaegning: kolonneCelle(c, 3, b, i), ressource: r ? kolonneCelle(c, 4, r, i) : null };
+    });
+    return motorTakststruktur(basis, service, ydelser, d).raekker.map((y) => (y ? [ud(y.basistakst), ud(y.servicetakst), ud(y.takst)] : ["", "", ""]));
   });
 }

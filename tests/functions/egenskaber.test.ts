@@ -37,12 +37,26 @@ const forkertForm = fc.oneof(
   fc.constantFrom<unknown>([], [[]], [[[1]]], [[1, [2]]], [1, 2, 3], [[1], [2, 3]], {}, { a: 1 }, undefined, () => 1, new Date(0), [[undefined]]),
 );
 
+/** SOC.TAKSTSTRUKTUR's ydelse columns: mostly 3 rows (so the columns usually match), blanks and junk among them. */
+function ydelsesKolonne(vaerdi: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const c = fc.oneof({ weight: 8, arbitrary: vaerdi }, { weight: 1, arbitrary: fc.constantFrom(null, "") }, { weight: 1, arbitrary: celle });
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.array(c, { minLength: 3, maxLength: 3 }).map((r) => r.map((x) => [x])) },
+    { weight: 1, arbitrary: omraade.map((m) => m.map((r) => [r[0]])) },
+  );
+}
+const YDELSESKOLONNER: Record<string, fc.Arbitrary<unknown>> = {
+  pladser: ydelsesKolonne(fc.integer({ min: 1, max: 40 })),
+  belaegning: ydelsesKolonne(fc.double({ min: 0.5, max: 1, noNaN: true })),
+  ressource: ydelsesKolonne(fc.double({ min: 0.1, max: 10, noNaN: true })),
+};
+
 function argument(p: ParameterBeskrivelse): fc.Arbitrary<unknown> {
   const passende =
     p.dimensionality === "matrix"
       ? p.da.navn === "noegle"
         ? omraade.map((m) => m.map((r) => [r[0]]))
-        : fireCeller
+        : (YDELSESKOLONNER[p.da.navn] ?? fireCeller)
       : p.enhed === "tekst"
         ? tekst
         : p.enhed === "aar"
