@@ -50,6 +50,9 @@ const CITATER: ReadonlyArray<[string, string]> = [
   ["002:474", "anvendes 13 timer til"],
   ["003:1036", "Takstkategori 1 (1-7 pladser) 34.373 3.437 35.310 7.902"],
   ["003:1042", "Takstkategori 4 (50- pladser) 103.118 10.312 105.929 23.706"],
+  // differentiated takster (takststruktur tests)
+  ["004:5972", "Moderat støttebehov 1160 kr. pr. døgn"],
+  ["004:5973", "støttebehov 1450 kr. pr. døgn og Fuldstændigt støttebehov 1727 kr. pr døgn"],
 ];
 
 (existsSync(SEEDS) ? describe : describe.skip)("seed lines cited by the engine tests", () => {

@@ -16,7 +16,7 @@ function fejlDetalje(fn: () => unknown): EngineError["detail"] {
 const tal = (xs: (Dec | undefined)[]) => xs.map((x) => x?.toNumber());
 
 describe("golden cases worked out by hand", () => {
-  it("a differentiated botilbud with three ydelser (in the spirit of Palleshave 1,160 / 1,450 / 1,727, 004:5972-5976)", () => {
+  it("a differentiated botilbud with three ydelser (in the spirit of Palleshave 1,160 / 1,450 / 1,727, 004:5972-5973)", () => {
     // bd_A = 8 × 365 × 0,95 = 2.774;  bd_B = 6 × 365 × 0,97 = 2.124,3;  bd_C = 4 × 365 × 1 = 1.460
     // Σ bd = 2.774 + 2.124,3 + 1.460 = 6.358,3
     // r × bd: A 1 × 2.774 = 2.774; B 1,5 × 2.124,3 = 3.186,45; C 2 × 1.460 = 2.920; Σ = 8.880,45
