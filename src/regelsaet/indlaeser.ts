@@ -36,6 +36,8 @@ export interface IndlaesOptioner {
   fetchFn?: typeof fetch;
   lager?: Lager;
   register?: SkifteligtRegister;
+  /** The built-in rulesets; default those embedded in the bundle (the CLI passes rulesets/). */
+  indbyggede?: readonly Regelsaet[];
   timeoutMs?: number;
   nu?: () => Date;
 }
@@ -95,7 +97,7 @@ function laesCache(lager: Lager | undefined): { hentet: string; regelsaet: unkno
 
 export async function indlaesRegelsaet(o: IndlaesOptioner = {}): Promise<IndlaesResultat> {
   const register = o.register ?? deltRegister();
-  const indlejrede = indlejredeRegelsaet();
+  const indlejrede = o.indbyggede ?? indlejredeRegelsaet();
   const nu = o.nu ?? (() => new Date());
   const url = o.serviceUrl?.trim() ?? "";
   let fejl = "der er ikke angivet en adresse på indberetningsservicen";
