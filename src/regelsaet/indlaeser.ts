@@ -62,11 +62,15 @@ async function hentJson(fetchFn: typeof fetch, url: string, timeoutMs: number): 
   }
 }
 
-/** The service's published rulesets as raw JSON (parsed later, so a newer format is reported, not fatal). */
-async function hentUdgivne(serviceUrl: string, fetchFn: typeof fetch, timeoutMs: number): Promise<unknown[]> {
+/**
+ * The service's rulesets as raw JSON (parsed later, so a newer format is reported, not fatal).
+ * One the add-in has built in (same id and version, which never changes) is not fetched again.
+ */
+async function hentUdgivne(serviceUrl: string, fetchFn: typeof fetch, timeoutMs: number, indbyggede: readonly Regelsaet[]): Promise<unknown[]> {
   const base = serviceUrl.trim().replace(/\/+$/, "") + REGELSAET_STI;
   const liste = listeSchema.parse(await hentJson(fetchFn, base, timeoutMs));
-  return Promise.all(liste.regelsaet.map((r) => hentJson(fetchFn, `${base}/${encodeURIComponent(r.id)}?version=${r.version}`, timeoutMs)));
+  const nye = liste.regelsaet.filter((r) => !indbyggede.some((i) => i.id === r.id && i.version === r.version));
+  return Promise.all(nye.map((r) => hentJson(fetchFn, `${base}/${encodeURIComponent(r.id)}?version=${r.version}`, timeoutMs)));
 }
 
 function fortolk(raa: readonly unknown[], hvorfra: string): { regelsaet: Regelsaet[]; beskeder: string[]; nyere: boolean } {
@@ -103,7 +107,7 @@ export async function indlaesRegelsaet(o: IndlaesOptioner = {}): Promise<Indlaes
   let fejl = "der er ikke angivet en adresse på indberetningsservicen";
   if (url) {
     try {
-      const raa = await hentUdgivne(url, o.fetchFn ?? fetch, o.timeoutMs ?? 10000);
+      const raa = await hentUdgivne(url, o.fetchFn ?? fetch, o.timeoutMs ?? 10000, indlejrede);
       const f = fortolk(raa, "fra indberetningsservicen");
       const hentet = nu().toISOString();
       try {

@@ -41,10 +41,12 @@ describe("the ruleset loader (built in + published + cached)", () => {
     expect(register.find("NORD-2028")).toBeUndefined();
   });
 
-  it("a published ruleset with the same id and version as a built-in one replaces it instead of clashing", async () => {
+  it("a ruleset the add-in has built in (same id and version, never changed) is not fetched again", async () => {
     const register = lavSkifteligtRegister();
-    const syd2018 = { ...syd2027({ id: "SYD-2018", takstaar: 2018 }) };
-    await indlaesRegelsaet({ serviceUrl: URL, fetchFn: falskService([syd2018]).fetchFn, register });
-    expect(register.hent("SYD-2018").parametre.overheadLoft?.vaerdi).toBe(0.05);
+    const service = falskService([syd2027({ id: "SYD-2018", takstaar: 2018 }), syd2027()]);
+    const r = await indlaesRegelsaet({ serviceUrl: URL, fetchFn: service.fetchFn, register });
+    expect(service.kald).toEqual(["/api/v1/regelsaet", "/api/v1/regelsaet/SYD-2027?version=1"]);
+    expect(r.antalUdgivne).toBe(1);
+    expect(register.hent("SYD-2018").parametre.overheadLoft?.vaerdi).toBe(0.044); // 004:4981
   });
 });
