@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { RegelsaetRegister } from "../regelsaet";
-import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
 import { skabelonLayout, validerSkema } from "../takstskema";
+import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning } from "./skabelon";
 import { exitKode, somJson, somTekst, validerSti } from "./valider";
 
@@ -11,6 +11,11 @@ const BRUG = `Brug:
   takstskema valider <fil.xlsx|mappe> [--json] [--indsendt ÅÅÅÅ-MM-DD]
       Validerer et udfyldt skema eller alle .xlsx-filer i en mappe.
       Exitkode 0: ingen fejl, 1: fejl fundet, 2: en fil kan ikke læses.
+  takstskema regelsaet tjek <fil.json>
+      Tjekker en regelsætfil (format, kilde på hver parameter) og viser, hvilke kontroller den
+      slår til, og hvilke der springes over. Exitkode 0: gyldig, 2: fejl.
+  Til skabelon og valider: --regelsaet-fil fil.json bruger regelsættet i filen, og
+  --server https://… bruger også de regelsæt, indberetningsservicen har udgivet.
   takstskema udfyld <inddata.json> --ud skema.xlsx
       Skriver et udfyldt skema fra en JSON-fil med TS_-navn → værdi (regelsæt fra TS_Regelsaet).
 `;
@@ -20,7 +25,7 @@ interface Argumenter {
   flag: Map<string, string | true>;
 }
 
-const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt"]);
+const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt", "--regelsaet-fil", "--server"]);
 
 function parseArgs(argv: string[]): Argumenter {
   const positionelle: string[] = [];
@@ -52,11 +57,14 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       ud.out(BRUG);
       return kommando ? 0 : 2;
     }
-    const register = laesRegelsaetMappe();
+    if (kommando === "regelsaet") return regelsaetKommando(rest, ud);
+    const tekstflag = (k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
+    const register = await cliRegister({ regelsaetFil: tekstflag("--regelsaet-fil"), server: tekstflag("--server") });
     if (kommando === "skabelon") {
-      const id = flag.get("--regelsaet");
+      const regelsaetFil = tekstflag("--regelsaet-fil");
+      const id = flag.get("--regelsaet") ?? (regelsaetFil ? laesRegelsaetFil(regelsaetFil).id : undefined);
       const fil = flag.get("--ud");
-      if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet og --ud.");
+      if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet (eller --regelsaet-fil) og --ud.");
       const r = register.find(id);
       if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
       await skrivSkabelon(r, fil);
@@ -106,6 +114,10 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
     }
     throw new BrugFejl(`Ukendt kommando "${kommando}".`);
   } catch (e) {
+    if (e instanceof RegelsaetFilFejl) {
+      ud.err(`${e.message}\n`);
+      return 2;
+    }
     if (e instanceof BrugFejl) {
       ud.err(`${e.message}\n\n${BRUG}`);
       return 2;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } from "../regelsaet";
-import { indlejretRegister } from "../regelsaet/indlejret";
+import { deltRegister } from "../regelsaet/delt";
 import type { ParameterBeskrivelse } from "./beskrivelser";
 import { ArgumentFejl, type Kontekst, vaerdiNoegle } from "./fejl";
 import { talDa } from "./format";
@@ -141,18 +141,18 @@ export function celleraekke(ctx: Kontekst, index: number, v: unknown, antal: num
   throw new ArgumentFejl(param(ctx, index), `skal være ${antal} celler i én række eller kolonne, ikke ${hoejde} × ${bredde}`);
 }
 
-/** An optional ruleset id looked up among the rulesets built into the add-in. */
+/** An optional ruleset id looked up in the add-in's one register (built in + published, shared with the pane). */
 export function valgfritRegelsaet(ctx: Kontekst, index: number, v: unknown): Regelsaet | undefined {
   const id = valgfriTekst(ctx, index, v);
   if (id === undefined) return undefined;
-  const register = indlejretRegister();
+  const register = deltRegister();
   const r = register.find(id);
   if (!r) {
     const kendte = register.ids();
     throw new ArgumentFejl(
       param(ctx, index),
       `${citat(id)} er ukendt`,
-      kendte.length ? `et af de kendte regelsæt: ${kendte.join(", ")}` : "ingen regelsæt er indbygget i denne version",
+      kendte.length ? `et af de kendte regelsæt: ${kendte.join(", ")}` : "ingen regelsæt er indlæst",
     );
   }
   ctx.regelsaet = r.id;

@@ -2,11 +2,12 @@ import { resolve } from "node:path";
 import cors from "@fastify/cors";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { RegelsaetRegister } from "../regelsaet";
-import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
+import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import type { Db } from "./db";
 import { migrer } from "./migrationer";
 import { oversigtPlugin } from "./oversigt";
+import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { apiRoutes } from "./routes";
 import { statiskPlugin } from "./statisk";
 
@@ -46,7 +47,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies: text/plain would otherwise reach the handler as a string.
   app.removeContentTypeParser("text/plain");
   await migrer(o.db);
-  const register = o.register ?? laesRegelsaetMappe();
+  // Built in (rulesets/ or the given register) + published in the database: one register.
+  const register = await lavServerRegister(o.db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
 
   await app.register(cors, {
     origin: [o.addinOrigin ?? STANDARD_ADDIN_ORIGIN],
@@ -66,6 +68,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ fejl: "Ikke fundet." }));
 
   await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
+  await app.register(async (api) => regelsaetPlugin(api, { db: o.db, register, bodyLimit }));
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
 

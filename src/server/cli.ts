@@ -6,6 +6,7 @@ import { type Db, aabnDb } from "./db";
 import { type Konfig, laesKonfig, parseArgs } from "./konfig";
 import { laasDataMappe } from "./laas";
 import { migrer } from "./migrationer";
+import { regelsaetKommando } from "./regelsaet/cli";
 import { type Rolle, listTokens, opretToken, tilbagekaldToken } from "./tokens";
 
 const HJAELP = `takst-server — indberetningsservice for takster
@@ -14,6 +15,8 @@ const HJAELP = `takst-server — indberetningsservice for takster
   takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat] [--beskrivelse tekst]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
+  takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN]
+      Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
 
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
 database), ADDIN_ORIGIN (CORS, standard https://localhost:3000), BODY_LIMIT (bytes), LOG_LEVEL.`;
@@ -136,6 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return -1; // keeps running
   }
   if (kommando === "token") return token(rest, flag, k);
+  if (kommando === "regelsaet") return regelsaetKommando(rest, flag, (fn) => medDb(k, fn));
   console.error(`Ukendt kommando "${kommando}".\n\n${HJAELP}`);
   return 2;
 }

@@ -37,6 +37,8 @@ export type Behandling =
       skipped: Sprunget[];
       vaerdier: Record<string, unknown>;
       beregnet: unknown;
+      /** The ruleset (id and version) the skema was validated against. */
+      regelsaet: { id: string; version: number } | null;
       noegle: { driftsherre: string; tilbud: string; ydelse: string; takstaar: number };
     };
 
@@ -90,6 +92,12 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
     skipped: res.skipped,
     vaerdier: JSON.parse(JSON.stringify(v)) as Record<string, unknown>,
     beregnet: res.beregnet,
+    regelsaet: brugtRegelsaet(register, v.TS_Regelsaet),
     noegle,
   };
+}
+
+function brugtRegelsaet(register: RegelsaetRegister, id: unknown): { id: string; version: number } | null {
+  const r = typeof id === "string" ? register.find(id) : undefined;
+  return r ? { id: r.id, version: r.version } : null;
 }

@@ -19,6 +19,8 @@ export interface NyIndberetning {
   findings: unknown[];
   sprunget: unknown[];
   beregnet: unknown;
+  /** The ruleset the server validated against (recorded, never changed). */
+  regelsaet?: { id: string; version: number } | null;
   tokenId: string;
 }
 
@@ -79,8 +81,8 @@ export async function gemIndberetning(db: Db, n: NyIndberetning): Promise<{ kvit
         const id = randomUUID();
         const modtaget = new Date();
         await tx.query(
-          `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14)`,
+          `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, regelsaet_id, regelsaet_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16)`,
           [
             id,
             n.driftsherre,
@@ -96,6 +98,8 @@ export async function gemIndberetning(db: Db, n: NyIndberetning): Promise<{ kvit
             n.beregnet === undefined || n.beregnet === null ? null : JSON.stringify(n.beregnet),
             modtaget,
             n.tokenId,
+            n.regelsaet?.id ?? null,
+            n.regelsaet?.version ?? null,
           ],
         );
         return { kvittering: { id, modtaget: modtaget.toISOString(), sha256: n.sha256 }, ny: true };

@@ -37,7 +37,8 @@ const takstaarQuery = {
 
 export interface RouteOptions {
   db: Db;
-  register: RegelsaetRegister;
+  /** opdater(): read rulesets published since (src/server/regelsaet) before validating. */
+  register: RegelsaetRegister & { opdater?(): Promise<void> };
   bodyLimit: number;
 }
 
@@ -71,6 +72,7 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
           return reply.code(403).send({ fejl: `Dette token må kun indberette for ${bruger.driftsherre}.` });
         }
       }
+      await o.register.opdater?.();
       const b = behandlKrop(krop, o.register, new Date());
       if (!b.ok) return reply.code(422).send({ fejl: "Skemaet har fejl og er ikke modtaget.", findings: b.findings, skipped: b.skipped });
       if (!sammeDriftsherre(b.noegle.driftsherre, bruger.driftsherre ?? "")) {
@@ -85,6 +87,7 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
         findings: b.findings,
         sprunget: b.skipped,
         beregnet: b.beregnet,
+        regelsaet: b.regelsaet,
         tokenId: bruger.tokenId,
       });
       req.log.info({ indberetning: kvittering.id, tokenId: bruger.tokenId, ny }, ny ? "indberetning modtaget" : "indberetning gentaget");

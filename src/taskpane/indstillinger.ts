@@ -3,6 +3,7 @@
  * a workbook would travel with every copy of the file.
  */
 export interface Indstillinger {
+  /** "" until the user has chosen one (steps 1-3 wait for it). */
   regelsaet: string;
   /** Base address of the submission service, e.g. https://localhost:3000 (no trailing /). */
   serviceUrl: string;
@@ -16,8 +17,8 @@ export interface Lager {
   setItem(key: string, value: string): void;
 }
 
-export function standardIndstillinger(oprindelse: string, regelsaetIds: readonly string[]): Indstillinger {
-  return { regelsaet: regelsaetIds[0] ?? "", serviceUrl: oprindelse, token: "" };
+export function standardIndstillinger(oprindelse: string): Indstillinger {
+  return { regelsaet: "", serviceUrl: oprindelse, token: "" };
 }
 
 export function normaliserUrl(url: string): string {

@@ -1,9 +1,11 @@
 import "./taskpane.css";
-import { indlejretRegister } from "../regelsaet/indlejret";
+import { deltRegister } from "../regelsaet/delt";
+import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takstskema";
 import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
 import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
+import { kildeTekst, nyesteRegelsaet, valgmuligheder } from "./regelsaetvalg";
 import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
 
 /**
@@ -31,12 +33,11 @@ function fejltekst(e: unknown): string {
 }
 
 function start(): void {
-  const register = indlejretRegister();
-  const ids = register.ids();
+  // The one register the SOC functions read too; only the loader fills it.
+  const register = deltRegister();
   const hukommelse = lager();
-  const standard = standardIndstillinger(window.location.origin, ids);
+  const standard = standardIndstillinger(window.location.origin);
   let ind: Indstillinger = hukommelse ? hentIndstillinger(hukommelse, standard) : standard;
-  if (!register.find(ind.regelsaet)) ind = { ...ind, regelsaet: standard.regelsaet };
 
   const knapIndsaet = el<HTMLButtonElement>("indsaet");
   const knapValider = el<HTMLButtonElement>("valider");
@@ -50,6 +51,8 @@ function start(): void {
   const vaelgRegelsaet = el<HTMLSelectElement>("ind-regelsaet");
   const inputUrl = el<HTMLInputElement>("ind-url");
   const inputToken = el<HTMLInputElement>("ind-token");
+  const regelsaetKilde = el("regelsaet-kilde");
+  const knapHent = el<HTMLButtonElement>("hent-regelsaet");
 
   let optaget = false;
   let senesteOk = false;
@@ -58,10 +61,13 @@ function start(): void {
     status.textContent = tekst;
   }
 
+  /** Steps 1-3 wait until a ruleset the register knows has been chosen and saved. */
+  const regelsaetValgt = (): boolean => ind.regelsaet !== "" && register.find(ind.regelsaet) !== undefined;
+
   function opdaterKnapper(): void {
-    knapIndsaet.disabled = optaget;
-    knapValider.disabled = optaget;
-    knapIndsend.disabled = optaget || !senesteOk;
+    knapIndsaet.disabled = optaget || !regelsaetValgt();
+    knapValider.disabled = optaget || !regelsaetValgt();
+    knapIndsend.disabled = optaget || !senesteOk || !regelsaetValgt();
   }
 
   async function travl<T>(knap: HTMLButtonElement, fn: () => Promise<T>): Promise<T | undefined> {
@@ -78,20 +84,48 @@ function start(): void {
     }
   }
 
-  function visIndstillinger(): void {
+  function visRegelsaetValg(): void {
+    const foer = vaelgRegelsaet.value;
     vaelgRegelsaet.replaceChildren(
-      ...ids.map((id) => {
+      ...valgmuligheder(register).map((m) => {
         const o = document.createElement("option");
-        o.value = id;
-        o.textContent = `${id} – ${register.hent(id).navn}`;
+        o.value = m.id;
+        o.textContent = m.tekst;
         return o;
       }),
     );
-    vaelgRegelsaet.value = ind.regelsaet;
+    // An unsaved choice survives a reload of the list; otherwise the saved one, else the newest.
+    vaelgRegelsaet.value = [foer, ind.regelsaet, nyesteRegelsaet(register)?.id ?? ""].find((id) => id && register.find(id)) ?? "";
+    el("regelsaet-vist").textContent = regelsaetValgt() ? ind.regelsaet : "intet valgt endnu – vælg et under Indstillinger";
+  }
+
+  function visIndstillinger(): void {
+    visRegelsaetValg();
     inputUrl.value = ind.serviceUrl;
     inputToken.value = ind.token;
-    el("regelsaet-vist").textContent = ind.regelsaet || "intet regelsæt fundet";
   }
+
+  async function hentRegelsaet(): Promise<void> {
+    knapHent.disabled = true;
+    knapHent.setAttribute("aria-busy", "true");
+    regelsaetKilde.textContent = "Henter regelsæt fra indberetningsservicen …";
+    try {
+      const r = await indlaesRegelsaet({ serviceUrl: ind.serviceUrl, lager: hukommelse, register });
+      regelsaetKilde.textContent = kildeTekst(r, register.ids().length);
+      regelsaetKilde.dataset.kilde = r.kilde;
+      regelsaetKilde.classList.toggle("advarsel", r.kilde !== "service" || r.opdaterTilfoejelsesprogram);
+    } catch (e) {
+      regelsaetKilde.textContent = `Regelsættene kunne ikke indlæses: ${fejltekst(e)}`;
+    } finally {
+      knapHent.disabled = false;
+      knapHent.removeAttribute("aria-busy");
+    }
+  }
+  register.lyt(() => {
+    visRegelsaetValg();
+    opdaterKnapper();
+  });
+  knapHent.addEventListener("click", () => void hentRegelsaet());
 
   el<HTMLFormElement>("indstillinger-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -102,7 +136,9 @@ function start(): void {
     };
     if (hukommelse) gemIndstillinger(hukommelse, ind);
     visIndstillinger();
+    opdaterKnapper();
     saetStatus(hukommelse ? "Indstillingerne er gemt på denne computer." : "Indstillingerne gælder kun, indtil ruden lukkes (lokalt lager er ikke tilgængeligt).");
+    void hentRegelsaet(); // the address may have changed
   });
 
   // ── 1. Insert the template ──────────────────────────────────────────────
@@ -341,7 +377,12 @@ function start(): void {
   visIndstillinger();
   el("ikke-klar").hidden = true;
   opdaterKnapper();
-  saetStatus("Klar.");
+  // First use: the pane opens on its settings until an address and a token are saved.
+  const foersteGang = !ind.token || !regelsaetValgt();
+  if (foersteGang) el<HTMLDetailsElement>("indstillinger").open = true;
+  void hentRegelsaet().then(() =>
+    saetStatus(foersteGang ? "Klar. Angiv adressen på indberetningsservicen og adgangsnøglen, vælg regelsæt under Indstillinger, og tryk Gem." : "Klar."),
+  );
 }
 
 if (typeof Office !== "undefined") {

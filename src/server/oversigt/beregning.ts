@@ -1,6 +1,6 @@
 import { D, type Dec, takstudvikling } from "../../engine";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
-import type { Advarsel, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "./typer";
+import type { Advarsel, Detalje, ValideretMod, Fund, Mangler, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "./typer";
 
 /** Beyond ±5 % real change is an outlier: the same limit as rule TS050 (product.md §3). */
 export const UDSVING_GRAENSE = new D("0.05");
@@ -80,6 +80,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       udsving,
       status: adv.length > 0 ? "advarsler" : "godkendt",
       advarsler: adv,
+      valideretMod: valideretMod(r.regelsaet_id, r.regelsaet_version),
     });
     if (udv !== undefined) {
       const noegle = `${r.driftsherre}\u0000${r.tilbud}`;
@@ -119,6 +120,10 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
   };
 }
 
+function valideretMod(id: string | null | undefined, version: number | null | undefined): ValideretMod | null {
+  return id && version !== null && version !== undefined ? { id, version: Number(version) } : null;
+}
+
 export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]): Detalje {
   const p = r.payload ?? {};
   const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
@@ -132,6 +137,7 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     modtaget: iso(r.modtaget),
     sha256: r.sha256,
     regelsaet: tekst(p.TS_Regelsaet),
+    valideretMod: valideretMod(r.regelsaet_id, r.regelsaet_version),
     takst: takstAf(p.TS_Takst, b.takst),
     takstenhed: tekst(p.TS_Takstenhed),
     pladser: tal(p.TS_Pladser),

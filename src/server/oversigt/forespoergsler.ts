@@ -24,6 +24,9 @@ export interface OversigtRaekke {
   sidste_beregnet_takst: unknown;
   /** The previous takstår has a current submission for the same key. */
   har_sidste: boolean;
+  /** The ruleset the server validated against (null for submissions stored before it was recorded). */
+  regelsaet_id: string | null;
+  regelsaet_version: number | null;
 }
 
 export async function takstaarMedIndberetninger(db: Sql): Promise<number[]> {
@@ -39,7 +42,7 @@ export async function takstaarMedIndberetninger(db: Sql): Promise<number[]> {
 export async function oversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {
   return db.query<OversigtRaekke>(
     `WITH v AS (
-       SELECT id, driftsherre, tilbud, ydelse, takstaar, version, modtaget, findings,
+       SELECT id, driftsherre, tilbud, ydelse, takstaar, version, modtaget, findings, regelsaet_id, regelsaet_version,
               vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
               vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
               count(*) OVER w AS antal_versioner,
@@ -57,14 +60,14 @@ export async function oversigtRaekker(db: Sql, takstaar: number): Promise<Oversi
             ny.version, ny.antal_versioner::int AS antal_versioner, ny.modtaget, ny.findings,
             ny.takst, ny.beregnet_takst, ny.pl, ny.takstenhed,
             gl.takst AS sidste_takst, gl.beregnet_takst AS sidste_beregnet_takst,
-            (gl.id IS NOT NULL) AS har_sidste
+            (gl.id IS NOT NULL) AS har_sidste, ny.regelsaet_id, ny.regelsaet_version
      FROM ny FULL JOIN gl ON gl.driftsherre = ny.driftsherre AND gl.tilbud = ny.tilbud AND gl.ydelse = ny.ydelse
      ORDER BY 2, 3, 4`,
     [takstaar],
   );
 }
 
-export type DetaljeRaekke = Required<IndberetningRaekke>;
+export type DetaljeRaekke = Required<IndberetningRaekke> & { regelsaet_id: string | null; regelsaet_version: number | null };
 
 export interface VersionRaekke {
   id: string;
@@ -82,7 +85,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function detaljeRaekker(db: Sql, id: string): Promise<{ raekke: DetaljeRaekke; versioner: VersionRaekke[] } | undefined> {
   if (!UUID.test(id)) return undefined;
   const [raekke] = await db.query<DetaljeRaekke>(
-    `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, sha256, modtaget, payload, findings, sprunget, beregnet
+    `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, sha256, modtaget, payload, findings, sprunget, beregnet,
+            regelsaet_id, regelsaet_version
      FROM indberetninger WHERE id = $1::uuid`,
     [id],
   );

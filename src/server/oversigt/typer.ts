@@ -36,6 +36,13 @@ export interface OversigtIndberetning {
   udsving: boolean;
   status: Status;
   advarsler: Advarsel[];
+  /** The ruleset the server validated against, e.g. {id: "SYD-2027", version: 2}; null if not recorded. */
+  valideretMod: ValideretMod | null;
+}
+
+export interface ValideretMod {
+  id: string;
+  version: number;
 }
 
 /** Takstudvikling of one tilbud: the plain mean of its ydelser's like-for-like changes. */
@@ -99,6 +106,8 @@ export interface Version {
 
 export interface Detalje extends Indberetning {
   regelsaet: string | null;
+  /** The ruleset id and version the server validated against. */
+  valideretMod: ValideretMod | null;
   takst: number | null;
   takstenhed: string | null;
   pladser: number | null;

@@ -262,6 +262,7 @@ function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
     felt("Driftsherre", esc(d.driftsherre)),
     felt("Takstår", esc(d.takstaar)),
     felt("Regelsæt", esc(d.regelsaet ?? "–")),
+    felt("Valideret mod", d.valideretMod ? `${esc(d.valideretMod.id)}, version ${antal(d.valideretMod.version)}` : "–"),
     felt("Version", `${antal(d.version)} af ${antal(d.versioner.length)}`),
     felt("Modtaget", esc(dato(d.modtaget))),
     felt("Takst", `${esc(kr(d.takst))}${d.takstenhed ? ` pr. ${esc(d.takstenhed)}` : ""}`),

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { laesRegelsaetFiler } from "../../regelsaet/fraMappe";
+import type { Db } from "../db";
+import { type UdgivSvar, udgiv } from "./udgiv";
+
+/**
+ * `takst-server regelsaet udgiv fil.json`: straight into the database (PGlite with the server
+ * stopped, or PostgreSQL via DATABASE_URL), or with `--server URL --token T` through a running
+ * service's POST /api/v1/regelsaet with the secretariat's token.
+ */
+export async function regelsaetKommando(
+  pos: string[],
+  flag: Record<string, string | boolean>,
+  medDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>,
+  ud: (s: string) => void = (s) => console.log(s),
+): Promise<number> {
+  const [handling, fil] = pos;
+  if (handling !== "udgiv" || !fil) throw new Error('Brug: takst-server regelsaet udgiv fil.json [--server URL --token TOKEN]');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(fil, "utf8"));
+  } catch (e) {
+    ud(`${fil} kan ikke læses som JSON: ${(e as Error).message}`);
+    return 2;
+  }
+  const server = typeof flag.server === "string" ? flag.server : undefined;
+  const svar = server ? await udgivViaServer(server, tokenFra(flag), raw) : await medDb((db) => udgiv(db, laesRegelsaetFiler(), raw, null));
+  return rapport(fil, svar, ud);
+}
+
+function tokenFra(flag: Record<string, string | boolean>): string {
+  const t = typeof flag.token === "string" ? flag.token : process.env.TAKST_TOKEN;
+  if (!t) throw new Error("--server kræver sekretariatets token: --token TOKEN (eller miljøvariablen TAKST_TOKEN).");
+  return t;
+}
+
+async function udgivViaServer(server: string, token: string, raw: unknown): Promise<UdgivSvar> {
+  const url = server.trim().replace(/\/+$/, "") + "/api/v1/regelsaet";
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(raw) });
+  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 200 || res.status === 201) return { status: res.status, udgivelse: data as never };
+  if (res.status === 422) return { status: 422, fejl: String(data.fejl ?? ""), fund: (data.fund as never) ?? [] };
+  if (res.status === 409) return { status: 409, fejl: String(data.fejl ?? "") };
+  throw new Error(`${url} svarede ${res.status}: ${String(data.fejl ?? "")}${res.status === 403 ? " (brug sekretariatets token)" : ""}`);
+}
+
+function rapport(fil: string, s: UdgivSvar, ud: (s: string) => void): number {
+  if (s.status === 201 || s.status === 200) {
+    const u = s.udgivelse;
+    ud(s.status === 201 ? `Udgivet: ${u.id} version ${u.version} (${u.navn}).` : `${u.id} version ${u.version} var allerede udgivet med præcis dette indhold; intet ændret.`);
+    return 0;
+  }
+  if (s.status === 422) {
+    ud(`${fil} er ikke udgivet: ${s.fund.length} fejl.`);
+    for (const f of s.fund) ud(`  ${f.sti}: ${f.besked}`);
+    return 2;
+  }
+  ud(`${fil} er ikke udgivet: ${s.status === 409 ? s.fejl : ""}`);
+  return 1;
+}

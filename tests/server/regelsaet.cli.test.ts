@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { syd2027 } from "../helpers/regelsaet";
+import { koer, startServer } from "./barn";
+import { ledigPort } from "./pgCluster";
+
+describe("npx takst-server regelsaet udgiv", () => {
+  let data: string;
+  const fil = (navn: string, indhold: unknown) => {
+    const sti = join(data, navn);
+    writeFileSync(sti, JSON.stringify(indhold));
+    return sti;
+  };
+  beforeAll(() => {
+    data = mkdtempSync(join(tmpdir(), "takst-regelsaet-"));
+  });
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  it("publishes into the embedded database with the server stopped; a bad file exits 2 with the parameter named", async () => {
+    const daarlig = syd2027();
+    delete (daarlig.parametre as Record<string, { kilde?: string }>).renteLoft!.kilde;
+    const r1 = await koer(["regelsaet", "udgiv", fil("daarlig.json", daarlig), "--data", data]);
+    expect({ kode: r1.kode, ud: r1.ud }).toEqual({ kode: 2, ud: expect.stringContaining("parametre.renteLoft.kilde: mangler") });
+
+    const r2 = await koer(["regelsaet", "udgiv", fil("syd-2027.json", syd2027()), "--data", data]);
+    expect({ kode: r2.kode, ud: r2.ud, fejl: r2.fejl }).toMatchObject({ kode: 0, ud: expect.stringContaining("Udgivet: SYD-2027 version 1") });
+    const igen = await koer(["regelsaet", "udgiv", join(data, "syd-2027.json"), "--data", data]);
+    expect({ kode: igen.kode, ud: igen.ud }).toEqual({ kode: 0, ud: expect.stringContaining("allerede udgivet") });
+  });
+
+  it("publishes a correction through a running service with the secretariat's token (--server --token)", async () => {
+    const sek = await koer(["token", "opret", "--rolle", "sekretariat", "--data", data]);
+    const token = /^(tks_\S+)$/m.exec(sek.ud)?.[1];
+    expect(token).toBeDefined();
+    const server = await startServer({ port: await ledigPort(), data });
+    try {
+      // The running server holds the embedded database: the direct route is refused, the service route works.
+      const direkte = await koer(["regelsaet", "udgiv", fil("v2.json", syd2027({ version: 2, overheadLoft: 0.048 })), "--data", data]);
+      expect(direkte.kode).toBe(1);
+      expect(direkte.fejl).toMatch(/bruges af en anden proces/);
+      const r = await koer(["regelsaet", "udgiv", join(data, "v2.json"), "--server", server.base, "--token", token!]);
+      expect({ kode: r.kode, ud: r.ud, fejl: r.fejl }).toMatchObject({ kode: 0, ud: expect.stringContaining("Udgivet: SYD-2027 version 2") });
+      const hentet = (await (await fetch(`${server.base}/api/v1/regelsaet/SYD-2027`)).json()) as { version: number; parametre: { overheadLoft: { vaerdi: number } } };
+      expect([hentet.version, hentet.parametre.overheadLoft.vaerdi]).toEqual([2, 0.048]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
