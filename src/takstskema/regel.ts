@@ -39,6 +39,12 @@ export interface Regel {
    * rule is listed as skipped with the reason instead of reporting noise from the broken value.
    */
   readonly afhaenger?: readonly FeltNavn[];
+  /**
+   * True for the rules that find a value unusable (empty, wrong type, out of range, negative):
+   * their errors are what `afhaenger` looks at. A value above a ruleset cap (TS020, TS070) is
+   * still a number the takst can be computed from.
+   */
+  readonly inddata?: boolean;
   /** Ruleset parameters the rule needs; when one is missing the rule is skipped. */
   readonly parametre?: readonly ParameterNavn[];
   /** One line in Danish: what the rule checks. */

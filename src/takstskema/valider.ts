@@ -99,6 +99,8 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
     kendte = [];
   }
   const findings: Fund[] = [];
+  /** Fields an input rule found unusable; the checks built on them are skipped. */
+  const ubrugelige = new Set<string>();
   const skipped: Sprunget[] = [];
 
   for (const regel of REGLER) {
@@ -110,8 +112,7 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
       skipped.push({ code: regel.code, field: regel.felter[0], message: `Sprunget over, fordi ${grund}. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
-    const fejlfelter = new Set(findings.filter((f) => f.severity === "error").map((f) => f.field));
-    const brudte = (regel.afhaenger ?? []).filter((f) => fejlfelter.has(f));
+    const brudte = (regel.afhaenger ?? []).filter((f) => ubrugelige.has(f));
     if (brudte.length > 0) {
       const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleFor(f)})`).join(", ");
       skipped.push({ code: regel.code, field: brudte[0], message: `Beregnes når fejlen i ${hvor} er rettet. Kontrollen: ${regel.beskrivelse}` });
@@ -131,16 +132,18 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
       fund: (felt, message) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt), message: message.replace(/kr\.\.$/, "kr.") }),
       spring: (message, felt) => skipped.push({ code: regel.code, ...(felt ? { field: felt } : {}), message }),
     };
+    const foer = findings.length;
     regel.check(ctx);
+    if (regel.inddata) for (const f of findings.slice(foer)) ubrugelige.add(f.field);
   }
 
   // No computed figure is shown as if valid when an input it is built on has an error.
-  const fejl = new Set(findings.filter((f) => f.severity === "error").map((f) => f.field));
-  const brudt = (felter: readonly string[]) => felter.some((f) => fejl.has(f));
+  const brudt = (felter: readonly string[]) => felter.some((f) => ubrugelige.has(f));
+  const ikkePositiv = findings.some((f) => f.code === "TS032");
   const beregnet: Beregnet = { ...genberegnet };
   if (brudt(OMKOSTNINGSFELTER)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
   if (brudt(KAPACITETSFELTER)) beregnet.belaegningsdage = null;
-  if (brudt(TAKSTFELTER) || fejl.has("TS_Takstgrundlag") || fejl.has("TS_Takst")) Object.assign(beregnet, { takst: null, takstudvikling: null });
+  if (brudt(TAKSTFELTER) || ikkePositiv) Object.assign(beregnet, { takst: null, takstudvikling: null });
   if (brudt(["TS_SidsteAarsTakst", "TS_PLPct"])) beregnet.takstudvikling = null;
   if (brudt(["TS_A1", "TS_A2", "TS_A3", "TS_A6"])) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
 

@@ -171,6 +171,13 @@ describe("no noise after an error", () => {
     expect(sprunget).toEqual(expect.arrayContaining(["TS021", "TS030", "TS031", "TS032", "TS050"]));
     for (const s of r.skipped) expect(s.message).toContain(`"1. Løn" (${CELLER.TS_Loen})`);
   });
+  it("a sats above the cap (TS020) is a rule broken, not an unusable input: the takst is still recomputed", () => {
+    // 4,5 % × 16.678.800 = 750.546; takstgrundlag 17.210.921 - 733.867 + 750.546 = 17.227.600; / 8.409,6 = 2.048,52 → 2.049.
+    const r = valider({ TS_OverheadSats: 0.045 });
+    expect(koder(r)).toEqual(["TS020"]);
+    expect(r.skipped).toEqual([]);
+    expect(r.beregnet!.takst).toBe(2049);
+  });
   it("skipped checks don't repeat their code and never show a parameter's code name", () => {
     const navne = ["overheadLoft", "renteLoft", "efterregGraense", "tjenestemandspensionSats", "fristTakster", "hoejtSpecialiseretMinTakst", "basisServiceOpdeling"];
     for (const r of [valider({ TS_Regelsaet: "MIDT-2020", TS_Takstaar: 2020 }), valider({ TS_Regelsaet: "NORD-2099" }), valider({ TS_Loen: null })]) {

@@ -16,6 +16,7 @@ const RAAD: Partial<Record<FeltNavn, string>> = {
 export const TS013: Regel = {
   code: "TS013",
   severity: "error",
+  inddata: true,
   felter: IKKE_NEGATIVE,
   beskrivelse: "Et beløb i en omkostnings- eller indtægtslinje er negativt.",
   check(ctx) {

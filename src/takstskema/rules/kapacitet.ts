@@ -10,6 +10,7 @@ import { pct, procentHint, tal, type Regel } from "../regel";
 export const TS010: Regel = {
   code: "TS010",
   severity: "error",
+  inddata: true,
   felter: ["TS_Pladser"],
   beskrivelse: "Pladser er ikke et positivt helt tal.",
   check(ctx) {
@@ -24,6 +25,7 @@ export const TS010: Regel = {
 export const TS011: Regel = {
   code: "TS011",
   severity: "error",
+  inddata: true,
   felter: ["TS_Belaegning"],
   beskrivelse: "Belægningen er ikke over 0 % og højst 100 %.",
   check(ctx) {

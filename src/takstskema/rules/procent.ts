@@ -8,6 +8,7 @@ const PROCENTFELTER = FELTER.filter((f) => f.type === "procent" && f.rolle === "
 export const TS015: Regel = {
   code: "TS015",
   severity: "error",
+  inddata: true,
   felter: PROCENTFELTER.map((f) => f.navn),
   beskrivelse: "En procentsats ligger uden for det sandsynlige interval (fx 93 skrevet for 93 %).",
   check(ctx) {

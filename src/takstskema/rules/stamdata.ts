@@ -6,6 +6,7 @@ import type { Regel } from "../regel";
 export const TS001: Regel = {
   code: "TS001",
   severity: "error",
+  inddata: true,
   felter: FELTER.filter((f) => f.obligatorisk).map((f) => f.navn),
   beskrivelse: "Et obligatorisk felt er tomt.",
   check(ctx) {
@@ -20,6 +21,7 @@ export const TS001: Regel = {
 export const TS002: Regel = {
   code: "TS002",
   severity: "error",
+  inddata: true,
   felter: FELTER.map((f) => f.navn),
   beskrivelse: "Et felt har forkert type (tekst i et talfelt, en fejlværdi, et tvetydigt tal).",
   check(ctx) {
