@@ -37,7 +37,7 @@ const TYPISKE_FEJL = {
   TS_BelaegningAarMinus2: 93, // TS015
   TS_PLPct: 1.8, // TS015
   TS_OverheadSats: 4.4, // TS015
-  TS_Kategori: "Rammeaftaletilbud", // TS005
+  TS_Kategori: "Rammeaftaletilbud", // TS006
   TS_Pladser: 24.5, // TS010
 };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +66,7 @@ describe("takstskema valider", () => {
     expect(r.code).toBe(1);
     const json = valideringJsonSchema.parse(JSON.parse(r.stdout));
     expect(json.findings.map((f) => `${f.code} ${f.field} ${f.cell}`).sort()).toEqual([
-      `TS005 TS_Kategori ${CELLER.TS_Kategori}`,
+      `TS006 TS_Kategori ${CELLER.TS_Kategori}`,
       `TS010 TS_Pladser ${CELLER.TS_Pladser}`,
       `TS013 TS_Loen ${CELLER.TS_Loen}`,
       `TS015 TS_BelaegningAarMinus2 ${CELLER.TS_BelaegningAarMinus2}`,

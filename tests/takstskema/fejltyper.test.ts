@@ -9,7 +9,7 @@ const koder = (r: ReturnType<typeof valider>) => r.findings.map((f) => f.code);
 const validering = (regelsaet: string, navn: Parameters<typeof adresseFor>[0]) =>
   skabelonLayout(REGISTER.hent(regelsaet)).valideringer.find((v) => v.adresse === adresseFor(navn));
 
-describe("TS005 / TS_Kategori: choices from the ruleset's kategorier", () => {
+describe("TS006 / TS_Kategori: choices from the ruleset's kategorier", () => {
   // 004:3628 "Tilbuddene på det specialiserede socialområde er inddelt i tre kategorier:"
   // 004:4013-4014 "... et højt specialiseret tilbud med regional betydning, et klyngetilbud eller et lokalt tilbud."
   // 004:5957 "Højtspecialiseret tilbud med regional betydning Klyngetilbud   Lokalt tilbud"
@@ -20,16 +20,16 @@ describe("TS005 / TS_Kategori: choices from the ruleset's kategorier", () => {
   });
   it("synonyms (plural headings, \"Højtspecialiseret\") and any case are accepted", () => {
     for (const k of ["Højtspecialiseret tilbud med regional betydning", "højt specialiserede tilbud med regional betydning", "KLYNGETILBUD", "Lokale  tilbud"]) {
-      expect(koder(valider({ TS_Kategori: k, TS_Pladser: 30 }))).not.toContain("TS005");
+      expect(koder(valider({ TS_Kategori: k, TS_Pladser: 30 }))).not.toContain("TS006");
     }
   });
-  it.each(["Rammeaftaletilbud", "Øvrigt tilbud"])("%p is in no source: TS005 naming the ruleset's choices", (k) => {
+  it.each(["Rammeaftaletilbud", "Øvrigt tilbud"])("%p is in no source: TS006 naming the ruleset's choices", (k) => {
     const r = valider({ TS_Kategori: k });
-    expect(kort(r.findings)).toEqual([`TS005 error TS_Kategori ${CELLER.TS_Kategori}`]);
+    expect(kort(r.findings)).toEqual([`TS006 error TS_Kategori ${CELLER.TS_Kategori}`]);
     expect(r.findings[0]!.message).toContain("Klyngetilbud, Lokalt tilbud");
   });
   it("a ruleset without a list (MIDT-2020) takes free text, and its template has no drop-down", () => {
-    expect(koder(valider({ TS_Regelsaet: "MIDT-2020", TS_Takstaar: 2020, TS_Kategori: "Rammeaftaletilbud" }))).not.toContain("TS005");
+    expect(koder(valider({ TS_Regelsaet: "MIDT-2020", TS_Takstaar: 2020, TS_Kategori: "Rammeaftaletilbud" }))).not.toContain("TS006");
     expect(validering("MIDT-2020", "TS_Kategori")?.type).toBe("textLength");
   });
   it("the field table has no fixed list of categories", () => {

@@ -55,7 +55,7 @@ describe("round trip through an .xlsx file", () => {
     ["TS080", "warning", "TS_Tjenestemandspension", { TS_PensionsgivendeLoen: 900_000 }],
     ["TS090", "warning", "TS_Regelsaet", {}, {}, new Date("2017-11-20T09:00:00+01:00")],
     ["TS100", "warning", "TS_Kategori", { TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25 }],
-    ["TS005", "error", "TS_Kategori", { TS_Kategori: "Rammeaftaletilbud" }],
+    ["TS006", "error", "TS_Kategori", { TS_Kategori: "Rammeaftaletilbud" }],
     ["TS013", "error", "TS_Loen", { TS_Loen: -14_200_000 }],
     ["TS015", "error", "TS_BelaegningAarMinus2", { TS_BelaegningAarMinus2: 93 }],
     ["TS015", "error", "TS_PLPct", { TS_PLPct: 1.8 }],

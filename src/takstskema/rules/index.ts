@@ -7,7 +7,7 @@ import { TS010, TS011, TS012 } from "./kapacitet";
 import { TS070, TS080 } from "./kapital";
 import { TS020, TS021, TS022 } from "./overhead";
 import { TS015 } from "./procent";
-import { TS001, TS002, TS003, TS004, TS005 } from "./stamdata";
+import { TS001, TS002, TS003, TS004, TS006 } from "./stamdata";
 import { TS050, TS051 } from "./udvikling";
 
 /**
@@ -15,7 +15,7 @@ import { TS050, TS051 } from "./udvikling";
  * that builds on a field with an error (its `afhaenger`) is listed as skipped instead.
  */
 export const REGLER: readonly Regel[] = [
-  TS001, TS002, TS003, TS004, TS005,
+  TS001, TS002, TS003, TS004, TS006,
   TS010, TS011, TS013, TS015, TS012,
   TS020, TS021, TS022,
   TS030, TS031, TS032, TS033,

@@ -69,9 +69,9 @@ export const TS003: Regel = {
   },
 };
 
-/** TS005: a kategori that is not one of the ruleset's (its names and synonyms, any case). */
-export const TS005: Regel = {
-  code: "TS005",
+/** TS006: a kategori that is not one of the ruleset's (its names and synonyms, any case). */
+export const TS006: Regel = {
+  code: "TS006",
   severity: "error",
   felter: ["TS_Kategori"],
   beskrivelse: "Kategorien er ikke en af regelsættets kategorier.",
