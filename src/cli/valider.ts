@@ -71,7 +71,7 @@ export function somTekst(r: FilResultat): string {
   const b = res.beregnet;
   if (b) {
     const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${res.vaerdier.TS_Takstenhed}` : "";
-    linjer.push(`  Genberegnet: takstgrundlag ${kr(b.takstgrundlag)}, overhead ${b.overhead === null ? "–" : kr(b.overhead)}, takst ${b.takst === null ? "–" : kr(b.takst) + enhed}`);
+    linjer.push(`  Genberegnet: takstgrundlag ${b.takstgrundlag === null ? "–" : kr(b.takstgrundlag)}, overhead ${b.overhead === null ? "–" : kr(b.overhead)}, takst ${b.takst === null ? "–" : kr(b.takst) + enhed}`);
   }
   return linjer.join("\n") + "\n";
 }

@@ -9,6 +9,7 @@ export type EngineErrorCode =
   | "OUT_OF_RANGE"
   | "NOT_WHOLE"
   | "ABOVE_CAP"
+  | "NOT_ABOVE_THRESHOLD"
   | "EMPTY"
   | "SUM_ZERO"
   | "WRONG_LENGTH";

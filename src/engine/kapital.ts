@@ -2,16 +2,42 @@ import { type Dec, type DecInput, D, rund } from "./decimal";
 import { EngineError } from "./fejl";
 import { heltal, iInterval, ikkeNegativ } from "./krav";
 
+export type AktivArt = "BYGNING" | "ANDET";
+
+/** The ruleset's depreciation parameters (SYD-2018: 004:5041-5058); absent ones are not applied. */
+export interface AfskrivningsRegler {
+  art: AktivArt;
+  bygningLevetid?: number;
+  bygningStartAar?: number;
+  aktiveringsgraense?: number;
+}
+
 /**
  * Straight-line depreciation charged in `takstaar`: anskaffelsessum / levetid in each of the
- * `levetid` years from `startaar` (buildings: 30 years, for older buildings from 2004,
- * 004:5041-5057). Outside that period the charge is 0. Whole kroner.
+ * `levetid` years from `startaar`. Outside that period the charge is 0. Whole kroner.
+ * Buildings (004:5047-5049): a blank levetid is the ruleset's building life (30 years), and a
+ * building taken into use before the ruleset's start year (2004) is depreciated from that year.
+ * Other assets (004:5057-5058): only a purchase above the aktiveringsgrænse is capitalised;
+ * one at or below it is expensed in the operating budget, so depreciating it is refused.
  */
-export function afskrivning(anskaffelsessum: DecInput, levetid: DecInput, startaar: DecInput, takstaar: DecInput): Dec {
+export function afskrivning(
+  anskaffelsessum: DecInput,
+  levetid: DecInput | undefined,
+  startaar: DecInput,
+  takstaar: DecInput,
+  regler: AfskrivningsRegler = { art: "ANDET" },
+): Dec {
   const sumAnskaffet = ikkeNegativ("anskaffelsessum", anskaffelsessum);
-  const aar = heltal("levetid", levetid, 1, 100);
-  const start = heltal("startaar", startaar, 1900, 2200);
+  const bygning = regler.art === "BYGNING";
+  const givetLevetid = levetid ?? (bygning ? regler.bygningLevetid : undefined);
+  if (givetLevetid === undefined) throw new EngineError({ code: "EMPTY", argument: "levetid" });
+  const aar = heltal("levetid", givetLevetid, 1, 100);
+  const ibrugtaget = heltal("startaar", startaar, 1900, 2200);
   const takstAar = heltal("takstaar", takstaar, 1900, 2200);
+  if (!bygning && regler.aktiveringsgraense !== undefined && sumAnskaffet.lte(regler.aktiveringsgraense)) {
+    throw new EngineError({ code: "NOT_ABOVE_THRESHOLD", argument: "anskaffelsessum", min: regler.aktiveringsgraense, minInclusive: false });
+  }
+  const start = bygning && regler.bygningStartAar !== undefined ? Math.max(ibrugtaget, regler.bygningStartAar) : ibrugtaget;
   if (takstAar < start || takstAar >= start + aar) return new D(0);
   return rund(sumAnskaffet.div(aar));
 }

@@ -1,5 +1,5 @@
 import { type Dec, type DecInput, rund } from "./decimal";
-import { heltal, iInterval, positiv, endelig } from "./krav";
+import { heltal, iInterval, positiv } from "./krav";
 
 /** Days in a takst year: 365 per day/døgn (004:5130-5133 gives 11 months for boarding schools). */
 export const STANDARD_DAGE = 365;
@@ -20,7 +20,8 @@ export function takstEksakt(
   belaegning: DecInput,
   dage: DecInput = STANDARD_DAGE,
 ): Dec {
-  const grundlag = endelig("takstgrundlag", takstgrundlag);
+  // A takst is a positive price: a takstgrundlag of 0 or less is a broken skema, never a takst.
+  const grundlag = positiv("takstgrundlag", takstgrundlag);
   return grundlag.div(belaegningsdage(pladser, belaegning, dage));
 }
 

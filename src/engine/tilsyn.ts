@@ -37,17 +37,19 @@ export function tilsynstakster(
 }
 
 /**
- * Skærpet tilsyn: "1/10 årstakst pr. måned" from 2018 (004:235-237), per started month. The
- * monthly takst is published in whole kroner (Øst 2020: 34.373 → 3.437, 003:1027-1042), so the
- * bill is months × the rounded monthly takst, not the rounded product.
+ * Skærpet tilsyn: "1/10 årstakst pr. måned" from 2018 (004:233-237). The monthly fee is
+ * rounded once from the unrounded category takst, base × vægt × andel (Syd 2016 category 2:
+ * 9,612, 004:2915-2923, where the rounded 38,450 / 4 would give 9,613), and published in whole
+ * kroner (Øst 2020: 3,437 for 34,373, 003:1036-1042). The seed bills whole months and says
+ * nothing about started months, so a fraction of a month is refused.
  */
-export function skaerpetTilsynPrMaaned(aarstakst: DecInput, andel: DecInput = "0.1"): Dec {
-  return rund(ikkeNegativ("aarstakst", aarstakst).times(ikkeNegativ("andel", andel)));
+export function skaerpetTilsynPrMaaned(base: DecInput, vaegt: DecInput = 1, andel: DecInput = "0.1"): Dec {
+  return rund(ikkeNegativ("base", base).times(positiv("vaegt", vaegt)).times(ikkeNegativ("andel", andel)));
 }
 
-export function skaerpetTilsyn(aarstakst: DecInput, maaneder: DecInput, andel: DecInput = "0.1"): Dec {
-  const m = positiv("maaneder", maaneder).ceil();
-  return skaerpetTilsynPrMaaned(aarstakst, andel).times(m);
+export function skaerpetTilsyn(base: DecInput, vaegt: DecInput, maaneder: DecInput, andel: DecInput = "0.1"): Dec {
+  const m = heltal("maaneder", maaneder, 1, 1200);
+  return skaerpetTilsynPrMaaned(base, vaegt, andel).times(m);
 }
 
 /** BPA companies: hours × hourly rate (Nord 2024: 13 h × 672 = 8,736, 002:472-476). */

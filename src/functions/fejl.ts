@@ -67,6 +67,9 @@ function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined,
       const loft = d.max === undefined ? "loftet" : `loftet ${vaerdiDa(d.max, p?.enhed ?? "brok")}`;
       return `er over ${loft}${ctx.regelsaet ? ` i ${ctx.regelsaet}` : ""}; tilladt er højst ${d.max === undefined ? "loftet" : vaerdiDa(d.max, p?.enhed ?? "brok")}`;
     }
+    case "NOT_ABOVE_THRESHOLD":
+      // 004:5057-5058: only assets above the aktiveringsgrænse are capitalised and depreciated.
+      return `udgiftsføres i driften; aktiveres kun over ${vaerdiDa(d.min ?? 0, "kr")}${ctx.regelsaet ? ` (${ctx.regelsaet})` : ""}`;
     case "EMPTY":
       return `er tom; tilladt er ${p?.tilladt ?? "mindst én værdi"}`;
     case "SUM_ZERO":

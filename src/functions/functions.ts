@@ -1,5 +1,6 @@
 import {
   afskrivning as motorAfskrivning,
+  type AfskrivningsRegler,
   type Dec,
   efterregModel as motorEfterregModel,
   efterregulering,
@@ -166,16 +167,34 @@ export function tilsynstakst(finansieringsbehov: unknown, antal: unknown, vaegte
 }
 
 /**
- * Straight-line depreciation charged in the takst year.
+ * Straight-line depreciation charged in the takst year; buildings and the aktiveringsgrænse follow the ruleset.
  * @customfunction AFSKRIVNING
  * @param anskaffelsessum Anskaffelsessummen.
- * @param levetid Levetid i år.
- * @param startaar Første afskrivningsår.
+ * @param levetid Levetid i år (tom for en bygning: regelsættets).
+ * @param startaar Året aktivet blev taget i brug.
  * @param takstaar Takståret.
+ * @param [art] "BYGNING" eller "ANDET".
+ * @param [regelsaet] Regelsættets id.
  * @returns Afskrivningen i hele kroner.
  */
-export function afskrivning(anskaffelsessum: unknown, levetid: unknown, startaar: unknown, takstaar: unknown): number {
-  return kald("AFSKRIVNING", (c) => ud(motorAfskrivning(tal(c, 0, anskaffelsessum), tal(c, 1, levetid), tal(c, 2, startaar), tal(c, 3, takstaar))));
+export function afskrivning(anskaffelsessum: unknown, levetid: unknown, startaar: unknown, takstaar: unknown, art: unknown = null, regelsaet: unknown = null): number {
+  return kald("AFSKRIVNING", (c) => {
+    const sum = tal(c, 0, anskaffelsessum);
+    const aarArt = valg(c, 4, art, ["BYGNING", "ANDET"] as const, "ANDET");
+    const r = valgfritRegelsaet(c, 5, regelsaet);
+    const bygningLevetid = regelsaetTal(r, "bygningLevetid");
+    // A blank levetid is allowed only where the ruleset gives a building life.
+    const l = aarArt === "BYGNING" && bygningLevetid !== undefined ? valgfritTal(c, 1, levetid) : tal(c, 1, levetid);
+    const start = tal(c, 2, startaar);
+    const aar = tal(c, 3, takstaar);
+    const regler: AfskrivningsRegler = { art: aarArt };
+    if (bygningLevetid !== undefined) regler.bygningLevetid = bygningLevetid;
+    const bygningStartAar = regelsaetTal(r, "bygningStartAar");
+    if (bygningStartAar !== undefined) regler.bygningStartAar = bygningStartAar;
+    const aktiveringsgraense = regelsaetTal(r, "aktiveringsgraense");
+    if (aktiveringsgraense !== undefined) regler.aktiveringsgraense = aktiveringsgraense;
+    return ud(motorAfskrivning(sum, l, start, aar, regler));
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   takstudvikling,
   tilTal,
 } from "../engine";
-import type { Beregnet } from "./resultat";
+import type { Genberegnet } from "./resultat";
 import type { Skema } from "./vaerdier";
 
 /** Run an engine computation; an engine precondition failure gives null (other rules report it). */
@@ -22,7 +22,7 @@ function forsoeg<T>(fn: () => T): T | null {
 }
 
 export interface Beregning {
-  beregnet: Beregnet;
+  beregnet: Genberegnet;
   /** Values carried downstream: the cell's own value where present, else the recomputed one. */
   brugt: { overheadGrundlag: number; overhead: number; takstgrundlag: number; takst: number | null };
 }

@@ -5,7 +5,7 @@
  * Types:
  * - "tekst": free text; "valg": text from a list (`valg`); "email": an e-mail address
  * - "heltal": a whole number (takstår, dage)
- * - "tal": a decimal number (pladser; § 101 treatment may have fractional places)
+ * - "tal": a decimal number (pladser: whole unless the ruleset allows fractional places)
  * - "beloeb": kroner
  * - "procent": a fraction (95 % = 0.95), shown with a percent format
  *
@@ -46,9 +46,17 @@ export interface FeltDefinition {
   readonly ekstra?: boolean;
   /** Plausible range of a number field; a value outside it is the wrong kind of value (TS002). */
   readonly interval?: { readonly min: number; readonly max: number };
+  /**
+   * Plausible range of a percentage field (TS015; fractions, 93 % = 0.93) and a typical value
+   * inside it for the help text. A value outside is most often a percentage typed without its
+   * sign (93 for 93 %): when value / 100 lies in [hintMin ?? min, max] that is suggested.
+   */
+  readonly plausibel?: { readonly min: number; readonly max: number; readonly hintMin?: number; readonly eksempel: number };
 }
 
+/** SYD-2018's category names (004:3628-3645, 4013-4014); the choices come from the ruleset's `kategorier`. */
 export const KATEGORI_HOEJT_SPECIALISERET = "Højt specialiseret tilbud med regional betydning";
+export const KATEGORI_KLYNGETILBUD = "Klyngetilbud";
 
 const input = <N extends `TS_${string}`, T extends FeltType>(
   navn: N,
@@ -80,31 +88,30 @@ export const FELTER = [
   input("TS_Tilbud", "Stamdata", "tekst", true, "Tilbud", "Tilbuddets navn som på Tilbudsportalen."),
   input("TS_TilbudsportalID", "Stamdata", "tekst", false, "Tilbudsportal-ID", "Tilbuddets ID på Tilbudsportalen (kan udelades for nye tilbud)."),
   input("TS_Ydelse", "Stamdata", "tekst", true, "Ydelse", "Ydelsen taksten dækker, fx længerevarende botilbud eller en ydelsespakke."),
-  input("TS_Lovgrundlag", "Stamdata", "tekst", true, "Lovgrundlag", "Paragraf i serviceloven, fx SEL § 108. Ved § 101-behandling kan pladser være brøker (borgere / 10)."),
+  input("TS_Lovgrundlag", "Stamdata", "tekst", true, "Lovgrundlag", "Paragraf i serviceloven, fx SEL § 108."),
   input("TS_Maalgruppe", "Stamdata", "tekst", false, "Målgruppe", "Tilbuddets målgruppe, fx voksne med udviklingshæmning."),
-  input("TS_Kategori", "Stamdata", "valg", false, "Kategori", "Tilbuddets kategori i rammeaftalen. Højt specialiserede tilbud med regional betydning har en takst på mindst 2.000 kr.", {
-    valg: [KATEGORI_HOEJT_SPECIALISERET, "Rammeaftaletilbud", "Øvrigt tilbud"],
-  }),
+  // No fixed list: the choices are the ruleset's `kategorier` (free text where it has none).
+  input("TS_Kategori", "Stamdata", "valg", false, "Kategori", "Tilbuddets kategori i rammeaftalen, som regelsættet angiver dem. Syddanmark: højt specialiserede tilbud med regional betydning har en takst på 2.000 kr. eller derover, klyngetilbud en takst under 2.000 kr."),
   input("TS_Kontaktperson", "Stamdata", "tekst", true, "Kontaktperson", "Navn på den der kan svare på spørgsmål til skemaet."),
   input("TS_Email", "Stamdata", "email", true, "E-mail", "Kontaktpersonens e-mailadresse."),
   // ── Kapacitet ─────────────────────────────────────────────────────────────
-  input("TS_Pladser", "Kapacitet", "tal", true, "Pladser", "Antal normerede pladser. Hele tal, undtagen § 101-behandling (forventede borgere / 10)."),
-  input("TS_Belaegning", "Kapacitet", "procent", true, "Budgetteret belægning", "Forventet belægningsprocent, over 0 % og højst 100 %. Skriv fx 96 % (gemmes som 0,96)."),
-  input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret (kan være over 100 %)."),
-  input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret."),
+  input("TS_Pladser", "Kapacitet", "tal", true, "Pladser", "Antal normerede pladser, et helt tal (brøkdele kun hvor regelsættet tillader det)."),
+  input("TS_Belaegning", "Kapacitet", "procent", true, "Budgetteret belægning", "Forventet belægningsprocent, over 0 % og højst 100 %. Skriv fx 96 % med %-tegn (gemmes som 0,96).", { plausibel: { min: 0, max: 1, hintMin: 0.2, eksempel: 0.96 } }),
+  input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret, fx 95 % med %-tegn (kan være over 100 %).", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
+  input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret, fx 95 % med %-tegn.", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
   input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
-  input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster; kostskoler regner med 11 måneder.", { interval: { min: 1, max: 366 } }),
+  input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster. Kostskoler regner med 11 måneder (1. august-30. juni, juli fri): 334 dage, 335 når februar har 29 dage.", { interval: { min: 1, max: 366 } }),
   input("TS_Takstenhed", "Kapacitet", "valg", true, "Takstenhed", "Hvad taksten er pr.: døgn, dag, time, måned eller ydelsespakke.", {
     valg: ["døgn", "dag", "time", "måned", "ydelsespakke"],
   }),
   // ── Omkostninger ──────────────────────────────────────────────────────────
-  input("TS_Loen", "Omkostninger", "beloeb", true, "1. Løn", "Budgetteret løn der kan henføres til tilbuddet (kr. i takstårets budget).", KR),
+  input("TS_Loen", "Omkostninger", "beloeb", true, "1. Løn", "Budgetteret løn der kan henføres til tilbuddet (kr. i takstårets budget). Beboerbetaling, indtægtsdækket virksomhed og befordring indgår ikke i taksten.", KR),
   input("TS_Udvikling", "Omkostninger", "beloeb", false, "2. Udvikling", "Uddannelse og kompetenceudvikling af personalet, inkl. udviklingspulje.", KR),
-  input("TS_Administration", "Omkostninger", "beloeb", false, "3. Administration", "Lokal ledelse, kontorpersonale, kontorhold og IT.", KR),
-  input("TS_Indtaegter", "Omkostninger", "beloeb", false, "4. Indtægter (fratrækkes)", "Indtægter fx salg af ydelser. Skrives som positivt beløb; de trækkes fra.", KR),
-  input("TS_Tjenestemandspension", "Omkostninger", "beloeb", false, "5. Tjenestemandspension", "Hensættelse til uforsikrede tjenestemandspensioner (regelsættets procent af pensionsgivende løn) eller forsikringspræmien.", KR),
-  input("TS_PensionsgivendeLoen", "Omkostninger", "beloeb", false, "Pensionsgivende løn", "Pensionsgivende løn for uforsikrede tjenestemænd; bruges til at kontrollere linje 5.", { ...KR, ekstra: true }),
-  input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration, højst regelsættets loft (fx 4,4 %).", { enhed: "%" }),
+  input("TS_Administration", "Omkostninger", "beloeb", false, "3. Administration", "Lokal ledelse, kontorpersonale, kontorhold og IT. Andelen af centrale IT-systemer hører under overhead, ikke her.", KR),
+  input("TS_Indtaegter", "Omkostninger", "beloeb", false, "4. Indtægter (fratrækkes)", "Indtægter fx salg af ydelser. Skrives som positivt beløb; de trækkes fra. Beboerbetaling (§§ 107-108) opkræves særskilt og hører ikke med.", KR),
+  input("TS_Tjenestemandspension", "Omkostninger", "beloeb", false, "5. Tjenestemandspension", "Hensættelse til uforsikrede tjenestemandspensioner (regelsættets procent af pensionsgivende løn) plus eventuel forsikringspræmie for forsikrede tjenestemænd.", KR),
+  input("TS_PensionsgivendeLoen", "Omkostninger", "beloeb", false, "Pensionsgivende løn", "Pensionsgivende løn for uforsikrede tjenestemænd; bruges til at kontrollere hensættelsen i linje 5 (forsikringspræmier kontrolleres ikke).", { ...KR, ekstra: true }),
+  input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration inkl. andelen af centrale IT-systemer, højst regelsættets loft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.25, eksempel: 0.044 } }),
   beregnet("TS_OverheadGrundlag", "Omkostninger", "beloeb", "Overheadgrundlag", "Løn, udvikling, administration, tjenestemandspension, ejendom, afskrivninger, forrentning og øvrige minus indtægter.",
     "TS_Loen+TS_Udvikling+TS_Administration+TS_Tjenestemandspension+TS_Ejendom+TS_Afskrivninger+TS_Forrentning+TS_Oevrige-TS_Indtaegter", KR),
   beregnet("TS_Overhead", "Omkostninger", "beloeb", "6. Overhead", "Overheadgrundlag gange overheadsats i hele kroner.", "SOC.OVERHEAD(TS_OverheadGrundlag,TS_OverheadSats,TS_Regelsaet)", KR),
@@ -112,9 +119,9 @@ export const FELTER = [
   input("TS_Ejendom", "Omkostninger", "beloeb", false, "8a. Ejendomsudgifter", "Vedligehold, forbrug der ikke betales af beboerne, ekstern husleje. Aldrig intern husleje.", KR),
   input("TS_Afskrivninger", "Omkostninger", "beloeb", false, "8b. Afskrivninger", "Afskrivning på bygninger (30 år) og aktiver over aktiveringsgrænsen.", KR),
   input("TS_Forrentning", "Omkostninger", "beloeb", false, "8c. Forrentning", "Forrentning af aktivernes værdi pr. 1. januar i takståret.", KR),
-  input("TS_Rentesats", "Omkostninger", "procent", false, "Rentesats", "Rentesatsen brugt til forrentning, højst regelsættets renteloft (fx 1,47 %).", { enhed: "%" }),
-  input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: negativ ved overskud (lavere takst), positiv ved underskud ud over 5 %.", KR),
-  input("TS_Oevrige", "Omkostninger", "beloeb", false, "10. Øvrige omkostninger", "Øvrige omkostninger og indtægter.", KR),
+  input("TS_Rentesats", "Omkostninger", "procent", false, "Rentesats", "Rentesatsen brugt til forrentning, højst regelsættets renteloft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.2, eksempel: 0.0147 } }),
+  input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: regulering = -A7 (se Efterregulering). Negativ ved overskud (lavere takst), positiv ved underskud ud over 5 %.", KR),
+  input("TS_Oevrige", "Omkostninger", "beloeb", false, "10. Øvrige omkostninger", "Øvrige omkostninger (kun udgifter; indtægter skrives under 4. Indtægter).", KR),
   // ── Beregning ─────────────────────────────────────────────────────────────
   beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",
     "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter", KR),
@@ -124,17 +131,17 @@ export const FELTER = [
   input("TS_Servicetakst", "Beregning", "beloeb", false, "Servicetakst", "Den borgerrettede del (fx omsorgsløn). Basistakst plus servicetakst skal give taksten.", KR),
   // ── Takstudvikling ────────────────────────────────────────────────────────
   input("TS_SidsteAarsTakst", "Takstudvikling", "beloeb", false, "Sidste års takst", "Sidste års takst i sidste års priser (udelades for nye tilbud).", KR),
-  input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 %.", { enhed: "%" }),
+  input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
   beregnet("TS_Takstudvikling", "Takstudvikling", "procent", "Takstudvikling (reel)", "Ny takst mod sidste års takst fremskrevet med PL.",
     "IF(TS_SidsteAarsTakst=\"\",\"\",SOC.TAKSTUDVIKLING(TS_Takst,TS_SidsteAarsTakst,TS_PLPct))", { enhed: "%" }),
-  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling er over 5 % i plus eller minus."),
+  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling er mere end ±5 %."),
   // ── Efterregulering ───────────────────────────────────────────────────────
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
   input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
   input("TS_A3", "Efterregulering", "beloeb", false, "A3 Overført mer-/mindreforbrug", "Overført fra året før: merforbrug +, mindreforbrug -.", KR),
   beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3.", "TS_A2+TS_A3", { ...KR, ekstra: true }),
   beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "TS_A1-TS_A4", { ...KR, ekstra: true }),
-  input("TS_A6", "Efterregulering", "beloeb", false, "A6 Genbevilget", "Mer-/mindreforbrug genbevilget til næste års budget: mindreforbrug +, merforbrug -.", KR),
+  input("TS_A6", "Efterregulering", "beloeb", false, "A6 Genbevilget", "Mer-/mindreforbrug genbevilget til næste års budget: mindreforbrug +, merforbrug -. 5 %-reglen: et underskud op til 5 % af budgettet skal dækkes her; af et overskud må højst 5 % beholdes.", KR),
   beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "TS_A5-TS_A6", { ...KR, ekstra: true }),
   input("TS_RegBudget", "Efterregulering", "beloeb", false, "Omkostningsbudget år -2", "Omkostningsbudgettet for den økonomiske enhed; 5 %-grænsen regnes af det.", KR),
   // ── Indsendelse ───────────────────────────────────────────────────────────

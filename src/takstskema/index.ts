@@ -25,3 +25,4 @@ export type { Regel, RegelKontekst } from "./regel";
 export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
+export { kanoniskKategori, kategoriNavne } from "./kategori";

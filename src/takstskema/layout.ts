@@ -1,5 +1,6 @@
 import { parameter, type Regelsaet } from "../regelsaet";
 import { FELTER, SEKTIONER, type FeltDefinition, type FeltNavn } from "./felter";
+import { kategoriNavne } from "./kategori";
 
 /**
  * The template as pure data. Both writers render exactly this: the CLI with ExcelJS
@@ -166,9 +167,13 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
       v = { type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." };
       break;
     case "procent": {
-      const max = f.navn === "TS_OverheadSats" ? loft("overheadLoft") : f.navn === "TS_Rentesats" ? loft("renteLoft") : f.navn === "TS_Belaegning" ? parameter(r, "maksBelaegning") ?? 1 : f.navn === "TS_PLPct" ? 1 : 2;
-      if (max !== undefined && (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats")) hjaelp += ` Loft i ${r.id}: ${pct(max)}.`;
-      v = { type: "decimal", operator: "between", formler: [f.navn === "TS_PLPct" ? -1 : 0, max ?? 1], fejl: `Skriv en procentsats mellem ${pct(f.navn === "TS_PLPct" ? -1 : 0)} og ${pct(max ?? 1)}, fx 4,4 %.` };
+      // The field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it.
+      const pl = "plausibel" in f && f.plausibel ? f.plausibel : { min: 0, max: 1, eksempel: 0.5 };
+      const cap = f.navn === "TS_OverheadSats" ? loft("overheadLoft") : f.navn === "TS_Rentesats" ? loft("renteLoft") : f.navn === "TS_Belaegning" ? parameter(r, "maksBelaegning") : undefined;
+      if (cap !== undefined && (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats")) hjaelp += ` Loft i ${r.id}: ${pct(cap)}.`;
+      const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
+      const eksempel = Math.min(pl.eksempel, max);
+      v = { type: "decimal", operator: "between", formler: [pl.min, max], fejl: `Skriv en procentsats mellem ${pct(pl.min)} og ${pct(max)} med %-tegn, fx ${pct(eksempel)}.` };
       break;
     }
     case "heltal":
@@ -177,17 +182,22 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
         : { type: "whole", operator: "between", formler: [1, 366], fejl: "Skriv et helt antal dage mellem 1 og 366." };
       break;
     case "tal":
-      v = { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv et positivt tal, fx 24 (eller 2,5 ved § 101-behandling)." };
+      v = { type: "whole", operator: "greaterThan", formler: [0], fejl: "Skriv antallet af pladser som et positivt helt tal, fx 24." };
       break;
-    case "valg":
-      v = { type: "list", operator: "between", formler: [`"${(f.valg ?? []).join(",")}"`], fejl: "Vælg en værdi fra listen." };
+    case "valg": {
+      // TS_Kategori takes its choices from the ruleset; a ruleset without a list leaves free text.
+      const liste = f.valg ?? (f.navn === "TS_Kategori" ? kategoriNavne(r) : undefined);
+      v = liste
+        ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
+        : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
       break;
+    }
     default:
       v = { type: "textLength", operator: "lessThanOrEqual", formler: [2000], fejl: "Teksten må højst være 2000 tegn." };
   }
   if (f.navn === "TS_Tjenestemandspension") {
     const sats = parameter(r, "tjenestemandspensionSats");
-    if (sats !== undefined) hjaelp = `Uforsikrede: ${pct(sats)} af pensionsgivende løn (${r.id}). Forsikrede: præmien.`;
+    if (sats !== undefined) hjaelp = `Uforsikrede: ${pct(sats)} af pensionsgivende løn (${r.id}). Forsikrede: præmien, som kan lægges oven i og ikke kontrolleres.`;
   }
   const prompt = kort(`${hjaelp}${obligatorisk ? " Skal udfyldes." : " Kan udelades."}`, 255);
   return { ...base, ...v, prompt };

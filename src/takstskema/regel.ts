@@ -1,6 +1,6 @@
 import type { ParameterNavn, Parametre, Regelsaet } from "../regelsaet";
 import type { FeltNavn } from "./felter";
-import type { Beregnet } from "./resultat";
+import type { Genberegnet } from "./resultat";
 import type { Skema } from "./vaerdier";
 
 export interface RegelKontekst {
@@ -10,13 +10,17 @@ export interface RegelKontekst {
   readonly typefejl: ReadonlyMap<FeltNavn, string>;
   /** The ruleset named in TS_Regelsaet, when known. */
   readonly r: Regelsaet | undefined;
+  /** The ids of every ruleset the validator knows (TS003 lists them). */
+  readonly kendteRegelsaet: readonly string[];
   /** The ruleset id as written in the skema (for messages). */
   readonly regelsaetId: string | undefined;
   /** Recomputed values (engine). */
-  readonly b: Beregnet;
+  readonly b: Genberegnet;
   /** Values used downstream: the cell's value where present, else the recomputed one. */
   readonly brugt: { overheadGrundlag: number; overhead: number; takstgrundlag: number; takst: number | null };
   readonly indsendt: Date;
+  /** Whether the skema is being submitted or only validated (TS090's wording). */
+  readonly handling: "indsendt" | "valideret";
   /** A parameter the rule declared in `parametre` (present, or the rule would be skipped). */
   param<K extends ParameterNavn>(navn: K): NonNullable<Parametre[K]>["vaerdi"];
   /** Report a finding for this rule on a field. */
@@ -30,6 +34,17 @@ export interface Regel {
   readonly severity: "error" | "warning";
   /** The fields the rule reads or reports on. */
   readonly felter: readonly FeltNavn[];
+  /**
+   * Inputs the rule builds on: when an earlier rule has found an error in one of them, the
+   * rule is listed as skipped with the reason instead of reporting noise from the broken value.
+   */
+  readonly afhaenger?: readonly FeltNavn[];
+  /**
+   * True for the rules that find a value unusable (empty, wrong type, out of range, negative):
+   * their errors are what `afhaenger` looks at. A value above a ruleset cap (TS020, TS070) is
+   * still a number the takst can be computed from.
+   */
+  readonly inddata?: boolean;
   /** Ruleset parameters the rule needs; when one is missing the rule is skipped. */
   readonly parametre?: readonly ParameterNavn[];
   /** One line in Danish: what the rule checks. */
@@ -47,6 +62,11 @@ export function pct(x: number, decimaler = 1): string {
   return `${(x * 100).toLocaleString("da-DK", { minimumFractionDigits: decimaler, maximumFractionDigits: decimaler })} %`;
 }
 
+/** A percentage with only the decimals it needs: 0,0147 → "1,47 %", 93 → "9.300 %". */
+export function pctKort(x: number): string {
+  return `${(x * 100).toLocaleString("da-DK", { maximumFractionDigits: 2 })} %`;
+}
+
 export function tal(x: number): string {
   return x.toLocaleString("da-DK", { maximumFractionDigits: 4 });
 }
@@ -60,6 +80,21 @@ export const OMKOSTNINGSFELTER = [
   "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Regulering", "TS_Oevrige",
 ] as const;
 export const KAPACITETSFELTER = ["TS_Pladser", "TS_Belaegning", "TS_Dage"] as const;
+/** Everything the takst is built on. */
+export const TAKSTFELTER: readonly FeltNavn[] = [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER];
+
+/**
+ * The hint for a percentage typed without its sign: 93 in a fraction field is 9.300 %; if
+ * 93 % is plausible for the field, ask whether that was meant. 1,02 (102 %) gets no hint when
+ * 1,02 % is not plausible either.
+ */
+export function procentHint(x: number, plausibel: { min: number; max: number; hintMin?: number }): string {
+  const forslag = x / 100;
+  if (Math.abs(x) >= 1 && forslag >= (plausibel.hintMin ?? plausibel.min) && forslag <= plausibel.max) {
+    return ` Skrev du ${tal(x)} i stedet for ${tal(x)} %? Skriv procenten med %-tegn (${tal(x)} %) eller som brøk (${tal(forslag)}).`;
+  }
+  return "";
+}
 
 /** True when one of the fields has a type error (reported once, by TS002). */
 export function harTypefejl(ctx: RegelKontekst, felter: readonly FeltNavn[]): boolean {

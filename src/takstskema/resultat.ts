@@ -10,7 +10,7 @@ export const fundSchema = z.object({
 });
 export type Fund = z.infer<typeof fundSchema>;
 
-/** A check not run because the ruleset does not give its parameter (never guessed). */
+/** A check not run: the ruleset does not give its parameter (never guessed), or an input it needs has an error. */
 export const sprungetSchema = z.object({
   code: z.string(),
   field: z.string().optional(),
@@ -20,9 +20,9 @@ export type Sprunget = z.infer<typeof sprungetSchema>;
 
 /** The recomputed fields, plain numbers; null where the inputs do not allow the computation. */
 export const beregnetSchema = z.object({
-  overheadGrundlag: z.number(),
+  overheadGrundlag: z.number().nullable(),
   overhead: z.number().nullable(),
-  takstgrundlag: z.number(),
+  takstgrundlag: z.number().nullable(),
   belaegningsdage: z.number().nullable(),
   takst: z.number().nullable(),
   takstudvikling: z.number().nullable(),
@@ -32,6 +32,8 @@ export const beregnetSchema = z.object({
   forventetRegulering: z.number().nullable(),
 });
 export type Beregnet = z.infer<typeof beregnetSchema>;
+/** The engine's figures before broken inputs are blanked out: the sums always exist. */
+export type Genberegnet = Beregnet & { overheadGrundlag: number; takstgrundlag: number };
 
 /** The `--json` output of `takstskema valider` for one file (product.md §4). */
 export const valideringJsonSchema = z.object({

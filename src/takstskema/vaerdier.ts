@@ -98,8 +98,11 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
   if (def.type === "tekst" || def.type === "valg" || def.type === "email") {
     const tekst = r.slags === "tal" ? String(r.tal) : r.tekst;
     if (def.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(tekst)) return { ok: false, besked: `"${tekst}" er ikke en gyldig e-mailadresse` };
-    if (def.type === "valg" && def.valg && !def.valg.includes(tekst)) {
-      return { ok: false, besked: `"${tekst}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
+    if (def.type === "valg" && def.valg) {
+      // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
+      const valgt = def.valg.find((v) => v.toLocaleLowerCase("da-DK") === tekst.toLocaleLowerCase("da-DK"));
+      if (valgt === undefined) return { ok: false, besked: `"${tekst}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
+      return { ok: true, vaerdi: valgt };
     }
     return { ok: true, vaerdi: tekst };
   }
@@ -112,7 +115,8 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
       procent = true;
       tekst = tekst.replace(/\s*%$/, "");
     }
-    const p = parseDanskTal(tekst);
+    // Kroner have no decimals to confuse: "900.000" in an amount field is 900.000 kr.
+    const p = def.type === "beloeb" && /^-?\d{1,3}\.\d{3}(\s*kr\.?)?$/i.test(tekst) ? parseDanskTal(tekst.replace(".", "").replace(/\s*kr\.?$/i, "")) : parseDanskTal(tekst);
     if (typeof p === "string") return { ok: false, besked: `${p} (forventet ${forventet})` };
     // "95 %" is 0.95; "95" in a percent field stays 95 so the range check catches it.
     tal = procent ? Number((p / 100).toPrecision(15)) : p;

@@ -1,17 +1,19 @@
 import type { ParameterNavn, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
 import { beregn } from "./beregning";
-import { FELTER, type FeltNavn } from "./felter";
+import { felt, FELTER, type FeltNavn } from "./felter";
 import { celleFor } from "./layout";
-import type { RegelKontekst } from "./regel";
+import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type RegelKontekst, TAKSTFELTER } from "./regel";
 import type { Beregnet, Fund, Sprunget } from "./resultat";
 import { REGLER } from "./rules";
 import { parseFelt, type Skema } from "./vaerdier";
 
 export interface Valideringskontekst {
   register: RegelsaetRegister;
-  /** When the skema is submitted (TS090); default now. */
+  /** When the skema is submitted (TS090); default now, and then it is only being validated. */
   indsendt?: Date;
+  /** TS090's wording; default "indsendt" when `indsendt` is given, else "valideret". */
+  handling?: "indsendt" | "valideret";
 }
 
 export interface Valideringsresultat {
@@ -86,18 +88,34 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   } catch {
     r = undefined;
   }
-  const { beregnet, brugt } = beregn(v);
-  const indsendt = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : new Date();
+  const { beregnet: genberegnet, brugt } = beregn(v);
+  const givet = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : undefined;
+  const indsendt = givet ?? new Date();
+  const handling = kontekst.handling ?? (givet ? "indsendt" : "valideret");
+  let kendte: string[] = [];
+  try {
+    kendte = kontekst.register.ids();
+  } catch {
+    kendte = [];
+  }
   const findings: Fund[] = [];
+  /** Fields an input rule found unusable; the checks built on them are skipped. */
+  const ubrugelige = new Set<string>();
   const skipped: Sprunget[] = [];
 
   for (const regel of REGLER) {
     const mangler = (regel.parametre ?? []).filter((p) => !r || parameter(r, p) === undefined);
     if (mangler.length > 0) {
       const grund = r
-        ? `regelsættet ${r.id} angiver ikke ${mangler.map((p) => PARAMETER_TEKST[p]).join(" eller ")}`
-        : `regelsættet ${regelsaetId === undefined ? "er ikke angivet" : `"${regelsaetId}" kendes ikke`}`;
-      skipped.push({ code: regel.code, field: regel.felter[0], message: `${regel.code} er sprunget over: ${grund}. ${regel.beskrivelse}` });
+        ? `regelsættet ${r.id} ikke angiver ${mangler.map((p) => PARAMETER_TEKST[p]).join(" eller ")}`
+        : `regelsættet ${regelsaetId === undefined ? "ikke er angivet" : `"${regelsaetId}" ikke kendes`}`;
+      skipped.push({ code: regel.code, field: regel.felter[0], message: `Sprunget over, fordi ${grund}. Kontrollen: ${regel.beskrivelse}` });
+      continue;
+    }
+    const brudte = (regel.afhaenger ?? []).filter((f) => ubrugelige.has(f));
+    if (brudte.length > 0) {
+      const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleFor(f)})`).join(", ");
+      skipped.push({ code: regel.code, field: brudte[0], message: `Beregnes når fejlen i ${hvor} er rettet. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
     const ctx: RegelKontekst = {
@@ -105,21 +123,35 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
       typefejl,
       r,
       regelsaetId,
-      b: beregnet,
+      kendteRegelsaet: kendte,
+      handling,
+      b: genberegnet,
       brugt,
       indsendt,
       param: (navn) => parameter(r!, navn)!,
       fund: (felt, message) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt), message: message.replace(/kr\.\.$/, "kr.") }),
       spring: (message, felt) => skipped.push({ code: regel.code, ...(felt ? { field: felt } : {}), message }),
     };
+    const foer = findings.length;
     regel.check(ctx);
+    if (regel.inddata) for (const f of findings.slice(foer)) ubrugelige.add(f.field);
   }
+
+  // No computed figure is shown as if valid when an input it is built on has an error.
+  const brudt = (felter: readonly string[]) => felter.some((f) => ubrugelige.has(f));
+  const ikkePositiv = findings.some((f) => f.code === "TS032");
+  const beregnet: Beregnet = { ...genberegnet };
+  if (brudt(OMKOSTNINGSFELTER)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
+  if (brudt(KAPACITETSFELTER)) beregnet.belaegningsdage = null;
+  if (brudt(TAKSTFELTER) || ikkePositiv) Object.assign(beregnet, { takst: null, takstudvikling: null });
+  if (brudt(["TS_SidsteAarsTakst", "TS_PLPct"])) beregnet.takstudvikling = null;
+  if (brudt(["TS_A1", "TS_A2", "TS_A3", "TS_A6"])) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
 
   const udfyldt: Partial<Skema> = {
     ...v,
-    TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag,
+    TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag ?? undefined,
     TS_Overhead: v.TS_Overhead ?? beregnet.overhead ?? undefined,
-    TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag,
+    TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag ?? undefined,
     TS_Belaegningsdage: v.TS_Belaegningsdage ?? beregnet.belaegningsdage ?? undefined,
     TS_Takst: v.TS_Takst ?? beregnet.takst ?? undefined,
     TS_Takstudvikling: v.TS_Takstudvikling ?? beregnet.takstudvikling ?? undefined,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
-import { valideringJsonSchema } from "../../src/takstskema";
+import { CELLER, valideringJsonSchema } from "../../src/takstskema";
 import { eksempel, REGISTER } from "../takstskema/hjaelp";
 
 // Acceptance 2: the CLI as a subprocess (bin/takstskema.js, as `npx takstskema` runs it).
@@ -28,7 +28,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "takstskema-cli-"));
   const broken = await udfyldtArbejdsbog({ ...eksempel(), TS_OverheadSats: 0.05, TS_Tilbud: null }, REGISTER);
   await broken.xlsx.writeFile(join(dir, "fejl.xlsx"));
+  // Issue 10: the mistakes accountants really make, all in one skema, plus two that are no mistakes.
+  const typiske = await udfyldtArbejdsbog({ ...eksempel(), ...TYPISKE_FEJL, TS_Takstenhed: "Døgn", TS_Ejendom: "950.000" }, REGISTER);
+  await typiske.xlsx.writeFile(join(dir, "typiske.xlsx"));
 });
+const TYPISKE_FEJL = {
+  TS_Loen: -14_200_000, // TS013
+  TS_BelaegningAarMinus2: 93, // TS015
+  TS_PLPct: 1.8, // TS015
+  TS_OverheadSats: 4.4, // TS015
+  TS_Kategori: "Rammeaftaletilbud", // TS006
+  TS_Pladser: 24.5, // TS010
+};
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("takstskema skabelon", () => {
@@ -50,6 +61,24 @@ describe("takstskema skabelon", () => {
 });
 
 describe("takstskema valider", () => {
+  it("a skema with the typical mistakes reports each one with its cell (issue 10, acceptance 2)", async () => {
+    const r = await cli("valider", join(dir, "typiske.xlsx"), "--json", "--indsendt", "2017-11-10");
+    expect(r.code).toBe(1);
+    const json = valideringJsonSchema.parse(JSON.parse(r.stdout));
+    expect(json.findings.map((f) => `${f.code} ${f.field} ${f.cell}`).sort()).toEqual([
+      `TS006 TS_Kategori ${CELLER.TS_Kategori}`,
+      `TS010 TS_Pladser ${CELLER.TS_Pladser}`,
+      `TS013 TS_Loen ${CELLER.TS_Loen}`,
+      `TS015 TS_BelaegningAarMinus2 ${CELLER.TS_BelaegningAarMinus2}`,
+      `TS015 TS_OverheadSats ${CELLER.TS_OverheadSats}`,
+      `TS015 TS_PLPct ${CELLER.TS_PLPct}`,
+    ].sort());
+    // The checks built on them are listed as skipped with the reason, and no takst is shown.
+    expect(json.skipped.find((s) => s.code === "TS012")?.message).toContain("Beregnes når fejlen i");
+    expect(json.skipped.find((s) => s.code === "TS050")?.message).toContain("Beregnes når fejlen i");
+    const tekst = await cli("valider", join(dir, "typiske.xlsx"), "--indsendt", "2017-11-10");
+    expect(tekst.stdout).toContain("takst –");
+  });
   it("the example: exit 0, --json has exactly the product.md §4 shape", async () => {
     const r = await cli("valider", EKSEMPEL, "--json", "--indsendt", "2017-11-10");
     expect(r.code).toBe(0);

@@ -46,6 +46,21 @@ describe("kapitalomkostninger (004:5037-5058)", () => {
     expect(tilTal(afskrivning(3_000_000, 30, 2004, 2034))).toBe(0);
     expect(tilTal(afskrivning(3_000_000, 30, 2019, 2018))).toBe(0);
   });
+  it("AFSKRIVNING BYGNING: a building in use since 1995 is depreciated from 2004 and still has depreciation in 2025 (004:5047-5049)", () => {
+    // 004:5047-5049: "For bygninger ibrugtaget før 1/1 2004, starter afskrivningsperioden den 1/1 2004"; 30 years.
+    const syd = { art: "BYGNING" as const, bygningLevetid: 30, bygningStartAar: 2004 };
+    expect(tilTal(afskrivning(3_000_000, undefined, 1995, 2025, syd))).toBe(100_000);
+    expect(tilTal(afskrivning(3_000_000, undefined, 1995, 2033, syd))).toBe(100_000);
+    expect(tilTal(afskrivning(3_000_000, undefined, 1995, 2034, syd))).toBe(0);
+    // Without the ruleset the period runs 1995-2024.
+    expect(tilTal(afskrivning(3_000_000, 30, 1995, 2025))).toBe(0);
+    expect(() => afskrivning(3_000_000, undefined, 1995, 2025)).toThrow(EngineError);
+  });
+  it("AFSKRIVNING ANDET: a purchase not above the aktiveringsgrænse of 100.000 kr. is expensed, not depreciated (004:5057-5058)", () => {
+    const syd = { art: "ANDET" as const, aktiveringsgraense: 100_000 };
+    expect(() => afskrivning(100_000, 5, 2016, 2018, syd)).toThrow(EngineError);
+    expect(tilTal(afskrivning(100_005, 5, 2016, 2018, syd))).toBe(20_001);
+  });
   it("interest is value × rate, refused above the cap of 1.47 %", () => {
     expect(tilTal(forrentning(1_000_000, 0.0147, 0.0147))).toBe(14700);
     expect(() => forrentning(1_000_000, 0.02, 0.0147)).toThrow(EngineError);
@@ -81,15 +96,22 @@ describe("socialtilsyn figures", () => {
     expect(tilTal(timebaseretTilsyn(13, 672))).toBe(8736);
     expect(tilTal(timebaseretTilsyn(36, 672))).toBe(24192);
   });
-  it("skærpet tilsyn is 10 % of the annual takst per started month (004:237)", () => {
-    expect(tilTal(skaerpetTilsyn(31879, 2.2))).toBe(9564); // 3 started months × 3,188
+  it("skærpet tilsyn: whole months (004:233-237 \"1/10 årstakst pr. måned\"), a fraction of a month is refused", () => {
+    // 004:236-237 "... omlægge beregningsmetode fra opkrævning af en 1/4 årstakst pr. kvartal til 1/10 årstakst pr. måned."
+    expect(tilTal(skaerpetTilsyn(31879, 1, 2))).toBe(2 * 3188);
+    expect(() => skaerpetTilsyn(31879, 1, 2.2)).toThrow(EngineError);
+    expect(() => skaerpetTilsyn(31879, 1, 0)).toThrow(EngineError);
   });
-  it("the monthly skærpet takst is 10 % of the annual takst in whole kroner (Øst 2020, 003:1036-1042)", () => {
-    // 003:1036 "Takstkategori 1 (1-7 pladser) 34.373 3.437 35.310 7.902" ... 003:1042 "Takstkategori 4 (50- pladser) 103.118 10.312 ..."
-    expect([34373, 41247, 68745, 103118].map((t) => tilTal(skaerpetTilsynPrMaaned(t)))).toEqual([3437, 4125, 6875, 10312]);
+  it("skærpet tilsyn is rounded once from base × weight × share: Syd 2016 category 2 is 9,612 (004:2915-2923)", () => {
+    // 004:2919 "8 – 24 9.612 9.473" (skærpet tilsyn, 2016 then a quarter of the annual takst: share 1/4).
+    // Any base consistent with the published 2016 grundtakster 32.041 (×1) and 38.450 (×1,2)
+    // (004:2887-2889) lies in [32.041,25; 32.041,5): base × 1,2 × 1/4 is then 9.612,38-9.612,45 → 9.612,
+    // where the rounded annual takst gives 38.450 / 4 = 9.612,5 → 9.613.
+    for (const base of [32041.25, 32041.49]) expect(tilTal(skaerpetTilsynPrMaaned(base, 1.2, 0.25))).toBe(9612);
+    expect(tilTal(skaerpetTilsynPrMaaned(38450, 1, 0.25))).toBe(9613);
   });
   it("a bill for several months is months × the published monthly takst (3 × 3.437, not 3 × 3.437,3 rounded)", () => {
-    expect(tilTal(skaerpetTilsyn(34373, 3))).toBe(10311);
+    expect(tilTal(skaerpetTilsyn(34373, 1, 3))).toBe(10311);
   });
 });
 

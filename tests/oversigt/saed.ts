@@ -84,7 +84,7 @@ export function skema(p: Plan, aar: number, takst: number): Skema {
     TS_Tilbud: p.tilbud,
     TS_Ydelse: p.ydelse,
     TS_Lovgrundlag: p.lov,
-    TS_Kategori: "Rammeaftaletilbud",
+    TS_Kategori: "Lokalt tilbud",
     TS_Kontaktperson: "Økonomikonsulent",
     TS_Email: `takster@${p.driftsherre.split(" ")[0]!.toLowerCase().replace(/[^a-z]/g, "")}.dk`,
     TS_Pladser: p.pladser,

@@ -45,7 +45,7 @@ describe("round trip through an .xlsx file", () => {
     ["TS022", "error", "TS_OverheadGrundlag", {}, { TS_OverheadGrundlag: 16_000_000, TS_Overhead: null, ...INGEN_CACHE_EFTER_OVERHEAD }],
     ["TS030", "error", "TS_Takst", {}, { TS_Takst: 2100, TS_Takstudvikling: null }],
     ["TS031", "error", "TS_Takstgrundlag", {}, { TS_Takstgrundlag: 17_000_000, TS_Takst: null, TS_Takstudvikling: null }],
-    ["TS032", "error", "TS_Belaegningsdage", {}, { TS_Belaegningsdage: 8760 }],
+    ["TS033", "error", "TS_Belaegningsdage", {}, { TS_Belaegningsdage: 8760 }],
     ["TS040", "warning", "TS_Regulering", { TS_Regulering: -100_000 }],
     ["TS050", "warning", "TS_UdviklingBegrundelse", { TS_SidsteAarsTakst: 1900 }],
     ["TS051", "warning", "TS_Takstudvikling", {}, { TS_Takstudvikling: 0.1 }],
@@ -55,6 +55,13 @@ describe("round trip through an .xlsx file", () => {
     ["TS080", "warning", "TS_Tjenestemandspension", { TS_PensionsgivendeLoen: 900_000 }],
     ["TS090", "warning", "TS_Regelsaet", {}, {}, new Date("2017-11-20T09:00:00+01:00")],
     ["TS100", "warning", "TS_Kategori", { TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25 }],
+    ["TS006", "error", "TS_Kategori", { TS_Kategori: "Rammeaftaletilbud" }],
+    ["TS013", "error", "TS_Loen", { TS_Loen: -14_200_000 }],
+    ["TS015", "error", "TS_BelaegningAarMinus2", { TS_BelaegningAarMinus2: 93 }],
+    ["TS015", "error", "TS_PLPct", { TS_PLPct: 1.8 }],
+    ["TS015", "error", "TS_OverheadSats", { TS_OverheadSats: 4.4 }],
+    ["TS032", "error", "TS_Takstgrundlag", { TS_Indtaegter: 20_000_000 }],
+    ["TS101", "warning", "TS_Kategori", { TS_Kategori: "klyngetilbud" }],
   ];
   // Every row gets all six values: jest would take a missing trailing argument for `done`.
   const raekker = tilfaelde.map(([c, s, f, a, cache, d]) => [c, s, f, a, cache ?? {}, d ?? I_TIDE] as const);

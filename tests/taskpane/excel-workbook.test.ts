@@ -110,7 +110,7 @@ describe("indsaetSkabelon", () => {
     // Every layout validation, with its Danish input message.
     expect(optaget.valideringer.size).toBe(layout.valideringer.length);
     const pladser = optaget.valideringer.get(CELLER.TS_Pladser)!;
-    expect(pladser.rule).toEqual({ decimal: { operator: "GreaterThan", formula1: 0 } });
+    expect(pladser.rule).toEqual({ wholeNumber: { operator: "GreaterThan", formula1: 0 } });
     expect(pladser.prompt).toEqual(expect.objectContaining({ showPrompt: true, title: "Pladser" }));
     // Names are added before the formulas that use them; protection comes last.
     const ops = optaget.ops;

@@ -1,6 +1,6 @@
 import { belaegningsdage, takst, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
-import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, tal, TOLERANCE_KR, type Regel } from "../regel";
+import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, TAKSTFELTER, tal, TOLERANCE_KR, type Regel } from "../regel";
 
 /** Run an engine computation; a precondition failure (reported by TS010/TS011) gives undefined. */
 function forsoeg<T>(fn: () => T): T | undefined {
@@ -15,6 +15,7 @@ export const TS030: Regel = {
   code: "TS030",
   severity: "error",
   felter: ["TS_Takst", "TS_Takstgrundlag", "TS_Pladser", "TS_Belaegning", "TS_Dage"],
+  afhaenger: TAKSTFELTER,
   beskrivelse: "Taksten er ikke takstgrundlag / belægningsdage afrundet (tolerance 1 kr.).",
   check(ctx) {
     const celle = ctx.v.TS_Takst;
@@ -32,6 +33,7 @@ export const TS031: Regel = {
   code: "TS031",
   severity: "error",
   felter: ["TS_Takstgrundlag"],
+  afhaenger: OMKOSTNINGSFELTER,
   beskrivelse: "Takstgrundlaget er ikke summen af kategorierne (tolerance 1 kr.).",
   check(ctx) {
     const celle = ctx.v.TS_Takstgrundlag;
@@ -41,10 +43,29 @@ export const TS031: Regel = {
   },
 };
 
+/** TS032: a takst is a positive price, so the takstgrundlag and the takst must be above 0. */
 export const TS032: Regel = {
   code: "TS032",
   severity: "error",
+  felter: ["TS_Takstgrundlag", "TS_Takst"],
+  afhaenger: TAKSTFELTER,
+  beskrivelse: "Takstgrundlaget eller taksten er 0 eller negativ.",
+  check(ctx) {
+    const tg = ctx.brugt.takstgrundlag;
+    if (tg <= 0) {
+      ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(tg)}, men en takst er en positiv pris. Kontrollér at alle omkostninger er med, og at indtægter og regulering ikke overstiger dem.`);
+      return;
+    }
+    const t = ctx.v.TS_Takst;
+    if (t !== undefined && t <= 0) ctx.fund("TS_Takst", `Taksten er ${kr(t)}, men en takst er en positiv pris.`);
+  },
+};
+
+export const TS033: Regel = {
+  code: "TS033",
+  severity: "error",
   felter: ["TS_Belaegningsdage"],
+  afhaenger: KAPACITETSFELTER,
   beskrivelse: "Belægningsdage er ikke pladser × dage × belægning.",
   check(ctx) {
     const celle = ctx.v.TS_Belaegningsdage;
@@ -65,6 +86,7 @@ export const TS060: Regel = {
   code: "TS060",
   severity: "error",
   felter: ["TS_Basistakst", "TS_Servicetakst", "TS_Takst"],
+  afhaenger: [...TAKSTFELTER, "TS_Basistakst", "TS_Servicetakst"],
   beskrivelse: "Basistakst + servicetakst er ikke taksten.",
   check(ctx) {
     const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;

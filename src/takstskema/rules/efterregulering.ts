@@ -2,52 +2,56 @@ import { parameter } from "../../regelsaet";
 import { kr, pct, TOLERANCE_KR, type Regel } from "../regel";
 
 /**
- * TS040, our reading of the seeds:
- * - Bilag 18 (004:5187-5450): A4 = A2 + A3, A5 = A1 - A4, A7 = A5 - A6; "Er A7 positiv skal
- *   taksterne i år 2 nedreguleres og omvendt". So the regulering line of the takstgrundlag
- *   should be -A7 (engine.reguleringFraModel). A difference above 1 kr. is a warning.
- * - The 5 % rule (004:4691-4716): an overskud above 5 % of the omkostningsbudget must lower
- *   the takst, an underskud up to 5 % may not go into it; only the part beyond 5 % may raise
- *   it. With band = efterregGraense × TS_RegBudget and the corrected result A5 (overskud +):
- *     a raise (regulering > 0) may be at most max(0, -A5 - band);
- *     a reduction must be at least max(0, A5 - band).
- *   Bilag 18's example 2 (A5 +200.000, A6 400.000, A7 -200.000: a raise after a surplus)
- *   agrees with the model but not with this bound, and gets the warning; that is intended:
- *   it is worth a look by the secretariat.
- * Without efterregGraense in the ruleset the 5 % part is skipped; the model part still runs.
+ * TS040 as Bilag 18 states it (004:5187-5450; domain.md §3.2):
+ * - A4 = A2 + A3, A5 = A1 - A4, A7 = A5 - A6; "Er A7 positiv skal taksterne i år 2
+ *   nedreguleres og omvendt" (004:5231-5232), so the regulering line is -A7 (±1 kr.).
+ * - The 5 % rule sits on A6 (004:5227-5231): "Underskud op til 5 % skal dækkes ind via
+ *   effektiviseringer(overførsel) eller opsparede overskud ... Dette er A6". With
+ *   band = efterregGraense × the unit's budget: for an underskud (A5 < 0) A6 must carry at
+ *   least min(-A5, band) (A6 ≤ -min(-A5, band)); for an overskud at most band may be kept
+ *   (A6 ≤ band). Example 2 (budget 9.000.000, 004:5405: A5 200.000, A6 400.000 ≤ 450.000) is
+ *   valid; example 3's prose (A6 -300.000 on an underskud of 600.000 with budget 19.000.000,
+ *   004:5417-5420, 5436) is not.
  */
 export const TS040: Regel = {
   code: "TS040",
   severity: "warning",
   felter: ["TS_Regulering", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget"],
-  beskrivelse: "Reguleringen stemmer ikke med A1-A7-modellen eller 5 %-reglen.",
+  afhaenger: ["TS_Regulering", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget"],
+  beskrivelse: "Reguleringen er ikke -A7 i A1-A7-modellen, eller A6 bryder 5 %-reglen.",
   check(ctx) {
     const reg = ctx.v.TS_Regulering ?? 0;
     const forventet = ctx.b.forventetRegulering;
     const A5 = ctx.b.A5;
     if (forventet === null || A5 === null) {
-      if (reg !== 0 && !ctx.typefejl.has("TS_A1") && !ctx.typefejl.has("TS_A2")) {
+      if (reg !== 0) {
         ctx.fund("TS_Regulering", `Der er en regulering på ${kr(reg)}, men A1 og A2 (efterregulering for år -2) er ikke udfyldt, så den kan ikke kontrolleres.`);
       }
       return;
     }
     if (Math.abs(reg - forventet) > TOLERANCE_KR) {
-      return ctx.fund("TS_Regulering", `Reguleringen er ${kr(reg)}, men A1-A7-modellen giver -A7 = ${kr(forventet)}.`);
+      ctx.fund("TS_Regulering", `Reguleringen er ${kr(reg)}, men skal være -A7 = ${kr(forventet)} (A7 = A5 - A6 i A1-A7-modellen).`);
     }
     const graense = ctx.r ? parameter(ctx.r, "efterregGraense") : undefined;
     if (graense === undefined) {
-      ctx.spring(`5 %-reglen for efterregulering er ikke kontrolleret: regelsættet ${ctx.regelsaetId ?? "(ukendt)"} angiver ikke grænsen (efterregGraense).`, "TS_Regulering");
+      ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: regelsættet ${ctx.r?.id ?? ctx.regelsaetId ?? "(ukendt)"} angiver ikke en grænse for efterregulering.`, "TS_A6");
       return;
     }
     const budget = ctx.v.TS_RegBudget;
-    if (budget === undefined || budget < 0) return;
+    if (budget === undefined) {
+      ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: omkostningsbudgettet for år -2 er ikke udfyldt.`, "TS_RegBudget");
+      return;
+    }
+    if (budget < 0) return;
     const band = graense * budget;
-    const maksForhoejelse = Math.max(0, -A5 - band);
-    const minNedsaettelse = Math.max(0, A5 - band);
-    if (reg > maksForhoejelse + TOLERANCE_KR) {
-      ctx.fund("TS_Regulering", `Reguleringen hæver taksten med ${kr(reg)}, men kun den del af underskuddet der overstiger ${pct(graense)} af budgettet (${kr(band)}) må indregnes: højst ${kr(maksForhoejelse)}.`);
-    } else if (minNedsaettelse > 0 && -reg < minNedsaettelse - TOLERANCE_KR) {
-      ctx.fund("TS_Regulering", `Overskuddet A5 = ${kr(A5)} overstiger ${pct(graense)} af budgettet (${kr(band)}); taksten skal sænkes med mindst ${kr(minNedsaettelse)}, men reguleringen er ${kr(reg)}.`);
+    const A6 = ctx.v.TS_A6 ?? 0;
+    if (A5 < 0) {
+      const skalDaekkes = Math.min(-A5, band);
+      if (A6 > -skalDaekkes + TOLERANCE_KR) {
+        ctx.fund("TS_A6", `Underskuddet A5 = ${kr(A5)}: den del der er op til ${pct(graense)} af budgettet (${kr(band)}) må ikke indregnes i taksten og skal dækkes i A6, så A6 skal være højst ${kr(-skalDaekkes)}, men er ${kr(A6)}.`);
+      }
+    } else if (A6 > band + TOLERANCE_KR) {
+      ctx.fund("TS_A6", `Af overskuddet A5 = ${kr(A5)} må højst ${pct(graense)} af budgettet (${kr(band)}) beholdes i A6, men A6 er ${kr(A6)}; ${kr(A6 - band)} skal sænke taksten.`);
     }
   },
 };

@@ -1,5 +1,6 @@
-import { KATEGORI_HOEJT_SPECIALISERET } from "../felter";
-import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, type Regel } from "../regel";
+import { KATEGORI_HOEJT_SPECIALISERET, KATEGORI_KLYNGETILBUD } from "../felter";
+import { kanoniskKategori } from "../kategori";
+import { kr, TAKSTFELTER, type Regel } from "../regel";
 
 /** End of the deadline day in Danish winter time (takst deadlines fall in Nov-Jan). */
 export function fristSlut(frist: string): Date {
@@ -16,29 +17,60 @@ export const TS090: Regel = {
   severity: "warning",
   felter: ["TS_Regelsaet"],
   parametre: ["fristTakster"],
-  beskrivelse: "Skemaet er indsendt efter regelsættets frist.",
+  beskrivelse: "Skemaet er indsendt (eller valideret) efter regelsættets frist.",
   check(ctx) {
     const frist = ctx.param("fristTakster");
     if (ctx.indsendt.getTime() >= fristSlut(frist).getTime()) {
-      ctx.fund("TS_Regelsaet", `Fristen for takster i ${ctx.r?.id} var ${danskDato(frist)}; skemaet er indsendt ${ctx.indsendt.toLocaleDateString("da-DK", { timeZone: "Europe/Copenhagen" })}.`);
+      const dato = ctx.indsendt.toLocaleDateString("da-DK", { timeZone: "Europe/Copenhagen" });
+      ctx.fund("TS_Regelsaet", `Fristen for takster i ${ctx.r?.id} var ${danskDato(frist)}; skemaet er ${ctx.handling} ${dato}.`);
     }
   },
 };
 
-/** TS100: a højt specialiseret tilbud med regional betydning has a takst of at least 2.000 kr. (004:3660). */
+/** Døgn- og dagtakster: the 2.000 kr. of 004:3660 and 004:3664 is a takst per day. */
+function erDagtakst(enhed: string | undefined): boolean {
+  return enhed === "døgn" || enhed === "dag";
+}
+
+const TAKST_AFHAENGER = [...TAKSTFELTER, "TS_Kategori", "TS_Takstenhed"] as const;
+
+/**
+ * TS100: "Højt specialiserede tilbud med regional betydning: Tilbud med en takst på 2000 kr.
+ * eller derover" (004:3660); only døgn and dag takster compare with a daily amount.
+ */
 export const TS100: Regel = {
   code: "TS100",
   severity: "warning",
   felter: ["TS_Kategori", "TS_Takst"],
+  afhaenger: TAKST_AFHAENGER,
   parametre: ["hoejtSpecialiseretMinTakst"],
-  beskrivelse: "Kategori højt specialiseret tilbud med en takst under regelsættets minimum.",
+  beskrivelse: "Kategori højt specialiseret tilbud med en døgn- eller dagtakst under regelsættets minimum.",
   check(ctx) {
-    if (ctx.v.TS_Kategori !== KATEGORI_HOEJT_SPECIALISERET || harTypefejl(ctx, [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER])) return;
+    const k = ctx.v.TS_Kategori;
+    if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.v.TS_Takstenhed)) return;
     const min = ctx.param("hoejtSpecialiseretMinTakst");
     const t = ctx.brugt.takst;
     if (t !== null && t < min) {
-      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på mindst ${kr(min)}, men taksten er ${kr(t)}.`);
+      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men taksten er ${kr(t)} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };
 
+/** TS101: "Klyngetilbud: Tilbud, der ... har en takst under 2000 kr." (004:3664). */
+export const TS101: Regel = {
+  code: "TS101",
+  severity: "warning",
+  felter: ["TS_Kategori", "TS_Takst"],
+  afhaenger: TAKST_AFHAENGER,
+  parametre: ["hoejtSpecialiseretMinTakst"],
+  beskrivelse: "Kategori klyngetilbud med en døgn- eller dagtakst på regelsættets grænse eller derover.",
+  check(ctx) {
+    const k = ctx.v.TS_Kategori;
+    if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.v.TS_Takstenhed)) return;
+    const graense = ctx.param("hoejtSpecialiseretMinTakst");
+    const t = ctx.brugt.takst;
+    if (t !== null && t >= graense) {
+      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men taksten er ${kr(t)} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+    }
+  },
+};

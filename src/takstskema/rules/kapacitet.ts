@@ -1,37 +1,31 @@
 import { belaegningsafvigelse, gennemsnitligBelaegning, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
-import { pct, tal, type Regel } from "../regel";
+import { pct, procentHint, tal, type Regel } from "../regel";
 
-/** § 101 treatment: places are expected citizens / 10, so they may be fractional (tenths). */
-const PARAGRAF_101 = /§\s*101(?!\d)/;
-
+/**
+ * TS010: pladser positive and whole. Fractional places only where the ruleset allows them
+ * (product.md §3); no ruleset gives that today, and no seed gives a "§ 101: citizens / 10"
+ * rule (004:23-26 is about the socialtilsyn's own takst), so places are whole.
+ */
 export const TS010: Regel = {
   code: "TS010",
   severity: "error",
-  felter: ["TS_Pladser", "TS_Lovgrundlag"],
-  beskrivelse: "Pladser er ikke et positivt tal, eller ikke et helt tal hvor tilbuddet har hele pladser.",
+  inddata: true,
+  felter: ["TS_Pladser"],
+  beskrivelse: "Pladser er ikke et positivt helt tal.",
   check(ctx) {
     const p = ctx.v.TS_Pladser;
     if (p === undefined) return;
-    if (p <= 0) return ctx.fund("TS_Pladser", `Pladser skal være et positivt tal, men er ${tal(p)}.`);
-    if (Number.isInteger(p)) return;
-    const lov = ctx.v.TS_Lovgrundlag ?? "";
-    if (!PARAGRAF_101.test(lov)) {
-      return ctx.fund("TS_Pladser", `Pladser skal være et helt tal (${tal(p)}). Brøkdele af pladser findes kun ved § 101-behandling (forventede borgere / 10).`);
-    }
-    if (!Number.isInteger(Math.round(p * 1e6) / 1e5)) {
-      ctx.fund("TS_Pladser", `Ved § 101-behandling er pladser forventede borgere / 10, altså hele tiendedele; ${tal(p)} er det ikke.`);
-    }
+    if (p <= 0) return ctx.fund("TS_Pladser", `Pladser skal være et positivt helt tal, men er ${tal(p)}.`);
+    if (!Number.isInteger(p)) ctx.fund("TS_Pladser", `Pladser skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`);
   },
 };
 
-/**
- * TS011: belægning in (0 %, 100 %]. The upper bound is the ruleset's maksBelaegning where
- * given (it may be lower), else the product's fixed 100 % (product.md §3).
- */
+/** TS011: belægning in (0 %, 100 %] (product.md §3; 004:5128-5129 "højst 100 %"). */
 export const TS011: Regel = {
   code: "TS011",
   severity: "error",
+  inddata: true,
   felter: ["TS_Belaegning"],
   beskrivelse: "Belægningen er ikke over 0 % og højst 100 %.",
   check(ctx) {
@@ -39,7 +33,7 @@ export const TS011: Regel = {
     if (b === undefined) return;
     const maks = (ctx.r && parameter(ctx.r, "maksBelaegning")) ?? 1;
     if (b <= 0 || b > maks) {
-      const hint = b > 1 && b <= 100 ? ` Skrev du ${tal(b)} i stedet for ${tal(b)} %?` : "";
+      const hint = procentHint(b, { min: 0, max: maks, hintMin: 0.2 });
       ctx.fund("TS_Belaegning", `Belægningen skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`);
     }
   },
@@ -50,6 +44,7 @@ export const TS012: Regel = {
   code: "TS012",
   severity: "warning",
   felter: ["TS_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1", "TS_BelaegningBegrundelse"],
+  afhaenger: ["TS_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1"],
   beskrivelse: "Belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to seneste år uden begrundelse.",
   check(ctx) {
     const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.v;

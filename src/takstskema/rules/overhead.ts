@@ -5,6 +5,7 @@ export const TS020: Regel = {
   code: "TS020",
   severity: "error",
   felter: ["TS_OverheadSats"],
+  afhaenger: ["TS_OverheadSats"],
   parametre: ["overheadLoft"],
   beskrivelse: "Overheadsatsen er over regelsættets loft.",
   check(ctx) {
@@ -20,6 +21,7 @@ export const TS021: Regel = {
   code: "TS021",
   severity: "error",
   felter: ["TS_Overhead", "TS_OverheadGrundlag", "TS_OverheadSats"],
+  afhaenger: OMKOSTNINGSFELTER,
   beskrivelse: "Overhead er ikke sats gange grundlag (tolerance 1 kr.).",
   check(ctx) {
     const celle = ctx.v.TS_Overhead;
@@ -37,6 +39,7 @@ export const TS022: Regel = {
   code: "TS022",
   severity: "error",
   felter: ["TS_OverheadGrundlag"],
+  afhaenger: OMKOSTNINGSFELTER,
   beskrivelse: "Overheadgrundlaget er ikke summen af de linjer der bærer overhead (tolerance 1 kr.).",
   check(ctx) {
     const celle = ctx.v.TS_OverheadGrundlag;

@@ -1,10 +1,12 @@
 import { FELTER, type FeltNavn } from "../felter";
+import { kanoniskKategori, kategoriNavne } from "../kategori";
 import type { Regel } from "../regel";
 
 /** TS001: a mandatory field is empty (product.md §3). Computed and system fields are never mandatory. */
 export const TS001: Regel = {
   code: "TS001",
   severity: "error",
+  inddata: true,
   felter: FELTER.filter((f) => f.obligatorisk).map((f) => f.navn),
   beskrivelse: "Et obligatorisk felt er tomt.",
   check(ctx) {
@@ -19,6 +21,7 @@ export const TS001: Regel = {
 export const TS002: Regel = {
   code: "TS002",
   severity: "error",
+  inddata: true,
   felter: FELTER.map((f) => f.navn),
   beskrivelse: "Et felt har forkert type (tekst i et talfelt, en fejlværdi, et tvetydigt tal).",
   check(ctx) {
@@ -29,6 +32,28 @@ export const TS002: Regel = {
   },
 };
 
+/** Edit distance, for suggesting the ruleset meant ("Syd 2018" → SYD-2018). */
+function afstand(a: string, b: string): number {
+  let foer = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const nu = [i];
+    for (let j = 1; j <= b.length; j++) nu[j] = Math.min(foer[j]! + 1, nu[j - 1]! + 1, foer[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    foer = nu;
+  }
+  return foer[b.length]!;
+}
+
+/** The known id closest to what was typed, when it is close enough to be a slip. */
+export function naermesteRegelsaet(skrevet: string, kendte: readonly string[]): string | undefined {
+  const norm = skrevet.trim().toUpperCase().replace(/[\s_.]+/g, "-").slice(0, 60);
+  let bedst: { id: string; d: number } | undefined;
+  for (const id of kendte) {
+    const d = afstand(norm, id);
+    if (!bedst || d < bedst.d) bedst = { id, d };
+  }
+  return bedst && bedst.d <= Math.max(2, Math.floor(bedst.id.length / 3)) ? bedst.id : undefined;
+}
+
 /** TS003: the ruleset named in TS_Regelsaet is unknown; every ruleset check is then skipped. */
 export const TS003: Regel = {
   code: "TS003",
@@ -37,8 +62,24 @@ export const TS003: Regel = {
   beskrivelse: "Regelsættet findes ikke.",
   check(ctx) {
     if (ctx.regelsaetId !== undefined && ctx.r === undefined) {
-      ctx.fund("TS_Regelsaet", `Regelsættet "${ctx.regelsaetId}" kendes ikke. Kontroller der afhænger af regelsættet er sprunget over.`);
+      const forslag = naermesteRegelsaet(ctx.regelsaetId, ctx.kendteRegelsaet);
+      const kendte = ctx.kendteRegelsaet.length ? ` Kendte regelsæt: ${ctx.kendteRegelsaet.join(", ")}.` : "";
+      ctx.fund("TS_Regelsaet", `Regelsættet "${ctx.regelsaetId}" kendes ikke.${forslag ? ` Mente du ${forslag}?` : ""}${kendte} Kontroller der afhænger af regelsættet er sprunget over.`);
     }
+  },
+};
+
+/** TS006: a kategori that is not one of the ruleset's (its names and synonyms, any case). */
+export const TS006: Regel = {
+  code: "TS006",
+  severity: "error",
+  felter: ["TS_Kategori"],
+  beskrivelse: "Kategorien er ikke en af regelsættets kategorier.",
+  check(ctx) {
+    const k = ctx.v.TS_Kategori;
+    const navne = kategoriNavne(ctx.r);
+    if (k === undefined || !navne || kanoniskKategori(ctx.r, k) !== undefined) return;
+    ctx.fund("TS_Kategori", `Kategorien "${k}" findes ikke i ${ctx.r?.id}. Vælg en af: ${navne.join(", ")}.`);
   },
 };
 
