@@ -55,6 +55,9 @@ function rundBroek(n: number, k: number): number {
   return n < 0 ? -r : r;
 }
 
+/** Smallest value treated as an ordinary double (well above the subnormals, below 2.2e-308 is). */
+const NORMAL = 1e-290;
+
 /** Relative distance from a half-integer below which TAKST goes to decimal.js (error here is < 2^-49). */
 const TAKST_MARGIN = 2 ** -40;
 
@@ -67,10 +70,11 @@ const TAKST_MARGIN = 2 ** -40;
 export function hurtigTakst(takstgrundlag: number, pladser: number, belaegning: number, dage: number = STANDARD_DAGE, decimalerArg: number = 0): number | undefined {
   if (typeof takstgrundlag !== "number" || typeof pladser !== "number" || typeof belaegning !== "number" || typeof dage !== "number") return undefined;
   // takstgrundlag ≤ 0 and every precondition failure belong to the engine's decimal path.
-  if (!(takstgrundlag > 0 && takstgrundlag < 1e300)) return undefined;
-  if (!(pladser > 0 && pladser < 1e300)) return undefined;
-  if (!(belaegning > 0 && belaegning <= 1)) return undefined;
-  if (!(dage > 0 && dage <= 366)) return undefined;
+  // Inputs must be normal doubles: a subnormal is read with a large relative error.
+  if (!(takstgrundlag >= NORMAL && takstgrundlag < 1e300)) return undefined;
+  if (!(pladser >= NORMAL && pladser < 1e300)) return undefined;
+  if (!(belaegning >= NORMAL && belaegning <= 1)) return undefined;
+  if (!(dage >= NORMAL && dage <= 366)) return undefined;
   if (!(decimalerArg >= 0 && decimalerArg <= 4 && Number.isInteger(decimalerArg))) return undefined;
   const naevner = pladser * dage * belaegning;
   // Keep every operation in the normal double range, where the relative error bound holds.
