@@ -1,7 +1,7 @@
 /**
  * Builds the Excel add-in into dist/ (shared runtime: one page hosts functions and task pane):
  *   functions.js        SOC.* custom functions + CustomFunctions.associate (src/functions)
- *   taskpane.js/.css    the task pane (src/taskpane)
+ *   taskpane.js/.css    the task pane (src/taskpane); depends on functions.js (shares its modules)
  *   taskpane.html       loads office.js from Microsoft's CDN, then both bundles
  *   functions.json      English metadata  } both generated from src/functions/beskrivelser.ts
  *   functions-da.json   Danish metadata   }
@@ -91,12 +91,18 @@ module.exports = (_env, argv) => {
     context: __dirname,
     entry: {
       functions: "./src/functions/registrering.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      // In the shared-runtime page taskpane.js runs after functions.js and takes every module
+      // functions.js already has (zod, decimal.js, the engine, the rulesets) from it, so each is
+      // downloaded, parsed and run once. functions.js carries the webpack runtime and stays whole
+      // on its own (the manifest's Functions.Script.Url, tests/functions/bundle.test.ts).
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
     },
     output: {
       path: resolve(__dirname, "dist"),
       filename: "[name].js",
+      // globalThis rather than self: functions.js must also run where there is no window (a bare script context).
+      globalObject: "globalThis",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

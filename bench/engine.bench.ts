@@ -1,5 +1,31 @@
-import { efterregulering, fordel, takst } from "../src/engine";
+import fc from "fast-check";
+import { efterregulering, fordel, hurtigEfterregulering, hurtigTakst, takst } from "../src/engine";
+import { efterregInput, ens, overheadInput, sammenlign, takstInput, type Sammenligning } from "../tests/helpers/hurtigeInput";
 import { kaldPrSekund } from "./maal";
+
+const MILLION = 1_000_000;
+
+/**
+ * The fast path against decimal.js on a million generated inputs (the property test's
+ * generators: realistic values, ties and their neighbours, 4 decimals, negative, huge, junk).
+ */
+function sammenlignMillion<A>(input: fc.Arbitrary<A>, sml: (a: A) => Sammenligning) {
+  let hurtige = 0;
+  let forskelle = 0;
+  const eksempler: unknown[] = [];
+  const blok = 50_000;
+  for (let start = 0; start < MILLION; start += blok) {
+    for (const a of fc.sample(input, { numRuns: blok, seed: 15_000 + start / blok })) {
+      const s = sml(a);
+      if (s.hurtig !== undefined) hurtige++;
+      if (!ens(s)) {
+        forskelle++;
+        if (eksempler.length < 5) eksempler.push({ a, s });
+      }
+    }
+  }
+  return { inputs: MILLION, fast_path: hurtige, handed_over: MILLION - hurtige, differences: forskelle, ...(eksempler.length ? { examples: eksempler } : {}) };
+}
 
 // Plain-number versions of the same formulas, measured in the same run, to show what the
 // exactness of decimal.js costs.
@@ -37,9 +63,21 @@ export async function run(): Promise<Record<string, unknown>> {
   const par = (engine: number, plain: number) => ({ engine_calls_per_s: engine, number_calls_per_s: plain, ratio_number_over_engine: Math.round((plain / engine) * 10) / 10 });
   const figures = {
     engine: {
-      TAKST: par(kaldPrSekund(() => takst(10_400_000, 30, 0.95)), kaldPrSekund(() => keep(takstTal(10_400_000, 30, 0.95)))),
+      TAKST: {
+        ...par(kaldPrSekund(() => takst(10_400_000, 30, 0.95)), kaldPrSekund(() => keep(takstTal(10_400_000, 30, 0.95)))),
+        fast_calls_per_s: kaldPrSekund(() => keep(hurtigTakst(10_400_000, 30, 0.95)!)),
+      },
       OBJFIN_100_rows: par(kaldPrSekund(() => fordel(19_156_058, noegle, "REST")), kaldPrSekund(() => keep(fordelTal(19_156_058, noegle)[0]!))),
-      EFTERREG: par(kaldPrSekund(() => efterregulering(-450_000, 5_000_000)), kaldPrSekund(() => keep(efterregTal(-450_000, 5_000_000)))),
+      EFTERREG: {
+        ...par(kaldPrSekund(() => efterregulering(-450_000, 5_000_000)), kaldPrSekund(() => keep(efterregTal(-450_000, 5_000_000)))),
+        fast_calls_per_s: kaldPrSekund(() => keep(hurtigEfterregulering(-450_000, 5_000_000)!)),
+      },
+      fast_path_vs_decimal: {
+        TAKST: sammenlignMillion(takstInput, (a) => sammenlign.TAKST(a)),
+        OVERHEAD: sammenlignMillion(overheadInput, (a) => sammenlign.OVERHEAD(a)),
+        EFTERREG: sammenlignMillion(efterregInput, (a) => sammenlign.EFTERREG(a)),
+        note: "1,000,000 generated inputs per function (tests/helpers/hurtigeInput.ts); differences = fast-path answers not identical to decimal.js ROUND_HALF_UP (must be 0)",
+      },
     },
   };
   if (Number.isNaN(sink)) console.log(sink);

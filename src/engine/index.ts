@@ -13,3 +13,4 @@ export * from "./belaegning";
 export * from "./prisniveau";
 export * from "./tjenestemandspension";
 export * from "./takststruktur";
+export * from "./hurtig";

@@ -45,9 +45,40 @@ function skalar(ctx: Kontekst, index: number, v: unknown): Celle {
     if (x.length === 1 && Array.isArray(x[0]) && x[0].length === 1) x = x[0][0];
     else throw new ArgumentFejl(p, "skal være én celle, ikke et område");
   }
+  if (erCelle(x)) return x;
   const r = celleSchema.safeParse(x);
   if (!r.success) throw new ArgumentFejl(p, "er ikke en værdi Excel kan give");
   return r.data;
+}
+
+/**
+ * Exactly what celleSchema accepts, checked without zod: on the good path zod's union builds an
+ * error message for every option it tries and throws them away (an omitted argument costs four).
+ * zod still parses whatever fails here, so its messages stay the same.
+ */
+function erCelle(x: unknown): x is Celle {
+  const t = typeof x;
+  return t === "number" || t === "string" || t === "boolean" || x === null || x === undefined;
+}
+
+/** Exactly what matrixSchema accepts (a non-empty rectangle of cells), checked without zod. */
+function erMatrix(x: unknown): x is Matrix {
+  if (!Array.isArray(x) || x.length === 0) return false;
+  const foerste: unknown = x[0];
+  if (!Array.isArray(foerste) || foerste.length === 0) return false;
+  const bredde = foerste.length;
+  // Holes in a sparse array fall to zod, which fills them; Excel never sends one.
+  for (let i = 0; i < x.length; i++) {
+    const raekke: unknown = x[i];
+    if (!(i in x) || !Array.isArray(raekke) || raekke.length !== bredde) return false;
+    for (let j = 0; j < bredde; j++) if (!(j in raekke) || !erCelle(raekke[j])) return false;
+  }
+  return true;
+}
+
+/** A finite number other than -0 (which becomes 0), the common case, without the checks for messages. */
+function endeligtTal(v: unknown): v is number {
+  return typeof v === "number" && v - v === 0;
 }
 
 function somTal(p: ParameterBeskrivelse, v: Celle, hvor = ""): number {
@@ -66,6 +97,7 @@ function husk(ctx: Kontekst, p: ParameterBeskrivelse, n: number): number {
 /** A required number. */
 export function tal(ctx: Kontekst, index: number, v: unknown): number {
   const p = param(ctx, index);
+  if (endeligtTal(v)) return husk(ctx, p, v === 0 ? 0 : v);
   const c = skalar(ctx, index, v);
   if (tom(c)) throw new ArgumentFejl(p, "mangler");
   return husk(ctx, p, somTal(p, c));
@@ -73,6 +105,8 @@ export function tal(ctx: Kontekst, index: number, v: unknown): number {
 
 /** An optional number: omitted (null) or a blank cell gives undefined, so the engine's default applies. */
 export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (endeligtTal(v)) return husk(ctx, param(ctx, index), v === 0 ? 0 : v);
   const c = skalar(ctx, index, v);
   if (tom(c)) return undefined;
   const p = param(ctx, index);
@@ -81,6 +115,7 @@ export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | 
 
 /** Optional text, trimmed; blank gives undefined. */
 export function valgfriTekst(ctx: Kontekst, index: number, v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
   const p = param(ctx, index);
   const c = skalar(ctx, index, v);
   if (tom(c)) return undefined;
@@ -100,7 +135,9 @@ export function valg<T extends string>(ctx: Kontekst, index: number, v: unknown,
 /** A range as a rectangular 2-D array; a single value counts as a 1 × 1 range. */
 export function omraade(ctx: Kontekst, index: number, v: unknown): Matrix {
   const p = param(ctx, index);
-  const r = matrixSchema.safeParse(Array.isArray(v) ? v : [[v]]);
+  const m: unknown = Array.isArray(v) ? v : [[v]];
+  if (erMatrix(m)) return m;
+  const r = matrixSchema.safeParse(m);
   if (!r.success) throw new ArgumentFejl(p, "skal være et område af celler (en række eller kolonne)");
   return r.data;
 }

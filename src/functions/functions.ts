@@ -5,6 +5,9 @@ import {
   efterregModel as motorEfterregModel,
   efterregulering,
   fordel,
+  hurtigEfterregulering,
+  hurtigOverhead,
+  hurtigTakst,
   forrentning as motorForrentning,
   gennemsnitligBelaegning,
   MODEL_LINJER,
@@ -31,7 +34,7 @@ import {
   valgfritRegelsaet,
   valgfritTal,
 } from "./argumenter";
-import { funktion } from "./beskrivelser";
+import { funktion, type FunktionBeskrivelse } from "./beskrivelser";
 import { ArgumentFejl, excelFejl, type Kontekst, ResultatFejl } from "./fejl";
 
 /**
@@ -43,8 +46,13 @@ import { ArgumentFejl, excelFejl, type Kontekst, ResultatFejl } from "./fejl";
 
 type Ud = number | (number | string)[][];
 
+/** Descriptions by id, looked up once: Excel calls these functions for every cell on every recalculation. */
+const beskrivelser = new Map<string, FunktionBeskrivelse>();
+
 function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
-  const ctx: Kontekst = { fn: funktion(id), vaerdier: {} };
+  let fn = beskrivelser.get(id);
+  if (!fn) beskrivelser.set(id, (fn = funktion(id)));
+  const ctx: Kontekst = { fn, vaerdier: {} };
   try {
     return beregn(ctx);
   } catch (e) {
@@ -70,9 +78,15 @@ function ud(d: Dec): number {
  * @returns Taksten.
  */
 export function takst(takstgrundlag: unknown, pladser: unknown, belaegning: unknown, dage: unknown = null, decimaler: unknown = null): number {
-  return kald("TAKST", (c) =>
-    ud(motorTakst(tal(c, 0, takstgrundlag), tal(c, 1, pladser), tal(c, 2, belaegning), valgfritTal(c, 3, dage), valgfritTal(c, 4, decimaler))),
-  );
+  return kald("TAKST", (c) => {
+    const g = tal(c, 0, takstgrundlag);
+    const p = tal(c, 1, pladser);
+    const b = tal(c, 2, belaegning);
+    const d = valgfritTal(c, 3, dage);
+    const k = valgfritTal(c, 4, decimaler);
+    // The engine's exact double fast path; undefined hands over to decimal.js (and its errors).
+    return hurtigTakst(g, p, b, d, k) ?? ud(motorTakst(g, p, b, d, k));
+  });
 }
 
 /**
@@ -88,7 +102,7 @@ export function overhead(grundlag: unknown, sats: unknown, regelsaet: unknown = 
     const g = tal(c, 0, grundlag);
     const s = tal(c, 1, sats);
     const loft = regelsaetTal(valgfritRegelsaet(c, 2, regelsaet), "overheadLoft");
-    return ud(motorOverhead(g, s, loft));
+    return hurtigOverhead(g, s, loft) ?? ud(motorOverhead(g, s, loft));
   });
 }
 
@@ -101,7 +115,12 @@ export function overhead(grundlag: unknown, sats: unknown, regelsaet: unknown = 
  * @returns Reguleringen i år +2.
  */
 export function efterreg(resultat: unknown, budget: unknown, graense: unknown = null): number {
-  return kald("EFTERREG", (c) => ud(efterregulering(tal(c, 0, resultat), tal(c, 1, budget), valgfritTal(c, 2, graense))));
+  return kald("EFTERREG", (c) => {
+    const r = tal(c, 0, resultat);
+    const b = tal(c, 1, budget);
+    const g = valgfritTal(c, 2, graense);
+    return hurtigEfterregulering(r, b, g) ?? ud(efterregulering(r, b, g));
+  });
 }
 
 /**

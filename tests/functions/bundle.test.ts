@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { StubFejl } from "./customFunctionsStub";
 import { FUNKTIONER } from "../../src/functions/beskrivelser";
-import { DIST, kraevBygget } from "./dist";
+import { DIST, kraevBygget, sideScripts } from "./dist";
 
 // The built dist/functions.js in a bare JavaScript context (no Node, no require), as Excel's
 // runtime loads it: it registers every id, and the rulesets are embedded at build time.
@@ -29,5 +29,23 @@ describe("dist/functions.js", () => {
     }
     expect(fejl).toBeInstanceOf(StubFejl);
     expect((fejl as StubFejl).message).toContain("sats 4,5 % er over loftet 4,4 % i SYD-2018");
+  });
+});
+
+// The shared-runtime page (taskpane.html) loads functions.js and then taskpane.js, which takes
+// the modules functions.js already has from it (webpack dependOn): each library is downloaded,
+// parsed and run once. A text each library always carries identifies it in a minified bundle.
+const BIBLIOTEKER = { "decimal.js": "[DecimalError]", zod: "invalid_union" } as const;
+
+describe("dist/taskpane.html (the shared runtime)", () => {
+  it("loads functions.js before taskpane.js, and each library in exactly one of its scripts", () => {
+    kraevBygget("taskpane.html", "functions.js", "taskpane.js");
+    const scripts = sideScripts(readFileSync(join(DIST, "taskpane.html"), "utf8"));
+    expect(scripts).toEqual(["functions.js", "taskpane.js"]);
+    const indhold = scripts.map((s) => readFileSync(join(DIST, s), "utf8"));
+    for (const [navn, kendetegn] of Object.entries(BIBLIOTEKER)) {
+      const med = scripts.filter((_, i) => indhold[i]!.includes(kendetegn));
+      expect({ navn, med }).toEqual({ navn, med: ["functions.js"] });
+    }
   });
 });

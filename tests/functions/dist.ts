@@ -11,3 +11,9 @@ export function kraevBygget(...filer: string[]): void {
     throw new Error(`dist/ mangler ${mangler.join(", ")}: kør "npm run build" før denne test (npm test gør det selv).`);
   }
 }
+
+/** Every script taskpane.html loads from dist/ (office.js comes from Microsoft's CDN). */
+export function sideScripts(html: string): string[] {
+  // The minified page drops attribute quotes: <script defer src=functions.js>.
+  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => (m[1] ?? m[2] ?? m[3])!).filter((s) => !/^https?:/.test(s));
+}

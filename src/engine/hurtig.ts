@@ -1,0 +1,123 @@
+import { STANDARD_DAGE } from "./takst";
+import { STANDARD_GRAENSE } from "./efterreg";
+
+/**
+ * Exact fast paths for the hot scalar functions (TAKST, OVERHEAD, EFTERREG) in plain doubles.
+ * Each returns the very number that `tilTal(<decimal.js function>(...))` returns, or undefined
+ * when it cannot prove that, and the caller then takes the decimal.js path (which also owns every
+ * error). Undefined is returned for anything unusual: non-numbers, values outside the engine's
+ * preconditions, inputs with too many decimals, results near a rounding boundary.
+ *
+ * Why this is exact: decimal.js reads a number `x` as the decimal of `String(x)` (its shortest
+ * round-trip form), computes with 40 significant digits and rounds half away from zero; the final
+ * `toNumber` is the double nearest that decimal.
+ */
+
+/** Largest scaled integer used: below 2^53, and small enough that the decimal form is unique (see skaleret). */
+const GRAENSE = 1e15;
+const TI_I = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+/** Most decimals read from an input (so 4-decimal rates and øre-amounts stay on the fast path). */
+const MAKS_DECIMALER = 4;
+
+/**
+ * The decimal places k (0..4) and integer m with String(x) = m / 10^k, or -1. If m / 10^k rounds
+ * to x and |m| ≤ 1e15, then no other decimal with at most k places (or fewer significant digits)
+ * lies within x's rounding interval (narrower than 10^-k there), so decimal.js reads x as exactly m / 10^k.
+ */
+function decimaler(x: number): number {
+  for (let k = 0; k <= MAKS_DECIMALER; k++) {
+    const m = Math.round(x * TI_I[k]!);
+    if (Math.abs(m) > GRAENSE) return -1;
+    if (m / TI_I[k]! === x) return k;
+  }
+  return -1;
+}
+
+/** m with x = m / 10^k exactly in decimal terms (k from decimaler). */
+function heltalAf(x: number, k: number): number {
+  return Math.round(x * TI_I[k]!);
+}
+
+/** Integer n / 10^k as decimal.js's toNumber gives it (correctly rounded division), never -0. */
+function somTal(n: number, k: number): number {
+  return n === 0 ? 0 : n / TI_I[k]!;
+}
+
+/** Half away from zero of the exact fraction n / 10^k (|n| < 2^53), as an integer. */
+function rundBroek(n: number, k: number): number {
+  const d = TI_I[k]!;
+  const a = Math.abs(n);
+  const q = Math.floor(a / d);
+  // a / d may round up to the next integer; correct q with exact integer arithmetic.
+  const helt = a - q * d < 0 ? q - 1 : q;
+  const rest = a - helt * d;
+  const r = 2 * rest >= d ? helt + 1 : helt;
+  return n < 0 ? -r : r;
+}
+
+/** Smallest value treated as an ordinary double (well above the subnormals, below 2.2e-308 is). */
+const NORMAL = 1e-290;
+
+/** Relative distance from a half-integer below which TAKST goes to decimal.js (error here is < 2^-49). */
+const TAKST_MARGIN = 2 ** -40;
+
+/**
+ * TAKST = takstgrundlag / (pladser × dage × belaegning), rounded to `decimaler` places half away
+ * from zero. The double quotient is within a relative 2^-49 of decimal.js's 40-digit quotient
+ * (4 inputs read within half an ulp, 4 correctly rounded operations); when a rounding boundary
+ * (…,5) lies within 2^-40 of it, the answer goes to decimal.js.
+ */
+export function hurtigTakst(takstgrundlag: number, pladser: number, belaegning: number, dage: number = STANDARD_DAGE, decimalerArg: number = 0): number | undefined {
+  if (typeof takstgrundlag !== "number" || typeof pladser !== "number" || typeof belaegning !== "number" || typeof dage !== "number") return undefined;
+  // takstgrundlag ≤ 0 and every precondition failure belong to the engine's decimal path.
+  // Inputs must be normal doubles: a subnormal is read with a large relative error.
+  if (!(takstgrundlag >= NORMAL && takstgrundlag < 1e300)) return undefined;
+  if (!(pladser >= NORMAL && pladser < 1e300)) return undefined;
+  if (!(belaegning >= NORMAL && belaegning <= 1)) return undefined;
+  if (!(dage >= NORMAL && dage <= 366)) return undefined;
+  if (!(decimalerArg >= 0 && decimalerArg <= 4 && Number.isInteger(decimalerArg))) return undefined;
+  const naevner = pladser * dage * belaegning;
+  // Keep every operation in the normal double range, where the relative error bound holds.
+  if (!(naevner > 1e-290 && naevner < 1e290)) return undefined;
+  const y = (takstgrundlag / naevner) * TI_I[decimalerArg]!;
+  if (!(y < GRAENSE)) return undefined;
+  if (!(y > 1e-290)) return undefined;
+  const helt = Math.floor(y);
+  const broek = y - helt; // exact: y < 2^53
+  if (Math.abs(broek - 0.5) <= y * TAKST_MARGIN) return undefined;
+  return somTal(broek > 0.5 ? helt + 1 : helt, decimalerArg);
+}
+
+/** OVERHEAD = grundlag × sats in whole kroner, exactly in scaled integers; sats above `loft` goes to the engine. */
+export function hurtigOverhead(grundlag: number, sats: number, loft?: number): number | undefined {
+  if (typeof grundlag !== "number" || typeof sats !== "number") return undefined;
+  if (!(sats >= 0 && sats <= 1)) return undefined;
+  if (loft !== undefined && !(sats <= loft)) return undefined;
+  const kg = decimaler(grundlag);
+  const ks = decimaler(sats);
+  if (kg < 0 || ks < 0) return undefined;
+  const produkt = heltalAf(grundlag, kg) * heltalAf(sats, ks);
+  if (!(Math.abs(produkt) <= GRAENSE)) return undefined;
+  return somTal(rundBroek(produkt, kg + ks), 0);
+}
+
+/**
+ * EFTERREG: the part of resultat beyond ±budget × graense, with opposite sign (no rounding),
+ * exactly in scaled integers over a common 10^k.
+ */
+export function hurtigEfterregulering(resultat: number, budget: number, graense: number = STANDARD_GRAENSE): number | undefined {
+  if (typeof resultat !== "number" || typeof budget !== "number" || typeof graense !== "number") return undefined;
+  if (!(budget >= 0) || !(graense >= 0 && graense <= 1)) return undefined;
+  const kr = decimaler(resultat);
+  const kb = decimaler(budget);
+  const kg = decimaler(graense);
+  if (kr < 0 || kb < 0 || kg < 0) return undefined;
+  // band = budget × graense has kb + kg decimals; bring both to the larger scale.
+  const k = Math.max(kr, kb + kg);
+  const baand = heltalAf(budget, kb) * heltalAf(graense, kg) * TI_I[k - kb - kg]!;
+  const r = heltalAf(resultat, kr) * TI_I[k - kr]!;
+  if (!(baand <= GRAENSE && Math.abs(r) <= GRAENSE)) return undefined;
+  if (r > baand) return somTal(baand - r, k);
+  if (r < -baand) return somTal(-(r + baand), k);
+  return 0;
+}
