@@ -1,4 +1,4 @@
-import { type ZipDel, pakUd } from "./zip";
+import { type ZipArkiv, type ZipDel, pakUd } from "./zip";
 
 /**
  * Limits checked before any .xlsx is parsed. A takstskema is ~300 cells in ~30 KB; the limits
@@ -71,17 +71,19 @@ export function kolonne(bogstaver: string): number {
 }
 
 /**
- * Before ExcelJS sees the file: every part really inflates to no more than it declares (a
- * lying directory is caught here, with bounded memory), and the sheets hold no more cells,
- * merged ranges counted cell by cell, than the limit. Throws ZipFejl or ForStorFejl.
+ * The sheets hold no more cells than the limit, merged ranges counted cell by cell (ExcelJS
+ * builds an object for each; a 15 KB file with one sheet-wide merge would take gigabytes).
+ * With `alleDele`, every other part is inflated too, so a directory lying about a part's size
+ * is caught with bounded memory before ExcelJS (which trusts it) sees the file. Throws
+ * ZipFejl or ForStorFejl.
  */
-export function tjekIndhold(buf: Buffer, dele: ZipDel[]): void {
+export function tjekIndhold(zip: ZipArkiv, alleDele: boolean): void {
   let celler = 0;
-  for (const d of dele) {
-    const indhold = pakUd(buf, d);
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(d.navn)) {
-      celler += tael(indhold.toString("utf8"));
+  for (const d of zip.dele) {
+    const ark = /^xl\/worksheets\/[^/]+\.xml$/i.test(d.navn);
+    if (ark) {
+      celler += tael(zip.del(d.navn)!.toString("utf8"));
       if (celler > GRAENSER.celler) throw new ForStorFejl(`arkene har mere end ${TAL(GRAENSER.celler)} celler (flettede områder talt celle for celle)`);
-    }
+    } else if (alleDele) pakUd(zip.buf, d);
   }
 }

@@ -1,5 +1,5 @@
 import { type CelleVaerdi, type Omraade, type Projektmappe, Uforstaaet, adresse, delOmraade } from "./projektmappe";
-import { type ZipDel, pakUd } from "./zip";
+import type { ZipArkiv } from "./zip";
 
 /**
  * A reader of only what the takstskema needs: workbook.xml's defined names, the sheets they
@@ -13,6 +13,7 @@ const ENTITETER: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"
 
 /** XML text or attribute value with its entities resolved; what saxes would refuse or rewrite is not guessed. */
 function dekod(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\r\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(s)) throw new Uforstaaet("tegn, XML ikke tillader");
   if (!s.includes("&")) return s;
   let ud = "";
@@ -85,13 +86,8 @@ function arknavnOk(navn: string): boolean {
   return navn !== "" && navn !== "History" && navn.length <= 31 && !/[*?:/\\[\]]/.test(navn) && !/(^')|('$)/.test(navn);
 }
 
-export function hurtigMappe(buf: Buffer, dele: ZipDel[]): Projektmappe {
-  const filer = new Map<string, ZipDel>();
-  for (const d of dele) filer.set(d.navn, d);
-  const tekst = (navn: string): string | undefined => {
-    const d = filer.get(navn);
-    return d ? pakUd(buf, d).toString("utf8") : undefined;
-  };
+export function hurtigMappe(zip: ZipArkiv): Projektmappe {
+  const tekst = (navn: string): string | undefined => zip.del(navn)?.toString("utf8");
   const wb = tekst("xl/workbook.xml");
   if (wb === undefined || !rodErOk(wb, "workbook")) throw new Uforstaaet("workbook.xml");
 
@@ -281,6 +277,7 @@ function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, 
   };
   const xmlTekst = (x: string): string => {
     // ExcelJS decodes "str" values a second time (utils.xmlDecode); such text goes the slow way.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     if (/[<>&'"\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(x)) throw new Uforstaaet("str-tekst");
     return x;
   };

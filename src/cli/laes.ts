@@ -4,7 +4,7 @@ import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
 import { type CelleVaerdi, type Omraade, type Projektmappe, Uforstaaet, adresse, delOmraade, normaliser } from "./projektmappe";
-import { ZipFejl, laesZipKatalog } from "./zip";
+import { ZipArkiv, ZipFejl } from "./zip";
 
 /** A file that cannot be read as a takstskema: exit code 2, Danish message. */
 export class LaesFejl extends Error {
@@ -87,17 +87,19 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen", valg: { laeser
   if (type !== "xlsx") throw new LaesFejl(`${sti} er ikke en Excel-projektmappe (.xlsx). Takstskemaet skal indsendes som .xlsx.`);
   try {
     if (buf.length > GRAENSER.filBytes) throw new ForStorFejl(`den fylder ${Math.round(buf.length / 1024 / 1024)} MB`);
-    const dele = laesZipKatalog(buf);
-    tjekKatalog(dele);
+    const zip = new ZipArkiv(buf);
+    tjekKatalog(zip.dele);
+    // Both readers accept and refuse the same files: the cell count is checked for either.
+    tjekIndhold(zip, false);
     if (valg.laeser !== "exceljs") {
       try {
-        return { ...byg(hurtigMappe(buf, dele), sti), laeser: "hurtig" };
+        return { ...byg(hurtigMappe(zip), sti), laeser: "hurtig" };
       } catch (e) {
         if (!(e instanceof Uforstaaet)) throw e;
         if (valg.laeser === "hurtig") throw e;
       }
     }
-    tjekIndhold(buf, dele);
+    tjekIndhold(zip, true);
     return { ...byg(await exceljsMappe(buf, sti), sti), laeser: "exceljs" };
   } catch (e) {
     if (e instanceof ForStorFejl) throw new LaesFejl(forStor(sti, e.message));

@@ -86,3 +86,27 @@ export function pakUd(buf: Buffer, del: ZipDel): Buffer {
   if (ud.length !== del.ukomprimeret) throw new ZipFejl(`${del.navn} fylder ${ud.length} byte udpakket, men kataloget siger ${del.ukomprimeret}`);
   return ud;
 }
+
+/** A zip opened once: its directory, and parts inflated at most once each. */
+export class ZipArkiv {
+  readonly dele: ZipDel[];
+  private readonly efterNavn = new Map<string, ZipDel>();
+  private readonly udpakket = new Map<string, Buffer>();
+
+  constructor(readonly buf: Buffer) {
+    this.dele = laesZipKatalog(buf);
+    // Like JSZip, a later entry of the same name wins.
+    for (const d of this.dele) this.efterNavn.set(d.navn, d);
+  }
+
+  del(navn: string): Buffer | undefined {
+    let b = this.udpakket.get(navn);
+    if (b === undefined) {
+      const d = this.efterNavn.get(navn);
+      if (!d) return undefined;
+      b = pakUd(this.buf, d);
+      this.udpakket.set(navn, b);
+    }
+    return b;
+  }
+}
