@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { ZipArkiv } from "../../src/cli/zip";
 
 export interface ZipIndgang {
@@ -6,6 +6,8 @@ export interface ZipIndgang {
   data: Buffer;
   /** Declared uncompressed size, when a test wants the directory to lie. */
   oplystStoerrelse?: number;
+  /** Already deflated bytes (then `data` is ignored and `oplystStoerrelse` is required). */
+  deflated?: Buffer;
 }
 
 /** A plain zip (deflate, no zip64) written by hand, so tests can build any .xlsx they need. */
@@ -15,8 +17,8 @@ export function skrivZip(indgange: ZipIndgang[]): Buffer {
   let pos = 0;
   for (const i of indgange) {
     const navn = Buffer.from(i.navn, "utf8");
-    const komp = deflateRawSync(i.data, { level: 9 });
-    const crc = crc32(i.data);
+    const komp = i.deflated ?? deflateRawSync(i.data, { level: 9 });
+    const crc = i.deflated ? 0 : crc32(i.data);
     const stoerrelse = i.oplystStoerrelse ?? i.data.length;
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
@@ -63,4 +65,25 @@ export function aendrXlsx(xlsx: Buffer, aendr: Record<string, (xml: string) => s
   });
   for (const [navn, f] of Object.entries(aendr)) if (!navne.has(navn)) ud.push({ navn, data: Buffer.from(f(""), "utf8") });
   return skrivZip(ud);
+}
+
+/**
+ * A deflate stream of `mb` MB of spaces, built without inflating anything: one
+ * flushed 1 MB block repeated (a full flush makes each copy independent), then an empty final
+ * block. About 1 KB per MB, so 2,500 MB is a ~2.5 MB zip bomb.
+ */
+export function bombeStroem(mb: number): Buffer {
+  const blok = Buffer.alloc(1024 * 1024, " ");
+  const komp = deflateRawSync(blok, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  return Buffer.concat([...Array.from({ length: mb }, () => komp), Buffer.from([0x03, 0x00])]);
+}
+
+/** An .xlsx whose sheet part is a zip bomb of `mb` MB; `loegn` declares the template's real size instead. */
+export function zipBombe(xlsx: Buffer, mb: number, loegn = false): Buffer {
+  const zip = new ZipArkiv(xlsx);
+  return skrivZip(zip.dele.map((d) => {
+    const data = zip.del(d.navn)!;
+    if (d.navn !== "xl/worksheets/sheet1.xml") return { navn: d.navn, data };
+    return { navn: d.navn, data, deflated: bombeStroem(mb), oplystStoerrelse: loegn ? data.length : mb * 1024 * 1024 };
+  }));
 }
