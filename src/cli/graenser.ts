@@ -35,10 +35,11 @@ export function tjekKatalog(dele: ZipDel[]): void {
   if (dele.length > GRAENSER.dele) throw new ForStorFejl(`den har ${TAL(dele.length)} dele (højst ${TAL(GRAENSER.dele)})`);
   let iAlt = 0;
   for (const d of dele) {
-    if (d.ukomprimeret > GRAENSER.delBytes) throw new ForStorFejl(`delen ${d.navn} fylder ${MB(d.ukomprimeret)} udpakket (højst ${MB(GRAENSER.delBytes)})`);
+    // The ratio first: a zip bomb is named as one.
     if (d.ukomprimeret > 1024 * 1024 && d.ukomprimeret > GRAENSER.forhold * Math.max(d.komprimeret, 1)) {
       throw new ForStorFejl(`delen ${d.navn} pakkes ud fra ${MB(d.komprimeret)} til ${MB(d.ukomprimeret)} (mere end ${GRAENSER.forhold} gange; en zip-bombe)`);
     }
+    if (d.ukomprimeret > GRAENSER.delBytes) throw new ForStorFejl(`delen ${d.navn} fylder ${MB(d.ukomprimeret)} udpakket (højst ${MB(GRAENSER.delBytes)})`);
     iAlt += d.ukomprimeret;
   }
   if (iAlt > GRAENSER.iAltBytes) throw new ForStorFejl(`den fylder ${MB(iAlt)} udpakket (højst ${MB(GRAENSER.iAltBytes)})`);

@@ -98,8 +98,11 @@ describe("hostile .xlsx files", () => {
 
   it("a 100,000-character text is refused with TS002 before any pattern sees it (and not also TS001)", async () => {
     const fil = join(dir, "lang.xlsx");
-    const wb = await udfyldtArbejdsbog({ ...eksempel(), TS_Loen: `1${" ".repeat(100_000)}x`, TS_Tilbud: "a".repeat(100_000) }, REGISTER);
-    await wb.xlsx.writeFile(fil);
+    // Put in after the template is filled: udfyldtArbejdsbog validates its input, which is what is being avoided.
+    const wb = await udfyldtArbejdsbog({ ...eksempel(), TS_Loen: "LANGLOEN", TS_Tilbud: "LANGTILBUD" }, REGISTER);
+    writeFileSync(fil, aendrXlsx(Buffer.from(await wb.xlsx.writeBuffer()), {
+      "xl/sharedStrings.xml": (x) => x.replace("<t>LANGLOEN</t>", `<t xml:space="preserve">1${" ".repeat(100_000)}x</t>`).replace("<t>LANGTILBUD</t>", `<t>${"a".repeat(100_000)}</t>`),
+    }));
     const r = await cli("valider", fil, "--json", "--indsendt", "2017-11-10");
     expect(r.code).toBe(1);
     const fund = (JSON.parse(r.stdout) as { findings: { code: string; field: string; message: string }[] }).findings;
@@ -113,17 +116,21 @@ describe("hostile .xlsx files", () => {
 describe("terminal escape codes from cells and file names", () => {
   it("are printed escaped in the report, on stdout and stderr", async () => {
     const mappe = mkdtempSync(join(dir, "escape-"));
-    const wb = await udfyldtArbejdsbog({ ...eksempel(), TS_Loen: "\u001b]0;hacked\u0007\u001b[2J", TS_Takstenhed: "døgn\u009b31m" }, REGISTER);
-    await wb.xlsx.writeFile(join(mappe, "skema\u001b[31m.xlsx"));
+    // XML cannot hold ESC or BEL, but Excel's _xHHHH_ escapes can, and ExcelJS decodes them.
+    const wb = await udfyldtArbejdsbog({ ...eksempel(), TS_Loen: "ESCAPES", TS_Takstenhed: "døgn\u009b31m\u202e" }, REGISTER);
+    writeFileSync(join(mappe, "skema\u001b[31m.xlsx"), aendrXlsx(Buffer.from(await wb.xlsx.writeBuffer()), {
+      "xl/sharedStrings.xml": (x) => x.replace("<t>ESCAPES</t>", "<t>_x001B_]0;hacked_x0007__x001B_[2J</t>"),
+    }));
     writeFileSync(join(mappe, "ulaeselig\u001b[1A.xlsx"), "ikke en zip");
     const r = await cli("valider", mappe, "--indsendt", "2017-11-10");
     expect(r.code).toBe(2);
-    for (const s of [r.stdout, r.stderr]) expect(s).not.toMatch(/[\u001b\u0007\u009b]/);
+    for (const s of [r.stdout, r.stderr]) expect(s).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
     expect(r.stdout).toContain("skema\\x1b[31m.xlsx: AFVIST");
     expect(r.stdout).toContain("\\x1b]0;hacked\\x07\\x1b[2J");
+    expect(r.stdout).toContain("døgn\\x9b31m\\u202e");
     expect(r.stderr).toContain("ulaeselig\\x1b[1A.xlsx");
     const json = await cli("valider", mappe, "--json", "--indsendt", "2017-11-10");
-    expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
     // Still JSON with the same text.
     expect((JSON.parse(json.stdout) as { fil: string }[])[0]!.fil).toContain("skema\u001b[31m.xlsx");
   });
