@@ -18,7 +18,7 @@ const ENTITETER: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"
  * from UTF-8 here.
  */
 function dekod(latin1: string): string {
-  // eslint-disable-next-line no-control-regex -- bytes above 0x7f are UTF-8 sequences
+  // Bytes above 0x7f are UTF-8 sequences.
   const s = /[\x80-\xff]/.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\r\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(s)) throw new Uforstaaet("tegn, XML ikke tillader");
