@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../takstskema";
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
-import { type CelleVaerdi, type Omraade, type Projektmappe, Uforstaaet, adresse, delOmraade, normaliser } from "./projektmappe";
+import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
 import { ZipArkiv, ZipFejl } from "./zip";
 
 /** A file that cannot be read as a takstskema: exit code 2, Danish message. */
@@ -95,7 +95,9 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen", valg: { laeser
       try {
         return { ...byg(hurtigMappe(zip), sti), laeser: "hurtig" };
       } catch (e) {
-        if (!(e instanceof Uforstaaet)) throw e;
+        // A refusal stands (ExcelJS would trust a lying part); anything else the fast reader
+        // meets, including a bug of its own, goes the ExcelJS way rather than losing the file.
+        if (e instanceof LaesFejl || e instanceof ZipFejl || e instanceof ForStorFejl) throw e;
         if (valg.laeser === "hurtig") throw e;
       }
     }
