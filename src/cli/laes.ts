@@ -1,6 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
-import ExcelJS from "exceljs";
 import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../takstskema";
+import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
+import { hurtigMappe } from "./hurtig";
+import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
+import { ZipArkiv, ZipFejl } from "./zip";
 
 /** A file that cannot be read as a takstskema: exit code 2, Danish message. */
 export class LaesFejl extends Error {
@@ -8,11 +11,20 @@ export class LaesFejl extends Error {
 }
 
 export interface LaestSkema {
-  /** Defined name → raw ExcelJS cell value. */
-  vaerdier: Record<string, unknown>;
-  /** Findings from reading (TS005: a defined name is missing and the standard cell was used). */
+  /**
+   * Defined name → cell value (`null` when empty). Every field of FELTER, plus each other
+   * TS_ name that is one vertical range (a table column such as TS_Ydelser_Pladser) as an
+   * array of its cells' values, top to bottom.
+   */
+  vaerdier: Record<string, CelleVaerdi | CelleVaerdi[]>;
+  /** Findings from reading (TS005: the standard cell was used; TS002: a text too long to read). */
   fund: Fund[];
+  /** Which reader gave the values: the fast one, or ExcelJS for what it does not handle. */
+  laeser: "hurtig" | "exceljs";
 }
+
+/** Longest vertical range read as a table column. */
+const MAKS_KOLONNE = 1_000;
 
 function typeAf(buf: Buffer): "xlsx" | "xls" | "andet" {
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return "xlsx";
@@ -20,63 +32,172 @@ function typeAf(buf: Buffer): "xlsx" | "xls" | "andet" {
   return "andet";
 }
 
-/** "Takstskema!$D$14" or "'Takst skema'!D14" → sheet and address; ranges of several cells are refused. */
-function delRef(ref: string): { ark: string; adresse: string } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return undefined;
-  return { ark: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), adresse: `${m[3]}${m[4]}` };
-}
-
 /** Read a filled takstskema: values by workbook-level defined names, falling back to the standard cells. */
 export async function laesSkema(sti: string): Promise<LaestSkema> {
   let buf: Buffer;
   try {
-    if (statSync(sti).isDirectory()) throw new LaesFejl(`${sti} er en mappe, ikke en fil.`);
+    const st = statSync(sti);
+    if (st.isDirectory()) throw new LaesFejl(`${sti} er en mappe, ikke en fil.`);
+    // Refused before it is read into memory.
+    if (st.size > GRAENSER.filBytes) throw new LaesFejl(forStor(sti, `den fylder ${Math.round(st.size / 1024 / 1024)} MB (højst ${GRAENSER.filBytes / 1024 / 1024} MB)`));
     buf = readFileSync(sti);
   } catch (e) {
     if (e instanceof LaesFejl) throw e;
-    throw new LaesFejl(`Filen ${sti} kan ikke åbnes: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "den findes ikke" : (e as Error).message}.`);
+    throw new LaesFejl(`Filen ${sti} kan ikke åbnes: ${filfejl(e as NodeJS.ErrnoException)}.`);
   }
-  return laesSkemaBuffer(buf, sti);
+  // TAKSTSKEMA_LAESER=exceljs runs the old path alone: the reference of bench/takstskema.bench.ts.
+  return laesSkemaBuffer(buf, sti, process.env.TAKSTSKEMA_LAESER === "exceljs" ? { laeser: "exceljs" } : {});
 }
 
-/** Read a takstskema from the bytes of an .xlsx file; `sti` names it in messages. */
-export async function laesSkemaBuffer(buf: Buffer, sti = "Filen"): Promise<LaestSkema> {
+/** The operating system's reason in Danish (never the raw ENOENT text). */
+export function filfejl(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case "ENOENT":
+      return "den findes ikke";
+    case "EACCES":
+    case "EPERM":
+      return "der er ikke adgang til den";
+    case "EISDIR":
+      return "det er en mappe";
+    case "EMFILE":
+    case "ENFILE":
+      return "for mange åbne filer";
+    default:
+      return `styresystemet svarede ${e.code ?? "med en ukendt fejl"}`;
+  }
+}
+
+function forStor(sti: string, grund: string): string {
+  return `${sti} er for stor til at blive læst sikkert: ${grund}. Et takstskema fylder normalt under 100 KB; gem skemaet alene i en ny projektmappe.`;
+}
+
+function beskadiget(sti: string, grund: string): string {
+  return `${sti} kan ikke læses som .xlsx; filen er beskadiget eller ikke gemt af et regneark (${grund}).`;
+}
+
+/**
+ * Read a takstskema from the bytes of an .xlsx file; `sti` names it in messages. The zip
+ * directory's sizes are checked first; then the fast reader reads the named cells, and only
+ * what it does not handle goes to ExcelJS, after every part is checked to inflate within its
+ * declared size and the sheets' cells (merged ranges included) are counted.
+ */
+export async function laesSkemaBuffer(buf: Buffer, sti = "Filen", valg: { laeser?: "hurtig" | "exceljs" } = {}): Promise<LaestSkema> {
   const type = typeAf(buf);
   if (type === "xls") throw new LaesFejl(`${sti} er i det gamle .xls-format. Åbn den i Excel og gem den som Excel-projektmappe (.xlsx).`);
   if (type !== "xlsx") throw new LaesFejl(`${sti} er ikke en Excel-projektmappe (.xlsx). Takstskemaet skal indsendes som .xlsx.`);
-  const wb = new ExcelJS.Workbook();
+  try {
+    if (buf.length > GRAENSER.filBytes) throw new ForStorFejl(`den fylder ${Math.round(buf.length / 1024 / 1024)} MB`);
+    const zip = new ZipArkiv(buf);
+    tjekKatalog(zip.dele);
+    // Both readers accept and refuse the same files: the cell count is checked for either.
+    tjekIndhold(zip, false);
+    if (valg.laeser !== "exceljs") {
+      try {
+        return { ...byg(hurtigMappe(zip), sti), laeser: "hurtig" };
+      } catch (e) {
+        // A refusal stands (ExcelJS would trust a lying part); anything else the fast reader
+        // meets, including a bug of its own, goes the ExcelJS way rather than losing the file.
+        if (e instanceof LaesFejl || e instanceof ZipFejl || e instanceof ForStorFejl) throw e;
+        if (valg.laeser === "hurtig") throw e;
+      }
+    }
+    tjekIndhold(zip, true);
+    return { ...byg(await exceljsMappe(buf, sti), sti), laeser: "exceljs" };
+  } catch (e) {
+    if (e instanceof ForStorFejl) throw new LaesFejl(forStor(sti, e.message));
+    if (e instanceof ZipFejl) throw new LaesFejl(beskadiget(sti, e.message));
+    throw e;
+  }
+}
+
+async function exceljsMappe(buf: Buffer, sti: string): Promise<Projektmappe> {
+  // Loaded only for the files the fast reader leaves alone (it is a large part of the CLI's start).
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new LaesFejl(`${sti} kan ikke læses som .xlsx; filen er beskadiget eller ikke gemt af et regneark (${(e as Error).message}).`);
+    throw new LaesFejl(beskadiget(sti, `ExcelJS: ${(e as Error).message}`));
   }
-  const navne = new Map<string, string[]>();
-  for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) navne.set(n.name, n.ranges);
-  const harNavne = FELTER.some((f) => navne.has(f.navn));
-  if (!harNavne && !wb.getWorksheet(ARKNAVN)) {
+  const navne = new Map<string, (Omraade | null)[]>();
+  for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) navne.set(n.name, n.ranges.map(delOmraade));
+  return {
+    navne,
+    harArk: (ark) => wb.getWorksheet(ark) !== undefined,
+    celler: (ark, adresser) => {
+      const ws = wb.getWorksheet(ark)!;
+      return adresser.map((a) => normaliser(ws.getCell(a).value));
+    },
+  };
+}
+
+/** The cells of a rectangle, top to bottom. */
+function cellerI(o: Omraade): string[] {
+  const ud: string[] = [];
+  for (let r = o.r1; r <= o.r2; r++) for (let k = o.k1; k <= o.k2; k++) ud.push(adresse(k, r));
+  return ud;
+}
+
+/** From a workbook (either reader) to the takstskema's values and reading findings. */
+function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
+  const harNavne = FELTER.some((f) => m.navne.has(f.navn));
+  if (!harNavne && !m.harArk(ARKNAVN)) {
     throw new LaesFejl(`${sti} er ikke et takstskema: den har hverken navnene TS_… eller et ark med navnet ${ARKNAVN}. Brug standardskabelonen (takstskema skabelon).`);
   }
-  const vaerdier: Record<string, unknown> = {};
   const fund: Fund[] = [];
+  // Which cells to read, per sheet, and where each value goes.
+  const plan: { navn: string; ark: string; adresser: string[]; liste: boolean }[] = [];
+  const felter = new Set<string>();
   for (const f of FELTER) {
-    const ranges = navne.get(f.navn);
-    const ref = ranges && ranges.length === 1 ? delRef(ranges[0]!) : undefined;
-    const ws = ref ? wb.getWorksheet(ref.ark) : undefined;
-    if (ref && ws) {
-      vaerdier[f.navn] = ws.getCell(ref.adresse).value;
+    felter.add(f.navn);
+    const omr = m.navne.get(f.navn);
+    const en = omr && omr.length === 1 && omr[0] && omr[0].k1 === omr[0].k2 && omr[0].r1 === omr[0].r2 ? omr[0] : undefined;
+    if (en && m.harArk(en.ark)) {
+      plan.push({ navn: f.navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
       continue;
     }
-    const standard = delRef(CELLER[f.navn as FeltNavn])!;
-    const std = wb.getWorksheet(standard.ark);
-    if (std) vaerdier[f.navn] = std.getCell(standard.adresse).value;
+    const std = delOmraade(CELLER[f.navn as FeltNavn])!;
+    if (m.harArk(std.ark)) plan.push({ navn: f.navn, ark: std.ark, adresser: [adresse(std.k1, std.r1)], liste: false });
     fund.push({
       code: "TS005",
       severity: "warning",
       field: f.navn,
       cell: celleFor(f.navn),
-      message: `Navnet ${f.navn} (${f.etiket}) ${ranges ? "peger ikke på én celle" : "findes ikke i projektmappen"}; standardcellen ${celleFor(f.navn)} er læst i stedet.`,
+      message: `Navnet ${f.navn} (${f.etiket}) ${omr ? "peger ikke på én celle" : "findes ikke i projektmappen"}; standardcellen ${celleFor(f.navn)} er læst i stedet.`,
     });
+  }
+  for (const [navn, omr] of m.navne) {
+    const o = omr.length === 1 ? omr[0] : undefined;
+    if (felter.has(navn) || !navn.startsWith("TS_") || !o || o.k1 !== o.k2 || o.r1 === o.r2 || o.r2 - o.r1 >= MAKS_KOLONNE || !m.harArk(o.ark)) continue;
+    plan.push({ navn, ark: o.ark, adresser: cellerI(o), liste: true });
+  }
+
+  const perArk = new Map<string, string[]>();
+  for (const p of plan) perArk.set(p.ark, [...(perArk.get(p.ark) ?? []), ...p.adresser]);
+  const laest = new Map<string, CelleVaerdi>();
+  for (const [ark, adresser] of perArk) {
+    const unikke = [...new Set(adresser)];
+    m.celler(ark, unikke).forEach((v, i) => laest.set(`${ark}!${unikke[i]}`, v));
+  }
+
+  const vaerdier: Record<string, CelleVaerdi | CelleVaerdi[]> = {};
+  for (const p of plan) {
+    const vs = p.adresser.map((a) => {
+      const v = laest.get(`${p.ark}!${a}`) ?? null;
+      // Capped before any pattern sees it (the service's limit): a TS002 here, not seconds of regex.
+      if (typeof v === "string" && v.length > GRAENSER.tekstTegn) {
+        fund.push({
+          code: "TS002",
+          severity: "error",
+          field: p.navn,
+          cell: `${p.ark}!${a}`,
+          message: `Teksten i cellen er ${v.length.toLocaleString("da-DK")} tegn lang; højst ${GRAENSER.tekstTegn.toLocaleString("da-DK")} tegn læses.`,
+        });
+        return null;
+      }
+      return v;
+    });
+    vaerdier[p.navn] = p.liste ? vs : vs[0]!;
   }
   return { vaerdier, fund };
 }

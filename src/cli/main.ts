@@ -1,9 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { RegelsaetRegister } from "../regelsaet";
 import { skabelonLayout, validerSkema } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning } from "./skabelon";
-import { exitKode, somJson, somTekst, validerSti } from "./valider";
+import { indsendtDato, laesInddata, skrivFil } from "./filer";
+import { filfejl } from "./laes";
+import { synlig, synligJson } from "./synlig";
+import { exitKode, flertal, somJson, somTekst, validerSti } from "./valider";
 
 const BRUG = `Brug:
   takstskema skabelon --regelsaet SYD-2018 --ud skema.xlsx
@@ -55,7 +58,8 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
     const [kommando, ...rest] = positionelle;
     if (!kommando || flag.has("--hjaelp") || flag.has("--help") || kommando === "hjaelp" || kommando === "hjælp") {
       ud.out(BRUG);
-      return kommando ? 0 : 2;
+      // Asking for help is a success; no command at all is a usage error.
+      return kommando || flag.has("--hjaelp") || flag.has("--help") ? 0 : 2;
     }
     if (kommando === "regelsaet") return regelsaetKommando(rest, ud);
     const tekstflag = (k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
@@ -67,7 +71,7 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet (eller --regelsaet-fil) og --ud.");
       const r = register.find(id);
       if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
-      await skrivSkabelon(r, fil);
+      await skrivFil(fil, () => skrivSkabelon(r, fil));
       ud.out(`Skrev standardskabelonen for ${r.id} til ${fil}.\n`);
       return 0;
     }
@@ -77,38 +81,39 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       const indsendtTekst = flag.get("--indsendt");
       let indsendt: Date | undefined;
       if (typeof indsendtTekst === "string") {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(indsendtTekst)) throw new BrugFejl("--indsendt skal være en dato som ÅÅÅÅ-MM-DD.");
-        indsendt = new Date(`${indsendtTekst}T12:00:00+01:00`);
+        indsendt = indsendtDato(indsendtTekst);
+        if (!indsendt) throw new BrugFejl(`--indsendt skal være en dato, der findes, som ÅÅÅÅ-MM-DD (fik "${synlig(indsendtTekst)}").`);
       }
       const { mappe, resultater, mappeFejl } = await validerSti(sti, register, indsendt);
       if (mappeFejl) {
         if (flag.has("--json")) ud.out(JSON.stringify([]) + "\n");
-        ud.err(mappeFejl + "\n");
+        ud.err(synlig(mappeFejl) + "\n");
         return 2;
       }
       if (flag.has("--json")) {
         // One file: the object of product.md §4. A folder: an array of { fil, ...that object }.
-        ud.out(JSON.stringify(mappe ? resultater.map((r) => ({ fil: r.fil, ...somJson(r) })) : somJson(resultater[0]!)) + "\n");
+        ud.out(synligJson(mappe ? resultater.map((r) => ({ fil: r.fil, ...somJson(r) })) : somJson(resultater[0]!)) + "\n");
       } else {
         for (const r of resultater) ud.out(somTekst(r));
         if (mappe) {
           const afvist = resultater.filter((r) => r.resultat && !r.resultat.ok).length;
           const ulaeselige = resultater.filter((r) => r.fejl !== undefined).length;
-          ud.out(`\n${resultater.length} filer: ${resultater.length - afvist - ulaeselige} godkendt, ${afvist} afvist, ${ulaeselige} kan ikke læses.\n`);
+          ud.out(`\n${flertal(resultater.length, "fil", "filer")}: ${resultater.length - afvist - ulaeselige} godkendt, ${afvist} afvist, ${ulaeselige} kan ikke læses.\n`);
         }
       }
-      for (const r of resultater) if (r.fejl !== undefined) ud.err(r.fejl + "\n");
+      for (const r of resultater) if (r.fejl !== undefined) ud.err(synlig(r.fejl) + "\n");
       return exitKode(resultater);
     }
     if (kommando === "udfyld") {
       const kilde = rest[0];
       const fil = flag.get("--ud");
       if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");
-      const inddata = JSON.parse(readFileSync(kilde, "utf8")) as Udfyldning;
+      const inddata = laesInddata(kilde);
       const r = register.find(String(inddata.TS_Regelsaet ?? ""));
       if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
       const wb = await udfyldtArbejdsbog(inddata, register);
-      writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+      await skrivFil(fil, () => writeFileSync(fil, bytes));
       ud.out(`Skrev ${fil} (${r.id}).\n`);
       return 0;
     }
@@ -119,10 +124,11 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       return 2;
     }
     if (e instanceof BrugFejl) {
-      ud.err(`${e.message}\n\n${BRUG}`);
+      ud.err(`${synlig(e.message)}\n\n${BRUG}`);
       return 2;
     }
-    ud.err(`Fejl: ${(e as Error).message}\n`);
+    const errno = (e as NodeJS.ErrnoException).code;
+    ud.err(synlig(`Fejl: ${typeof errno === "string" && /^E[A-Z]+$/.test(errno) ? filfejl(e as NodeJS.ErrnoException) : (e as Error).message}`) + "\n");
     return 2;
   }
 }

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
 import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel } from "../takstskema";
 
@@ -12,7 +12,9 @@ const TYND = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
  * as cached formula results of computed cells.
  */
 export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning = {}, resultater: Udfyldning = {}): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when needed: `valider` rarely needs ExcelJS, and loading it is a large part of the CLI's start.
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   wb.creator = "SOC-takster";
   wb.created = new Date(Date.UTC(2026, 0, 1));
   wb.modified = wb.created;

@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import type { RegelsaetRegister } from "../regelsaet";
 import { type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
 import { LaesFejl, laesSkema } from "./laes";
+import { synlig } from "./synlig";
 
 export interface FilResultat {
   fil: string;
@@ -15,7 +16,9 @@ export async function validerFil(sti: string, register: RegelsaetRegister, indse
   try {
     const laest = await laesSkema(sti);
     const res = validerSkema(laest.vaerdier, { register, indsendt });
-    const findings = [...laest.fund, ...res.findings];
+    // A text the reader refused as too long (TS002) is not reported a second time as missing.
+    const afvist = new Set(laest.fund.filter((f) => f.code === "TS002").map((f) => f.field));
+    const findings = [...laest.fund, ...res.findings.filter((f) => !(f.code === "TS001" && afvist.has(f.field)))];
     return { fil: sti, resultat: { ...res, findings, ok: !findings.some((f) => f.severity === "error") } };
   } catch (e) {
     if (e instanceof LaesFejl) return { fil: sti, fejl: e.message };
@@ -45,14 +48,18 @@ export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skippe
   return { ok: res.ok, findings: res.findings, skipped: res.skipped };
 }
 
-function flertal(n: number, en: string, flere: string): string {
+export function flertal(n: number, en: string, flere: string): string {
   return `${n} ${n === 1 ? en : flere}`;
 }
 
-/** Human-readable Danish report for one file. */
+/**
+ * Human-readable Danish report for one file. Text from the workbook and the file name are
+ * printed escaped (synlig). An unreadable file gets one line here; its reason is printed once,
+ * on stderr, by the caller.
+ */
 export function somTekst(r: FilResultat): string {
-  const navn = basename(r.fil);
-  if (r.fejl !== undefined) return `${navn}: KAN IKKE LÆSES\n  ${r.fejl}\n`;
+  const navn = synlig(basename(r.fil));
+  if (r.fejl !== undefined) return `${navn}: KAN IKKE LÆSES\n`;
   const res = r.resultat!;
   const fejl = res.findings.filter((f) => f.severity === "error");
   const adv = res.findings.filter((f) => f.severity === "warning");
@@ -60,17 +67,17 @@ export function somTekst(r: FilResultat): string {
   const gruppe = (titel: string, fund: Fund[]) => {
     if (fund.length === 0) return;
     linjer.push(`  ${titel}:`);
-    for (const f of fund) linjer.push(`    ${f.code}  ${f.cell}  (${f.field})  ${f.message}`);
+    for (const f of fund) linjer.push(`    ${f.code}  ${synlig(f.cell)}  (${synlig(f.field)})  ${synlig(f.message)}`);
   };
   gruppe("Fejl (skal rettes før indsendelse)", fejl);
   gruppe("Advarsler", adv);
   if (res.skipped.length > 0) {
     linjer.push("  Kontroller sprunget over:");
-    for (const s of res.skipped) linjer.push(`    ${s.code}  ${s.message}`);
+    for (const s of res.skipped) linjer.push(`    ${s.code}  ${synlig(s.message)}`);
   }
   const b = res.beregnet;
   if (b) {
-    const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${res.vaerdier.TS_Takstenhed}` : "";
+    const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${synlig(res.vaerdier.TS_Takstenhed)}` : "";
     linjer.push(`  Genberegnet: takstgrundlag ${b.takstgrundlag === null ? "–" : kr(b.takstgrundlag)}, overhead ${b.overhead === null ? "–" : kr(b.overhead)}, takst ${b.takst === null ? "–" : kr(b.takst) + enhed}`);
   }
   return linjer.join("\n") + "\n";

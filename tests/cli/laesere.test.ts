@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { laesSkemaBuffer } from "../../src/cli/laes";
+import { udfyldtArbejdsbog } from "../../src/cli/main";
+import { lavArbejdsbog } from "../../src/cli/skabelon";
+import { skabelonLayout } from "../../src/takstskema";
+import { aendrXlsx } from "../helpers/zip";
+import { eksempel, REGISTER } from "../takstskema/hjaelp";
+
+// Issue 15: the fast reader gives exactly what the ExcelJS path gives, on every kind of .xlsx
+// the tests and examples produce (the round-trip files of tests/takstskema/rundtur.test.ts are
+// compared in tests/takstskema/hjaelp.ts on every call). `laeser` says which reader a file
+// should end up with: the fast one, or ExcelJS for what the fast one leaves alone.
+
+const ROD = join(__dirname, "..", "..");
+const ARK = "xl/worksheets/sheet1.xml";
+
+async function xlsx(wb: ExcelJS.Workbook | Promise<ExcelJS.Workbook>): Promise<Buffer> {
+  return Buffer.from(await (await wb).xlsx.writeBuffer());
+}
+const udfyldt = (aendr: Record<string, string | number | null> = {}, efter?: (wb: ExcelJS.Workbook) => void) =>
+  udfyldtArbejdsbog({ ...eksempel(), ...aendr }, REGISTER).then((wb) => {
+    efter?.(wb);
+    return wb;
+  });
+const celle = (adr: string, v: ExcelJS.CellValue) => (wb: ExcelJS.Workbook) => {
+  wb.getWorksheet("Takstskema")!.getCell(adr).value = v;
+};
+/** Replace the XML of cell `adr` (`<c r="adr" …>…</c>` or `<c r="adr" …/>`) with `ny`. */
+const erstatCelle = (adr: string, ny: string) => (xml: string) => {
+  const re = new RegExp(`<c r="${adr}"[^>]*?(/>|>.*?</c>)`);
+  if (!re.test(xml)) throw new Error(`ingen celle ${adr}`);
+  return xml.replace(re, ny);
+};
+
+type Tilfaelde = [navn: string, laeser: "hurtig" | "exceljs" | "fejl", lav: () => Promise<Buffer>];
+
+const tilfaelde: Tilfaelde[] = [
+  ...REGISTER.ids().map((id): Tilfaelde => [`template ${id}`, "hurtig", () => xlsx(lavArbejdsbog(skabelonLayout(REGISTER.hent(id))))]),
+  ["examples/botilbud-syd-2018.xlsx", "hurtig", async () => readFileSync(join(ROD, "examples", "botilbud-syd-2018.xlsx"))],
+  ["filled example", "hurtig", () => xlsx(udfyldt())],
+  ["the CLI test's broken skema", "hurtig", () => xlsx(udfyldt({ TS_OverheadSats: 0.05, TS_Tilbud: null }))],
+  ["Danish text in number cells", "hurtig", () => xlsx(udfyldt({ TS_Loen: "14.250.000,00", TS_Belaegning: "96 %", TS_Oevrige: "1.5" }))],
+  ["rich text", "hurtig", () => xlsx(udfyldt({}, celle("D17", { richText: [{ text: "Bofællesskabet " }, { font: { bold: true }, text: "Skov<brynet> & co" }] })))],
+  ["hyperlink", "hurtig", () => xlsx(udfyldt({}, celle("D24", { text: "mette.jensen@example.dk", hyperlink: "mailto:mette.jensen@example.dk" })))],
+  ["boolean and error values", "hurtig", () => xlsx(udfyldt({}, (wb) => {
+    celle("D27", true)(wb);
+    celle("D28", { error: "#N/A" } as ExcelJS.CellErrorValue)(wb);
+  }))],
+  ["a formula with a text result and one without a result", "hurtig", () => xlsx(udfyldt({}, (wb) => {
+    celle("D19", { formula: "\"Bo\"&\"tilbud\"", result: "Botilbud" } as ExcelJS.CellFormulaValue)(wb);
+    celle("D27", { formula: "12+12" } as ExcelJS.CellFormulaValue)(wb);
+  }))],
+  ["a number with a date format", "exceljs", () => xlsx(udfyldt({}, (wb) => {
+    const c = wb.getWorksheet("Takstskema")!.getCell("D27");
+    c.numFmt = "dd-mm-yyyy";
+  }))],
+  ["a named cell inside a merged range reads its top-left cell", "hurtig", () => xlsx(udfyldt({}, (wb) => {
+    celle("C17", "Bosted Vest")(wb);
+    wb.getWorksheet("Takstskema")!.mergeCells("C17:D17");
+  }))],
+  ["a missing name (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.remove("Takstskema!$D$17", "TS_Tilbud")))],
+  ["a name on two cells (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.add("Takstskema!$E$27", "TS_Pladser")))],
+  ["a vertical range (a Ydelser column)", "hurtig", () => xlsx(udfyldt({}, (wb) => {
+    celle("H41", 12)(wb);
+    celle("H43", "tekst")(wb);
+    celle("H49", { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue)(wb);
+    wb.definedNames.add("Takstskema!$H$40:$H$49", "TS_Ydelser_Pladser");
+  }))],
+  ["a bare <c/>, an inline string, a plain str, a boolean and an error in the XML", "hurtig", async () =>
+    aendrXlsx(await xlsx(udfyldt()), {
+      [ARK]: (x) => [
+        erstatCelle("D17", '<c r="D17"/>'),
+        erstatCelle("D16", '<c r="D16" t="inlineStr"><is><t>Odense &amp; Omegn</t></is></c>'),
+        erstatCelle("D19", '<c r="D19" t="str"><v>Botilbud</v></c>'),
+        erstatCelle("D27", '<c r="D27" t="b"><v>0</v></c>'),
+        erstatCelle("D28", '<c r="D28" t="e"><v>#DIV/0!</v></c>'),
+        erstatCelle("D29", '<c r="D29" t="b"><v>2</v></c>'),
+        erstatCelle("D36", '<c r="D36"><v>1.425E7</v></c>'),
+        erstatCelle("D37", '<c r="D37"><v>abc</v></c>'),
+      ].reduce((acc, f) => f(acc), x),
+    })],
+  ["character references in a shared string", "hurtig", async () =>
+    aendrXlsx(await xlsx(udfyldt({ TS_Tilbud: "Tilbud" })), { "xl/sharedStrings.xml": (x) => x.replace("<t>Tilbud</t>", "<t>Tilbud &#8211; &#x41;&lt;</t>") })],
+  ["an _xHHHH_ escape (ExcelJS decodes it)", "exceljs", async () =>
+    aendrXlsx(await xlsx(udfyldt({ TS_Tilbud: "Tilbud" })), { "xl/sharedStrings.xml": (x) => x.replace("<t>Tilbud</t>", "<t>Til_x0042_ud</t>") })],
+  ["a quoted sheet name with a space", "hurtig", async () =>
+    aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace('name="Takstskema"', 'name="Takst skema"').replace(/>Takstskema!/g, ">'Takst skema'!") })],
+  ["a relative reference (ExcelJS drops the name)", "exceljs", async () =>
+    aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace(">Takstskema!$D$17<", ">Takstskema!D17<") })],
+  ["a sheet-local name", "exceljs", async () =>
+    aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace('<definedName name="TS_Tilbud">', '<definedName name="TS_Tilbud" localSheetId="0">') })],
+  ["overlapping merges (ExcelJS refuses the file)", "fejl", async () =>
+    aendrXlsx(await xlsx(udfyldt()), { [ARK]: (x) => x.replace('<mergeCell ref="B9:F9"/>', '<mergeCell ref="B9:F9"/><mergeCell ref="C9:C10"/>') })],
+  ["not a zip", "fejl", async () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])],
+  ["a truncated file", "fejl", async () => (await xlsx(udfyldt())).subarray(0, 4000)],
+];
+
+describe("the fast reader and the ExcelJS path read the same", () => {
+  it.each(tilfaelde)("%s (%s)", async (_navn, laeser, lav) => {
+    const buf = await lav();
+    const svar = async (valg: { laeser?: "exceljs" }) => laesSkemaBuffer(buf, "fil.xlsx", valg).then(
+      (r) => ({ ok: r }),
+      (e: Error) => ({ fejl: `${e.name}: ${e.message}` }),
+    );
+    const [hurtig, reference] = [await svar({}), await svar({ laeser: "exceljs" })];
+    if (laeser === "fejl") {
+      expect(hurtig).toEqual(reference);
+      expect(hurtig).toEqual({ fejl: expect.stringMatching(/^LaesFejl: fil\.xlsx kan ikke læses som \.xlsx; filen er beskadiget/) });
+      return;
+    }
+    expect("ok" in hurtig && hurtig.ok.laeser).toBe(laeser);
+    expect("ok" in reference && { ...reference.ok, laeser }).toEqual("ok" in hurtig && hurtig.ok);
+  });
+
+  it("a vertical range gives one value per row, null for empty cells", async () => {
+    const buf = await tilfaelde.find(([n]) => n.startsWith("a vertical range"))![2]();
+    const r = await laesSkemaBuffer(buf);
+    expect(r.vaerdier.TS_Ydelser_Pladser).toEqual([null, 12, null, "tekst", null, null, null, null, null, 2]);
+  });
+
+  it("odd values in the XML are read as ExcelJS reads them (worked out by hand from cell-xform.js)", async () => {
+    const buf = await tilfaelde.find(([n]) => n.startsWith("a bare <c/>"))![2]();
+    const v = (await laesSkemaBuffer(buf)).vaerdier;
+    expect([v.TS_Tilbud, v.TS_Driftsherre, v.TS_Ydelse, v.TS_Pladser, v.TS_Belaegning]).toEqual([null, "Odense & Omegn", "Botilbud", false, { error: "#DIV/0!" }]);
+    expect(v.TS_Loen).toBe(14_250_000);
+    // cell-xform.js: parseInt(value, 10) !== 0, so "2" is TRUE.
+    expect(v.TS_BelaegningAarMinus2).toBe(true);
+    expect(v.TS_Udvikling).toBeNaN();
+  });
+});
