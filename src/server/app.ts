@@ -5,6 +5,7 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import type { Db } from "./db";
+import { dialogPlugin } from "./dialog";
 import { migrer } from "./migrationer";
 import { oversigtPlugin } from "./oversigt";
 import { apiRoutes } from "./routes";
@@ -66,6 +67,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ fejl: "Ikke fundet." }));
 
   await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
+  await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
 
