@@ -279,9 +279,9 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(nummer).toMatch(/^SYD-2018-\d{4}$/);
     expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Kvitteringsnummer: SYD-2018-\d{4}[\s\S]*Modtaget: \d+\. \w+ 2026[\s\S]*Tekniske detaljer/);
     expect((await celle("TS_Kvittering")).value).toBe(nummer);
+    await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
     await page.click("#kvittering summary");
     expect(await tekst("#kvittering-id")).toMatch(/^[0-9a-f-]{36}$/);
-    await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       mkdirSync(BILLEDER, { recursive: true });
       for (const f of ["opgaverude-fund.png", "opgaverude-kvittering.png"]) copyFileSync(join(ARTEFAKTER, f), join(BILLEDER, f));
