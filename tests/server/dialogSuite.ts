@@ -2,7 +2,10 @@ import "./jestCookie";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
+import { laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
+import { behandlKrop } from "../../src/server/indberetning";
 import { kanoniskJson, sha256Hex } from "../../src/server/kanonisk";
+import { gemIndberetning } from "../../src/server/lager";
 import { opretToken } from "../../src/server/tokens";
 import type { Oversigt } from "../../src/server/oversigt/typer";
 import { bearer, gyldigtSkema, type Skemapost } from "./fixtures";
@@ -169,6 +172,19 @@ export function dialogSuite(aabn: () => Promise<Db>): void {
       expect(rA3.statusCode).toBe(200);
       expect(rA3.json()).toEqual(a2);
       expect((await get(URL, t.sekretariat)).json().indberetninger).toHaveLength(3);
+    });
+
+    it("storing a submission is one statement, one round trip to the database (no transaction around it)", async () => {
+      const b = behandlKrop(gyldigtSkema(), laesRegelsaetMappe(), new Date());
+      if (!b.ok) throw new Error("fixture ugyldig");
+      const [{ id: tokenId } = { id: "" }] = await db.query<{ id: string }>("SELECT id FROM tokens WHERE driftsherre = 'Odense Kommune'");
+      const kald: string[] = [];
+      const taellende: Db = { ...db, query: (sql, p) => (kald.push("query"), db.query(sql, p)), transaction: (fn) => (kald.push("transaction"), db.transaction(fn)) };
+      const n = { ...b.noegle, sha256: b.sha256, payload: b.indhold, vaerdier: b.vaerdier, findings: b.findings, sprunget: b.skipped, beregnet: b.beregnet, tokenId };
+      expect((await gemIndberetning(taellende, n)).ny).toBe(true);
+      expect(kald).toEqual(["query"]);
+      expect((await gemIndberetning(taellende, n)).ny).toBe(false);
+      expect(kald).toEqual(["query", "query"]);
     });
 
     it("the same body after a withdrawal is a new version (modtaget), not the withdrawn receipt", async () => {
