@@ -85,7 +85,14 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
   process.on("SIGINT", () => void luk("SIGINT"));
   process.on("SIGTERM", () => void luk("SIGTERM"));
   const adresse = await app.listen({ port: k.port, host: k.host });
-  if (!k.databaseUrl) lukSokkel = await startAdminSokkel(db, k.dataDir, (besked) => app.log.info({ admin: besked }, "token-administration"));
+  if (!k.databaseUrl && process.platform !== "win32") {
+    try {
+      lukSokkel = await startAdminSokkel(db, k.dataDir, (besked) => app.log.info({ admin: besked }, "token-administration"));
+    } catch (e) {
+      // E.g. a data folder path too long for a Unix socket: the service runs, token commands then need a stop.
+      app.log.warn({ err: e }, "token-administrationens sokkel kunne ikke startes; stop serveren for at bruge token-kommandoerne");
+    }
+  }
   const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
   console.log(`

@@ -55,7 +55,8 @@ export function handlingerHtml(d: Detalje, rolle: Rolle): string {
     rolle === "sekretariat"
       ? [
           aaben && d.status !== "godkendt" ? `<button type="button" class="knap primaer" data-handling="godkendt">Godkend</button>` : "",
-          aaben ? `<button type="button" class="knap" data-handling="i_dialog">Stil spørgsmål</button>` : "",
+          // In dialogue already: a follow-up question is a remark.
+          aaben && d.status !== "i_dialog" ? `<button type="button" class="knap" data-handling="i_dialog">Stil spørgsmål</button>` : "",
           `<button type="button" class="knap" data-handling="bemaerkning">Skriv bemærkning</button>`,
         ]
       : [
