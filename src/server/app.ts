@@ -5,6 +5,7 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import type { Db } from "./db";
+import { dialogPlugin } from "./dialog";
 import { migrer } from "./migrationer";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
@@ -69,6 +70,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
   await app.register(async (api) => regelsaetPlugin(api, { db: o.db, register, bodyLimit }));
+  await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
 

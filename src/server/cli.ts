@@ -7,7 +7,9 @@ import { type Konfig, laesKonfig, parseArgs } from "./konfig";
 import { laasDataMappe } from "./laas";
 import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
-import { type Rolle, listTokens, opretToken, tilbagekaldToken } from "./tokens";
+import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
+import { startAdminSokkel, viaSokkel } from "./admin/sokkel";
+import type { Rolle } from "./tokens";
 
 const HJAELP = `takst-server — indberetningsservice for takster
 
@@ -34,6 +36,15 @@ async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   } finally {
     frigiv();
   }
+}
+
+/**
+ * A token command: through the running server's admin socket when one answers in the data
+ * folder (embedded database), otherwise on the database directly.
+ */
+async function admin<O extends AdminKommando["op"]>(k: Konfig, kommando: AdminKommando & { op: O }): Promise<Extract<AdminSvar, { op: O }>> {
+  const svar = (!k.databaseUrl ? await viaSokkel(k.dataDir, kommando) : undefined) ?? (await medDb(k, (db) => udfoerAdmin(db, kommando)));
+  return svar as Extract<AdminSvar, { op: O }>;
 }
 
 async function start(k: Konfig): Promise<void> {
@@ -63,11 +74,13 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     statiskMappe: dist,
     lukDb: true,
   });
+  let lukSokkel: () => Promise<void> = async () => undefined;
   let lukker = false;
   const luk = async (signal: string) => {
     if (lukker) return;
     lukker = true;
     app.log.info({ signal }, "lukker ned");
+    await lukSokkel().catch(() => undefined);
     await app.close().catch(() => undefined);
     frigiv();
     process.exit(0);
@@ -75,6 +88,14 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
   process.on("SIGINT", () => void luk("SIGINT"));
   process.on("SIGTERM", () => void luk("SIGTERM"));
   const adresse = await app.listen({ port: k.port, host: k.host });
+  if (!k.databaseUrl && process.platform !== "win32") {
+    try {
+      lukSokkel = await startAdminSokkel(db, k.dataDir, (besked) => app.log.info({ admin: besked }, "token-administration"));
+    } catch (e) {
+      // E.g. a data folder path too long for a Unix socket: the service runs, token commands then need a stop.
+      app.log.warn({ err: e }, "token-administrationens sokkel kunne ikke startes; stop serveren for at bruge token-kommandoerne");
+    }
+  }
   const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
   console.log(`
@@ -87,7 +108,8 @@ Sådan indlæser du tilføjelsesprogrammet (sideload):
   Excel på skrivebordet:  npx office-addin-debugging start manifest.xml desktop
   Excel på nettet:        Indsæt > Tilføjelsesprogrammer > Mine tilføjelsesprogrammer > Upload mit
                           tilføjelsesprogram, og vælg manifest.xml
-Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"${k.databaseUrl ? "" : "\n                          (med den indlejrede database: stop serveren først, Ctrl+C)"}
+Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"${k.databaseUrl ? "" : ` --data ${k.dataDir}`}
+                          (virker, mens serveren kører)
 `);
 }
 
@@ -98,7 +120,7 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
     if (rolle !== "kommune" && rolle !== "sekretariat") throw new Error(`Ukendt rolle "${rolle}": brug kommune eller sekretariat.`);
     const driftsherre = typeof flag.driftsherre === "string" ? flag.driftsherre : null;
     const beskrivelse = typeof flag.beskrivelse === "string" ? flag.beskrivelse : null;
-    const t = await medDb(k, (db) => opretToken(db, { rolle, driftsherre, beskrivelse }));
+    const t = await admin(k, { op: "opret", rolle, driftsherre, beskrivelse });
     console.log(`Token oprettet (id ${t.id}, rolle ${rolle}${driftsherre ? `, driftsherre ${driftsherre}` : ""}).`);
     console.log("Gem det nu — det vises kun denne ene gang og gemmes kun som hash:");
     console.log(t.token);
@@ -106,12 +128,12 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
   }
   if (handling === "tilbagekald") {
     if (!arg) throw new Error("Angiv tokenets id: takst-server token tilbagekald <id>");
-    const ok = await medDb(k, (db) => tilbagekaldToken(db, arg));
+    const { ok } = await admin(k, { op: "tilbagekald", id: arg });
     console.log(ok ? `Token ${arg} er tilbagekaldt.` : `Intet aktivt token med id ${arg}.`);
     return ok ? 0 : 1;
   }
   if (handling === "liste") {
-    const rows = await medDb(k, (db) => listTokens(db));
+    const rows = (await admin(k, { op: "liste" })).tokens;
     if (flag.json === true) {
       console.log(JSON.stringify(rows, null, 2));
       return 0;

@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { type Db, unikBrud } from "./db";
 
+/** The receipt of product.md §5; `nummer` is null only for submissions stored before it existed. */
 export interface Kvittering {
   id: string;
+  nummer: string | null;
   modtaget: string;
   sha256: string;
 }
+
+export const STATUSSER = ["modtaget", "i_dialog", "godkendt", "tilbagetrukket"] as const;
+export type Status = (typeof STATUSSER)[number];
 
 export interface NyIndberetning {
   driftsherre: string;
@@ -31,6 +36,8 @@ export interface Indberetning {
   ydelse: string;
   takstaar: number;
   version: number;
+  nummer: string | null;
+  status: Status;
   sha256: string;
   modtaget: string;
 }
@@ -55,65 +62,84 @@ type Raekke = IndberetningRaekke;
 const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
 function somIndberetning(r: Raekke): Indberetning {
-  return { id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, takstaar: r.takstaar, version: r.version, sha256: r.sha256, modtaget: iso(r.modtaget) };
+  return {
+    id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, takstaar: r.takstaar, version: r.version,
+    nummer: r.nummer ?? null, status: r.status, sha256: r.sha256, modtaget: iso(r.modtaget),
+  };
 }
 
-const KOLONNER = "id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, sha256, modtaget";
+const KOLONNER = "id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget";
+
+/**
+ * The receipt number's prefix: the ruleset id of TS_Regelsaet (e.g. SYD-2018), with the takstår
+ * added when the id does not already end with it, so numbers stay unique per ruleset and year.
+ */
+export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
+  const id = (typeof regelsaet === "string" ? regelsaet : "").trim().toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 40) || "TAKST";
+  return id.endsWith(`-${takstaar}`) ? id : `${id}-${takstaar}`;
+}
+
+/**
+ * One statement does the lookup and the insert: the current (highest) version of the key; if
+ * its body is the same (and it is not withdrawn) its receipt comes back, otherwise the next
+ * receipt number is taken (an upsert whose row lock serialises numbers per prefix) and the next
+ * version inserted with status modtaget. A body equal to an *older* version is a new version.
+ *
+ * Race-freedom: a statement sees the database as of its start, so a lock taken inside it could
+ * not make the lookup fresh. Instead the unique (driftsherre, tilbud, ydelse, takstaar, version)
+ * key is the guard: of two concurrent statements for the same key one fails with a unique
+ * violation (after waiting for the other to commit) and is simply run again, then seeing the
+ * winner (same body: its receipt, 200). A failed statement rolls back its receipt number too.
+ */
+const GEM_SQL = `
+WITH aktuel AS (
+  SELECT id, version, nummer, status, sha256, modtaget FROM indberetninger
+  WHERE driftsherre = $2::text AND tilbud = $3::text AND ydelse = $4::text AND takstaar = $5::int
+  ORDER BY version DESC LIMIT 1
+),
+gentaget AS (SELECT * FROM aktuel WHERE sha256 = $6::text AND status <> 'tilbagetrukket'),
+nr AS (
+  INSERT INTO kvitteringsnumre (praefiks, sidste)
+  SELECT $14::text, 1 WHERE NOT EXISTS (SELECT 1 FROM gentaget)
+  ON CONFLICT (praefiks) DO UPDATE SET sidste = kvitteringsnumre.sidste + 1
+  RETURNING sidste
+),
+ny AS (
+  INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, nummer, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, regelsaet_id, regelsaet_version)
+  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::int, COALESCE((SELECT version FROM aktuel), 0) + 1,
+         $14::text || '-' || lpad(nr.sidste::text, greatest(4, length(nr.sidste::text)), '0'),
+         $6::text, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12::timestamptz, $13::text, $15::text, $16::int
+  FROM nr
+  RETURNING id, nummer, sha256, modtaget
+)
+SELECT id::text AS id, nummer, sha256, modtaget, true AS ny FROM ny
+UNION ALL
+SELECT id::text AS id, nummer, sha256, modtaget, false AS ny FROM gentaget`;
 
 /**
  * Stores an accepted submission as the next version of its (driftsherre, tilbud, ydelse,
- * takstår), in one transaction. The same body (same sha256 for the same driftsherre) gives the
- * existing receipt and `ny: false`, also when two identical bodies race.
+ * takstår), or gives the current version's receipt and `ny: false` when the body is the same.
+ * One round trip to the database unless a concurrent submission for the same key wins.
  */
 export async function gemIndberetning(db: Db, n: NyIndberetning): Promise<{ kvittering: Kvittering; ny: boolean }> {
+  const praefiks = nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar);
+  const params = [
+    randomUUID(), n.driftsherre, n.tilbud, n.ydelse, n.takstaar, n.sha256,
+    JSON.stringify(n.payload), JSON.stringify(n.vaerdier), JSON.stringify(n.findings), JSON.stringify(n.sprunget),
+    n.beregnet === undefined || n.beregnet === null ? null : JSON.stringify(n.beregnet),
+    new Date(), n.tokenId, praefiks, n.regelsaet?.id ?? null, n.regelsaet?.version ?? null,
+  ];
   for (let forsoeg = 0; ; forsoeg++) {
     try {
-      return await db.transaction(async (tx) => {
-        // Serialises submissions per driftsherre: version numbers and the idempotency check
-        // cannot interleave.
-        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [n.driftsherre]);
-        const findes = await tx.query<Raekke>(`SELECT ${KOLONNER} FROM indberetninger WHERE driftsherre = $1 AND sha256 = $2`, [n.driftsherre, n.sha256]);
-        if (findes[0]) return { kvittering: kvitteringAf(findes[0]), ny: false };
-        const [{ version } = { version: 1 }] = await tx.query<{ version: number }>(
-          "SELECT COALESCE(MAX(version), 0)::int + 1 AS version FROM indberetninger WHERE driftsherre = $1 AND tilbud = $2 AND ydelse = $3 AND takstaar = $4",
-          [n.driftsherre, n.tilbud, n.ydelse, n.takstaar],
-        );
-        const id = randomUUID();
-        const modtaget = new Date();
-        await tx.query(
-          `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, regelsaet_id, regelsaet_version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16)`,
-          [
-            id,
-            n.driftsherre,
-            n.tilbud,
-            n.ydelse,
-            n.takstaar,
-            version,
-            n.sha256,
-            JSON.stringify(n.payload),
-            JSON.stringify(n.vaerdier),
-            JSON.stringify(n.findings),
-            JSON.stringify(n.sprunget),
-            n.beregnet === undefined || n.beregnet === null ? null : JSON.stringify(n.beregnet),
-            modtaget,
-            n.tokenId,
-            n.regelsaet?.id ?? null,
-            n.regelsaet?.version ?? null,
-          ],
-        );
-        return { kvittering: { id, modtaget: modtaget.toISOString(), sha256: n.sha256 }, ny: true };
-      });
+      const [r] = await db.query<{ id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean }>(GEM_SQL, params);
+      if (!r) throw new Error("Indberetningen blev hverken fundet eller gemt.");
+      return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };
     } catch (e) {
-      // Another process (a second server on the same PostgreSQL) won the race: look again.
-      if (unikBrud(e) !== undefined && forsoeg < 3) continue;
+      // A concurrent submission took the version number: run again and see it.
+      if (unikBrud(e) !== undefined && forsoeg < 100) continue;
       throw e;
     }
   }
-}
-
-function kvitteringAf(r: Raekke): Kvittering {
-  return { id: r.id, modtaget: iso(r.modtaget), sha256: r.sha256 };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -140,8 +166,8 @@ export async function listIndberetninger(db: Db, f: ListeFilter): Promise<Indber
   const rows = await db.query<Raekke>(
     `SELECT ${KOLONNER} FROM indberetninger i
      WHERE ($1::text IS NULL OR driftsherre = $1) AND ($2::int IS NULL OR takstaar = $2)
-       AND (NOT $3::boolean OR version = (SELECT MAX(version) FROM indberetninger j
-             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.ydelse = i.ydelse AND j.takstaar = i.takstaar))
+       AND (NOT $3::boolean OR (status <> 'tilbagetrukket' AND version = (SELECT MAX(version) FROM indberetninger j
+             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.ydelse = i.ydelse AND j.takstaar = i.takstaar)))
      ORDER BY driftsherre, tilbud, ydelse, takstaar, version`,
     [f.driftsherre, f.takstaar ?? null, f.kunAktuelle ?? false],
   );
@@ -160,15 +186,20 @@ export interface AktuelTakst {
   sidsteBeregnet: unknown;
 }
 
-/** The current (highest) version of every takst, with the previous takstår's current one. */
+/**
+ * The current (highest) version of every takst, with the previous takstår's current one; a
+ * takst whose current version is withdrawn is no takst (it leaves the export and last year).
+ */
 export async function aktuelleTakster(db: Db, takstaar?: number): Promise<AktuelTakst[]> {
   const rows = await db.query<{
     driftsherre: string; tilbud: string; ydelse: string; takstaar: number; version: number;
     vaerdier: Record<string, unknown>; beregnet: unknown; sidste_vaerdier: Record<string, unknown> | null; sidste_beregnet: unknown;
   }>(
     `WITH aktuel AS (
-       SELECT DISTINCT ON (driftsherre, tilbud, ydelse, takstaar) driftsherre, tilbud, ydelse, takstaar, version, vaerdier, beregnet
-       FROM indberetninger ORDER BY driftsherre, tilbud, ydelse, takstaar, version DESC)
+       SELECT * FROM (
+         SELECT DISTINCT ON (driftsherre, tilbud, ydelse, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet
+         FROM indberetninger ORDER BY driftsherre, tilbud, ydelse, takstaar, version DESC) h
+       WHERE status <> 'tilbagetrukket')
      SELECT a.driftsherre, a.tilbud, a.ydelse, a.takstaar, a.version, a.vaerdier, a.beregnet,
             f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
      FROM aktuel a LEFT JOIN aktuel f

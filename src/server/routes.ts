@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { RegelsaetRegister } from "../regelsaet";
 import type { Db } from "./db";
+import { hentDialog } from "./dialog/sql";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { behandlKrop } from "./indberetning";
 import { aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
@@ -13,8 +14,8 @@ const fundJson = {
 const sprungetJson = { type: "object", properties: { code: { type: "string" }, field: { type: "string" }, message: { type: "string" } } } as const;
 const kvitteringJson = {
   type: "object",
-  required: ["id", "modtaget", "sha256"],
-  properties: { id: { type: "string" }, modtaget: { type: "string" }, sha256: { type: "string" } },
+  required: ["id", "nummer", "modtaget", "sha256"],
+  properties: { id: { type: "string" }, nummer: { type: ["string", "null"] }, modtaget: { type: "string" }, sha256: { type: "string" } },
 } as const;
 const fejlJson = { type: "object", properties: { fejl: { type: "string" } } } as const;
 const afvistJson = {
@@ -25,7 +26,8 @@ const indberetningJson = {
   type: "object",
   properties: {
     id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" },
-    takstaar: { type: "integer" }, version: { type: "integer" }, sha256: { type: "string" }, modtaget: { type: "string" },
+    takstaar: { type: "integer" }, version: { type: "integer" }, nummer: { type: ["string", "null"] }, status: { type: "string" },
+    sha256: { type: "string" }, modtaget: { type: "string" },
   },
 } as const;
 const helseJson = { type: "object", properties: { status: { type: "string" }, database: { type: "string" } } } as const;
@@ -120,7 +122,7 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
       // Another municipality's submission is "not found": its existence is not revealed.
       const i = await hentIndberetning(db, id, driftsherre);
       if (!i) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
-      return i;
+      return { ...i, dialog: await hentDialog(db, i.id) };
     },
   );
 

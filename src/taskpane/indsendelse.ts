@@ -20,6 +20,8 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
 
 export interface Kvittering {
   id: string;
+  /** The short receipt number (e.g. SYD-2018-0042) to read out and write into TS_Kvittering. */
+  nummer: string | null;
   modtaget: string;
   sha256: string;
 }
@@ -56,10 +58,13 @@ export function indberetningKrop(skema: Record<string, unknown>): string {
   return JSON.stringify(sorteret);
 }
 
-function erKvittering(v: unknown): v is Kvittering {
-  if (!v || typeof v !== "object") return false;
+/** The receipt, or undefined when the answer is not one; a service without short numbers gives nummer null. */
+function somKvittering(v: unknown): Kvittering | undefined {
+  if (!v || typeof v !== "object") return undefined;
   const o = v as Record<string, unknown>;
-  return typeof o.id === "string" && typeof o.modtaget === "string" && typeof o.sha256 === "string";
+  if (typeof o.id !== "string" || typeof o.modtaget !== "string" || typeof o.sha256 !== "string") return undefined;
+  if (o.nummer !== undefined && o.nummer !== null && typeof o.nummer !== "string") return undefined;
+  return { id: o.id, nummer: typeof o.nummer === "string" ? o.nummer : null, modtaget: o.modtaget, sha256: o.sha256 };
 }
 
 function fundFra(v: unknown): ServerFund[] {
@@ -127,7 +132,8 @@ export async function indsend(
   }
   const data = await jsonEllerUndefined(res);
   if (res.status === 200 || res.status === 201) {
-    if (erKvittering(data)) return { ok: true, kvittering: data, gentaget: res.status === 200 };
+    const kvittering = somKvittering(data);
+    if (kvittering) return { ok: true, kvittering, gentaget: res.status === 200 };
     return { ok: false, art: "svar", status: res.status, besked: "Indberetningsservicen sendte et svar uden gyldig kvittering. Prøv igen, eller kontakt sekretariatet." };
   }
   if (res.status === 401) {

@@ -6,6 +6,7 @@ import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCell
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
 import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
 import { kildeTekst, nyesteRegelsaet, valgmuligheder } from "./regelsaetvalg";
+import { startMine } from "./mine";
 import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
 
 /**
@@ -309,17 +310,30 @@ function start(): void {
     const h = document.createElement("h3");
     h.textContent = gentaget ? "Skemaet var allerede indsendt" : "Skemaet er indsendt";
     const id = document.createElement("p");
-    id.append("Kvittering: ");
+    id.append("Kvitteringsnummer: ");
     const s = document.createElement("strong");
-    s.className = "id";
-    s.id = "kvittering-id";
-    s.textContent = k.id;
+    s.className = "nummer";
+    s.id = "kvittering-nummer";
+    s.textContent = k.nummer ?? k.id;
     id.append(s);
     const tid = document.createElement("p");
     tid.textContent = `Modtaget: ${tidspunkt(k.modtaget)}`;
-    const sha = document.createElement("p");
-    sha.className = "id";
-    sha.textContent = `SHA-256: ${k.sha256}`;
+    // The long id and the hash are for support, not for reading out on the phone.
+    const sha = document.createElement("details");
+    sha.className = "tekniske";
+    const resume = document.createElement("summary");
+    resume.textContent = "Tekniske detaljer";
+    const idLinje = document.createElement("p");
+    idLinje.className = "id";
+    idLinje.append("Id: ");
+    const idTekst = document.createElement("span");
+    idTekst.id = "kvittering-id";
+    idTekst.textContent = k.id;
+    idLinje.append(idTekst);
+    const shaLinje = document.createElement("p");
+    shaLinje.className = "id";
+    shaLinje.textContent = `SHA-256: ${k.sha256}`;
+    sha.append(resume, idLinje, shaLinje);
     const note = document.createElement("p");
     note.textContent = skrivFejl
       ? `Kvitteringen kunne ikke skrives i feltet Kvittering (${skrivFejl}). Notér nummeret.`
@@ -360,12 +374,13 @@ function start(): void {
         }
         let skrivFejl: string | undefined;
         try {
-          await skrivKvittering(svar.kvittering.id);
+          await skrivKvittering(svar.kvittering.nummer ?? svar.kvittering.id);
         } catch (e) {
           skrivFejl = fejltekst(e);
         }
         visKvittering(svar.kvittering, svar.gentaget, skrivFejl);
-        saetStatus(`Skemaet er indsendt. Kvittering ${svar.kvittering.id}.`);
+        saetStatus(`Skemaet er indsendt. Kvittering ${svar.kvittering.nummer ?? svar.kvittering.id}.`);
+        if (!el("mine-liste").hidden) void mine.opdater();
       } catch (e) {
         fremdrift.hidden = true;
         indsendFejl.textContent = `Skemaet kunne ikke indsendes: ${fejltekst(e)}`;
@@ -373,6 +388,8 @@ function start(): void {
       }
     });
   });
+
+  const mine = startMine({ indstillinger: () => ind, saetStatus });
 
   visIndstillinger();
   el("ikke-klar").hidden = true;

@@ -42,16 +42,17 @@ export function apiSuite(aabn: () => Promise<Db>): void {
   });
 
   describe("POST /api/v1/indberetninger", () => {
-    it("accepts a valid skema with 201 and a receipt {id, modtaget, sha256}", async () => {
+    it("accepts a valid skema with 201 and a receipt {id, nummer, modtaget, sha256}", async () => {
       const skema = gyldigtSkema();
       const r = await post(skema);
       expect(r.statusCode).toBe(201);
       const k = r.json();
-      expect(Object.keys(k).sort()).toEqual(["id", "modtaget", "sha256"]);
+      expect(Object.keys(k).sort()).toEqual(["id", "modtaget", "nummer", "sha256"]);
+      expect(k.nummer).toMatch(/^SYD-2018-\d{4}$/);
       expect(k.sha256).toBe(sha256Hex(kanoniskJson(skema)));
       expect(new Date(k.modtaget).toISOString()).toBe(k.modtaget);
       const fuld = (await get(`${URL}/${k.id}`, t.odense)).json();
-      expect(fuld).toMatchObject({ id: k.id, driftsherre: "Odense Kommune", tilbud: "Bofællesskabet Søhuset", takstaar: 2018, version: 1, sha256: k.sha256, modtaget: k.modtaget });
+      expect(fuld).toMatchObject({ id: k.id, driftsherre: "Odense Kommune", tilbud: "Bofællesskabet Søhuset", takstaar: 2018, version: 1, nummer: k.nummer, status: "modtaget", sha256: k.sha256, modtaget: k.modtaget, dialog: [] });
       expect(fuld.payload).toEqual(skema);
       expect(Array.isArray(fuld.findings)).toBe(true);
       expect(fuld.beregnet).toMatchObject({ takst: 1682 });

@@ -2,7 +2,7 @@ import { indberetning, indberetningKrop, indsend } from "../../src/taskpane/inds
 import { gemIndstillinger, hentIndstillinger, NOEGLE, type Lager } from "../../src/taskpane/indstillinger";
 import { fundTekst, resume, takstLinje, tidspunkt } from "../../src/taskpane/visning";
 
-const KVITTERING = { id: "ind_abc", modtaget: "2026-11-22T09:15:00.000Z", sha256: "f".repeat(64) };
+const KVITTERING = { id: "ind_abc", nummer: "SYD-2018-0042", modtaget: "2026-11-22T09:15:00.000Z", sha256: "f".repeat(64) };
 
 function svar(status: number, krop: unknown): typeof fetch {
   return (async () => new Response(JSON.stringify(krop), { status, headers: { "content-type": "application/json" } })) as typeof fetch;
@@ -14,6 +14,11 @@ describe("indsend: every answer becomes a Danish message, nothing throws", () =>
   it("201 is a new receipt, 200 the same receipt again (no duplicate)", async () => {
     expect(await kald(svar(201, KVITTERING))).toEqual({ ok: true, kvittering: KVITTERING, gentaget: false });
     expect(await kald(svar(200, KVITTERING))).toEqual({ ok: true, kvittering: KVITTERING, gentaget: true });
+  });
+  it("a receipt from a service without short numbers has nummer null; a nummer that is not text is no receipt", async () => {
+    const gammel = { id: KVITTERING.id, modtaget: KVITTERING.modtaget, sha256: KVITTERING.sha256 };
+    expect(await kald(svar(201, gammel))).toEqual({ ok: true, kvittering: { ...gammel, nummer: null }, gentaget: false });
+    expect(await kald(svar(201, { ...KVITTERING, nummer: 42 }))).toMatchObject({ ok: false, art: "svar" });
   });
   it("no connection", async () => {
     const r = await kald((async () => {

@@ -240,12 +240,12 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     await indstillinger(tjeneste.url, tjeneste.token);
     await tryk("#valider");
     const api = `${tjeneste.url}/api/v1/indberetninger`;
-    let tabt: { id: string } | undefined;
+    let tabt: { id: string; nummer: string } | undefined;
     let fremdriftVist = false;
     const mistSvaret = async (route: import("playwright-core").Route) => {
       fremdriftVist = await page.locator("#fremdrift").isVisible();
       const svar = await route.fetch(); // the service receives and stores it …
-      tabt = (await svar.json()) as { id: string };
+      tabt = (await svar.json()) as { id: string; nummer: string };
       await route.abort("connectionreset"); // … but the pane never hears back
     };
     await page.route(api, mistSvaret);
@@ -259,9 +259,13 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(await snapshot()).toBe(foer);
 
     await tryk("#indsend");
-    expect(await tekst("#kvittering-id")).toBe(tabt!.id);
+    // The short number is shown and written; the id stays under "Tekniske detaljer".
+    expect(tabt!.nummer).toMatch(/^SYD-2018-\d{4}$/);
+    expect(await tekst("#kvittering-nummer")).toBe(tabt!.nummer);
+    expect(await page.locator("#kvittering-id").isVisible()).toBe(false);
+    expect(await page.locator("#kvittering-id").textContent()).toBe(tabt!.id);
     expect(await tekst("#kvittering")).toMatch(/allerede indsendt[\s\S]*ikke oprettet en ny indberetning/);
-    expect((await celle("TS_Kvittering")).value).toBe(tabt!.id);
+    expect((await celle("TS_Kvittering")).value).toBe(tabt!.nummer);
 
     const liste = await fetch(api, { headers: { authorization: `Bearer ${tjeneste.token}` } }).then((r) => r.json() as Promise<{ indberetninger: { id: string }[] }>);
     expect(liste.indberetninger.map((i) => i.id)).toEqual([tabt!.id]);
@@ -271,10 +275,13 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     await skriv("TS_Administration", 320000);
     await tryk("#valider");
     await tryk("#indsend");
-    const id = await tekst("#kvittering-id");
-    expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Modtaget: \d+\. \w+ 2026/);
-    expect((await celle("TS_Kvittering")).value).toBe(id);
+    const nummer = await tekst("#kvittering-nummer");
+    expect(nummer).toMatch(/^SYD-2018-\d{4}$/);
+    expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Kvitteringsnummer: SYD-2018-\d{4}[\s\S]*Modtaget: \d+\. \w+ 2026[\s\S]*Tekniske detaljer/);
+    expect((await celle("TS_Kvittering")).value).toBe(nummer);
     await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
+    await page.click("#kvittering summary");
+    expect(await tekst("#kvittering-id")).toMatch(/^[0-9a-f-]{36}$/);
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       mkdirSync(BILLEDER, { recursive: true });
       for (const f of ["opgaverude-fund.png", "opgaverude-kvittering.png"]) copyFileSync(join(ARTEFAKTER, f), join(BILLEDER, f));

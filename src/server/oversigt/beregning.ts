@@ -1,6 +1,6 @@
 import { D, type Dec, takstudvikling } from "../../engine";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
-import type { Advarsel, Detalje, ValideretMod, Fund, Mangler, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "./typer";
+import type { Advarsel, DialogPost, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, Sagsstatus, Tilbagetrukken, TilbudsUdvikling, ValideretMod } from "./typer";
 
 /** Beyond ±5 % real change is an outlier: the same limit as rule TS050 (product.md §3). */
 export const UDSVING_GRAENSE = new D("0.05");
@@ -44,14 +44,19 @@ function advarsler(findings: unknown[] | null): Advarsel[] {
 }
 
 /** Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing. */
-export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[]): Oversigt {
+export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[], bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null }): Oversigt {
   const indberetninger: OversigtIndberetning[] = [];
+  const tilbagetrukne: Tilbagetrukken[] = [];
   const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; aendringer: Dec[] }>();
   const manglende = new Map<string, Mangler>();
   const aktiveDriftsherrer = new Set<string>();
 
   for (const r of raekker) {
-    if (r.id === null) {
+    const trukket = r.id !== null && r.status === "tilbagetrukket";
+    if (trukket) tilbagetrukne.push({ id: r.id!, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, version: Number(r.version), nummer: r.nummer ?? null });
+    // Missing: last year's takst with no current one this year (none, or withdrawn).
+    if (r.id === null || trukket) {
+      if (!r.har_sidste) continue;
       const m = manglende.get(r.driftsherre) ?? { driftsherre: r.driftsherre, helDriftsherre: true, takster: [] };
       m.takster.push({ tilbud: r.tilbud, ydelse: r.ydelse, takst: takstAf(r.sidste_takst, r.sidste_beregnet_takst) });
       manglende.set(r.driftsherre, m);
@@ -81,6 +86,8 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       status: adv.length > 0 ? "advarsler" : "godkendt",
       advarsler: adv,
       valideretMod: valideretMod(r.regelsaet_id, r.regelsaet_version),
+      sagsstatus: r.status ?? "modtaget",
+      nummer: r.nummer ?? null,
     });
     if (udv !== undefined) {
       const noegle = `${r.driftsherre}\u0000${r.tilbud}`;
@@ -101,7 +108,10 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     .sort((a, b) => b.takstudvikling - a.takstudvikling || a.driftsherre.localeCompare(b.driftsherre, "da") || a.tilbud.localeCompare(b.tilbud, "da"));
 
   const medAdvarsler = indberetninger.filter((i) => i.status === "advarsler").length;
+  const sagsstatus: Record<Sagsstatus, number> = { modtaget: 0, i_dialog: 0, godkendt: 0, tilbagetrukket: tilbagetrukne.length };
+  for (const i of indberetninger) sagsstatus[i.sagsstatus]++;
   return {
+    bruger,
     takstaar,
     forrigeTakstaar: takstaar === null ? null : takstaar - 1,
     takstaarListe,
@@ -113,10 +123,12 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       driftsherrer: aktiveDriftsherrer.size,
       manglendeDriftsherrer: mangler.filter((m) => m.helDriftsherre).length,
       manglendeTakster: mangler.reduce((n, m) => n + m.takster.length, 0),
+      sagsstatus,
     },
     indberetninger,
     tilbud,
     mangler,
+    tilbagetrukne,
   };
 }
 
@@ -124,7 +136,7 @@ function valideretMod(id: string | null | undefined, version: number | null | un
   return id && version !== null && version !== undefined ? { id, version: Number(version) } : null;
 }
 
-export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]): Detalje {
+export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[], dialog: readonly (DialogPost & { version: number })[] = []): Detalje {
   const p = r.payload ?? {};
   const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
   return {
@@ -134,6 +146,8 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     ydelse: r.ydelse,
     takstaar: Number(r.takstaar),
     version: Number(r.version),
+    nummer: r.nummer ?? null,
+    status: r.status,
     modtaget: iso(r.modtaget),
     sha256: r.sha256,
     regelsaet: tekst(p.TS_Regelsaet),
@@ -152,6 +166,8 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
       ...(typeof s.field === "string" ? { field: s.field } : {}),
       message: String(s.message ?? ""),
     })),
-    versioner: versioner.map((v) => ({ id: v.id, version: Number(v.version), modtaget: iso(v.modtaget), sha256: v.sha256, takst: takstAf(v.takst, v.beregnet_takst), antalAdvarsler: Number(v.antal_advarsler) })),
+    erAktuel: versioner.length === 0 || Number(versioner[0]!.version) === Number(r.version),
+    dialog: dialog.map((p) => ({ ...p })),
+    versioner: versioner.map((v) => ({ id: v.id, version: Number(v.version), nummer: v.nummer ?? null, sagsstatus: v.status, modtaget: iso(v.modtaget), sha256: v.sha256, takst: takstAf(v.takst, v.beregnet_takst), antalAdvarsler: Number(v.antal_advarsler) })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Sql } from "../db";
+import type { Sagsstatus } from "../dialog/typer";
 import type { IndberetningRaekke } from "../lager";
 
 /**
@@ -13,6 +14,9 @@ export interface OversigtRaekke {
   tilbud: string;
   ydelse: string;
   version: number | null;
+  nummer: string | null;
+  /** The dialogue status of this year's current version (tilbagetrukket: not a current takst). */
+  status: Sagsstatus | null;
   antal_versioner: number | null;
   modtaget: Date | string | null;
   findings: unknown[] | null;
@@ -29,41 +33,43 @@ export interface OversigtRaekke {
   regelsaet_version: number | null;
 }
 
-export async function takstaarMedIndberetninger(db: Sql): Promise<number[]> {
-  const rows = await db.query<{ takstaar: number }>("SELECT DISTINCT takstaar FROM indberetninger ORDER BY takstaar");
+export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | null = null): Promise<number[]> {
+  const rows = await db.query<{ takstaar: number }>("SELECT DISTINCT takstaar FROM indberetninger WHERE ($1::text IS NULL OR driftsherre = $1) ORDER BY takstaar", [driftsherre]);
   return rows.map((r) => Number(r.takstaar));
 }
 
 /**
  * One query: the current (highest) version of every takst in `takstaar` and `takstaar - 1`,
  * full-joined on driftsherre/tilbud/ydelse. A row with id null is last year's takst that is
- * missing this year; a row with har_sidste false is new this year.
+ * missing this year; a row with har_sidste false is new this year. A withdrawn takst last year
+ * is no takst (never "missing"); one withdrawn this year comes with its status, so the caller
+ * lists it apart. `driftsherre` set = a municipality's own view.
  */
-export async function oversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {
+export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
   return db.query<OversigtRaekke>(
     `WITH v AS (
-       SELECT id, driftsherre, tilbud, ydelse, takstaar, version, modtaget, findings, regelsaet_id, regelsaet_version,
+       SELECT id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, modtaget, findings, regelsaet_id, regelsaet_version,
               vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
               vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
               count(*) OVER w AS antal_versioner,
               row_number() OVER (w ORDER BY version DESC) AS nr
        FROM indberetninger
-       WHERE takstaar IN ($1::int, $1::int - 1)
+       WHERE takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
        WINDOW w AS (PARTITION BY driftsherre, tilbud, ydelse, takstaar)
      ),
      ny AS (SELECT * FROM v WHERE nr = 1 AND takstaar = $1::int),
-     gl AS (SELECT * FROM v WHERE nr = 1 AND takstaar = $1::int - 1)
+     gl AS (SELECT * FROM v WHERE nr = 1 AND takstaar = $1::int - 1 AND status <> 'tilbagetrukket')
      SELECT ny.id::text AS id,
             COALESCE(ny.driftsherre, gl.driftsherre) AS driftsherre,
             COALESCE(ny.tilbud, gl.tilbud) AS tilbud,
             COALESCE(ny.ydelse, gl.ydelse) AS ydelse,
-            ny.version, ny.antal_versioner::int AS antal_versioner, ny.modtaget, ny.findings,
+            ny.version, ny.nummer, ny.status, ny.antal_versioner::int AS antal_versioner, ny.modtaget, ny.findings,
             ny.takst, ny.beregnet_takst, ny.pl, ny.takstenhed,
             gl.takst AS sidste_takst, gl.beregnet_takst AS sidste_beregnet_takst,
             (gl.id IS NOT NULL) AS har_sidste, ny.regelsaet_id, ny.regelsaet_version
      FROM ny FULL JOIN gl ON gl.driftsherre = ny.driftsherre AND gl.tilbud = ny.tilbud AND gl.ydelse = ny.ydelse
      ORDER BY 2, 3, 4`,
-    [takstaar],
+    [takstaar, driftsherre],
   );
 }
 
@@ -72,6 +78,8 @@ export type DetaljeRaekke = Required<IndberetningRaekke> & { regelsaet_id: strin
 export interface VersionRaekke {
   id: string;
   version: number;
+  nummer: string | null;
+  status: Sagsstatus;
   modtaget: Date | string;
   sha256: string;
   takst: unknown;
@@ -81,18 +89,18 @@ export interface VersionRaekke {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One submission with its findings, and every version of the same takst (newest first). */
-export async function detaljeRaekker(db: Sql, id: string): Promise<{ raekke: DetaljeRaekke; versioner: VersionRaekke[] } | undefined> {
+/** One submission with its findings, and every version of the same takst (newest first); `driftsherre` set = own only. */
+export async function detaljeRaekker(db: Sql, id: string, driftsherre: string | null = null): Promise<{ raekke: DetaljeRaekke; versioner: VersionRaekke[] } | undefined> {
   if (!UUID.test(id)) return undefined;
   const [raekke] = await db.query<DetaljeRaekke>(
-    `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, sha256, modtaget, payload, findings, sprunget, beregnet,
+    `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget, payload, findings, sprunget, beregnet,
             regelsaet_id, regelsaet_version
-     FROM indberetninger WHERE id = $1::uuid`,
-    [id],
+     FROM indberetninger WHERE id = $1::uuid AND ($2::text IS NULL OR driftsherre = $2)`,
+    [id, driftsherre],
   );
   if (!raekke) return undefined;
   const versioner = await db.query<VersionRaekke>(
-    `SELECT id::text AS id, version, modtaget, sha256, vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
+    `SELECT id::text AS id, version, nummer, status, modtaget, sha256, vaerdier->'TS_Takst' AS takst, beregnet->'takst' AS beregnet_takst,
             (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS antal_advarsler
      FROM indberetninger
      WHERE driftsherre = $1 AND tilbud = $2 AND ydelse = $3 AND takstaar = $4

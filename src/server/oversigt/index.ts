@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db";
 import { lavDetalje, lavOversigt } from "./beregning";
+import { hentDialogForTakst } from "../dialog/sql";
 import { detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
 
 export interface OversigtOptions {
@@ -31,8 +32,9 @@ const takstaarQuery = {
 
 /**
  * Issue 7, the secretariat's overview: GET /oversigt (the page, no token: it asks for one),
- * GET /api/v1/oversigt?takstaar=… and GET /api/v1/oversigt/indberetninger/:id (secretariat
- * token only; 401 without or with a bad token, 403 for a municipality's).
+ * GET /api/v1/oversigt?takstaar=… and GET /api/v1/oversigt/indberetninger/:id (401 without or
+ * with a bad token). Issue 14: a municipality's token sees the same page limited to its own
+ * submissions (another's id is "not found").
  */
 export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): Promise<void> {
   const { db } = o;
@@ -52,24 +54,25 @@ export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): 
     app.get("/oversigt/", async (_req, reply) => reply.redirect("/oversigt"));
   }
 
-  app.get("/api/v1/oversigt", { config: { roller: ["sekretariat"] }, schema: { querystring: takstaarQuery } }, async (req, reply) => {
-    const liste = await takstaarMedIndberetninger(db);
+  app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: takstaarQuery } }, async (req, reply) => {
+    const bruger = { rolle: req.bruger!.rolle, driftsherre: req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null };
+    const liste = await takstaarMedIndberetninger(db, bruger.driftsherre);
     const { takstaar: oensket } = req.query as { takstaar?: number };
     const takstaar = oensket ?? liste[liste.length - 1] ?? null;
     reply.header("cache-control", "no-store");
-    if (takstaar === null) return lavOversigt(null, liste, []);
-    return lavOversigt(takstaar, liste, await oversigtRaekker(db, takstaar));
+    if (takstaar === null) return lavOversigt(null, liste, [], bruger);
+    return lavOversigt(takstaar, liste, await oversigtRaekker(db, takstaar, bruger.driftsherre), bruger);
   });
 
   app.get(
     "/api/v1/oversigt/indberetninger/:id",
-    { config: { roller: ["sekretariat"] }, schema: { params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } } } },
+    { config: { roller: ["sekretariat", "kommune"] }, schema: { params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } } } },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      const d = await detaljeRaekker(db, id);
+      const d = await detaljeRaekker(db, id, req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null);
       reply.header("cache-control", "no-store");
       if (!d) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
-      return lavDetalje(d.raekke, d.versioner);
+      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id));
     },
   );
 }

@@ -3,8 +3,15 @@
  * the page (bundled for the browser) imports this file and nothing else from the server.
  */
 
+import type { DialogPost, Sagsstatus } from "../dialog/typer";
 import type { Indberetning } from "../lager";
 
+export type { DialogPost, Sagsstatus };
+
+/**
+ * What the validation found at receipt: "godkendt" here means no warnings (the label on the
+ * page is "Ingen advarsler"); the secretariat's approval is `sagsstatus` "godkendt".
+ */
 export type Status = "godkendt" | "advarsler";
 
 export interface Advarsel {
@@ -38,11 +45,25 @@ export interface OversigtIndberetning {
   advarsler: Advarsel[];
   /** The ruleset the server validated against, e.g. {id: "SYD-2027", version: 2}; null if not recorded. */
   valideretMod: ValideretMod | null;
+  /** The dialogue status (product.md §5); never tilbagetrukket here (withdrawn are listed apart). */
+  sagsstatus: Sagsstatus;
+  /** Short receipt number, e.g. MIDT-2021-0007 (null before receipt numbers existed). */
+  nummer: string | null;
 }
 
 export interface ValideretMod {
   id: string;
   version: number;
+}
+
+/** A takst whose current version the municipality withdrew: not a current takst. */
+export interface Tilbagetrukken {
+  id: string;
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  version: number;
+  nummer: string | null;
 }
 
 /** Takstudvikling of one tilbud: the plain mean of its ydelser's like-for-like changes. */
@@ -69,6 +90,8 @@ export interface Mangler {
 }
 
 export interface Oversigt {
+  /** Who is looking: the secretariat sees everything, a municipality its own submissions. */
+  bruger: { rolle: "kommune" | "sekretariat"; driftsherre: string | null };
   takstaar: number | null;
   forrigeTakstaar: number | null;
   /** Every takstår with submissions, ascending (for the year picker). */
@@ -81,10 +104,13 @@ export interface Oversigt {
     driftsherrer: number;
     manglendeDriftsherrer: number;
     manglendeTakster: number;
+    /** Current submissions per dialogue status, and the withdrawn ones. */
+    sagsstatus: Record<Sagsstatus, number>;
   };
   indberetninger: OversigtIndberetning[];
   tilbud: TilbudsUdvikling[];
   mangler: Mangler[];
+  tilbagetrukne: Tilbagetrukken[];
 }
 
 export interface Fund {
@@ -98,6 +124,8 @@ export interface Fund {
 export interface Version {
   id: string;
   version: number;
+  nummer: string | null;
+  sagsstatus: Sagsstatus;
   modtaget: string;
   sha256: string;
   takst: number | null;
@@ -120,4 +148,8 @@ export interface Detalje extends Indberetning {
   sprunget: { code: string; field?: string; message: string }[];
   /** Every version of the same driftsherre/tilbud/ydelse/takstår, newest first. */
   versioner: Version[];
+  /** The dialogue over all versions of this takst, oldest first. */
+  dialog: (DialogPost & { version: number })[];
+  /** This is the current version (only it can change status). */
+  erAktuel: boolean;
 }

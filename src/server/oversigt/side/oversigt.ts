@@ -1,5 +1,6 @@
 import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
+import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
 import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
 import { tegnGraf } from "./graf";
 
@@ -27,8 +28,12 @@ function status(tekst: string): void {
   $("status").textContent = tekst;
 }
 
-async function hent(sti: string): Promise<Response> {
-  const r = await fetch(sti, { headers: { authorization: `Bearer ${token ?? ""}` }, cache: "no-store" });
+async function hent(sti: string, krop?: unknown): Promise<Response> {
+  const r = await fetch(sti, {
+    headers: { authorization: `Bearer ${token ?? ""}`, ...(krop === undefined ? {} : { "content-type": "application/json" }) },
+    cache: "no-store",
+    ...(krop === undefined ? {} : { method: "POST", body: JSON.stringify(krop) }),
+  });
   if (!r.ok) {
     let besked = "";
     try {
@@ -49,7 +54,7 @@ function afvist(e: unknown): boolean {
   data = null;
   const besked =
     e.status === 403
-      ? "Adgang nægtet: tokenet tilhører en kommune. Oversigten er kun for sekretariatet – brug sekretariatets token."
+      ? "Adgang nægtet: tokenet giver ikke adgang til oversigten."
       : "Tokenet blev ikke godkendt: det mangler, er forkert eller er tilbagekaldt.";
   visLogin(besked);
   return true;
@@ -78,18 +83,30 @@ async function indlaes(takstaar?: number): Promise<void> {
     $("login-fejl").hidden = true;
     $("oversigt").hidden = false;
     $("top-handlinger").hidden = false;
+    visRolle(data.bruger);
     visOversigt(data);
     const a = data.antal;
     status(
       data.takstaar === null
         ? "Der er endnu ingen indberetninger."
-        : `Takstår ${data.takstaar}: ${flertal(a.indberetninger, "aktuel indberetning", "aktuelle indberetninger")}, ${antal(a.medAdvarsler)} med advarsler, ${antal(a.udsving)} med udsving over ±5 %, ${flertal(a.manglendeDriftsherrer, "manglende driftsherre", "manglende driftsherrer")}.`,
+        : `Takstår ${data.takstaar}: ${flertal(a.indberetninger, "aktuel indberetning", "aktuelle indberetninger")}, ${antal(a.medAdvarsler)} med advarsler, ${antal(a.udsving)} med udsving over ±5 %, ${flertal(a.manglendeDriftsherrer, "manglende driftsherre", "manglende driftsherrer")}; ${antal(a.sagsstatus.godkendt)} godkendt af sekretariatet, ${antal(a.sagsstatus.i_dialog)} i dialog.`,
     );
   } catch (e) {
     if (!afvist(e)) status(`Oversigten kunne ikke hentes: ${e instanceof Error ? e.message || "serveren svarede ikke" : String(e)}.`);
   } finally {
     $("indhold").removeAttribute("aria-busy");
   }
+}
+
+/** A municipality sees the same page for its own submissions, without the secretariat's export. */
+function visRolle(b: Oversigt["bruger"]): void {
+  const kommune = b.rolle === "kommune";
+  $("eksport").hidden = kommune;
+  $("h1").textContent = kommune ? `Mine indberetninger – ${b.driftsherre ?? ""}` : "Takstoversigt";
+  $("undertitel").textContent = kommune
+    ? "Jeres indberettede takster, deres status og dialogen med sekretariatet"
+    : "Indberettede takster på det specialiserede socialområde – sekretariatets kontrol";
+  document.title = kommune ? `Mine indberetninger – ${b.driftsherre ?? ""}` : "Takstoversigt – sekretariatet";
 }
 
 function visOversigt(d: Oversigt): void {
@@ -101,12 +118,19 @@ function visOversigt(d: Oversigt): void {
     `<li class="noegle${cls}" data-noegle="${noegle}"><span class="tal">${antal(v)}</span> <span class="etiket">${esc(etiket)}</span></li>`;
   $("noegletal").innerHTML = [
     tal("indberetninger", a.indberetninger, "aktuelle indberetninger"),
-    tal("godkendt", a.godkendt, "godkendt uden bemærkninger"),
+    tal("godkendt", a.godkendt, "uden advarsler"),
     tal("advarsler", a.medAdvarsler, "med advarsler", a.medAdvarsler > 0 ? " obs" : ""),
     tal("udsving", a.udsving, "med udsving over ±5 %", a.udsving > 0 ? " obs" : ""),
     tal("driftsherrer", a.driftsherrer, "driftsherrer har indberettet"),
     tal("mangler", a.manglendeDriftsherrer, "driftsherrer mangler", a.manglendeDriftsherrer > 0 ? " fare" : ""),
+    tal("sag-modtaget", a.sagsstatus.modtaget, "modtaget, ikke behandlet"),
+    tal("sag-i_dialog", a.sagsstatus.i_dialog, "i dialog", a.sagsstatus.i_dialog > 0 ? " obs" : ""),
+    tal("sag-godkendt", a.sagsstatus.godkendt, "godkendt af sekretariatet"),
+    tal("sag-tilbagetrukket", a.sagsstatus.tilbagetrukket, "trukket tilbage"),
   ].join("");
+  $("tilbagetrukne").innerHTML = d.tilbagetrukne.length
+    ? `<ul>${d.tilbagetrukne.map((x) => `<li>${esc(x.driftsherre)}: ${esc(x.tilbud)} – ${esc(x.ydelse)}, version ${antal(x.version)}${x.nummer ? ` (${esc(x.nummer)})` : ""} <button type="button" class="knap lille aabn" data-id="${esc(x.id)}">Vis</button></li>`).join("")}</ul>`
+    : `<p class="svag">Ingen takster er trukket tilbage for ${d.takstaar ?? "–"}.</p>`;
   $("mangler").innerHTML = visMangler(d);
   const dh = $<HTMLSelectElement>("filter-driftsherre");
   const valgt = dh.value;
@@ -154,6 +178,7 @@ function passer(i: OversigtIndberetning, f: Filter): boolean {
   if (f.status === "advarsler" && i.status !== "advarsler") return false;
   if (f.status === "udsving" && !i.udsving) return false;
   if (f.status === "versioner" && i.antalVersioner < 2) return false;
+  if (f.status.startsWith("sag:") && i.sagsstatus !== f.status.slice(4)) return false;
   if (f.soeg) {
     const hoes = `${i.driftsherre}\n${i.tilbud}\n${i.ydelse}\n${i.advarsler.map((a) => a.code).join(" ")}`.toLocaleLowerCase("da");
     if (!hoes.includes(f.soeg)) return false;
@@ -193,9 +218,11 @@ function udviklingCelle(i: OversigtIndberetning): string {
 }
 
 function statusCelle(i: OversigtIndberetning): string {
-  if (i.status === "godkendt") return `<td><span class="maerkat godkendt"><span aria-hidden="true">✓</span> Godkendt</span></td>`;
+  // The secretariat's status first; "Ingen advarsler" is the validation, never "Godkendt".
+  const sag = sagsMaerkat(i.sagsstatus);
+  if (i.status === "godkendt") return `<td>${sag} <span class="maerkat godkendt"><span aria-hidden="true">✓</span> Ingen advarsler</span></td>`;
   const punkter = i.advarsler.map((a) => `<li><span class="kode">${esc(a.code)}</span> ${esc(a.message)}</li>`).join("");
-  return `<td><span class="maerkat advarsel"><span aria-hidden="true">⚠</span> ${flertal(i.advarsler.length, "advarsel", "advarsler")}</span><ul class="advarsel-liste">${punkter}</ul></td>`;
+  return `<td>${sag} <span class="maerkat advarsel"><span aria-hidden="true">⚠</span> ${flertal(i.advarsler.length, "advarsel", "advarsler")}</span><ul class="advarsel-liste">${punkter}</ul></td>`;
 }
 
 function raekke(i: OversigtIndberetning): string {
@@ -259,6 +286,8 @@ function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
   const felt = (navn: string, vaerdi: string) => `<div><dt>${esc(navn)}</dt><dd>${vaerdi}</dd></div>`;
   const udv = r?.takstudvikling ?? null;
   const stam = [
+    felt("Kvitteringsnummer", esc(d.nummer ?? "–")),
+    felt("Status", sagsMaerkat(d.status)),
     felt("Driftsherre", esc(d.driftsherre)),
     felt("Takstår", esc(d.takstaar)),
     felt("Regelsæt", esc(d.regelsaet ?? "–")),
@@ -280,17 +309,51 @@ function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
     ? `<table class="lille"><caption>Fund fra valideringen ved modtagelsen</caption><thead><tr><th scope="col">Kode</th><th scope="col">Alvor</th><th scope="col">Felt</th><th scope="col">Celle</th><th scope="col">Besked</th></tr></thead><tbody>${d.findings
         .map((f) => `<tr><td class="kode">${esc(f.code)}</td><td>${f.severity === "error" ? "Fejl" : "Advarsel"}</td><td>${esc(f.field)}</td><td>${esc(f.cell)}</td><td>${esc(f.message)}</td></tr>`)
         .join("")}</tbody></table>`
-    : `<p class="ok"><span aria-hidden="true">✓</span> Ingen fund: skemaet er godkendt uden bemærkninger.</p>`;
+    : `<p class="ok"><span aria-hidden="true">✓</span> Ingen fund: valideringen gav ingen fejl eller advarsler.</p>`;
   const sprunget = d.sprunget.length
     ? `<details><summary>Kontroller der er sprunget over (${antal(d.sprunget.length)})</summary><ul>${d.sprunget.map((s) => `<li><span class="kode">${esc(s.code)}</span> ${esc(s.message)}</li>`).join("")}</ul></details>`
     : "";
-  const versioner = `<table class="lille" id="versioner"><caption>Versionshistorik (nyeste først)</caption><thead><tr><th scope="col">Version</th><th scope="col">Modtaget</th><th scope="col" class="tal">Takst</th><th scope="col" class="tal">Advarsler</th><th scope="col">SHA-256</th></tr></thead><tbody>${d.versioner
+  const versioner = `<table class="lille" id="versioner"><caption>Versionshistorik (nyeste først)</caption><thead><tr><th scope="col">Version</th><th scope="col">Kvittering</th><th scope="col">Status</th><th scope="col">Modtaget</th><th scope="col" class="tal">Takst</th><th scope="col" class="tal">Advarsler</th><th scope="col">SHA-256</th></tr></thead><tbody>${d.versioner
     .map(
       (v) =>
-        `<tr${v.id === d.id ? ' aria-current="true" class="denne"' : ""}><th scope="row">${antal(v.version)}${v.id === d.id ? " (vist)" : ""}</th><td>${esc(dato(v.modtaget))}</td><td class="tal">${esc(kr(v.takst))}</td><td class="tal">${antal(v.antalAdvarsler)}</td><td><code title="${esc(v.sha256)}">${esc(v.sha256.slice(0, 12))}…</code></td></tr>`,
+        `<tr${v.id === d.id ? ' aria-current="true" class="denne"' : ""}><th scope="row">${antal(v.version)}${v.id === d.id ? " (vist)" : ""}</th><td>${esc(v.nummer ?? "–")}</td><td>${sagsMaerkat(v.sagsstatus)}</td><td>${esc(dato(v.modtaget))}</td><td class="tal">${esc(kr(v.takst))}</td><td class="tal">${antal(v.antalAdvarsler)}</td><td><code title="${esc(v.sha256)}">${esc(v.sha256.slice(0, 12))}…</code></td></tr>`,
     )
     .join("")}</tbody></table>`;
-  return `<dl class="stamdata">${stam}</dl><h3>Fund</h3>${fund}${sprunget}<h3>Versioner</h3>${versioner}`;
+  const rolle = data?.bruger.rolle ?? "sekretariat";
+  const dialog = `<section class="dialog-sektion" aria-labelledby="h-dialog"><h3 id="h-dialog">Dialog</h3>${historikHtml(d)}${handlingerHtml(d, rolle)}</section>`;
+  return `<dl class="stamdata">${stam}</dl>${dialog}<h3>Fund</h3>${fund}${sprunget}<h3>Versioner</h3>${versioner}`;
+}
+
+/** Approve, ask, answer or withdraw from the detail view; then the detail and the list are fetched again. */
+async function handl(knap: HTMLButtonElement): Promise<void> {
+  const form = knap.closest<HTMLFormElement>("#dialog-form");
+  const id = form?.dataset.id;
+  if (!form || !id) return;
+  const handling = knap.dataset.handling!;
+  const tekst = $<HTMLTextAreaElement>("dialog-tekst").value.trim();
+  const fejl = $("dialog-fejl");
+  const kraeverTekst = handling !== "godkendt";
+  if (kraeverTekst && !tekst) {
+    fejl.hidden = false;
+    fejl.textContent = handling === "tilbagetrukket" ? "Skriv en begrundelse for tilbagetrækningen." : "Skriv teksten først.";
+    $("dialog-tekst").setAttribute("aria-invalid", "true");
+    $("dialog-tekst").focus();
+    return;
+  }
+  knap.disabled = true;
+  try {
+    if (handling === "bemaerkning") await hent(`/api/v1/indberetninger/${encodeURIComponent(id)}/bemaerkninger`, { tekst });
+    else await hent(`/api/v1/indberetninger/${encodeURIComponent(id)}/status`, { status: handling, ...(tekst ? { bemaerkning: tekst } : {}) });
+    const udfoert = { godkendt: "Indberetningen er godkendt.", i_dialog: "Spørgsmålet er sendt.", tilbagetrukket: "Indberetningen er trukket tilbage.", bemaerkning: "Bemærkningen er sendt." }[handling] ?? "Gemt.";
+    await indlaes(data?.takstaar ?? undefined);
+    await visDetalje(id);
+    status(udfoert);
+  } catch (e) {
+    if (afvist(e)) return;
+    fejl.hidden = false;
+    fejl.textContent = e instanceof Error && e.message ? e.message : "Handlingen kunne ikke gennemføres.";
+    knap.disabled = false;
+  }
 }
 
 /** Downloads go through fetch + Blob so the Bearer header is sent (a plain link cannot). */
@@ -321,7 +384,7 @@ function start(): void {
     const v = $<HTMLInputElement>("token").value.trim();
     if (!v) {
       $("login-fejl").hidden = false;
-      $("login-fejl").textContent = "Skriv sekretariatets token.";
+      $("login-fejl").textContent = "Skriv dit token.";
       $("token").setAttribute("aria-invalid", "true");
       $("token").focus();
       return;
@@ -358,6 +421,14 @@ function start(): void {
     if (tr?.dataset.id) void visDetalje(tr.dataset.id);
   });
   $("detalje-luk").addEventListener("click", () => $<HTMLDialogElement>("detalje").close());
+  $("detalje-indhold").addEventListener("click", (ev) => {
+    const knap = (ev.target as HTMLElement).closest<HTMLButtonElement>("button[data-handling]");
+    if (knap) void handl(knap);
+  });
+  $("tilbagetrukne").addEventListener("click", (ev) => {
+    const knap = (ev.target as HTMLElement).closest<HTMLButtonElement>("button[data-id]");
+    if (knap?.dataset.id) void visDetalje(knap.dataset.id);
+  });
   if (token) void indlaes();
   else visLogin();
 }

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Db } from "../db";
+import { listTokens, opretToken, tilbagekaldToken } from "../tokens";
+
+/** The token commands of `takst-server token …`, as data: the same whether run directly or through a running server. */
+export const adminKommando = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("opret"), rolle: z.enum(["kommune", "sekretariat"]), driftsherre: z.string().max(500).nullable(), beskrivelse: z.string().max(500).nullable() }),
+  z.object({ op: z.literal("tilbagekald"), id: z.string().max(64) }),
+  z.object({ op: z.literal("liste") }),
+]);
+export type AdminKommando = z.infer<typeof adminKommando>;
+
+export interface TokenListeRaekke {
+  id: string;
+  rolle: string;
+  driftsherre: string | null;
+  beskrivelse: string | null;
+  oprettet: string;
+  tilbagekaldt: string | null;
+}
+
+export type AdminSvar = { op: "opret"; id: string; token: string } | { op: "tilbagekald"; ok: boolean } | { op: "liste"; tokens: TokenListeRaekke[] };
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export async function udfoerAdmin(db: Db, k: AdminKommando): Promise<AdminSvar> {
+  switch (k.op) {
+    case "opret":
+      return { op: "opret", ...(await opretToken(db, { rolle: k.rolle, driftsherre: k.driftsherre, beskrivelse: k.beskrivelse })) };
+    case "tilbagekald":
+      return { op: "tilbagekald", ok: await tilbagekaldToken(db, k.id) };
+    case "liste":
+      return { op: "liste", tokens: (await listTokens(db)).map((r) => ({ ...r, oprettet: iso(r.oprettet)!, tilbagekaldt: iso(r.tilbagekaldt) })) };
+  }
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import type { Db } from "../db";
+import { kanSkifte } from "./overgange";
+import { findMaal, saetStatus, tilfoejPost } from "./sql";
+
+export interface DialogOptions {
+  db: Db;
+}
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
+const UGYLDIGE_TEGN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const MAKS = 4000;
+const tekst = z
+  .string()
+  .max(MAKS, `Højst ${MAKS} tegn.`)
+  .refine((s) => !UGYLDIGE_TEGN.test(s), "Teksten indeholder et ugyldigt tegn.")
+  .transform((s) => s.trim());
+
+const statusKrop = z.object({ status: z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]), bemaerkning: tekst.optional() }).strict();
+const bemaerkningKrop = z.object({ tekst }).strict();
+
+const idParams = { type: "object", properties: { id: { type: "string", maxLength: 64 } } } as const;
+
+function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
+  const i = e.issues[0];
+  const felt = i?.path.join(".") || "kroppen";
+  return reply.code(400).send({ fejl: `Ugyldig forespørgsel: ${felt}: ${i?.message ?? "ugyldig"}` });
+}
+
+const IKKE_FUNDET = { fejl: "Indberetningen findes ikke." };
+
+/**
+ * Dialogue on a submission (product.md §5): POST /api/v1/indberetninger/:id/status
+ * {status, bemaerkning} and POST /api/v1/indberetninger/:id/bemaerkninger {tekst}. A
+ * municipality acts on its own submissions only (another's is "not found", as on GET).
+ */
+export async function dialogPlugin(app: FastifyInstance, o: DialogOptions): Promise<void> {
+  const { db } = o;
+
+  app.post("/api/v1/indberetninger/:id/status", { config: { roller: ["kommune", "sekretariat"] }, schema: { params: idParams } }, async (req, reply) => {
+    const p = statusKrop.safeParse(req.body);
+    if (!p.success) return ugyldig(reply, p.error);
+    const bruger = req.bruger!;
+    const { id } = req.params as { id: string };
+    const bemaerkning = p.data.bemaerkning ?? "";
+    const svar = await db.transaction(async (tx) => {
+      const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, true);
+      if (!maal) return { kode: 404, krop: IKKE_FUNDET } as const;
+      const nej = kanSkifte(bruger.rolle, maal.status, p.data.status, maal.erAktuel, bemaerkning);
+      if (nej) return { kode: nej.kode, krop: { fejl: nej.fejl } } as const;
+      await saetStatus(tx, maal.id, p.data.status);
+      const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "status", status: p.data.status, tekst: bemaerkning || null, tokenId: bruger.tokenId });
+      return { kode: 200, krop: { id: maal.id, status: p.data.status, post } } as const;
+    });
+    if (svar.kode === 200) req.log.info({ indberetning: id, status: p.data.status, tokenId: bruger.tokenId }, "status ændret");
+    return reply.code(svar.kode).send(svar.krop);
+  });
+
+  app.post("/api/v1/indberetninger/:id/bemaerkninger", { config: { roller: ["kommune", "sekretariat"] }, schema: { params: idParams } }, async (req, reply) => {
+    const p = bemaerkningKrop.safeParse(req.body);
+    if (!p.success) return ugyldig(reply, p.error);
+    if (!p.data.tekst) return reply.code(400).send({ fejl: "Bemærkningen er tom." });
+    const bruger = req.bruger!;
+    const { id } = req.params as { id: string };
+    const post = await db.transaction(async (tx) => {
+      const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, false);
+      if (!maal) return undefined;
+      return tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
+    });
+    if (!post) return reply.code(404).send(IKKE_FUNDET);
+    return reply.code(201).send(post);
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * "Mine indberetninger" (issue 14): the municipality's own submissions, their status and the
+ * dialogue with the secretariat, read and answered through the submission service's API. Every
+ * answer is checked with zod (outside input); every outcome is a value with a Danish message.
+ */
+import { z } from "zod";
+import { normaliserUrl } from "./indstillinger";
+
+const sagsstatus = z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]);
+export type Sagsstatus = z.infer<typeof sagsstatus>;
+
+const indberetningSchema = z.object({
+  id: z.string(),
+  tilbud: z.string(),
+  ydelse: z.string(),
+  takstaar: z.number().int(),
+  version: z.number().int(),
+  nummer: z.string().nullable().optional().transform((x) => x ?? null),
+  status: sagsstatus,
+  modtaget: z.string(),
+});
+export type MinIndberetning = z.infer<typeof indberetningSchema>;
+
+const postSchema = z.object({
+  id: z.number(),
+  art: z.enum(["status", "bemaerkning"]),
+  status: sagsstatus.nullable(),
+  tekst: z.string().nullable(),
+  hvem: z.object({ rolle: z.enum(["kommune", "sekretariat"]), driftsherre: z.string().nullable(), beskrivelse: z.string().nullable() }),
+  tidspunkt: z.string(),
+});
+export type DialogPost = z.infer<typeof postSchema>;
+
+const detaljeSchema = indberetningSchema.extend({ dialog: z.array(postSchema) });
+export type MinDetalje = z.infer<typeof detaljeSchema>;
+
+export const STATUS_TEKST: Record<Sagsstatus, string> = {
+  modtaget: "Modtaget",
+  i_dialog: "I dialog – sekretariatet har et spørgsmål",
+  godkendt: "Godkendt af sekretariatet",
+  tilbagetrukket: "Trukket tilbage",
+};
+
+/** One takst with all its versions, newest first; the first is the current one. */
+export interface MinTakst {
+  noegle: string;
+  versioner: MinIndberetning[];
+}
+
+export type Svar<T> = { ok: true; data: T } | { ok: false; besked: string };
+
+type FetchFn = typeof fetch;
+
+async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: string, sti: string, schema: S, krop?: unknown, fetchFn: FetchFn = fetch): Promise<Svar<z.infer<S>>> {
+  if (!token.trim()) return { ok: false, besked: "Der er ikke angivet en adgangsnøgle (token). Indtast den under Indstillinger." };
+  let res: Response;
+  try {
+    res = await fetchFn(normaliserUrl(serviceUrl) + sti, {
+      method: krop === undefined ? "GET" : "POST",
+      headers: { Authorization: `Bearer ${token.trim()}`, ...(krop === undefined ? {} : { "Content-Type": "application/json" }) },
+      ...(krop === undefined ? {} : { body: JSON.stringify(krop) }),
+      cache: "no-store",
+    });
+  } catch {
+    return { ok: false, besked: "Kunne ikke få forbindelse til indberetningsservicen. Tjek netværket og adressen under Indstillinger." };
+  }
+  let data: unknown;
+  try {
+    data = await res.json();
+  } catch {
+    data = undefined;
+  }
+  if (res.status === 401) return { ok: false, besked: "Adgangsnøglen (token) blev afvist (401). Kontrollér den under Indstillinger." };
+  if (!res.ok) {
+    const fejl = data && typeof data === "object" && typeof (data as { fejl?: unknown }).fejl === "string" ? (data as { fejl: string }).fejl : `fejl ${res.status}`;
+    return { ok: false, besked: `Indberetningsservicen afviste handlingen: ${fejl}` };
+  }
+  const p = schema.safeParse(data);
+  return p.success ? { ok: true, data: p.data as z.infer<S> } : { ok: false, besked: "Indberetningsservicen sendte et svar, opgaveruden ikke forstår." };
+}
+
+const listeSchema = z.object({ indberetninger: z.array(indberetningSchema) });
+
+/** Own submissions grouped per takst (tilbud, ydelse, takstår), newest takstår first. */
+export async function hentMine(serviceUrl: string, token: string, fetchFn?: FetchFn): Promise<Svar<MinTakst[]>> {
+  const r = await kald(serviceUrl, token, "/api/v1/indberetninger", listeSchema, undefined, fetchFn);
+  if (!r.ok) return r;
+  const grupper = new Map<string, MinIndberetning[]>();
+  for (const i of r.data.indberetninger) {
+    const noegle = `${i.takstaar}\u0000${i.tilbud}\u0000${i.ydelse}`;
+    grupper.set(noegle, [...(grupper.get(noegle) ?? []), i]);
+  }
+  const takster = [...grupper.entries()].map(([noegle, v]) => ({ noegle, versioner: v.sort((a, b) => b.version - a.version) }));
+  takster.sort((a, b) => b.versioner[0]!.takstaar - a.versioner[0]!.takstaar || a.noegle.localeCompare(b.noegle, "da"));
+  return { ok: true, data: takster };
+}
+
+export function hentDetalje(serviceUrl: string, token: string, id: string, fetchFn?: FetchFn): Promise<Svar<MinDetalje>> {
+  return kald(serviceUrl, token, `/api/v1/indberetninger/${encodeURIComponent(id)}`, detaljeSchema, undefined, fetchFn);
+}
+
+export function sendSvar(serviceUrl: string, token: string, id: string, tekst: string, fetchFn?: FetchFn): Promise<Svar<DialogPost>> {
+  return kald(serviceUrl, token, `/api/v1/indberetninger/${encodeURIComponent(id)}/bemaerkninger`, postSchema, { tekst }, fetchFn);
+}
+
+export function traekTilbage(serviceUrl: string, token: string, id: string, begrundelse: string, fetchFn?: FetchFn): Promise<Svar<unknown>> {
+  return kald(serviceUrl, token, `/api/v1/indberetninger/${encodeURIComponent(id)}/status`, z.unknown(), { status: "tilbagetrukket", bemaerkning: begrundelse }, fetchFn);
+}
