@@ -132,7 +132,7 @@ medBrowser()("rulesets published while the task pane is open", () => {
     await tryk("#valider");
     expect(await tekst("#resume")).toMatch(/^Ingen fejl/);
     await tryk("#indsend");
-    const id = await tekst("#kvittering-id");
+    const id = (await page.locator("#kvittering-id").textContent()) ?? ""; // under "Tekniske detaljer" (collapsed)
     const d = (await (await fetch(`${url}/api/v1/oversigt/indberetninger/${id}`, { headers: { authorization: `Bearer ${sekretariat}` } })).json()) as { valideretMod: unknown };
     expect(d.valideretMod).toEqual({ id: "SYD-2027", version: 1 });
   });
