@@ -5,6 +5,7 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import type { Db } from "./db";
+import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { oversigtPlugin } from "./oversigt";
 import { apiRoutes } from "./routes";
@@ -26,6 +27,10 @@ export interface AppOptions {
   https?: { key: Buffer | string; cert: Buffer | string } | null;
   /** Close the database when the app closes (the CLI owns it; tests often share one). */
   lukDb?: boolean;
+  /** Connection and request time limits (graenser.ts); standard when absent. */
+  tidsgraenser?: Tidsgraenser;
+  /** Per-token rate limit on /api/; off when absent (`takst-server start` turns it on). */
+  hastighed?: Hastighedsgraense | false;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -39,6 +44,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     logger,
     bodyLimit,
     ...(o.https ? { https: o.https } : {}),
+    connectionTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forbindelseMs,
+    requestTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forespoergselMs,
+    keepAliveTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).keepAliveMs,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
   } as FastifyServerOptions) as unknown as FastifyInstance;
@@ -54,6 +62,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ["authorization", "content-type"],
   });
   await app.register(authPlugin, { db: o.db });
+  if (o.hastighed) await app.register(hastighedPlugin, o.hastighed);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

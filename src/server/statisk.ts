@@ -34,6 +34,9 @@ export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: 
     }
     reply.header("content-type", TYPER[extname(sti).toLowerCase()] ?? "application/octet-stream");
     reply.header("cache-control", "no-cache");
+    // Excel on the web fetches functions.json/functions.js from its own origin: the add-in's
+    // public files may be read cross-origin (the API keeps its own CORS for the add-in only).
+    reply.header("access-control-allow-origin", "*");
     return reply.send(createReadStream(sti));
   });
 });
