@@ -19,8 +19,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const UDVIKLINGS_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** ADDIN_URL, else the development server on PORT (so `PORT=4300 npm start` builds a manifest for 4300). */
 function addinUrl() {
-  const raw = (process.env.ADDIN_URL || UDVIKLINGS_URL).trim();
+  const udvikling = process.env.PORT ? `https://localhost:${process.env.PORT}/` : UDVIKLINGS_URL;
+  const raw = (process.env.ADDIN_URL || udvikling).trim();
   let url;
   try {
     url = new URL(raw);

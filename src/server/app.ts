@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetMappe } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
+import { hjaelpPlugin } from "./hjaelp";
 import type { Db } from "./db";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger?: boolean | { level?: string; stream?: { write(msg: string): void } };
   /** Folder with the built add-in; null = no static files. */
   statiskMappe?: string | null;
+  /** The add-in's address as served (e.g. https://localhost:4300/): the served manifest points there. */
+  addinUrl?: string;
   https?: { key: Buffer | string; cert: Buffer | string } | null;
   /** Close the database when the app closes (the CLI owns it; tests often share one). */
   lukDb?: boolean;
@@ -76,7 +79,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
-  if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
+  await app.register(hjaelpPlugin, {});
+  if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 
   if (o.lukDb) app.addHook("onClose", async () => o.db.close());
   return app;
