@@ -78,6 +78,10 @@ class OfficeJsPlugin {
         if (data.outputName === "taskpane.html" && !data.html.includes(OFFICE_JS)) {
           data.html = data.html.replace("</head>", `<script src="${OFFICE_JS}"></script></head>`);
         }
+        // The guard must be listening before office.js starts loading (blocking, not deferred).
+        if (data.outputName === "taskpane.html") {
+          data.html = data.html.replace(`<script src="${OFFICE_JS}"></script>`, `<script src="officevagt.js"></script><script src="${OFFICE_JS}"></script>`);
+        }
         return data;
       });
     });
@@ -94,6 +98,7 @@ module.exports = (_env, argv) => {
     entry: {
       functions: "./src/functions/registrering.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      officevagt: "./src/taskpane/officevagt.ts", // runs before office.js: says so when it is blocked
       oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
     },
     output: {

@@ -3,6 +3,7 @@
  * message; nothing here throws. The caller keeps the exact body it sent, so a retry after a lost
  * answer sends the same bytes and the service returns the same receipt instead of a duplicate.
  */
+import { z } from "zod";
 import { FELTER } from "../takstskema/felter";
 
 /** The receipt field is written after submission, so it is never part of what is sent. */
@@ -18,11 +19,17 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
   return ud;
 }
 
-export interface Kvittering {
-  id: string;
-  modtaget: string;
-  sha256: string;
-}
+/**
+ * The receipt exactly as the service issues it (a UUID, an ISO time, a SHA-256 in hex). Its id is
+ * written into the workbook, so anything else – a formula, a long text, a control character
+ * from a wrong or hostile address – is refused, never written.
+ */
+export const kvitteringSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  modtaget: z.string().datetime({ offset: true }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Kvittering = z.infer<typeof kvitteringSchema>;
 
 export interface ServerFund {
   code: string;
@@ -56,11 +63,6 @@ export function indberetningKrop(skema: Record<string, unknown>): string {
   return JSON.stringify(sorteret);
 }
 
-function erKvittering(v: unknown): v is Kvittering {
-  if (!v || typeof v !== "object") return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.id === "string" && typeof o.modtaget === "string" && typeof o.sha256 === "string";
-}
 
 function fundFra(v: unknown): ServerFund[] {
   if (!v || typeof v !== "object") return [];
@@ -127,7 +129,8 @@ export async function indsend(
   }
   const data = await jsonEllerUndefined(res);
   if (res.status === 200 || res.status === 201) {
-    if (erKvittering(data)) return { ok: true, kvittering: data, gentaget: res.status === 200 };
+    const k = kvitteringSchema.safeParse(data);
+    if (k.success) return { ok: true, kvittering: k.data, gentaget: res.status === 200 };
     return { ok: false, art: "svar", status: res.status, besked: "Indberetningsservicen sendte et svar uden gyldig kvittering. Prøv igen, eller kontakt sekretariatet." };
   }
   if (res.status === 401) {

@@ -1,5 +1,6 @@
 import "./taskpane.css";
 import { indlejretRegister } from "../regelsaet/indlejret";
+import { KUN_I_EXCEL, fjernKunBesked, visKunBesked } from "./kunBesked";
 import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takstskema";
 import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
@@ -339,6 +340,7 @@ function start(): void {
   });
 
   visIndstillinger();
+  fjernKunBesked(document);
   el("ikke-klar").hidden = true;
   opdaterKnapper();
   saetStatus("Klar.");
@@ -349,8 +351,7 @@ if (typeof Office !== "undefined") {
     if (info.host === Office.HostType.Excel) {
       start();
     } else {
-      const besked = document.getElementById("ikke-klar");
-      if (besked) besked.textContent = "Tilføjelsesprogrammet virker kun i Excel.";
+      visKunBesked(document, KUN_I_EXCEL);
     }
   });
 }
