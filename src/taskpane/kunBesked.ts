@@ -66,6 +66,8 @@ export function vagtOfficeJs(win: Window & { Office?: unknown }, fristMs = OFFIC
     if (t && t.tagName === "SCRIPT" && t.src === OFFICE_JS_URL) vis();
   };
   win.addEventListener("error", fejl, true);
+  // Visible to support (and the browser test): the guard is listening.
+  win.document.documentElement.dataset.officeVagt = "aktiv";
   const timer = win.setTimeout(() => {
     if (typeof win.Office === "undefined") vis();
   }, fristMs);
