@@ -19,8 +19,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const UDVIKLINGS_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** ADDIN_URL, else the development server on PORT (so `PORT=4300 npm start` builds a manifest for 4300). */
 function addinUrl() {
-  const raw = (process.env.ADDIN_URL || UDVIKLINGS_URL).trim();
+  const udvikling = process.env.PORT ? `https://localhost:${process.env.PORT}/` : UDVIKLINGS_URL;
+  const raw = (process.env.ADDIN_URL || udvikling).trim();
   let url;
   try {
     url = new URL(raw);
@@ -76,6 +78,10 @@ class OfficeJsPlugin {
         if (data.outputName === "taskpane.html" && !data.html.includes(OFFICE_JS)) {
           data.html = data.html.replace("</head>", `<script src="${OFFICE_JS}"></script></head>`);
         }
+        // The guard must be listening before office.js starts loading (blocking, not deferred).
+        if (data.outputName === "taskpane.html") {
+          data.html = data.html.replace(`<script src="${OFFICE_JS}"></script>`, `<script src="officevagt.js"></script><script src="${OFFICE_JS}"></script>`);
+        }
         return data;
       });
     });
@@ -96,6 +102,7 @@ module.exports = (_env, argv) => {
       // downloaded, parsed and run once. functions.js carries the webpack runtime and stays whole
       // on its own (the manifest's Functions.Script.Url, tests/functions/bundle.test.ts).
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      officevagt: "./src/taskpane/officevagt.ts", // runs before office.js: says so when it is blocked
       oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
     },
     output: {

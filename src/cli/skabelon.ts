@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel } from "../takstskema";
+import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel, udenUgyldigeTegn } from "../takstskema";
 
 /** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
 export type Udfyldning = Partial<Record<FeltNavn, string | number | null>>;
@@ -32,7 +32,7 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     } else {
       const udfyldt = c.felt ? inddata[c.felt] : undefined;
       const v = udfyldt !== undefined ? udfyldt : c.vaerdi;
-      if (v !== undefined && v !== "") cell.value = v;
+      if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;
     }
     if (c.numFmt) cell.numFmt = c.numFmt;
     if (c.fyld) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fyld } };

@@ -38,7 +38,10 @@ import { funktion, type FunktionBeskrivelse } from "./beskrivelser";
 import { ArgumentFejl, excelFejl, type Kontekst, ResultatFejl } from "./fejl";
 
 /**
- * The SOC.* Excel custom functions (product.md §1). Each adapter parses Excel's arguments
+ * The SOC.* Excel custom functions (product.md §1). The TypeScript signatures are what Microsoft's
+ * custom-functions-metadata generator reads (unknown = any scalar, any[][] = a matrix, `?` or a
+ * default = optional, string = text); tests/functions/generator.test.ts holds them to the table.
+ * Each adapter parses Excel's arguments
  * (argumenter.ts), calls the engine and returns a number or a 2-D array; every failure becomes
  * CustomFunctions.Error(invalidValue) with a Danish message (fejl.ts). Descriptions and
  * parameter names live in beskrivelser.ts, which generates functions.json and functions-da.json.
@@ -48,6 +51,12 @@ type Ud = number | (number | string)[][];
 
 /** Descriptions by id, looked up once: Excel calls these functions for every cell on every recalculation. */
 const beskrivelser = new Map<string, FunktionBeskrivelse>();
+
+/**
+ * Default of an optional range argument. Excel passes null for an omitted argument; the default
+ * (null, typed as a range) marks the parameter optional for Microsoft's metadata generator.
+ */
+const UDELADT_OMRAADE = null as unknown as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
   let fn = beskrivelser.get(id);
@@ -132,7 +141,7 @@ export function efterreg(resultat: unknown, budget: unknown, graense: unknown = 
  * @param genbevilget A6.
  * @returns A1..A7.
  */
-export function efterregModel(provenu: unknown, afregningsgrundlag: unknown, overfoersel: unknown, genbevilget: unknown): (string | number)[][] {
+export function efterregModel(provenu: unknown, afregningsgrundlag: unknown, overfoersel: unknown, genbevilget: unknown): any[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: a matrix of labels and amounts to the generator
   return kald("EFTERREG.MODEL", (c) => {
     const model = motorEfterregModel(tal(c, 0, provenu), tal(c, 1, afregningsgrundlag), tal(c, 2, overfoersel), tal(c, 3, genbevilget));
     return MODEL_LINJER.map((linje) => [linje, ud(model[linje])]);
@@ -147,7 +156,7 @@ export function efterregModel(provenu: unknown, afregningsgrundlag: unknown, ove
  * @param [afrunding] "REST" eller "HVER".
  * @returns En kolonne med andelene.
  */
-export function objfin(beloeb: unknown, noegle: unknown, afrunding: unknown = null): number[][] {
+export function objfin(beloeb: unknown, noegle: any[][], afrunding: unknown = null): number[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: a matrix parameter to the generator
   return kald("OBJFIN", (c) => {
     const b = tal(c, 0, beloeb);
     const noegler = omraadeTal(c, 1, kolonne(c, 1, noegle), true);
@@ -174,12 +183,14 @@ export function tilsynskategori(pladser: unknown): number {
  * @param [vaegte] Vægte (standard 1; 1,2; 2; 3).
  * @returns Fire takster.
  */
-export function tilsynstakst(finansieringsbehov: unknown, antal: unknown, vaegte: unknown = null): number[][] {
+export function tilsynstakst(finansieringsbehov: unknown, antal: any[][], vaegte: any[][] = UDELADT_OMRAADE): number[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: matrix parameters to the generator
   return kald("TILSYNSTAKST", (c) => {
     const behov = tal(c, 0, finansieringsbehov);
     const { m, retning } = celleraekke(c, 1, antal, 4);
     const counts = omraadeTal(c, 1, m, true);
-    const vaegtListe = vaegte === null || vaegte === undefined || vaegte === "" ? [...TILSYN_VAEGTE] : omraadeTal(c, 2, celleraekke(c, 2, vaegte, 4).m, false);
+    // Excel passes null for an omitted argument, and "" for a blank cell.
+    const udeladt = vaegte === null || vaegte === undefined || (vaegte as unknown) === "";
+    const vaegtListe = udeladt ? [...TILSYN_VAEGTE] : omraadeTal(c, 2, celleraekke(c, 2, vaegte, 4).m, false);
     const takster = tilsynstakster(behov, counts, vaegtListe).map(ud);
     return retning === "raekke" ? [takster] : takster.map((t) => [t]);
   });

@@ -4,8 +4,10 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
+import { hjaelpPlugin } from "./hjaelp";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
+import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
@@ -25,9 +27,15 @@ export interface AppOptions {
   logger?: boolean | { level?: string; stream?: { write(msg: string): void } };
   /** Folder with the built add-in; null = no static files. */
   statiskMappe?: string | null;
+  /** The add-in's address as served (e.g. https://localhost:4300/): the served manifest points there. */
+  addinUrl?: string;
   https?: { key: Buffer | string; cert: Buffer | string } | null;
   /** Close the database when the app closes (the CLI owns it; tests often share one). */
   lukDb?: boolean;
+  /** Connection and request time limits (graenser.ts); standard when absent. */
+  tidsgraenser?: Tidsgraenser;
+  /** Per-token rate limit on /api/; off when absent (`takst-server start` turns it on). */
+  hastighed?: Hastighedsgraense | false;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -41,6 +49,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     logger,
     bodyLimit,
     ...(o.https ? { https: o.https } : {}),
+    connectionTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forbindelseMs,
+    requestTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forespoergselMs,
+    keepAliveTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).keepAliveMs,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
   } as FastifyServerOptions) as unknown as FastifyInstance;
@@ -57,6 +68,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     allowedHeaders: ["authorization", "content-type"],
   });
   await app.register(authPlugin, { db: o.db });
+  if (o.hastighed) await app.register(hastighedPlugin, o.hastighed);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -72,7 +84,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => regelsaetPlugin(api, { db: o.db, register, bodyLimit }));
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
-  if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist") });
+  await app.register(hjaelpPlugin, {});
+  if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 
   if (o.lukDb) app.addHook("onClose", async () => o.db.close());
   return app;

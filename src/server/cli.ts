@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildApp } from "./app";
 import { hentCertifikater } from "./certifikater";
+import { logStroem } from "./logformat";
 import { type Db, aabnDb } from "./db";
 import { type Konfig, laesKonfig, parseArgs } from "./konfig";
 import { laasDataMappe } from "./laas";
@@ -21,7 +22,9 @@ const HJAELP = `takst-server — indberetningsservice for takster
       Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
 
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
-database), ADDIN_ORIGIN (CORS, standard https://localhost:3000), BODY_LIMIT (bytes), LOG_LEVEL.`;
+database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),
+RATE_LIMIT (forespørgsler pr. minut pr. token, standard 300; 0 = ingen grænse), LOG_LEVEL,
+TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
@@ -57,20 +60,30 @@ async function start(k: Konfig): Promise<void> {
   }
 }
 
+/** EADDRINUSE as the newcomer should read it. */
+export function portOptaget(port: number): string {
+  return `Port ${port} er optaget – start med PORT=${port === 65535 ? 3001 : port + 1} npm start (eller --port), eller stop programmet, der bruger porten.`;
+}
+
 async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
-  const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+  // Files the server creates (the embedded database among them) are the owner's only.
+  process.umask(0o077);
   let https: { key: Buffer; cert: Buffer } | null = null;
   if (!k.http) {
     const c = await hentCertifikater((b) => console.warn(`ADVARSEL: ${b}`));
     https = { key: c.key, cert: c.cert };
   }
+  const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
   const dist = resolve(__dirname, "../../dist");
+  const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const app = await buildApp({
     db,
     https,
     addinOrigin: k.addinOrigin,
+    addinUrl: `${base}/`,
     bodyLimit: k.bodyLimit,
-    logger: { level: process.env.LOG_LEVEL ?? "info" },
+    hastighed: k.hastighed,
+    logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,
   });
@@ -87,7 +100,15 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
   };
   process.on("SIGINT", () => void luk("SIGINT"));
   process.on("SIGTERM", () => void luk("SIGTERM"));
-  const adresse = await app.listen({ port: k.port, host: k.host });
+  let adresse: string;
+  try {
+    adresse = await app.listen({ port: k.port, host: k.host });
+  } catch (e) {
+    // Close the database before the lock is released (start() releases it), then stop at once.
+    await app.close().catch(() => undefined);
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(portOptaget(k.port));
+    throw e;
+  }
   if (!k.databaseUrl && process.platform !== "win32") {
     try {
       lukSokkel = await startAdminSokkel(db, k.dataDir, (besked) => app.log.info({ admin: besked }, "token-administration"));
@@ -96,18 +117,20 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
       app.log.warn({ err: e }, "token-administrationens sokkel kunne ikke startes; stop serveren for at bruge token-kommandoerne");
     }
   }
-  const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
   console.log(`
 takst-server kører på ${adresse} (${db_}).
   API:        ${base}/api/v1/health
   Eksport:    ${base}/api/v1/eksport/takster.csv og .xlsx (sekretariatets token)
+  Oversigt:   ${base}/oversigt  (sekretariatets oversigt over indberetningerne)
+  Hjælp:      ${base}/hjaelp
   Manifest:   ${base}/manifest.xml${existsSync(join(dist, "manifest.xml")) ? "" : "  (ikke bygget endnu: kør npm run build)"}
 
-Sådan indlæser du tilføjelsesprogrammet (sideload):
-  Excel på skrivebordet:  npx office-addin-debugging start manifest.xml desktop
+Sådan indlæser du tilføjelsesprogrammet (sideload) – brug manifestet fra ${base}/manifest.xml,
+som peger på port ${k.port}:
+  Excel på skrivebordet:  npm run sideload  (Windows og Mac; stop igen med npm run stop)
   Excel på nettet:        Indsæt > Tilføjelsesprogrammer > Mine tilføjelsesprogrammer > Upload mit
-                          tilføjelsesprogram, og vælg manifest.xml
+                          tilføjelsesprogram, og vælg manifestet hentet fra ${base}/manifest.xml
 Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"${k.databaseUrl ? "" : ` --data ${k.dataDir}`}
                           (virker, mens serveren kører)
 `);
@@ -174,6 +197,8 @@ if (require.main === module || process.env.TAKST_SERVER_CLI === "1") {
     (e: unknown) => {
       console.error(`Fejl: ${(e as Error).message}`);
       process.exitCode = 1;
+      // Nothing may keep a failed start alive (an open handle would hang the terminal).
+      setTimeout(() => process.exit(1), 500).unref();
     },
   );
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Pool, type PoolClient } from "pg";
@@ -29,6 +29,19 @@ class DbFejl extends Error {
 }
 
 /**
+ * PGlite writes its files world-readable and -writable (0666, whatever the umask). The folder is
+ * made 0700, which alone keeps other users out, and every file in it 0600 after opening and on close.
+ */
+export function beskytDataMappe(mappe: string): void {
+  chmodSync(mappe, 0o700);
+  for (const e of readdirSync(mappe, { withFileTypes: true })) {
+    const sti = join(mappe, e.name);
+    if (e.isDirectory()) beskytDataMappe(sti);
+    else if (e.isFile()) chmodSync(sti, 0o600);
+  }
+}
+
+/**
  * Embedded PostgreSQL (PGlite, WASM) in a worker thread (pglite-worker.js). `dataDir`
  * undefined or "memory://" keeps everything in memory.
  */
@@ -36,8 +49,12 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
   let sti = "memory://";
   if (dataDir && dataDir !== "memory://") {
     sti = resolve(dataDir);
-    mkdirSync(sti, { recursive: true });
+    mkdirSync(sti, { recursive: true, mode: 0o700 });
+    chmodSync(sti, 0o700);
   }
+  const beskyt = () => {
+    if (sti !== "memory://") beskytDataMappe(sti);
+  };
   const worker = new Worker(join(__dirname, "pglite-worker.js"), { workerData: { dataDir: sti } });
   const ventende = new Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void }>();
   let naeste = 1;
@@ -71,6 +88,7 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
   });
   try {
     await send({ op: "klar" });
+    beskyt();
   } catch (e) {
     await worker.terminate();
     throw e;
@@ -94,6 +112,11 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
     close: async () => {
       if (!doed) await send({ op: "close" }).catch(() => undefined);
       await worker.terminate();
+      try {
+        beskyt();
+      } catch {
+        /* the folder may have been removed already */
+      }
     },
   };
 }
@@ -133,6 +156,8 @@ export async function aabnPostgres(url: string, max = 10): Promise<Db> {
 /** DATABASE_URL wins; otherwise PGlite in `<dataDir>/pglite`. */
 export async function aabnDb(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
   if (opts.databaseUrl) return aabnPostgres(opts.databaseUrl);
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(opts.dataDir, 0o700);
   return aabnPglite(join(opts.dataDir, "pglite"));
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { takstudvikling } from "../engine";
+import { udenUgyldigeTegn } from "../takstskema";
 import type { AktuelTakst } from "./lager";
 
 export interface EksportRaekke {
@@ -102,7 +103,8 @@ export async function somXlsx(raekker: readonly EksportRaekke[]): Promise<Buffer
     { header: KOLONNER[8], key: "takstudvikling", width: 22, style: { numFmt: "0.0%" } },
   ];
   ws.getRow(1).font = { bold: true };
-  for (const r of raekker) ws.addRow({ ...r });
+  // Stored rows predating the boundary check may still hold characters XML cannot carry.
+  for (const r of raekker) ws.addRow({ ...r, driftsherre: udenUgyldigeTegn(r.driftsherre), tilbud: udenUgyldigeTegn(r.tilbud), ydelse: udenUgyldigeTegn(r.ydelse) });
   ws.autoFilter = { from: "A1", to: "I1" };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RegelsaetRegister } from "../regelsaet";
-import { type Fund, type Sprunget, celleFor, takstskemaJsonSchema, validerSkema } from "../takstskema";
+import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema } from "../takstskema";
 import { kanoniskJson, sha256Hex } from "./kanonisk";
 
 /** Fields the server does not treat as content: the receipt the task pane writes back. */
@@ -8,8 +8,6 @@ const IKKE_INDHOLD = new Set(["TS_Kvittering"]);
 
 export const MAKS_FELTER = 200;
 export const MAKS_TEKST = 4000;
-// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
-const UGYLDIGE_TEGN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The HTTP boundary: the takstskema's JSON body schema (name → scalar), narrowed to TS_ names,
@@ -22,8 +20,8 @@ const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
     if (!/^TS_[A-Za-z0-9_]{1,60}$/.test(n)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Feltnavnet er ikke et TS_-navn fra takstskemaet", path: [n] });
     const v = o[n];
     if (typeof v === "string" && v.length > MAKS_TEKST) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Teksten er længere end ${MAKS_TEKST} tegn`, path: [n] });
-    // PostgreSQL text and jsonb cannot hold NUL or half a surrogate pair.
-    else if (typeof v === "string" && UGYLDIGE_TEGN.test(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Teksten indeholder et ugyldigt tegn", path: [n] });
+    // PostgreSQL cannot hold NUL or half a surrogate pair; an .xlsx cannot hold control characters or U+FFFE/U+FFFF.
+    else if (typeof v === "string" && harUgyldigeTegn(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Teksten indeholder et ugyldigt tegn", path: [n] });
   }
 });
 

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { STANDARD_ADDIN_ORIGIN, STANDARD_BODY_LIMIT } from "./app";
+import { STANDARD_BODY_LIMIT } from "./app";
+import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
 
 export interface Konfig {
   port: number;
@@ -9,23 +10,32 @@ export interface Konfig {
   addinOrigin: string;
   bodyLimit: number;
   http: boolean;
+  /** Per-token limit on the API (RATE_LIMIT requests per minute; 0 turns it off). */
+  hastighed: Hastighedsgraense | false;
 }
 
-/** Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN, BODY_LIMIT). */
+/**
+ * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
+ * BODY_LIMIT, RATE_LIMIT). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
   const port = Number(tekst("port") ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Ugyldig port: ${tekst("port") ?? env.PORT}`);
   const bodyLimit = Number(env.BODY_LIMIT ?? STANDARD_BODY_LIMIT);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new Error(`Ugyldig BODY_LIMIT: ${env.BODY_LIMIT}`);
+  const http = flag.http === true;
+  const rate = Number(env.RATE_LIMIT ?? STANDARD_HASTIGHED.antal);
+  if (!Number.isInteger(rate) || rate < 0) throw new Error(`Ugyldig RATE_LIMIT: ${env.RATE_LIMIT} (antal forespørgsler pr. minut pr. token; 0 slår grænsen fra)`);
   return {
     port,
     host: tekst("host") ?? env.HOST ?? "localhost",
     dataDir: resolve(tekst("data") ?? env.DATA_DIR ?? "./data"),
     databaseUrl: tekst("database-url") ?? (env.DATABASE_URL || undefined),
-    addinOrigin: env.ADDIN_ORIGIN ?? STANDARD_ADDIN_ORIGIN,
+    addinOrigin: env.ADDIN_ORIGIN || `${http ? "http" : "https"}://localhost:${port}`,
     bodyLimit,
-    http: flag.http === true,
+    http,
+    hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
   };
 }
 

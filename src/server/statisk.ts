@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { global } from "./auth";
@@ -20,8 +20,15 @@ const TYPER: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-/** The built add-in (dist/) as static files: manifest.xml, taskpane.html, functions.json, … */
-export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: string }) => {
+/** The address a development build's manifest points at (webpack.config.js without ADDIN_URL). */
+export const UDVIKLINGS_URL = "https://localhost:3000/";
+
+/**
+ * The built add-in (dist/) as static files: manifest.xml, taskpane.html, functions.json, …
+ * With `addinUrl` the served manifest.xml points at the server's real address (PORT) where the
+ * build left the development address.
+ */
+export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: string; addinUrl?: string }) => {
   const rod = resolve(opts.mappe);
   app.get("/", async (_req, reply) => reply.redirect("/taskpane.html"));
   app.get("/*", async (req, reply) => {
@@ -34,6 +41,10 @@ export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: 
     }
     reply.header("content-type", TYPER[extname(sti).toLowerCase()] ?? "application/octet-stream");
     reply.header("cache-control", "no-cache");
+    // Excel on the web fetches functions.json/functions.js from its own origin: the add-in's
+    // public files may be read cross-origin (the API keeps its own CORS for the add-in only).
+    reply.header("access-control-allow-origin", "*");
+    if (opts.addinUrl && rel === "manifest.xml") return reply.send(readFileSync(sti, "utf8").split(UDVIKLINGS_URL).join(opts.addinUrl));
     return reply.send(createReadStream(sti));
   });
 });

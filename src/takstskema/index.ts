@@ -18,6 +18,7 @@
  */
 export * from "./felter";
 export * from "./vaerdier";
+export * from "./tegn";
 export * from "./resultat";
 export * from "./layout";
 export { REGLER } from "./rules";

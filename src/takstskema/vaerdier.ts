@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FELTER, type FeltDefinition, type FeltNavn } from "./felter";
+import { harUgyldigeTegn } from "./tegn";
 
 /**
  * Reading one cell value as Excel (Office.js), ExcelJS or JSON gives it, into the field's
@@ -41,6 +42,30 @@ export function udpak(v: unknown, dybde = 0): Raa {
   return { slags: "fejl", fejl: "ukendt værdi" };
 }
 
+/**
+ * Length caps applied before any pattern runs, so hostile text costs linear time: no Danish
+ * number needs more than 64 characters, an e-mail address has at most 254 (RFC 5321), and an
+ * Excel cell holds at most 32.767.
+ */
+export const MAKS_TALTEKST = 64;
+export const MAKS_EMAIL = 254;
+export const MAKS_CELLETEKST = 32_767;
+
+/** The start of a long text, for messages that quote it. */
+function kortTekst(t: string): string {
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+/** local@domain.tld without whitespace, checked without a backtracking pattern. */
+export function erEmail(t: string): boolean {
+  if (t.length > MAKS_EMAIL || /\s/.test(t)) return false;
+  const at = t.indexOf("@");
+  if (at < 1 || at !== t.lastIndexOf("@")) return false;
+  const domaene = t.slice(at + 1);
+  // A dot with at least one character on either side.
+  return domaene.length >= 3 && domaene.slice(1, -1).includes(".");
+}
+
 export type Parset<T> = { ok: true; vaerdi: T | undefined } | { ok: false; besked: string };
 
 /**
@@ -49,8 +74,10 @@ export type Parset<T> = { ok: true; vaerdi: T | undefined } | { ok: false; beske
  * digits after 1-3 digits ("1,234"), because an English reader means something else.
  */
 export function parseDanskTal(tekst: string): number | string {
+  if (tekst.length > MAKS_TALTEKST) return `"${kortTekst(tekst)}" er ikke et tal (mere end ${MAKS_TALTEKST} tegn)`;
   let t = tekst.replace(/[\u00a0\u202f]/g, " ").trim().replace(/^−/, "-");
-  t = t.replace(/\s*(kr\.?|dkk)$/i, "").trim();
+  // The unit is removed before trimming: a leading \s* in the pattern would be quadratic.
+  t = t.replace(/(?:kr\.?|dkk)$/i, "").trim();
   const negativ = t.startsWith("-");
   if (negativ) t = t.slice(1).trim();
   let norm: string | undefined;
@@ -97,11 +124,13 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
   }
   if (def.type === "tekst" || def.type === "valg" || def.type === "email") {
     const tekst = r.slags === "tal" ? String(r.tal) : r.tekst;
-    if (def.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(tekst)) return { ok: false, besked: `"${tekst}" er ikke en gyldig e-mailadresse` };
+    if (tekst.length > MAKS_CELLETEKST) return { ok: false, besked: `teksten er længere end ${MAKS_CELLETEKST.toLocaleString("da-DK")} tegn` };
+    if (harUgyldigeTegn(tekst)) return { ok: false, besked: "teksten indeholder et kontroltegn eller et ugyldigt tegn, som ikke kan gemmes i en projektmappe" };
+    if (def.type === "email" && !erEmail(tekst)) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en gyldig e-mailadresse` };
     if (def.type === "valg" && def.valg) {
       // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
       const valgt = def.valg.find((v) => v.toLocaleLowerCase("da-DK") === tekst.toLocaleLowerCase("da-DK"));
-      if (valgt === undefined) return { ok: false, besked: `"${tekst}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
+      if (valgt === undefined) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
       return { ok: true, vaerdi: valgt };
     }
     return { ok: true, vaerdi: tekst };
@@ -111,9 +140,9 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
   else {
     let tekst = r.tekst;
     let procent = false;
-    if (def.type === "procent" && /%$/.test(tekst)) {
+    if (def.type === "procent" && tekst.endsWith("%")) {
       procent = true;
-      tekst = tekst.replace(/\s*%$/, "");
+      tekst = tekst.slice(0, -1).trimEnd();
     }
     // Kroner have no decimals to confuse: "900.000" in an amount field is 900.000 kr.
     const p = def.type === "beloeb" && /^-?\d{1,3}\.\d{3}(\s*kr\.?)?$/i.test(tekst) ? parseDanskTal(tekst.replace(".", "").replace(/\s*kr\.?$/i, "")) : parseDanskTal(tekst);

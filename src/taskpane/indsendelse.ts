@@ -3,6 +3,7 @@
  * message; nothing here throws. The caller keeps the exact body it sent, so a retry after a lost
  * answer sends the same bytes and the service returns the same receipt instead of a duplicate.
  */
+import { z } from "zod";
 import { FELTER } from "../takstskema/felter";
 
 /** The receipt field is written after submission, so it is never part of what is sent. */
@@ -18,13 +19,23 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
   return ud;
 }
 
-export interface Kvittering {
-  id: string;
-  /** The short receipt number (e.g. SYD-2018-0042) to read out and write into TS_Kvittering. */
-  nummer: string | null;
-  modtaget: string;
-  sha256: string;
-}
+/**
+ * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
+ * ISO time, a SHA-256 in hex). Its number (or id) is written into the workbook, so anything else –
+ * a formula, a long text, a control character from a wrong or hostile address – is refused, never
+ * written. A service without short numbers gives nummer null.
+ */
+export const kvitteringSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  nummer: z
+    .string()
+    .regex(/^[A-ZÆØÅ]{1,20}-\d{4}(?:-\d{4})?-\d{4,9}$/)
+    .nullish()
+    .transform((n) => n ?? null),
+  modtaget: z.string().datetime({ offset: true }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Kvittering = z.infer<typeof kvitteringSchema>;
 
 export interface ServerFund {
   code: string;
@@ -58,14 +69,6 @@ export function indberetningKrop(skema: Record<string, unknown>): string {
   return JSON.stringify(sorteret);
 }
 
-/** The receipt, or undefined when the answer is not one; a service without short numbers gives nummer null. */
-function somKvittering(v: unknown): Kvittering | undefined {
-  if (!v || typeof v !== "object") return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.id !== "string" || typeof o.modtaget !== "string" || typeof o.sha256 !== "string") return undefined;
-  if (o.nummer !== undefined && o.nummer !== null && typeof o.nummer !== "string") return undefined;
-  return { id: o.id, nummer: typeof o.nummer === "string" ? o.nummer : null, modtaget: o.modtaget, sha256: o.sha256 };
-}
 
 function fundFra(v: unknown): ServerFund[] {
   if (!v || typeof v !== "object") return [];
@@ -132,8 +135,8 @@ export async function indsend(
   }
   const data = await jsonEllerUndefined(res);
   if (res.status === 200 || res.status === 201) {
-    const kvittering = somKvittering(data);
-    if (kvittering) return { ok: true, kvittering, gentaget: res.status === 200 };
+    const k = kvitteringSchema.safeParse(data);
+    if (k.success) return { ok: true, kvittering: k.data, gentaget: res.status === 200 };
     return { ok: false, art: "svar", status: res.status, besked: "Indberetningsservicen sendte et svar uden gyldig kvittering. Prøv igen, eller kontakt sekretariatet." };
   }
   if (res.status === 401) {

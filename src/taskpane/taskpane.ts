@@ -1,6 +1,7 @@
 import "./taskpane.css";
 import { deltRegister } from "../regelsaet/delt";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
+import { KUN_I_EXCEL, fjernKunBesked, visKunBesked } from "./kunBesked";
 import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takstskema";
 import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
@@ -392,6 +393,7 @@ function start(): void {
   const mine = startMine({ indstillinger: () => ind, saetStatus });
 
   visIndstillinger();
+  fjernKunBesked(document);
   el("ikke-klar").hidden = true;
   opdaterKnapper();
   // First use: the pane opens on its settings until an address and a token are saved.
@@ -407,8 +409,7 @@ if (typeof Office !== "undefined") {
     if (info.host === Office.HostType.Excel) {
       start();
     } else {
-      const besked = document.getElementById("ikke-klar");
-      if (besked) besked.textContent = "Tilføjelsesprogrammet virker kun i Excel.";
+      visKunBesked(document, KUN_I_EXCEL);
     }
   });
 }

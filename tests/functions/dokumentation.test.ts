@@ -18,7 +18,7 @@ describe("Danish function reference", () => {
     expect(tekst).toContain(f.eksempel.formel);
   });
   it("explains sideloading in Excel desktop and on the web", () => {
-    expect(tekst).toContain("npx office-addin-debugging start manifest.xml desktop");
+    expect(tekst).toContain("npm run sideload` (`office-addin-debugging start\n   dist/manifest.xml desktop`)");
     expect(tekst).toContain("Upload My Add-in");
   });
 });

@@ -65,7 +65,13 @@ async function tjekManifest(xml: string): Promise<XmlNode> {
   const runtime = barn(barn(host, "Runtimes"), "Runtime");
   expect(runtime.$?.lifetime).toBe("long");
   expect(runtime.$?.resid).toBe("Taskpane.Url");
-  expect(boern(barn(rod, "Requirements"), "Sets").flatMap((s) => boern(s, "Set")).map((s) => s.$?.Name)).toContain("SharedRuntime");
+  const saet = boern(barn(rod, "Requirements"), "Sets").flatMap((s) => boern(s, "Set")).map((s) => `${s.$?.Name} ${s.$?.MinVersion}`);
+  // The pane uses data validation and unprotect: ExcelApi 1.8 (issue 16).
+  expect(saet).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "ExcelApi 1.8"]));
+
+  // Support and "learn more" lead to the help page the service serves (README's user sections).
+  expect(barn(rod, "SupportUrl").$?.DefaultValue).toMatch(/\/hjaelp$/);
+  expect(alle(ressourcer).find((n) => n.$?.id === barn(alle(rod).find((n) => n["#name"] === "GetStarted")!, "LearnMoreUrl").$?.resid)?.$?.DefaultValue).toMatch(/\/hjaelp$/);
 
   // Custom functions in namespace SOC, Danish metadata for Danish Excel.
   const cf = alle(host).find((n) => n["#name"] === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions");
@@ -113,7 +119,8 @@ describe("dist/manifest.xml after a build", () => {
       return u.slice(base.length).replace(/[?#].*$/, "");
     });
     expect(filer).toEqual(expect.arrayContaining(["functions.js", "functions.json", "functions-da.json", "taskpane.html"]));
-    expect(filer.filter((f) => !existsSync(join(DIST, f)))).toEqual([]);
+    // hjaelp is a page of the service (src/server/hjaelp.ts), not a built file.
+    expect(filer.filter((f) => f !== "hjaelp" && !existsSync(join(DIST, f)))).toEqual([]);
   });
 
   it("taskpane.html loads office.js from Microsoft's CDN and otherwise only files in dist/", () => {
@@ -131,10 +138,13 @@ describe("dist/manifest.xml after a build", () => {
 
 describe("ADDIN_URL", () => {
   type Config = { plugins: { patterns?: { from: string; transform?: (b: Buffer) => string }[] }[] };
-  const config = (url: string | undefined): Config => {
+  const config = (url: string | undefined, port?: string): Config => {
     const foer = process.env.ADDIN_URL;
+    const foerPort = process.env.PORT;
     if (url === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = url;
+    if (port === undefined) delete process.env.PORT;
+    else process.env.PORT = port;
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lav = require(join(ROD, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Config;
@@ -142,6 +152,8 @@ describe("ADDIN_URL", () => {
     } finally {
       if (foer === undefined) delete process.env.ADDIN_URL;
       else process.env.ADDIN_URL = foer;
+      if (foerPort === undefined) delete process.env.PORT;
+      else process.env.PORT = foerPort;
     }
   };
   const manifestFra = (c: Config) => {
@@ -157,6 +169,10 @@ describe("ADDIN_URL", () => {
   });
   it("defaults to https://localhost:3000/", () => {
     expect(manifestFra(config(undefined))).toBe(readFileSync(join(ROD, "manifest.xml"), "utf8"));
+  });
+  it("follows PORT when ADDIN_URL is not set (PORT=4300 npm start)", () => {
+    expect(manifestFra(config(undefined, "4300"))).toBe(readFileSync(join(ROD, "manifest.xml"), "utf8").split(UDVIKLING).join("https://localhost:4300/"));
+    expect(manifestFra(config("https://takster.example.dk/", "4300"))).not.toContain("localhost");
   });
   it("refuses an address that is not https", () => {
     expect(() => config("http://takster.example.dk/")).toThrow(/https/);

@@ -2,7 +2,7 @@ import { indberetning, indberetningKrop, indsend } from "../../src/taskpane/inds
 import { gemIndstillinger, hentIndstillinger, NOEGLE, type Lager } from "../../src/taskpane/indstillinger";
 import { fundTekst, resume, takstLinje, tidspunkt } from "../../src/taskpane/visning";
 
-const KVITTERING = { id: "ind_abc", nummer: "SYD-2018-0042", modtaget: "2026-11-22T09:15:00.000Z", sha256: "f".repeat(64) };
+const KVITTERING = { id: "0b5c7d3e-8f1a-4c2b-9d6e-1a2b3c4d5e6f", nummer: "SYD-2018-0042", modtaget: "2026-11-22T09:15:00.000Z", sha256: "f".repeat(64) };
 
 function svar(status: number, krop: unknown): typeof fetch {
   return (async () => new Response(JSON.stringify(krop), { status, headers: { "content-type": "application/json" } })) as typeof fetch;
@@ -19,6 +19,27 @@ describe("indsend: every answer becomes a Danish message, nothing throws", () =>
     const gammel = { id: KVITTERING.id, modtaget: KVITTERING.modtaget, sha256: KVITTERING.sha256 };
     expect(await kald(svar(201, gammel))).toEqual({ ok: true, kvittering: { ...gammel, nummer: null }, gentaget: false });
     expect(await kald(svar(201, { ...KVITTERING, nummer: 42 }))).toMatchObject({ ok: false, art: "svar" });
+  });
+
+  it("only the receipt's shape is accepted: anything else is never written into the workbook", async () => {
+    const skaeve = [
+      { ...KVITTERING, id: '=HYPERLINK("https://evil.example","Klik")' },
+      { ...KVITTERING, id: "x".repeat(5000) },
+      { ...KVITTERING, id: `${KVITTERING.id}\u0007` },
+      { ...KVITTERING, nummer: '=HYPERLINK("https://evil.example","Klik")' },
+      { ...KVITTERING, nummer: "SYD-2018-0042\u001b[2J" },
+      { ...KVITTERING, modtaget: "i går" },
+      { ...KVITTERING, sha256: "F".repeat(64) },
+      { id: KVITTERING.id },
+      "0b5c7d3e-8f1a-4c2b-9d6e-1a2b3c4d5e6f",
+    ];
+    for (const k of skaeve) {
+      const r = await kald(svar(201, k));
+      expect([k, r.ok, !r.ok && r.art]).toEqual([k, false, "svar"]);
+    }
+    // Extra fields do not make a good receipt bad; the short number is kept.
+    const r = await kald(svar(201, { ...KVITTERING, ekstra: "x" }));
+    expect(r).toEqual({ ok: true, kvittering: KVITTERING, gentaget: false });
   });
   it("no connection", async () => {
     const r = await kald((async () => {

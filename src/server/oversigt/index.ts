@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db";
 import { lavDetalje, lavOversigt } from "./beregning";
 import { hentDialogForTakst } from "../dialog/sql";
@@ -13,7 +13,7 @@ export interface OversigtOptions {
 }
 
 /** The page may load only itself: its script, its stylesheet and the API on the same origin. */
-const CSP = [
+export const CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -42,15 +42,20 @@ export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): 
 
   if (mappe !== null) {
     const html = join(resolve(mappe), "oversigt.html");
-    app.get("/oversigt", async (_req, reply) => {
+    // One handler for both addresses, so the page is never served without its CSP (the static
+    // files plugin would otherwise answer /oversigt.html from dist/).
+    const side = async (_req: FastifyRequest, reply: FastifyReply) => {
       if (!existsSync(html)) return reply.code(404).send({ fejl: "Oversigten er ikke bygget: kør npm run build." });
       reply.header("content-type", "text/html; charset=utf-8");
       reply.header("cache-control", "no-cache");
       reply.header("content-security-policy", CSP);
+      reply.header("x-frame-options", "DENY");
       reply.header("x-content-type-options", "nosniff");
       reply.header("referrer-policy", "no-referrer");
       return reply.send(readFileSync(html));
-    });
+    };
+    app.get("/oversigt", side);
+    app.get("/oversigt.html", side);
     app.get("/oversigt/", async (_req, reply) => reply.redirect("/oversigt"));
   }
 
