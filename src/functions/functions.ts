@@ -311,20 +311,22 @@ export function tjmpension(pensionsgivendeloen: unknown, sats: unknown = null, r
  * @param [dage] Dage i takståret (standard 365).
  * @returns Basistakst, servicetakst og takst pr. ydelse.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- any[][]: matrix parameters and result to the generator */
 export function takststruktur(
   basisgrundlag: unknown,
   servicegrundlag: unknown,
-  pladser: unknown,
-  belaegning: unknown,
-  ressource: unknown = null,
+  pladser: any[][],
+  belaegning: any[][],
+  ressource: any[][] = UDELADT_OMRAADE,
   dage: unknown = null,
-): (number | string)[][] {
+): any[][] {
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   return kald("TAKSTSTRUKTUR", (c) => {
     const basis = tal(c, 0, basisgrundlag);
     const service = tal(c, 1, servicegrundlag);
     const p = kolonne(c, 2, pladser);
     const b = kolonneMedHoejde(c, 3, belaegning, p.length, "pladser");
-    const r = ressource === null || ressource === undefined || ressource === "" ? undefined : kolonneMedHoejde(c, 4, ressource, p.length, "pladser");
+    const r = ressource === null || ressource === undefined || (ressource as unknown) === "" ? undefined : kolonneMedHoejde(c, 4, ressource, p.length, "pladser");
     const d = valgfritTal(c, 5, dage);
     // A blank pladser row is no ydelse: its belaegning and ressource cells are not read.
     const ydelser = p.map((_, i) => {

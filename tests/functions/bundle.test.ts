@@ -38,10 +38,11 @@ describe("dist/functions.js", () => {
 const BIBLIOTEKER = { "decimal.js": "[DecimalError]", zod: "invalid_union" } as const;
 
 describe("dist/taskpane.html (the shared runtime)", () => {
-  it("loads functions.js before taskpane.js, and each library in exactly one of its scripts", () => {
+  it("loads the office.js guard, then functions.js before taskpane.js, and each library in exactly one of its scripts", () => {
     kraevBygget("taskpane.html", "functions.js", "taskpane.js");
     const scripts = sideScripts(readFileSync(join(DIST, "taskpane.html"), "utf8"));
-    expect(scripts).toEqual(["functions.js", "taskpane.js"]);
+    // officevagt.js (the office.js-blocked message) runs first and carries no library.
+    expect(scripts).toEqual(["officevagt.js", "functions.js", "taskpane.js"]);
     const indhold = scripts.map((s) => readFileSync(join(DIST, s), "utf8"));
     for (const [navn, kendetegn] of Object.entries(BIBLIOTEKER)) {
       const med = scripts.filter((_, i) => indhold[i]!.includes(kendetegn));

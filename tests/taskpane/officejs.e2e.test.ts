@@ -95,7 +95,9 @@ medBrowser()("task pane when office.js is blocked", () => {
     await page.clock.resume();
     await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
     expect(await page.evaluate(() => document.getElementById("kun-besked"))).toBeNull();
-    expect(await page.locator("#indsaet").isEnabled()).toBe(true);
+    // First use: the pane starts on its settings (issue 11), which are usable now.
+    expect(await page.locator("#indstillinger").getAttribute("open")).not.toBeNull();
+    expect(await page.locator("#ind-gem").isEnabled()).toBe(true);
     await page.close();
   });
 
