@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../takstskema";
+import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor, normaliserSocFormel } from "../takstskema";
 
 /** A file that cannot be read as a takstskema: exit code 2, Danish message. */
 export class LaesFejl extends Error {
@@ -12,6 +12,15 @@ export interface LaestSkema {
   vaerdier: Record<string, unknown>;
   /** Findings from reading (TS005: a defined name is missing and the standard cell was used). */
   fund: Fund[];
+  /** Defined name → the cell's formula, SOC calls in one form whatever prefix Excel stored (socFormel.ts). */
+  formler: Record<string, string>;
+}
+
+/** The formula text of an ExcelJS cell value, normalised; undefined for a plain value. */
+export function formelAf(v: unknown): string | undefined {
+  if (v === null || typeof v !== "object") return undefined;
+  const f = (v as { formula?: unknown }).formula;
+  return typeof f === "string" ? normaliserSocFormel(f) : undefined;
 }
 
 function typeAf(buf: Buffer): "xlsx" | "xls" | "andet" {
@@ -59,12 +68,15 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen"): Promise<Laest
   }
   const vaerdier: Record<string, unknown> = {};
   const fund: Fund[] = [];
+  const formler: Record<string, string> = {};
   for (const f of FELTER) {
     const ranges = navne.get(f.navn);
     const ref = ranges && ranges.length === 1 ? delRef(ranges[0]!) : undefined;
     const ws = ref ? wb.getWorksheet(ref.ark) : undefined;
     if (ref && ws) {
       vaerdier[f.navn] = ws.getCell(ref.adresse).value;
+      const formel = formelAf(vaerdier[f.navn]);
+      if (formel !== undefined) formler[f.navn] = formel;
       continue;
     }
     const standard = delRef(CELLER[f.navn as FeltNavn])!;
@@ -78,5 +90,5 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen"): Promise<Laest
       message: `Navnet ${f.navn} (${f.etiket}) ${ranges ? "peger ikke på én celle" : "findes ikke i projektmappen"}; standardcellen ${celleFor(f.navn)} er læst i stedet.`,
     });
   }
-  return { vaerdier, fund };
+  return { vaerdier, fund, formler };
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { RegelsaetRegister } from "../regelsaet";
 import { skabelonLayout, validerSkema } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
-import { lavArbejdsbog, skrivSkabelon, type Udfyldning } from "./skabelon";
+import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
 import { exitKode, somJson, somTekst, validerSti } from "./valider";
 
 const BRUG = `Brug:
@@ -108,7 +108,7 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       const r = register.find(String(inddata.TS_Regelsaet ?? ""));
       if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
       const wb = await udfyldtArbejdsbog(inddata, register);
-      writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
+      writeFileSync(fil, await xlsxBytes(wb));
       ud.out(`Skrev ${fil} (${r.id}).\n`);
       return 0;
     }

@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel } from "../takstskema";
+import { type FeltNavn, type SkabelonLayout, skabelonLayout, socKald, tilFilformel } from "../takstskema";
+import { efterbehandl } from "./xlsxEfterbehandling";
 
 /** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
 export type Udfyldning = Partial<Record<FeltNavn, string | number | null>>;
@@ -26,7 +28,11 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     const cell = ws.getCell(c.adresse);
     if (c.formel !== undefined) {
       const res = c.felt ? resultater[c.felt] : undefined;
-      cell.value = res === undefined || res === null ? { formula: tilFilformel(c.formel) } : { formula: tilFilformel(c.formel), result: res } as ExcelJS.CellFormulaValue;
+      // A SOC call is stored as a dynamic-array formula (efterbehandl adds cm="1"): Excel would
+      // otherwise read it as pre-dynamic-array and show it as =@SOC.…, cutting a spill to one cell.
+      const dynamisk = socKald(c.formel).length > 0 ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
+      const formel = { formula: tilFilformel(c.formel), ...dynamisk };
+      cell.value = (res === undefined || res === null ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
       const udfyldt = c.felt ? inddata[c.felt] : undefined;
       const v = udfyldt !== undefined ? udfyldt : c.vaerdi;
@@ -71,7 +77,11 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   return wb;
 }
 
+/** The .xlsx bytes of a workbook, with the parts ExcelJS does not write (xlsxEfterbehandling.ts). */
+export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return efterbehandl(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 export async function skrivSkabelon(r: Regelsaet, ud: string): Promise<void> {
-  const wb = await lavArbejdsbog(skabelonLayout(r));
-  await wb.xlsx.writeFile(ud);
+  writeFileSync(ud, await xlsxBytes(await lavArbejdsbog(skabelonLayout(r))));
 }

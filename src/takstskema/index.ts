@@ -26,3 +26,4 @@ export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
+export { normaliserSocFormel, socKald } from "./socFormel";

@@ -40,6 +40,8 @@ export interface LayoutCelle {
   vaerdi?: string | number;
   /** Formula without "=", SOC functions as typed by the user. */
   formel?: string;
+  /** Where a spilling formula's result lands (e.g. "D40:F49"); the anchor cell alone by default. */
+  spild?: string;
   numFmt?: string;
   fyld?: string;
   skrift?: LayoutSkrift;
