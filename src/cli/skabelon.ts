@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, type SkabelonLayout, skabelonLayout, socKald, tilFilformel } from "../takstskema";
+import { type FeltNavn, HOEJE_RAEKKER, MARGENER, type SkabelonLayout, sidefod, skabelonLayout, spilder, tilFilformel, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
 /** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
@@ -21,16 +21,25 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   // Excel recomputes every formula when the file is opened.
   wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(layout.arknavn, { views: [{ showGridLines: false }], properties: { tabColor: { argb: "FF1F4E78" } } });
-  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  // Print as an archive copy (src/takstskema/udskrift.ts): fixed scale, a break before a section
+  // that would not fit, the column headings on every page, the footer from the skema's values.
+  const u = udskrift(layout);
+  ws.pageSetup = {
+    orientation: "landscape", paperSize: 9, scale: u.skala, fitToPage: false,
+    printArea: u.omraade, printTitlesRow: u.titelRaekker, margins: { ...MARGENER },
+  };
+  const start: Udfyldning = {};
+  for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start[c.felt] = c.vaerdi;
+  ws.headerFooter = { oddFooter: sidefod({ ...start, ...inddata }) };
   for (const k of layout.kolonner) ws.getColumn(k.kolonne).width = k.bredde;
 
   for (const c of layout.celler) {
     const cell = ws.getCell(c.adresse);
     if (c.formel !== undefined) {
       const res = c.felt ? resultater[c.felt] : undefined;
-      // A SOC call is stored as a dynamic-array formula (efterbehandl adds cm="1"): Excel would
-      // otherwise read it as pre-dynamic-array and show it as =@SOC.…, cutting a spill to one cell.
-      const dynamisk = socKald(c.formel).length > 0 ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
+      // A spilling SOC call is stored as a dynamic-array formula (efterbehandl adds cm="1"): Excel
+      // would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to one cell.
+      const dynamisk = spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
       const formel = { formula: tilFilformel(c.formel), ...dynamisk };
       cell.value = (res === undefined || res === null ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
@@ -51,7 +60,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     cell.protection = { locked: c.laast };
   }
   for (const m of layout.flettede) ws.mergeCells(m);
-  for (const r of [9, 10]) ws.getRow(r).height = 30;
+  for (const [r, h] of Object.entries(HOEJE_RAEKKER)) ws.getRow(Number(r)).height = h;
+  for (const r of u.sideskift) ws.getRow(r).addPageBreak();
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {
     ws.getCell(v.adresse).dataValidation = {

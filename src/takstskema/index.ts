@@ -26,4 +26,5 @@ export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
-export { normaliserSocFormel, socKald } from "./socFormel";
+export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
+export { HOEJE_RAEKKER, MARGENER, sektionsblokke, sidefod, udskrift, type SidefodData, type Udskrift } from "./udskrift";

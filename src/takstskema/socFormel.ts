@@ -20,3 +20,16 @@ export function normaliserSocFormel(formel: string): string {
 export function socKald(formel: string): string[] {
   return [...normaliserSocFormel(formel).matchAll(/(?<![A-Za-z0-9_.])SOC((?:\.[A-Z][A-Z0-9]*)+)\(/g)].map((m) => `SOC${m[1]}`);
 }
+
+/**
+ * The SOC functions whose result is a matrix (functions.json dimensionality "matrix"; a test
+ * keeps this list equal to src/functions/beskrivelser.ts). Their formulas are stored as
+ * dynamic-array formulas so they spill. Scalar SOC calls are not: LibreOffice recomputes array
+ * formulas on load and would show #NAME? instead of the cached value.
+ */
+export const SPILDENDE_SOC = ["SOC.EFTERREG.MODEL", "SOC.OBJFIN", "SOC.TILSYNSTAKST", "SOC.TAKSTSTRUKTUR"] as const;
+
+/** True when a formula calls a SOC function that spills. */
+export function spilder(formel: string): boolean {
+  return socKald(formel).some((f) => (SPILDENDE_SOC as readonly string[]).includes(f));
+}

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { lavArbejdsbog, xlsxBytes } from "../../src/cli/skabelon";
+import { FUNKTIONER } from "../../src/functions/beskrivelser";
 import { validerFil } from "../../src/cli/valider";
 import { markerDynamiske } from "../../src/cli/xlsxEfterbehandling";
 import { TILFOEJELSE } from "../../src/cli/webudvidelse";
-import { CELLER, FELTER } from "../../src/takstskema";
+import { ARKNAVN, CELLER, FELTER, SPILDENDE_SOC, skabelonLayout, spilder } from "../../src/takstskema";
 import { EKSEMPEL_STI, FORVENTET, I_TIDE, REGISTER } from "../takstskema/hjaelp";
 
 // Issue 13: the .xlsx the CLI writes carries the add-in (web extension + task pane parts) and
@@ -44,7 +46,7 @@ function celleXml(ark: string, adresse: string): string {
   return m![0];
 }
 
-describe.each([["skabelon", () => skabelon], ["udfyldt skema", () => udfyldt]])("the %s names the add-in and opens its task pane", (_navn, zip) => {
+describe.each([["skabelon", () => skabelon], ["udfyldt skema", () => udfyldt]])("the %s names the add-in, opens its task pane, and stores formulas", (_navn, zip) => {
   it("webextension1.xml references the manifest's add-in and asks for the pane with the document", async () => {
     const we = await del(zip(), "xl/webextensions/webextension1.xml");
     const id = /<Id>([^<]+)<\/Id>/.exec(MANIFEST)![1]!;
@@ -81,27 +83,18 @@ describe.each([["skabelon", () => skabelon], ["udfyldt skema", () => udfyldt]])(
     expect(await del(zip(), "xl/_rels/workbook.xml.rels")).not.toContain("webextension");
   });
 
-  it("SOC calls are dynamic-array formulas (cm=1 → XLDAPR); native formulas stay plain", async () => {
+  it("scalar SOC calls and native formulas stay plain formulas (LibreOffice keeps their cached values)", async () => {
     const ark = await del(zip(), "xl/worksheets/sheet1.xml");
     const adresse = (navn: keyof typeof CELLER) => CELLER[navn].split("!")[1]!;
-    for (const navn of ["TS_Overhead", "TS_Takst"] as const) {
+    for (const navn of ["TS_Overhead", "TS_Takst", "TS_Takstgrundlag"] as const) {
       const c = celleXml(ark, adresse(navn));
-      expect(c).toMatch(new RegExp(`^<c r="${adresse(navn)}"[^>]* cm="1">`));
-      expect(c).toContain(`<f t="array" ref="${adresse(navn)}">_xldudf_SOC_`);
+      expect(c).not.toContain("cm=");
+      expect(c).toMatch(/<f>/);
     }
-    const sum = celleXml(ark, adresse("TS_Takstgrundlag"));
-    expect(sum).not.toContain("cm=");
-    expect(sum).toMatch(/<f>SUM\(/);
-    // Every formula cell of a SOC call is marked, and nothing else.
-    const socFelter = FELTER.filter((f) => "formel" in f && /SOC\./.test(f.formel ?? ""));
-    expect([...ark.matchAll(/cm="1"/g)]).toHaveLength(socFelter.length);
-
-    const meta = await del(zip(), "xl/metadata.xml");
-    expect(meta).toContain('<metadataType name="XLDAPR" minSupportedVersion="120000"');
-    expect(meta).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
-    expect(meta).toContain('<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>');
-    expect(await del(zip(), "xl/_rels/workbook.xml.rels")).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/);
-    expect(await del(zip(), "[Content_Types].xml")).toContain('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
+    // Only formulas of spilling SOC functions are dynamic arrays, and the metadata part exists only for them.
+    const spildende = FELTER.filter((f) => "formel" in f && spilder(String(f.formel)));
+    expect([...ark.matchAll(/cm="1"/g)]).toHaveLength(spildende.length);
+    expect(zip().file("xl/metadata.xml") === null).toBe(spildende.length === 0);
   });
 });
 
@@ -127,6 +120,36 @@ describe("the file still opens and validates", () => {
     const b = await del(skabelon, "xl/webextensions/webextension1.xml");
     const id = (s: string) => /<we:webextension [^>]*id="([^"]+)"/.exec(s)![1];
     expect(id(a)).not.toBe(id(b));
+  });
+});
+
+describe("spilling SOC functions are dynamic-array formulas", () => {
+  it("cm=1 on the anchor cell, t=array over the spill range, XLDAPR metadata related from the workbook", async () => {
+    const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
+    // A cell with SOC.EFTERREG.MODEL (7 × 2) as the template of issue 12 may hold it.
+    layout.celler.push({ adresse: "H10", formel: "SOC.EFTERREG.MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", spild: "H10:I16", laast: true });
+    const zip = await JSZip.loadAsync(await xlsxBytes(await lavArbejdsbog(layout)));
+    const ark = await del(zip, "xl/worksheets/sheet1.xml");
+    expect(celleXml(ark, "H10")).toMatch(/^<c r="H10"[^>]* cm="1"><f t="array" ref="H10:I16">_xldudf_SOC_EFTERREG_MODEL\(TS_A1,TS_A2,TS_A3,TS_A6\)<\/f>/);
+    expect([...ark.matchAll(/cm="1"/g)]).toHaveLength(1);
+    const meta = await del(zip, "xl/metadata.xml");
+    expect(meta).toContain('<metadataType name="XLDAPR" minSupportedVersion="120000"');
+    expect(meta).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
+    expect(meta).toContain('<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>');
+    expect(await del(zip, "xl/_rels/workbook.xml.rels")).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"\/>/);
+    expect(await del(zip, "[Content_Types].xml")).toContain('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
+    // ExcelJS still opens it and sees the array formula.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
+    const v = wb.getWorksheet(ARKNAVN)!.getCell("H10").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+    expect(v).toEqual(expect.objectContaining({ formula: "_xldudf_SOC_EFTERREG_MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", shareType: "array", ref: "H10:I16" }));
+  });
+
+  it("the list of spilling functions is the functions with a matrix result", () => {
+    const matrix = FUNKTIONER.filter((b) => b.resultat.dimensionality === "matrix").map((b) => `SOC.${b.id}`).sort();
+    expect([...SPILDENDE_SOC].sort()).toEqual(matrix);
+    expect(spilder("IF(A1=\"\",\"\",_xldudf_SOC_TAKSTSTRUKTUR(1,2))")).toBe(true);
+    expect(spilder("SOC.TAKST(1,2,3)")).toBe(false);
   });
 });
 
