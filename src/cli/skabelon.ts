@@ -26,7 +26,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   const u = udskrift(layout);
   ws.pageSetup = {
     orientation: "landscape", paperSize: 9, scale: u.skala, fitToPage: false,
-    printArea: u.omraade, printTitlesRow: u.titelRaekker, margins: { ...MARGENER },
+    // ExcelJS puts "$" before each corner as given: "A$1:F$80" becomes $A$1:$F$80.
+    printArea: u.omraade.replace(/(\d+)/g, "$$$1"), printTitlesRow: u.titelRaekker, margins: { ...MARGENER },
   };
   const start: Udfyldning = {};
   for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start[c.felt] = c.vaerdi;
