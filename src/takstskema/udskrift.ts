@@ -131,16 +131,32 @@ function tekstAf(v: unknown): string {
   return typeof v === "string" || typeof v === "number" ? String(v) : "";
 }
 
+/** The footer's three parts in Excel's header/footer codes (Office.js sets them one by one). */
+export interface SidefodDele {
+  venstre: string;
+  midt: string;
+  hoejre: string;
+}
+
 /**
- * The footer in Excel's header/footer codes: left driftsherre · tilbud · takstår, centre the
- * receipt, right "Side x af y". Built from the skema's values when it is filled or submitted
- * (a footer cannot refer to cells). At most 255 characters, Excel's limit.
+ * The footer: left driftsherre · tilbud · takstår, centre the receipt, right "Side x af y".
+ * Built from the skema's values when it is filled or submitted (a footer cannot refer to
+ * cells). Each part is cut so the whole stays under Excel's 255 characters.
  */
-export function sidefod(v: SidefodData): string {
+export function sidefodDele(v: SidefodData): SidefodDele {
   const venstre = [kode(tekstAf(v.TS_Driftsherre), 60), kode(tekstAf(v.TS_Tilbud), 60), tekstAf(v.TS_Takstaar) ? `Takstår ${kode(tekstAf(v.TS_Takstaar), 4)}` : ""]
     .filter((s) => s !== "")
     .join(" · ");
   const kvittering = tekstAf(v.TS_Kvittering);
-  const midt = kvittering ? `Kvittering ${kode(kvittering, 60)}` : "Ikke indsendt";
-  return `&L&8${venstre || "Takstskema"}&C&8${midt}&R&8Side &P af &N`;
+  return {
+    venstre: `&8${venstre || "Takstskema"}`,
+    midt: `&8${kvittering ? `Kvittering ${kode(kvittering, 60)}` : "Ikke indsendt"}`,
+    hoejre: "&8Side &P af &N",
+  };
+}
+
+/** The whole footer as one .xlsx `oddFooter` string (&L left, &C centre, &R right). */
+export function sidefod(v: SidefodData): string {
+  const d = sidefodDele(v);
+  return `&L${d.venstre}&C${d.midt}&R${d.hoejre}`;
 }

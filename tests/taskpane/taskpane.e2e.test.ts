@@ -274,6 +274,10 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     const id = await tekst("#kvittering-id");
     expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Modtaget: \d+\. \w+ 2026/);
     expect((await celle("TS_Kvittering")).value).toBe(id);
+    // The printed footer carries the receipt (issue 13), written in the same batch.
+    const side = await host<{ footer: Record<string, string>; breaks: string[] } | null>("sidelayout", "Takstskema");
+    expect(side?.footer.centerFooter).toBe(`&8Kvittering ${id}`);
+    expect(side?.breaks.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       mkdirSync(BILLEDER, { recursive: true });
