@@ -356,7 +356,11 @@
         });
       const defaultForAllPages = {};
       for (const prop of ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"]) {
-        Object.defineProperty(defaultForAllPages, prop, { set: (v) => side((p) => (p.footer[prop] = v)) });
+        Object.defineProperty(defaultForAllPages, prop, {
+          set: (v) => {
+            side((p) => (p.footer[prop] = v));
+          },
+        });
       }
       this.pageLayout = {
         setPrintArea: (a) => side((p) => (p.printArea = a)),
@@ -364,7 +368,11 @@
         headersFooters: { defaultForAllPages },
       };
       for (const prop of ["orientation", "paperSize", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"]) {
-        Object.defineProperty(this.pageLayout, prop, { set: (v) => side((p) => (p[prop] = v)) });
+        Object.defineProperty(this.pageLayout, prop, {
+          set: (v) => {
+            side((p) => (p[prop] = v));
+          },
+        });
       }
       this.horizontalPageBreaks = { add: (a) => side((p) => p.breaks.push(typeof a === "string" ? a : a.address)) };
       this.freezePanes = {
