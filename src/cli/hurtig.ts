@@ -215,6 +215,21 @@ export function hurtigMappe(zip: ZipArkiv): Projektmappe {
       }
       return slaaOp.map((r) => fundne.get(r) ?? null);
     },
+    formler(navn, adresser) {
+      const xml = arkXml(navn);
+      const oensket = new Set(adresser);
+      const fundne = new Map<string, string>();
+      for (const t of tags(xml, "c")) {
+        const ri = t.attr.indexOf(' r="');
+        if (ri < 0 || t.lukket) continue;
+        const r = t.attr.slice(ri + 4, t.attr.indexOf('"', ri + 4));
+        if (!oensket.has(r)) continue;
+        const c = indhold(xml, t.start, "c");
+        // A shared formula's followers (<f t="shared" si="0"/>) carry no text: as ExcelJS, no formula text.
+        for (const f of tags(c, "f")) if (!f.lukket) fundne.set(r, dekod(indhold(c, f.start, "f")));
+      }
+      return adresser.map((a) => fundne.get(a));
+    },
   };
 }
 

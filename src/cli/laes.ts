@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../takstskema";
+import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor, normaliserSocFormel } from "../takstskema";
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
 import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
@@ -21,6 +21,15 @@ export interface LaestSkema {
   fund: Fund[];
   /** Which reader gave the values: the fast one, or ExcelJS for what it does not handle. */
   laeser: "hurtig" | "exceljs";
+  /** Defined name → the cell's formula, SOC calls in one form whatever prefix Excel stored (socFormel.ts). */
+  formler: Record<string, string>;
+}
+
+/** The formula text of an ExcelJS cell value; undefined for a plain value. */
+export function formelAf(v: unknown): string | undefined {
+  if (v === null || typeof v !== "object") return undefined;
+  const f = (v as { formula?: unknown }).formula;
+  return typeof f === "string" ? f : undefined;
 }
 
 /** Longest vertical range read as a table column. */
@@ -128,6 +137,10 @@ async function exceljsMappe(buf: Buffer, sti: string): Promise<Projektmappe> {
       const ws = wb.getWorksheet(ark)!;
       return adresser.map((a) => normaliser(ws.getCell(a).value));
     },
+    formler: (ark, adresser) => {
+      const ws = wb.getWorksheet(ark)!;
+      return adresser.map((a) => formelAf(ws.getCell(a).value));
+    },
   };
 }
 
@@ -199,5 +212,17 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
     });
     vaerdier[p.navn] = p.liste ? vs : vs[0]!;
   }
-  return { vaerdier, fund };
+
+  // The formulas of single-cell fields, SOC calls normalised (Excel may store _xldudf_, [1]!, …).
+  const formler: Record<string, string> = {};
+  for (const [ark, adresser] of perArk) {
+    const unikke = [...new Set(adresser)];
+    const fs = m.formler(ark, unikke);
+    for (const p of plan) {
+      if (p.liste || p.ark !== ark) continue;
+      const f = fs[unikke.indexOf(p.adresser[0]!)];
+      if (f !== undefined) formler[p.navn] = normaliserSocFormel(f);
+    }
+  }
+  return { vaerdier, fund, formler };
 }

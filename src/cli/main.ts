@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { RegelsaetRegister } from "../regelsaet";
 import { skabelonLayout, validerSkema } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
-import { lavArbejdsbog, skrivSkabelon, type Udfyldning } from "./skabelon";
+import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
 import { indsendtDato, laesInddata, skrivFil } from "./filer";
 import { filfejl } from "./laes";
 import { synlig, synligJson } from "./synlig";
@@ -112,7 +112,7 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       const r = register.find(String(inddata.TS_Regelsaet ?? ""));
       if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
       const wb = await udfyldtArbejdsbog(inddata, register);
-      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+      const bytes = await xlsxBytes(wb);
       await skrivFil(fil, () => writeFileSync(fil, bytes));
       ud.out(`Skrev ${fil} (${r.id}).\n`);
       return 0;

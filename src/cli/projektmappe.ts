@@ -21,6 +21,8 @@ export interface Projektmappe {
   harArk(ark: string): boolean;
   /** Values of cells of one sheet, in the order asked. */
   celler(ark: string, adresser: string[]): CelleVaerdi[];
+  /** Formula text (without "=") of cells of one sheet, undefined for a plain value. */
+  formler(ark: string, adresser: string[]): (string | undefined)[];
 }
 
 /** A reader meeting something it does not handle: the caller falls back to ExcelJS. */

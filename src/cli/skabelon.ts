@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel, udenUgyldigeTegn } from "../takstskema";
+import { type FeltNavn, HOEJE_RAEKKER, MARGENER, type SkabelonLayout, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { efterbehandl } from "./xlsxEfterbehandling";
 
 /** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
 export type Udfyldning = Partial<Record<FeltNavn, string | number | null>>;
@@ -21,14 +23,28 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   // Excel recomputes every formula when the file is opened.
   wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.addWorksheet(layout.arknavn, { views: [{ showGridLines: false }], properties: { tabColor: { argb: "FF1F4E78" } } });
-  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  // Print as an archive copy (src/takstskema/udskrift.ts): fixed scale, a break before a section
+  // that would not fit, the column headings on every page, the footer from the skema's values.
+  const u = udskrift(layout);
+  ws.pageSetup = {
+    orientation: "landscape", paperSize: 9, scale: u.skala, fitToPage: false,
+    // ExcelJS puts "$" before each corner as given: "A$1:F$80" becomes $A$1:$F$80.
+    printArea: u.omraade.replace(/(\d+)/g, "$$$1"), printTitlesRow: u.titelRaekker, margins: { ...MARGENER },
+  };
+  const start: Udfyldning = {};
+  for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start[c.felt] = c.vaerdi;
+  ws.headerFooter = { oddFooter: sidefod({ ...start, ...inddata }) };
   for (const k of layout.kolonner) ws.getColumn(k.kolonne).width = k.bredde;
 
   for (const c of layout.celler) {
     const cell = ws.getCell(c.adresse);
     if (c.formel !== undefined) {
       const res = c.felt ? resultater[c.felt] : undefined;
-      cell.value = res === undefined || res === null ? { formula: tilFilformel(c.formel) } : { formula: tilFilformel(c.formel), result: res } as ExcelJS.CellFormulaValue;
+      // A spilling SOC call is stored as a dynamic-array formula (efterbehandl adds cm="1"): Excel
+      // would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to one cell.
+      const dynamisk = spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
+      const formel = { formula: tilFilformel(c.formel), ...dynamisk };
+      cell.value = (res === undefined || res === null ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
       const udfyldt = c.felt ? inddata[c.felt] : undefined;
       const v = udfyldt !== undefined ? udfyldt : c.vaerdi;
@@ -47,7 +63,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     cell.protection = { locked: c.laast };
   }
   for (const m of layout.flettede) ws.mergeCells(m);
-  for (const r of [9, 10]) ws.getRow(r).height = 30;
+  for (const [r, h] of Object.entries(HOEJE_RAEKKER)) ws.getRow(Number(r)).height = h;
+  for (const r of u.sideskift) ws.getRow(r).addPageBreak();
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {
     ws.getCell(v.adresse).dataValidation = {
@@ -73,7 +90,11 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   return wb;
 }
 
+/** The .xlsx bytes of a workbook, with the parts ExcelJS does not write (xlsxEfterbehandling.ts). */
+export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return efterbehandl(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 export async function skrivSkabelon(r: Regelsaet, ud: string): Promise<void> {
-  const wb = await lavArbejdsbog(skabelonLayout(r));
-  await wb.xlsx.writeFile(ud);
+  writeFileSync(ud, await xlsxBytes(await lavArbejdsbog(skabelonLayout(r))));
 }

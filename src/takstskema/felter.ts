@@ -94,6 +94,10 @@ export const FELTER = [
   input("TS_Kategori", "Stamdata", "valg", false, "Kategori", "Tilbuddets kategori i rammeaftalen, som regelsættet angiver dem. Syddanmark: højt specialiserede tilbud med regional betydning har en takst på 2.000 kr. eller derover, klyngetilbud en takst under 2.000 kr."),
   input("TS_Kontaktperson", "Stamdata", "tekst", true, "Kontaktperson", "Navn på den der kan svare på spørgsmål til skemaet."),
   input("TS_Email", "Stamdata", "email", true, "E-mail", "Kontaktpersonens e-mailadresse."),
+  // For the printed archive copy (product.md §2): who prepared and who approved, and when.
+  input("TS_UdarbejdetAf", "Stamdata", "tekst", false, "Udarbejdet af", "Navn og afdeling på den der har udarbejdet skemaet, fx Jens Hansen, Økonomi og Styring."),
+  input("TS_GodkendtAf", "Stamdata", "tekst", false, "Godkendt af", "Navn og titel på den leder der har godkendt taksten, fx Anne Jensen, afdelingschef."),
+  input("TS_Dato", "Stamdata", "tekst", false, "Dato", "Dato for godkendelsen, fx 15-11-2017. Står på udskriften med Udarbejdet af og Godkendt af."),
   // ── Kapacitet ─────────────────────────────────────────────────────────────
   input("TS_Pladser", "Kapacitet", "tal", true, "Pladser", "Antal normerede pladser, et helt tal (brøkdele kun hvor regelsættet tillader det)."),
   input("TS_Belaegning", "Kapacitet", "procent", true, "Budgetteret belægning", "Forventet belægningsprocent, over 0 % og højst 100 %. Skriv fx 96 % med %-tegn (gemmes som 0,96).", { plausibel: { min: 0, max: 1, hintMin: 0.2, eksempel: 0.96 } }),

@@ -27,3 +27,5 @@ export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
+export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
+export { HOEJE_RAEKKER, MARGENER, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";

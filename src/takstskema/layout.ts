@@ -40,6 +40,8 @@ export interface LayoutCelle {
   vaerdi?: string | number;
   /** Formula without "=", SOC functions as typed by the user. */
   formel?: string;
+  /** Where a spilling formula's result lands (e.g. "D40:F49"); the anchor cell alone by default. */
+  spild?: string;
   numFmt?: string;
   fyld?: string;
   skrift?: LayoutSkrift;
@@ -252,7 +254,8 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     const obligatorisk = erObligatorisk(f, r);
     tekst(`B${raekke}`, f.etiket);
     tekst(`C${raekke}`, f.rolle === "input" ? (obligatorisk ? "skal" : "kan") : f.rolle === "beregnet" ? "beregnet" : "automatisk", { skrift: { kursiv: true, farve: FARVER.hjaelpTekst } });
-    if (f.enhed) tekst(`E${raekke}`, f.enhed);
+    // A percent cell shows its own "%": the unit column would repeat it ("4.40% %").
+    if (f.enhed && !(f.type === "procent" && f.enhed === "%")) tekst(`E${raekke}`, f.enhed);
     tekst(`F${raekke}`, f.hjaelp, { skrift: { farve: FARVER.hjaelpTekst, stoerrelse: 9 } });
 
     const celle: LayoutCelle = { adresse, laast: f.rolle !== "input", ramme: true, felt: navn, numFmt: NUMFMT[f.type] };

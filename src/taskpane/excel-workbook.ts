@@ -1,11 +1,12 @@
 import { FELTER } from "../takstskema/felter";
 import type { LayoutCelle, LayoutValidering, SkabelonLayout } from "../takstskema/layout";
+import { MARGENER, type SidefodDele, sidefodDele, udskrift } from "../takstskema/udskrift";
 
 /**
  * The task pane's only door into the workbook: every field is read and written by its
  * workbook-level defined name, in batches. Each operation costs a fixed number of
  * `context.sync()` round trips, whatever the number of fields:
- *   laesSkema 2 · indsaetSkabelon 2 · vaelgCelle 1 · skrivKvittering 1.
+ *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · vaelgCelle 1 · skrivKvittering 1.
  * The counter below lets tests and the bench check those numbers.
  */
 
@@ -144,6 +145,36 @@ function skrivCelle(ark: Excel.Worksheet, c: LayoutCelle): void {
   if (!c.laast) r.format.protection.locked = false;
 }
 
+function skrivSidefod(ark: Excel.Worksheet, d: SidefodDele): void {
+  const f = ark.pageLayout.headersFooters.defaultForAllPages;
+  f.leftFooter = d.venstre;
+  f.centerFooter = d.midt;
+  f.rightFooter = d.hoejre;
+}
+
+/** The print setup of src/takstskema/udskrift.ts, queued on the sheet (no sync of its own). */
+function skrivUdskrift(ark: Excel.Worksheet, layout: SkabelonLayout): void {
+  const u = udskrift(layout);
+  const pl = ark.pageLayout;
+  pl.orientation = "Landscape" as Excel.PageOrientation.landscape;
+  pl.paperSize = "A4" as Excel.PaperType.a4;
+  pl.zoom = { scale: u.skala };
+  // Office.js margins are in points, the layout's in inches.
+  pl.leftMargin = MARGENER.left * 72;
+  pl.rightMargin = MARGENER.right * 72;
+  pl.topMargin = MARGENER.top * 72;
+  pl.bottomMargin = MARGENER.bottom * 72;
+  pl.headerMargin = MARGENER.header * 72;
+  pl.footerMargin = MARGENER.footer * 72;
+  pl.setPrintArea(u.omraade);
+  pl.setPrintTitleRows(`$${u.titelRaekker.replace(":", ":$")}`);
+  // A break after row r is a break before row r + 1.
+  for (const r of u.sideskift) ark.horizontalPageBreaks.add(`A${r + 1}`);
+  const start: Record<string, unknown> = {};
+  for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start[c.felt] = c.vaerdi;
+  skrivSidefod(ark, sidefodDele(start));
+}
+
 export interface IndsaetResultat {
   /** True when an earlier takstskema sheet was replaced. */
   erstattet: boolean;
@@ -197,6 +228,7 @@ export async function indsaetSkabelon(layout: SkabelonLayout): Promise<IndsaetRe
       dv.prompt = { showPrompt: true, title: v.promptTitel, message: v.prompt };
       dv.errorAlert = { showAlert: true, style: FEJLSTIL[v.fejlStil], title: v.fejlTitel, message: v.fejl };
     }
+    skrivUdskrift(ark, layout);
     if (layout.beskyttelse.aktiv) ark.protection.protect(BESKYTTELSE);
     ark.activate();
     const foersteInput = layout.celler.find((c) => c.felt && !c.laast && c.vaerdi === undefined);
@@ -226,14 +258,16 @@ export async function vaelgCelle(celle: string): Promise<void> {
 
 /**
  * Write the receipt id into TS_Kvittering. The cell is locked (the add-in writes it, not the
- * user), so the sheet is unprotected, written and protected again in the same batch. One sync.
+ * user), so the sheet is unprotected, written and protected again in the same batch. With the
+ * skema's values the printed footer gets driftsherre, tilbud, takstår and the receipt. One sync.
  */
-export async function skrivKvittering(id: string): Promise<void> {
+export async function skrivKvittering(id: string, skema?: Record<string, unknown>): Promise<void> {
   await Excel.run(async (context) => {
     const range = context.workbook.names.getItem(KVITTERING_NAVN).getRange();
     const ws = range.worksheet;
     ws.protection.unprotect();
     range.values = [[id]];
+    if (skema) skrivSidefod(ws, sidefodDele({ ...skema, TS_Kvittering: id }));
     ws.protection.protect(BESKYTTELSE);
     await synk(context);
   });

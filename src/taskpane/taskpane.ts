@@ -375,7 +375,7 @@ function start(): void {
         }
         let skrivFejl: string | undefined;
         try {
-          await skrivKvittering(svar.kvittering.nummer ?? svar.kvittering.id);
+          await skrivKvittering(svar.kvittering.nummer ?? svar.kvittering.id, r.skema);
         } catch (e) {
           skrivFejl = fejltekst(e);
         }

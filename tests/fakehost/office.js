@@ -105,6 +105,11 @@
       return n.sheet.deleted ? "#REF!" : `${n.sheet.name}!${n.address}`;
     },
     /** The cell a defined name or "Ark!A1" points at: { value, formula, numberFormat }. */
+    /** The print setup the add-in wrote on a sheet (orientation, zoom, breaks, footer, ...). */
+    sidelayout(navn) {
+      const a = host.ark(navn);
+      return a && a.pageLayout ? JSON.parse(JSON.stringify(a.pageLayout)) : null;
+    },
     celle(ref) {
       const { ark, adresse } = oploes(ref);
       const c = ark.cells.get(adresse);
@@ -342,6 +347,34 @@
           });
         },
       };
+      // Print setup: recorded on the sheet (host.ark(navn).pageLayout), queued like every write.
+      const side = (fn) =>
+        ws()._koe(() => {
+          const a = ws()._oploes();
+          a.pageLayout = a.pageLayout || { breaks: [], footer: {} };
+          fn(a.pageLayout);
+        });
+      const defaultForAllPages = {};
+      for (const prop of ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"]) {
+        Object.defineProperty(defaultForAllPages, prop, {
+          set: (v) => {
+            side((p) => (p.footer[prop] = v));
+          },
+        });
+      }
+      this.pageLayout = {
+        setPrintArea: (a) => side((p) => (p.printArea = a)),
+        setPrintTitleRows: (a) => side((p) => (p.printTitleRows = a)),
+        headersFooters: { defaultForAllPages },
+      };
+      for (const prop of ["orientation", "paperSize", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"]) {
+        Object.defineProperty(this.pageLayout, prop, {
+          set: (v) => {
+            side((p) => (p[prop] = v));
+          },
+        });
+      }
+      this.horizontalPageBreaks = { add: (a) => side((p) => p.breaks.push(typeof a === "string" ? a : a.address)) };
       this.freezePanes = {
         freezeRows(n) {
           ws()._koe(() => {

@@ -3,7 +3,7 @@ import { REGISTER } from "./hjaelp";
 
 // product.md §2, copied by hand: every required defined name.
 const PAKRAEVET = `TS_Regelsaet TS_Takstaar TS_Driftsherre TS_Tilbud TS_TilbudsportalID TS_Ydelse TS_Lovgrundlag TS_Maalgruppe
-TS_Kategori TS_Kontaktperson TS_Email TS_Pladser TS_Belaegning TS_BelaegningAarMinus2 TS_BelaegningAarMinus1
+TS_Kategori TS_Kontaktperson TS_Email TS_UdarbejdetAf TS_GodkendtAf TS_Dato TS_Pladser TS_Belaegning TS_BelaegningAarMinus2 TS_BelaegningAarMinus1
 TS_BelaegningBegrundelse TS_Dage TS_Takstenhed TS_Loen TS_Udvikling TS_Administration TS_Indtaegter
 TS_Tjenestemandspension TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
 TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Belaegningsdage TS_Takst TS_Basistakst

@@ -82,7 +82,8 @@ describe("round trip through an .xlsx file", () => {
     const r = await rundtur({}, {}, undefined, (wb) => {
       const ws = wb.getWorksheet("Takstskema")!;
       ws.getCell("H40").value = 30;
-      wb.definedNames.remove("Takstskema!$D$27", "TS_Pladser");
+      // The name's own cell, wherever the layout puts it ("Takstskema!D30" → "Takstskema!$D$30").
+      wb.definedNames.remove(CELLER.TS_Pladser.replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), "TS_Pladser");
       wb.definedNames.add("Takstskema!$H$40", "TS_Pladser");
     });
     expect(r.vaerdier.TS_Pladser).toBe(30);

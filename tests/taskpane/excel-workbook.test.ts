@@ -5,7 +5,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
-import { ARKNAVN, CELLER, FARVER, FELTER, skabelonLayout, type SkabelonLayout } from "../../src/takstskema";
+import { ARKNAVN, CELLER, FARVER, FELTER, skabelonLayout, type SkabelonLayout, udskrift } from "../../src/takstskema";
 import {
   antalSyncs,
   breddeIPunkter,
@@ -121,6 +121,29 @@ describe("indsaetSkabelon", () => {
     expect(ops.at(-1)).toBe("sync");
   });
 
+  it("sets up printing in the same two syncs: A4 landscape, scale, titles, breaks before sections, footer", async () => {
+    const { excel, optaget } = lavExcel();
+    global.Excel = excel;
+    await indsaetSkabelon(layout);
+    expect(optaget.syncs).toBe(2);
+    const plan = udskrift(layout); // the plan itself is worked out by hand in tests/takstskema/udskrift.test.ts
+    const pl = optaget.sidelayout.get(ARKNAVN)!;
+    expect(pl).toEqual(expect.objectContaining({ orientation: "Landscape", paperSize: "A4", zoom: { scale: plan.skala }, leftMargin: 36, topMargin: 54 }));
+    expect(pl["zoom"]).not.toHaveProperty("horizontalFitToPages");
+    // The template has no driftsherre yet; the takstår is the ruleset's.
+    expect(pl["headersFooters.defaultForAllPages.leftFooter"]).toBe("&8Takstår 2018");
+    expect(pl["headersFooters.defaultForAllPages.centerFooter"]).toBe("&8Ikke indsendt");
+    expect(pl["headersFooters.defaultForAllPages.rightFooter"]).toBe("&8Side &P af &N");
+    const ops = optaget.ops;
+    expect(ops).toContain(`setPrintTitleRows ${ARKNAVN} $12:$12`);
+    expect(ops).toContain(`setPrintArea ${ARKNAVN} ${plan.omraade}`);
+    expect(ops.filter((o) => o.startsWith("pagebreak "))).toEqual(plan.sideskift.map((r) => `pagebreak ${ARKNAVN}!A${r + 1}`));
+    expect(plan.sideskift.length).toBeGreaterThan(0);
+    // Every break sits right above a section header row.
+    const overskrifter = layout.celler.filter((c) => c.fyld === FARVER.sektion && c.adresse.startsWith("B")).map((c) => Number(c.adresse.slice(1)));
+    for (const r of plan.sideskift) expect(overskrifter).toContain(r + 1);
+  });
+
   it("replaces an existing takstskema sheet and its names, still in two syncs", async () => {
     const gamle = [navnFor("TS_Pladser", 12), navnFor("TS_Loen", 1000)];
     const { excel, optaget } = lavExcel({ navne: [...gamle, { navn: "Brugerens", ark: "Ark1", adresse: "A1" }], ark: [ARKNAVN] });
@@ -154,6 +177,18 @@ describe("vaelgCelle and skrivKvittering", () => {
     expect(antalSyncs()).toBe(1);
     expect(optaget.skrevet.get(CELLER.TS_Kvittering)).toEqual({ values: [["abc-123"]] });
     expect(optaget.ops.filter((o) => /protect/.test(o))).toEqual([`unprotect ${ARKNAVN}`, `protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`]);
+  });
+
+  it("with the skema's values, the receipt also goes into the printed footer, still one sync", async () => {
+    const { excel, optaget } = lavExcel({ navne: [navnFor("TS_Kvittering", "")], ark: [ARKNAVN] });
+    global.Excel = excel;
+    await skrivKvittering("ind_9", { TS_Driftsherre: "Odense Kommune", TS_Tilbud: "Bo & Liv", TS_Takstaar: 2018 });
+    expect(optaget.syncs).toBe(1);
+    expect(optaget.sidelayout.get(ARKNAVN)).toEqual({
+      "headersFooters.defaultForAllPages.leftFooter": "&8Odense Kommune · Bo && Liv · Takstår 2018",
+      "headersFooters.defaultForAllPages.centerFooter": "&8Kvittering ind_9",
+      "headersFooters.defaultForAllPages.rightFooter": "&8Side &P af &N",
+    });
   });
 });
 

@@ -23,6 +23,8 @@ export interface Optaget {
   nyeNavne: { navn: string; ark: string; adresse: string }[];
   slettedeNavne: string[];
   valideringer: Map<string, Record<string, unknown>>;
+  /** Sheet → pageLayout property path → value (orientation, zoom, headersFooters.defaultForAllPages.leftFooter, ...). */
+  sidelayout: Map<string, Record<string, unknown>>;
   syncs: number;
 }
 
@@ -31,7 +33,7 @@ type MockAny = OfficeMockObject & Record<string, any>; // eslint-disable-line @t
 export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel: MockAny; optaget: Optaget } {
   const navne = opt.navne ?? [];
   const ark = [...(opt.ark ?? ["Ark1"])];
-  const optaget: Optaget = { ops: [], skrevet: new Map(), nyeNavne: [], slettedeNavne: [], valideringer: new Map(), syncs: 0 };
+  const optaget: Optaget = { ops: [], skrevet: new Map(), nyeNavne: [], slettedeNavne: [], valideringer: new Map(), sidelayout: new Map(), syncs: 0 };
 
   const skriv = (arkNavn: string, adresse: string, sti: string, v: unknown) => {
     const k = `${arkNavn}!${adresse}`;
@@ -75,6 +77,26 @@ export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel:
       },
     );
 
+  /** A sheet's pageLayout: records properties written and the print area / title rows set. */
+  const sidelayout = (arkNavn: string, sti: string[] = []): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          if (typeof prop !== "string") return undefined;
+          if (prop === "setPrintArea" || prop === "setPrintTitleRows") return (a: string) => optaget.ops.push(`${prop} ${arkNavn} ${a}`);
+          if (["headersFooters", "defaultForAllPages"].includes(prop)) return sidelayout(arkNavn, [...sti, prop]);
+          throw new Error(`pageLayout-optageren kan ikke læse ${[...sti, prop].join(".")}`);
+        },
+        set(_t, prop, v) {
+          const m = optaget.sidelayout.get(arkNavn) ?? {};
+          m[[...sti, String(prop)].join(".")] = v;
+          optaget.sidelayout.set(arkNavn, m);
+          return true;
+        },
+      },
+    );
+
   const nytArk = (navn: string) => {
     let aktuelt = navn;
     return {
@@ -90,6 +112,10 @@ export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel:
         // names.add needs to know where a range points.
         return new Proxy(r, { get: (t, p) => (p === "__sted" ? { ark: () => aktuelt, adresse } : (t as Record<string | symbol, unknown>)[p]) });
       },
+      get pageLayout() {
+        return sidelayout(aktuelt);
+      },
+      horizontalPageBreaks: { add: (a: string) => optaget.ops.push(`pagebreak ${aktuelt}!${a}`) },
       protection: {
         protect: (o: unknown) => optaget.ops.push(`protect ${aktuelt} ${JSON.stringify(o)}`),
         unprotect: () => optaget.ops.push(`unprotect ${aktuelt}`),

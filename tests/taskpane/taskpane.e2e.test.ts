@@ -279,6 +279,10 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(nummer).toMatch(/^SYD-2018-\d{4}$/);
     expect(await tekst("#kvittering")).toMatch(/^Skemaet er indsendt[\s\S]*Kvitteringsnummer: SYD-2018-\d{4}[\s\S]*Modtaget: \d+\. \w+ 2026[\s\S]*Tekniske detaljer/);
     expect((await celle("TS_Kvittering")).value).toBe(nummer);
+    // The printed footer carries the receipt (issue 13), written in the same batch.
+    const side = await host<{ footer: Record<string, string>; breaks: string[] } | null>("sidelayout", "Takstskema");
+    expect(side?.footer.centerFooter).toBe(`&8Kvittering ${nummer}`);
+    expect(side?.breaks.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTEFAKTER, "opgaverude-kvittering.png"), fullPage: true });
     await page.click("#kvittering summary");
     expect(await tekst("#kvittering-id")).toMatch(/^[0-9a-f-]{36}$/);
