@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { laesSkemaBuffer } from "../../src/cli/laes";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
 import { lavArbejdsbog } from "../../src/cli/skabelon";
-import { skabelonLayout } from "../../src/takstskema";
+import { CELLER, skabelonLayout } from "../../src/takstskema";
 import { aendrXlsx } from "../helpers/zip";
 import { eksempel, REGISTER } from "../takstskema/hjaelp";
 
@@ -28,6 +28,9 @@ const celle = (adr: string, v: ExcelJS.CellValue) => (wb: ExcelJS.Workbook) => {
   wb.getWorksheet("Takstskema")!.getCell(adr).value = v;
 };
 /** Replace the XML of cell `adr` (`<c r="adr" …>…</c>` or `<c r="adr" …/>`) with `ny`. */
+/** The cell of a field in the template (rows move when the layout grows). */
+const a = (navn: keyof typeof CELLER): string => CELLER[navn].split("!")[1]!;
+const raekke = (navn: keyof typeof CELLER): string => a(navn).slice(1);
 const erstatCelle = (adr: string, ny: string) => (xml: string) => {
   const re = new RegExp(`<c r="${adr}"[^>]*?(/>|>.*?</c>)`);
   if (!re.test(xml)) throw new Error(`ingen celle ${adr}`);
@@ -42,26 +45,26 @@ const tilfaelde: Tilfaelde[] = [
   ["filled example", "hurtig", () => xlsx(udfyldt())],
   ["the CLI test's broken skema", "hurtig", () => xlsx(udfyldt({ TS_OverheadSats: 0.05, TS_Tilbud: null }))],
   ["Danish text in number cells", "hurtig", () => xlsx(udfyldt({ TS_Loen: "14.250.000,00", TS_Belaegning: "96 %", TS_Oevrige: "1.5" }))],
-  ["rich text", "hurtig", () => xlsx(udfyldt({}, celle("D17", { richText: [{ text: "Bofællesskabet " }, { font: { bold: true }, text: "Skov<brynet> & co" }] })))],
-  ["hyperlink", "hurtig", () => xlsx(udfyldt({}, celle("D24", { text: "mette.jensen@example.dk", hyperlink: "mailto:mette.jensen@example.dk" })))],
+  ["rich text", "hurtig", () => xlsx(udfyldt({}, celle(a("TS_Tilbud"), { richText: [{ text: "Bofællesskabet " }, { font: { bold: true }, text: "Skov<brynet> & co" }] })))],
+  ["hyperlink", "hurtig", () => xlsx(udfyldt({}, celle(a("TS_Email"), { text: "mette.jensen@example.dk", hyperlink: "mailto:mette.jensen@example.dk" })))],
   ["boolean and error values", "hurtig", () => xlsx(udfyldt({}, (wb) => {
-    celle("D27", true)(wb);
-    celle("D28", { error: "#N/A" } as ExcelJS.CellErrorValue)(wb);
+    celle(a("TS_Dage"), true)(wb);
+    celle(a("TS_BelaegningAarMinus1"), { error: "#N/A" } as ExcelJS.CellErrorValue)(wb);
   }))],
   ["a formula with a text result and one without a result", "hurtig", () => xlsx(udfyldt({}, (wb) => {
-    celle("D19", { formula: "\"Bo\"&\"tilbud\"", result: "Botilbud" } as ExcelJS.CellFormulaValue)(wb);
-    celle("D27", { formula: "12+12" } as ExcelJS.CellFormulaValue)(wb);
+    celle(a("TS_Maalgruppe"), { formula: "\"Bo\"&\"tilbud\"", result: "Botilbud" } as ExcelJS.CellFormulaValue)(wb);
+    celle(a("TS_Dage"), { formula: "12+12" } as ExcelJS.CellFormulaValue)(wb);
   }))],
   ["a number with a date format", "exceljs", () => xlsx(udfyldt({}, (wb) => {
-    const c = wb.getWorksheet("Takstskema")!.getCell("D27");
+    const c = wb.getWorksheet("Takstskema")!.getCell(a("TS_Dage"));
     c.numFmt = "dd-mm-yyyy";
   }))],
   ["a named cell inside a merged range reads its top-left cell", "hurtig", () => xlsx(udfyldt({}, (wb) => {
-    celle("C17", "Bosted Vest")(wb);
-    wb.getWorksheet("Takstskema")!.mergeCells("C17:D17");
+    celle(`C${raekke("TS_Tilbud")}`, "Bosted Vest")(wb);
+    wb.getWorksheet("Takstskema")!.mergeCells(`C${raekke("TS_Tilbud")}:${a("TS_Tilbud")}`);
   }))],
-  ["a missing name (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.remove("Takstskema!$D$17", "TS_Tilbud")))],
-  ["a name on two cells (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.add("Takstskema!$E$27", "TS_Pladser")))],
+  ["a missing name (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.remove(`Takstskema!$D$${raekke("TS_Tilbud")}`, "TS_Tilbud")))],
+  ["a name on two cells (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.add(`Takstskema!$E$${raekke("TS_Dage")}`, "TS_Dage")))],
   ["a vertical range (a Ydelser column)", "hurtig", () => xlsx(udfyldt({}, (wb) => {
     celle("H41", 12)(wb);
     celle("H43", "tekst")(wb);
@@ -71,14 +74,14 @@ const tilfaelde: Tilfaelde[] = [
   ["a bare <c/>, an inline string, a plain str, a boolean and an error in the XML", "hurtig", async () =>
     aendrXlsx(await xlsx(udfyldt()), {
       [ARK]: (x) => [
-        erstatCelle("D17", '<c r="D17"/>'),
-        erstatCelle("D16", '<c r="D16" t="inlineStr"><is><t>Odense &amp; Omegn</t></is></c>'),
-        erstatCelle("D19", '<c r="D19" t="str"><v>Botilbud</v></c>'),
-        erstatCelle("D27", '<c r="D27" t="b"><v>0</v></c>'),
-        erstatCelle("D28", '<c r="D28" t="e"><v>#DIV/0!</v></c>'),
-        erstatCelle("D29", '<c r="D29" t="b"><v>2</v></c>'),
-        erstatCelle("D36", '<c r="D36"><v>1.425E7</v></c>'),
-        erstatCelle("D37", '<c r="D37"><v>abc</v></c>'),
+        erstatCelle(a("TS_Tilbud"), `<c r="${a("TS_Tilbud")}"/>`),
+        erstatCelle(a("TS_Driftsherre"), `<c r="${a("TS_Driftsherre")}" t="inlineStr"><is><t>Odense &amp; Omegn</t></is></c>`),
+        erstatCelle(a("TS_Maalgruppe"), `<c r="${a("TS_Maalgruppe")}" t="str"><v>Botilbud</v></c>`),
+        erstatCelle(a("TS_Dage"), `<c r="${a("TS_Dage")}" t="b"><v>0</v></c>`),
+        erstatCelle(a("TS_BelaegningAarMinus1"), `<c r="${a("TS_BelaegningAarMinus1")}" t="e"><v>#DIV/0!</v></c>`),
+        erstatCelle(a("TS_BelaegningAarMinus2"), `<c r="${a("TS_BelaegningAarMinus2")}" t="b"><v>2</v></c>`),
+        erstatCelle(a("TS_Loen"), `<c r="${a("TS_Loen")}"><v>1.425E7</v></c>`),
+        erstatCelle(a("TS_Udvikling"), `<c r="${a("TS_Udvikling")}"><v>abc</v></c>`),
       ].reduce((acc, f) => f(acc), x),
     })],
   ["character references in a shared string", "hurtig", async () =>
@@ -88,7 +91,7 @@ const tilfaelde: Tilfaelde[] = [
   ["a quoted sheet name with a space", "hurtig", async () =>
     aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace('name="Takstskema"', 'name="Takst skema"').replace(/>Takstskema!/g, ">'Takst skema'!") })],
   ["a relative reference (ExcelJS drops the name)", "exceljs", async () =>
-    aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace(">Takstskema!$D$17<", ">Takstskema!D17<") })],
+    aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace(`>Takstskema!$D$${raekke("TS_Tilbud")}<`, `>Takstskema!D${raekke("TS_Tilbud")}<`) })],
   ["a sheet-local name", "exceljs", async () =>
     aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace('<definedName name="TS_Tilbud">', '<definedName name="TS_Tilbud" localSheetId="0">') })],
   ["overlapping merges (ExcelJS refuses the file)", "fejl", async () =>
@@ -123,7 +126,7 @@ describe("the fast reader and the ExcelJS path read the same", () => {
   it("odd values in the XML are read as ExcelJS reads them (worked out by hand from cell-xform.js)", async () => {
     const buf = await tilfaelde.find(([n]) => n.startsWith("a bare <c/>"))![2]();
     const v = (await laesSkemaBuffer(buf)).vaerdier;
-    expect([v.TS_Tilbud, v.TS_Driftsherre, v.TS_Ydelse, v.TS_Pladser, v.TS_Belaegning]).toEqual([null, "Odense & Omegn", "Botilbud", false, { error: "#DIV/0!" }]);
+    expect([v.TS_Tilbud, v.TS_Driftsherre, v.TS_Maalgruppe, v.TS_Dage, v.TS_BelaegningAarMinus1]).toEqual([null, "Odense & Omegn", "Botilbud", false, { error: "#DIV/0!" }]);
     expect(v.TS_Loen).toBe(14_250_000);
     // cell-xform.js: parseInt(value, 10) !== 0, so "2" is TRUE.
     expect(v.TS_BelaegningAarMinus2).toBe(true);
