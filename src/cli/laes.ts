@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor } from "../takstskema";
+import { ARKNAVN, CELLER, ENKELTTAKST_NAVNE, FELTER, type FeltNavn, type Fund, KOLONNE_OMRAADER, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor } from "../takstskema";
 
 /** A file that cannot be read as a takstskema: exit code 2, Danish message. */
 export class LaesFejl extends Error {
@@ -26,6 +26,19 @@ function delRef(ref: string): { ark: string; adresse: string } | undefined {
   if (!m) return undefined;
   return { ark: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), adresse: `${m[3]}${m[4]}` };
 }
+
+/** "Takstskema!$D$41:$D$50" → sheet and the cells of a vertical range (one column); other shapes are refused. */
+function delOmraade(ref: string): { ark: string; adresser: string[] } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m || m[3] !== m[5]) return undefined;
+  const fra = Number(m[4]);
+  const til = Number(m[6]);
+  if (til < fra || til - fra >= 1000) return undefined;
+  return { ark: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), adresser: Array.from({ length: til - fra + 1 }, (_, i) => `${m[3]}${fra + i}`) };
+}
+
+/** Names new with the Ydelser table: a workbook in the former single-takst shape lacks them, and its cells there mean something else. */
+const NYE_NAVNE = new Set(["TS_Borgerrettet", "TS_Basisgrundlag"]);
 
 /** Read a filled takstskema: values by workbook-level defined names, falling back to the standard cells. */
 export async function laesSkema(sti: string): Promise<LaestSkema> {
@@ -59,6 +72,36 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen"): Promise<Laest
   }
   const vaerdier: Record<string, unknown> = {};
   const fund: Fund[] = [];
+  // A workbook from before the Ydelser table: its single cells are read and become row 1.
+  const enkeltTakst = !YDELSE_KOLONNER.some((k) => navne.has(k.navn)) && navne.has("TS_Ydelse");
+  if (enkeltTakst) {
+    for (const navn of ENKELTTAKST_NAVNE) {
+      const ranges = navne.get(navn);
+      const ref = ranges && ranges.length === 1 ? delRef(ranges[0]!) : undefined;
+      const ws = ref ? wb.getWorksheet(ref.ark) : undefined;
+      if (ref && ws) vaerdier[navn] = ws.getCell(ref.adresse).value;
+    }
+  } else {
+    for (const k of YDELSE_KOLONNER) {
+      const ranges = navne.get(k.navn);
+      const omr = ranges && ranges.length === 1 ? delOmraade(ranges[0]!) : undefined;
+      const ws = omr ? wb.getWorksheet(omr.ark) : undefined;
+      if (omr && ws) {
+        vaerdier[k.navn] = omr.adresser.slice(0, YDELSE_RAEKKER).map((a) => ws.getCell(a).value ?? null);
+        continue;
+      }
+      const standard = delOmraade(KOLONNE_OMRAADER[k.navn])!;
+      const std = wb.getWorksheet(standard.ark);
+      if (std) vaerdier[k.navn] = standard.adresser.map((a) => std.getCell(a).value ?? null);
+      fund.push({
+        code: "TS005",
+        severity: "warning",
+        field: k.navn,
+        cell: celleFor(k.navn),
+        message: `Navnet ${k.navn} (${k.etiket}) ${ranges ? `peger ikke på en kolonne af ${YDELSE_RAEKKER} celler` : "findes ikke i projektmappen"}; standardcellerne ${celleFor(k.navn)} er læst i stedet.`,
+      });
+    }
+  }
   for (const f of FELTER) {
     const ranges = navne.get(f.navn);
     const ref = ranges && ranges.length === 1 ? delRef(ranges[0]!) : undefined;
@@ -67,6 +110,7 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen"): Promise<Laest
       vaerdier[f.navn] = ws.getCell(ref.adresse).value;
       continue;
     }
+    if (enkeltTakst && NYE_NAVNE.has(f.navn)) continue;
     const standard = delRef(CELLER[f.navn as FeltNavn])!;
     const std = wb.getWorksheet(standard.ark);
     if (std) vaerdier[f.navn] = std.getCell(standard.adresse).value;

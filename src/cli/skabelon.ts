@@ -1,9 +1,21 @@
 import ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, type SkabelonLayout, skabelonLayout, tilFilformel } from "../takstskema";
+import { type SkabelonLayout, type SkemaNavn, skabelonLayout, tilFilformel } from "../takstskema";
 
-/** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
-export type Udfyldning = Partial<Record<FeltNavn, string | number | null>>;
+type Celle = string | number | null;
+/**
+ * Values for input cells and cached results for computed cells (so readers without the
+ * add-in show numbers); a Ydelser column takes an array of its rows.
+ */
+export type Udfyldning = Partial<Record<SkemaNavn | (string & {}), Celle | Celle[]>>;
+
+/** The value for one layout cell: a field's value, or row `raekke` of a column's array. */
+function vaerdiFor(u: Udfyldning, felt: string | undefined, raekke: number | undefined): Celle | undefined {
+  if (!felt) return undefined;
+  const v = u[felt];
+  if (Array.isArray(v)) return raekke === undefined ? undefined : v[raekke];
+  return raekke === undefined || raekke === 0 ? v : undefined;
+}
 
 const TYND = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 
@@ -25,11 +37,16 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   for (const c of layout.celler) {
     const cell = ws.getCell(c.adresse);
     if (c.formel !== undefined) {
-      const res = c.felt ? resultater[c.felt] : undefined;
-      cell.value = res === undefined || res === null ? { formula: tilFilformel(c.formel) } : { formula: tilFilformel(c.formel), result: res } as ExcelJS.CellFormulaValue;
+      const res = vaerdiFor(resultater, c.felt, c.raekke);
+      const formel = tilFilformel(c.formel);
+      // A spilling formula is stored as an array formula over its range (Excel and LibreOffice
+      // both compute it so); the other cells of the range hold the cached results.
+      const spild = c.spild ? { shareType: "array" as const, ref: c.spild } : {};
+      cell.value = (res === undefined || res === null || res === "" ? { formula: formel, ...spild } : { formula: formel, result: res, ...spild }) as ExcelJS.CellFormulaValue;
     } else {
-      const udfyldt = c.felt ? inddata[c.felt] : undefined;
-      const v = udfyldt !== undefined ? udfyldt : c.vaerdi;
+      // Computed table cells without their own formula are spill targets: cached results.
+      const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
+      const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
       if (v !== undefined && v !== "") cell.value = v;
     }
     if (c.numFmt) cell.numFmt = c.numFmt;
@@ -46,6 +63,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   }
   for (const m of layout.flettede) ws.mergeCells(m);
   for (const r of [9, 10]) ws.getRow(r).height = 30;
+  // The Ydelser section's help lines wrap over the merged width.
+  for (const c of layout.celler) if (c.ombryd && c.adresse.startsWith("B") && !["B9", "B10"].includes(c.adresse)) ws.getRow(Number(c.adresse.slice(1))).height = 30;
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {
     ws.getCell(v.adresse).dataValidation = {

@@ -14,6 +14,10 @@
  *   legend, column widths, merges). `tilFilformel(formel)` converts SOC calls to the form
  *   stored in .xlsx files (`_xldudf_SOC_TAKST(`); Office.js writers use formulas as they are.
  * - `ARKNAVN`, `CELLER`, `celleFor(navn)`, `adresseFor(navn)`: where each field lives.
+ * - `YDELSE_KOLONNER`, `KOLONNE_OMRAADER`, `kolonneAdresse(navn, raekke)`: the Ydelser table
+ *   (10 rows, one vertical range per TS_Ydelser_ name); `somTabel(record)` reads the former
+ *   single-takst shape as a one-row table; `ydelserAf(vaerdier, beregnet)` gives the ydelser
+ *   of a (stored) validation result for adapters.
  * - `REGLER`: the rules, each `{ code, severity, felter, parametre?, beskrivelse, check }`.
  */
 export * from "./felter";
@@ -26,3 +30,4 @@ export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
+export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
