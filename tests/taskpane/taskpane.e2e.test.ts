@@ -9,7 +9,7 @@ import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
-import { ARKNAVN, CELLER, celleFor, FARVER, skabelonLayout } from "../../src/takstskema";
+import { ARKNAVN, celleFor, FARVER, skabelonLayout } from "../../src/takstskema";
 import { medBrowser } from "../helpers/miljoe";
 
 /**
