@@ -22,6 +22,7 @@ const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
   for (const n of navne) {
     if (!/^TS_[A-Za-z0-9_]{1,60}$/.test(n)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Feltnavnet er ikke et TS_-navn fra takstskemaet", path: [n] });
     const vaerdi = o[n];
+    if (Array.isArray(vaerdi) && !n.startsWith("TS_Ydelser_")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kun kolonnerne i Ydelser (TS_Ydelser_…) kan være lister", path: [n] });
     for (const v of Array.isArray(vaerdi) ? vaerdi : [vaerdi]) {
       if (typeof v === "string" && v.length > MAKS_TEKST) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Teksten er længere end ${MAKS_TEKST} tegn`, path: [n] });
       // PostgreSQL text and jsonb cannot hold NUL or half a surrogate pair.
