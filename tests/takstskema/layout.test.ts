@@ -83,11 +83,11 @@ describe("the layout (pure data)", () => {
     expect(Number(CELLER.TS_Takstenhed.replace(/\D/g, ""))).toBeLessThan(38);
     expect(Number(CELLER.TS_Loen.replace(/\D/g, ""))).toBeGreaterThan(47);
   });
-  it("explains when to differentiate (Bilag 14, 004:4268-4270) and what is borgerrettet (000:1217-1226)", () => {
-    // 004:4268-4270 "Det vil typisk være forskelle på 150.000 til 175.000 kr. på botilbud og på 30.000 til 50.000 kr. på dagtilbud."
+  it("explains when to differentiate (Bilag 14, 004:4269-4271) and what is borgerrettet (000:1217-1226)", () => {
+    // 004:4270-4271 "Det vil typisk være forskelle på 150.000 til 175.000 kr. på botilbud og på 30.000 til 50.000 kr. på dagtilbud."
     expect(YDELSE_HJAELP[0]).toContain("150.000-175.000 kr. (botilbud)");
     expect(YDELSE_HJAELP[0]).toContain("30.000-50.000 kr. (dagtilbud)");
-    // 000:1222-1226 "servicetaksten skal omfatte de omkostningselementer, som er direkte borgerettede (løn til plejepersonale mv.)"
+    // 000:1223-1226 "servicetaksten skal omfatte de omkostningselementer, som er direkte borgerettede (løn til plejepersonale mv.)"
     expect(YDELSE_HJAELP[1]).toContain("løn til plejepersonale");
     expect(FELTER.find((f) => f.navn === "TS_Borgerrettet")!.hjaelp).toMatch(/plejepersonale/);
     const tekster = layout.celler.map((c) => c.vaerdi);

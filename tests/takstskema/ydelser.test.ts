@@ -15,7 +15,7 @@ import { I_TIDE, kort, REGISTER } from "./hjaelp";
 // basistakst = 4.600.000 / 7.701,5 = 597,29 → 597 (all ydelser)
 // servicetakst: A 10.000.000 / 11.278,5 = 886,64 → 887; B × 1,5 = 1.329,96 → 1.330; C × 2,5 = 2.216,61 → 2.217
 // takst: A 597 + 887 = 1.484; B 1.927; C 2.814
-// Bilag 14 (004:4268-4270): yearly service per citizen 887 × 365 = 323.755, 485.450, 809.205:
+// Bilag 14 (004:4270-4271): yearly service per citizen 887 × 365 = 323.755, 485.450, 809.205:
 // neighbours differ 161.695 and 323.755, both ≥ 150.000, so no TS110.
 
 const DIFF_STI = join(__dirname, "..", "..", "examples", "botilbud-differentieret-syd-2018.json");
@@ -106,7 +106,7 @@ describe("round trip of the differentiated example through an .xlsx file: each n
     // 2.814 / (2.500 × 1,019) - 1 = +10,5 % without begrundelse.
     ["TS050", "warning", "TS_Ydelser_Takstudvikling", 2, (k) => medCelle(k, "TS_Ydelser_SidsteAarsTakst", 2, 2500)],
     // Ressource B 1,2: Σ r × bd = 3.467,5 + 3.328,8 + 3.650 = 10.446,3; service A 10.000.000 / 10.446,3 = 957,28
-    // → 957, B × 1,2 = 1.148,73 → 1.149: (1.149 - 957) × 365 = 70.080 < 150.000 (004:4268-4270).
+    // → 957, B × 1,2 = 1.148,73 → 1.149: (1.149 - 957) × 365 = 70.080 < 150.000 (004:4270-4271).
     // (The takster move more than 5 % from last year's, so a begrundelse is given.)
     ["TS110", "warning", "TS_Ydelser_Ressource", 1, (k) => ({ ...medCelle(k, "TS_Ydelser_Ressource", 1, 1.2), TS_UdviklingBegrundelse: "Ny normering" })],
   ];

@@ -2,7 +2,7 @@ import { dec, tilTal } from "../../engine";
 import { kr, TAKSTFELTER, type Regel, ydelseTekst } from "../regel";
 
 /**
- * TS110 (Bilag 14, 004:4264-4272): "Taksterne bør differentieres, når personudgifterne mellem
+ * TS110 (Bilag 14, 004:4264-4272; the figures 004:4270-4271): "Taksterne bør differentieres, når personudgifterne mellem
  * grupper af borgere bliver stor. Det vil typisk være forskelle på 150.000 til 175.000 kr. på
  * botilbud og på 30.000 til 50.000 kr. på dagtilbud." Two ydelser whose yearly service cost
  * per citizen (servicetakst × dage) differs by less than the ruleset's threshold for the
