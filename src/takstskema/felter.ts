@@ -155,6 +155,9 @@ export type FeltNavn = (typeof FELTER)[number]["navn"];
  * workbook-level name over a vertical range of those rows. A row with a name is a ydelse and
  * the first row is mandatory. `kolonne` is the sheet column (layout.ts places the rows).
  * Differentiate when the staff costs per citizen differ much (Bilag 14, 004:4264-4272).
+ * Computed columns: TS_Ydelser_Basistakst's formula (in the first row) spills basistakst,
+ * servicetakst and takst over all rows, so Servicetakst and Takst have no formula of their own
+ * (""); Takstudvikling's formula is per row ({takst} and {sidste} are that row's cells).
  */
 export const YDELSE_RAEKKER = 10;
 
