@@ -10,14 +10,21 @@ import { gzipSync } from "node:zlib";
 export async function run(): Promise<Record<string, unknown>> {
   const { lavExcel } = await import("../tests/taskpane/excelMock");
   const wb = await import("../src/taskpane/excel-workbook");
-  const { FELTER, CELLER, skabelonLayout } = await import("../src/takstskema");
+  const { FELTER, CELLER, KOLONNE_OMRAADER, YDELSE_KOLONNER, skabelonLayout } = await import("../src/takstskema");
   const { laesRegelsaetMappe } = await import("../src/regelsaet/fraMappe");
   const g = globalThis as { Excel?: unknown };
 
-  const navne = FELTER.map((f, i) => {
-    const [ark, adresse] = CELLER[f.navn].split("!") as [string, string];
-    return { navn: f.navn, ark, adresse, vaerdi: i };
-  });
+  const navne = [
+    ...FELTER.map((f, i) => {
+      const [ark, adresse] = CELLER[f.navn].split("!") as [string, string];
+      return { navn: f.navn as string, ark, adresse, vaerdi: i as unknown };
+    }),
+    // The Ydelser table: one name per column over its 10 rows, three ydelser filled.
+    ...YDELSE_KOLONNER.map((k, i) => {
+      const [ark, adresse] = KOLONNE_OMRAADER[k.navn].split("!") as [string, string];
+      return { navn: k.navn as string, ark, adresse, vaerdi: Array.from({ length: 10 }, (_, r) => (r < 3 ? i * 10 + r : "")) as unknown };
+    }),
+  ];
 
   let m = lavExcel({ navne, ark: ["Takstskema"] });
   g.Excel = m.excel;

@@ -18,7 +18,13 @@ export function indsendtDato(tekst: string): Date | undefined {
   return new Date(`${tekst}T12:00:00+01:00`);
 }
 
-const inddataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+const skalar = z.union([z.string(), z.number(), z.null()]);
+/** TS_ name → value; a Ydelser column (TS_Ydelser_…) is a list of its rows' values (product.md §2). */
+const inddataSchema = z.record(z.string(), z.union([skalar, z.array(skalar).max(10)])).superRefine((o, ctx) => {
+  for (const [navn, v] of Object.entries(o)) {
+    if (Array.isArray(v) && !navn.startsWith("TS_Ydelser_")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "kun Ydelser-kolonner kan være lister", path: [navn] });
+  }
+});
 
 /** The JSON input of `udfyld`: TS_ name → value, checked with zod. */
 export function laesInddata(sti: string): Udfyldning {
@@ -39,7 +45,7 @@ export function laesInddata(sti: string): Udfyldning {
   }
   const r = inddataSchema.safeParse(data);
   if (!r.success) {
-    throw new FilFejl(`${sti} skal være et JSON-objekt med TS_-navn → tal, tekst eller null${r.error.issues[0]?.path.length ? ` (se ${String(r.error.issues[0].path[0])})` : ""}.`);
+    throw new FilFejl(`${sti} skal være et JSON-objekt med TS_-navn → tal, tekst eller null (Ydelser-kolonner: en liste)${r.error.issues[0]?.path.length ? ` (se ${String(r.error.issues[0].path[0])})` : ""}.`);
   }
   return r.data as Udfyldning;
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { ARKNAVN, CELLER, FELTER, type FeltNavn, type Fund, celleFor, normaliserSocFormel } from "../takstskema";
+import { ARKNAVN, CELLER, ENKELTTAKST_NAVNE, FELTER, type FeltNavn, type Fund, KOLONNE_OMRAADER, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor, normaliserSocFormel } from "../takstskema";
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
 import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
@@ -40,6 +40,9 @@ function typeAf(buf: Buffer): "xlsx" | "xls" | "andet" {
   if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) return "xls";
   return "andet";
 }
+
+/** Names new with the Ydelser table: a workbook in the former single-takst shape lacks them, and its cells there mean something else. */
+const NYE_NAVNE = new Set(["TS_Borgerrettet", "TS_Basisgrundlag"]);
 
 /** Read a filled takstskema: values by workbook-level defined names, falling back to the standard cells. */
 export async function laesSkema(sti: string): Promise<LaestSkema> {
@@ -161,6 +164,39 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
   // Which cells to read, per sheet, and where each value goes.
   const plan: { navn: string; ark: string; adresser: string[]; liste: boolean }[] = [];
   const felter = new Set<string>();
+  const enCelle = (navn: string) => {
+    const omr = m.navne.get(navn);
+    const en = omr && omr.length === 1 && omr[0] && omr[0].k1 === omr[0].k2 && omr[0].r1 === omr[0].r2 ? omr[0] : undefined;
+    return en && m.harArk(en.ark) ? en : undefined;
+  };
+  // A workbook from before the Ydelser table: its single cells are read and become row 1.
+  const enkeltTakst = !YDELSE_KOLONNER.some((k) => m.navne.has(k.navn)) && m.navne.has("TS_Ydelse");
+  if (enkeltTakst) {
+    for (const navn of ENKELTTAKST_NAVNE) {
+      felter.add(navn);
+      const en = enCelle(navn);
+      if (en) plan.push({ navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
+    }
+  } else {
+    for (const k of YDELSE_KOLONNER) {
+      felter.add(k.navn);
+      const omr = m.navne.get(k.navn);
+      const o = omr && omr.length === 1 ? omr[0] : undefined;
+      if (o && o.k1 === o.k2 && o.r2 > o.r1 && m.harArk(o.ark)) {
+        plan.push({ navn: k.navn, ark: o.ark, adresser: cellerI(o).slice(0, YDELSE_RAEKKER), liste: true });
+        continue;
+      }
+      const std = delOmraade(KOLONNE_OMRAADER[k.navn])!;
+      if (m.harArk(std.ark)) plan.push({ navn: k.navn, ark: std.ark, adresser: cellerI(std), liste: true });
+      fund.push({
+        code: "TS005",
+        severity: "warning",
+        field: k.navn,
+        cell: celleFor(k.navn),
+        message: `Navnet ${k.navn} (${k.etiket}) ${omr ? `peger ikke på en kolonne af ${YDELSE_RAEKKER} celler` : "findes ikke i projektmappen"}; standardcellerne ${celleFor(k.navn)} er læst i stedet.`,
+      });
+    }
+  }
   for (const f of FELTER) {
     felter.add(f.navn);
     const omr = m.navne.get(f.navn);
@@ -169,6 +205,7 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
       plan.push({ navn: f.navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
       continue;
     }
+    if (enkeltTakst && NYE_NAVNE.has(f.navn)) continue;
     const std = delOmraade(CELLER[f.navn as FeltNavn])!;
     if (m.harArk(std.ark)) plan.push({ navn: f.navn, ark: std.ark, adresser: [adresse(std.k1, std.r1)], liste: false });
     fund.push({

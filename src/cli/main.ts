@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { RegelsaetRegister } from "../regelsaet";
-import { skabelonLayout, validerSkema } from "../takstskema";
+import { skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
 import { indsendtDato, laesInddata, skrivFil } from "./filer";
@@ -137,18 +137,34 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
  * The template filled with inputs, with the recomputed values cached in the computed cells
  * (as Excel would have saved them). `cache` overrides cached results; null = no cached value.
  */
-export async function udfyldtArbejdsbog(inddata: Udfyldning, register: RegelsaetRegister, cache: Udfyldning = {}) {
+export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegister, cache: Udfyldning = {}) {
+  // A JSON file in the former single-takst shape fills row 1 of the Ydelser table.
+  const inddata = somTabel(raa).input as Udfyldning;
+  const cacheTabel = somTabel(cache).input as Udfyldning;
   const r = register.find(String(inddata.TS_Regelsaet ?? "")) ?? register.hent("SYD-2018");
   const res = validerSkema(inddata, { register });
   const b = res.beregnet;
+  const kolonne = (noegle: "basistakst" | "servicetakst" | "takst" | "takstudvikling") => {
+    const k: (number | string | null)[] = Array.from({ length: YDELSE_RAEKKER }, () => null);
+    for (const y of b?.ydelser ?? []) k[y.raekke] = y[noegle] ?? (noegle === "takstudvikling" ? "" : null);
+    return k;
+  };
   const resultater: Udfyldning = b
     ? {
-      TS_OverheadGrundlag: b.overheadGrundlag, TS_Overhead: b.overhead, TS_Takstgrundlag: b.takstgrundlag,
-      TS_Belaegningsdage: b.belaegningsdage, TS_Takst: b.takst, TS_Takstudvikling: b.takstudvikling ?? "",
+      TS_OverheadGrundlag: b.overheadGrundlag, TS_Overhead: b.overhead, TS_Takstgrundlag: b.takstgrundlag, TS_Basisgrundlag: b.basisgrundlag,
+      TS_Belaegningsdage: b.belaegningsdage, TS_Pladser: b.pladser, TS_Belaegning: b.belaegning,
+      TS_Ydelser_Basistakst: kolonne("basistakst"), TS_Ydelser_Servicetakst: kolonne("servicetakst"),
+      TS_Ydelser_Takst: kolonne("takst"), TS_Ydelser_Takstudvikling: kolonne("takstudvikling"),
       TS_A4: b.A4, TS_A5: b.A5, TS_A7: b.A7,
     }
     : {};
-  return lavArbejdsbog(skabelonLayout(r), inddata, { ...resultater, ...cache });
+  // A cached value given per column overrides only the rows it names (null = no cached value).
+  const cacheFlettet: Udfyldning = { ...resultater };
+  for (const [navn, v] of Object.entries(cacheTabel)) {
+    const foer = resultater[navn];
+    cacheFlettet[navn] = Array.isArray(v) && Array.isArray(foer) ? foer.map((x, i) => (i < v.length ? v[i]! : x)) : v;
+  }
+  return lavArbejdsbog(skabelonLayout(r), inddata, cacheFlettet);
 }
 
 if (require.main === module || process.env.TAKSTSKEMA_CLI === "1") {

@@ -1,11 +1,23 @@
 import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { type FeltNavn, HOEJE_RAEKKER, MARGENER, type SkabelonLayout, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { HOEJE_RAEKKER, MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
-/** Values for input cells and cached results for computed cells (so readers without the add-in show numbers). */
-export type Udfyldning = Partial<Record<FeltNavn, string | number | null>>;
+type Celle = string | number | null;
+/**
+ * Values for input cells and cached results for computed cells (so readers without the
+ * add-in show numbers); a Ydelser column takes an array of its rows.
+ */
+export type Udfyldning = Partial<Record<SkemaNavn | (string & {}), Celle | Celle[]>>;
+
+/** The value for one layout cell: a field's value, or row `raekke` of a column's array. */
+function vaerdiFor(u: Udfyldning, felt: string | undefined, raekke: number | undefined): Celle | undefined {
+  if (!felt) return undefined;
+  const v = u[felt];
+  if (Array.isArray(v)) return raekke === undefined ? undefined : v[raekke];
+  return raekke === undefined || raekke === 0 ? v : undefined;
+}
 
 const TYND = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 
@@ -39,15 +51,17 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   for (const c of layout.celler) {
     const cell = ws.getCell(c.adresse);
     if (c.formel !== undefined) {
-      const res = c.felt ? resultater[c.felt] : undefined;
-      // A spilling SOC call is stored as a dynamic-array formula (efterbehandl adds cm="1"): Excel
-      // would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to one cell.
-      const dynamisk = spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
+      const res = vaerdiFor(resultater, c.felt, c.raekke);
+      // A spilling SOC call is stored as a dynamic-array formula over its range (efterbehandl adds
+      // cm="1"): Excel would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to
+      // one cell. The other cells of the range hold the cached results.
+      const dynamisk = c.spild || spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
       const formel = { formula: tilFilformel(c.formel), ...dynamisk };
-      cell.value = (res === undefined || res === null ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
+      cell.value = (res === undefined || res === null || res === "" ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
-      const udfyldt = c.felt ? inddata[c.felt] : undefined;
-      const v = udfyldt !== undefined ? udfyldt : c.vaerdi;
+      // Computed table cells without their own formula are spill targets: cached results.
+      const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
+      const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
       if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;
     }
     if (c.numFmt) cell.numFmt = c.numFmt;
@@ -64,6 +78,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
   }
   for (const m of layout.flettede) ws.mergeCells(m);
   for (const [r, h] of Object.entries(HOEJE_RAEKKER)) ws.getRow(Number(r)).height = h;
+  // The Ydelser section's help lines wrap over the merged width.
+  for (const c of layout.celler) if (c.ombryd && c.adresse.startsWith("B") && !(Number(c.adresse.slice(1)) in HOEJE_RAEKKER)) ws.getRow(Number(c.adresse.slice(1))).height = 30;
   for (const r of u.sideskift) ws.getRow(r).addPageBreak();
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {

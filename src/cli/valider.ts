@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { RegelsaetRegister } from "../regelsaet";
-import { type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
+import { type Beregnet, type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
 import { LaesFejl, laesSkema } from "./laes";
 import { synlig } from "./synlig";
 
@@ -41,11 +41,14 @@ export function exitKode(resultater: FilResultat[]): 0 | 1 | 2 {
   return resultater.some((r) => r.resultat && !r.resultat.ok) ? 1 : 0;
 }
 
-/** The `--json` shape of product.md §4 for one file. */
-export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skipped: Sprunget[]; fejl?: string } {
+/**
+ * The `--json` shape of product.md §4 for one file: ok, findings, skipped and `beregnet` (the
+ * recomputed figures, per ydelse navn, basistakst, servicetakst, takst and more).
+ */
+export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skipped: Sprunget[]; beregnet?: Beregnet | null; fejl?: string } {
   if (r.fejl !== undefined) return { ok: false, findings: [], skipped: [], fejl: r.fejl };
   const res = r.resultat!;
-  return { ok: res.ok, findings: res.findings, skipped: res.skipped };
+  return { ok: res.ok, findings: res.findings, skipped: res.skipped, beregnet: res.beregnet };
 }
 
 export function flertal(n: number, en: string, flere: string): string {
@@ -78,7 +81,12 @@ export function somTekst(r: FilResultat): string {
   const b = res.beregnet;
   if (b) {
     const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${synlig(res.vaerdier.TS_Takstenhed)}` : "";
-    linjer.push(`  Genberegnet: takstgrundlag ${b.takstgrundlag === null ? "–" : kr(b.takstgrundlag)}, overhead ${b.overhead === null ? "–" : kr(b.overhead)}, takst ${b.takst === null ? "–" : kr(b.takst) + enhed}`);
+    const belob = (x: number | null) => (x === null ? "–" : kr(x));
+    linjer.push(`  Genberegnet: takstgrundlag ${belob(b.takstgrundlag)}, overhead ${belob(b.overhead)}, heraf borgerrettet ${belob(b.servicegrundlag)}`);
+    for (const y of b.ydelser) {
+      const split = y.basistakst === null || y.servicetakst === null ? "" : ` (basistakst ${kr(y.basistakst)} + servicetakst ${kr(y.servicetakst)})`;
+      linjer.push(`    ${y.navn ? synlig(y.navn) : `række ${y.raekke + 1}`}: takst ${y.takst === null ? "–" : kr(y.takst) + enhed}${split}`);
+    }
   }
   return linjer.join("\n") + "\n";
 }

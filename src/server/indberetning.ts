@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RegelsaetRegister } from "../regelsaet";
-import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema } from "../takstskema";
+import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema, ydelserAf } from "../takstskema";
 import { kanoniskJson, sha256Hex } from "./kanonisk";
 
 /** Fields the server does not treat as content: the receipt the task pane writes back. */
@@ -10,26 +10,34 @@ export const MAKS_FELTER = 200;
 export const MAKS_TEKST = 4000;
 
 /**
- * The HTTP boundary: the takstskema's JSON body schema (name → scalar), narrowed to TS_ names,
- * a bounded number of fields and bounded text. Everything about the content is the validator's.
+ * The HTTP boundary: the takstskema's JSON body schema (name → scalar, or a Ydelser column's
+ * array of at most 10 scalars), narrowed to TS_ names, a bounded number of fields and bounded
+ * text. Everything about the content is the validator's.
  */
 const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
   const navne = Object.keys(o);
   if (navne.length > MAKS_FELTER) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Højst ${MAKS_FELTER} felter`, path: [] });
   for (const n of navne) {
     if (!/^TS_[A-Za-z0-9_]{1,60}$/.test(n)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Feltnavnet er ikke et TS_-navn fra takstskemaet", path: [n] });
-    const v = o[n];
-    if (typeof v === "string" && v.length > MAKS_TEKST) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Teksten er længere end ${MAKS_TEKST} tegn`, path: [n] });
-    // PostgreSQL cannot hold NUL or half a surrogate pair; an .xlsx cannot hold control characters or U+FFFE/U+FFFF.
-    else if (typeof v === "string" && harUgyldigeTegn(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Teksten indeholder et ugyldigt tegn", path: [n] });
+    const vaerdi = o[n];
+    if (Array.isArray(vaerdi) && !n.startsWith("TS_Ydelser_")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kun kolonnerne i Ydelser (TS_Ydelser_…) kan være lister", path: [n] });
+    for (const v of Array.isArray(vaerdi) ? vaerdi : [vaerdi]) {
+      if (typeof v === "string" && v.length > MAKS_TEKST) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Teksten er længere end ${MAKS_TEKST} tegn`, path: [n] });
+      // PostgreSQL cannot hold NUL or half a surrogate pair; an .xlsx cannot hold control characters or U+FFFE/U+FFFF.
+      else if (typeof v === "string" && harUgyldigeTegn(v)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Teksten indeholder et ugyldigt tegn", path: [n] });
+    }
   }
 });
+
+type Skalar = string | number | boolean | null;
+/** A field's value in the body: a scalar, or a Ydelser column's rows. */
+export type Indholdsvaerdi = Skalar | Skalar[];
 
 export type Behandling =
   | { ok: false; findings: Fund[]; skipped: Sprunget[] }
   | {
       ok: true;
-      indhold: Record<string, string | number | boolean | null>;
+      indhold: Record<string, Indholdsvaerdi>;
       sha256: string;
       findings: Fund[];
       skipped: Sprunget[];
@@ -53,12 +61,12 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
   if (!p.success) {
     const findings = p.error.issues.slice(0, 50).map((i) => {
       const felt = typeof i.path[0] === "string" ? i.path[0] : "";
-      const msg = i.code === "invalid_union" ? "Værdien skal være tal, tekst, sand/falsk eller tom" : i.message;
+      const msg = i.code === "invalid_union" ? "Værdien skal være tal, tekst, sand/falsk eller tom (en kolonne i Ydelser: en liste med højst 10 af dem)" : i.message;
       return graenseFund(felt.slice(0, 80), msg);
     });
     return { ok: false, findings, skipped: [] };
   }
-  const indhold: Record<string, string | number | boolean | null> = {};
+  const indhold: Record<string, Indholdsvaerdi> = {};
   for (const [k, v] of Object.entries(p.data)) if (!IKKE_INDHOLD.has(k)) indhold[k] = v;
 
   let res: ReturnType<typeof validerSkema>;
@@ -72,7 +80,8 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
 
   const v = res.vaerdier as Record<string, unknown>;
   const tekst = (x: unknown) => (typeof x === "string" ? x.trim() : "");
-  const noegle = { driftsherre: tekst(v.TS_Driftsherre), tilbud: tekst(v.TS_Tilbud), ydelse: tekst(v.TS_Ydelse), takstaar: Number(v.TS_Takstaar) };
+  // The storage key names the first ydelse (one-row skemaer: the former TS_Ydelse).
+  const noegle = { driftsherre: tekst(v.TS_Driftsherre), tilbud: tekst(v.TS_Tilbud), ydelse: tekst(ydelserAf(v, res.beregnet)[0]?.navn), takstaar: Number(v.TS_Takstaar) };
   if (!Number.isInteger(noegle.takstaar) || noegle.takstaar < 1900 || noegle.takstaar > 2200) {
     return { ok: false, findings: [graenseFund("TS_Takstaar", "Takståret skal være et årstal mellem 1900 og 2200.")], skipped: res.skipped };
   }

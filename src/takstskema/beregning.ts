@@ -1,15 +1,16 @@
 import {
-  belaegningsdage,
+  dec,
   efterregModel,
   overhead,
   overheadGrundlag,
   reguleringFraModel,
-  takst,
   takstgrundlag,
+  takststruktur,
   takstudvikling,
   tilTal,
 } from "../engine";
-import type { Genberegnet } from "./resultat";
+import { YDELSE_RAEKKER } from "./felter";
+import type { Genberegnet, YdelseBeregnet } from "./resultat";
 import type { Skema } from "./vaerdier";
 
 /** Run an engine computation; an engine precondition failure gives null (other rules report it). */
@@ -21,18 +22,46 @@ function forsoeg<T>(fn: () => T): T | null {
   }
 }
 
+/** The takst structure of the table as the rules compare it: per row, null where the row is no ydelse. */
+export interface StrukturRaekke {
+  belaegningsdage: number;
+  basistakst: number;
+  servicetakst: number;
+  takst: number;
+}
+
 export interface Beregning {
   beregnet: Genberegnet;
   /** Values carried downstream: the cell's own value where present, else the recomputed one. */
-  brugt: { overheadGrundlag: number; overhead: number; takstgrundlag: number; takst: number | null };
+  brugt: {
+    overheadGrundlag: number;
+    overhead: number;
+    takstgrundlag: number;
+    basisgrundlag: number;
+    servicegrundlag: number;
+    /** SOC.TAKSTSTRUKTUR of the table from the carried takstgrundlag; null when it cannot be computed. */
+    struktur: (StrukturRaekke | null)[] | null;
+    /** Each row's takst: the cell's value where present, else the recomputed one. */
+    takster: (number | null)[];
+  };
+}
+
+type Raekke<T> = (T | null)[] | undefined;
+const celle = <T>(kolonne: Raekke<T>, i: number): T | null => kolonne?.[i] ?? null;
+
+/** True when the row holds anything a user typed (a name or a figure). */
+export function erUdfyldtRaekke(v: Partial<Skema>, i: number): boolean {
+  return [v.TS_Ydelser_Navn, v.TS_Ydelser_Pladser, v.TS_Ydelser_Belaegning, v.TS_Ydelser_Ressource, v.TS_Ydelser_SidsteAarsTakst].some((k) => celle<unknown>(k, i) !== null);
 }
 
 /**
  * Recompute every computed field from the inputs with the engine. Each computed cell is
  * checked against its own inputs, with the cell values of earlier computed cells carried
  * downstream, so one wrong cell gives exactly one finding (TS022, TS021, TS031, TS030).
+ * `enkeltTakst`: the skema came in the former single-takst shape, whose basis/service cells
+ * were typed, not computed; with no TS_Borgerrettet they are not recomputed.
  */
-export function beregn(v: Partial<Skema>): Beregning {
+export function beregn(v: Partial<Skema>, enkeltTakst = false): Beregning {
   const n = (x: number | undefined) => x ?? 0;
   const linjer = {
     loen: n(v.TS_Loen),
@@ -53,30 +82,70 @@ export function beregn(v: Partial<Skema>): Beregning {
   const ohBrugt = v.TS_Overhead ?? oh ?? 0;
   const tg = tilTal(takstgrundlag({ ...linjer, overhead: ohBrugt }));
   const tgBrugt = v.TS_Takstgrundlag ?? tg;
-  const p = v.TS_Pladser;
-  const bel = v.TS_Belaegning;
+  const service = n(v.TS_Borgerrettet);
+  const basis = tilTal(dec(tg).minus(service));
+  const basisBrugt = v.TS_Basisgrundlag ?? tilTal(dec(tgBrugt).minus(service));
   const dage = v.TS_Dage ?? 365;
-  const bd = p === undefined || bel === undefined ? null : forsoeg(() => tilTal(belaegningsdage(p, bel, dage)));
-  const t = p === undefined || bel === undefined ? null : forsoeg(() => tilTal(takst(tgBrugt, p, bel, dage)));
-  const tBrugt = v.TS_Takst ?? t;
-  const sidste = v.TS_SidsteAarsTakst;
-  const udv = sidste === undefined || tBrugt === null ? null : forsoeg(() => tilTal(takstudvikling(tBrugt, sidste, n(v.TS_PLPct))));
+
+  const raekker = Array.from({ length: YDELSE_RAEKKER }, (_, i) => ({
+    pladser: celle(v.TS_Ydelser_Pladser, i),
+    belaegning: celle(v.TS_Ydelser_Belaegning, i),
+    ressource: celle(v.TS_Ydelser_Ressource, i),
+  }));
+  const struktur = forsoeg(() => takststruktur(basisBrugt, service, raekker, dage));
+  const raekkeTal: (StrukturRaekke | null)[] | null = struktur
+    ? struktur.raekker.map((y) => (y ? { belaegningsdage: tilTal(y.belaegningsdage), basistakst: tilTal(y.basistakst), servicetakst: tilTal(y.servicetakst), takst: tilTal(y.takst) } : null))
+    : null;
+  const sumBd = struktur ? tilTal(struktur.belaegningsdage) : null;
+  const sumPladser = raekker.reduce((s, r) => (r.pladser === null ? s : s.plus(r.pladser)), dec(0));
+  const splitKendt = !enkeltTakst || v.TS_Borgerrettet !== undefined;
+
+  const takster: (number | null)[] = [];
+  const ydelser: YdelseBeregnet[] = [];
+  for (let i = 0; i < YDELSE_RAEKKER; i++) {
+    const s = raekkeTal?.[i] ?? null;
+    const takstBrugt = celle(v.TS_Ydelser_Takst, i) ?? s?.takst ?? null;
+    takster.push(takstBrugt);
+    if (!erUdfyldtRaekke(v, i)) continue;
+    const sidste = celle(v.TS_Ydelser_SidsteAarsTakst, i);
+    const udv = sidste === null || takstBrugt === null ? null : forsoeg(() => tilTal(takstudvikling(takstBrugt, sidste, n(v.TS_PLPct))));
+    ydelser.push({
+      raekke: i,
+      navn: celle(v.TS_Ydelser_Navn, i) ?? "",
+      pladser: raekker[i]!.pladser,
+      belaegning: raekker[i]!.belaegning,
+      ressource: raekker[i]!.ressource,
+      sidsteAarsTakst: sidste,
+      belaegningsdage: s?.belaegningsdage ?? null,
+      basistakst: s && splitKendt ? s.basistakst : null,
+      servicetakst: s && splitKendt ? s.servicetakst : null,
+      takst: s?.takst ?? null,
+      takstudvikling: udv,
+    });
+  }
+
   const A1 = v.TS_A1;
   const A2 = v.TS_A2;
   const model = A1 === undefined || A2 === undefined ? null : forsoeg(() => efterregModel(A1, A2, n(v.TS_A3), n(v.TS_A6)));
+  const foerste = ydelser.find((y) => y.raekke === 0);
   return {
     beregnet: {
       overheadGrundlag: og,
       overhead: oh,
       takstgrundlag: tg,
-      belaegningsdage: bd,
-      takst: t,
-      takstudvikling: udv,
+      basisgrundlag: basis,
+      servicegrundlag: service,
+      belaegningsdage: sumBd,
+      pladser: sumPladser.gt(0) ? tilTal(sumPladser) : null,
+      belaegning: sumBd !== null && sumPladser.gt(0) ? tilTal(dec(sumBd).div(sumPladser.times(dage))) : null,
+      takst: foerste?.takst ?? null,
+      takstudvikling: foerste?.takstudvikling ?? null,
+      ydelser,
       A4: model ? tilTal(model.A4) : null,
       A5: model ? tilTal(model.A5) : null,
       A7: model ? tilTal(model.A7) : null,
       forventetRegulering: model ? tilTal(reguleringFraModel(model)) : null,
     },
-    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, takst: tBrugt },
+    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: raekkeTal, takster },
   };
 }

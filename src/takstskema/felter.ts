@@ -19,6 +19,7 @@ export type FeltRolle = "input" | "beregnet" | "system";
 export const SEKTIONER = [
   "Stamdata",
   "Kapacitet",
+  "Ydelser",
   "Omkostninger",
   "Beregning",
   "Takstudvikling",
@@ -87,7 +88,6 @@ export const FELTER = [
   input("TS_Driftsherre", "Stamdata", "tekst", true, "Driftsherre", "Kommunen eller regionen der driver tilbuddet, fx Odense Kommune."),
   input("TS_Tilbud", "Stamdata", "tekst", true, "Tilbud", "Tilbuddets navn som på Tilbudsportalen."),
   input("TS_TilbudsportalID", "Stamdata", "tekst", false, "Tilbudsportal-ID", "Tilbuddets ID på Tilbudsportalen (kan udelades for nye tilbud)."),
-  input("TS_Ydelse", "Stamdata", "tekst", true, "Ydelse", "Ydelsen taksten dækker, fx længerevarende botilbud eller en ydelsespakke."),
   input("TS_Lovgrundlag", "Stamdata", "tekst", true, "Lovgrundlag", "Paragraf i serviceloven, fx SEL § 108."),
   input("TS_Maalgruppe", "Stamdata", "tekst", false, "Målgruppe", "Tilbuddets målgruppe, fx voksne med udviklingshæmning."),
   // No fixed list: the choices are the ruleset's `kategorier` (free text where it has none).
@@ -99,8 +99,9 @@ export const FELTER = [
   input("TS_GodkendtAf", "Stamdata", "tekst", false, "Godkendt af", "Navn og titel på den leder der har godkendt taksten, fx Anne Jensen, afdelingschef."),
   input("TS_Dato", "Stamdata", "tekst", false, "Dato", "Dato for godkendelsen, fx 15-11-2017. Står på udskriften med Udarbejdet af og Godkendt af."),
   // ── Kapacitet ─────────────────────────────────────────────────────────────
-  input("TS_Pladser", "Kapacitet", "tal", true, "Pladser", "Antal normerede pladser, et helt tal (brøkdele kun hvor regelsættet tillader det)."),
-  input("TS_Belaegning", "Kapacitet", "procent", true, "Budgetteret belægning", "Forventet belægningsprocent, over 0 % og højst 100 %. Skriv fx 96 % med %-tegn (gemmes som 0,96).", { plausibel: { min: 0, max: 1, hintMin: 0.2, eksempel: 0.96 } }),
+  beregnet("TS_Pladser", "Kapacitet", "tal", "Pladser i alt", "Summen af ydelsernes pladser (se Ydelser).", "SUM(TS_Ydelser_Pladser)"),
+  beregnet("TS_Belaegning", "Kapacitet", "procent", "Budgetteret belægning i alt", "Ydelsernes belægningsdage i alt divideret med pladser i alt gange dage.",
+    "IF(TS_Pladser>0,TS_Belaegningsdage/(TS_Pladser*TS_Dage),\"\")"),
   input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret, fx 95 % med %-tegn (kan være over 100 %).", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
   input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret, fx 95 % med %-tegn.", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
   input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
@@ -115,6 +116,7 @@ export const FELTER = [
   input("TS_Indtaegter", "Omkostninger", "beloeb", false, "4. Indtægter (fratrækkes)", "Indtægter fx salg af ydelser. Skrives som positivt beløb; de trækkes fra. Beboerbetaling (§§ 107-108) opkræves særskilt og hører ikke med.", KR),
   input("TS_Tjenestemandspension", "Omkostninger", "beloeb", false, "5. Tjenestemandspension", "Hensættelse til uforsikrede tjenestemandspensioner (regelsættets procent af pensionsgivende løn) plus eventuel forsikringspræmie for forsikrede tjenestemænd.", KR),
   input("TS_PensionsgivendeLoen", "Omkostninger", "beloeb", false, "Pensionsgivende løn", "Pensionsgivende løn for uforsikrede tjenestemænd; bruges til at kontrollere hensættelsen i linje 5 (forsikringspræmier kontrolleres ikke).", { ...KR, ekstra: true }),
+  input("TS_Borgerrettet", "Omkostninger", "beloeb", false, "Heraf borgerrettet (servicegrundlag)", "Den del af omkostningerne ovenfor, der er direkte borgerrettet: løn til plejepersonale og andet personale tæt på borgeren (000:1217-1226). Administration, ejendom og overhead hører til basistaksten. Tom: hele taksten er basistakst.", KR),
   input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration inkl. andelen af centrale IT-systemer, højst regelsættets loft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.25, eksempel: 0.044 } }),
   beregnet("TS_OverheadGrundlag", "Omkostninger", "beloeb", "Overheadgrundlag", "Løn, udvikling, administration, tjenestemandspension, ejendom, afskrivninger, forrentning og øvrige minus indtægter.",
     "TS_Loen+TS_Udvikling+TS_Administration+TS_Tjenestemandspension+TS_Ejendom+TS_Afskrivninger+TS_Forrentning+TS_Oevrige-TS_Indtaegter", KR),
@@ -129,16 +131,11 @@ export const FELTER = [
   // ── Beregning ─────────────────────────────────────────────────────────────
   beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",
     "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter", KR),
-  beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage", "Pladser gange dage gange belægning.", "TS_Pladser*TS_Dage*TS_Belaegning"),
-  beregnet("TS_Takst", "Beregning", "beloeb", "Takst", "Takstgrundlag divideret med belægningsdage, afrundet til hele kroner.", "SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)", KR),
-  input("TS_Basistakst", "Beregning", "beloeb", false, "Basistakst", "Den ikke borgerrettede del (administration, ejendom). Skal udfyldes når regelsættet kræver opdeling.", KR),
-  input("TS_Servicetakst", "Beregning", "beloeb", false, "Servicetakst", "Den borgerrettede del (fx omsorgsløn). Basistakst plus servicetakst skal give taksten.", KR),
+  beregnet("TS_Basisgrundlag", "Beregning", "beloeb", "Basisgrundlag", "Takstgrundlaget minus den borgerrettede del; deles ligeligt pr. belægningsdag (basistaksten).", "TS_Takstgrundlag-N(TS_Borgerrettet)", KR),
+  beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage i alt", "Summen over ydelserne af pladser gange dage gange belægning.", "SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning)*TS_Dage"),
   // ── Takstudvikling ────────────────────────────────────────────────────────
-  input("TS_SidsteAarsTakst", "Takstudvikling", "beloeb", false, "Sidste års takst", "Sidste års takst i sidste års priser (udelades for nye tilbud).", KR),
   input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
-  beregnet("TS_Takstudvikling", "Takstudvikling", "procent", "Takstudvikling (reel)", "Ny takst mod sidste års takst fremskrevet med PL.",
-    "IF(TS_SidsteAarsTakst=\"\",\"\",SOC.TAKSTUDVIKLING(TS_Takst,TS_SidsteAarsTakst,TS_PLPct))", { enhed: "%" }),
-  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling er mere end ±5 %."),
+  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling for en ydelse (se Ydelser) er mere end ±5 %."),
   // ── Efterregulering ───────────────────────────────────────────────────────
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
   input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
@@ -157,12 +154,63 @@ export const FELTER = [
 
 export type FeltNavn = (typeof FELTER)[number]["navn"];
 
+/**
+ * The Ydelser table (product.md §2): one row per ydelse, 10 rows; each column is one
+ * workbook-level name over a vertical range of those rows. A row with a name is a ydelse and
+ * the first row is mandatory. `kolonne` is the sheet column (layout.ts places the rows).
+ * Differentiate when the staff costs per citizen differ much (Bilag 14, 004:4264-4272).
+ * Computed columns: TS_Ydelser_Basistakst's formula (in the first row) spills basistakst,
+ * servicetakst and takst over all rows, so Servicetakst and Takst have no formula of their own
+ * (""); Takstudvikling's formula is per row ({takst} and {sidste} are that row's cells).
+ */
+export const YDELSE_RAEKKER = 10;
+
+const kolonne = <N extends `TS_Ydelser_${string}`, T extends FeltType>(def: FeltDefinition & { navn: N; type: T; kolonne: string }) => def;
+
+export const YDELSE_KOLONNER = [
+  kolonne({ navn: "TS_Ydelser_Navn", kolonne: "B", etiket: "Ydelse", type: "tekst", obligatorisk: true, sektion: "Ydelser", beregnet: false, rolle: "input",
+    hjaelp: "Ydelsens navn, fx længerevarende botilbud, gruppe A eller ydelsespakke 2. Én række pr. gruppe af borgere med et ensartet omfang af personaleressourcer." }),
+  kolonne({ navn: "TS_Ydelser_Pladser", kolonne: "D", etiket: "Pladser", type: "tal", obligatorisk: true, sektion: "Ydelser", beregnet: false, rolle: "input",
+    hjaelp: "Normerede pladser i ydelsen, et helt tal." }),
+  kolonne({ navn: "TS_Ydelser_Belaegning", kolonne: "E", etiket: "Belægning", type: "procent", obligatorisk: true, sektion: "Ydelser", beregnet: false, rolle: "input",
+    hjaelp: "Forventet belægningsprocent for ydelsen, over 0 % og højst 100 %. Skriv fx 96 % med %-tegn (gemmes som 0,96).", plausibel: { min: 0, max: 1, hintMin: 0.2, eksempel: 0.96 } }),
+  kolonne({ navn: "TS_Ydelser_Ressource", kolonne: "F", etiket: "Ressource", type: "tal", obligatorisk: false, sektion: "Ydelser", beregnet: false, rolle: "input",
+    hjaelp: "Relative personaleressourcer pr. borger, fx timer pr. uge; fordeler den borgerrettede del. Tom = 1 (samme for alle)." }),
+  kolonne({ navn: "TS_Ydelser_SidsteAarsTakst", kolonne: "G", etiket: "Sidste års takst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: false, rolle: "input", enhed: "kr.",
+    hjaelp: "Ydelsens takst sidste år i sidste års priser (udelades for nye ydelser)." }),
+  kolonne({ navn: "TS_Ydelser_Basistakst", kolonne: "H", etiket: "Basistakst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
+    hjaelp: "Basisgrundlag divideret med belægningsdage i alt, ens for alle ydelser.",
+    formel: "SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)" }),
+  kolonne({ navn: "TS_Ydelser_Servicetakst", kolonne: "I", etiket: "Servicetakst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
+    hjaelp: "Den borgerrettede del fordelt efter belægningsdage gange ressource.", formel: "" }),
+  kolonne({ navn: "TS_Ydelser_Takst", kolonne: "J", etiket: "Takst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
+    hjaelp: "Basistakst plus servicetakst, hele kroner.", formel: "" }),
+  kolonne({ navn: "TS_Ydelser_Takstudvikling", kolonne: "K", etiket: "Takstudvikling", type: "procent", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "%",
+    hjaelp: "Reel udvikling: ny takst mod sidste års takst fremskrevet med PL.", formel: "IF(OR({takst}=\"\",{sidste}=\"\"),\"\",SOC.TAKSTUDVIKLING({takst},{sidste},TS_PLPct))" }),
+] as const;
+
+export type KolonneNavn = (typeof YDELSE_KOLONNER)[number]["navn"];
+export type KolonneDefinition = FeltDefinition & { kolonne: string };
+/** Every defined name of the skema: single fields and the Ydelser columns. */
+export type SkemaNavn = FeltNavn | KolonneNavn;
+
+const KOLONNE_MAP = new Map<string, KolonneDefinition>(YDELSE_KOLONNER.map((k) => [k.navn, k]));
+
+export function ydelseKolonne(navn: string): KolonneDefinition | undefined {
+  return KOLONNE_MAP.get(navn);
+}
+
+export function erKolonneNavn(navn: string): navn is KolonneNavn {
+  return KOLONNE_MAP.has(navn);
+}
+
 export const FELT_NAVNE: readonly FeltNavn[] = FELTER.map((f) => f.navn);
 
 const FELT_MAP = new Map<string, FeltDefinition>(FELTER.map((f) => [f.navn, f]));
 
+/** The definition of a field or a Ydelser column. */
 export function felt(navn: string): FeltDefinition | undefined {
-  return FELT_MAP.get(navn);
+  return FELT_MAP.get(navn) ?? KOLONNE_MAP.get(navn);
 }
 
 export function erFeltNavn(navn: string): navn is FeltNavn {

@@ -14,6 +14,10 @@
  *   legend, column widths, merges). `tilFilformel(formel)` converts SOC calls to the form
  *   stored in .xlsx files (`_xldudf_SOC_TAKST(`); Office.js writers use formulas as they are.
  * - `ARKNAVN`, `CELLER`, `celleFor(navn)`, `adresseFor(navn)`: where each field lives.
+ * - `YDELSE_KOLONNER`, `KOLONNE_OMRAADER`, `kolonneAdresse(navn, raekke)`: the Ydelser table
+ *   (10 rows, one vertical range per TS_Ydelser_ name); `somTabel(record)` reads the former
+ *   single-takst shape as a one-row table; `ydelserAf(vaerdier, beregnet)` gives the ydelser
+ *   of a (stored) validation result for adapters.
  * - `REGLER`: the rules, each `{ code, severity, felter, parametre?, beskrivelse, check }`.
  */
 export * from "./felter";
@@ -29,3 +33,4 @@ export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsr
 export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
 export { HOEJE_RAEKKER, MARGENER, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
+export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";

@@ -1,5 +1,5 @@
 import { parameter, type Regelsaet } from "../regelsaet";
-import { FELTER, SEKTIONER, type FeltDefinition, type FeltNavn } from "./felter";
+import { FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
 import { kategoriNavne } from "./kategori";
 
 /**
@@ -10,7 +10,8 @@ import { kategoriNavne } from "./kategori";
  * `tilFilformel` (see there for how Excel stores custom functions in .xlsx).
  *
  * Columns: B label, C "skal"/"kan" (so the colour is never the only marker), D the value
- * (the defined name points here), E unit, F help text.
+ * (the defined name points here), E unit, F help text (it runs on over the empty cells to
+ * its right). The Ydelser table uses B-K: one column per TS_Ydelser_ name (felter.ts).
  */
 
 export const ARKNAVN = "Takstskema";
@@ -40,8 +41,6 @@ export interface LayoutCelle {
   vaerdi?: string | number;
   /** Formula without "=", SOC functions as typed by the user. */
   formel?: string;
-  /** Where a spilling formula's result lands (e.g. "D40:F49"); the anchor cell alone by default. */
-  spild?: string;
   numFmt?: string;
   fyld?: string;
   skrift?: LayoutSkrift;
@@ -50,8 +49,15 @@ export interface LayoutCelle {
   /** False for input cells: the only cells editable while the sheet is protected. */
   laast: boolean;
   ramme?: boolean;
-  /** The field whose value this cell holds. */
-  felt?: FeltNavn;
+  /** The field (or Ydelser column) whose value this cell holds. */
+  felt?: SkemaNavn;
+  /** The row of the Ydelser table (0-based) for a column's cell. */
+  raekke?: number;
+  /**
+   * The range a formula returning an array fills (SOC.TAKSTSTRUKTUR): Office.js writes the
+   * formula in this cell and Excel spills it; a file writer stores an array formula over it.
+   */
+  spild?: string;
 }
 
 export interface LayoutValidering {
@@ -74,32 +80,45 @@ export interface SkabelonLayout {
   kolonner: { kolonne: string; bredde: number }[];
   celler: LayoutCelle[];
   flettede: string[];
-  /** Workbook-level defined names; `ref` like "Takstskema!$D$14". */
-  navne: { navn: FeltNavn; ref: string }[];
+  /** Workbook-level defined names; `ref` like "Takstskema!$D$14" or, for a Ydelser column, "Takstskema!$D$41:$D$50". */
+  navne: { navn: SkemaNavn; ref: string }[];
   valideringer: LayoutValidering[];
   beskyttelse: { aktiv: true; adgangskode: "" };
   /** The legend block (rows), also part of `celler`. */
   legende: { fra: string; til: string };
 }
 
-/** Row of every field: section headers take one row, a blank row between sections. */
-function feltRaekker(): Map<FeltNavn, number> {
-  const m = new Map<FeltNavn, number>();
+/** Rows of the Ydelser section below its header: two lines of help, the column headings, 10 rows. */
+const YDELSE_HJAELP_RAEKKER = 2;
+
+/**
+ * Row of every field and of the section headers: a section header takes one row, a blank
+ * row between sections; the Ydelser section holds its help lines, headings and table.
+ */
+function placering(): { felter: Map<FeltNavn, number>; sektioner: Map<string, number>; ydelseFoerste: number } {
+  const felter = new Map<FeltNavn, number>();
+  const sektioner = new Map<string, number>();
+  let ydelseFoerste = 0;
   let raekke = FOERSTE_FELT_RAEKKE;
   for (const sektion of SEKTIONER) {
-    const felter = FELTER.filter((f) => f.sektion === sektion);
-    raekke++; // section header
-    for (const f of felter) m.set(f.navn, raekke++);
+    sektioner.set(sektion, raekke++); // section header
+    if (sektion === "Ydelser") {
+      ydelseFoerste = raekke + YDELSE_HJAELP_RAEKKER + 1;
+      raekke = ydelseFoerste + YDELSE_RAEKKER;
+    }
+    for (const f of FELTER.filter((x) => x.sektion === sektion)) felter.set(f.navn, raekke++);
     raekke++; // blank
   }
-  return m;
+  return { felter, sektioner, ydelseFoerste };
 }
 
-const RAEKKER = feltRaekker();
+const PLACERING = placering();
+const RAEKKER = PLACERING.felter;
+/** Sheet row of the Ydelser table's first row. */
+export const YDELSE_FOERSTE_RAEKKE = PLACERING.ydelseFoerste;
 
 export function sektionRaekke(sektion: (typeof SEKTIONER)[number]): number {
-  const foerste = FELTER.find((f) => f.sektion === sektion)!;
-  return RAEKKER.get(foerste.navn)! - 1;
+  return PLACERING.sektioner.get(sektion)!;
 }
 
 /** "D14" for a field. */
@@ -107,13 +126,33 @@ export function adresseFor(navn: FeltNavn): string {
   return `${VAERDI_KOLONNE}${RAEKKER.get(navn)!}`;
 }
 
-/** "Takstskema!D14" for a field (the `cell` of a finding). */
-export function celleFor(navn: string): string {
+/** "D43" for a Ydelser column's cell in row `raekke` (0-based). */
+export function kolonneAdresse(navn: KolonneNavn, raekke: number): string {
+  return `${ydelseKolonne(navn)!.kolonne}${YDELSE_FOERSTE_RAEKKE + raekke}`;
+}
+
+/** "D41:D50": a Ydelser column's whole range. */
+export function kolonneOmraade(navn: KolonneNavn): string {
+  return `${kolonneAdresse(navn, 0)}:${kolonneAdresse(navn, YDELSE_RAEKKER - 1)}`;
+}
+
+/**
+ * "Takstskema!D14" for a field (the `cell` of a finding); for a Ydelser column the cell of
+ * row `raekke` (0-based), or its whole range when no row is given.
+ */
+export function celleFor(navn: string, raekke?: number): string {
+  const k = ydelseKolonne(navn);
+  if (k) {
+    const kolonne = navn as KolonneNavn;
+    return raekke === undefined || raekke < 0 || raekke >= YDELSE_RAEKKER ? `${ARKNAVN}!${kolonneOmraade(kolonne)}` : `${ARKNAVN}!${kolonneAdresse(kolonne, raekke)}`;
+  }
   const r = RAEKKER.get(navn as FeltNavn);
   return r === undefined ? `${ARKNAVN}!?` : `${ARKNAVN}!${VAERDI_KOLONNE}${r}`;
 }
 
 export const CELLER: Readonly<Record<FeltNavn, string>> = Object.fromEntries(FELTER.map((f) => [f.navn, celleFor(f.navn)])) as Record<FeltNavn, string>;
+/** Each Ydelser column's range, e.g. "Takstskema!D41:D50". */
+export const KOLONNE_OMRAADER: Readonly<Record<KolonneNavn, string>> = Object.fromEntries(YDELSE_KOLONNER.map((k) => [k.navn, celleFor(k.navn)])) as Record<KolonneNavn, string>;
 
 /**
  * Office JavaScript custom functions are stored in .xlsx formulas with the prefix
@@ -133,6 +172,19 @@ export function fraFilformel(formel: string): string {
   return formel.replace(/_xldudf_SOC((?:_[A-Z][A-Z0-9]*)+)\s*\(/g, (_m, rest: string) => `SOC${rest.replace(/_/g, ".")}(`);
 }
 
+/** The sheet's columns B..K (the Ydelser table is the widest part). */
+const KOLONNER = ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"] as const;
+const SIDSTE_KOLONNE = KOLONNER[KOLONNER.length - 1]!;
+
+/**
+ * The Ydelser section's two lines of help (product.md §2): when to differentiate (Bilag 14,
+ * 004:4264-4272) and what the borgerrettede costs are (000:1217-1226).
+ */
+export const YDELSE_HJAELP = [
+  "Én række pr. ydelse: differentiér taksten for grupper af borgere med forskelligt omfang af personaleressourcer, typisk når personaleudgiften pr. borger afviger 150.000-175.000 kr. (botilbud) eller 30.000-50.000 kr. (dagtilbud) om året (Bilag 14). Ressource (fx timer pr. uge) fordeler den borgerrettede del.",
+  "Basistaksten dækker det, der ikke er direkte borgerrettet (administration, ejendom, overhead), og er ens for alle ydelser; servicetaksten dækker det direkte borgerrettede (løn til plejepersonale mv.), som skrives under Omkostninger i \"Heraf borgerrettet\".",
+] as const;
+
 const NUMFMT: Record<FeltDefinition["type"], string | undefined> = {
   tekst: "@",
   valg: "@",
@@ -151,10 +203,10 @@ function kort(tekst: string, max: number): string {
   return tekst.length <= max ? tekst : tekst.slice(0, max - 1) + "…";
 }
 
-/** Fields that are mandatory under this ruleset (basis/service when the split is required). */
+/** Fields that are mandatory under this ruleset (the borgerrettede costs when the split is required). */
 export function erObligatorisk(f: FeltDefinition, r: Regelsaet | undefined): boolean {
   if (f.obligatorisk) return true;
-  if ((f.navn === "TS_Basistakst" || f.navn === "TS_Servicetakst") && r) return parameter(r, "basisServiceOpdeling") === "kraeves";
+  if (f.navn === "TS_Borgerrettet" && r) return parameter(r, "basisServiceOpdeling") === "kraeves";
   return false;
 }
 
@@ -171,7 +223,7 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
     case "procent": {
       // The field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it.
       const pl = "plausibel" in f && f.plausibel ? f.plausibel : { min: 0, max: 1, eksempel: 0.5 };
-      const cap = f.navn === "TS_OverheadSats" ? loft("overheadLoft") : f.navn === "TS_Rentesats" ? loft("renteLoft") : f.navn === "TS_Belaegning" ? parameter(r, "maksBelaegning") : undefined;
+      const cap = f.navn === "TS_OverheadSats" ? loft("overheadLoft") : f.navn === "TS_Rentesats" ? loft("renteLoft") : f.navn === "TS_Ydelser_Belaegning" ? parameter(r, "maksBelaegning") : undefined;
       if (cap !== undefined && (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats")) hjaelp += ` Loft i ${r.id}: ${pct(cap)}.`;
       const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
       const eksempel = Math.min(pl.eksempel, max);
@@ -184,7 +236,9 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
         : { type: "whole", operator: "between", formler: [1, 366], fejl: "Skriv et helt antal dage mellem 1 og 366." };
       break;
     case "tal":
-      v = { type: "whole", operator: "greaterThan", formler: [0], fejl: "Skriv antallet af pladser som et positivt helt tal, fx 24." };
+      v = f.navn === "TS_Ydelser_Ressource"
+        ? { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv ressourcen som et positivt tal, fx 12,5 timer pr. uge." }
+        : { type: "whole", operator: "greaterThan", formler: [0], fejl: "Skriv antallet af pladser som et positivt helt tal, fx 24." };
       break;
     case "valg": {
       // TS_Kategori takes its choices from the ruleset; a ruleset without a list leaves free text.
@@ -214,7 +268,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
 
   tekst("B1", "Takstskema – standardskabelon", { skrift: { fed: true, stoerrelse: 16 } });
   tekst("B2", `Regelsæt ${r.id}: ${r.navn}. Ét skema pr. tilbud. Beløb i hele kroner, budget for takståret.`, { skrift: { kursiv: true } });
-  flettede.push("B2:F2");
+  flettede.push(`B2:${SIDSTE_KOLONNE}2`);
 
   // Legend: colours and signs.
   tekst("B4", "Farver og fortegn", { skrift: { fed: true, stoerrelse: 12 } });
@@ -230,9 +284,9 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     celler.push({ adresse: `D${raekke}`, vaerdi: "", fyld, laast: true, ramme: true });
   }
   tekst("B9", "Fortegn: alle omkostninger og indtægter skrives som positive beløb; indtægter trækkes fra. Regulering vedr. tidligere år: negativ sænker taksten, positiv hæver den.", { ombryd: true });
-  flettede.push("B9:F9");
+  flettede.push(`B9:${SIDSTE_KOLONNE}9`);
   tekst("B10", "Procenter skrives som procent (96 % gemmes som 0,96). Kun gule og orange celler kan redigeres; arket er beskyttet uden adgangskode.", { ombryd: true });
-  flettede.push("B10:F10");
+  flettede.push(`B10:${SIDSTE_KOLONNE}10`);
   tekst("B12", "Felt", { skrift: { fed: true } });
   tekst("C12", "Skal/kan", { skrift: { fed: true } });
   tekst("D12", "Værdi", { skrift: { fed: true } });
@@ -241,7 +295,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
 
   for (const sektion of SEKTIONER) {
     const raekke = sektionRaekke(sektion);
-    for (const kol of ["B", "C", "D", "E", "F"]) {
+    for (const kol of KOLONNER) {
       celler.push({ adresse: `${kol}${raekke}`, vaerdi: kol === "B" ? sektion : "", fyld: FARVER.sektion, skrift: { fed: true, farve: FARVER.sektionTekst }, laast: true });
     }
   }
@@ -261,11 +315,12 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     const celle: LayoutCelle = { adresse, laast: f.rolle !== "input", ramme: true, felt: navn, numFmt: NUMFMT[f.type] };
     if (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats") celle.numFmt = "0.00%";
     if (f.navn === "TS_Belaegningsdage") celle.numFmt = "#,##0.0";
+    if (f.navn === "TS_Belaegning") celle.numFmt = "0.0%";
     if (f.rolle === "input") celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
     else if (f.rolle === "beregnet") {
       celle.fyld = FARVER.beregnet;
       celle.formel = f.formel;
-      celle.skrift = { fed: f.navn === "TS_Takst" };
+      celle.skrift = { fed: false };
     } else celle.fyld = FARVER.system;
     if (f.navn === "TS_Regelsaet") celle.vaerdi = r.id;
     if (f.navn === "TS_Takstaar") celle.vaerdi = r.takstaar;
@@ -276,6 +331,51 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     if (v) valideringer.push(v);
   }
 
+  // ── The Ydelser table ─────────────────────────────────────────────────────
+  const sektion = sektionRaekke("Ydelser");
+  YDELSE_HJAELP.forEach((linje, i) => {
+    tekst(`B${sektion + 1 + i}`, linje, { ombryd: true, skrift: { farve: FARVER.hjaelpTekst, stoerrelse: 9 } });
+    flettede.push(`B${sektion + 1 + i}:${SIDSTE_KOLONNE}${sektion + 1 + i}`);
+  });
+  const overskrift = YDELSE_FOERSTE_RAEKKE - 1;
+  tekst(`C${overskrift}`, "Skal/kan", { skrift: { fed: true } });
+  for (const k of YDELSE_KOLONNER as readonly KolonneDefinition[]) {
+    tekst(`${k.kolonne}${overskrift}`, k.enhed ? `${k.etiket} (${k.enhed})` : k.etiket, { skrift: { fed: true }, ombryd: true });
+  }
+  for (let i = 0; i < YDELSE_RAEKKER; i++) {
+    const raekke = YDELSE_FOERSTE_RAEKKE + i;
+    tekst(`C${raekke}`, i === 0 ? "skal" : "kan", { skrift: { kursiv: true, farve: FARVER.hjaelpTekst } });
+    for (const k of YDELSE_KOLONNER as readonly KolonneDefinition[]) {
+      const navn = k.navn as KolonneNavn;
+      const adresse = kolonneAdresse(navn, i);
+      // The first row is the mandatory ydelse: its name, pladser and belægning are yellow.
+      const obligatorisk = i === 0 && k.obligatorisk;
+      const celle: LayoutCelle = { adresse, laast: k.rolle !== "input", ramme: true, felt: navn, raekke: i, numFmt: NUMFMT[k.type] };
+      if (k.navn === "TS_Ydelser_Ressource") celle.numFmt = "0.0#";
+      if (k.navn === "TS_Ydelser_Belaegning") celle.numFmt = "0.0%";
+      if (k.rolle === "input") {
+        celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
+        const v = validering(k, r, adresse, obligatorisk);
+        if (v) valideringer.push(v);
+      } else {
+        celle.fyld = FARVER.beregnet;
+        celle.skrift = { fed: k.navn === "TS_Ydelser_Takst" };
+        if (k.navn === "TS_Ydelser_Basistakst" && i === 0) {
+          // One SOC.TAKSTSTRUKTUR spills basistakst, servicetakst and takst for all 10 rows.
+          celle.formel = k.formel;
+          celle.spild = `${adresse}:${kolonneAdresse("TS_Ydelser_Takst", YDELSE_RAEKKER - 1)}`;
+        } else if (k.navn === "TS_Ydelser_Takstudvikling") {
+          celle.formel = k.formel!.replace(/\{takst\}/g, kolonneAdresse("TS_Ydelser_Takst", i)).replace(/\{sidste\}/g, kolonneAdresse("TS_Ydelser_SidsteAarsTakst", i));
+        }
+      }
+      celler.push(celle);
+    }
+  }
+  for (const k of YDELSE_KOLONNER) {
+    const [fra, til] = kolonneOmraade(k.navn).split(":");
+    navne.push({ navn: k.navn, ref: `${ARKNAVN}!$${fra!.replace(/(\d+)/, "$$$1")}:$${til!.replace(/(\d+)/, "$$$1")}` });
+  }
+
   return {
     arknavn: ARKNAVN,
     regelsaet: r.id,
@@ -283,15 +383,20 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
       { kolonne: "A", bredde: 2 },
       { kolonne: "B", bredde: 36 },
       { kolonne: "C", bredde: 10 },
-      { kolonne: "D", bredde: 22 },
-      { kolonne: "E", bredde: 6 },
-      { kolonne: "F", bredde: 90 },
+      { kolonne: "D", bredde: 18 },
+      { kolonne: "E", bredde: 12 },
+      { kolonne: "F", bredde: 12 },
+      { kolonne: "G", bredde: 16 },
+      { kolonne: "H", bredde: 14 },
+      { kolonne: "I", bredde: 14 },
+      { kolonne: "J", bredde: 14 },
+      { kolonne: "K", bredde: 15 },
     ],
     celler,
     flettede,
     navne,
     valideringer,
     beskyttelse: { aktiv: true, adgangskode: "" },
-    legende: { fra: "B4", til: "F10" },
+    legende: { fra: "B4", til: `${SIDSTE_KOLONNE}10` },
   };
 }

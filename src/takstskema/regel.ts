@@ -1,5 +1,6 @@
 import type { ParameterNavn, Parametre, Regelsaet } from "../regelsaet";
-import type { FeltNavn } from "./felter";
+import type { Beregning } from "./beregning";
+import type { FeltNavn, KolonneNavn, SkemaNavn } from "./felter";
 import type { Genberegnet } from "./resultat";
 import type { Skema } from "./vaerdier";
 
@@ -8,6 +9,10 @@ export interface RegelKontekst {
   readonly v: Partial<Skema>;
   /** Fields whose value could not be parsed, with the reason (→ TS002). */
   readonly typefejl: ReadonlyMap<FeltNavn, string>;
+  /** Ydelser cells that could not be parsed: column → row (0-based) → reason (→ TS002). */
+  readonly tabelTypefejl: ReadonlyMap<KolonneNavn, ReadonlyMap<number, string>>;
+  /** True when the skema came in the former single-takst shape (one-row table). */
+  readonly enkeltTakst: boolean;
   /** The ruleset named in TS_Regelsaet, when known. */
   readonly r: Regelsaet | undefined;
   /** The ids of every ruleset the validator knows (TS003 lists them). */
@@ -17,14 +22,14 @@ export interface RegelKontekst {
   /** Recomputed values (engine). */
   readonly b: Genberegnet;
   /** Values used downstream: the cell's value where present, else the recomputed one. */
-  readonly brugt: { overheadGrundlag: number; overhead: number; takstgrundlag: number; takst: number | null };
+  readonly brugt: Beregning["brugt"];
   readonly indsendt: Date;
   /** Whether the skema is being submitted or only validated (TS090's wording). */
   readonly handling: "indsendt" | "valideret";
   /** A parameter the rule declared in `parametre` (present, or the rule would be skipped). */
   param<K extends ParameterNavn>(navn: K): NonNullable<Parametre[K]>["vaerdi"];
-  /** Report a finding for this rule on a field. */
-  fund(felt: FeltNavn, besked: string): void;
+  /** Report a finding for this rule on a field, or on row `raekke` (0-based) of a Ydelser column. */
+  fund(felt: SkemaNavn, besked: string, raekke?: number): void;
   /** Report that part of this rule was skipped (a missing parameter). */
   spring(besked: string, felt?: FeltNavn): void;
 }
@@ -33,12 +38,12 @@ export interface Regel {
   readonly code: string;
   readonly severity: "error" | "warning";
   /** The fields the rule reads or reports on. */
-  readonly felter: readonly FeltNavn[];
+  readonly felter: readonly SkemaNavn[];
   /**
    * Inputs the rule builds on: when an earlier rule has found an error in one of them, the
    * rule is listed as skipped with the reason instead of reporting noise from the broken value.
    */
-  readonly afhaenger?: readonly FeltNavn[];
+  readonly afhaenger?: readonly SkemaNavn[];
   /**
    * True for the rules that find a value unusable (empty, wrong type, out of range, negative):
    * their errors are what `afhaenger` looks at. A value above a ruleset cap (TS020, TS070) is
@@ -91,9 +96,9 @@ export const OMKOSTNINGSFELTER = [
   "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_OverheadSats",
   "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Regulering", "TS_Oevrige",
 ] as const;
-export const KAPACITETSFELTER = ["TS_Pladser", "TS_Belaegning", "TS_Dage"] as const;
-/** Everything the takst is built on. */
-export const TAKSTFELTER: readonly FeltNavn[] = [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER];
+export const KAPACITETSFELTER = ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Ydelser_Ressource", "TS_Dage"] as const;
+/** Everything the takster are built on. */
+export const TAKSTFELTER: readonly SkemaNavn[] = [...OMKOSTNINGSFELTER, "TS_Borgerrettet", ...KAPACITETSFELTER];
 
 /**
  * The hint for a percentage typed without its sign: 93 in a fraction field is 9.300 %; if
@@ -108,7 +113,12 @@ export function procentHint(x: number, plausibel: { min: number; max: number; hi
   return "";
 }
 
-/** True when one of the fields has a type error (reported once, by TS002). */
-export function harTypefejl(ctx: RegelKontekst, felter: readonly FeltNavn[]): boolean {
-  return felter.some((f) => ctx.typefejl.has(f));
+/** True when one of the fields (or a cell of one of the Ydelser columns) has a type error (reported once, by TS002). */
+export function harTypefejl(ctx: RegelKontekst, felter: readonly SkemaNavn[]): boolean {
+  return felter.some((f) => ctx.typefejl.has(f as FeltNavn) || ctx.tabelTypefejl.has(f as KolonneNavn));
+}
+
+/** "ydelsen "Gruppe A" (række 2)": how a message names a row of the Ydelser table. */
+export function ydelseTekst(navn: string | null | undefined, raekke: number): string {
+  return navn ? `ydelsen "${navn}" (række ${raekke + 1})` : `række ${raekke + 1} i Ydelser`;
 }

@@ -18,14 +18,43 @@ export const sprungetSchema = z.object({
 });
 export type Sprunget = z.infer<typeof sprungetSchema>;
 
+const talEllerNull = z.number().finite().nullable().catch(null);
+
+/** One ydelse of `beregnet.ydelser`, as the service and the CLI read it (0-based `raekke`: the table row). */
+export const ydelseResultatSchema = z.object({
+  raekke: z.number().int().min(0),
+  navn: z.string().catch(""),
+  pladser: talEllerNull,
+  belaegning: talEllerNull,
+  ressource: talEllerNull,
+  sidsteAarsTakst: talEllerNull,
+  belaegningsdage: talEllerNull,
+  basistakst: talEllerNull,
+  servicetakst: talEllerNull,
+  takst: talEllerNull,
+  takstudvikling: talEllerNull,
+});
+
+export type YdelseBeregnet = z.infer<typeof ydelseResultatSchema>;
+
 /** The recomputed fields, plain numbers; null where the inputs do not allow the computation. */
 export const beregnetSchema = z.object({
   overheadGrundlag: z.number().nullable(),
   overhead: z.number().nullable(),
   takstgrundlag: z.number().nullable(),
+  /** Takstgrundlag minus TS_Borgerrettet (shared alike per belægningsdag). */
+  basisgrundlag: z.number().nullable(),
+  /** TS_Borgerrettet (0 when empty). */
+  servicegrundlag: z.number().nullable(),
   belaegningsdage: z.number().nullable(),
+  /** Σ pladser and Σ bd / (Σ pladser × dage) over the ydelser (TS_Pladser, TS_Belaegning). */
+  pladser: z.number().nullable(),
+  belaegning: z.number().nullable(),
+  /** The first ydelse's takst and takstudvikling (the single takst of a one-row skema). */
   takst: z.number().nullable(),
   takstudvikling: z.number().nullable(),
+  /** Every ydelse (a row with a name or figures), in table order. */
+  ydelser: z.array(ydelseResultatSchema),
   A4: z.number().nullable(),
   A5: z.number().nullable(),
   A7: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FELTER, type FeltDefinition, type FeltNavn } from "./felter";
+import { FELTER, type FeltDefinition, type FeltNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
 import { harUgyldigeTegn } from "./tegn";
 
 /**
@@ -182,8 +182,13 @@ export function feltSchema(def: FeltDefinition) {
 
 type VaerdiType<T extends FeltDefinition["type"]> = T extends "tekst" | "valg" | "email" ? string : number;
 
-/** Parsed skema: each field's typed value (undefined when empty). */
-export type Skema = { [F in (typeof FELTER)[number] as F["navn"]]: VaerdiType<F["type"]> | undefined };
+/**
+ * Parsed skema: each field's typed value (undefined when empty); each Ydelser column an array
+ * of its 10 rows (null for an empty cell or one that could not be read).
+ */
+export type Skema = { [F in (typeof FELTER)[number] as F["navn"]]: VaerdiType<F["type"]> | undefined } & {
+  [K in (typeof YDELSE_KOLONNER)[number] as K["navn"]]: (VaerdiType<K["type"]> | null)[];
+};
 
 /**
  * The record of defined name → raw cell value, parsed field by field. Unknown keys are
@@ -194,5 +199,10 @@ export const takstskemaSchema = z
   .passthrough()
   .transform((o) => o as unknown as Partial<Skema>);
 
-/** The JSON body the server receives: TS_ name → number | string | boolean | null. */
-export const takstskemaJsonSchema = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]));
+const jsonSkalar = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+/**
+ * The JSON body the server receives: TS_ name → number | string | boolean | null; a Ydelser
+ * column (TS_Ydelser_…) is an array of up to 10 such scalars, one per row (null = empty).
+ */
+export const takstskemaJsonSchema = z.record(z.string(), z.union([jsonSkalar, z.array(jsonSkalar).max(YDELSE_RAEKKER)]));

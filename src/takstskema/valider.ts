@@ -1,12 +1,13 @@
 import type { ParameterNavn, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
 import { beregn } from "./beregning";
-import { felt, FELTER, type FeltNavn } from "./felter";
+import { felt, FELTER, type FeltNavn, type KolonneNavn, YDELSE_KOLONNER } from "./felter";
 import { celleFor } from "./layout";
 import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type RegelKontekst, TAKSTFELTER } from "./regel";
 import type { Beregnet, Fund, Sprunget } from "./resultat";
 import { REGLER } from "./rules";
 import { parseFelt, type Skema } from "./vaerdier";
+import { kolonneCeller, somTabel } from "./ydelser";
 
 export interface Valideringskontekst {
   register: RegelsaetRegister;
@@ -45,19 +46,47 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   tilsynVaegte: "tilsynsvægte",
 };
 
-/** Parse the record field by field: typed values plus the TS002 reasons. */
-export function laesVaerdier(input: Record<string, unknown>): { vaerdier: Partial<Skema>; typefejl: Map<FeltNavn, string> } {
-  const vaerdier: Record<string, string | number> = {};
+export interface LaesteVaerdier {
+  vaerdier: Partial<Skema>;
+  typefejl: Map<FeltNavn, string>;
+  /** Ydelser cells that could not be read: column → row → reason. */
+  tabelTypefejl: Map<KolonneNavn, Map<number, string>>;
+  /** The input had the former single-takst shape (read as a one-row table). */
+  enkeltTakst: boolean;
+}
+
+/**
+ * Parse the record field by field: typed values plus the TS002 reasons. Each Ydelser column
+ * becomes an array of its 10 rows; a record in the former single-takst shape is read as a
+ * one-row table (ydelser.ts).
+ */
+export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
+  const { input, enkeltTakst } = somTabel(raa);
+  const vaerdier: Record<string, string | number | (string | number | null)[]> = {};
   const typefejl = new Map<FeltNavn, string>();
+  const har = (k: string) => Object.prototype.hasOwnProperty.call(input, k);
   for (const f of FELTER) {
-    const p = parseFelt(f, Object.prototype.hasOwnProperty.call(input, f.navn) ? input[f.navn] : undefined);
+    const p = parseFelt(f, har(f.navn) ? input[f.navn] : undefined);
     if (!p.ok) {
       // A computed cell holding an error value (e.g. #NAME? where the SOC functions are not
       // loaded) has no usable cached value: it is recomputed silently, like an empty one.
       if (!f.beregnet) typefejl.set(f.navn, p.besked);
     } else if (p.vaerdi !== undefined) vaerdier[f.navn] = p.vaerdi;
   }
-  return { vaerdier: vaerdier as Partial<Skema>, typefejl };
+  const tabelTypefejl = new Map<KolonneNavn, Map<number, string>>();
+  for (const k of YDELSE_KOLONNER) {
+    vaerdier[k.navn] = kolonneCeller(har(k.navn) ? input[k.navn] : undefined).map((celle, i) => {
+      const p = parseFelt(k, celle);
+      if (p.ok) return p.vaerdi ?? null;
+      if (!k.beregnet) {
+        const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
+        fejl.set(i, p.besked);
+        tabelTypefejl.set(k.navn, fejl);
+      }
+      return null;
+    });
+  }
+  return { vaerdier: vaerdier as Partial<Skema>, typefejl, tabelTypefejl, enkeltTakst };
 }
 
 /**
@@ -80,15 +109,21 @@ export function validerSkema(input: Record<string, unknown>, kontekst: Validerin
 }
 
 function valider(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
-  const { vaerdier: v, typefejl } = laesVaerdier(input);
-  const regelsaetId = v.TS_Regelsaet;
+  const { vaerdier: laest, typefejl, tabelTypefejl, enkeltTakst } = laesVaerdier(input);
+  const regelsaetId = laest.TS_Regelsaet;
   let r: Regelsaet | undefined;
   try {
     r = regelsaetId === undefined ? undefined : kontekst.register.find(regelsaetId);
   } catch {
     r = undefined;
   }
-  const { beregnet: genberegnet, brugt } = beregn(v);
+  const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst);
+  // The tilbud-level totals are computed from the table, whatever their cells say.
+  const v: Partial<Skema> = { ...laest };
+  if (genberegnet.pladser !== null) v.TS_Pladser = genberegnet.pladser;
+  else delete v.TS_Pladser;
+  if (genberegnet.belaegning !== null) v.TS_Belaegning = genberegnet.belaegning;
+  else delete v.TS_Belaegning;
   const givet = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : undefined;
   const indsendt = givet ?? new Date();
   const handling = kontekst.handling ?? (givet ? "indsendt" : "valideret");
@@ -102,6 +137,11 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   /** Fields an input rule found unusable; the checks built on them are skipped. */
   const ubrugelige = new Set<string>();
   const skipped: Sprunget[] = [];
+  /** Where a skipped check points: the first broken cell of a column, else the field. */
+  const celleForFund = (f: string) => {
+    const i = findings.findIndex((x) => x.field === f && ubrugelige.has(f));
+    return i >= 0 ? findings[i]!.cell : celleFor(f);
+  };
 
   for (const regel of REGLER) {
     const mangler = (regel.parametre ?? []).filter((p) => !r || parameter(r, p) === undefined);
@@ -114,13 +154,15 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
     }
     const brudte = (regel.afhaenger ?? []).filter((f) => ubrugelige.has(f));
     if (brudte.length > 0) {
-      const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleFor(f)})`).join(", ");
+      const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleForFund(f)})`).join(", ");
       skipped.push({ code: regel.code, field: brudte[0], message: `Beregnes når fejlen i ${hvor} er rettet. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
     const ctx: RegelKontekst = {
       v,
       typefejl,
+      tabelTypefejl,
+      enkeltTakst,
       r,
       regelsaetId,
       kendteRegelsaet: kendte,
@@ -129,7 +171,7 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
       brugt,
       indsendt,
       param: (navn) => parameter(r!, navn)!,
-      fund: (felt, message) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt), message: message.replace(/kr\.\.$/, "kr.") }),
+      fund: (felt, message, raekke) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") }),
       spring: (message, felt) => skipped.push({ code: regel.code, ...(felt ? { field: felt } : {}), message }),
     };
     const foer = findings.length;
@@ -140,11 +182,21 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   // No computed figure is shown as if valid when an input it is built on has an error.
   const brudt = (felter: readonly string[]) => felter.some((f) => ubrugelige.has(f));
   const ikkePositiv = findings.some((f) => f.code === "TS032");
-  const beregnet: Beregnet = { ...genberegnet };
+  const beregnet: Beregnet = { ...genberegnet, ydelser: genberegnet.ydelser.map((y) => ({ ...y })) };
+  const ingenTakster = () => {
+    Object.assign(beregnet, { basisgrundlag: null, servicegrundlag: null, takst: null, takstudvikling: null });
+    for (const y of beregnet.ydelser) Object.assign(y, { basistakst: null, servicetakst: null, takst: null, takstudvikling: null });
+  };
   if (brudt(OMKOSTNINGSFELTER)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
-  if (brudt(KAPACITETSFELTER)) beregnet.belaegningsdage = null;
-  if (brudt(TAKSTFELTER) || ikkePositiv) Object.assign(beregnet, { takst: null, takstudvikling: null });
-  if (brudt(["TS_SidsteAarsTakst", "TS_PLPct"])) beregnet.takstudvikling = null;
+  if (brudt(KAPACITETSFELTER)) {
+    Object.assign(beregnet, { belaegningsdage: null, pladser: null, belaegning: null });
+    for (const y of beregnet.ydelser) y.belaegningsdage = null;
+  }
+  if (brudt(TAKSTFELTER) || ikkePositiv) ingenTakster();
+  if (brudt(["TS_Ydelser_SidsteAarsTakst", "TS_PLPct"])) {
+    beregnet.takstudvikling = null;
+    for (const y of beregnet.ydelser) y.takstudvikling = null;
+  }
   if (brudt(["TS_A1", "TS_A2", "TS_A3", "TS_A6"])) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
 
   const udfyldt: Partial<Skema> = {
@@ -152,13 +204,22 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
     TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag ?? undefined,
     TS_Overhead: v.TS_Overhead ?? beregnet.overhead ?? undefined,
     TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag ?? undefined,
+    TS_Basisgrundlag: v.TS_Basisgrundlag ?? beregnet.basisgrundlag ?? undefined,
     TS_Belaegningsdage: v.TS_Belaegningsdage ?? beregnet.belaegningsdage ?? undefined,
-    TS_Takst: v.TS_Takst ?? beregnet.takst ?? undefined,
-    TS_Takstudvikling: v.TS_Takstudvikling ?? beregnet.takstudvikling ?? undefined,
     TS_A4: v.TS_A4 ?? beregnet.A4 ?? undefined,
     TS_A5: v.TS_A5 ?? beregnet.A5 ?? undefined,
     TS_A7: v.TS_A7 ?? beregnet.A7 ?? undefined,
   };
+  // Empty computed cells of the table take the recomputed figures.
+  const udfyld = (navn: "TS_Ydelser_Basistakst" | "TS_Ydelser_Servicetakst" | "TS_Ydelser_Takst" | "TS_Ydelser_Takstudvikling", noegle: "basistakst" | "servicetakst" | "takst" | "takstudvikling") => {
+    const kolonne = [...(v[navn] ?? [])];
+    for (const y of beregnet.ydelser) if (kolonne[y.raekke] === null || kolonne[y.raekke] === undefined) kolonne[y.raekke] = y[noegle];
+    udfyldt[navn] = kolonne;
+  };
+  udfyld("TS_Ydelser_Basistakst", "basistakst");
+  udfyld("TS_Ydelser_Servicetakst", "servicetakst");
+  udfyld("TS_Ydelser_Takst", "takst");
+  udfyld("TS_Ydelser_Takstudvikling", "takstudvikling");
   for (const k of Object.keys(udfyldt) as (keyof Skema)[]) if (udfyldt[k] === undefined) delete udfyldt[k];
 
   return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, vaerdier: udfyldt, beregnet };

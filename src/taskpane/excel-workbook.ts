@@ -1,6 +1,7 @@
-import { FELTER } from "../takstskema/felter";
+import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
 import type { LayoutCelle, LayoutValidering, SkabelonLayout } from "../takstskema/layout";
 import { MARGENER, type SidefodDele, sidefodDele, udskrift } from "../takstskema/udskrift";
+import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
 /**
  * The task pane's only door into the workbook: every field is read and written by its
@@ -11,8 +12,15 @@ import { MARGENER, type SidefodDele, sidefodDele, udskrift } from "../takstskema
  */
 
 export const KVITTERING_NAVN = "TS_Kvittering";
-const FELT_NAVNE = new Set<string>(FELTER.map((f) => f.navn));
-const INPUT_NAVNE = new Set<string>(FELTER.filter((f) => f.rolle === "input").map((f) => f.navn));
+/** Ydelser columns: each name is a vertical range, read as the array of its rows. */
+const KOLONNE_NAVNE = new Set<string>(YDELSE_KOLONNER.map((k) => k.navn));
+/** Every name read: the fields, the Ydelser columns and the single-takst names of an older workbook. */
+const FELT_NAVNE = new Set<string>([...FELTER.map((f) => f.navn), ...KOLONNE_NAVNE, ...ENKELTTAKST_NAVNE]);
+const INPUT_NAVNE = new Set<string>([
+  ...FELTER.filter((f) => f.rolle === "input").map((f) => f.navn),
+  ...YDELSE_KOLONNER.filter((k) => k.rolle === "input").map((k) => k.navn),
+  "TS_Ydelse", "TS_SidsteAarsTakst",
+]);
 
 /** Protection used by the template and restored after writing the receipt. */
 export const BESKYTTELSE: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
@@ -33,7 +41,10 @@ async function synk(context: Excel.RequestContext): Promise<void> {
   await context.sync();
 }
 
-/** Read every takstskema field (defined name → the top-left cell's value). Two syncs. */
+/**
+ * Read every takstskema field (defined name → the top-left cell's value; a Ydelser column →
+ * the values of its rows, spilled formula results included). Two syncs.
+ */
 export async function laesSkema(): Promise<Record<string, unknown>> {
   return Excel.run(async (context) => {
     const names = context.workbook.names;
@@ -49,7 +60,7 @@ export async function laesSkema(): Promise<Record<string, unknown>> {
     }
     await synk(context);
     const skema: Record<string, unknown> = {};
-    for (const [navn, range] of omraader) skema[navn] = range.values[0]?.[0] ?? "";
+    for (const [navn, range] of omraader) skema[navn] = KOLONNE_NAVNE.has(navn) ? range.values.map((r) => r[0] ?? "") : (range.values[0]?.[0] ?? "");
     return skema;
   });
 }
@@ -65,7 +76,7 @@ function tom(v: unknown): boolean {
 export function erUdfyldt(skema: Record<string, unknown>, layout: SkabelonLayout): boolean {
   const start = new Map<string, unknown>();
   for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start.set(c.felt, c.vaerdi);
-  return Object.entries(skema).some(([navn, v]) => INPUT_NAVNE.has(navn) && !tom(v) && v !== start.get(navn));
+  return Object.entries(skema).some(([navn, v]) => INPUT_NAVNE.has(navn) && (Array.isArray(v) ? v.some((x) => !tom(x)) : !tom(v) && v !== start.get(navn)));
 }
 
 export async function harUdfyldtSkema(layout: SkabelonLayout): Promise<boolean> {

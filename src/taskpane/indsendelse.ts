@@ -4,17 +4,23 @@
  * answer sends the same bytes and the service returns the same receipt instead of a duplicate.
  */
 import { z } from "zod";
-import { FELTER } from "../takstskema/felter";
+import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
+import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
-/** The receipt field is written after submission, so it is never part of what is sent. */
-const SENDES = new Set<string>(FELTER.map((f) => f.navn).filter((n) => n !== "TS_Kvittering"));
+/**
+ * The receipt field is written after submission, so it is never part of what is sent. The
+ * single-takst names of an older workbook are sent as they are; the service reads them.
+ */
+const SENDES = new Set<string>([...FELTER.map((f) => f.navn).filter((n) => n !== "TS_Kvittering"), ...YDELSE_KOLONNER.map((k) => k.navn), ...ENKELTTAKST_NAVNE]);
 
-/** The skema as sent: known fields except the receipt, empty cells as null. */
+const somJson = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** The skema as sent: known fields except the receipt, empty cells as null (a Ydelser column: an array of its rows). */
 export function indberetning(skema: Record<string, unknown>): Record<string, unknown> {
   const ud: Record<string, unknown> = {};
   for (const [navn, v] of Object.entries(skema)) {
     if (!SENDES.has(navn)) continue;
-    ud[navn] = v === "" || v === undefined ? null : v;
+    ud[navn] = Array.isArray(v) ? v.map(somJson) : somJson(v);
   }
   return ud;
 }

@@ -286,7 +286,7 @@ function start(): void {
     }
     const v = validerSkema(skema, { register });
     senesteOk = v.ok;
-    visFund(v.findings, { takst: takstLinje(v.vaerdier), sprunget: v.skipped.map((s) => s.message) });
+    visFund(v.findings, { takst: takstLinje(v.vaerdier as Record<string, unknown>, v.beregnet), sprunget: v.skipped.map((s) => s.message) });
     return { skema, v };
   }
 

@@ -1,4 +1,5 @@
 import { felt } from "../takstskema/felter";
+import { ydelserAf } from "../takstskema/ydelser";
 
 /**
  * Pure text for the pane (Danish, da-DK numbers), kept apart from the DOM so it can be tested
@@ -63,10 +64,14 @@ export function tidspunkt(iso: string): string {
   return new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
 }
 
-/** "Takst: 1.234 kr. pr. døgn" when the validator computed one. */
-export function takstLinje(vaerdier: Record<string, unknown>): string | undefined {
-  const t = vaerdier.TS_Takst;
-  if (typeof t !== "number" || !Number.isFinite(t)) return undefined;
+/**
+ * "Beregnet takst: 1.234 kr. pr. døgn" when the validator computed one; with several ydelser
+ * one part per ydelse ("Gruppe A 1.484 kr., Gruppe B 1.927 kr. pr. døgn").
+ */
+export function takstLinje(vaerdier: Record<string, unknown>, beregnet: unknown): string | undefined {
+  const med = ydelserAf(vaerdier, beregnet).filter((y) => y.takst !== null);
+  if (med.length === 0) return undefined;
   const enhed = typeof vaerdier.TS_Takstenhed === "string" && vaerdier.TS_Takstenhed ? ` pr. ${vaerdier.TS_Takstenhed}` : "";
-  return `Beregnet takst: ${kroner(t)}${enhed}`;
+  if (med.length === 1) return `Beregnet takst: ${kroner(med[0]!.takst!)}${enhed}`;
+  return `Beregnede takster: ${med.map((y) => `${y.navn || `række ${y.raekke + 1}`} ${kroner(y.takst!)}`).join(", ")}${enhed}`;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
-import { CELLER, valideringJsonSchema } from "../../src/takstskema";
+import { CELLER, beregnetSchema, celleFor, valideringJsonSchema } from "../../src/takstskema";
 import { eksempel, REGISTER } from "../takstskema/hjaelp";
 
 // Acceptance 2: the CLI as a subprocess (bin/takstskema.js, as `npx takstskema` runs it).
@@ -67,7 +67,7 @@ describe("takstskema valider", () => {
     const json = valideringJsonSchema.parse(JSON.parse(r.stdout));
     expect(json.findings.map((f) => `${f.code} ${f.field} ${f.cell}`).sort()).toEqual([
       `TS006 TS_Kategori ${CELLER.TS_Kategori}`,
-      `TS010 TS_Pladser ${CELLER.TS_Pladser}`,
+      `TS010 TS_Ydelser_Pladser ${celleFor("TS_Ydelser_Pladser", 0)}`,
       `TS013 TS_Loen ${CELLER.TS_Loen}`,
       `TS015 TS_BelaegningAarMinus2 ${CELLER.TS_BelaegningAarMinus2}`,
       `TS015 TS_OverheadSats ${CELLER.TS_OverheadSats}`,
@@ -83,8 +83,28 @@ describe("takstskema valider", () => {
     const r = await cli("valider", EKSEMPEL, "--json", "--indsendt", "2017-11-10");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(["findings", "ok", "skipped"]);
-    expect(json).toEqual({ ok: true, findings: [], skipped: [] });
+    // Issue 12: --json also carries `beregnet`, with the figures per ydelse (product.md §4).
+    expect(Object.keys(json).sort()).toEqual(["beregnet", "findings", "ok", "skipped"]);
+    expect(json).toMatchObject({ ok: true, findings: [], skipped: [] });
+    const b = beregnetSchema.parse(json.beregnet);
+    // The single-takst example (tests/takstskema/hjaelp.ts): 17.210.921 / 8.409,6 = 2.047.
+    expect(b.takstgrundlag).toBe(17_210_921);
+    expect(b.ydelser).toHaveLength(1);
+    expect(b.ydelser[0]).toMatchObject({ raekke: 0, navn: "Længerevarende botilbud", basistakst: 2047, servicetakst: 0, takst: 2047 });
+  });
+  it("the differentiated example: --json has navn, basistakst, servicetakst and takst per ydelse", async () => {
+    const r = await cli("valider", join(ROD, "examples", "botilbud-differentieret-syd-2018.xlsx"), "--json", "--indsendt", "2017-11-10");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { ok: boolean; beregnet: unknown };
+    expect(json.ok).toBe(true);
+    // Worked out in tests/takstskema/ydelser.test.ts.
+    expect(beregnetSchema.parse(json.beregnet).ydelser.map(({ navn, basistakst, servicetakst, takst }) => ({ navn, basistakst, servicetakst, takst }))).toEqual([
+      { navn: "Gruppe A: moderat støtte", basistakst: 597, servicetakst: 887, takst: 1484 },
+      { navn: "Gruppe B: omfattende støtte", basistakst: 597, servicetakst: 1330, takst: 1927 },
+      { navn: "Gruppe C: særlig tæt støtte", basistakst: 597, servicetakst: 2217, takst: 2814 },
+    ]);
+    const tekst = await cli("valider", join(ROD, "examples", "botilbud-differentieret-syd-2018.xlsx"), "--indsendt", "2017-11-10");
+    expect(tekst.stdout).toContain("Gruppe C: særlig tæt støtte: takst 2.814 kr. pr. døgn (basistakst 597 kr. + servicetakst 2.217 kr.)");
   });
   it("after the deadline the example still passes with a TS090 warning", async () => {
     const r = await cli("valider", EKSEMPEL, "--json", "--indsendt", "2017-12-01");

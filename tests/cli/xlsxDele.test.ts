@@ -86,7 +86,7 @@ describe.each([["skabelon", () => skabelon], ["udfyldt skema", () => udfyldt]])(
   it("scalar SOC calls and native formulas stay plain formulas (LibreOffice keeps their cached values)", async () => {
     const ark = await del(zip(), "xl/worksheets/sheet1.xml");
     const adresse = (navn: keyof typeof CELLER) => CELLER[navn].split("!")[1]!;
-    for (const navn of ["TS_Overhead", "TS_Takst", "TS_Takstgrundlag"] as const) {
+    for (const navn of ["TS_Overhead", "TS_Takstgrundlag"] as const) {
       const c = celleXml(ark, adresse(navn));
       expect(c).not.toContain("cm=");
       expect(c).toMatch(/<f>/);
@@ -102,10 +102,10 @@ describe("the file still opens and validates", () => {
   it("ExcelJS opens the filled skema: formulas, cached results and names intact", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(udfyldtSti) as unknown as ArrayBuffer);
-    const [ark, adr] = CELLER.TS_Takst.split("!") as [string, string];
+    const [ark, adr] = CELLER.TS_Overhead.split("!") as [string, string];
     const v = wb.getWorksheet(ark)!.getCell(adr).value as ExcelJS.CellFormulaValue;
-    expect(v.formula).toBe("_xldudf_SOC_TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
-    expect(v.result).toBe(FORVENTET.takst);
+    expect(v.formula).toBe("_xldudf_SOC_OVERHEAD(TS_OverheadGrundlag,TS_OverheadSats,TS_Regelsaet)");
+    expect(v.result).toBe(FORVENTET.overhead);
   });
 
   it("the CLI validates its own filled skema without findings of error severity", async () => {

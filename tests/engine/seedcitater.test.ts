@@ -53,6 +53,12 @@ const CITATER: ReadonlyArray<[string, string]> = [
   // differentiated takster (takststruktur tests)
   ["004:5972", "Moderat støttebehov 1160 kr. pr. døgn"],
   ["004:5973", "støttebehov 1450 kr. pr. døgn og Fuldstændigt støttebehov 1727 kr. pr døgn"],
+  // when to differentiate (TS110, the Ydelser help text) and what is borgerrettet (TS_Borgerrettet)
+  ["004:4269", "Taksterne bør differentieres, når personudgifterne"],
+  ["004:4270", "Det vil typisk være forskelle på 150.000 til 175.000 kr. på botilbud"],
+  ["004:4271", "og på 30.000 til 50.000 kr. på dagtilbud"],
+  ["000:1223", "sten skal omfatte de omkostningselementer, som er direkte borgerettede (løn til"],
+  ["000:1226", "plejepersonale mv.)"],
 ];
 
 (existsSync(SEEDS) ? describe : describe.skip)("seed lines cited by the engine tests", () => {

@@ -5,6 +5,9 @@
  * queued and run at context.sync(); a property can be read only after load() and sync();
  * getItem() of a missing item fails at sync; a protected sheet refuses writes to locked cells.
  * Formulas are stored, not computed (a formula cell reads as ""), so the validator recomputes.
+ * Defined names may point at ranges (the Ydelser table's columns, "Takstskema!D38:D47"): reading
+ * one gives its rows; a formula that spills (SOC.TAKSTSTRUKTUR) is stored in its anchor cell and
+ * its spill range reads as "" like any other uncomputed formula.
  *
  * Everything the add-in writes is recorded on globalThis.__fakeHost for the test to assert.
  */
@@ -57,6 +60,11 @@
     const b = kolBogstav(o.c2) + o.r2;
     return a === b ? a : `${a}:${b}`;
   }
+  /** "D38" of "D38:D47" (and of "D38"). */
+  function foersteCelle(adresse) {
+    const o = parseOmraade(adresse);
+    return kolBogstav(o.c1) + o.r1;
+  }
   function daekker(o, c, r) {
     return c >= o.c1 && c <= o.c2 && r >= o.r1 && r <= o.r2;
   }
@@ -104,15 +112,15 @@
       if (!n) return null;
       return n.sheet.deleted ? "#REF!" : `${n.sheet.name}!${n.address}`;
     },
-    /** The cell a defined name or "Ark!A1" points at: { value, formula, numberFormat }. */
     /** The print setup the add-in wrote on a sheet (orientation, zoom, breaks, footer, ...). */
     sidelayout(navn) {
       const a = host.ark(navn);
       return a && a.pageLayout ? JSON.parse(JSON.stringify(a.pageLayout)) : null;
     },
+    /** The cell a defined name or "Ark!A1" points at (a range: its top-left cell): { value, formula, numberFormat }. */
     celle(ref) {
       const { ark, adresse } = oploes(ref);
-      const c = ark.cells.get(adresse);
+      const c = ark.cells.get(foersteCelle(adresse));
       return { value: c ? visVaerdi(c) : "", formula: c ? c.formula : null, numberFormat: c ? c.numberFormat : "General" };
     },
     /** The last value written to a format path (e.g. "fill.color") that covers the cell. */
@@ -135,7 +143,7 @@
       const { ark, adresse } = oploes(ref);
       const o = parseOmraade(adresse);
       if (ark.protected && laast(ark, o.c1, o.r1)) throw fejl("AccessDenied", `Cellen ${adresse} er beskyttet`);
-      const c = celle(ark, adresse);
+      const c = celle(ark, foersteCelle(adresse));
       if (typeof vaerdi === "string" && vaerdi.startsWith("=")) {
         c.formula = vaerdi;
         c.value = "";
@@ -627,7 +635,7 @@
         name: n.name,
         type: ref ? "Error" : "Range",
         value: ref ? "#REF!" : `${arkNavnIAdresse(n.sheet.name)}!${n.address}`,
-        formula: ref ? "=#REF!" : `=${arkNavnIAdresse(n.sheet.name)}!$${n.address.replace(/(\d)/, "$$$1")}`,
+        formula: ref ? "=#REF!" : `=${arkNavnIAdresse(n.sheet.name)}!${n.address.split(":").map((a) => `$${a.replace(/(\d)/, "$$$1")}`).join(":")}`,
         comment: n.comment,
       };
       for (const f of felter) {

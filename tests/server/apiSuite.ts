@@ -93,6 +93,25 @@ export function apiSuite(aabn: () => Promise<Db>): void {
       expect(aktuelle.map((i: { id: string }) => i.id)).toEqual([v2.id]);
     });
 
+    it("accepts a skema with three ydelser (issue 12); the storage key names the first ydelse", async () => {
+      const diff = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "botilbud-differentieret-syd-2018.json"), "utf8")) as Record<string, unknown>;
+      const r = await post({ ...diff, TS_Driftsherre: "Odense Kommune" });
+      expect(r.statusCode).toBe(201);
+      const fuld = (await get(`${URL}/${r.json().id}`, t.odense)).json();
+      expect(fuld.ydelse).toBe("Gruppe A: moderat støtte");
+      // Worked out in tests/takstskema/ydelser.test.ts.
+      expect(fuld.beregnet.ydelser.map((y: { navn: string; takst: number }) => [y.navn, y.takst])).toEqual([
+        ["Gruppe A: moderat støtte", 1484], ["Gruppe B: omfattende støtte", 1927], ["Gruppe C: særlig tæt støtte", 2814],
+      ]);
+      expect(fuld.payload.TS_Ydelser_Pladser).toEqual([10, 8, 4, null, null, null, null, null, null, null]);
+      // A column of more than 10 rows, or a list in a single field, is refused at the boundary.
+      expect((await post({ ...diff, TS_Driftsherre: "Odense Kommune", TS_Ydelser_Navn: Array.from({ length: 11 }, () => "x") })).statusCode).toBe(422);
+      const liste = await post({ ...diff, TS_Driftsherre: "Odense Kommune", TS_Loen: [12_000_000] });
+      expect(liste.statusCode).toBe(422);
+      expect(liste.json().findings[0]).toMatchObject({ code: "TS002", field: "TS_Loen" });
+      expect(await antalIndberetninger(db)).toBe(1);
+    });
+
     it("refuses a skema with errors with 422 and the validator's findings, storing nothing", async () => {
       const r = await post(gyldigtSkema({ TS_Belaegning: 1.5, TS_Takst: 99 }));
       expect(r.statusCode).toBe(422);

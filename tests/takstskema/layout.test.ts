@@ -1,14 +1,17 @@
-import { ARKNAVN, CELLER, FARVER, FELTER, fraFilformel, skabelonLayout, takstskemaSchema, tilFilformel } from "../../src/takstskema";
+import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, fraFilformel, KOLONNE_OMRAADER, skabelonLayout, takstskemaSchema, tilFilformel, YDELSE_HJAELP, YDELSE_KOLONNER } from "../../src/takstskema";
 import { REGISTER } from "./hjaelp";
 
-// product.md §2, copied by hand: every required defined name.
-const PAKRAEVET = `TS_Regelsaet TS_Takstaar TS_Driftsherre TS_Tilbud TS_TilbudsportalID TS_Ydelse TS_Lovgrundlag TS_Maalgruppe
+// product.md §2, copied by hand: every required defined name (issue 12: the single takst names
+// TS_Ydelse, TS_Takst, TS_Basistakst, TS_Servicetakst, TS_SidsteAarsTakst and TS_Takstudvikling
+// became the Ydelser columns; TS_Borgerrettet and TS_Basisgrundlag are new).
+const PAKRAEVET = `TS_Regelsaet TS_Takstaar TS_Driftsherre TS_Tilbud TS_TilbudsportalID TS_Lovgrundlag TS_Maalgruppe
 TS_Kategori TS_Kontaktperson TS_Email TS_UdarbejdetAf TS_GodkendtAf TS_Dato TS_Pladser TS_Belaegning TS_BelaegningAarMinus2 TS_BelaegningAarMinus1
 TS_BelaegningBegrundelse TS_Dage TS_Takstenhed TS_Loen TS_Udvikling TS_Administration TS_Indtaegter
-TS_Tjenestemandspension TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
-TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Belaegningsdage TS_Takst TS_Basistakst
-TS_Servicetakst TS_SidsteAarsTakst TS_PLPct TS_Takstudvikling TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6
-TS_RegBudget TS_Kvittering`.split(/\s+/);
+TS_Tjenestemandspension TS_Borgerrettet TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
+TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Basisgrundlag TS_Belaegningsdage
+TS_PLPct TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6 TS_RegBudget TS_Kvittering`.split(/\s+/);
+const KOLONNER = `TS_Ydelser_Navn TS_Ydelser_Pladser TS_Ydelser_Belaegning TS_Ydelser_Ressource TS_Ydelser_SidsteAarsTakst
+TS_Ydelser_Basistakst TS_Ydelser_Servicetakst TS_Ydelser_Takst TS_Ydelser_Takstudvikling`.split(/\s+/);
 
 describe("the field table", () => {
   it("covers every defined name of product.md §2, each once", () => {
@@ -16,6 +19,8 @@ describe("the field table", () => {
     for (const n of PAKRAEVET) expect(navne).toContain(n);
     expect(new Set(navne).size).toBe(navne.length);
     expect(FELTER.filter((f) => !PAKRAEVET.includes(f.navn)).every((f) => "ekstra" in f && f.ekstra)).toBe(true);
+    expect(YDELSE_KOLONNER.map((k) => k.navn)).toEqual(KOLONNER);
+    for (const gammel of ["TS_Ydelse", "TS_Takst", "TS_Basistakst", "TS_Servicetakst", "TS_SidsteAarsTakst", "TS_Takstudvikling"]) expect(navne).not.toContain(gammel);
   });
   it("has a Danish label and help text for every field; computed fields have formulas", () => {
     for (const f of FELTER) {
@@ -36,10 +41,10 @@ describe("the field table", () => {
 describe("the layout (pure data)", () => {
   const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
   it("names every field on its own cell of the sheet", () => {
-    expect(layout.navne.map((n) => n.navn)).toEqual(FELTER.map((f) => f.navn));
+    expect(layout.navne.map((n) => n.navn)).toEqual([...FELTER.map((f) => f.navn), ...KOLONNER]);
     const refs = layout.navne.map((n) => n.ref);
     expect(new Set(refs).size).toBe(refs.length);
-    for (const n of layout.navne) expect(n.ref.replace(/\$/g, "")).toBe(CELLER[n.navn]);
+    for (const n of layout.navne) expect(n.ref.replace(/\$/g, "")).toBe(celleFor(n.navn));
     expect(CELLER.TS_Regelsaet.startsWith(`${ARKNAVN}!`)).toBe(true);
   });
   it("marks mandatory inputs yellow, optional orange, computed grey; only inputs unlocked", () => {
@@ -55,16 +60,42 @@ describe("the layout (pure data)", () => {
     }
     expect(FARVER.obligatorisk).toBe("FFFFFF99");
     expect(FARVER.valgfri).toBe("FFFFCC99");
-    expect(layout.celler.filter((c) => !c.laast).length).toBe(FELTER.filter((f) => f.rolle === "input").length);
+    // 5 input columns × 10 rows in the Ydelser table.
+    expect(layout.celler.filter((c) => !c.laast).length).toBe(FELTER.filter((f) => f.rolle === "input").length + 5 * 10);
   });
-  it("basis/service are mandatory (yellow) only where the ruleset requires the split (MIDT-2021 only expects it)", () => {
+  it("the borgerrettede costs are mandatory (yellow) only where the ruleset requires the split (MIDT-2021 only expects it)", () => {
     const midt = skabelonLayout(REGISTER.hent("MIDT-2021"));
-    expect(midt.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.valgfri);
-    expect(layout.celler.find((c) => c.felt === "TS_Basistakst")!.fyld).toBe(FARVER.valgfri);
+    expect(midt.celler.find((c) => c.felt === "TS_Borgerrettet")!.fyld).toBe(FARVER.valgfri);
+    expect(layout.celler.find((c) => c.felt === "TS_Borgerrettet")!.fyld).toBe(FARVER.valgfri);
+  });
+  it("the Ydelser table: 10 rows under Kapacitet, the first ydelse mandatory, one vertical range per column", () => {
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Navn).toBe("Takstskema!B38:B47");
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Pladser).toBe("Takstskema!D38:D47");
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Takstudvikling).toBe("Takstskema!K38:K47");
+    expect(celleFor("TS_Ydelser_Pladser", 2)).toBe("Takstskema!D40"); // the pladser of the third ydelse
+    expect(layout.navne.find((n) => n.navn === "TS_Ydelser_Pladser")!.ref).toBe("Takstskema!$D$38:$D$47");
+    const fyld = (felt: string, raekke: number) => layout.celler.find((c) => c.felt === felt && c.raekke === raekke)!.fyld;
+    expect(fyld("TS_Ydelser_Navn", 0)).toBe(FARVER.obligatorisk);
+    expect(fyld("TS_Ydelser_Navn", 1)).toBe(FARVER.valgfri);
+    expect(fyld("TS_Ydelser_Ressource", 0)).toBe(FARVER.valgfri);
+    expect(fyld("TS_Ydelser_Takst", 4)).toBe(FARVER.beregnet);
+    // Kapacitet comes before the table, Omkostninger after it.
+    expect(Number(CELLER.TS_Takstenhed.replace(/\D/g, ""))).toBeLessThan(38);
+    expect(Number(CELLER.TS_Loen.replace(/\D/g, ""))).toBeGreaterThan(47);
+  });
+  it("explains when to differentiate (Bilag 14, 004:4269-4271) and what is borgerrettet (000:1217-1226)", () => {
+    // 004:4270-4271 "Det vil typisk være forskelle på 150.000 til 175.000 kr. på botilbud og på 30.000 til 50.000 kr. på dagtilbud."
+    expect(YDELSE_HJAELP[0]).toContain("150.000-175.000 kr. (botilbud)");
+    expect(YDELSE_HJAELP[0]).toContain("30.000-50.000 kr. (dagtilbud)");
+    // 000:1223-1226 "servicetaksten skal omfatte de omkostningselementer, som er direkte borgerettede (løn til plejepersonale mv.)"
+    expect(YDELSE_HJAELP[1]).toContain("løn til plejepersonale");
+    expect(FELTER.find((f) => f.navn === "TS_Borgerrettet")!.hjaelp).toMatch(/plejepersonale/);
+    const tekster = layout.celler.map((c) => c.vaerdi);
+    for (const linje of YDELSE_HJAELP) expect(tekster).toContain(linje);
   });
   it("gives every input a Danish input message within Excel's limits", () => {
     const inputs = FELTER.filter((f) => f.rolle === "input");
-    expect(layout.valideringer.length).toBe(inputs.length);
+    expect(layout.valideringer.length).toBe(inputs.length + 5 * 10);
     for (const v of layout.valideringer) {
       expect(v.promptTitel.length).toBeLessThanOrEqual(32);
       expect(v.fejlTitel.length).toBeLessThanOrEqual(32);
@@ -77,7 +108,11 @@ describe("the layout (pure data)", () => {
   });
   it("computes with SOC functions where one exists and native formulas elsewhere", () => {
     const formel = (n: string) => layout.celler.find((c) => c.felt === n)!.formel;
-    expect(formel("TS_Takst")).toBe("SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
+    const struktur = layout.celler.find((c) => c.felt === "TS_Ydelser_Basistakst" && c.raekke === 0)!;
+    expect(struktur.formel).toBe("SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
+    expect(struktur.spild).toBe("H38:J47");
+    expect(layout.celler.find((c) => c.felt === "TS_Ydelser_Takstudvikling" && c.raekke === 2)!.formel).toBe("IF(OR(J40=\"\",G40=\"\"),\"\",SOC.TAKSTUDVIKLING(J40,G40,TS_PLPct))");
+    expect(formel("TS_Pladser")).toBe("SUM(TS_Ydelser_Pladser)");
     expect(formel("TS_Overhead")).toMatch(/^SOC\.OVERHEAD\(/);
     expect(formel("TS_Takstgrundlag")).toMatch(/^SUM\(/);
   });

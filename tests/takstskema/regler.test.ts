@@ -1,4 +1,4 @@
-import { CELLER, REGLER, validerSkema } from "../../src/takstskema";
+import { CELLER, celleFor, REGLER, validerSkema } from "../../src/takstskema";
 import { FORVENTET, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
 
 const koder = (r: ReturnType<typeof valider>) => r.findings.map((f) => f.code);
@@ -12,8 +12,12 @@ describe("the example (botilbud, SYD-2018)", () => {
     expect(r.beregnet).toMatchObject(FORVENTET);
     expect(r.beregnet!.takstudvikling).toBeCloseTo(2047 / (1995 * 1.019) - 1, 10);
     expect(r.beregnet!.forventetRegulering).toBe(-240_000);
-    // Empty computed cells are filled with the recomputed values.
-    expect(r.vaerdier.TS_Takst).toBe(2047);
+    // Empty computed cells are filled with the recomputed values; the single-takst shape is a one-row table.
+    expect(r.vaerdier.TS_Ydelser_Takst?.[0]).toBe(2047);
+    expect(r.beregnet!.ydelser).toEqual([{
+      raekke: 0, navn: "Længerevarende botilbud", pladser: 24, belaegning: 0.96, ressource: null, sidsteAarsTakst: 1995,
+      belaegningsdage: 8409.6, basistakst: null, servicetakst: null, takst: 2047, takstudvikling: r.beregnet!.takstudvikling,
+    }]);
     expect(r.vaerdier.TS_Overhead).toBe(733_867);
   });
 });
@@ -29,9 +33,10 @@ describe("every rule is a small object with a product.md §3 code", () => {
 });
 
 describe("TS001 mandatory field empty", () => {
-  it.each([["TS_Tilbud", ""], ["TS_Loen", null], ["TS_Email", "   "], ["TS_Pladser", undefined]])("%s = %p", (navn, v) => {
+  // TS_Pladser of the single-takst shape is the first ydelse's pladser.
+  it.each([["TS_Tilbud", "", "TS_Tilbud"], ["TS_Loen", null, "TS_Loen"], ["TS_Email", "   ", "TS_Email"], ["TS_Pladser", undefined, "TS_Ydelser_Pladser"]])("%s = %p", (navn, v, felt) => {
     const r = valider({ [navn]: v });
-    expect(kort(r.findings.filter((f) => f.code === "TS001"))).toEqual([`TS001 error ${navn} ${CELLER[navn as keyof typeof CELLER]}`]);
+    expect(kort(r.findings.filter((f) => f.code === "TS001"))).toEqual([`TS001 error ${felt} ${celleFor(felt!, 0)}`]);
     expect(r.ok).toBe(false);
   });
 });
@@ -58,7 +63,7 @@ describe("TS002 wrong type", () => {
   it("a computed cell holding #NAME? (SOC functions not loaded) is recomputed silently", () => {
     const r = valider({ TS_Takst: "#NAME?", TS_Overhead: { formula: "_xldudf_SOC_OVERHEAD(1,2)", result: { error: "#NAME?" } } });
     expect(r.findings).toEqual([]);
-    expect(r.vaerdier.TS_Takst).toBe(2047);
+    expect(r.vaerdier.TS_Ydelser_Takst?.[0]).toBe(2047);
   });
 });
 
@@ -89,8 +94,8 @@ describe("Danish number text (acceptance 3)", () => {
   });
   it('"95" (no % sign) in a percent field is 95 and so TS011, not silently 95 %', () => {
     const r = valider({ TS_Belaegning: "95" });
-    expect(r.vaerdier.TS_Belaegning).toBe(95);
-    expect(kort(r.findings)).toEqual([`TS011 error TS_Belaegning ${CELLER.TS_Belaegning}`]);
+    expect(r.vaerdier.TS_Ydelser_Belaegning?.[0]).toBe(95);
+    expect(kort(r.findings)).toEqual([`TS011 error TS_Ydelser_Belaegning ${celleFor("TS_Ydelser_Belaegning", 0)}`]);
   });
 });
 
@@ -98,7 +103,7 @@ describe("TS003/TS004 ruleset and year", () => {
   it("unknown ruleset: TS003 and every parameter check skipped", () => {
     const r = valider({ TS_Regelsaet: "NORD-2099" });
     expect(kort(r.findings)).toEqual([`TS003 error TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
-    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS061", "TS070", "TS080", "TS090", "TS100", "TS101"]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS061", "TS070", "TS080", "TS090", "TS100", "TS101", "TS110"]);
   });
   it("takstår not the ruleset's year: TS004 warning", () => {
     expect(kort(valider({ TS_Takstaar: 2019 }).findings)).toEqual([`TS004 warning TS_Takstaar ${CELLER.TS_Takstaar}`]);
@@ -107,12 +112,12 @@ describe("TS003/TS004 ruleset and year", () => {
 
 describe("TS010 pladser", () => {
   it.each([[0], [-3], [24.5]])("pladser %p under SEL § 108 is TS010", (p) => {
-    expect(kort(valider({ TS_Pladser: p }).findings)).toEqual([`TS010 error TS_Pladser ${CELLER.TS_Pladser}`]);
+    expect(kort(valider({ TS_Pladser: p }).findings)).toEqual([`TS010 error TS_Ydelser_Pladser ${celleFor("TS_Ydelser_Pladser", 0)}`]);
   });
   it("TS010: no seed gives a \"§ 101: citizens / 10\" rule (004:23-26 is the socialtilsyn's own takst), so 2,5 places under SEL § 101 is TS010 too", () => {
     // 004:23 "Tidsestimatet for de fleste opgaver stammer fra DUT-forhandlingerne om Lov om socialtilsyn."
     const r = valider({ TS_Pladser: 2.5, TS_Lovgrundlag: "SEL § 101" });
-    expect(kort(r.findings.filter((f) => f.code === "TS010"))).toEqual([`TS010 error TS_Pladser ${CELLER.TS_Pladser}`]);
+    expect(kort(r.findings.filter((f) => f.code === "TS010"))).toEqual([`TS010 error TS_Ydelser_Pladser ${celleFor("TS_Ydelser_Pladser", 0)}`]);
     expect(r.findings[0]!.message).not.toContain("101");
   });
 });
@@ -159,7 +164,7 @@ describe("TS020/TS021/TS022 overhead", () => {
 
 describe("TS030/TS031/TS033 the takst", () => {
   it("TS030: takst 2.100 where 17.210.921 / 8.409,6 = 2.047", () => {
-    expect(kort(valider({ TS_Takst: 2100 }).findings)).toEqual([`TS030 error TS_Takst ${CELLER.TS_Takst}`]);
+    expect(kort(valider({ TS_Takst: 2100 }).findings)).toEqual([`TS030 error TS_Ydelser_Takst ${celleFor("TS_Ydelser_Takst", 0)}`]);
     expect(valider({ TS_Takst: 2048 }).findings).toEqual([]);
     expect(koder(valider({ TS_Takst: 2049 }))).toEqual(["TS030"]);
   });
@@ -214,7 +219,7 @@ describe("TS040 regulering against A1-A7 and the 5 % rule", () => {
 describe("TS050/TS051 takstudvikling (real, after PL)", () => {
   it("last year 1.900: 2.047 / (1.900 × 1,019) - 1 = +5,7 % without begrundelse", () => {
     const r = valider({ TS_SidsteAarsTakst: 1900 });
-    expect(kort(r.findings)).toEqual([`TS050 warning TS_UdviklingBegrundelse ${CELLER.TS_UdviklingBegrundelse}`]);
+    expect(kort(r.findings)).toEqual([`TS050 warning TS_Ydelser_Takstudvikling ${celleFor("TS_Ydelser_Takstudvikling", 0)}`]);
     expect(r.findings[0]!.message).toContain("5,7 %");
   });
   it("nominal +5,5 % but real +3,5 % after 1,9 % PL: no warning", () => {
@@ -226,7 +231,7 @@ describe("TS050/TS051 takstudvikling (real, after PL)", () => {
     expect(valider({ TS_SidsteAarsTakst: 2200, TS_UdviklingBegrundelse: "Færre nattevagter" }).findings).toEqual([]);
   });
   it("TS051: cached takstudvikling differs from the recomputed", () => {
-    expect(kort(valider({ TS_Takstudvikling: 0.1 }).findings)).toEqual([`TS051 warning TS_Takstudvikling ${CELLER.TS_Takstudvikling}`]);
+    expect(kort(valider({ TS_Takstudvikling: 0.1 }).findings)).toEqual([`TS051 warning TS_Ydelser_Takstudvikling ${celleFor("TS_Ydelser_Takstudvikling", 0)}`]);
   });
 });
 
@@ -234,13 +239,15 @@ describe("TS060/TS061 basis + service = takst; a missing split is only expected 
   const midt2021 = { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 };
   it("TS061: MIDT-2021 expects the split (\"forventes\", 000:164): missing is a warning, never an error", () => {
     const r = valider(midt2021);
-    expect(kort(r.findings)).toEqual([`TS061 warning TS_Basistakst ${CELLER.TS_Basistakst}`]);
+    expect(kort(r.findings)).toEqual([`TS061 warning TS_Borgerrettet ${CELLER.TS_Borgerrettet}`]);
     expect(r.ok).toBe(true);
   });
   it("TS060: 800 + 1.200 = 2.000 ≠ 2.047 is an error wherever both are filled", () => {
-    expect(kort(valider({ ...midt2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`]);
+    // The former single-takst shape typed both parts by hand: they go to the first ydelse's cells.
+    const basis = celleFor("TS_Ydelser_Basistakst", 0);
+    expect(kort(valider({ ...midt2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Ydelser_Basistakst ${basis}`]);
     expect(valider({ ...midt2021, TS_Basistakst: 847, TS_Servicetakst: 1200 }).findings).toEqual([]);
-    expect(kort(valider({ TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Basistakst ${CELLER.TS_Basistakst}`]);
+    expect(kort(valider({ TS_Basistakst: 800, TS_Servicetakst: 1200 }).findings)).toEqual([`TS060 error TS_Ydelser_Basistakst ${basis}`]);
   });
   it("SYD-2018 does not expect it: nothing when both are empty", () => {
     expect(valider({}).findings).toEqual([]);

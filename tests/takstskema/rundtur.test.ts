@@ -1,21 +1,28 @@
 import ExcelJS from "exceljs";
 import { laesSkemaBuffer } from "../../src/cli/laes";
 import { lavArbejdsbog } from "../../src/cli/skabelon";
-import { CELLER, skabelonLayout, validerSkema } from "../../src/takstskema";
+import { CELLER, celleFor, KOLONNE_OMRAADER, skabelonLayout, validerSkema } from "../../src/takstskema";
 import { FORVENTET, I_TIDE, kort, REGISTER, rundtur } from "./hjaelp";
 
 // Acceptance 1: write the template with ExcelJS, fill it, read it back, validate.
 // `cache` holds the computed cells' cached results as Excel would save them; null = no cached
 // value (a file saved outside Excel), which the validator recomputes silently.
 
-const INGEN_CACHE_EFTER_OVERHEAD = { TS_Takstgrundlag: null, TS_Takst: null, TS_Takstudvikling: null };
+// Excel would recompute everything downstream of a changed cell; here those caches are left empty.
+const INGEN_CACHE_EFTER_OVERHEAD = {
+  TS_Takstgrundlag: null, TS_Basisgrundlag: null,
+  TS_Ydelser_Basistakst: [null], TS_Ydelser_Servicetakst: [null], TS_Ydelser_Takst: [null], TS_Ydelser_Takstudvikling: [null],
+};
 
 describe("round trip through an .xlsx file", () => {
   it("the example has no findings, and the cached results are read back", async () => {
     const r = await rundtur();
     expect(r.findings).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.vaerdier).toMatchObject({ TS_Takst: 2047, TS_Takstgrundlag: FORVENTET.takstgrundlag, TS_Belaegning: 0.96, TS_Tilbud: "Bofællesskabet Skovbrynet" });
+    expect(r.vaerdier).toMatchObject({ TS_Takstgrundlag: FORVENTET.takstgrundlag, TS_Belaegning: 0.96, TS_Tilbud: "Bofællesskabet Skovbrynet" });
+    // The single-takst example is read back as a one-row table.
+    expect(r.vaerdier.TS_Ydelser_Takst?.[0]).toBe(2047);
+    expect(r.vaerdier.TS_Ydelser_Navn?.[0]).toBe("Længerevarende botilbud");
   });
 
   it("an empty template (only the prefilled ruleset, year and days) gives TS001 for the other mandatory fields", async () => {
@@ -25,7 +32,7 @@ describe("round trip through an .xlsx file", () => {
     expect(laest.fund).toEqual([]);
     expect(new Set(r.findings.map((f) => f.code))).toEqual(new Set(["TS001"]));
     expect(r.findings.map((f) => f.field).sort()).toEqual(
-      ["TS_Driftsherre", "TS_Tilbud", "TS_Ydelse", "TS_Lovgrundlag", "TS_Kontaktperson", "TS_Email", "TS_Pladser", "TS_Belaegning", "TS_Takstenhed", "TS_Loen", "TS_OverheadSats"].sort(),
+      ["TS_Driftsherre", "TS_Tilbud", "TS_Ydelser_Navn", "TS_Lovgrundlag", "TS_Kontaktperson", "TS_Email", "TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Takstenhed", "TS_Loen", "TS_OverheadSats"].sort(),
     );
   });
 
@@ -36,21 +43,26 @@ describe("round trip through an .xlsx file", () => {
     ["TS002", "error", "TS_Oevrige", { TS_Oevrige: "1.5" }],
     ["TS003", "error", "TS_Regelsaet", { TS_Regelsaet: "NORD-2099" }],
     ["TS004", "warning", "TS_Takstaar", { TS_Takstaar: 2019 }],
-    ["TS010", "error", "TS_Pladser", { TS_Pladser: 24.5 }],
-    ["TS011", "error", "TS_Belaegning", { TS_Belaegning: 96 }],
-    ["TS011", "error", "TS_Belaegning", { TS_Belaegning: "95" }],
+    ["TS010", "error", "TS_Ydelser_Pladser", { TS_Pladser: 24.5 }],
+    ["TS011", "error", "TS_Ydelser_Belaegning", { TS_Belaegning: 96 }],
+    ["TS011", "error", "TS_Ydelser_Belaegning", { TS_Belaegning: "95" }],
     ["TS012", "warning", "TS_BelaegningBegrundelse", { TS_BelaegningAarMinus2: 0.85, TS_BelaegningAarMinus1: 0.89 }],
     ["TS020", "error", "TS_OverheadSats", { TS_OverheadSats: 0.05 }],
     ["TS021", "error", "TS_Overhead", {}, { TS_Overhead: 700_000, ...INGEN_CACHE_EFTER_OVERHEAD }],
     ["TS022", "error", "TS_OverheadGrundlag", {}, { TS_OverheadGrundlag: 16_000_000, TS_Overhead: null, ...INGEN_CACHE_EFTER_OVERHEAD }],
-    ["TS030", "error", "TS_Takst", {}, { TS_Takst: 2100, TS_Takstudvikling: null }],
+    ["TS030", "error", "TS_Ydelser_Takst", {}, { TS_Takst: 2100, TS_Takstudvikling: null }],
     ["TS031", "error", "TS_Takstgrundlag", {}, { TS_Takstgrundlag: 17_000_000, TS_Takst: null, TS_Takstudvikling: null }],
     ["TS033", "error", "TS_Belaegningsdage", {}, { TS_Belaegningsdage: 8760 }],
     ["TS040", "warning", "TS_Regulering", { TS_Regulering: -100_000 }],
-    ["TS050", "warning", "TS_UdviklingBegrundelse", { TS_SidsteAarsTakst: 1900 }],
-    ["TS051", "warning", "TS_Takstudvikling", {}, { TS_Takstudvikling: 0.1 }],
-    ["TS060", "error", "TS_Basistakst", { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021, TS_Basistakst: 800, TS_Servicetakst: 1200 }],
-    ["TS061", "warning", "TS_Basistakst", { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 }],
+    ["TS050", "warning", "TS_Ydelser_Takstudvikling", { TS_SidsteAarsTakst: 1900 }],
+    ["TS051", "warning", "TS_Ydelser_Takstudvikling", {}, { TS_Ydelser_Takstudvikling: [0.1] }],
+    // With 10.000.000 kr. borgerrettet: basis (17.210.921 - 10.000.000) / 8.409,6 = 857,46 → 857,
+    // service 10.000.000 / 8.409,6 = 1.189,12 → 1.189, takst 2.046. Cells 858 and 1.190 are each
+    // within TS030's 1 kr. but add up to 2.048 ≠ 2.046.
+    ["TS060", "error", "TS_Ydelser_Basistakst", { TS_Borgerrettet: 10_000_000 }, { TS_Ydelser_Basistakst: [858], TS_Ydelser_Servicetakst: [1190], TS_Ydelser_Takst: [2046] }],
+    ["TS061", "warning", "TS_Borgerrettet", { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 }],
+    ["TS013", "error", "TS_Borgerrettet", { TS_Borgerrettet: -1_000_000 }],
+    ["TS013", "error", "TS_Borgerrettet", { TS_Borgerrettet: 18_000_000 }],
     ["TS070", "error", "TS_Rentesats", { TS_Rentesats: 0.02 }],
     ["TS080", "warning", "TS_Tjenestemandspension", { TS_PensionsgivendeLoen: 900_000 }],
     ["TS090", "warning", "TS_Regelsaet", {}, {}, new Date("2017-11-20T09:00:00+01:00")],
@@ -67,7 +79,7 @@ describe("round trip through an .xlsx file", () => {
   const raekker = tilfaelde.map(([c, s, f, a, cache, d]) => [c, s, f, a, cache ?? {}, d ?? I_TIDE] as const);
   it.each(raekker)("%s (%s) on %s", async (code, severity, felt, aendringer, cache, indsendt) => {
     const r = await rundtur(aendringer as never, cache as never, indsendt);
-    expect(kort(r.findings)).toEqual([`${code} ${severity} ${felt} ${CELLER[felt as keyof typeof CELLER]}`]);
+    expect(kort(r.findings)).toEqual([`${code} ${severity} ${felt} ${celleFor(felt, 0)}`]);
     expect(r.ok).toBe(severity === "warning");
   });
 
@@ -78,14 +90,18 @@ describe("round trip through an .xlsx file", () => {
     expect(r.vaerdier.TS_Tilbud).toBe("Bofællesskabet Skovbrynet");
   });
 
-  it("a moved cell is found through its defined name", async () => {
+  it("a moved cell is found through its defined name, a moved Ydelser column through its range", async () => {
     const r = await rundtur({}, {}, undefined, (wb) => {
       const ws = wb.getWorksheet("Takstskema")!;
-      ws.getCell("H40").value = 30;
-      // The name's own cell, wherever the layout puts it ("Takstskema!D30" → "Takstskema!$D$30").
-      wb.definedNames.remove(CELLER.TS_Pladser.replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), "TS_Pladser");
-      wb.definedNames.add("Takstskema!$H$40", "TS_Pladser");
+      ws.getCell("M40").value = 30;
+      // The column's own range, wherever the layout puts it ("Takstskema!D41:D50").
+      const [fra, til] = /!D(\d+):D(\d+)$/.exec(KOLONNE_OMRAADER.TS_Ydelser_Pladser)!.slice(1).map(Number) as [number, number];
+      expect(til - fra).toBe(9);
+      // ExcelJS keeps names per cell: remove each cell of the old range.
+      for (let r = fra; r <= til; r++) wb.definedNames.remove(`Takstskema!$D$${r}`, "TS_Ydelser_Pladser");
+      wb.definedNames.add("Takstskema!$M$40:$M$49", "TS_Ydelser_Pladser");
     });
+    expect(r.vaerdier.TS_Ydelser_Pladser?.[0]).toBe(30);
     expect(r.vaerdier.TS_Pladser).toBe(30);
     // 17.210.921 / (30 × 365 × 0,96) = 1.637,8 → the cached 2.047 is now wrong.
     expect(r.findings.map((f) => f.code)).toContain("TS030");
@@ -103,7 +119,7 @@ describe("round trip through an .xlsx file", () => {
     const r = await rundtur({}, {}, undefined, (wb) => {
       const ws = wb.getWorksheet("Takstskema")!;
       ws.getCell("D17").value = { richText: [{ text: "Bofællesskabet " }, { font: { bold: true }, text: "Skovbrynet" }] };
-      ws.getCell("D24").value = { text: "mette.jensen@example.dk", hyperlink: "mailto:mette.jensen@example.dk" };
+      ws.getCell(CELLER.TS_Email.split("!")[1]!).value = { text: "mette.jensen@example.dk", hyperlink: "mailto:mette.jensen@example.dk" };
     });
     expect(r.findings).toEqual([]);
     expect(r.vaerdier.TS_Tilbud).toBe("Bofællesskabet Skovbrynet");
@@ -114,8 +130,11 @@ describe("round trip through an .xlsx file", () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(await wb.xlsx.writeBuffer());
     const ws = wb2.getWorksheet("Takstskema")!;
-    const takst = ws.getCell(CELLER.TS_Takst.split("!")[1]!).value as { formula: string };
-    expect(takst.formula).toBe("_xldudf_SOC_TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
+    // One array formula over the Ydelser table's three computed columns (H38:J47).
+    const struktur = ws.getCell(celleFor("TS_Ydelser_Basistakst", 0).split("!")[1]!).value as { formula: string; shareType: string; ref: string };
+    expect(struktur.formula).toBe("_xldudf_SOC_TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
+    expect(struktur.shareType).toBe("array");
+    expect(struktur.ref).toBe("H38:J47");
     expect((ws.getCell(CELLER.TS_Loen.split("!")[1]!).protection as { locked: boolean }).locked).toBe(false);
     expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     const dv = ws.getCell(CELLER.TS_Loen.split("!")[1]!).dataValidation;

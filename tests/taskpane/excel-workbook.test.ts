@@ -5,7 +5,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
-import { ARKNAVN, CELLER, FARVER, FELTER, skabelonLayout, type SkabelonLayout, udskrift } from "../../src/takstskema";
+import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, KOLONNE_OMRAADER, skabelonLayout, type SkabelonLayout, udskrift, YDELSE_KOLONNER } from "../../src/takstskema";
 import {
   antalSyncs,
   breddeIPunkter,
@@ -30,6 +30,12 @@ function navnFor(navn: keyof typeof CELLER, vaerdi: unknown): Navn {
   return { navn, ark, adresse, vaerdi };
 }
 
+/** A Ydelser column: a name over its 10-row range, one value per row. */
+function kolonneFor(navn: keyof typeof KOLONNE_OMRAADER, vaerdier: unknown[]): Navn {
+  const [ark, adresse] = KOLONNE_OMRAADER[navn].split("!") as [string, string];
+  return { navn, ark, adresse, vaerdi: Array.from({ length: 10 }, (_, i) => vaerdier[i] ?? "") };
+}
+
 declare const global: { Excel?: unknown };
 
 beforeEach(() => nulstilSyncs());
@@ -38,14 +44,22 @@ afterEach(() => {
 });
 
 describe("laesSkema", () => {
-  it("reads every field by defined name in two syncs, whatever the number of fields", async () => {
+  it("reads every field and every Ydelser column by defined name in two syncs, whatever the number of fields", async () => {
     const alle = FELTER.map((f, i) => navnFor(f.navn, f.type === "tekst" ? `tekst ${i}` : i));
-    const { excel, optaget } = lavExcel({ navne: [...alle, { navn: "AndetNavn", ark: "Ark1", adresse: "A1", vaerdi: 7 }], ark: ["Ark1", ARKNAVN] });
+    // Three ydelser; the computed columns hold SOC.TAKSTSTRUKTUR's spilled results.
+    const tabel = [
+      kolonneFor("TS_Ydelser_Navn", ["A", "B", "C"]), kolonneFor("TS_Ydelser_Pladser", [10, 8, 4]), kolonneFor("TS_Ydelser_Belaegning", [0.95, 0.95, 1]),
+      kolonneFor("TS_Ydelser_Ressource", [1, 1.5, 2.5]), kolonneFor("TS_Ydelser_SidsteAarsTakst", []), kolonneFor("TS_Ydelser_Basistakst", [597, 597, 597]),
+      kolonneFor("TS_Ydelser_Servicetakst", [887, 1330, 2217]), kolonneFor("TS_Ydelser_Takst", [1484, 1927, 2814]), kolonneFor("TS_Ydelser_Takstudvikling", []),
+    ];
+    const { excel, optaget } = lavExcel({ navne: [...alle, ...tabel, { navn: "AndetNavn", ark: "Ark1", adresse: "A1", vaerdi: 7 }], ark: ["Ark1", ARKNAVN] });
     global.Excel = excel;
     const skema = await laesSkema();
     expect(optaget.syncs).toBe(2);
     expect(antalSyncs()).toBe(2);
-    expect(Object.keys(skema).sort()).toEqual(FELTER.map((f) => f.navn).sort());
+    expect(Object.keys(skema).sort()).toEqual([...FELTER.map((f) => f.navn), ...YDELSE_KOLONNER.map((k) => k.navn)].sort());
+    expect(skema.TS_Ydelser_Navn).toEqual(["A", "B", "C", "", "", "", "", "", "", ""]);
+    expect(skema.TS_Ydelser_Takst).toEqual([1484, 1927, 2814, "", "", "", "", "", "", ""]);
     expect(skema.TS_Pladser).toBe(FELTER.findIndex((f) => f.navn === "TS_Pladser"));
     expect(skema.TS_Driftsherre).toMatch(/^tekst /);
     expect(skema).not.toHaveProperty("AndetNavn");
@@ -79,9 +93,11 @@ describe("harUdfyldtSkema / erUdfyldt", () => {
     expect(await harUdfyldtSkema(layout)).toBe(false);
   });
   it("a typed input value makes it filled; computed cells do not", () => {
-    expect(erUdfyldt({ TS_Pladser: 12 }, layout)).toBe(true);
+    expect(erUdfyldt({ TS_Loen: 12 }, layout)).toBe(true);
     expect(erUdfyldt({ TS_Dage: 330 }, layout)).toBe(true);
-    expect(erUdfyldt({ TS_Takst: 1234, TS_Kvittering: "" }, layout)).toBe(false);
+    expect(erUdfyldt({ TS_Ydelser_Takst: [1234, ""], TS_Pladser: 12, TS_Kvittering: "" }, layout)).toBe(false);
+    expect(erUdfyldt({ TS_Ydelser_Navn: ["", "", ""] }, layout)).toBe(false);
+    expect(erUdfyldt({ TS_Ydelser_Navn: ["", "Gruppe B"] }, layout)).toBe(true);
   });
 });
 
@@ -98,25 +114,34 @@ describe("indsaetSkabelon", () => {
       layout.navne.map((n) => `${n.navn}=${n.ref.replace(/\$/g, "")}`).sort(),
     );
     const celle = (navn: keyof typeof CELLER) => optaget.skrevet.get(CELLER[navn])!;
-    expect(celle("TS_Pladser")["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
-    expect(celle("TS_Pladser")["format.protection.locked"]).toBe(false);
+    const raekke = (navn: string, i: number) => optaget.skrevet.get(celleFor(navn, i))!;
+    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D38:D47.
+    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D38:D47" });
+    expect(raekke("TS_Ydelser_Pladser", 0)["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
+    expect(raekke("TS_Ydelser_Pladser", 0)["format.protection.locked"]).toBe(false);
+    expect(raekke("TS_Ydelser_Pladser", 1)["format.fill.color"]).toBe(farve(FARVER.valgfri));
     expect(celle("TS_Maalgruppe")["format.fill.color"]).toBe(farve(FARVER.valgfri));
-    expect(celle("TS_Takst")["format.fill.color"]).toBe(farve(FARVER.beregnet));
-    expect(celle("TS_Takst")).not.toHaveProperty("format.protection.locked");
-    expect(celle("TS_Takst").formulas).toEqual([["=SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)"]]);
+    expect(celle("TS_Pladser")["format.fill.color"]).toBe(farve(FARVER.beregnet));
+    expect(celle("TS_Pladser")).not.toHaveProperty("format.protection.locked");
+    expect(celle("TS_Pladser").formulas).toEqual([["=SUM(TS_Ydelser_Pladser)"]]);
+    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over H38:J47.
+    expect(raekke("TS_Ydelser_Basistakst", 0).formulas).toEqual([["=SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)"]]);
+    expect(raekke("TS_Ydelser_Takst", 3)).not.toHaveProperty("formulas");
+    expect(raekke("TS_Ydelser_Takst", 3)["format.fill.color"]).toBe(farve(FARVER.beregnet));
     expect(celle("TS_Regelsaet").values).toEqual([["SYD-2018"]]);
     expect(celle("TS_Belaegning").numberFormat).toEqual([["0.0%"]]);
     expect(optaget.skrevet.get(`${ARKNAVN}!B:B`)!["format.columnWidth"]).toBe(breddeIPunkter(36));
     // Every layout validation, with its Danish input message.
     expect(optaget.valideringer.size).toBe(layout.valideringer.length);
-    const pladser = optaget.valideringer.get(CELLER.TS_Pladser)!;
+    const pladser = optaget.valideringer.get(celleFor("TS_Ydelser_Pladser", 0))!;
     expect(pladser.rule).toEqual({ wholeNumber: { operator: "GreaterThan", formula1: 0 } });
     expect(pladser.prompt).toEqual(expect.objectContaining({ showPrompt: true, title: "Pladser" }));
     // Names are added before the formulas that use them; protection comes last.
     const ops = optaget.ops;
-    expect(ops.indexOf("names.add TS_Takst")).toBeGreaterThan(ops.indexOf(`worksheets.add ${ARKNAVN}`));
+    expect(ops.indexOf("names.add TS_Ydelser_Takst")).toBeGreaterThan(ops.indexOf(`worksheets.add ${ARKNAVN}`));
+    expect(ops.indexOf("names.add TS_Ydelser_Takst")).toBeLessThan(ops.indexOf("sync", ops.indexOf("sync") + 1));
     expect(ops.filter((o) => o.startsWith("protect "))).toEqual([`protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`]);
-    expect(ops.indexOf(`protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`)).toBeGreaterThan(ops.lastIndexOf("names.add TS_Kvittering"));
+    expect(ops.indexOf(`protect ${ARKNAVN} {"allowFormatColumns":true,"allowFormatRows":true}`)).toBeGreaterThan(ops.lastIndexOf("names.add TS_Ydelser_Takstudvikling"));
     expect(ops.filter((o) => o === "sync")).toHaveLength(2);
     expect(ops.at(-1)).toBe("sync");
   });

@@ -127,7 +127,8 @@ export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel:
 
   // Cells behind existing names are office-addin-mock objects: values only after load + sync.
   const omraader: Record<string, unknown> = {};
-  for (const n of navne) omraader[n.navn] = { values: [[n.vaerdi ?? ""]], address: `${n.ark}!${n.adresse}` };
+  // A name over a vertical range (a Ydelser column) holds one value per row: `vaerdi` is then an array.
+  for (const n of navne) omraader[n.navn] = { values: Array.isArray(n.vaerdi) ? n.vaerdi.map((v: unknown) => [v ?? ""]) : [[n.vaerdi ?? ""]], address: `${n.ark}!${n.adresse}` };
 
   const data = {
     context: {

@@ -86,6 +86,9 @@ describe("the body", () => {
     expect(indberetningKrop(b)).toBe('{"TS_Driftsherre":"Odense Kommune","TS_Email":null,"TS_Pladser":12}');
     expect(indberetningKrop({ b: 1, a: 2 })).toBe(indberetningKrop({ a: 2, b: 1 }));
   });
+  it("a Ydelser column is sent as the array of its rows, empty cells null", () => {
+    expect(indberetning({ TS_Ydelser_Navn: ["A", "", "C"], TS_Ydelser_Pladser: [10, "", 4] })).toEqual({ TS_Ydelser_Navn: ["A", null, "C"], TS_Ydelser_Pladser: [10, null, 4] });
+  });
 });
 
 describe("settings in local storage", () => {
@@ -117,12 +120,16 @@ describe("texts", () => {
     ])).toBe("2 fejl og 1 advarsel. Ret fejlene, før skemaet kan indsendes.");
   });
   it("a finding names its field and cell", () => {
-    expect(fundTekst({ code: "TS010", severity: "error", field: "TS_Pladser", cell: "Takstskema!D27", message: "Hele tal." })).toBe(
-      "Fejl TS010 (Pladser, celle D27): Hele tal.",
+    expect(fundTekst({ code: "TS010", severity: "error", field: "TS_Ydelser_Pladser", cell: "Takstskema!D40", message: "Hele tal." })).toBe(
+      "Fejl TS010 (Pladser, celle D40): Hele tal.",
     );
   });
   it("da-DK numbers and dates", () => {
-    expect(takstLinje({ TS_Takst: 1938, TS_Takstenhed: "døgn" })).toBe("Beregnet takst: 1.938 kr. pr. døgn");
+    // A single-takst skema (one ydelse) and one with several ydelser (beregnet.ydelser).
+    expect(takstLinje({ TS_Ydelse: "Botilbud", TS_Takst: 1938, TS_Takstenhed: "døgn" }, null)).toBe("Beregnet takst: 1.938 kr. pr. døgn");
+    const y = (raekke: number, navn: string, takst: number | null) => ({ raekke, navn, takst, pladser: null, belaegning: null, ressource: null, sidsteAarsTakst: null, belaegningsdage: null, basistakst: null, servicetakst: null, takstudvikling: null });
+    expect(takstLinje({ TS_Takstenhed: "døgn" }, { ydelser: [y(0, "Gruppe A", 1484), y(1, "Gruppe B", 1927)] })).toBe("Beregnede takster: Gruppe A 1.484 kr., Gruppe B 1.927 kr. pr. døgn");
+    expect(takstLinje({ TS_Takstenhed: "døgn" }, { ydelser: [y(0, "Gruppe A", null)] })).toBeUndefined();
     expect(tidspunkt(KVITTERING.modtaget)).toMatch(/22\. november 2026.*10[.:]15/);
   });
 });

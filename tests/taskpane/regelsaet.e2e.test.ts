@@ -8,6 +8,7 @@ import { syd2027 } from "../helpers/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
+import { celleFor } from "../../src/takstskema";
 
 /**
  * Issue 11 in the browser: the built pane (dist/) with the fake Excel host and the real service
@@ -123,10 +124,11 @@ medBrowser()("rulesets published while the task pane is open", () => {
     expect([v.rule.decimal.formula1, v.rule.decimal.formula2].map(Number)).toEqual([0, 0.05]);
     expect((await host<{ value: unknown }>("celle", "TS_Takstaar")).value).toBe(2027);
 
+    // The first ydelse of the Ydelser table: Takstskema!B38 (name), D38 (pladser), E38 (belægning).
     const felter: Record<string, unknown> = {
-      TS_Driftsherre: "Odense Kommune", TS_Tilbud: "Bofællesskabet Søhuset", TS_Ydelse: "Længerevarende botilbud",
-      TS_Lovgrundlag: "SEL § 108", TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk", TS_Pladser: 12,
-      TS_Belaegning: 0.96, TS_Takstenhed: "døgn", TS_Loen: 6500000, TS_Administration: 300000, TS_OverheadSats: 0.049,
+      TS_Driftsherre: "Odense Kommune", TS_Tilbud: "Bofællesskabet Søhuset", [celleFor("TS_Ydelser_Navn", 0)]: "Længerevarende botilbud",
+      TS_Lovgrundlag: "SEL § 108", TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk", [celleFor("TS_Ydelser_Pladser", 0)]: 12,
+      [celleFor("TS_Ydelser_Belaegning", 0)]: 0.96, TS_Takstenhed: "døgn", TS_Loen: 6500000, TS_Administration: 300000, TS_OverheadSats: 0.049,
     };
     for (const [navn, vaerdi] of Object.entries(felter)) await host("skriv", navn, vaerdi);
     await tryk("#valider");

@@ -9,7 +9,7 @@ import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
-import { ARKNAVN, CELLER, FARVER, skabelonLayout } from "../../src/takstskema";
+import { ARKNAVN, celleFor, FARVER, skabelonLayout } from "../../src/takstskema";
 import { medBrowser } from "../helpers/miljoe";
 
 /**
@@ -163,30 +163,43 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // What the fake host recorded: the layout's names, colours, validation and protection.
     const layout = skabelonLayout(rulesets().hent("SYD-2018"));
     for (const n of layout.navne) expect(await host<string>("navn", n.navn)).toBe(n.ref.replace(/\$/g, ""));
-    expect(await host("format", "TS_Pladser", "fill.color")).toBe(`#${FARVER.obligatorisk.slice(2)}`);
-    expect(await host("format", "TS_Takst", "fill.color")).toBe(`#${FARVER.beregnet.slice(2)}`);
-    expect(await host("format", "TS_Pladser", "protection.locked")).toBe(false);
-    expect((await celle("TS_Takst")).formula).toBe("=SOC.TAKST(TS_Takstgrundlag,TS_Pladser,TS_Belaegning,TS_Dage)");
-    expect(await host("validering", "TS_Pladser")).toMatchObject({ prompt: { showPrompt: true, title: "Pladser" } });
+    // The Ydelser table: each column a name over 10 rows (TS_Ydelser_Pladser = Takstskema!D38:D47).
+    expect(await host<string>("navn", "TS_Ydelser_Pladser")).toBe(`${ARKNAVN}!D38:D47`);
+    const ydelse = (navn: string, i: number) => celleFor(navn, i);
+    expect(await host("format", ydelse("TS_Ydelser_Pladser", 0), "fill.color")).toBe(`#${FARVER.obligatorisk.slice(2)}`);
+    expect(await host("format", ydelse("TS_Ydelser_Pladser", 2), "fill.color")).toBe(`#${FARVER.valgfri.slice(2)}`);
+    expect(await host("format", "TS_Ydelser_Takst", "fill.color")).toBe(`#${FARVER.beregnet.slice(2)}`);
+    expect(await host("format", ydelse("TS_Ydelser_Pladser", 2), "protection.locked")).toBe(false);
+    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over the three computed columns.
+    expect((await celle("TS_Ydelser_Basistakst")).formula).toBe("=SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
+    expect((await celle("TS_Pladser")).formula).toBe("=SUM(TS_Ydelser_Pladser)");
+    expect(await host("validering", ydelse("TS_Ydelser_Pladser", 0))).toMatchObject({ prompt: { showPrompt: true, title: "Pladser" } });
     expect(await page.evaluate((a) => (globalThis as unknown as { __fakeHost: { ark(n: string): { protected: boolean } } }).__fakeHost.ark(a).protected, ARKNAVN)).toBe(true);
     // Excel refuses typing into a computed (locked) cell of the protected sheet.
-    await expect(skriv("TS_Takst", 1)).rejects.toThrow(/beskyttet/);
+    await expect(skriv(ydelse("TS_Ydelser_Takst", 1), 1)).rejects.toThrow(/beskyttet/);
+    await expect(skriv("TS_Pladser", 12)).rejects.toThrow(/beskyttet/);
 
     const udfyld: Record<string, unknown> = {
       TS_Driftsherre: ODENSE,
       TS_Tilbud: "Bofællesskabet Søhuset",
-      TS_Ydelse: "Længerevarende botilbud",
       TS_Lovgrundlag: "SEL § 108",
       TS_Kontaktperson: "Anne Jensen",
-      TS_Pladser: 12.5, // not whole: TS010
-      TS_Belaegning: 0.96,
       TS_Takstenhed: "døgn",
       TS_Loen: 6500000,
       TS_Administration: 300000,
+      TS_Borgerrettet: 5000000,
       TS_OverheadSats: 0.04,
       // TS_Email left empty: TS001
     };
     for (const [navn, v] of Object.entries(udfyld)) await skriv(navn, v);
+    // Three ydelser; the second has 4,5 places (not whole: TS010 on its row).
+    const ydelser: [string, number, number, number][] = [["Gruppe A", 6, 0.96, 1], ["Gruppe B", 4.5, 0.96, 2], ["Gruppe C", 2, 0.96, 3]];
+    for (const [i, [navn, pladser, belaegning, ressource]] of ydelser.entries()) {
+      await skriv(ydelse("TS_Ydelser_Navn", i), navn);
+      await skriv(ydelse("TS_Ydelser_Pladser", i), pladser);
+      await skriv(ydelse("TS_Ydelser_Belaegning", i), belaegning);
+      await skriv(ydelse("TS_Ydelser_Ressource", i), ressource);
+    }
 
     const foerValidering = await snapshot();
     foer = await hostFelt<number>("syncs");
@@ -204,14 +217,19 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // Keyboard: focus the TS010 finding and press Enter; the fake host records the selection.
     await page.locator('.fund[data-kode="TS010"]').focus();
     await page.keyboard.press("Enter");
-    await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, CELLER.TS_Pladser);
-    expect(await hostFelt("selected")).toBe(CELLER.TS_Pladser);
+    // The pladser of the second ydelse: Takstskema!D39.
+    await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, ydelse("TS_Ydelser_Pladser", 1));
+    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D39`);
 
-    await skriv("TS_Pladser", 12);
+    await skriv(ydelse("TS_Ydelser_Pladser", 1), 4);
     await skriv("TS_Email", "anne@odense.dk");
     await tryk("#valider");
     expect(await tekst("#resume")).toBe("Ingen fejl, 1 advarsel. Skemaet kan indsendes."); // TS090: SYD-2018's deadline has passed
-    expect(await tekst(".resultat .takst")).toBe("Beregnet takst: 1.682 kr. pr. døgn");
+    // By hand: overhead 4 % × 6.800.000 = 272.000, takstgrundlag 7.072.000, basisgrundlag 2.072.000;
+    // bd 6 × 365 × 0,96 = 2.102,4, 1.401,6, 700,8 (Σ 4.204,8); basistakst 2.072.000 / 4.204,8 = 492,77 → 493;
+    // Σ r × bd = 2.102,4 + 2 × 1.401,6 + 3 × 700,8 = 7.008; service 5.000.000 / 7.008 = 713,47 → 713,
+    // × 2 = 1.426,94 → 1.427, × 3 = 2.140,41 → 2.140; takster 1.206, 1.920, 2.633.
+    expect(await tekst(".resultat .takst")).toBe("Beregnede takster: Gruppe A 1.206 kr., Gruppe B 1.920 kr., Gruppe C 2.633 kr. pr. døgn");
     expect(await page.locator("#indsend").isEnabled()).toBe(true);
   });
 
@@ -303,7 +321,8 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     await tryk("#indsaet");
     await page.click("#bekraeft-ja");
     await page.waitForFunction(() => /i stedet for det tidligere skema/.test(document.getElementById("status")?.textContent ?? ""));
-    expect((await celle("TS_Pladser")).value).toBe("");
+    expect((await celle("TS_Ydelser_Pladser")).value).toBe("");
+    expect((await celle(celleFor("TS_Ydelser_Navn", 2))).value).toBe("");
     expect((await celle("TS_Kvittering")).value).toBe("");
     expect(await page.evaluate(() => (globalThis as unknown as { __fakeHost: { sheets: { name: string; deleted: boolean }[] } }).__fakeHost.sheets.filter((s) => !s.deleted).map((s) => s.name))).toEqual([
       "Ark1",

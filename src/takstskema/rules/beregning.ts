@@ -1,30 +1,41 @@
-import { belaegningsdage, takst, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
-import { harTypefejl, KAPACITETSFELTER, kr, OMKOSTNINGSFELTER, TAKSTFELTER, tal, TOLERANCE_KR, type Regel } from "../regel";
+import { YDELSE_RAEKKER } from "../felter";
+import { harTypefejl, kr, OMKOSTNINGSFELTER, tal, TAKSTFELTER, TOLERANCE_KR, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
-/** Run an engine computation; a precondition failure (reported by TS010/TS011) gives undefined. */
-function forsoeg<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
+/** The basis/service split is recomputed unless a former single-takst skema gave it by hand (no TS_Borgerrettet). */
+function splitBeregnes(ctx: RegelKontekst): boolean {
+  return !ctx.enkeltTakst || ctx.v.TS_Borgerrettet !== undefined;
 }
 
+const navnI = (ctx: RegelKontekst, i: number) => ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i);
+
+/**
+ * TS030: each ydelse's takst, basistakst and servicetakst cell equals SOC.TAKSTSTRUKTUR of the
+ * skema (product.md §1, §3), ±1 kr. One row with no TS_Borgerrettet is exactly SOC.TAKST.
+ */
 export const TS030: Regel = {
   code: "TS030",
   severity: "error",
-  felter: ["TS_Takst", "TS_Takstgrundlag", "TS_Pladser", "TS_Belaegning", "TS_Dage"],
+  felter: ["TS_Ydelser_Takst", "TS_Ydelser_Basistakst", "TS_Ydelser_Servicetakst", "TS_Takstgrundlag", "TS_Borgerrettet"],
   afhaenger: TAKSTFELTER,
-  beskrivelse: "Taksten er ikke takstgrundlag / belægningsdage afrundet (tolerance 1 kr.).",
+  beskrivelse: "En ydelses takst, basistakst eller servicetakst er ikke takststrukturen af skemaet (tolerance 1 kr.).",
   check(ctx) {
-    const celle = ctx.v.TS_Takst;
-    const { TS_Pladser: p, TS_Belaegning: b } = ctx.v;
-    if (celle === undefined || p === undefined || b === undefined || harTypefejl(ctx, [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER])) return;
-    const dage = ctx.v.TS_Dage ?? 365;
-    const forventet = forsoeg(() => tilTal(takst(ctx.brugt.takstgrundlag, p, b, dage)));
-    if (forventet !== undefined && Math.abs(celle - forventet) > TOLERANCE_KR) {
-      ctx.fund("TS_Takst", `Taksten er ${kr(celle)}, men takstgrundlaget ${kr(ctx.brugt.takstgrundlag)} / belægningsdage giver ${kr(forventet)}.`);
+    const struktur = ctx.brugt.struktur;
+    if (!struktur || harTypefejl(ctx, TAKSTFELTER)) return;
+    const kolonner = [
+      ["TS_Ydelser_Takst", "takst", "Taksten"],
+      ...(splitBeregnes(ctx) ? [["TS_Ydelser_Basistakst", "basistakst", "Basistaksten"], ["TS_Ydelser_Servicetakst", "servicetakst", "Servicetaksten"]] as const : []),
+    ] as const;
+    for (let i = 0; i < YDELSE_RAEKKER; i++) {
+      const s = struktur[i];
+      if (!s) continue;
+      for (const [navn, noegle, etiket] of kolonner) {
+        const celle = ctx.v[navn]?.[i];
+        if (celle !== null && celle !== undefined && Math.abs(celle - s[noegle]) > TOLERANCE_KR) {
+          const grundlag = `basisgrundlag ${kr(ctx.brugt.basisgrundlag)} og servicegrundlag ${kr(ctx.brugt.servicegrundlag)} fordelt på ${tal(s.belaegningsdage)} belægningsdage`;
+          ctx.fund(navn, `${etiket} for ${navnI(ctx, i)} er ${kr(celle)}, men takststrukturen (${grundlag}) giver ${kr(s[noegle])}.`, i);
+        }
+      }
     }
   },
 };
@@ -32,32 +43,43 @@ export const TS030: Regel = {
 export const TS031: Regel = {
   code: "TS031",
   severity: "error",
-  felter: ["TS_Takstgrundlag"],
+  felter: ["TS_Takstgrundlag", "TS_Basisgrundlag"],
   afhaenger: OMKOSTNINGSFELTER,
-  beskrivelse: "Takstgrundlaget er ikke summen af kategorierne (tolerance 1 kr.).",
+  beskrivelse: "Takstgrundlaget er ikke summen af kategorierne, eller basisgrundlaget er ikke takstgrundlaget minus den borgerrettede del (tolerance 1 kr.).",
   check(ctx) {
+    if (harTypefejl(ctx, OMKOSTNINGSFELTER)) return;
     const celle = ctx.v.TS_Takstgrundlag;
-    if (celle !== undefined && !harTypefejl(ctx, OMKOSTNINGSFELTER) && Math.abs(celle - ctx.b.takstgrundlag) > TOLERANCE_KR) {
+    if (celle !== undefined && Math.abs(celle - ctx.b.takstgrundlag) > TOLERANCE_KR) {
       ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(celle)}, men summen af kategori 1-10 er ${kr(ctx.b.takstgrundlag)}.`);
+      return;
+    }
+    // The basisgrundlag is the takstgrundlag less the borgerrettede costs.
+    const basis = ctx.v.TS_Basisgrundlag;
+    const forventet = ctx.brugt.takstgrundlag - (ctx.v.TS_Borgerrettet ?? 0);
+    if (basis !== undefined && !ctx.typefejl.has("TS_Borgerrettet") && Math.abs(basis - forventet) > TOLERANCE_KR) {
+      ctx.fund("TS_Basisgrundlag", `Basisgrundlaget er ${kr(basis)}, men takstgrundlaget minus den borgerrettede del er ${kr(forventet)}.`);
     }
   },
 };
 
-/** TS032: a takst is a positive price, so the takstgrundlag and the takst must be above 0. */
+/** TS032: a takst is a positive price, so the takstgrundlag and every takst must be above 0. */
 export const TS032: Regel = {
   code: "TS032",
   severity: "error",
-  felter: ["TS_Takstgrundlag", "TS_Takst"],
+  felter: ["TS_Takstgrundlag", "TS_Ydelser_Takst"],
   afhaenger: TAKSTFELTER,
-  beskrivelse: "Takstgrundlaget eller taksten er 0 eller negativ.",
+  beskrivelse: "Takstgrundlaget eller en takst er 0 eller negativ.",
   check(ctx) {
     const tg = ctx.brugt.takstgrundlag;
     if (tg <= 0) {
       ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(tg)}, men en takst er en positiv pris. Kontrollér at alle omkostninger er med, og at indtægter og regulering ikke overstiger dem.`);
       return;
     }
-    const t = ctx.v.TS_Takst;
-    if (t !== undefined && t <= 0) ctx.fund("TS_Takst", `Taksten er ${kr(t)}, men en takst er en positiv pris.`);
+    ctx.brugt.takster.forEach((t, i) => {
+      if (t !== null && t <= 0 && ctx.v.TS_Ydelser_Takst?.[i] !== null && ctx.v.TS_Ydelser_Takst?.[i] !== undefined) {
+        ctx.fund("TS_Ydelser_Takst", `Taksten for ${navnI(ctx, i)} er ${kr(t)}, men en takst er en positiv pris.`, i);
+      }
+    });
   },
 };
 
@@ -65,56 +87,63 @@ export const TS033: Regel = {
   code: "TS033",
   severity: "error",
   felter: ["TS_Belaegningsdage"],
-  afhaenger: KAPACITETSFELTER,
-  beskrivelse: "Belægningsdage er ikke pladser × dage × belægning.",
+  afhaenger: ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Dage"],
+  beskrivelse: "Belægningsdage er ikke summen over ydelserne af pladser × dage × belægning.",
   check(ctx) {
     const celle = ctx.v.TS_Belaegningsdage;
-    const { TS_Pladser: p, TS_Belaegning: b } = ctx.v;
-    if (celle === undefined || p === undefined || b === undefined || harTypefejl(ctx, KAPACITETSFELTER)) return;
-    const forventet = forsoeg(() => tilTal(belaegningsdage(p, b, ctx.v.TS_Dage ?? 365)));
-    if (forventet !== undefined && Math.abs(celle - forventet) > 0.5) {
-      ctx.fund("TS_Belaegningsdage", `Belægningsdage er ${tal(celle)}, men pladser × dage × belægning er ${tal(forventet)}.`);
+    const forventet = ctx.b.belaegningsdage;
+    if (celle === undefined || forventet === null || harTypefejl(ctx, ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Dage"])) return;
+    if (Math.abs(celle - forventet) > 0.5) {
+      ctx.fund("TS_Belaegningsdage", `Belægningsdage er ${tal(celle)}, men summen over ydelserne af pladser × dage × belægning er ${tal(forventet)}.`);
+    }
+  },
+};
+
+/** TS060: for each ydelse, basistakst + servicetakst = its takst (the published parts add up), ±1 kr. */
+export const TS060: Regel = {
+  code: "TS060",
+  severity: "error",
+  felter: ["TS_Ydelser_Basistakst", "TS_Ydelser_Servicetakst", "TS_Ydelser_Takst"],
+  afhaenger: TAKSTFELTER,
+  beskrivelse: "En ydelses basistakst + servicetakst er ikke dens takst.",
+  check(ctx) {
+    const beregnes = splitBeregnes(ctx);
+    for (let i = 0; i < YDELSE_RAEKKER; i++) {
+      const s = ctx.brugt.struktur?.[i] ?? null;
+      const basis = ctx.v.TS_Ydelser_Basistakst?.[i] ?? (beregnes ? s?.basistakst : undefined) ?? null;
+      const service = ctx.v.TS_Ydelser_Servicetakst?.[i] ?? (beregnes ? s?.servicetakst : undefined) ?? null;
+      const t = ctx.brugt.takster[i] ?? null;
+      if (basis === null || service === null || t === null) continue;
+      // A takst cell off the structure is TS030's finding; its parts are not compared with it.
+      if (s && Math.abs(t - s.takst) > TOLERANCE_KR) continue;
+      if (Math.abs(basis + service - t) > TOLERANCE_KR) {
+        ctx.fund("TS_Ydelser_Basistakst", `For ${navnI(ctx, i)} er basistakst ${kr(basis)} + servicetakst ${kr(service)} = ${kr(basis + service)}, men taksten er ${kr(t)}.`, i);
+      }
     }
   },
 };
 
 /**
- * TS060: basistakst + servicetakst = takst wherever both are filled; under a ruleset that
- * requires the split ("kraeves") a missing part is an error too.
+ * TS061: the ruleset expects a basis/service split ("forventes", 000:164, 172) and the
+ * borgerrettede costs are not given: a warning, never an error. Where a ruleset requires it
+ * ("kraeves"), TS_Borgerrettet is mandatory (TS001).
  */
-export const TS060: Regel = {
-  code: "TS060",
-  severity: "error",
-  felter: ["TS_Basistakst", "TS_Servicetakst", "TS_Takst"],
-  afhaenger: [...TAKSTFELTER, "TS_Basistakst", "TS_Servicetakst"],
-  beskrivelse: "Basistakst + servicetakst er ikke taksten.",
-  check(ctx) {
-    const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;
-    if (ctx.r && parameter(ctx.r, "basisServiceOpdeling") === "kraeves") {
-      const id = ctx.r.id;
-      if (basis === undefined && !ctx.typefejl.has("TS_Basistakst")) ctx.fund("TS_Basistakst", `${id} kræver taksten opdelt i basistakst og servicetakst; basistakst mangler.`);
-      if (service === undefined && !ctx.typefejl.has("TS_Servicetakst")) ctx.fund("TS_Servicetakst", `${id} kræver taksten opdelt i basistakst og servicetakst; servicetakst mangler.`);
-    }
-    const t = ctx.brugt.takst;
-    if (basis === undefined || service === undefined || t === null) return;
-    if (Math.abs(basis + service - t) > TOLERANCE_KR) {
-      ctx.fund("TS_Basistakst", `Basistakst ${kr(basis)} + servicetakst ${kr(service)} = ${kr(basis + service)}, men taksten er ${kr(t)}.`);
-    }
-  },
-};
-
-/** TS061: the ruleset expects a basis/service split ("forventes", 000:164, 172) and it is missing: a warning, never an error. */
 export const TS061: Regel = {
   code: "TS061",
   severity: "warning",
-  felter: ["TS_Basistakst", "TS_Servicetakst"],
+  felter: ["TS_Borgerrettet"],
   parametre: ["basisServiceOpdeling"],
-  beskrivelse: "Regelsættet forventer taksten opdelt i basis- og servicetakst.",
+  beskrivelse: "Regelsættet forventer taksterne opdelt i basis- og servicetakst, og den borgerrettede del er ikke udfyldt.",
   check(ctx) {
     if (ctx.param("basisServiceOpdeling") !== "forventes") return;
-    const { TS_Basistakst: basis, TS_Servicetakst: service } = ctx.v;
-    if (basis !== undefined && service !== undefined) return;
-    if (ctx.typefejl.has("TS_Basistakst") || ctx.typefejl.has("TS_Servicetakst")) return;
-    ctx.fund(basis === undefined ? "TS_Basistakst" : "TS_Servicetakst", `${ctx.r?.id ?? ""} forventer taksten opdelt i basistakst og servicetakst (Midtjylland: forventet fra 1. januar 2021). Udfyld begge, hvis I kan.`);
+    if (ctx.v.TS_Borgerrettet !== undefined || ctx.typefejl.has("TS_Borgerrettet")) return;
+    // A former single-takst skema that gave both parts by hand has its split.
+    if (ctx.enkeltTakst && ctx.v.TS_Ydelser_Basistakst?.[0] != null && ctx.v.TS_Ydelser_Servicetakst?.[0] != null) return;
+    ctx.fund("TS_Borgerrettet", `${ctx.r?.id ?? ""} forventer taksterne opdelt i basistakst og servicetakst (Midtjylland: forventet fra 1. januar 2021). Skriv den direkte borgerrettede del af omkostningerne (fx løn til plejepersonale) i "Heraf borgerrettet", hvis I kan.`);
   },
 };
+
+/** Used by TS001: the ruleset requires the split, so TS_Borgerrettet must be filled. */
+export function kraeverOpdeling(ctx: RegelKontekst): boolean {
+  return ctx.r !== undefined && parameter(ctx.r, "basisServiceOpdeling") === "kraeves";
+}

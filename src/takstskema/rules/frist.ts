@@ -1,6 +1,6 @@
 import { KATEGORI_HOEJT_SPECIALISERET, KATEGORI_KLYNGETILBUD } from "../felter";
 import { kanoniskKategori } from "../kategori";
-import { kr, TAKSTFELTER, type Regel } from "../regel";
+import { kr, TAKSTFELTER, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
 /** End of the deadline day in Danish winter time (takst deadlines fall in Nov-Jan). */
 export function fristSlut(frist: string): Date {
@@ -34,6 +34,11 @@ function erDagtakst(enhed: string | undefined): boolean {
 
 const TAKST_AFHAENGER = [...TAKSTFELTER, "TS_Kategori", "TS_Takstenhed"] as const;
 
+/** The ydelser's takster (cell value where present, else recomputed), with their rows. */
+function takster(ctx: RegelKontekst): { raekke: number; takst: number }[] {
+  return ctx.brugt.takster.flatMap((takst, raekke) => (takst === null || !ctx.b.ydelser.some((y) => y.raekke === raekke) ? [] : [{ raekke, takst }]));
+}
+
 /**
  * TS100: "Højt specialiserede tilbud med regional betydning: Tilbud med en takst på 2000 kr.
  * eller derover" (004:3660); only døgn and dag takster compare with a daily amount.
@@ -41,7 +46,7 @@ const TAKST_AFHAENGER = [...TAKSTFELTER, "TS_Kategori", "TS_Takstenhed"] as cons
 export const TS100: Regel = {
   code: "TS100",
   severity: "warning",
-  felter: ["TS_Kategori", "TS_Takst"],
+  felter: ["TS_Kategori", "TS_Ydelser_Takst"],
   afhaenger: TAKST_AFHAENGER,
   parametre: ["hoejtSpecialiseretMinTakst"],
   beskrivelse: "Kategori højt specialiseret tilbud med en døgn- eller dagtakst under regelsættets minimum.",
@@ -49,9 +54,10 @@ export const TS100: Regel = {
     const k = ctx.v.TS_Kategori;
     if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.v.TS_Takstenhed)) return;
     const min = ctx.param("hoejtSpecialiseretMinTakst");
-    const t = ctx.brugt.takst;
-    if (t !== null && t < min) {
-      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men taksten er ${kr(t)} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+    const under = takster(ctx).filter((t) => t.takst < min);
+    if (under.length > 0) {
+      const hvilke = under.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men taksten er ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };
@@ -60,7 +66,7 @@ export const TS100: Regel = {
 export const TS101: Regel = {
   code: "TS101",
   severity: "warning",
-  felter: ["TS_Kategori", "TS_Takst"],
+  felter: ["TS_Kategori", "TS_Ydelser_Takst"],
   afhaenger: TAKST_AFHAENGER,
   parametre: ["hoejtSpecialiseretMinTakst"],
   beskrivelse: "Kategori klyngetilbud med en døgn- eller dagtakst på regelsættets grænse eller derover.",
@@ -68,9 +74,10 @@ export const TS101: Regel = {
     const k = ctx.v.TS_Kategori;
     if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.v.TS_Takstenhed)) return;
     const graense = ctx.param("hoejtSpecialiseretMinTakst");
-    const t = ctx.brugt.takst;
-    if (t !== null && t >= graense) {
-      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men taksten er ${kr(t)} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+    const over = takster(ctx).filter((t) => t.takst >= graense);
+    if (over.length > 0) {
+      const hvilke = over.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men taksten er ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };

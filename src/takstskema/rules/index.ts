@@ -1,9 +1,10 @@
 import type { Regel } from "../regel";
 import { TS013 } from "./beloeb";
 import { TS030, TS031, TS032, TS033, TS060, TS061 } from "./beregning";
+import { TS110 } from "./differentiering";
 import { TS040 } from "./efterregulering";
 import { TS090, TS100, TS101 } from "./frist";
-import { TS010, TS011, TS012 } from "./kapacitet";
+import { TS010, TS011, TS012, TS016, TS111 } from "./kapacitet";
 import { TS070, TS080 } from "./kapital";
 import { TS020, TS021, TS022 } from "./overhead";
 import { TS015 } from "./procent";
@@ -16,7 +17,7 @@ import { TS050, TS051 } from "./udvikling";
  */
 export const REGLER: readonly Regel[] = [
   TS001, TS002, TS003, TS004, TS006,
-  TS010, TS011, TS013, TS015, TS012,
+  TS010, TS011, TS016, TS111, TS013, TS015, TS012,
   TS020, TS021, TS022,
   TS030, TS031, TS032, TS033,
   TS040,
@@ -25,4 +26,5 @@ export const REGLER: readonly Regel[] = [
   TS061,
   TS070, TS080,
   TS090, TS100, TS101,
+  TS110,
 ];

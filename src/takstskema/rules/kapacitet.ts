@@ -1,6 +1,10 @@
 import { belaegningsafvigelse, gennemsnitligBelaegning, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
-import { pct, procentHint, tal, type Regel } from "../regel";
+import { YDELSE_RAEKKER } from "../felter";
+import { pct, procentHint, tal, type Regel, ydelseTekst } from "../regel";
+
+const stort = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const raekker = Array.from({ length: YDELSE_RAEKKER }, (_, i) => i);
 
 /**
  * TS010: pladser positive and whole. Fractional places only where the ruleset allows them
@@ -11,30 +15,78 @@ export const TS010: Regel = {
   code: "TS010",
   severity: "error",
   inddata: true,
-  felter: ["TS_Pladser"],
-  beskrivelse: "Pladser er ikke et positivt helt tal.",
+  felter: ["TS_Ydelser_Pladser"],
+  beskrivelse: "Pladser for en ydelse er ikke et positivt helt tal.",
   check(ctx) {
-    const p = ctx.v.TS_Pladser;
-    if (p === undefined) return;
-    if (p <= 0) return ctx.fund("TS_Pladser", `Pladser skal være et positivt helt tal, men er ${tal(p)}.`);
-    if (!Number.isInteger(p)) ctx.fund("TS_Pladser", `Pladser skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`);
+    for (const i of raekker) {
+      const p = ctx.v.TS_Ydelser_Pladser?.[i];
+      if (p === null || p === undefined) continue;
+      const hvem = ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i);
+      if (p <= 0) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et positivt helt tal, men er ${tal(p)}.`, i);
+      else if (!Number.isInteger(p)) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`, i);
+    }
   },
 };
 
-/** TS011: belægning in (0 %, 100 %] (product.md §3; 004:5128-5129 "højst 100 %"). */
+/** TS011: each ydelse's belægning in (0 %, 100 %] (product.md §3; 004:5128-5129 "højst 100 %"). */
 export const TS011: Regel = {
   code: "TS011",
   severity: "error",
   inddata: true,
-  felter: ["TS_Belaegning"],
-  beskrivelse: "Belægningen er ikke over 0 % og højst 100 %.",
+  felter: ["TS_Ydelser_Belaegning"],
+  beskrivelse: "Belægningen for en ydelse er ikke over 0 % og højst 100 %.",
   check(ctx) {
-    const b = ctx.v.TS_Belaegning;
-    if (b === undefined) return;
     const maks = (ctx.r && parameter(ctx.r, "maksBelaegning")) ?? 1;
-    if (b <= 0 || b > maks) {
+    for (const i of raekker) {
+      const b = ctx.v.TS_Ydelser_Belaegning?.[i];
+      if (b === null || b === undefined || (b > 0 && b <= maks)) continue;
       const hint = procentHint(b, { min: 0, max: maks, hintMin: 0.2 });
-      ctx.fund("TS_Belaegning", `Belægningen skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`);
+      ctx.fund("TS_Ydelser_Belaegning", `Belægningen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`, i);
+    }
+  },
+};
+
+/** TS016: a ydelse's ressource (relative staff resources) is a positive number; blank = 1. */
+export const TS016: Regel = {
+  code: "TS016",
+  severity: "error",
+  inddata: true,
+  felter: ["TS_Ydelser_Ressource"],
+  beskrivelse: "Ressourcen for en ydelse er ikke et positivt tal.",
+  check(ctx) {
+    for (const i of raekker) {
+      const r = ctx.v.TS_Ydelser_Ressource?.[i];
+      if (r === null || r === undefined || r > 0) continue;
+      ctx.fund("TS_Ydelser_Ressource", `Ressourcen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} skal være et positivt tal (fx timer pr. borger pr. uge), men er ${tal(r)}. Lad cellen stå tom, hvis alle ydelser har samme ressource.`, i);
+    }
+  },
+};
+
+/**
+ * TS111: an incomplete row of the Ydelser table: a name without pladser or belægning, or
+ * figures without a name (product.md §3). The first row is mandatory (TS001).
+ */
+export const TS111: Regel = {
+  code: "TS111",
+  severity: "error",
+  inddata: true,
+  felter: ["TS_Ydelser_Navn", "TS_Ydelser_Pladser", "TS_Ydelser_Belaegning"],
+  beskrivelse: "En række i Ydelser er ufuldstændig (navn uden pladser eller belægning, eller tal uden navn).",
+  check(ctx) {
+    const tf = (k: "TS_Ydelser_Navn" | "TS_Ydelser_Pladser" | "TS_Ydelser_Belaegning", i: number) => ctx.tabelTypefejl.get(k)?.has(i) ?? false;
+    for (const i of raekker) {
+      const navn = ctx.v.TS_Ydelser_Navn?.[i] ?? null;
+      const pladser = ctx.v.TS_Ydelser_Pladser?.[i] ?? null;
+      const bel = ctx.v.TS_Ydelser_Belaegning?.[i] ?? null;
+      const andre = [ctx.v.TS_Ydelser_Pladser, ctx.v.TS_Ydelser_Belaegning, ctx.v.TS_Ydelser_Ressource, ctx.v.TS_Ydelser_SidsteAarsTakst].some((k) => k?.[i] !== null && k?.[i] !== undefined);
+      if (navn === null) {
+        // Row 1 without a name is TS001's; a later row with figures and no name is this rule's.
+        if (i > 0 && andre && !tf("TS_Ydelser_Navn", i)) ctx.fund("TS_Ydelser_Navn", `Række ${i + 1} i Ydelser har tal men intet navn. Skriv ydelsens navn, eller slet tallene.`, i);
+        continue;
+      }
+      if (i === 0) continue; // the mandatory first row: TS001 names its empty cells
+      if (pladser === null && !tf("TS_Ydelser_Pladser", i)) ctx.fund("TS_Ydelser_Pladser", `${stort(ydelseTekst(navn, i))} mangler pladser.`, i);
+      if (bel === null && !tf("TS_Ydelser_Belaegning", i)) ctx.fund("TS_Ydelser_Belaegning", `${stort(ydelseTekst(navn, i))} mangler belægning.`, i);
     }
   },
 };
@@ -44,9 +96,10 @@ export const TS012: Regel = {
   code: "TS012",
   severity: "warning",
   felter: ["TS_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1", "TS_BelaegningBegrundelse"],
-  afhaenger: ["TS_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1"],
+  afhaenger: ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1"],
   beskrivelse: "Belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to seneste år uden begrundelse.",
   check(ctx) {
+    // The tilbud's belægning: Σ belægningsdage / (Σ pladser × dage) over the ydelser.
     const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.v;
     if (b === undefined || a2 === undefined || a1 === undefined || ctx.v.TS_BelaegningBegrundelse) return;
     if (b <= 0 || b > 1) return; // TS011

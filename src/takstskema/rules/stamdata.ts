@@ -1,18 +1,29 @@
-import { FELTER, type FeltNavn } from "../felter";
+import { FELTER, type FeltNavn, YDELSE_KOLONNER } from "../felter";
 import { kanoniskKategori, kategoriNavne } from "../kategori";
 import type { Regel } from "../regel";
+import { kraeverOpdeling } from "./beregning";
 
 /** TS001: a mandatory field is empty (product.md §3). Computed and system fields are never mandatory. */
 export const TS001: Regel = {
   code: "TS001",
   severity: "error",
   inddata: true,
-  felter: FELTER.filter((f) => f.obligatorisk).map((f) => f.navn),
+  felter: [...FELTER.filter((f) => f.obligatorisk).map((f) => f.navn), ...YDELSE_KOLONNER.filter((k) => k.obligatorisk).map((k) => k.navn), "TS_Borgerrettet"],
   beskrivelse: "Et obligatorisk felt er tomt.",
   check(ctx) {
     for (const f of FELTER) {
-      if (!f.obligatorisk || ctx.typefejl.has(f.navn)) continue;
-      if (ctx.v[f.navn] === undefined) ctx.fund(f.navn, `Feltet "${f.etiket}" skal udfyldes.`);
+      const obligatorisk = f.obligatorisk || (f.navn === "TS_Borgerrettet" && kraeverOpdeling(ctx));
+      if (!obligatorisk || ctx.typefejl.has(f.navn)) continue;
+      if (ctx.v[f.navn] === undefined) {
+        const grund = f.obligatorisk ? "" : ` ${ctx.r?.id ?? ""} kræver taksterne opdelt i basistakst og servicetakst.`;
+        ctx.fund(f.navn, `Feltet "${f.etiket}" skal udfyldes.${grund}`);
+      }
+    }
+    // The first row of the Ydelser table is the mandatory ydelse.
+    for (const k of YDELSE_KOLONNER) {
+      if (!k.obligatorisk || ctx.tabelTypefejl.get(k.navn)?.has(0)) continue;
+      const v = ctx.v[k.navn]?.[0];
+      if (v === null || v === undefined) ctx.fund(k.navn, `Den første ydelse skal have "${k.etiket}" udfyldt.`, 0);
     }
   },
 };
@@ -22,12 +33,15 @@ export const TS002: Regel = {
   code: "TS002",
   severity: "error",
   inddata: true,
-  felter: FELTER.map((f) => f.navn),
+  felter: [...FELTER.map((f) => f.navn), ...YDELSE_KOLONNER.map((k) => k.navn)],
   beskrivelse: "Et felt har forkert type (tekst i et talfelt, en fejlværdi, et tvetydigt tal).",
   check(ctx) {
     for (const f of FELTER) {
       const besked = ctx.typefejl.get(f.navn as FeltNavn);
       if (besked !== undefined) ctx.fund(f.navn, `Feltet "${f.etiket}" har forkert type: ${besked}.`);
+    }
+    for (const k of YDELSE_KOLONNER) {
+      for (const [i, besked] of ctx.tabelTypefejl.get(k.navn) ?? []) ctx.fund(k.navn, `"${k.etiket}" i række ${i + 1} af Ydelser har forkert type: ${besked}.`, i);
     }
   },
 };

@@ -1,17 +1,20 @@
-import { harTypefejl, KAPACITETSFELTER, OMKOSTNINGSFELTER, pct, TAKSTFELTER, type Regel } from "../regel";
+import { YDELSE_RAEKKER } from "../felter";
+import { harTypefejl, pct, TAKSTFELTER, type Regel, ydelseTekst } from "../regel";
 
-/** Takstudvikling is real, after PL (002:2519-2533): engine.takstudvikling. */
+const UDVIKLING_AFHAENGER = [...TAKSTFELTER, "TS_Ydelser_SidsteAarsTakst", "TS_PLPct"] as const;
+
+/** Takstudvikling is real, after PL (002:2519-2533): engine.takstudvikling, per ydelse. */
 export const TS050: Regel = {
   code: "TS050",
   severity: "warning",
-  felter: ["TS_Takstudvikling", "TS_SidsteAarsTakst", "TS_PLPct", "TS_UdviklingBegrundelse"],
-  afhaenger: [...TAKSTFELTER, "TS_SidsteAarsTakst", "TS_PLPct"],
-  beskrivelse: "Den reelle takstudvikling er mere end ±5 % uden begrundelse.",
+  felter: ["TS_Ydelser_Takstudvikling", "TS_Ydelser_SidsteAarsTakst", "TS_PLPct", "TS_UdviklingBegrundelse"],
+  afhaenger: UDVIKLING_AFHAENGER,
+  beskrivelse: "En ydelses reelle takstudvikling er mere end ±5 % uden begrundelse.",
   check(ctx) {
-    const udv = ctx.b.takstudvikling;
-    if (udv === null || ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER])) return;
-    if (Math.abs(udv) > 0.05) {
-      ctx.fund("TS_UdviklingBegrundelse", `Den reelle takstudvikling er ${pct(udv)} (efter PL-fremskrivning af sidste års takst), mere end ±5 %. Skriv en begrundelse.`);
+    if (ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
+    for (const y of ctx.b.ydelser) {
+      if (y.takstudvikling === null || Math.abs(y.takstudvikling) <= 0.05) continue;
+      ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ±5 %. Skriv en begrundelse under Takstudvikling.`, y.raekke);
     }
   },
 };
@@ -19,15 +22,18 @@ export const TS050: Regel = {
 export const TS051: Regel = {
   code: "TS051",
   severity: "warning",
-  felter: ["TS_Takstudvikling"],
-  afhaenger: [...TAKSTFELTER, "TS_SidsteAarsTakst", "TS_PLPct"],
-  beskrivelse: "Cellen med takstudvikling svarer ikke til den genberegnede.",
+  felter: ["TS_Ydelser_Takstudvikling"],
+  afhaenger: UDVIKLING_AFHAENGER,
+  beskrivelse: "En celle med takstudvikling svarer ikke til den genberegnede.",
   check(ctx) {
-    const celle = ctx.v.TS_Takstudvikling;
-    const udv = ctx.b.takstudvikling;
-    if (harTypefejl(ctx, [...OMKOSTNINGSFELTER, ...KAPACITETSFELTER, "TS_SidsteAarsTakst", "TS_PLPct"])) return;
-    if (celle !== undefined && udv !== null && Math.abs(celle - udv) > 0.0005) {
-      ctx.fund("TS_Takstudvikling", `Takstudviklingen er ${pct(celle)}, men genberegnet ${pct(udv)}.`);
+    if (harTypefejl(ctx, UDVIKLING_AFHAENGER)) return;
+    const udv = new Map(ctx.b.ydelser.map((y) => [y.raekke, y.takstudvikling]));
+    for (let i = 0; i < YDELSE_RAEKKER; i++) {
+      const celle = ctx.v.TS_Ydelser_Takstudvikling?.[i];
+      const forventet = udv.get(i);
+      if (celle !== null && celle !== undefined && forventet !== null && forventet !== undefined && Math.abs(celle - forventet) > 0.0005) {
+        ctx.fund("TS_Ydelser_Takstudvikling", `Takstudviklingen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} er ${pct(celle)}, men genberegnet ${pct(forventet)}.`, i);
+      }
     }
   },
 };

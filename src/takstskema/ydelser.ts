@@ -1,0 +1,97 @@
+import { YDELSE_KOLONNER, YDELSE_RAEKKER, type KolonneNavn } from "./felter";
+import { type Beregnet, type YdelseBeregnet, ydelseResultatSchema } from "./resultat";
+
+/**
+ * The Ydelser table as values: the one place where a body or workbook in the former
+ * single-takst shape (TS_Ydelse, TS_Pladser, TS_Belaegning, TS_Takst, TS_Basistakst,
+ * TS_Servicetakst, TS_SidsteAarsTakst, TS_Takstudvikling as single cells) becomes a one-row
+ * table (product.md §2).
+ */
+
+/** Former single name → the column it becomes (row 1). */
+const ENKELT_TIL_KOLONNE: Readonly<Record<string, KolonneNavn>> = {
+  TS_Ydelse: "TS_Ydelser_Navn",
+  TS_Pladser: "TS_Ydelser_Pladser",
+  TS_Belaegning: "TS_Ydelser_Belaegning",
+  TS_SidsteAarsTakst: "TS_Ydelser_SidsteAarsTakst",
+  TS_Takst: "TS_Ydelser_Takst",
+  TS_Basistakst: "TS_Ydelser_Basistakst",
+  TS_Servicetakst: "TS_Ydelser_Servicetakst",
+  TS_Takstudvikling: "TS_Ydelser_Takstudvikling",
+};
+
+/** The former single names (still read, never written). */
+export const ENKELTTAKST_NAVNE: readonly string[] = Object.keys(ENKELT_TIL_KOLONNE);
+
+const har = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export interface SomTabel {
+  /** The record with every Ydelser column present (former single names moved into row 1). */
+  input: Record<string, unknown>;
+  /** True when the record had the former single-takst shape. */
+  enkeltTakst: boolean;
+}
+
+/**
+ * A record in the table shape. A record without any TS_Ydelser_ name but with one of the
+ * former single names (TS_Ydelse, TS_Pladser, TS_Takst, ...) is the single-takst shape: its single cells become row 1, and
+ * TS_Pladser/TS_Belaegning (now computed totals) move into the table.
+ */
+export function somTabel(input: Record<string, unknown>): SomTabel {
+  const harTabel = YDELSE_KOLONNER.some((k) => har(input, k.navn));
+  const enkeltTakst = !harTabel && ENKELTTAKST_NAVNE.some((k) => har(input, k));
+  if (!enkeltTakst) return { input, enkeltTakst: false };
+  const ud: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    const kolonne = ENKELT_TIL_KOLONNE[k];
+    if (kolonne) ud[kolonne] = [v];
+    else ud[k] = v;
+  }
+  return { input: ud, enkeltTakst: true };
+}
+
+/**
+ * One column's 10 raw cells: an array (JSON body, CLI), a 2-D range (Office.js `values`,
+ * 10 × 1), or a single value (a workbook whose name points at one cell) as row 1.
+ */
+export function kolonneCeller(v: unknown): unknown[] {
+  let celler: unknown[];
+  if (Array.isArray(v)) celler = v.map((x) => (Array.isArray(x) ? x[0] : x));
+  else celler = v === undefined ? [] : [v];
+  return Array.from({ length: YDELSE_RAEKKER }, (_, i) => celler[i] ?? null);
+}
+
+const tal = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+const tekst = (x: unknown): string => (typeof x === "string" ? x.trim() : typeof x === "number" ? String(x) : "");
+
+/**
+ * The ydelser of a stored or fresh validation: `beregnet.ydelser` when present, else (a
+ * submission stored before the table existed) one ydelse from the former single fields of
+ * `vaerdier`. Pure; junk gives an empty list, never a throw.
+ */
+export function ydelserAf(vaerdier: unknown, beregnet: unknown): YdelseBeregnet[] {
+  const b = beregnet !== null && typeof beregnet === "object" ? (beregnet as Partial<Record<keyof Beregnet, unknown>>) : {};
+  if (Array.isArray(b.ydelser)) {
+    return b.ydelser.flatMap((y) => {
+      const p = ydelseResultatSchema.safeParse(y);
+      return p.success ? [p.data] : [];
+    });
+  }
+  const v = vaerdier !== null && typeof vaerdier === "object" && !Array.isArray(vaerdier) ? (vaerdier as Record<string, unknown>) : {};
+  const navn = tekst(v.TS_Ydelse);
+  const takst = tal(v.TS_Takst) ?? tal(b.takst);
+  if (!navn && takst === null) return [];
+  return [{
+    raekke: 0,
+    navn,
+    pladser: tal(v.TS_Pladser),
+    belaegning: tal(v.TS_Belaegning),
+    ressource: null,
+    sidsteAarsTakst: tal(v.TS_SidsteAarsTakst),
+    belaegningsdage: tal(v.TS_Belaegningsdage) ?? tal(b.belaegningsdage),
+    basistakst: tal(v.TS_Basistakst),
+    servicetakst: tal(v.TS_Servicetakst),
+    takst,
+    takstudvikling: tal(v.TS_Takstudvikling) ?? tal(b.takstudvikling),
+  }];
+}
