@@ -20,7 +20,7 @@ import { median } from "./maal";
  *  - one:      the same, all from one driftsherre (the worst case),
  * each 32 connections over loopback, each request a new takst. Figures are medians over rounds.
  * BENCH_SERVER_SEKUNDER / BENCH_SERVER_RUNDER shorten or lengthen it; BENCH_CPU_PROF=<dir>
- * runs takst-server under --cpu-prof.
+ * runs takst-server under --cpu-prof; BENCH_SERVER_DB=pglite|postgres measures only that one.
  */
 
 interface AutocannonResultat {
@@ -171,8 +171,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const server: Record<string, unknown> = {};
   const env = { LOG_LEVEL: "info" };
 
+  const kun = process.env.BENCH_SERVER_DB; // pglite | postgres: only that one (profiling)
   const data = mkdtempSync(join(tmpdir(), "takst-bench-"));
-  try {
+  if (kun !== "postgres") try {
     const db = await aabnPglite(join(data, "pglite"));
     const toks = await tokens(db);
     await db.close();
@@ -188,6 +189,7 @@ export async function run(): Promise<Record<string, unknown>> {
     rmSync(data, { recursive: true, force: true });
   }
 
+  if (kun === "pglite") return { server };
   const cluster = await startPgCluster();
   try {
     const db = await aabnPostgres(cluster.databaseUrl);
