@@ -132,19 +132,27 @@ function samlet(xs: Maaling[]): Maaling & { rounds: number[] } {
   };
 }
 
-async function maalDb(art: "pglite" | "postgres", vores: Barn, graense: Barn, toks: string[]): Promise<Record<string, unknown>> {
+async function maalDb(art: "pglite" | "postgres", vores: Barn, graense: Barn, toks: string[], foer?: { barn: Barn; toks: string[] }): Promise<Record<string, unknown>> {
   const bar: Maaling[] = [];
   const indsaet: Maaling[] = [];
   const spread: Maaling[] = [];
   const one: Maaling[] = [];
+  const foerSpread: Maaling[] = [];
+  const foerOne: Maaling[] = [];
+  const url = (b: Barn) => `${b.base}/api/v1/indberetninger`;
   // Warm-up: JIT, connection pools, PGlite's caches.
   await maal(`${graense.base}/indsaet`, toks, true);
-  await maal(`${vores.base}/api/v1/indberetninger`, toks, true);
+  await maal(url(vores), toks, true);
+  if (foer) await maal(url(foer.barn), foer.toks, true);
   for (let r = 0; r < RUNDER; r++) {
     bar.push(await maal(`${graense.base}/bar`, toks, true));
     indsaet.push(await maal(`${graense.base}/indsaet`, toks, true));
-    spread.push(await maal(`${vores.base}/api/v1/indberetninger`, toks, true));
-    one.push(await maal(`${vores.base}/api/v1/indberetninger`, toks, false));
+    spread.push(await maal(url(vores), toks, true));
+    one.push(await maal(url(vores), toks, false));
+    if (foer) {
+      foerSpread.push(await maal(url(foer.barn), foer.toks, true));
+      foerOne.push(await maal(url(foer.barn), foer.toks, false));
+    }
   }
   const b = samlet(bar);
   const l = samlet(indsaet);
@@ -158,12 +166,16 @@ async function maalDb(art: "pglite" | "postgres", vores: Barn, graense: Barn, to
     spread: medGraense(samlet(spread)),
     one_driftsherre: medGraense(samlet(one)),
     limit: { bare_route_per_s: b.accepted_per_s, bare_route_p99_ms: b.p99_ms, insert_per_s: l.accepted_per_s, insert_p99_ms: l.p99_ms },
+    ...(foer ? { before: { spread: medGraense(samlet(foerSpread)), one_driftsherre: medGraense(samlet(foerOne)) } } : {}),
   };
 }
 
-function voresArgs(): string[] {
+/** BENCH_SERVER_FOER=<a checkout of an earlier commit>: its takst-server is measured beside ours (before/after). */
+const FOER = process.env.BENCH_SERVER_FOER;
+
+function voresArgs(bin = BIN): string[] {
   const prof = process.env.BENCH_CPU_PROF;
-  return [...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []), BIN, "start", "--http", "--host", "127.0.0.1", "--port", "{port}"];
+  return [...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []), bin, "start", "--http", "--host", "127.0.0.1", "--port", "{port}"];
 }
 const GRAENSE = ["-r", "tsx/cjs", join(__dirname, "graense", "server.ts"), "{port}"];
 
@@ -173,17 +185,27 @@ export async function run(): Promise<Record<string, unknown>> {
 
   const kun = process.env.BENCH_SERVER_DB; // pglite | postgres: only that one (profiling)
   const data = mkdtempSync(join(tmpdir(), "takst-bench-"));
-  if (kun !== "postgres") try {
-    const db = await aabnPglite(join(data, "pglite"));
-    const toks = await tokens(db);
-    await db.close();
-    const vores = await startBarn([...voresArgs(), "--data", data], { ...env, DATABASE_URL: "" }, "/api/v1/health");
-    const graense = await startBarn([...GRAENSE, join(data, "graense")], {}, "/klar");
-    try {
-      server.pglite = await maalDb("pglite", vores, graense, toks);
-    } finally {
-      await vores.stop();
-      await graense.stop();
+  try {
+    if (kun !== "postgres") {
+      const db = await aabnPglite(join(data, "pglite"));
+      const toks = await tokens(db);
+      await db.close();
+      const vores = await startBarn([...voresArgs(), "--data", data], { ...env, DATABASE_URL: "" }, "/api/v1/health");
+      const graense = await startBarn([...GRAENSE, join(data, "graense")], {}, "/klar");
+      let foer: { barn: Barn; toks: string[] } | undefined;
+      try {
+        if (FOER) {
+          const fdb = await aabnPglite(join(data, "foer", "pglite"));
+          const ftoks = await tokens(fdb);
+          await fdb.close();
+          foer = { barn: await startBarn([...voresArgs(join(FOER, "bin", "takst-server.js")), "--data", join(data, "foer")], { ...env, DATABASE_URL: "" }, "/api/v1/health"), toks: ftoks };
+        }
+        server.pglite = await maalDb("pglite", vores, graense, toks, foer);
+      } finally {
+        await vores.stop();
+        await graense.stop();
+        await foer?.barn.stop();
+      }
     }
   } finally {
     rmSync(data, { recursive: true, force: true });
@@ -198,11 +220,20 @@ export async function run(): Promise<Record<string, unknown>> {
     const graenseUrl = await cluster.nyDatabase("graense");
     const vores = await startBarn(voresArgs(), { ...env, DATABASE_URL: cluster.databaseUrl }, "/api/v1/health");
     const graense = await startBarn([...GRAENSE, graenseUrl], {}, "/klar");
+    let foer: { barn: Barn; toks: string[] } | undefined;
     try {
-      server.postgres = await maalDb("postgres", vores, graense, toks);
+      if (FOER) {
+        const furl = await cluster.nyDatabase("foer");
+        const fdb = await aabnPostgres(furl);
+        const ftoks = await tokens(fdb);
+        await fdb.close();
+        foer = { barn: await startBarn(voresArgs(join(FOER, "bin", "takst-server.js")), { ...env, DATABASE_URL: furl }, "/api/v1/health"), toks: ftoks };
+      }
+      server.postgres = await maalDb("postgres", vores, graense, toks, foer);
     } finally {
       await vores.stop();
       await graense.stop();
+      await foer?.barn.stop();
     }
   } finally {
     await cluster.stop();

@@ -159,7 +159,7 @@ export async function gemIndberetning(db: Db, n: NyIndberetning & { regelsaetUdg
 async function enkelt(db: Db, params: unknown[]): Promise<GemRaekke> {
   for (let forsoeg = 0; ; forsoeg++) {
     try {
-      const [r] = await db.query<GemRaekke>(GEM_SQL, params);
+      const [r] = await db.query<GemRaekke>(GEM_SQL, params, "gem_indberetning");
       if (!r) throw new Error("Indberetningen blev hverken fundet eller gemt.");
       return r;
     } catch (e) {
@@ -211,7 +211,7 @@ async function skriv(db: Db, k: { ventende: Ventende[]; skriver: boolean }): Pro
           .transaction(async (tx) => {
             const ud: GemRaekke[] = [];
             for (const g of gruppe) {
-              const [r] = await tx.query<GemRaekke>(GEM_SQL, g.params);
+              const [r] = await tx.query<GemRaekke>(GEM_SQL, g.params, "gem_indberetning");
               if (!r) throw new Error("Indberetningen blev hverken fundet eller gemt.");
               ud.push(r);
             }
