@@ -150,7 +150,9 @@ export async function gemIndberetning(db: Db, n: NyIndberetning & { regelsaetUdg
     n.beregnet === undefined || n.beregnet === null ? null : JSON.stringify(n.beregnet),
     new Date(), n.tokenId, praefiks, n.regelsaet?.id ?? null, n.regelsaet?.version ?? null, n.regelsaetUdgivelse ?? null,
   ];
-  const r = await viaSkriver(db, { praefiks, params });
+  // PGlite has one session and no flush to share: its worker queues the statements itself, and a
+  // writer in front of it would leave it idle between round trips.
+  const r = db.art === "pglite" ? await enkelt(db, params) : await viaSkriver(db, { praefiks, params });
   if (r.afvist) throw new GemAfvist(r.afvist);
   return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };
 }
