@@ -1,90 +1,243 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, aabnPglite, aabnPostgres } from "../src/server/db";
 import { migrer } from "../src/server/migrationer";
 import { opretToken } from "../src/server/tokens";
-import { startServer } from "../tests/server/barn";
+import { BIN } from "../tests/server/barn";
 import { skemaNr } from "../tests/server/fixtures";
 import { ledigPort, startPgCluster } from "../tests/server/pgCluster";
+import { median } from "./maal";
 
-// autocannon ships no types; this is the part used here.
+/**
+ * Issue 15: the service beside its limit, in one run. For each database, alternating rounds of
+ *  - bar:      a bare Fastify route (no database),
+ *  - indsaet:  the bare route + one INSERT of the body (the limit: what this machine, this
+ *              Fastify and this database driver can accept when nothing of ours runs),
+ *  - spread:   POST /api/v1/indberetninger, 50 driftsherrer each with its own token (the
+ *              deadline week),
+ *  - one:      the same, all from one driftsherre (the worst case),
+ * each 32 connections over loopback, each request a new takst. Figures are medians over rounds.
+ * BENCH_SERVER_SEKUNDER / BENCH_SERVER_RUNDER shorten or lengthen it; BENCH_CPU_PROF=<dir>
+ * runs takst-server under --cpu-prof; BENCH_SERVER_DB=pglite|postgres measures only that one.
+ */
+
 interface AutocannonResultat {
   duration: number;
   "2xx": number;
   non2xx: number;
   errors: number;
-  latency: { p99: number; p50: number; average: number };
+  latency: { p99: number; p50: number };
 }
 type Autocannon = (o: Record<string, unknown>) => Promise<AutocannonResultat>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as Autocannon;
 
 const FORBINDELSER = 32;
-const SEKUNDER = 10;
+const SEKUNDER = Number(process.env.BENCH_SERVER_SEKUNDER ?? 3);
+const RUNDER = Number(process.env.BENCH_SERVER_RUNDER ?? 3);
+const DRIFTSHERRER = 50;
+const driftsherre = (k: number) => `Kommune ${String(k + 1).padStart(2, "0")}`;
 
-async function token(db: Db): Promise<string> {
-  await migrer(db);
-  return (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
+interface Barn {
+  base: string;
+  stop(): Promise<void>;
 }
 
-/** 32 connections for 10 s over loopback, each request a distinct valid skema (a new takst). */
-async function maal(base: string, tok: string, forskyd: number): Promise<Record<string, number>> {
-  let i = forskyd;
+async function startBarn(args: string[], env: NodeJS.ProcessEnv, klar: string): Promise<Barn> {
+  const port = await ledigPort();
+  const proc: ChildProcess = spawn(process.execPath, args.map((a) => a.replace("{port}", String(port))), {
+    env: { ...process.env, ...env },
+    // Logs go nowhere, as to a file: their cost is paid, not the bench's reading of them.
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let fejl = "";
+  proc.stderr?.on("data", (d: Buffer) => (fejl += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const ud = new Promise<void>((r) => proc.once("exit", () => r()));
+    proc.kill("SIGTERM");
+    const t = setTimeout(() => proc.kill("SIGKILL"), 15_000);
+    await ud;
+    clearTimeout(t);
+  };
+  const frist = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`Barnet stoppede under start: ${fejl}`);
+    try {
+      if ((await fetch(base + klar)).ok) return { base, stop };
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > frist) {
+      await stop();
+      throw new Error(`Barnet svarede ikke: ${fejl}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** One token per driftsherre (a token may only submit for its own). */
+async function tokens(db: Db): Promise<string[]> {
+  await migrer(db);
+  const ud: string[] = [];
+  for (let k = 0; k < DRIFTSHERRER; k++) ud.push((await opretToken(db, { rolle: "kommune", driftsherre: driftsherre(k) })).token);
+  return ud;
+}
+
+interface Maaling {
+  accepted_per_s: number;
+  p99_ms: number;
+  p50_ms: number;
+  non_2xx: number;
+  errors: number;
+}
+
+let naeste = 0;
+
+/** 32 connections for SEKUNDER; `spredt` = driftsherre k of every request is k mod 50, else always the first. */
+async function maal(url: string, toks: string[], spredt: boolean): Promise<Maaling> {
   const r = await autocannon({
-    url: `${base}/api/v1/indberetninger`,
+    url,
     connections: FORBINDELSER,
     duration: SEKUNDER,
     requests: [
       {
         method: "POST",
-        headers: { authorization: `Bearer ${tok}`, "content-type": "application/json" },
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(skemaNr(i++)) }),
+        setupRequest: (req: Record<string, unknown>) => {
+          const i = naeste++;
+          const k = spredt ? i % DRIFTSHERRER : 0;
+          return {
+            ...req,
+            headers: { authorization: `Bearer ${toks[k]}`, "content-type": "application/json" },
+            body: JSON.stringify(skemaNr(i, driftsherre(k))),
+          };
+        },
       },
     ],
   });
+  return { accepted_per_s: Math.round(r["2xx"] / r.duration), p99_ms: r.latency.p99, p50_ms: r.latency.p50, non_2xx: r.non2xx, errors: r.errors };
+}
+
+function samlet(xs: Maaling[]): Maaling & { rounds: number[] } {
   return {
-    accepted_per_s: Math.round(r["2xx"] / r.duration),
-    p99_ms: r.latency.p99,
-    p50_ms: r.latency.p50,
-    non_2xx: r.non2xx,
-    errors: r.errors,
-    connections: FORBINDELSER,
-    seconds: SEKUNDER,
+    accepted_per_s: Math.round(median(xs.map((x) => x.accepted_per_s))),
+    p99_ms: median(xs.map((x) => x.p99_ms)),
+    p50_ms: median(xs.map((x) => x.p50_ms)),
+    non_2xx: xs.reduce((s, x) => s + x.non_2xx, 0),
+    errors: xs.reduce((s, x) => s + x.errors, 0),
+    rounds: xs.map((x) => x.accepted_per_s),
   };
 }
 
+async function maalDb(art: "pglite" | "postgres", vores: Barn, graense: Barn, toks: string[], foer?: { barn: Barn; toks: string[] }): Promise<Record<string, unknown>> {
+  const bar: Maaling[] = [];
+  const indsaet: Maaling[] = [];
+  const spread: Maaling[] = [];
+  const one: Maaling[] = [];
+  const foerSpread: Maaling[] = [];
+  const foerOne: Maaling[] = [];
+  const url = (b: Barn) => `${b.base}/api/v1/indberetninger`;
+  // Warm-up: JIT, connection pools, PGlite's caches.
+  await maal(`${graense.base}/indsaet`, toks, true);
+  await maal(url(vores), toks, true);
+  if (foer) await maal(url(foer.barn), foer.toks, true);
+  for (let r = 0; r < RUNDER; r++) {
+    bar.push(await maal(`${graense.base}/bar`, toks, true));
+    indsaet.push(await maal(`${graense.base}/indsaet`, toks, true));
+    spread.push(await maal(url(vores), toks, true));
+    one.push(await maal(url(vores), toks, false));
+    if (foer) {
+      foerSpread.push(await maal(url(foer.barn), foer.toks, true));
+      foerOne.push(await maal(url(foer.barn), foer.toks, false));
+    }
+  }
+  const b = samlet(bar);
+  const l = samlet(indsaet);
+  const medGraense = (m: ReturnType<typeof samlet>) => ({
+    ...m,
+    limit_per_s: l.accepted_per_s,
+    ratio_to_limit: Math.round((m.accepted_per_s / l.accepted_per_s) * 100) / 100,
+  });
+  console.log(`  ${art}: bar ${b.accepted_per_s}/s, limit ${l.accepted_per_s}/s, spread ${samlet(spread).accepted_per_s}/s, one ${samlet(one).accepted_per_s}/s`);
+  return {
+    spread: medGraense(samlet(spread)),
+    one_driftsherre: medGraense(samlet(one)),
+    limit: { bare_route_per_s: b.accepted_per_s, bare_route_p99_ms: b.p99_ms, insert_per_s: l.accepted_per_s, insert_p99_ms: l.p99_ms },
+    ...(foer ? { before: { spread: medGraense(samlet(foerSpread)), one_driftsherre: medGraense(samlet(foerOne)) } } : {}),
+  };
+}
+
+/** BENCH_SERVER_FOER=<a checkout of an earlier commit>: its takst-server is measured beside ours (before/after). */
+const FOER = process.env.BENCH_SERVER_FOER;
+
+function voresArgs(bin = BIN): string[] {
+  const prof = process.env.BENCH_CPU_PROF;
+  return [...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []), bin, "start", "--http", "--host", "127.0.0.1", "--port", "{port}"];
+}
+const GRAENSE = ["-r", "tsx/cjs", join(__dirname, "graense", "server.ts"), "{port}"];
+
 export async function run(): Promise<Record<string, unknown>> {
   const server: Record<string, unknown> = {};
+  const env = { LOG_LEVEL: "info" };
 
+  const kun = process.env.BENCH_SERVER_DB; // pglite | postgres: only that one (profiling)
   const data = mkdtempSync(join(tmpdir(), "takst-bench-"));
   try {
-    const db = await aabnPglite(join(data, "pglite"));
-    const tok = await token(db);
-    await db.close();
-    const s = await startServer({ port: await ledigPort(), data });
-    try {
-      server.pglite = await maal(s.base, tok, 0);
-    } finally {
-      await s.stop();
+    if (kun !== "postgres") {
+      const db = await aabnPglite(join(data, "pglite"));
+      const toks = await tokens(db);
+      await db.close();
+      const vores = await startBarn([...voresArgs(), "--data", data], { ...env, DATABASE_URL: "" }, "/api/v1/health");
+      const graense = await startBarn([...GRAENSE, join(data, "graense")], {}, "/klar");
+      let foer: { barn: Barn; toks: string[] } | undefined;
+      try {
+        if (FOER) {
+          const fdb = await aabnPglite(join(data, "foer", "pglite"));
+          const ftoks = await tokens(fdb);
+          await fdb.close();
+          foer = { barn: await startBarn([...voresArgs(join(FOER, "bin", "takst-server.js")), "--data", join(data, "foer")], { ...env, DATABASE_URL: "" }, "/api/v1/health"), toks: ftoks };
+        }
+        server.pglite = await maalDb("pglite", vores, graense, toks, foer);
+      } finally {
+        await vores.stop();
+        await graense.stop();
+        await foer?.barn.stop();
+      }
     }
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
 
+  if (kun === "pglite") return { server };
   const cluster = await startPgCluster();
   try {
     const db = await aabnPostgres(cluster.databaseUrl);
-    const tok = await token(db);
+    const toks = await tokens(db);
     await db.close();
-    const s = await startServer({ port: await ledigPort(), databaseUrl: cluster.databaseUrl });
+    const graenseUrl = await cluster.nyDatabase("graense");
+    const vores = await startBarn(voresArgs(), { ...env, DATABASE_URL: cluster.databaseUrl }, "/api/v1/health");
+    const graense = await startBarn([...GRAENSE, graenseUrl], {}, "/klar");
+    let foer: { barn: Barn; toks: string[] } | undefined;
     try {
-      server.postgres = await maal(s.base, tok, 0);
+      if (FOER) {
+        const furl = await cluster.nyDatabase("foer");
+        const fdb = await aabnPostgres(furl);
+        const ftoks = await tokens(fdb);
+        await fdb.close();
+        foer = { barn: await startBarn(voresArgs(join(FOER, "bin", "takst-server.js")), { ...env, DATABASE_URL: furl }, "/api/v1/health"), toks: ftoks };
+      }
+      server.postgres = await maalDb("postgres", vores, graense, toks, foer);
     } finally {
-      await s.stop();
+      await vores.stop();
+      await graense.stop();
+      await foer?.barn.stop();
     }
   } finally {
     await cluster.stop();
   }
+  server.note = `32 connections over loopback, ${RUNDER} alternating rounds of ${SEKUNDER} s per variant, medians; limit = bare Fastify route + one INSERT of the body on the same database driver; takst-server at LOG_LEVEL=info (logs to /dev/null); spread = 50 driftsherrer each with its own token, one_driftsherre = all from one`;
   return { server };
 }

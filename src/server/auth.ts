@@ -9,6 +9,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Roles allowed on the route; absent = no token needed. */
     roller?: readonly Rolle[];
+    /**
+     * The route checks revocation itself, in the statement that acts, and before any refusal:
+     * the token may then come from memory (tokens.ts findBruger `fraCache`).
+     */
+    tilbagekaldelseIRuten?: boolean;
   }
 }
 
@@ -16,6 +21,19 @@ declare module "fastify" {
 export function global<T extends (...args: never[]) => unknown>(fn: T): T {
   (fn as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;
   return fn;
+}
+
+export function afvisToken(reply: FastifyReply): FastifyReply {
+  reply.header("www-authenticate", 'Bearer realm="takst-server"');
+  return reply.code(401).send({ fejl: "Manglende, ugyldigt eller tilbagekaldt token." });
+}
+
+/**
+ * A route with `tilbagekaldelseIRuten` calls this before any refusal, so a revoked token is
+ * told 401 (not 403 or 422) even when it came from memory.
+ */
+export async function tokenStadigGyldigt(db: Db, req: FastifyRequest): Promise<boolean> {
+  return !req.bruger?.fraCache || (await findBruger(db, req.headers.authorization)) !== null;
 }
 
 /**
@@ -27,11 +45,8 @@ export const authPlugin = global(async (app: FastifyInstance, opts: { db: Db }) 
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const roller = req.routeOptions.config?.roller;
     if (!roller) return;
-    const bruger = await findBruger(opts.db, req.headers.authorization);
-    if (!bruger) {
-      reply.header("www-authenticate", 'Bearer realm="takst-server"');
-      return reply.code(401).send({ fejl: "Manglende, ugyldigt eller tilbagekaldt token." });
-    }
+    const bruger = await findBruger(opts.db, req.headers.authorization, { fraCache: req.routeOptions.config?.tilbagekaldelseIRuten === true });
+    if (!bruger) return afvisToken(reply);
     if (!roller.includes(bruger.rolle)) {
       return reply.code(403).send({ fejl: bruger.rolle === "sekretariat" ? "Kun en kommunes token kan indberette." : "Kun sekretariatet har adgang." });
     }

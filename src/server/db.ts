@@ -5,7 +5,12 @@ import { Pool, type PoolClient } from "pg";
 
 /** What the rest of the server sees of the database: PGlite and PostgreSQL look the same. */
 export interface Sql {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `navn`: a prepared statement of that name (the same sql every time), parsed and planned once
+   * per connection instead of on every call; for a hot statement (lager.ts GEM_SQL) planning cost
+   * more than running it. PostgreSQL only; PGlite plans every time.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], navn?: string): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -81,6 +86,7 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
       worker.postMessage({ ...m, id });
     });
   const somSql = (tx?: number): Sql => ({
+    // PGlite's query() has no named statements (EXECUTE takes no bind parameters): navn is unused.
     query: <T>(sql: string, params?: unknown[]) => send<T[]>({ op: "query", sql, params: params ?? [], tx }),
     exec: async (sql: string) => {
       await send({ op: "exec", sql, tx });
@@ -126,7 +132,7 @@ export async function aabnPostgres(url: string, max = 10): Promise<Db> {
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const somSql = (c: Pool | PoolClient): Sql => ({
-    query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[], navn?: string) => (await c.query(navn ? { name: navn, text: sql, values: params } : { text: sql, values: params })).rows as T[],
     exec: async (sql: string) => {
       await c.query(sql);
     },

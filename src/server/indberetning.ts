@@ -61,8 +61,7 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
   if (!p.success) {
     const findings = p.error.issues.slice(0, 50).map((i) => {
       const felt = typeof i.path[0] === "string" ? i.path[0] : "";
-      const msg = i.code === "invalid_union" ? "Værdien skal være tal, tekst, sand/falsk eller tom (en kolonne i Ydelser: en liste med højst 10 af dem)" : i.message;
-      return graenseFund(felt.slice(0, 80), msg);
+      return graenseFund(felt.slice(0, 80), i.message);
     });
     return { ok: false, findings, skipped: [] };
   }

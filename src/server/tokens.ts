@@ -8,6 +8,11 @@ export interface Bruger {
   rolle: Rolle;
   /** The municipality's driftsherre; null for the secretariat. */
   driftsherre: string | null;
+  /**
+   * Found in the cache of tokens seen before (findBruger's `fraCache`): its revocation has not
+   * been looked up for this request, so the route must (lager.ts does it in the same statement).
+   */
+  fraCache?: boolean;
 }
 
 export interface TokenRaekke {
@@ -46,6 +51,7 @@ export async function opretToken(
 }
 
 export async function tilbagekaldToken(db: Db, id: string): Promise<boolean> {
+  SETE.get(db)?.delete(id);
   const r = await db.query<{ id: string }>("UPDATE tokens SET tilbagekaldt = now() WHERE id = $1 AND tilbagekaldt IS NULL RETURNING id", [id]);
   return r.length === 1;
 }
@@ -56,13 +62,32 @@ export async function listTokens(db: Db): Promise<TokenRaekke[]> {
 
 const TOKEN_FORM = /^tks_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
-/** The user behind an Authorization header value, or null (missing, malformed, unknown, revoked). */
-export async function findBruger(db: Db, authorization: string | undefined): Promise<Bruger | null> {
+/**
+ * Tokens seen valid before, per database: id → hash and the fields that never change (role,
+ * driftsherre). Never whether it is revoked: a route may take a user from here only if it
+ * checks revocation itself in the statement that acts (POST /indberetninger: lager.ts), and
+ * tilbagekaldToken drops the entry in this process at once.
+ */
+const SETE = new WeakMap<Db, Map<string, { hash: Buffer; rolle: Rolle; driftsherre: string | null }>>();
+const MAKS_SETE = 10_000;
+
+/**
+ * The user behind an Authorization header value, or null (missing, malformed, unknown, revoked).
+ * `fraCache`: a token seen valid before is taken from memory without a query (see SETE).
+ */
+export async function findBruger(db: Db, authorization: string | undefined, o: { fraCache?: boolean } = {}): Promise<Bruger | null> {
   if (!authorization) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   const form = m ? TOKEN_FORM.exec(m[1]!) : null;
   if (!form) return null;
   const [, id, hemmelighed] = form as unknown as [string, string, string];
+  let sete = SETE.get(db);
+  if (!sete) SETE.set(db, (sete = new Map()));
+  const set = o.fraCache ? sete.get(id) : undefined;
+  if (set) {
+    if (!timingSafeEqual(sha256(hemmelighed), set.hash)) return null;
+    return { tokenId: id, rolle: set.rolle, driftsherre: set.driftsherre, fraCache: true };
+  }
   const rows = await db.query<{ hash: string; rolle: Rolle; driftsherre: string | null; tilbagekaldt: Date | null }>(
     "SELECT hash, rolle, driftsherre, tilbagekaldt FROM tokens WHERE id = $1",
     [id],
@@ -71,7 +96,12 @@ export async function findBruger(db: Db, authorization: string | undefined): Pro
   // Compare even when the id is unknown, so timing does not reveal which ids exist.
   const forventet = row ? Buffer.from(row.hash, "hex") : Buffer.alloc(32);
   const lige = timingSafeEqual(sha256(hemmelighed), forventet);
-  if (!row || !lige || row.tilbagekaldt) return null;
+  if (!row || !lige || row.tilbagekaldt) {
+    sete.delete(id);
+    return null;
+  }
+  if (sete.size >= MAKS_SETE) sete.clear();
+  sete.set(id, { hash: forventet, rolle: row.rolle, driftsherre: row.driftsherre });
   return { tokenId: id, rolle: row.rolle, driftsherre: row.driftsherre };
 }
 

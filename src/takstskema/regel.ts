@@ -81,7 +81,7 @@ export function pct(x: number, decimaler = 1): string {
 
 /** A percentage with only the decimals it needs: 0,0147 → "1,47 %", 93 → "9.300 %". */
 export function pctKort(x: number): string {
-  return `${(x * 100).toLocaleString("da-DK", { maximumFractionDigits: 2 })} %`;
+  return `${format(0, 2).format(x * 100)} %`;
 }
 
 export function tal(x: number): string {

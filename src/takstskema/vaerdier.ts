@@ -199,10 +199,18 @@ export const takstskemaSchema = z
   .passthrough()
   .transform((o) => o as unknown as Partial<Skema>);
 
-const jsonSkalar = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+export const SKALAR_BESKED = "Værdien skal være tal, tekst, sand/falsk eller tom (en kolonne i Ydelser: en liste med højst 10 af dem)";
+const erSkalar = (v: unknown): v is number | string | boolean | null =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+type JsonVaerdi = number | string | boolean | null | (number | string | boolean | null)[];
 
 /**
  * The JSON body the server receives: TS_ name → number | string | boolean | null; a Ydelser
- * column (TS_Ydelser_…) is an array of up to 10 such scalars, one per row (null = empty).
+ * column (TS_Ydelser_…) is an array of up to 10 such scalars, one per row (null = empty). One
+ * check per value instead of a union, which built (and threw away) an issue for every branch
+ * that did not match: a tenth of a submission's CPU on the server (issue 15).
  */
-export const takstskemaJsonSchema = z.record(z.string(), z.union([jsonSkalar, z.array(jsonSkalar).max(YDELSE_RAEKKER)]));
+export const takstskemaJsonSchema = z.record(
+  z.string(),
+  z.custom<JsonVaerdi>((v) => erSkalar(v) || (Array.isArray(v) && v.length <= YDELSE_RAEKKER && v.every(erSkalar)), { message: SKALAR_BESKED }),
+);

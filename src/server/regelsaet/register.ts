@@ -8,6 +8,12 @@ export interface ServerRegister extends SkifteligtRegister {
   readonly indbyggede: readonly Regelsaet[];
   /** Reads the published rulesets again if anyone (this or another server) published since. */
   opdater(): Promise<void>;
+  /**
+   * The publication number (MAX(nr) of regelsaet) the register holds: a submission validated
+   * against it is stored only while it is still the newest (lager.ts), so the check costs no
+   * query of its own.
+   */
+  readonly udgivelse: number;
 }
 
 export async function lavServerRegister(db: Sql, indbyggede: readonly Regelsaet[]): Promise<ServerRegister> {
@@ -28,5 +34,6 @@ export async function lavServerRegister(db: Sql, indbyggede: readonly Regelsaet[
     kendt = nr;
   };
   await opdater();
-  return Object.assign(r, { indbyggede, opdater });
+  // A getter, not a copied value: Object.assign would freeze the number at creation.
+  return Object.defineProperty(Object.assign(r, { indbyggede, opdater }), "udgivelse", { get: () => kendt, enumerable: true }) as ServerRegister;
 }
