@@ -1,7 +1,7 @@
 import type { Db } from "../../src/server/db";
 import { type Rolle, opretToken } from "../../src/server/tokens";
 
-export type Skemapost = Record<string, string | number | boolean | null>;
+export type Skemapost = Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
 
 /** A complete, valid SYD-2018 skema (takst 1682 kr.); overrides change single fields. */
 export function gyldigtSkema(over: Skemapost = {}): Skemapost {
@@ -61,5 +61,9 @@ export function fjendtligKrop(felter: readonly { navn: string; type: string; ber
   const krop = gyldigtSkema({ TS_Email: `a@${".".repeat(3990)} x` });
   const tal = felter.filter((f) => !f.beregnet && (f.type === "beloeb" || f.type === "tal" || f.type === "heltal" || f.type === "procent"));
   for (const f of tal) krop[f.navn] = `1${" ".repeat(3990)}kr x`;
+  // The Ydelser table's number columns (issue 12): the same run in their first row.
+  for (const navn of ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Ydelser_Ressource", "TS_Ydelser_SidsteAarsTakst"]) {
+    krop[navn] = [`1${" ".repeat(3990)}kr x`, ...Array<null>(9).fill(null)];
+  }
   return krop;
 }
