@@ -4,6 +4,7 @@ import type { Db } from "./db";
 import { hentDialog } from "./dialog/sql";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { behandlKrop } from "./indberetning";
+import { aendringIAaretAfvisning } from "./offentliggoerelse";
 import { aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
 import { sammeDriftsherre } from "./tokens";
 
@@ -80,6 +81,9 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
       if (!sammeDriftsherre(b.noegle.driftsherre, bruger.driftsherre ?? "")) {
         return reply.code(403).send({ fejl: `Dette token må kun indberette for ${bruger.driftsherre}.` });
       }
+      // After publication a new version is an in-year change and must say why (product.md §5).
+      const aendring = await aendringIAaretAfvisning(db, { ...b.noegle, driftsherre: bruger.driftsherre!, sha256: b.sha256, vaerdier: b.vaerdier });
+      if (aendring) return reply.code(422).send({ fejl: "Taksterne er offentliggjort: en ændring kræver en begrundelse.", findings: [...b.findings, aendring], skipped: b.skipped });
       const { kvittering, ny } = await gemIndberetning(db, {
         ...b.noegle,
         driftsherre: bruger.driftsherre!,
