@@ -38,7 +38,7 @@ export function takstoversigtCsv(raekker: readonly TakstoversigtRaekke[]): strin
 
 const KR = '#,##0 "kr."';
 const PCT = "0.0%";
-const BREDDER = [20, 26, 12, 12, 24, 10, 8, 10, 12, 12, 12, 13, 12, 22];
+const BREDDER = [20, 26, 16, 12, 26, 12, 9, 11, 12, 12, 13, 13, 15, 24];
 const FORMATER: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, "0", PCT, KR, KR, KR, KR, PCT, undefined];
 
 /**
