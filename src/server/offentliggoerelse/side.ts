@@ -23,6 +23,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: bold; padding: .5rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem .4rem; vertical-align: top; }
 thead th { background: #eef2f6; text-align: left; }
+tbody th { text-align: left; }
 td.tal { text-align: right; white-space: nowrap; }
 .aendret { color: #7a3e00; }
 .hent { margin: .75rem 0; }
