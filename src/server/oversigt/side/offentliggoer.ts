@@ -5,6 +5,13 @@ interface Offentliggjort {
   takstaar: number;
   offentliggjort: string;
 }
+interface Takst {
+  driftsherre: string;
+  tilbud: string;
+  ydelse: string;
+  aendretIAaret: string | null;
+  aendringBegrundelse: string | null;
+}
 type Hent = (sti: string, krop?: unknown) => Promise<Response>;
 
 const dag = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
@@ -24,9 +31,12 @@ export async function visOffentliggoerelse(takstaar: number | null, hent: Hent):
   const liste = ((await (await hent("/api/v1/offentliggoerelse")).json()) as { offentliggjorte: Offentliggjort[] }).offentliggjorte;
   const o = liste.find((x) => x.takstaar === takstaar);
   if (o) {
-    const takster = ((await (await hent(`/api/v1/takstoversigt?takstaar=${takstaar}`)).json()) as { takster: { aendretIAaret: string | null }[] }).takster;
-    const aendret = takster.filter((t) => t.aendretIAaret !== null).length;
-    boks.innerHTML = `<p class="ok" id="offentliggjort">Offentliggjort ${esc(dag.format(new Date(o.offentliggjort)))}${aendret ? `; ${aendret} ${aendret === 1 ? "takst" : "takster"} ændret i året` : ""}. <a href="/takstoversigt?takstaar=${takstaar}">Se den offentlige takstoversigt</a>.</p>`;
+    const takster = ((await (await hent(`/api/v1/takstoversigt?takstaar=${takstaar}`)).json()) as { takster: Takst[] }).takster;
+    const aendret = takster.filter((t) => t.aendretIAaret !== null);
+    const liste = aendret.length === 0 ? "" : `<ul id="aendringer">${aendret
+      .map((t) => `<li>${esc(dag.format(new Date(t.aendretIAaret!)))}: ${esc(t.driftsherre)}, ${esc(t.tilbud)}, ${esc(t.ydelse)}${t.aendringBegrundelse ? ` – ${esc(t.aendringBegrundelse)}` : ""}</li>`)
+      .join("")}</ul>`;
+    boks.innerHTML = `<p class="ok" id="offentliggjort">Offentliggjort ${esc(dag.format(new Date(o.offentliggjort)))}${aendret.length ? `; ${aendret.length} ${aendret.length === 1 ? "takst" : "takster"} ændret i året` : ""}. <a href="/takstoversigt?takstaar=${takstaar}">Se den offentlige takstoversigt</a>.</p>${liste}`;
     return;
   }
   boks.innerHTML = `<button type="button" class="knap" id="offentliggoer">Offentliggør takster for ${takstaar}</button>`;
