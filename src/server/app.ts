@@ -9,6 +9,7 @@ import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
+import { offentliggoerelsePlugin } from "./offentliggoerelse";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { apiRoutes } from "./routes";
@@ -84,6 +85,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => regelsaetPlugin(api, { db: o.db, register, bodyLimit }));
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
+  await app.register(offentliggoerelsePlugin, { db: o.db });
   await app.register(hjaelpPlugin, {});
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 

@@ -6,6 +6,7 @@ import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { behandlKrop } from "./indberetning";
 import { afvisToken, tokenStadigGyldigt } from "./auth";
 import { GemAfvist, aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
+import { aendringIAaretAfvisning } from "./offentliggoerelse";
 import { sammeDriftsherre } from "./tokens";
 
 const fundJson = {
@@ -87,6 +88,9 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
           return reply.code(422).send({ fejl: "Skemaet har fejl og er ikke modtaget.", findings: b.findings, skipped: b.skipped });
         }
         if (!sammeDriftsherre(b.noegle.driftsherre, bruger.driftsherre ?? "")) return andenDriftsherre();
+        // After publication a new version is an in-year change and must say why (product.md §5).
+        const aendring = await aendringIAaretAfvisning(db, { ...b.noegle, driftsherre: bruger.driftsherre!, sha256: b.sha256, vaerdier: b.vaerdier });
+        if (aendring) return reply.code(422).send({ fejl: "Taksterne er offentliggjort: en ændring kræver en begrundelse.", findings: [...b.findings, aendring], skipped: b.skipped });
         try {
           const { kvittering, ny } = await gemIndberetning(db, {
             ...b.noegle,

@@ -150,6 +150,8 @@ export const FELTER = [
     navn: "TS_Kvittering" as const, etiket: "Kvittering", hjaelp: "Udfyldes automatisk af tilføjelsesprogrammet efter indsendelse.",
     type: "tekst" as const, obligatorisk: false, sektion: "Indsendelse", beregnet: false, rolle: "system",
   },
+  input("TS_AendringBegrundelse", "Indsendelse", "tekst", false, "Begrundelse for ændring i året",
+    "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse."),
 ] satisfies readonly FeltDefinition[];
 
 export type FeltNavn = (typeof FELTER)[number]["navn"];

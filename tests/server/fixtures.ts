@@ -1,4 +1,5 @@
 import type { Db } from "../../src/server/db";
+import { YDELSE_KOLONNER } from "../../src/takstskema";
 import { type Rolle, opretToken } from "../../src/server/tokens";
 
 export type Skemapost = Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
@@ -57,13 +58,11 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
  * spaces ending in a letter, the e-mail a long run of dots. Before the caps and linear patterns
  * one such body cost 0,6 s of server CPU. About 121 KB as JSON.
  */
-export function fjendtligKrop(felter: readonly { navn: string; type: string; beregnet: boolean }[]): Skemapost {
+export function fjendtligKrop(felter: readonly { navn: string; type: string; beregnet: boolean }[]): Record<string, unknown> {
   const krop = gyldigtSkema({ TS_Email: `a@${".".repeat(3990)} x` });
   const tal = felter.filter((f) => !f.beregnet && (f.type === "beloeb" || f.type === "tal" || f.type === "heltal" || f.type === "procent"));
   for (const f of tal) krop[f.navn] = `1${" ".repeat(3990)}kr x`;
-  // The Ydelser table's number columns (issue 12): the same run in their first row.
-  for (const navn of ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Ydelser_Ressource", "TS_Ydelser_SidsteAarsTakst"]) {
-    krop[navn] = [`1${" ".repeat(3990)}kr x`, ...Array<null>(9).fill(null)];
-  }
-  return krop;
+  // Since issue 12 pladser, belægning and sidste års takst are Ydelser columns: their first row.
+  const kolonner = YDELSE_KOLONNER.filter((k) => !k.beregnet && k.type !== "tekst");
+  return { ...krop, ...Object.fromEntries(kolonner.map((k) => [k.navn, [`1${" ".repeat(3990)}kr x`]])) };
 }

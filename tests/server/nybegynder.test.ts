@@ -20,7 +20,8 @@ describe("README and docs", () => {
     expect(README).toContain(`**${dansk(RESULTATER.overview_1000_ms as number)} ms** at hente`);
     expect(README).toContain(`${dansk(oversigt.api_median_ms)} ms til API-svaret`);
     expect(README).toContain(`| \`validate_one_ms\` (median, ét skema) | ${dansk(RESULTATER.validate_one_ms as number)} ms |`);
-    expect(README).toContain(`| ${dansk(RESULTATER.validate_1000_files_s as number)} s |`);
+    // The cell may go on with the ExcelJS-only comparison ("2,95 s / 12,74 s …").
+    expect(README).toMatch(new RegExp(`\\| ${dansk(RESULTATER.validate_1000_files_s as number)} s[ |]`));
     expect(README).toContain(`| \`hostile_body_ms\` (median servertid for det fjendtlige skema på 121 KB) | ${dansk(RESULTATER.hostile_body_ms as number)} ms |`);
     const takstskema = laes("docs/takstskema.md");
     expect(takstskema).toContain(`\`validate_one_ms\` = ${dansk(RESULTATER.validate_one_ms as number)} ms`);
@@ -35,7 +36,8 @@ describe("README and docs", () => {
   });
 
   it("the documented udfyld example writes outside examples/", () => {
-    const linjer = [README, laes("docs/takstskema.md")].join("\n").split("\n").filter((l) => /takstskema udfyld/.test(l));
+    // Lines that run udfyld with an output file (prose that only names the command has none).
+    const linjer = [README, laes("docs/takstskema.md")].join("\n").split("\n").filter((l) => /takstskema udfyld\b.*--ud\s/.test(l));
     expect(linjer.length).toBeGreaterThan(0);
     for (const l of linjer) expect(/--ud\s+(\S+)/.exec(l)?.[1]).not.toMatch(/^examples\//);
   });

@@ -3,6 +3,7 @@ import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
 import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
 import { tegnGraf } from "./graf";
+import { visOffentliggoerelse } from "./offentliggoer";
 
 /**
  * The secretariat's overview page (issue 7). It asks for the secretariat's token (kept in
@@ -138,6 +139,7 @@ function visOversigt(d: Oversigt): void {
   dh.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
   for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
+  if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
   tegn();
 }
 

@@ -1,0 +1,87 @@
+import ExcelJS from "exceljs";
+import { udenUgyldigeTegn } from "../../takstskema";
+import { OVERSKRIFTER, type TakstoversigtRaekke } from "./raekker";
+
+const DATO = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
+/** "15.01.2018" */
+export const datoTekst = (iso: string): string => DATO.format(new Date(iso));
+
+/** In-year change: the date, and the reason when given. */
+export const aendringTekst = (r: TakstoversigtRaekke): string =>
+  r.aendretIAaret === null ? "" : `${datoTekst(r.aendretIAaret)}${r.aendringBegrundelse ? `: ${r.aendringBegrundelse}` : ""}`;
+
+/** Danish number text for the CSV: decimal comma, no thousands separator (what Danish Excel reads). */
+function dansk(n: number | null, decimaler?: number): string {
+  if (n === null) return "";
+  return (decimaler === undefined ? String(n) : n.toFixed(decimaler)).replace(".", ",");
+}
+const procent = (x: number | null): string => (x === null ? "" : dansk(Math.round(x * 1000) / 10, 1));
+
+/** A text cell: quoted when needed, and never read as a formula by Excel (as eksport.ts). */
+function csvTekst(s: string): string {
+  const sikker = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\r\n]/.test(sikker) ? `"${sikker.replace(/"/g, '""')}"` : sikker;
+}
+
+/** Semicolon-separated, UTF-8 with BOM, CRLF, decimal comma; percentages as numbers (96,0). */
+export function takstoversigtCsv(raekker: readonly TakstoversigtRaekke[]): string {
+  const linjer = [OVERSKRIFTER.map((o) => (o === "Belægning" || o === "Takstudvikling (reel)" ? `${o} %` : o)).join(";")];
+  for (const r of raekker) {
+    linjer.push([
+      csvTekst(r.driftsherre), csvTekst(r.tilbud), csvTekst(r.tilbudsportalId), csvTekst(r.lovgrundlag), csvTekst(r.ydelse), csvTekst(r.takstenhed),
+      dansk(r.pladser), procent(r.belaegning), dansk(r.takst), dansk(r.basistakst), dansk(r.servicetakst), dansk(r.sidsteAarsTakst),
+      procent(r.takstudvikling), csvTekst(aendringTekst(r)),
+    ].join(";"));
+  }
+  return "\uFEFF" + linjer.join("\r\n") + "\r\n";
+}
+
+const KR = '#,##0 "kr."';
+const PCT = "0.0%";
+const BREDDER = [20, 26, 16, 12, 26, 12, 9, 11, 12, 12, 13, 13, 15, 24];
+const FORMATER: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, "0", PCT, KR, KR, KR, KR, PCT, undefined];
+
+/**
+ * Print-ready .xlsx: a title row, the heading row repeated on every page, A4 landscape fitted to
+ * one page wide, footer "Side x af y"; kroner and percentages with number formats that Danish
+ * Excel and LibreOffice show as 1.234 kr. and 5,2 %.
+ */
+export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "takst-server";
+  const ws = wb.addWorksheet(`Takster ${takstaar}`, {
+    views: [{ state: "frozen", ySplit: 2 }],
+    pageSetup: {
+      paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: "2:2", horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&LTakstoversigt ${takstaar}, offentliggjort ${datoTekst(offentliggjort)}&RSide &P af &N` },
+  });
+  ws.getCell("A1").value = `Takstoversigt ${takstaar}, offentliggjort ${datoTekst(offentliggjort)}`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const hoved = ws.getRow(2);
+  OVERSKRIFTER.forEach((o, i) => {
+    const c = hoved.getCell(i + 1);
+    c.value = o;
+    c.font = { bold: true };
+    c.alignment = { wrapText: true, vertical: "bottom" };
+    c.border = { bottom: { style: "thin" } };
+  });
+  BREDDER.forEach((b, i) => {
+    const k = ws.getColumn(i + 1);
+    k.width = b;
+    const f = FORMATER[i];
+    if (f) k.numFmt = f;
+  });
+  const t = (s: string) => udenUgyldigeTegn(s);
+  for (const r of raekker) {
+    ws.addRow([
+      t(r.driftsherre), t(r.tilbud), t(r.tilbudsportalId), t(r.lovgrundlag), t(r.ydelse), t(r.takstenhed),
+      r.pladser, r.belaegning, r.takst, r.basistakst, r.servicetakst, r.sidsteAarsTakst, r.takstudvikling, t(aendringTekst(r)),
+    ]);
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: OVERSKRIFTER.length } };
+  ws.pageSetup.printArea = `A1:N${Math.max(2, raekker.length + 2)}`;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

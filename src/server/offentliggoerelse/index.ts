@@ -1,0 +1,145 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { aendringIAaretFund, type Fund } from "../../takstskema";
+import type { Db } from "../db";
+import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
+import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
+import { CSS, takstoversigtSide } from "./side";
+import { type Offentliggoerelse, erAktuelVersion, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
+
+export interface OffentliggoerelseOptions {
+  db: Db;
+}
+
+/** Like /oversigt's, stricter: the public page has no script at all. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const takstaar = z.coerce.number().int().min(1900).max(2200);
+const offentliggoerKrop = z.object({ takstaar }).strict();
+const aarQuery = z.object({ takstaar }).strict();
+const sideQuery = z.object({ takstaar: takstaar.optional() }).strict();
+
+const ikkeOffentliggjort = (aar: number) => ({ fejl: `Taksterne for ${aar} er ikke offentliggjort.` });
+
+function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
+  const i = e.issues[0];
+  return reply.code(400).send({ fejl: `Ugyldig forespørgsel: ${i?.path.join(".") || "kroppen"}: takståret skal være et årstal mellem 1900 og 2200.` });
+}
+
+async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaekke[]> {
+  return somTakstoversigt(await takstoversigtRaekker(db, aar));
+}
+
+/**
+ * The route's hook before storing a submission (product.md §5): after its year is published, a
+ * version that is not the current one again needs TS_AendringBegrundelse. The rule itself is the
+ * takstskema's (aendringIAaretFund); this only looks up the publication.
+ */
+export async function aendringIAaretAfvisning(
+  db: Db,
+  n: { driftsherre: string; tilbud: string; takstaar: number; sha256: string; vaerdier: Record<string, unknown> },
+): Promise<Fund | null> {
+  const o = await hentOffentliggoerelse(db, n.takstaar);
+  if (!o) return null;
+  const fund = aendringIAaretFund(n.vaerdier, n.takstaar, new Date(o.offentliggjort));
+  if (!fund) return null;
+  return (await erAktuelVersion(db, n)) ? null : fund;
+}
+
+/**
+ * Publication (issue 14): POST /api/v1/offentliggoerelse {takstaar} (secretariat), the list of
+ * published years, and the public takstoversigt as JSON, CSV, .xlsx and the page /takstoversigt
+ * — the public parts need no token and show only published years.
+ */
+export async function offentliggoerelsePlugin(app: FastifyInstance, o: OffentliggoerelseOptions): Promise<void> {
+  const { db } = o;
+
+  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"] } }, async (req, reply) => {
+    const p = offentliggoerKrop.safeParse(req.body);
+    if (!p.success) return ugyldig(reply, p.error);
+    const aar = p.data.takstaar;
+    const antal = (await offentligeRaekker(db, aar)).length;
+    const tidligere = await hentOffentliggoerelse(db, aar);
+    if (!tidligere && antal === 0) return reply.code(409).send({ fejl: `Der er ingen aktuelle takster for ${aar} at offentliggøre.` });
+    // Publishing a published year again is harmless: the first date stands (200).
+    const { o: off, ny } = await offentliggoer(db, aar, req.bruger!.tokenId, antal);
+    if (ny) req.log.info({ takstaar: aar, tokenId: req.bruger!.tokenId, antal }, "takster offentliggjort");
+    return reply.code(ny ? 201 : 200).send(off);
+  });
+
+  app.get("/api/v1/offentliggoerelse", async (_req, reply) => {
+    reply.header("cache-control", "no-cache");
+    return { offentliggjorte: await offentliggjorteAar(db) };
+  });
+
+  const medAar = async (query: unknown, reply: FastifyReply): Promise<{ o: Offentliggoerelse; raekker: TakstoversigtRaekke[] } | undefined> => {
+    const q = aarQuery.safeParse(query);
+    if (!q.success) {
+      await ugyldig(reply, q.error);
+      return undefined;
+    }
+    const off = await hentOffentliggoerelse(db, q.data.takstaar);
+    if (!off) {
+      await reply.code(404).send(ikkeOffentliggjort(q.data.takstaar));
+      return undefined;
+    }
+    reply.header("cache-control", "no-cache");
+    return { o: off, raekker: await offentligeRaekker(db, off.takstaar) };
+  };
+
+  app.get("/api/v1/takstoversigt", async (req, reply) => {
+    const d = await medAar(req.query, reply);
+    if (!d) return reply;
+    return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, takster: d.raekker };
+  });
+
+  app.get("/api/v1/takstoversigt.csv", async (req, reply) => {
+    const d = await medAar(req.query, reply);
+    if (!d) return reply;
+    reply.header("content-type", "text/csv; charset=utf-8");
+    reply.header("content-disposition", `attachment; filename="takstoversigt-${d.o.takstaar}.csv"`);
+    return takstoversigtCsv(d.raekker);
+  });
+
+  app.get("/api/v1/takstoversigt.xlsx", async (req, reply) => {
+    const d = await medAar(req.query, reply);
+    if (!d) return reply;
+    reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    reply.header("content-disposition", `attachment; filename="takstoversigt-${d.o.takstaar}.xlsx"`);
+    return reply.send(await takstoversigtXlsx(d.o.takstaar, d.o.offentliggjort, d.raekker));
+  });
+
+  const sikkerhed = (reply: FastifyReply) => {
+    reply.header("content-security-policy", CSP);
+    reply.header("x-frame-options", "DENY");
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    reply.header("cache-control", "no-cache");
+  };
+
+  app.get("/takstoversigt", async (req, reply) => {
+    const q = sideQuery.safeParse(req.query);
+    const aar = await offentliggjorteAar(db);
+    const oensket = q.success ? q.data.takstaar : undefined;
+    const valgt = oensket === undefined ? aar[0] ?? null : aar.find((a) => a.takstaar === oensket) ?? null;
+    sikkerhed(reply);
+    reply.header("content-type", "text/html; charset=utf-8");
+    // An unpublished (or malformed) year: the page with the list of published years, and 404.
+    if (!q.success || (oensket !== undefined && !valgt)) reply.code(404);
+    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, valgt.takstaar) : []);
+  });
+
+  app.get("/takstoversigt.css", async (_req, reply) => {
+    sikkerhed(reply);
+    reply.header("content-type", "text/css; charset=utf-8");
+    return CSS;
+  });
+}

@@ -1,0 +1,57 @@
+import { ydelserAf } from "../../takstskema";
+import type { OversigtRaekke } from "./sql";
+
+/** One row of the public takstoversigt: one ydelse of a current submission (product.md §5). */
+export interface TakstoversigtRaekke {
+  driftsherre: string;
+  tilbud: string;
+  tilbudsportalId: string;
+  lovgrundlag: string;
+  ydelse: string;
+  takstenhed: string;
+  pladser: number | null;
+  /** A fraction (0.96 = 96 %). */
+  belaegning: number | null;
+  takst: number | null;
+  basistakst: number | null;
+  servicetakst: number | null;
+  sidsteAarsTakst: number | null;
+  /** Real takstudvikling as a fraction, as the skema computed it; null without last year's takst. */
+  takstudvikling: number | null;
+  /** ISO time of an in-year change (a version received after publication), else null. */
+  aendretIAaret: string | null;
+  aendringBegrundelse: string | null;
+}
+
+const tekst = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
+
+/** Database rows → public rows; each ydelse passes the takstskema's own schema (ydelserAf). */
+export function somTakstoversigt(rows: readonly OversigtRaekke[]): TakstoversigtRaekke[] {
+  return rows.flatMap((r) => {
+    const ydelser = r.ydelse === null || r.ydelse === undefined ? ydelserAf(r.vaerdier, r.beregnet) : ydelserAf(null, { ydelser: [r.ydelse] });
+    const v = r.vaerdier ?? {};
+    return ydelser.map((y) => ({
+      driftsherre: r.driftsherre,
+      tilbud: r.tilbud,
+      tilbudsportalId: tekst(v.TS_TilbudsportalID),
+      lovgrundlag: tekst(v.TS_Lovgrundlag),
+      ydelse: y.navn,
+      takstenhed: tekst(v.TS_Takstenhed),
+      pladser: y.pladser,
+      belaegning: y.belaegning,
+      takst: y.takst,
+      basistakst: y.basistakst,
+      servicetakst: y.servicetakst,
+      sidsteAarsTakst: y.sidsteAarsTakst,
+      takstudvikling: y.takstudvikling,
+      aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
+      aendringBegrundelse: r.aendring_begrundelse,
+    }));
+  });
+}
+
+/** Column headings of the CSV, the .xlsx and the page, in this order. */
+export const OVERSKRIFTER = [
+  "Driftsherre", "Tilbud", "Tilbudsportal-ID", "Lovgrundlag", "Ydelse", "Takstenhed", "Pladser", "Belægning",
+  "Takst (kr.)", "Basistakst (kr.)", "Servicetakst (kr.)", "Sidste års takst (kr.)", "Takstudvikling (reel)", "Ændret i året",
+] as const;

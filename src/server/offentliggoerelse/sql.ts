@@ -1,0 +1,89 @@
+import type { Db, Sql } from "../db";
+
+export interface Offentliggoerelse {
+  takstaar: number;
+  offentliggjort: string;
+  antalTakster: number;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+type Raekke = { takstaar: number; offentliggjort: Date | string; antal_takster: number };
+const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.takstaar, offentliggjort: iso(r.offentliggjort), antalTakster: r.antal_takster });
+
+/**
+ * The current submission of every (driftsherre, tilbud, takstår): its highest version (ties,
+ * possible under the former per-ydelse key, by the latest receipt). A current version that is
+ * withdrawn means the tilbud has no takst that year: it is filtered out *after* choosing, so a
+ * withdrawal never brings an older version back. Each current submission is expanded into its
+ * ydelser from beregnet->'ydelser' (one row each, in the table's order); a submission stored
+ * before the Ydelser table has none there and gives one row with ydelse NULL (read from its
+ * single-takst values by ydelserAf).
+ */
+export const TAKSTOVERSIGT_SQL = `
+WITH aktuel AS (
+  SELECT DISTINCT ON (driftsherre, tilbud, takstaar)
+         driftsherre, tilbud, takstaar, version, status, vaerdier, beregnet, aendret_i_aaret, aendring_begrundelse
+  FROM indberetninger
+  WHERE takstaar = $1::int
+  ORDER BY driftsherre, tilbud, takstaar, version DESC, modtaget DESC
+)
+SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, y.ydelse
+FROM aktuel a
+LEFT JOIN LATERAL jsonb_array_elements(
+  CASE WHEN jsonb_typeof(a.beregnet->'ydelser') = 'array' THEN a.beregnet->'ydelser' ELSE '[]'::jsonb END
+) WITH ORDINALITY AS y(ydelse, nr) ON true
+WHERE a.status <> 'tilbagetrukket'
+ORDER BY a.driftsherre, a.tilbud, y.nr`;
+
+export interface OversigtRaekke {
+  driftsherre: string;
+  tilbud: string;
+  vaerdier: Record<string, unknown>;
+  beregnet: unknown;
+  aendret_i_aaret: Date | string | null;
+  aendring_begrundelse: string | null;
+  ydelse: unknown;
+}
+
+export async function takstoversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {
+  return db.query<OversigtRaekke>(TAKSTOVERSIGT_SQL, [takstaar]);
+}
+
+export async function hentOffentliggoerelse(db: Sql, takstaar: number): Promise<Offentliggoerelse | undefined> {
+  const [r] = await db.query<Raekke>("SELECT takstaar, offentliggjort, antal_takster FROM offentliggoerelser WHERE takstaar = $1::int", [takstaar]);
+  return r ? somOffentliggoerelse(r) : undefined;
+}
+
+export async function offentliggjorteAar(db: Sql): Promise<Offentliggoerelse[]> {
+  const rows = await db.query<Raekke>("SELECT takstaar, offentliggjort, antal_takster FROM offentliggoerelser ORDER BY takstaar DESC");
+  return rows.map(somOffentliggoerelse);
+}
+
+/**
+ * Publishes a takstår once: the insert does nothing when the year is already published (a
+ * concurrent second call included), and the stored row is returned either way.
+ */
+export async function offentliggoer(db: Db, takstaar: number, tokenId: string, antalTakster: number): Promise<{ o: Offentliggoerelse; ny: boolean }> {
+  const [ny] = await db.query<Raekke>(
+    `INSERT INTO offentliggoerelser (takstaar, token_id, antal_takster) VALUES ($1::int, $2::text, $3::int)
+     ON CONFLICT (takstaar) DO NOTHING RETURNING takstaar, offentliggjort, antal_takster`,
+    [takstaar, tokenId, antalTakster],
+  );
+  if (ny) return { o: somOffentliggoerelse(ny), ny: true };
+  const o = await hentOffentliggoerelse(db, takstaar);
+  if (!o) throw new Error("Offentliggørelsen blev hverken gemt eller fundet.");
+  return { o, ny: false };
+}
+
+/**
+ * True when the body is the current version of its tilbud (same sha256, not withdrawn): storing
+ * it again only returns its receipt, so it is not an in-year change.
+ */
+export async function erAktuelVersion(db: Sql, n: { driftsherre: string; tilbud: string; takstaar: number; sha256: string }): Promise<boolean> {
+  const [r] = await db.query<{ sha256: string; status: string }>(
+    `SELECT sha256, status FROM indberetninger WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int
+     ORDER BY version DESC, modtaget DESC LIMIT 1`,
+    [n.driftsherre, n.tilbud, n.takstaar],
+  );
+  return r !== undefined && r.sha256 === n.sha256 && r.status !== "tilbagetrukket";
+}

@@ -1,0 +1,83 @@
+import "../server/jestCookie";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { overvaagSide, startChromium } from "../helpers/browser";
+import { medBrowser } from "../helpers/miljoe";
+import { AAR, indsendelser } from "./saed";
+import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
+
+/**
+ * Issue 14: the secretariat publishes the shown takstår from the overview (after a
+ * confirmation; cancelling publishes nothing), sees "Offentliggjort <dato>", and an in-year
+ * change received afterwards is listed there with its date and reason.
+ */
+const DIST = join(__dirname, "..", "..", "dist");
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+
+medBrowser()("publication from the secretariat's overview in Chromium", () => {
+  let t: Tjeneste;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const o = { konsolFejl: [] as { tekst: string; url: string }[], sideFejl: [] as string[], afviste: [] as string[] };
+  const dag = () => new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" }).format(new Date());
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "oversigt.html"))) throw new Error("dist/oversigt.html findes ikke. Byg siden først: npm run build.");
+    t = await startTjeneste(DIST);
+    await saaTjeneste(t);
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const adr = t.app.server.address();
+    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    browser = await startChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
+    await overvaagSide(page, o);
+  }, 90000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it("cancelling the confirmation publishes nothing; accepting it shows 'Offentliggjort <dato>'", async () => {
+    await page.goto(`${url}/oversigt`);
+    await page.fill("#token", t.sekretariat);
+    await page.press("#token", "Enter");
+    await page.waitForSelector("#oversigt:not([hidden])");
+    const knap = page.locator("#offentliggoer");
+    expect(await knap.innerText()).toBe(`Offentliggør takster for ${AAR}`);
+
+    page.once("dialog", (d) => void d.dismiss());
+    await knap.click();
+    expect((await (await page.request.get(`${url}/api/v1/offentliggoerelse`)).json()).offentliggjorte).toEqual([]);
+
+    let spurgt = "";
+    page.once("dialog", (d) => {
+      spurgt = d.message();
+      void d.accept();
+    });
+    await knap.click();
+    await page.waitForSelector("#offentliggjort");
+    expect(spurgt).toContain(`Offentliggør de aktuelle takster for ${AAR}?`);
+    expect(norm(await page.locator("#offentliggjort").innerText())).toBe(`Offentliggjort ${dag()}. Se den offentlige takstoversigt.`);
+    expect((await page.request.get(`${url}/api/v1/takstoversigt?takstaar=${AAR}`)).status()).toBe(200);
+  });
+
+  it("an in-year change received after publication is listed with its date and reason", async () => {
+    const s = indsendelser().filter((x) => x.aar === AAR).at(-1)!;
+    const r = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/indberetninger",
+      headers: { authorization: `Bearer ${t.kommune.get(s.plan.driftsherre)}`, "content-type": "application/json" },
+      payload: JSON.stringify({ ...s.skema, TS_AendringBegrundelse: "Rettet lønsum efter ny overenskomst", TS_Kontaktperson: "Ny kontaktperson" }),
+    });
+    expect(r.statusCode).toBe(201);
+    await page.reload();
+    // The page keeps the token for the tab (sessionStorage) and opens the overview again itself.
+    await page.waitForSelector("#oversigt:not([hidden])");
+    await page.waitForSelector("#aendringer li");
+    expect(norm(await page.locator("#offentliggjort").innerText())).toContain("1 takst ændret i året");
+    expect(norm(await page.locator("#aendringer li").innerText())).toBe(`${dag()}: ${s.plan.driftsherre}, ${s.plan.tilbud}, ${s.plan.ydelse} – Rettet lønsum efter ny overenskomst`);
+    expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
+  });
+});

@@ -1,0 +1,84 @@
+import "./jestCookie";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { buildApp } from "../../src/server/app";
+import { aabnPglite, type Db } from "../../src/server/db";
+import { opretToken } from "../../src/server/tokens";
+import { overvaagSide, startChromium } from "../helpers/browser";
+import { medBrowser } from "../helpers/miljoe";
+import { bearer, gyldigtSkema } from "./fixtures";
+
+// Issue 14, acceptance 2: the public takstoversigt is shown without a token, in Chromium against
+// the real service on loopback; the picture for the README is docs/billeder/takstoversigt.png.
+const ROD = join(__dirname, "..", "..");
+const DIFF = JSON.parse(readFileSync(join(ROD, "examples", "botilbud-differentieret-syd-2018.json"), "utf8")) as Record<string, unknown>;
+const norm = (s: string) => s.replace(/\u2212/g, "-").replace(/\s+/g, " ").trim();
+
+medBrowser()("the public takstoversigt page in Chromium", () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+  const o = { konsolFejl: [] as { tekst: string; url: string }[], sideFejl: [] as string[], afviste: [] as string[] };
+
+  beforeAll(async () => {
+    db = await aabnPglite();
+    app = await buildApp({ db, statiskMappe: null, lukDb: true });
+    const sek = (await opretToken(db, { rolle: "sekretariat" })).token;
+    const post = async (url: string, token: string, body: unknown) => {
+      const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
+      if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    };
+    await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
+    const odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
+    await post("/api/v1/indberetninger", odense, gyldigtSkema());
+    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });
+    await post("/api/v1/indberetninger", odense, gyldigtSkema({ TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst" }));
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const adr = app.server.address();
+    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    browser = await startChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 700 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
+    page = await context.newPage();
+    await overvaagSide(page, o);
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the published year's takster without a token: caption, headings with scope, four ydelser, the in-year change", async () => {
+    const svar = await page.goto(`${url}/takstoversigt`);
+    expect(svar?.status()).toBe(200);
+    expect(await page.title()).toBe("Takstoversigt 2018");
+    expect(norm(await page.locator("caption").innerText())).toMatch(/^Takster for 2018, offentliggjort \d\d\.\d\d\.\d{4}: 4 takster\./);
+    expect(await page.locator('thead th[scope="col"]').count()).toBe(14);
+    const raekker = page.locator("tbody tr");
+    expect(await raekker.count()).toBe(4);
+    // Sorted by driftsherre: Odense's changed takst first, then Vejle's three ydelser (1.484 kr. for Gruppe A).
+    expect(norm(await raekker.nth(0).innerText())).toMatch(/Ny overenskomst/);
+    expect(norm(await raekker.nth(1).innerText())).toContain("Gruppe A: moderat støtte døgn 10 95,0 % 1.484 kr.");
+    expect(await page.locator('a[aria-current="page"]').innerText()).toBe("2018");
+    await page.screenshot({ path: join(ROD, "tests", "artifacts", "takstoversigt.png"), fullPage: true });
+    expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
+  });
+
+  it("an unpublished year is a Danish 404 page that still lists the published years", async () => {
+    const svar = await page.goto(`${url}/takstoversigt?takstaar=2019`);
+    expect(svar?.status()).toBe(404);
+    expect(await page.locator("nav a").allInnerTexts()).toEqual(["2018"]);
+    expect(await page.locator("table").count()).toBe(0);
+  });
+
+  it("prints without the navigation, the heading row repeated", async () => {
+    await page.goto(`${url}/takstoversigt`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("nav").isHidden()).toBe(true);
+    expect(await page.locator("thead").evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
+    await page.emulateMedia({ media: "screen" });
+  });
+});
