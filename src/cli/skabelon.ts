@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { HOEJE_RAEKKER, MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
 type Celle = string | number | null;
@@ -77,9 +77,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     cell.protection = { locked: c.laast };
   }
   for (const m of layout.flettede) ws.mergeCells(m);
-  for (const [r, h] of Object.entries(HOEJE_RAEKKER)) ws.getRow(Number(r)).height = h;
-  // The Ydelser section's help lines wrap over the merged width.
-  for (const c of layout.celler) if (c.ombryd && c.adresse.startsWith("B") && !(Number(c.adresse.slice(1)) in HOEJE_RAEKKER)) ws.getRow(Number(c.adresse.slice(1))).height = 30;
+  // The layout's taller rows, the same heights the print plan counts.
+  for (const [r, h] of Object.entries(layout.raekkeHoejder)) ws.getRow(Number(r)).height = h;
   for (const r of u.sideskift) ws.getRow(r).addPageBreak();
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {

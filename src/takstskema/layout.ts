@@ -86,7 +86,15 @@ export interface SkabelonLayout {
   beskyttelse: { aktiv: true; adgangskode: "" };
   /** The legend block (rows), also part of `celler`. */
   legende: { fra: string; til: string };
+  /**
+   * Rows taller than the standard row (row number → points): the wrapped text lines. The one
+   * source for row heights: the writers set them and the print plan (udskrift.ts) counts them.
+   */
+  raekkeHoejder: Readonly<Record<number, number>>;
 }
+
+/** Height of a row whose merged text wraps onto two lines (points). */
+const TO_LINJER = 30;
 
 /** Rows of the Ydelser section below its header: two lines of help, the column headings, 10 rows. */
 const YDELSE_HJAELP_RAEKKER = 2;
@@ -376,6 +384,11 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     navne.push({ navn: k.navn, ref: `${ARKNAVN}!$${fra!.replace(/(\d+)/, "$$$1")}:$${til!.replace(/(\d+)/, "$$$1")}` });
   }
 
+  // Every wrapped text line of column B (the legend's notes, the Ydelser help) spans the merged
+  // width and takes two lines.
+  const raekkeHoejder: Record<number, number> = {};
+  for (const c of celler) if (c.ombryd && c.adresse.startsWith("B")) raekkeHoejder[Number(c.adresse.slice(1))] = TO_LINJER;
+
   return {
     arknavn: ARKNAVN,
     regelsaet: r.id,
@@ -398,5 +411,6 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     valideringer,
     beskyttelse: { aktiv: true, adgangskode: "" },
     legende: { fra: "B4", til: `${SIDSTE_KOLONNE}10` },
+    raekkeHoejder,
   };
 }

@@ -115,8 +115,8 @@ describe("indsaetSkabelon", () => {
     );
     const celle = (navn: keyof typeof CELLER) => optaget.skrevet.get(CELLER[navn])!;
     const raekke = (navn: string, i: number) => optaget.skrevet.get(celleFor(navn, i))!;
-    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D38:D47.
-    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D38:D47" });
+    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D41:D50 (below the three Stamdata rows of issue 13a).
+    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D41:D50" });
     expect(raekke("TS_Ydelser_Pladser", 0)["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
     expect(raekke("TS_Ydelser_Pladser", 0)["format.protection.locked"]).toBe(false);
     expect(raekke("TS_Ydelser_Pladser", 1)["format.fill.color"]).toBe(farve(FARVER.valgfri));
@@ -124,11 +124,13 @@ describe("indsaetSkabelon", () => {
     expect(celle("TS_Pladser")["format.fill.color"]).toBe(farve(FARVER.beregnet));
     expect(celle("TS_Pladser")).not.toHaveProperty("format.protection.locked");
     expect(celle("TS_Pladser").formulas).toEqual([["=SUM(TS_Ydelser_Pladser)"]]);
-    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over H38:J47.
+    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over H41:J50.
     expect(raekke("TS_Ydelser_Basistakst", 0).formulas).toEqual([["=SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)"]]);
     expect(raekke("TS_Ydelser_Takst", 3)).not.toHaveProperty("formulas");
     expect(raekke("TS_Ydelser_Takst", 3)["format.fill.color"]).toBe(farve(FARVER.beregnet));
     expect(celle("TS_Regelsaet").values).toEqual([["SYD-2018"]]);
+    // The layout's taller rows (the wrapped lines), the same heights the print plan counts.
+    for (const [r, h] of Object.entries(layout.raekkeHoejder)) expect(optaget.skrevet.get(`${ARKNAVN}!${r}:${r}`)!["format.rowHeight"]).toBe(h);
     expect(celle("TS_Belaegning").numberFormat).toEqual([["0.0%"]]);
     expect(optaget.skrevet.get(`${ARKNAVN}!B:B`)!["format.columnWidth"]).toBe(breddeIPunkter(36));
     // Every layout validation, with its Danish input message.
