@@ -47,9 +47,9 @@ describe("udskrift", () => {
 });
 
 describe("the template's row heights", () => {
-  it("are the legend's two notes and the Ydelser section's two help lines, 30 pt each (two wrapped lines)", () => {
+  it("are the legend's two notes, the Ydelser section's two help lines and its column headings, 30 pt each (two wrapped lines)", () => {
     const y = sektionRaekke("Ydelser");
-    expect(skabelonLayout(REGISTER.hent("SYD-2018")).raekkeHoejder).toEqual({ 9: 30, 10: 30, [y + 1]: 30, [y + 2]: 30 });
+    expect(skabelonLayout(REGISTER.hent("SYD-2018")).raekkeHoejder).toEqual({ 9: 30, 10: 30, [y + 1]: 30, [y + 2]: 30, [y + 3]: 30 });
   });
 });
 
