@@ -59,7 +59,7 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
       const formel = { formula: tilFilformel(c.formel), ...dynamisk };
       cell.value = (res === undefined || res === null || res === "" ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
-      // Computed table cells without their own formula are spill targets: cached results.
+      // A computed table cell without a formula of its own (a spill target in a layout that has one) takes its cached result.
       const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
       const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
       if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;

@@ -267,6 +267,15 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
   return { ...base, ...v, prompt };
 }
 
+/** A Ydelser column's formula for row `i` (0-based): its placeholders become that row's cells. */
+function raekkeFormel(formel: string, i: number): string {
+  const celle: Record<string, KolonneNavn> = {
+    pladser: "TS_Ydelser_Pladser", ressource: "TS_Ydelser_Ressource", sidste: "TS_Ydelser_SidsteAarsTakst",
+    basistakst: "TS_Ydelser_Basistakst", servicetakst: "TS_Ydelser_Servicetakst", takst: "TS_Ydelser_Takst",
+  };
+  return formel.replace(/\{([a-z]+)\}/g, (hele, navn: string) => (celle[navn] ? kolonneAdresse(celle[navn], i) : hele));
+}
+
 /** The template for one ruleset, as data. Field positions do not depend on the ruleset. */
 export function skabelonLayout(r: Regelsaet): SkabelonLayout {
   const celler: LayoutCelle[] = [];
@@ -368,13 +377,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
       } else {
         celle.fyld = FARVER.beregnet;
         celle.skrift = { fed: k.navn === "TS_Ydelser_Takst" };
-        if (k.navn === "TS_Ydelser_Basistakst" && i === 0) {
-          // One SOC.TAKSTSTRUKTUR spills basistakst, servicetakst and takst for all 10 rows.
-          celle.formel = k.formel;
-          celle.spild = `${adresse}:${kolonneAdresse("TS_Ydelser_Takst", YDELSE_RAEKKER - 1)}`;
-        } else if (k.navn === "TS_Ydelser_Takstudvikling") {
-          celle.formel = k.formel!.replace(/\{takst\}/g, kolonneAdresse("TS_Ydelser_Takst", i)).replace(/\{sidste\}/g, kolonneAdresse("TS_Ydelser_SidsteAarsTakst", i));
-        }
+        celle.formel = raekkeFormel(k.formel!, i);
       }
       celler.push(celle);
     }
