@@ -142,10 +142,10 @@ export const FELTER = [
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
   input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
   input("TS_A3", "Efterregulering", "beloeb", false, "A3 Overført mer-/mindreforbrug", "Overført fra året før: merforbrug +, mindreforbrug -.", KR),
-  beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3.", "TS_A2+TS_A3", { ...KR, ekstra: true }),
-  beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "TS_A1-TS_A4", { ...KR, ekstra: true }),
+  beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3. Tom indtil A1 og A2 er udfyldt.", "IF(OR(TS_A1=\"\",TS_A2=\"\"),\"\",TS_A2+TS_A3)", { ...KR, ekstra: true }),
+  beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "IF(TS_A4=\"\",\"\",TS_A1-TS_A4)", { ...KR, ekstra: true }),
   input("TS_A6", "Efterregulering", "beloeb", false, "A6 Genbevilget", "Mer-/mindreforbrug genbevilget til næste års budget: mindreforbrug +, merforbrug -. 5 %-reglen: et underskud op til 5 % af budgettet skal dækkes her; af et overskud må højst 5 % beholdes.", KR),
-  beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "TS_A5-TS_A6", { ...KR, ekstra: true }),
+  beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "IF(TS_A5=\"\",\"\",TS_A5-TS_A6)", { ...KR, ekstra: true }),
   input("TS_RegBudget", "Efterregulering", "beloeb", false, "Omkostningsbudget år -2", "Omkostningsbudgettet for den økonomiske enhed; 5 %-grænsen regnes af det.", KR),
   // ── Indsendelse ───────────────────────────────────────────────────────────
   {
