@@ -217,9 +217,9 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // Keyboard: focus the TS010 finding and press Enter; the fake host records the selection.
     await page.locator('.fund[data-kode="TS010"]').focus();
     await page.keyboard.press("Enter");
-    // The pladser of the second ydelse: Takstskema!D39.
+    // The pladser of the second ydelse: Takstskema!D42.
     await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, ydelse("TS_Ydelser_Pladser", 1));
-    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D39`);
+    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D42`);
 
     await skriv(ydelse("TS_Ydelser_Pladser", 1), 4);
     await skriv("TS_Email", "anne@odense.dk");
