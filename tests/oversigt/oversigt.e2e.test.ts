@@ -197,7 +197,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     expect(await tekst("#detalje-titel")).toBe("Højvangen – Aflastning");
     const fund = (await page.locator("#detalje-indhold table:first-of-type tbody tr").allInnerTexts()).map(norm);
     expect(fund).toHaveLength(1);
-    expect(fund[0]).toMatch(/^TS050 Advarsel TS_Ydelser_Takstudvikling Takstskema!K38 .*-5,1 %/); // issue 12: on the ydelse row
+    expect(fund[0]).toMatch(/^TS050 Advarsel TS_Ydelser_Takstudvikling Takstskema!K41 .*-5,1 %/); // issue 12: on the ydelse row
     const versioner = (await page.locator("#versioner tbody tr").allInnerTexts()).map(norm);
     expect(versioner).toHaveLength(2);
     expect(versioner[0]).toMatch(new RegExp(`^2 \\(vist\\) .* ${p.t2021!.toLocaleString("da-DK")} kr\\. 1 `));
