@@ -138,7 +138,13 @@ async function exceljsMappe(buf: Buffer, sti: string): Promise<Projektmappe> {
     harArk: (ark) => wb.getWorksheet(ark) !== undefined,
     celler: (ark, adresser) => {
       const ws = wb.getWorksheet(ark)!;
-      return adresser.map((a) => normaliser(ws.getCell(a).value));
+      return adresser.map((a) => {
+        const c = ws.getCell(a);
+        // ExcelJS's formula value drops a cached result of 0 (it copies only truthy fields);
+        // the cell's own `result` keeps it, as the fast reader does.
+        const v = c.value;
+        return normaliser(v !== null && typeof v === "object" && "formula" in v && !("result" in v) && c.result !== undefined ? { ...v, result: c.result } : v);
+      });
     },
     formler: (ark, adresser) => {
       const ws = wb.getWorksheet(ark)!;

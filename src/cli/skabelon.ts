@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { HOEJE_RAEKKER, MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
 type Celle = string | number | null;
@@ -59,7 +59,7 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
       const formel = { formula: tilFilformel(c.formel), ...dynamisk };
       cell.value = (res === undefined || res === null || res === "" ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
     } else {
-      // Computed table cells without their own formula are spill targets: cached results.
+      // A computed table cell without a formula of its own (a spill target in a layout that has one) takes its cached result.
       const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
       const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
       if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;
@@ -77,9 +77,8 @@ export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning 
     cell.protection = { locked: c.laast };
   }
   for (const m of layout.flettede) ws.mergeCells(m);
-  for (const [r, h] of Object.entries(HOEJE_RAEKKER)) ws.getRow(Number(r)).height = h;
-  // The Ydelser section's help lines wrap over the merged width.
-  for (const c of layout.celler) if (c.ombryd && c.adresse.startsWith("B") && !(Number(c.adresse.slice(1)) in HOEJE_RAEKKER)) ws.getRow(Number(c.adresse.slice(1))).height = 30;
+  // The layout's taller rows, the same heights the print plan counts.
+  for (const [r, h] of Object.entries(layout.raekkeHoejder)) ws.getRow(Number(r)).height = h;
   for (const r of u.sideskift) ws.getRow(r).addPageBreak();
   for (const n of layout.navne) wb.definedNames.add(n.ref, n.navn);
   for (const v of layout.valideringer) {

@@ -120,7 +120,9 @@ export const FELTER = [
   input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration inkl. andelen af centrale IT-systemer, højst regelsættets loft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.25, eksempel: 0.044 } }),
   beregnet("TS_OverheadGrundlag", "Omkostninger", "beloeb", "Overheadgrundlag", "Løn, udvikling, administration, tjenestemandspension, ejendom, afskrivninger, forrentning og øvrige minus indtægter.",
     "TS_Loen+TS_Udvikling+TS_Administration+TS_Tjenestemandspension+TS_Ejendom+TS_Afskrivninger+TS_Forrentning+TS_Oevrige-TS_Indtaegter", KR),
-  beregnet("TS_Overhead", "Omkostninger", "beloeb", "6. Overhead", "Overheadgrundlag gange overheadsats i hele kroner.", "SOC.OVERHEAD(TS_OverheadGrundlag,TS_OverheadSats,TS_Regelsaet)", KR),
+  beregnet("TS_Overhead", "Omkostninger", "beloeb", "6. Overhead", "Overheadgrundlag gange overheadsats i hele kroner (regelsættets loft kontrolleres ved validering).",
+    // Excel's ROUND rounds half away from zero, like the engine's SOC.OVERHEAD; the cap is the validator's.
+    "ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)", KR),
   input("TS_Tilsyn", "Omkostninger", "beloeb", false, "7. Tilsyn", "Faktisk udgift til socialtilsyn (tilsynstakst).", KR),
   input("TS_Ejendom", "Omkostninger", "beloeb", false, "8a. Ejendomsudgifter", "Vedligehold, forbrug der ikke betales af beboerne, ekstern husleje. Aldrig intern husleje.", KR),
   input("TS_Afskrivninger", "Omkostninger", "beloeb", false, "8b. Afskrivninger", "Afskrivning på bygninger (30 år) og aktiver over aktiveringsgrænsen.", KR),
@@ -140,10 +142,10 @@ export const FELTER = [
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
   input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
   input("TS_A3", "Efterregulering", "beloeb", false, "A3 Overført mer-/mindreforbrug", "Overført fra året før: merforbrug +, mindreforbrug -.", KR),
-  beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3.", "TS_A2+TS_A3", { ...KR, ekstra: true }),
-  beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "TS_A1-TS_A4", { ...KR, ekstra: true }),
+  beregnet("TS_A4", "Efterregulering", "beloeb", "A4 Reguleret regnskab", "A2 + A3. Tom indtil A1 og A2 er udfyldt.", "IF(OR(TS_A1=\"\",TS_A2=\"\"),\"\",TS_A2+TS_A3)", { ...KR, ekstra: true }),
+  beregnet("TS_A5", "Efterregulering", "beloeb", "A5 Over-/underskud", "A1 - A4. Positiv: der er opkrævet for meget.", "IF(TS_A4=\"\",\"\",TS_A1-TS_A4)", { ...KR, ekstra: true }),
   input("TS_A6", "Efterregulering", "beloeb", false, "A6 Genbevilget", "Mer-/mindreforbrug genbevilget til næste års budget: mindreforbrug +, merforbrug -. 5 %-reglen: et underskud op til 5 % af budgettet skal dækkes her; af et overskud må højst 5 % beholdes.", KR),
-  beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "TS_A5-TS_A6", { ...KR, ekstra: true }),
+  beregnet("TS_A7", "Efterregulering", "beloeb", "A7 Til regulering i år +2", "A5 - A6. Positiv sænker taksten, negativ hæver den (regulering = -A7).", "IF(TS_A5=\"\",\"\",TS_A5-TS_A6)", { ...KR, ekstra: true }),
   input("TS_RegBudget", "Efterregulering", "beloeb", false, "Omkostningsbudget år -2", "Omkostningsbudgettet for den økonomiske enhed; 5 %-grænsen regnes af det.", KR),
   // ── Indsendelse ───────────────────────────────────────────────────────────
   {
@@ -161,9 +163,10 @@ export type FeltNavn = (typeof FELTER)[number]["navn"];
  * workbook-level name over a vertical range of those rows. A row with a name is a ydelse and
  * the first row is mandatory. `kolonne` is the sheet column (layout.ts places the rows).
  * Differentiate when the staff costs per citizen differ much (Bilag 14, 004:4264-4272).
- * Computed columns: TS_Ydelser_Basistakst's formula (in the first row) spills basistakst,
- * servicetakst and takst over all rows, so Servicetakst and Takst have no formula of their own
- * (""); Takstudvikling's formula is per row ({takst} and {sidste} are that row's cells).
+ * Computed columns hold native per-row formulas (product.md §2: readable without the add-in),
+ * the same whole kroner as the engine's SOC.TAKSTSTRUKTUR and SOC.TAKSTUDVIKLING; a row without
+ * pladser is no ydelse and shows "". Placeholders are that row's cells: {pladser}, {ressource},
+ * {basistakst}, {servicetakst}, {takst}, {sidste} (layout.ts fills them in).
  */
 export const YDELSE_RAEKKER = 10;
 
@@ -182,13 +185,15 @@ export const YDELSE_KOLONNER = [
     hjaelp: "Ydelsens takst sidste år i sidste års priser (udelades for nye ydelser)." }),
   kolonne({ navn: "TS_Ydelser_Basistakst", kolonne: "H", etiket: "Basistakst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
     hjaelp: "Basisgrundlag divideret med belægningsdage i alt, ens for alle ydelser.",
-    formel: "SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)" }),
+    formel: "IF({pladser}=\"\",\"\",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))" }),
   kolonne({ navn: "TS_Ydelser_Servicetakst", kolonne: "I", etiket: "Servicetakst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
-    hjaelp: "Den borgerrettede del fordelt efter belægningsdage gange ressource.", formel: "" }),
+    hjaelp: "Den borgerrettede del fordelt efter belægningsdage gange ressource.",
+    // Σ r_j × bd_j with a blank ressource counted as 1: blank + TRUE = 1, r + FALSE = r.
+    formel: "IF({pladser}=\"\",\"\",ROUND(N(TS_Borgerrettet)*IF({ressource}=\"\",1,{ressource})/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=\"\"))*TS_Dage),0))" }),
   kolonne({ navn: "TS_Ydelser_Takst", kolonne: "J", etiket: "Takst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
-    hjaelp: "Basistakst plus servicetakst, hele kroner.", formel: "" }),
+    hjaelp: "Basistakst plus servicetakst, hele kroner.", formel: "IF({pladser}=\"\",\"\",{basistakst}+{servicetakst})" }),
   kolonne({ navn: "TS_Ydelser_Takstudvikling", kolonne: "K", etiket: "Takstudvikling", type: "procent", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "%",
-    hjaelp: "Reel udvikling: ny takst mod sidste års takst fremskrevet med PL.", formel: "IF(OR({takst}=\"\",{sidste}=\"\"),\"\",SOC.TAKSTUDVIKLING({takst},{sidste},TS_PLPct))" }),
+    hjaelp: "Reel udvikling: ny takst mod sidste års takst fremskrevet med PL.", formel: "IF(OR({takst}=\"\",{sidste}=\"\"),\"\",{takst}/({sidste}*(1+TS_PLPct))-1)" }),
 ] as const;
 
 export type KolonneNavn = (typeof YDELSE_KOLONNER)[number]["navn"];

@@ -32,6 +32,6 @@ export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
-export { HOEJE_RAEKKER, MARGENER, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
+export { MARGENER, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund } from "./aendringIAaret";

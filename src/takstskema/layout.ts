@@ -86,7 +86,15 @@ export interface SkabelonLayout {
   beskyttelse: { aktiv: true; adgangskode: "" };
   /** The legend block (rows), also part of `celler`. */
   legende: { fra: string; til: string };
+  /**
+   * Rows taller than the standard row (row number → points): the wrapped text lines. The one
+   * source for row heights: the writers set them and the print plan (udskrift.ts) counts them.
+   */
+  raekkeHoejder: Readonly<Record<number, number>>;
 }
+
+/** Height of a row whose merged text wraps onto two lines (points). */
+const TO_LINJER = 30;
 
 /** Rows of the Ydelser section below its header: two lines of help, the column headings, 10 rows. */
 const YDELSE_HJAELP_RAEKKER = 2;
@@ -259,6 +267,15 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
   return { ...base, ...v, prompt };
 }
 
+/** A Ydelser column's formula for row `i` (0-based): its placeholders become that row's cells. */
+function raekkeFormel(formel: string, i: number): string {
+  const celle: Record<string, KolonneNavn> = {
+    pladser: "TS_Ydelser_Pladser", ressource: "TS_Ydelser_Ressource", sidste: "TS_Ydelser_SidsteAarsTakst",
+    basistakst: "TS_Ydelser_Basistakst", servicetakst: "TS_Ydelser_Servicetakst", takst: "TS_Ydelser_Takst",
+  };
+  return formel.replace(/\{([a-z]+)\}/g, (hele, navn: string) => (celle[navn] ? kolonneAdresse(celle[navn], i) : hele));
+}
+
 /** The template for one ruleset, as data. Field positions do not depend on the ruleset. */
 export function skabelonLayout(r: Regelsaet): SkabelonLayout {
   const celler: LayoutCelle[] = [];
@@ -360,13 +377,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
       } else {
         celle.fyld = FARVER.beregnet;
         celle.skrift = { fed: k.navn === "TS_Ydelser_Takst" };
-        if (k.navn === "TS_Ydelser_Basistakst" && i === 0) {
-          // One SOC.TAKSTSTRUKTUR spills basistakst, servicetakst and takst for all 10 rows.
-          celle.formel = k.formel;
-          celle.spild = `${adresse}:${kolonneAdresse("TS_Ydelser_Takst", YDELSE_RAEKKER - 1)}`;
-        } else if (k.navn === "TS_Ydelser_Takstudvikling") {
-          celle.formel = k.formel!.replace(/\{takst\}/g, kolonneAdresse("TS_Ydelser_Takst", i)).replace(/\{sidste\}/g, kolonneAdresse("TS_Ydelser_SidsteAarsTakst", i));
-        }
+        celle.formel = raekkeFormel(k.formel!, i);
       }
       celler.push(celle);
     }
@@ -375,6 +386,11 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     const [fra, til] = kolonneOmraade(k.navn).split(":");
     navne.push({ navn: k.navn, ref: `${ARKNAVN}!$${fra!.replace(/(\d+)/, "$$$1")}:$${til!.replace(/(\d+)/, "$$$1")}` });
   }
+
+  // Every wrapped text line of column B (the legend's notes, the Ydelser help) spans the merged
+  // width and takes two lines.
+  const raekkeHoejder: Record<number, number> = {};
+  for (const c of celler) if (c.ombryd && c.adresse.startsWith("B")) raekkeHoejder[Number(c.adresse.slice(1))] = TO_LINJER;
 
   return {
     arknavn: ARKNAVN,
@@ -398,5 +414,6 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     valideringer,
     beskyttelse: { aktiv: true, adgangskode: "" },
     legende: { fra: "B4", til: `${SIDSTE_KOLONNE}10` },
+    raekkeHoejder,
   };
 }

@@ -11,8 +11,6 @@ import { FARVER, type SkabelonLayout } from "./layout";
  * - A footer with driftsherre, tilbud, takstår, kvittering and "Side x af y" (&P / &N).
  */
 
-/** Rows the layout makes taller than the standard row (points). */
-export const HOEJE_RAEKKER: Readonly<Record<number, number>> = { 9: 30, 10: 30 };
 /** Excel's standard row for Calibri 11 (the sheet's default row height in points). */
 export const STANDARD_HOEJDE = 15;
 
@@ -60,8 +58,9 @@ export function kolonnePunkter(tegn: number): number {
   return (tegn * 7 + 5) * 0.75;
 }
 
-export function raekkeHoejde(r: number): number {
-  return HOEJE_RAEKKER[r] ?? STANDARD_HOEJDE;
+/** A row's height in points: the layout's own height for its taller rows (layout.raekkeHoejder). */
+export function raekkeHoejde(layout: SkabelonLayout, r: number): number {
+  return layout.raekkeHoejder[r] ?? STANDARD_HOEJDE;
 }
 
 /** The sections as the layout draws them: a header row in the section colour, to the last row before the next. */
@@ -95,7 +94,7 @@ export function udskrift(layout: SkabelonLayout): Udskrift {
   const sidehoejde = (((SIDE.hoejde - MARGENER.top - MARGENER.bottom) * 72) / (skala / 100)) * SIKKERHED;
   const hoejde = (fra: number, til: number) => {
     let h = 0;
-    for (let r = fra; r <= til; r++) h += raekkeHoejde(r);
+    for (let r = fra; r <= til; r++) h += raekkeHoejde(layout, r);
     return h;
   };
 
@@ -103,7 +102,7 @@ export function udskrift(layout: SkabelonLayout): Udskrift {
   let sideStart = 1;
   for (const s of sektioner) {
     // Rows from the page's start to the end of this section, plus the repeated heading on later pages.
-    const gentaget = sideStart > 1 ? raekkeHoejde(titel) : 0;
+    const gentaget = sideStart > 1 ? raekkeHoejde(layout, titel) : 0;
     if (s.fra > sideStart && gentaget + hoejde(sideStart, s.til) > sidehoejde) {
       sideskift.push(s.fra - 1);
       sideStart = s.fra;

@@ -231,6 +231,8 @@ export async function indsaetSkabelon(layout: SkabelonLayout): Promise<IndsaetRe
     }
     for (const k of layout.kolonner) ark.getRange(`${k.kolonne}:${k.kolonne}`).format.columnWidth = breddeIPunkter(k.bredde);
     for (const c of layout.celler) skrivCelle(ark, c);
+    // The layout's taller rows (wrapped lines), the heights the print plan counts.
+    for (const [r, h] of Object.entries(layout.raekkeHoejder)) ark.getRange(`${r}:${r}`).format.rowHeight = h;
     for (const f of layout.flettede) ark.getRange(f).merge(false);
     for (const v of layout.valideringer) {
       const dv = ark.getRange(v.adresse).dataValidation;

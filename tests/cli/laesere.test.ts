@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { laesSkemaBuffer } from "../../src/cli/laes";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
 import { lavArbejdsbog } from "../../src/cli/skabelon";
-import { CELLER, skabelonLayout } from "../../src/takstskema";
+import { CELLER, kolonneAdresse, skabelonLayout, YDELSE_RAEKKER } from "../../src/takstskema";
 import { aendrXlsx } from "../helpers/zip";
 import { eksempel, REGISTER } from "../takstskema/hjaelp";
 
@@ -66,10 +66,13 @@ const tilfaelde: Tilfaelde[] = [
   ["a missing name (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.remove(`Takstskema!$D$${raekke("TS_Tilbud")}`, "TS_Tilbud")))],
   ["a name on two cells (TS005)", "hurtig", () => xlsx(udfyldt({}, (wb) => wb.definedNames.add(`Takstskema!$E$${raekke("TS_Dage")}`, "TS_Dage")))],
   ["a vertical range (a Ydelser column)", "hurtig", () => xlsx(udfyldt({}, (wb) => {
-    celle("H41", 12)(wb);
-    celle("H43", "tekst")(wb);
-    celle("H49", { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue)(wb);
-    wb.definedNames.add("Takstskema!$H$40:$H$49", "TS_Ydelser_Pladser");
+    // Column M is right of the template (B-K), so the range holds only these three cells.
+    celle("M41", 12)(wb);
+    celle("M43", "tekst")(wb);
+    celle("M49", { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue)(wb);
+    // The name moves: off the template's range, onto M40:M49.
+    for (let i = 0; i < YDELSE_RAEKKER; i++) wb.definedNames.remove(`Takstskema!$${kolonneAdresse("TS_Ydelser_Pladser", i).replace(/(\d+)/, "$$$1")}`, "TS_Ydelser_Pladser");
+    wb.definedNames.add("Takstskema!$M$40:$M$49", "TS_Ydelser_Pladser");
   }))],
   ["a bare <c/>, an inline string, a plain str, a boolean and an error in the XML", "hurtig", async () =>
     aendrXlsx(await xlsx(udfyldt()), {
@@ -95,7 +98,7 @@ const tilfaelde: Tilfaelde[] = [
   ["a sheet-local name", "exceljs", async () =>
     aendrXlsx(await xlsx(udfyldt()), { "xl/workbook.xml": (x) => x.replace('<definedName name="TS_Tilbud">', '<definedName name="TS_Tilbud" localSheetId="0">') })],
   ["overlapping merges (ExcelJS refuses the file)", "fejl", async () =>
-    aendrXlsx(await xlsx(udfyldt()), { [ARK]: (x) => x.replace('<mergeCell ref="B9:F9"/>', '<mergeCell ref="B9:F9"/><mergeCell ref="C9:C10"/>') })],
+    aendrXlsx(await xlsx(udfyldt()), { [ARK]: (x) => x.replace('<mergeCell ref="B9:K9"/>', '<mergeCell ref="B9:K9"/><mergeCell ref="C9:C10"/>') })],
   ["not a zip", "fejl", async () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])],
   ["a truncated file", "fejl", async () => (await xlsx(udfyldt())).subarray(0, 4000)],
 ];

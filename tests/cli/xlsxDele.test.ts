@@ -104,8 +104,15 @@ describe("the file still opens and validates", () => {
     await wb.xlsx.load(readFileSync(udfyldtSti) as unknown as ArrayBuffer);
     const [ark, adr] = CELLER.TS_Overhead.split("!") as [string, string];
     const v = wb.getWorksheet(ark)!.getCell(adr).value as ExcelJS.CellFormulaValue;
-    expect(v.formula).toBe("_xldudf_SOC_OVERHEAD(TS_OverheadGrundlag,TS_OverheadSats,TS_Regelsaet)");
+    expect(v.formula).toBe("ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)");
     expect(v.result).toBe(FORVENTET.overhead);
+    // The rows the layout makes taller, and no other, as the print plan counts them.
+    const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
+    const hoejder: Record<number, number> = {};
+    wb.getWorksheet(ark)!.eachRow({ includeEmpty: true }, (r, nr) => {
+      if (r.height !== undefined) hoejder[nr] = r.height;
+    });
+    expect(hoejder).toEqual(layout.raekkeHoejder);
   });
 
   it("the CLI validates its own filled skema without findings of error severity", async () => {
@@ -126,11 +133,11 @@ describe("the file still opens and validates", () => {
 describe("spilling SOC functions are dynamic-array formulas", () => {
   it("cm=1 on the anchor cell, t=array over the spill range, XLDAPR metadata related from the workbook", async () => {
     const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
-    // A cell with SOC.EFTERREG.MODEL (7 × 2) as the template of issue 12 may hold it.
-    layout.celler.push({ adresse: "H10", formel: "SOC.EFTERREG.MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", spild: "H10:I16", laast: true });
+    // A cell with SOC.EFTERREG.MODEL (7 × 2), right of the template's columns (B-K, with merged rows).
+    layout.celler.push({ adresse: "M10", formel: "SOC.EFTERREG.MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", spild: "M10:N16", laast: true });
     const zip = await JSZip.loadAsync(await xlsxBytes(await lavArbejdsbog(layout)));
     const ark = await del(zip, "xl/worksheets/sheet1.xml");
-    expect(celleXml(ark, "H10")).toMatch(/^<c r="H10"[^>]* cm="1"><f t="array" ref="H10:I16">_xldudf_SOC_EFTERREG_MODEL\(TS_A1,TS_A2,TS_A3,TS_A6\)<\/f>/);
+    expect(celleXml(ark, "M10")).toMatch(/^<c r="M10"[^>]* cm="1"><f t="array" ref="M10:N16">_xldudf_SOC_EFTERREG_MODEL\(TS_A1,TS_A2,TS_A3,TS_A6\)<\/f>/);
     expect([...ark.matchAll(/cm="1"/g)]).toHaveLength(1);
     const meta = await del(zip, "xl/metadata.xml");
     expect(meta).toContain('<metadataType name="XLDAPR" minSupportedVersion="120000"');
@@ -141,8 +148,8 @@ describe("spilling SOC functions are dynamic-array formulas", () => {
     // ExcelJS still opens it and sees the array formula.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
-    const v = wb.getWorksheet(ARKNAVN)!.getCell("H10").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-    expect(v).toEqual(expect.objectContaining({ formula: "_xldudf_SOC_EFTERREG_MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", shareType: "array", ref: "H10:I16" }));
+    const v = wb.getWorksheet(ARKNAVN)!.getCell("M10").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+    expect(v).toEqual(expect.objectContaining({ formula: "_xldudf_SOC_EFTERREG_MODEL(TS_A1,TS_A2,TS_A3,TS_A6)", shareType: "array", ref: "M10:N16" }));
   });
 
   it("the list of spilling functions is the functions with a matrix result", () => {

@@ -69,19 +69,20 @@ describe("the layout (pure data)", () => {
     expect(layout.celler.find((c) => c.felt === "TS_Borgerrettet")!.fyld).toBe(FARVER.valgfri);
   });
   it("the Ydelser table: 10 rows under Kapacitet, the first ydelse mandatory, one vertical range per column", () => {
-    expect(KOLONNE_OMRAADER.TS_Ydelser_Navn).toBe("Takstskema!B38:B47");
-    expect(KOLONNE_OMRAADER.TS_Ydelser_Pladser).toBe("Takstskema!D38:D47");
-    expect(KOLONNE_OMRAADER.TS_Ydelser_Takstudvikling).toBe("Takstskema!K38:K47");
-    expect(celleFor("TS_Ydelser_Pladser", 2)).toBe("Takstskema!D40"); // the pladser of the third ydelse
-    expect(layout.navne.find((n) => n.navn === "TS_Ydelser_Pladser")!.ref).toBe("Takstskema!$D$38:$D$47");
+    // Rows 41-50: below the three Stamdata rows TS_UdarbejdetAf, TS_GodkendtAf, TS_Dato (issue 13a).
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Navn).toBe("Takstskema!B41:B50");
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Pladser).toBe("Takstskema!D41:D50");
+    expect(KOLONNE_OMRAADER.TS_Ydelser_Takstudvikling).toBe("Takstskema!K41:K50");
+    expect(celleFor("TS_Ydelser_Pladser", 2)).toBe("Takstskema!D43"); // the pladser of the third ydelse
+    expect(layout.navne.find((n) => n.navn === "TS_Ydelser_Pladser")!.ref).toBe("Takstskema!$D$41:$D$50");
     const fyld = (felt: string, raekke: number) => layout.celler.find((c) => c.felt === felt && c.raekke === raekke)!.fyld;
     expect(fyld("TS_Ydelser_Navn", 0)).toBe(FARVER.obligatorisk);
     expect(fyld("TS_Ydelser_Navn", 1)).toBe(FARVER.valgfri);
     expect(fyld("TS_Ydelser_Ressource", 0)).toBe(FARVER.valgfri);
     expect(fyld("TS_Ydelser_Takst", 4)).toBe(FARVER.beregnet);
     // Kapacitet comes before the table, Omkostninger after it.
-    expect(Number(CELLER.TS_Takstenhed.replace(/\D/g, ""))).toBeLessThan(38);
-    expect(Number(CELLER.TS_Loen.replace(/\D/g, ""))).toBeGreaterThan(47);
+    expect(Number(CELLER.TS_Takstenhed.replace(/\D/g, ""))).toBeLessThan(41);
+    expect(Number(CELLER.TS_Loen.replace(/\D/g, ""))).toBeGreaterThan(50);
   });
   it("explains when to differentiate (Bilag 14, 004:4269-4271) and what is borgerrettet (000:1217-1226)", () => {
     // 004:4270-4271 "Det vil typisk være forskelle på 150.000 til 175.000 kr. på botilbud og på 30.000 til 50.000 kr. på dagtilbud."
@@ -106,15 +107,21 @@ describe("the layout (pure data)", () => {
     expect(sats.formler).toEqual([0, 0.044]);
     expect(sats.prompt).toContain("4,4 %");
   });
-  it("computes with SOC functions where one exists and native formulas elsewhere", () => {
+  it("computes every cell with a native formula, so a skema shows its values without the add-in (product.md §2)", () => {
     const formel = (n: string) => layout.celler.find((c) => c.felt === n)!.formel;
-    const struktur = layout.celler.find((c) => c.felt === "TS_Ydelser_Basistakst" && c.raekke === 0)!;
-    expect(struktur.formel).toBe("SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
-    expect(struktur.spild).toBe("H38:J47");
-    expect(layout.celler.find((c) => c.felt === "TS_Ydelser_Takstudvikling" && c.raekke === 2)!.formel).toBe("IF(OR(J40=\"\",G40=\"\"),\"\",SOC.TAKSTUDVIKLING(J40,G40,TS_PLPct))");
+    const raekke = (n: string, i: number) => layout.celler.find((c) => c.felt === n && c.raekke === i)!;
+    // Row 3 of the table is sheet row 43: its own pladser (D43), ressource (F43), parts (H43, I43), takst (J43), last year's (G43).
+    expect(raekke("TS_Ydelser_Basistakst", 2).formel).toBe('IF(D43="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))');
+    expect(raekke("TS_Ydelser_Servicetakst", 2).formel).toBe(
+      'IF(D43="","",ROUND(N(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
+    );
+    expect(raekke("TS_Ydelser_Takst", 2).formel).toBe('IF(D43="","",H43+I43)');
+    expect(raekke("TS_Ydelser_Takstudvikling", 2).formel).toBe('IF(OR(J43="",G43=""),"",J43/(G43*(1+TS_PLPct))-1)');
     expect(formel("TS_Pladser")).toBe("SUM(TS_Ydelser_Pladser)");
-    expect(formel("TS_Overhead")).toMatch(/^SOC\.OVERHEAD\(/);
+    expect(formel("TS_Overhead")).toBe("ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)");
     expect(formel("TS_Takstgrundlag")).toMatch(/^SUM\(/);
+    // No SOC call and no spilling formula is left in the template.
+    expect(layout.celler.filter((c) => /SOC\./.test(c.formel ?? "") || c.spild !== undefined)).toEqual([]);
   });
   it("has a legend explaining colours and signs", () => {
     const tekster = layout.celler.map((c) => String(c.vaerdi ?? "")).join("\n");

@@ -125,16 +125,28 @@ describe("round trip through an .xlsx file", () => {
     expect(r.vaerdier.TS_Tilbud).toBe("Bofællesskabet Skovbrynet");
   });
 
-  it("the file has the SOC formulas in their stored form and the sheet is protected", async () => {
+  it("the file's computed cells hold native formulas (no SOC call, no array formula) and the sheet is protected", async () => {
     const wb = await lavArbejdsbog(skabelonLayout(REGISTER.hent("SYD-2018")));
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(await wb.xlsx.writeBuffer());
     const ws = wb2.getWorksheet("Takstskema")!;
-    // One array formula over the Ydelser table's three computed columns (H38:J47).
-    const struktur = ws.getCell(celleFor("TS_Ydelser_Basistakst", 0).split("!")[1]!).value as { formula: string; shareType: string; ref: string };
-    expect(struktur.formula).toBe("_xldudf_SOC_TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
-    expect(struktur.shareType).toBe("array");
-    expect(struktur.ref).toBe("H38:J47");
+    const formel = (celle: string) => (ws.getCell(celle.split("!")[1]!).value as { formula: string; shareType?: string });
+    // Row 3 of the Ydelser table (sheet row 43) refers to its own cells: D43 pladser, F43 ressource, H43/I43 the parts.
+    expect(formel(celleFor("TS_Ydelser_Basistakst", 2))).toEqual({ formula: 'IF(D43="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))' });
+    expect(formel(celleFor("TS_Ydelser_Servicetakst", 2)).formula).toBe(
+      'IF(D43="","",ROUND(N(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
+    );
+    expect(formel(celleFor("TS_Ydelser_Takst", 2)).formula).toBe('IF(D43="","",H43+I43)');
+    expect(formel(CELLER.TS_Overhead).formula).toBe("ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)");
+    const formler: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => {
+      const v = c.value as { formula?: string; shareType?: string } | null;
+      if (v && typeof v === "object" && v.formula) formler.push(`${c.address} ${v.formula} ${v.shareType ?? ""}`);
+    }));
+    // 10 computed fields (Pladser, Belægning, Overheadgrundlag, Overhead, Takstgrundlag, Basisgrundlag,
+    // Belægningsdage, A4, A5, A7) and 4 computed columns × 10 rows.
+    expect(formler).toHaveLength(10 + 40);
+    expect(formler.filter((f) => /SOC|_xldudf_|array/.test(f))).toEqual([]);
     expect((ws.getCell(CELLER.TS_Loen.split("!")[1]!).protection as { locked: boolean }).locked).toBe(false);
     expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     const dv = ws.getCell(CELLER.TS_Loen.split("!")[1]!).dataValidation;

@@ -1,10 +1,11 @@
-import { FARVER, type LayoutCelle, type SkabelonLayout, sektionsblokke, sidefod, udskrift } from "../../src/takstskema";
+import { FARVER, type LayoutCelle, type SkabelonLayout, sektionRaekke, sektionsblokke, sidefod, skabelonLayout, udskrift } from "../../src/takstskema";
+import { REGISTER } from "./hjaelp";
 
 // The print plan on a layout made by hand, so the expected figures are worked out here:
 // columns 2+36+10+22+6+90 = 166 characters → (166 × 7 + 6 × 5) × 0.75 = 894 pt; A4 landscape
 // less 2 × 0,5" = 769,68 pt; 769,68 / 894 = 86,09 % × 0,72 (LibreOffice's wider columns) → 61 %.
 // Page height (8,27" - 2 × 0,75") × 72 = 487,44 pt / 0,61 × 0,92 = 735,1 pt = 49 rows of 15 pt.
-function layoutMed(sektioner: [string, number, number][]): SkabelonLayout {
+function layoutMed(sektioner: [string, number, number][], raekkeHoejder: Record<number, number> = { 9: 30, 10: 30 }): SkabelonLayout {
   const celler: LayoutCelle[] = [{ adresse: "B1", vaerdi: "Titel", laast: true }, { adresse: "B12", vaerdi: "Felt", laast: true }];
   for (const [navn, fra, til] of sektioner) {
     celler.push({ adresse: `B${fra}`, vaerdi: navn, fyld: FARVER.sektion, laast: true });
@@ -14,6 +15,7 @@ function layoutMed(sektioner: [string, number, number][]): SkabelonLayout {
     arknavn: "Takstskema", regelsaet: "X",
     kolonner: [2, 36, 10, 22, 6, 90].map((bredde, i) => ({ kolonne: "ABCDEF"[i]!, bredde })),
     celler, flettede: [], navne: [], valideringer: [], beskyttelse: { aktiv: true, adgangskode: "" }, legende: { fra: "B4", til: "F10" },
+    raekkeHoejder,
   };
 }
 
@@ -35,6 +37,19 @@ describe("udskrift", () => {
   it("needs no break when everything fits on one page", () => {
     // Rows 1-45: 43 × 15 + 60 = 705 pt ≤ 735.
     expect(udskrift(layoutMed([["A", 13, 30], ["B", 32, 45]])).sideskift).toEqual([]);
+  });
+
+  it("counts the layout's own row heights: one taller row pushes the last section to a new page", () => {
+    // Row 44 at 45 pt: 705 + 30 = 735 pt ≤ 735,1, still one page; at 46 pt: 736 pt, break before B (after row 31).
+    expect(udskrift(layoutMed([["A", 13, 30], ["B", 32, 45]], { 9: 30, 10: 30, 44: 45 })).sideskift).toEqual([]);
+    expect(udskrift(layoutMed([["A", 13, 30], ["B", 32, 45]], { 9: 30, 10: 30, 44: 46 })).sideskift).toEqual([31]);
+  });
+});
+
+describe("the template's row heights", () => {
+  it("are the legend's two notes, the Ydelser section's two help lines and its column headings, 30 pt each (two wrapped lines)", () => {
+    const y = sektionRaekke("Ydelser");
+    expect(skabelonLayout(REGISTER.hent("SYD-2018")).raekkeHoejder).toEqual({ 9: 30, 10: 30, [y + 1]: 30, [y + 2]: 30, [y + 3]: 30 });
   });
 });
 

@@ -46,7 +46,7 @@ afterEach(() => {
 describe("laesSkema", () => {
   it("reads every field and every Ydelser column by defined name in two syncs, whatever the number of fields", async () => {
     const alle = FELTER.map((f, i) => navnFor(f.navn, f.type === "tekst" ? `tekst ${i}` : i));
-    // Three ydelser; the computed columns hold SOC.TAKSTSTRUKTUR's spilled results.
+    // Three ydelser; the computed columns hold their formulas' results.
     const tabel = [
       kolonneFor("TS_Ydelser_Navn", ["A", "B", "C"]), kolonneFor("TS_Ydelser_Pladser", [10, 8, 4]), kolonneFor("TS_Ydelser_Belaegning", [0.95, 0.95, 1]),
       kolonneFor("TS_Ydelser_Ressource", [1, 1.5, 2.5]), kolonneFor("TS_Ydelser_SidsteAarsTakst", []), kolonneFor("TS_Ydelser_Basistakst", [597, 597, 597]),
@@ -115,8 +115,8 @@ describe("indsaetSkabelon", () => {
     );
     const celle = (navn: keyof typeof CELLER) => optaget.skrevet.get(CELLER[navn])!;
     const raekke = (navn: string, i: number) => optaget.skrevet.get(celleFor(navn, i))!;
-    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D38:D47.
-    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D38:D47" });
+    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D41:D50 (below the three Stamdata rows of issue 13a).
+    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D41:D50" });
     expect(raekke("TS_Ydelser_Pladser", 0)["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
     expect(raekke("TS_Ydelser_Pladser", 0)["format.protection.locked"]).toBe(false);
     expect(raekke("TS_Ydelser_Pladser", 1)["format.fill.color"]).toBe(farve(FARVER.valgfri));
@@ -124,11 +124,14 @@ describe("indsaetSkabelon", () => {
     expect(celle("TS_Pladser")["format.fill.color"]).toBe(farve(FARVER.beregnet));
     expect(celle("TS_Pladser")).not.toHaveProperty("format.protection.locked");
     expect(celle("TS_Pladser").formulas).toEqual([["=SUM(TS_Ydelser_Pladser)"]]);
-    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over H38:J47.
-    expect(raekke("TS_Ydelser_Basistakst", 0).formulas).toEqual([["=SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)"]]);
-    expect(raekke("TS_Ydelser_Takst", 3)).not.toHaveProperty("formulas");
+    // Native per-row formulas (readable without the add-in): row 4 of the table is sheet row 44.
+    expect(raekke("TS_Ydelser_Basistakst", 3).formulas).toEqual([['=IF(D44="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))']]);
+    expect(raekke("TS_Ydelser_Takst", 3).formulas).toEqual([['=IF(D44="","",H44+I44)']]);
+    expect(celle("TS_Overhead").formulas).toEqual([["=ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)"]]);
     expect(raekke("TS_Ydelser_Takst", 3)["format.fill.color"]).toBe(farve(FARVER.beregnet));
     expect(celle("TS_Regelsaet").values).toEqual([["SYD-2018"]]);
+    // The layout's taller rows (the wrapped lines), the same heights the print plan counts.
+    for (const [r, h] of Object.entries(layout.raekkeHoejder)) expect(optaget.skrevet.get(`${ARKNAVN}!${r}:${r}`)!["format.rowHeight"]).toBe(h);
     expect(celle("TS_Belaegning").numberFormat).toEqual([["0.0%"]]);
     expect(optaget.skrevet.get(`${ARKNAVN}!B:B`)!["format.columnWidth"]).toBe(breddeIPunkter(36));
     // Every layout validation, with its Danish input message.

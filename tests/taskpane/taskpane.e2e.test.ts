@@ -163,15 +163,15 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // What the fake host recorded: the layout's names, colours, validation and protection.
     const layout = skabelonLayout(rulesets().hent("SYD-2018"));
     for (const n of layout.navne) expect(await host<string>("navn", n.navn)).toBe(n.ref.replace(/\$/g, ""));
-    // The Ydelser table: each column a name over 10 rows (TS_Ydelser_Pladser = Takstskema!D38:D47).
-    expect(await host<string>("navn", "TS_Ydelser_Pladser")).toBe(`${ARKNAVN}!D38:D47`);
+    // The Ydelser table: each column a name over 10 rows (TS_Ydelser_Pladser = Takstskema!D41:D50).
+    expect(await host<string>("navn", "TS_Ydelser_Pladser")).toBe(`${ARKNAVN}!D41:D50`);
     const ydelse = (navn: string, i: number) => celleFor(navn, i);
     expect(await host("format", ydelse("TS_Ydelser_Pladser", 0), "fill.color")).toBe(`#${FARVER.obligatorisk.slice(2)}`);
     expect(await host("format", ydelse("TS_Ydelser_Pladser", 2), "fill.color")).toBe(`#${FARVER.valgfri.slice(2)}`);
     expect(await host("format", "TS_Ydelser_Takst", "fill.color")).toBe(`#${FARVER.beregnet.slice(2)}`);
     expect(await host("format", ydelse("TS_Ydelser_Pladser", 2), "protection.locked")).toBe(false);
-    // One SOC.TAKSTSTRUKTUR in the first basistakst cell; Excel spills it over the three computed columns.
-    expect((await celle("TS_Ydelser_Basistakst")).formula).toBe("=SOC.TAKSTSTRUKTUR(TS_Basisgrundlag,N(TS_Borgerrettet),TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource,TS_Dage)");
+    // Native formulas, one per row (readable without the add-in); the first row is sheet row 41.
+    expect((await celle("TS_Ydelser_Basistakst")).formula).toBe('=IF(D41="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))');
     expect((await celle("TS_Pladser")).formula).toBe("=SUM(TS_Ydelser_Pladser)");
     expect(await host("validering", ydelse("TS_Ydelser_Pladser", 0))).toMatchObject({ prompt: { showPrompt: true, title: "Pladser" } });
     expect(await page.evaluate((a) => (globalThis as unknown as { __fakeHost: { ark(n: string): { protected: boolean } } }).__fakeHost.ark(a).protected, ARKNAVN)).toBe(true);
@@ -217,9 +217,9 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // Keyboard: focus the TS010 finding and press Enter; the fake host records the selection.
     await page.locator('.fund[data-kode="TS010"]').focus();
     await page.keyboard.press("Enter");
-    // The pladser of the second ydelse: Takstskema!D39.
+    // The pladser of the second ydelse: Takstskema!D42.
     await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, ydelse("TS_Ydelser_Pladser", 1));
-    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D39`);
+    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D42`);
 
     await skriv(ydelse("TS_Ydelser_Pladser", 1), 4);
     await skriv("TS_Email", "anne@odense.dk");
