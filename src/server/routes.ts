@@ -5,6 +5,8 @@ import { hentDialog } from "./dialog/sql";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { behandlKrop } from "./indberetning";
 import { aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
+import { hentSidsteAars } from "./sidsteAar";
+import { ts120, ydelserAf } from "../takstskema";
 import { sammeDriftsherre } from "./tokens";
 
 const fundJson = {
@@ -15,7 +17,11 @@ const sprungetJson = { type: "object", properties: { code: { type: "string" }, f
 const kvitteringJson = {
   type: "object",
   required: ["id", "nummer", "modtaget", "sha256"],
-  properties: { id: { type: "string" }, nummer: { type: ["string", "null"] }, modtaget: { type: "string" }, sha256: { type: "string" } },
+  properties: {
+    id: { type: "string" }, nummer: { type: ["string", "null"] }, modtaget: { type: "string" }, sha256: { type: "string" },
+    // The warnings stored with the submission (TS120 among them: computed here, not in the pane).
+    findings: { type: "array", items: fundJson },
+  },
 } as const;
 const fejlJson = { type: "object", properties: { fejl: { type: "string" } } } as const;
 const afvistJson = {
@@ -80,20 +86,23 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
       if (!sammeDriftsherre(b.noegle.driftsherre, bruger.driftsherre ?? "")) {
         return reply.code(403).send({ fejl: `Dette token må kun indberette for ${bruger.driftsherre}.` });
       }
+      // TS120: the stated sidste års takst against what was submitted for the ydelse last year.
+      const sidsteAar = await hentSidsteAars(db, bruger.driftsherre!, b.noegle.tilbud, b.noegle.takstaar - 1);
+      const findings = [...b.findings, ...ts120(ydelserAf(b.vaerdier, b.beregnet), sidsteAar?.ydelser ?? [])];
       const { kvittering, ny } = await gemIndberetning(db, {
         ...b.noegle,
         driftsherre: bruger.driftsherre!,
         sha256: b.sha256,
         payload: b.indhold,
         vaerdier: b.vaerdier,
-        findings: b.findings,
+        findings,
         sprunget: b.skipped,
         beregnet: b.beregnet,
         regelsaet: b.regelsaet,
         tokenId: bruger.tokenId,
       });
       req.log.info({ indberetning: kvittering.id, tokenId: bruger.tokenId, ny }, ny ? "indberetning modtaget" : "indberetning gentaget");
-      return reply.code(ny ? 201 : 200).send(kvittering);
+      return reply.code(ny ? 201 : 200).send({ ...kvittering, findings });
     },
   );
 
@@ -107,6 +116,29 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
       const q = req.query as { takstaar?: number; aktuelle?: boolean };
       const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
       return { indberetninger: await listIndberetninger(db, { driftsherre, takstaar: q.takstaar, kunAktuelle: q.aktuelle }) };
+    },
+  );
+
+  // Issue 14: last year's takst per ydelse for the pane to offer (the municipality's own tilbud).
+  app.get(
+    "/api/v1/indberetninger/sidste-aar",
+    {
+      config: { roller: ["kommune"] },
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          required: ["tilbud", "takstaar"],
+          properties: { tilbud: { type: "string", minLength: 1, maxLength: 500 }, takstaar: { type: "integer", minimum: 1900, maximum: 2200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { tilbud: string; takstaar: number };
+      const s = await hentSidsteAars(db, req.bruger!.driftsherre!, q.tilbud.trim(), q.takstaar - 1);
+      reply.header("cache-control", "no-store");
+      if (!s || s.ydelser.length === 0) return reply.code(404).send({ fejl: `Ingen aktuel indberetning af ${q.tilbud.trim()} for ${q.takstaar - 1}.` });
+      return { takstaar: s.takstaar, id: s.id, nummer: s.nummer, version: s.version, ydelser: s.ydelser.map((y) => ({ navn: y.navn, takst: y.takst })) };
     },
   );
 
