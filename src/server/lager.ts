@@ -33,7 +33,10 @@ export interface Indberetning {
   id: string;
   driftsherre: string;
   tilbud: string;
+  /** The first ydelse's name (the storage key before issue 12; kept for readers of one name). */
   ydelse: string;
+  /** Every ydelse of the submission, in the table's order (issue 12). */
+  ydelser: string[];
   takstaar: number;
   version: number;
   nummer: string | null;
@@ -63,12 +66,13 @@ const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).
 
 function somIndberetning(r: Raekke): Indberetning {
   return {
-    id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, takstaar: r.takstaar, version: r.version,
+    id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, ydelser: Array.isArray(r.ydelser) ? r.ydelser.map(String) : [r.ydelse], takstaar: r.takstaar, version: r.version,
     nummer: r.nummer ?? null, status: r.status, sha256: r.sha256, modtaget: iso(r.modtaget),
   };
 }
 
-const KOLONNER = "id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget";
+const KOLONNER = `id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget,
+  COALESCE((SELECT jsonb_agg(e->>'navn') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(beregnet->'ydelser') = 'array' THEN beregnet->'ydelser' ELSE '[]'::jsonb END) e), '[]'::jsonb) AS ydelser`;
 
 /**
  * The receipt number's prefix: the ruleset id of TS_Regelsaet (e.g. SYD-2018), with the takstår

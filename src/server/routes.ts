@@ -31,7 +31,7 @@ const afvistJson = {
 const indberetningJson = {
   type: "object",
   properties: {
-    id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" },
+    id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" }, ydelser: { type: "array", items: { type: "string" } },
     takstaar: { type: "integer" }, version: { type: "integer" }, nummer: { type: ["string", "null"] }, status: { type: "string" },
     sha256: { type: "string" }, modtaget: { type: "string" },
   },

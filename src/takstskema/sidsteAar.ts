@@ -42,3 +42,25 @@ export function ts120(ydelser: readonly YdelseBeregnet[], sidsteAar: readonly Pi
     }];
   });
 }
+
+/** One ydelse row of the pane's offer: the figure in the skema now, and last year's takst (null: none). */
+export interface SidsteAarsForslag {
+  raekke: number;
+  navn: string;
+  nu: number | null;
+  ny: number | null;
+}
+
+const somTal = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+
+/**
+ * The offer to fill TS_Ydelser_SidsteAarsTakst: per named row of the table (`navne`, the
+ * column's cells; `nu`, the stated figures), last year's takst of the ydelse of the same name.
+ */
+export function sidsteAarsForslag(navne: readonly unknown[], nu: readonly unknown[], sidsteAar: readonly Pick<YdelseBeregnet, "navn" | "takst">[]): SidsteAarsForslag[] {
+  return navne.flatMap((n, raekke) => {
+    const navn = typeof n === "string" ? n.trim() : typeof n === "number" ? String(n) : "";
+    if (!navn) return [];
+    return [{ raekke, navn, nu: somTal(nu[raekke]), ny: sidsteAar.find((f) => sammeYdelse(f.navn, navn))?.takst ?? null }];
+  });
+}

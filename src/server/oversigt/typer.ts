@@ -149,7 +149,7 @@ export interface DetaljeYdelse {
   sidsteAarsTakst: number | null;
 }
 
-export interface Detalje extends Indberetning {
+export interface Detalje extends Omit<Indberetning, "ydelser"> {
   regelsaet: string | null;
   /** The ruleset id and version the server validated against. */
   valideretMod: ValideretMod | null;
