@@ -115,8 +115,8 @@ describe("indsaetSkabelon", () => {
     );
     const celle = (navn: keyof typeof CELLER) => optaget.skrevet.get(CELLER[navn])!;
     const raekke = (navn: string, i: number) => optaget.skrevet.get(celleFor(navn, i))!;
-    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D38:D47.
-    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D38:D47" });
+    // The Ydelser table's names are vertical ranges: TS_Ydelser_Pladser = Takstskema!D41:D50.
+    expect(optaget.nyeNavne).toContainEqual({ navn: "TS_Ydelser_Pladser", ark: ARKNAVN, adresse: "D41:D50" });
     expect(raekke("TS_Ydelser_Pladser", 0)["format.fill.color"]).toBe(farve(FARVER.obligatorisk));
     expect(raekke("TS_Ydelser_Pladser", 0)["format.protection.locked"]).toBe(false);
     expect(raekke("TS_Ydelser_Pladser", 1)["format.fill.color"]).toBe(farve(FARVER.valgfri));

@@ -124,7 +124,7 @@ medBrowser()("rulesets published while the task pane is open", () => {
     expect([v.rule.decimal.formula1, v.rule.decimal.formula2].map(Number)).toEqual([0, 0.05]);
     expect((await host<{ value: unknown }>("celle", "TS_Takstaar")).value).toBe(2027);
 
-    // The first ydelse of the Ydelser table: Takstskema!B38 (name), D38 (pladser), E38 (belægning).
+    // The first ydelse of the Ydelser table: Takstskema!B41 (name), D41 (pladser), E41 (belægning).
     const felter: Record<string, unknown> = {
       TS_Driftsherre: "Odense Kommune", TS_Tilbud: "Bofællesskabet Søhuset", [celleFor("TS_Ydelser_Navn", 0)]: "Længerevarende botilbud",
       TS_Lovgrundlag: "SEL § 108", TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk", [celleFor("TS_Ydelser_Pladser", 0)]: 12,

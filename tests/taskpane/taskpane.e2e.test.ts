@@ -163,8 +163,8 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // What the fake host recorded: the layout's names, colours, validation and protection.
     const layout = skabelonLayout(rulesets().hent("SYD-2018"));
     for (const n of layout.navne) expect(await host<string>("navn", n.navn)).toBe(n.ref.replace(/\$/g, ""));
-    // The Ydelser table: each column a name over 10 rows (TS_Ydelser_Pladser = Takstskema!D38:D47).
-    expect(await host<string>("navn", "TS_Ydelser_Pladser")).toBe(`${ARKNAVN}!D38:D47`);
+    // The Ydelser table: each column a name over 10 rows (TS_Ydelser_Pladser = Takstskema!D41:D50).
+    expect(await host<string>("navn", "TS_Ydelser_Pladser")).toBe(`${ARKNAVN}!D41:D50`);
     const ydelse = (navn: string, i: number) => celleFor(navn, i);
     expect(await host("format", ydelse("TS_Ydelser_Pladser", 0), "fill.color")).toBe(`#${FARVER.obligatorisk.slice(2)}`);
     expect(await host("format", ydelse("TS_Ydelser_Pladser", 2), "fill.color")).toBe(`#${FARVER.valgfri.slice(2)}`);
@@ -217,9 +217,9 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     // Keyboard: focus the TS010 finding and press Enter; the fake host records the selection.
     await page.locator('.fund[data-kode="TS010"]').focus();
     await page.keyboard.press("Enter");
-    // The pladser of the second ydelse: Takstskema!D39.
+    // The pladser of the second ydelse: Takstskema!D42.
     await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, ydelse("TS_Ydelser_Pladser", 1));
-    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D39`);
+    expect(await hostFelt("selected")).toBe(`${ARKNAVN}!D42`);
 
     await skriv(ydelse("TS_Ydelser_Pladser", 1), 4);
     await skriv("TS_Email", "anne@odense.dk");
@@ -363,7 +363,8 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
       "Gruppe D: ingen takst i 2017 (uændret)",
       "gruppe a: 1.206 kr. (nu tom)",
     ]);
-    expect(await tekst("#sidste-forslag p")).toMatch(/^Indberetningen for 2017 \(SYD-2018-\d{4}\) har disse takster/);
+    // The first receipt of ruleset SYD-2018 for takstår 2017 (docs/server.md, Kvitteringsnummer).
+    expect(await tekst("#sidste-forslag p")).toBe("Indberetningen for 2017 (SYD-2018-2017-0001) har disse takster. Skal de skrives i kolonnen Sidste års takst?");
 
     // "Nej tak" leaves the workbook as it was.
     await page.click("#sidste-nej");
