@@ -108,8 +108,9 @@ export function ydelserSuite(aabn: () => Promise<Db>): void {
   });
 
   it("TS120 on the service: stated sidste års takst against last year's submission of the same ydelse, stored and in the receipt", async () => {
-    // 2017: the same skema, so last year's takster are 1484 / 1927 / 2814.
-    await indsend(tre({ TS_Takstaar: 2017 }));
+    // 2017: the same skema, so last year's takster are 1484 / 1927 / 2814; the names typed in
+    // capitals and with doubled spaces are the same ydelser (sammeYdelse, and the overview's join).
+    await indsend(tre({ TS_Takstaar: 2017, TS_Ydelser_Navn: [...NAVNE.map((n) => n.toUpperCase().replace(" ", "  ")), ...Array.from({ length: 7 }, () => null)] }));
     // 2018 states 1484 for A (equal), 1890 for B and 2760 for C (the example's figures: both differ).
     const k = await indsend(tre({ TS_Ydelser_SidsteAarsTakst: [1484, 1890, 2760, null, null, null, null, null, null, null] }));
     const ts120 = k.findings.filter((f) => f.code === "TS120");

@@ -1,6 +1,7 @@
 import type { Sql } from "../db";
 import type { Sagsstatus } from "../dialog/typer";
 import type { IndberetningRaekke } from "../lager";
+import { sammeYdelse } from "../../takstskema";
 
 /**
  * The overview's reads, straight on the teammate's `indberetninger` table through the Db
@@ -40,17 +41,20 @@ export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | n
   return rows.map((r) => Number(r.takstaar));
 }
 
+/** One ydelse of a current submission, as the query returns it (both takstår). */
+type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { id: string; takstaar: number };
+
 /**
  * One query: the current (highest) version of every tilbud's submission in `takstaar` and
  * `takstaar - 1`, expanded to one row per ydelse (beregnet->'ydelser'; migration 004 gave
- * older rows their one-row table), full-joined on driftsherre/tilbud/ydelse. A row with id
- * null is last year's ydelse that is missing this year; a row with har_sidste false is new this
- * year. A withdrawn submission last year is no takst (never "missing"); one withdrawn this year
- * comes with its status for each of its ydelser, so the caller lists them apart.
+ * older rows their one-row table), then paired on driftsherre/tilbud/ydelse (parret). A row
+ * with id null is last year's ydelse that is missing this year; a row with har_sidste false is
+ * new this year. A withdrawn submission last year is no takst (never "missing"); one withdrawn
+ * this year comes with its status for each of its ydelser, so the caller lists them apart.
  * `driftsherre` set = a municipality's own view.
  */
 export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
-  return db.query<OversigtRaekke>(
+  const rows = await db.query<YdelseRaekke>(
     `WITH v AS (
        SELECT id, driftsherre, tilbud, takstaar, version, nummer, status, modtaget, findings, regelsaet_id, regelsaet_version, beregnet,
               vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
@@ -59,27 +63,49 @@ export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: st
        FROM indberetninger
        WHERE takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
        WINDOW w AS (PARTITION BY driftsherre, tilbud, takstaar)
-     ),
-     y AS (
-       SELECT v.*, e.y->>'navn' AS ydelse, e.y->'takst' AS takst, e.y->'sidsteAarsTakst' AS oplyst_sidste, e.y->'raekke' AS raekke, e.ord
-       FROM v CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.beregnet->'ydelser') = 'array' THEN v.beregnet->'ydelser' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(y, ord)
-       WHERE v.nr = 1
-     ),
-     ny AS (SELECT * FROM y WHERE takstaar = $1::int),
-     gl AS (SELECT * FROM y WHERE takstaar = $1::int - 1 AND status <> 'tilbagetrukket')
-     SELECT ny.id::text AS id,
-            COALESCE(ny.driftsherre, gl.driftsherre) AS driftsherre,
-            COALESCE(ny.tilbud, gl.tilbud) AS tilbud,
-            COALESCE(ny.ydelse, gl.ydelse) AS ydelse,
-            ny.raekke, ny.version, ny.nummer, ny.status, ny.antal_versioner::int AS antal_versioner, ny.modtaget, ny.findings,
-            ny.takst, ny.oplyst_sidste, ny.pl, ny.takstenhed,
-            gl.takst AS sidste_takst,
-            (gl.id IS NOT NULL) AS har_sidste, ny.regelsaet_id, ny.regelsaet_version
-     FROM ny FULL JOIN gl ON gl.driftsherre = ny.driftsherre AND gl.tilbud = ny.tilbud
-       AND lower(btrim(gl.ydelse)) = lower(btrim(ny.ydelse))
-     ORDER BY 2, 3, COALESCE(ny.ord, gl.ord), 4`,
+     )
+     SELECT v.id::text AS id, v.driftsherre, v.tilbud, v.takstaar, e.y->>'navn' AS ydelse, e.y->'raekke' AS raekke,
+            v.version, v.nummer, v.status, v.antal_versioner::int AS antal_versioner, v.modtaget, v.findings,
+            e.y->'takst' AS takst, e.y->'sidsteAarsTakst' AS oplyst_sidste, v.pl, v.takstenhed, v.regelsaet_id, v.regelsaet_version
+     FROM v CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.beregnet->'ydelser') = 'array' THEN v.beregnet->'ydelser' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(y, ord)
+     WHERE v.nr = 1 AND (v.takstaar = $1::int OR v.status <> 'tilbagetrukket')
+     ORDER BY v.driftsherre, v.tilbud, v.takstaar DESC, e.ord`,
     [takstaar, driftsherre],
   );
+  return parret(rows, takstaar);
+}
+
+/**
+ * Pairs this year's ydelser with last year's of the same driftsherre and tilbud by name, as
+ * sammeYdelse (src/takstskema) compares names; in JavaScript, because the database's lower()
+ * depends on its collation (a C-locale PostgreSQL leaves Æ, Ø, Å as they are). Last year's
+ * unpaired ydelser follow their tilbud's as rows with id null (missing this year).
+ */
+function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke[] {
+  const grupper = new Map<string, { ny: YdelseRaekke[]; gl: YdelseRaekke[] }>();
+  for (const r of rows) {
+    const k = `${r.driftsherre}\u0000${r.tilbud}`;
+    const g = grupper.get(k) ?? { ny: [], gl: [] };
+    (Number(r.takstaar) === takstaar ? g.ny : g.gl).push(r);
+    grupper.set(k, g);
+  }
+  const ud: OversigtRaekke[] = [];
+  for (const { ny, gl } of grupper.values()) {
+    const frie = [...gl];
+    for (const n of ny) {
+      const i = frie.findIndex((f) => sammeYdelse(f.ydelse, n.ydelse));
+      const f = i >= 0 ? frie.splice(i, 1)[0] : undefined;
+      ud.push({ ...n, sidste_takst: f?.takst ?? null, har_sidste: f !== undefined });
+    }
+    for (const f of frie) {
+      ud.push({
+        id: null, driftsherre: f.driftsherre, tilbud: f.tilbud, ydelse: f.ydelse, raekke: null, version: null, nummer: null, status: null,
+        antal_versioner: null, modtaget: null, findings: null, takst: null, oplyst_sidste: null, pl: null, takstenhed: null,
+        sidste_takst: f.takst, har_sidste: true, regelsaet_id: null, regelsaet_version: null,
+      });
+    }
+  }
+  return ud;
 }
 
 export type DetaljeRaekke = Required<IndberetningRaekke> & { regelsaet_id: string | null; regelsaet_version: number | null };
