@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { takstudvikling } from "../engine";
-import { udenUgyldigeTegn } from "../takstskema";
+import { sammeYdelse, udenUgyldigeTegn, ydelserAf } from "../takstskema";
 import type { AktuelTakst } from "./lager";
 
 export interface EksportRaekke {
@@ -23,31 +23,29 @@ function tal(v: unknown): number | null {
   return null;
 }
 
-function takstAf(vaerdier: Record<string, unknown> | null, beregnet: unknown): number | null {
-  const indsendt = tal(vaerdier?.TS_Takst);
-  if (indsendt !== null) return indsendt;
-  return beregnet && typeof beregnet === "object" ? tal((beregnet as Record<string, unknown>).takst) : null;
-}
-
 /**
- * One export row per current takst. Sidste års takst is the previous takstår's current
- * submission for the same driftsherre, tilbud and ydelse; PL is the new submission's TS_PLPct.
- * Takstudvikling is left blank when either is missing (never guessed).
+ * One export row per ydelse of every current submission. Sidste års takst is the takst of the
+ * same ydelse (same name) in the previous takstår's current submission of the same driftsherre
+ * and tilbud; PL is the new submission's TS_PLPct. Takstudvikling is left blank when either is
+ * missing (never guessed).
  */
 export function eksportRaekker(takster: readonly AktuelTakst[]): EksportRaekke[] {
-  return takster.map((t) => {
-    const takst = takstAf(t.vaerdier, t.beregnet);
-    const sidste = t.sidsteVaerdier ? takstAf(t.sidsteVaerdier, t.sidsteBeregnet) : null;
+  return takster.flatMap((t) => {
+    const sidsteAar = t.sidsteVaerdier ? ydelserAf(t.sidsteVaerdier, t.sidsteBeregnet) : [];
     const pl = tal(t.vaerdier.TS_PLPct);
-    let udvikling: number | null = null;
-    if (takst !== null && sidste !== null && pl !== null) {
-      try {
-        udvikling = takstudvikling(takst, sidste, pl).times(100).toDecimalPlaces(1).div(100).toNumber();
-      } catch {
-        udvikling = null; // e.g. last year's takst 0: no meaningful development
+    return ydelserAf(t.vaerdier, t.beregnet).map((y) => {
+      const takst = y.takst;
+      const sidste = sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null;
+      let udvikling: number | null = null;
+      if (takst !== null && sidste !== null && pl !== null) {
+        try {
+          udvikling = takstudvikling(takst, sidste, pl).times(100).toDecimalPlaces(1).div(100).toNumber();
+        } catch {
+          udvikling = null; // e.g. last year's takst 0: no meaningful development
+        }
       }
-    }
-    return { driftsherre: t.driftsherre, tilbud: t.tilbud, ydelse: t.ydelse, takstaar: t.takstaar, version: t.version, takst, sidsteAarsTakst: sidste, plPct: pl, takstudvikling: udvikling };
+      return { driftsherre: t.driftsherre, tilbud: t.tilbud, ydelse: y.navn, takstaar: t.takstaar, version: t.version, takst, sidsteAarsTakst: sidste, plPct: pl, takstudvikling: udvikling };
+    });
   });
 }
 

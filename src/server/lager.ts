@@ -33,7 +33,10 @@ export interface Indberetning {
   id: string;
   driftsherre: string;
   tilbud: string;
+  /** The first ydelse's name (the storage key before issue 12; kept for readers of one name). */
   ydelse: string;
+  /** Every ydelse of the submission, in the table's order (issue 12). */
+  ydelser: string[];
   takstaar: number;
   version: number;
   nummer: string | null;
@@ -63,12 +66,13 @@ const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).
 
 function somIndberetning(r: Raekke): Indberetning {
   return {
-    id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, takstaar: r.takstaar, version: r.version,
+    id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, ydelser: Array.isArray(r.ydelser) ? r.ydelser.map(String) : [r.ydelse], takstaar: r.takstaar, version: r.version,
     nummer: r.nummer ?? null, status: r.status, sha256: r.sha256, modtaget: iso(r.modtaget),
   };
 }
 
-const KOLONNER = "id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget";
+const KOLONNER = `id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget,
+  COALESCE((SELECT jsonb_agg(e->>'navn') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(beregnet->'ydelser') = 'array' THEN beregnet->'ydelser' ELSE '[]'::jsonb END) e), '[]'::jsonb) AS ydelser`;
 
 /**
  * The receipt number's prefix: the ruleset id of TS_Regelsaet (e.g. SYD-2018), with the takstår
@@ -90,7 +94,7 @@ export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
  * why (`afvist`), so neither check costs a round trip of its own (issue 15).
  *
  * Race-freedom: a statement sees the database as of its start, so a lock taken inside it could
- * not make the lookup fresh. Instead the unique (driftsherre, tilbud, ydelse, takstaar, version)
+ * not make the lookup fresh. Instead the unique (driftsherre, tilbud, takstaar, version)
  * key is the guard: of two concurrent statements for the same key one fails with a unique
  * violation (after waiting for the other to commit) and is simply run again, then seeing the
  * winner (same body: its receipt, 200). A failed statement rolls back its receipt number too.
@@ -102,7 +106,7 @@ WITH tjek AS (
 ),
 aktuel AS (
   SELECT id, version, nummer, status, sha256, modtaget FROM indberetninger
-  WHERE driftsherre = $2::text AND tilbud = $3::text AND ydelse = $4::text AND takstaar = $5::int
+  WHERE driftsherre = $2::text AND tilbud = $3::text AND takstaar = $5::int
   ORDER BY version DESC LIMIT 1
 ),
 gentaget AS (SELECT * FROM aktuel WHERE sha256 = $6::text AND status <> 'tilbagetrukket' AND (SELECT token_ok AND regelsaet_ok FROM tjek)),
@@ -136,8 +140,8 @@ export class GemAfvist extends Error {
 type GemRaekke = { id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean; afvist: "token" | "regelsaet" | null };
 
 /**
- * Stores an accepted submission as the next version of its (driftsherre, tilbud, ydelse,
- * takstår), or gives the current version's receipt and `ny: false` when the body is the same.
+ * Stores an accepted submission (all its ydelser) as the next version of its (driftsherre,
+ * tilbud, takstår), or gives the current version's receipt and `ny: false` when the body is the same.
  * `regelsaetUdgivelse`: the publication number the body was validated against (ServerRegister);
  * throws GemAfvist when it is no longer the newest or the token is revoked.
  * One round trip to the database unless a concurrent submission for the same key wins.
@@ -254,8 +258,8 @@ export async function listIndberetninger(db: Db, f: ListeFilter): Promise<Indber
     `SELECT ${KOLONNER} FROM indberetninger i
      WHERE ($1::text IS NULL OR driftsherre = $1) AND ($2::int IS NULL OR takstaar = $2)
        AND (NOT $3::boolean OR (status <> 'tilbagetrukket' AND version = (SELECT MAX(version) FROM indberetninger j
-             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.ydelse = i.ydelse AND j.takstaar = i.takstaar)))
-     ORDER BY driftsherre, tilbud, ydelse, takstaar, version`,
+             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar)))
+     ORDER BY driftsherre, tilbud, takstaar, version`,
     [f.driftsherre, f.takstaar ?? null, f.kunAktuelle ?? false],
   );
   return rows.map(somIndberetning);
@@ -274,8 +278,9 @@ export interface AktuelTakst {
 }
 
 /**
- * The current (highest) version of every takst, with the previous takstår's current one; a
- * takst whose current version is withdrawn is no takst (it leaves the export and last year).
+ * The current (highest) version of every tilbud's submission (all its ydelser, in `beregnet`),
+ * with the previous takstår's current one of the same tilbud; a submission whose current version
+ * is withdrawn is no takst (all its ydelser leave the export and last year).
  */
 export async function aktuelleTakster(db: Db, takstaar?: number): Promise<AktuelTakst[]> {
   const rows = await db.query<{
@@ -284,15 +289,15 @@ export async function aktuelleTakster(db: Db, takstaar?: number): Promise<Aktuel
   }>(
     `WITH aktuel AS (
        SELECT * FROM (
-         SELECT DISTINCT ON (driftsherre, tilbud, ydelse, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet
-         FROM indberetninger ORDER BY driftsherre, tilbud, ydelse, takstaar, version DESC) h
+         SELECT DISTINCT ON (driftsherre, tilbud, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet
+         FROM indberetninger ORDER BY driftsherre, tilbud, takstaar, version DESC) h
        WHERE status <> 'tilbagetrukket')
      SELECT a.driftsherre, a.tilbud, a.ydelse, a.takstaar, a.version, a.vaerdier, a.beregnet,
             f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
      FROM aktuel a LEFT JOIN aktuel f
-       ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.ydelse = a.ydelse AND f.takstaar = a.takstaar - 1
+       ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.takstaar = a.takstaar - 1
      WHERE ($1::int IS NULL OR a.takstaar = $1)
-     ORDER BY a.takstaar, a.driftsherre, a.tilbud, a.ydelse`,
+     ORDER BY a.takstaar, a.driftsherre, a.tilbud`,
     [takstaar ?? null],
   );
   return rows.map((r) => ({

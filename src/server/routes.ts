@@ -4,9 +4,11 @@ import type { Db } from "./db";
 import { hentDialog } from "./dialog/sql";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { behandlKrop } from "./indberetning";
+import { ts120, ydelserAf } from "../takstskema";
 import { afvisToken, tokenStadigGyldigt } from "./auth";
 import { GemAfvist, aktuelleTakster, gemIndberetning, hentIndberetning, listIndberetninger } from "./lager";
 import { aendringIAaretAfvisning } from "./offentliggoerelse";
+import { hentSidsteAars } from "./sidsteAar";
 import { sammeDriftsherre } from "./tokens";
 
 const fundJson = {
@@ -17,7 +19,11 @@ const sprungetJson = { type: "object", properties: { code: { type: "string" }, f
 const kvitteringJson = {
   type: "object",
   required: ["id", "nummer", "modtaget", "sha256"],
-  properties: { id: { type: "string" }, nummer: { type: ["string", "null"] }, modtaget: { type: "string" }, sha256: { type: "string" } },
+  properties: {
+    id: { type: "string" }, nummer: { type: ["string", "null"] }, modtaget: { type: "string" }, sha256: { type: "string" },
+    // The warnings stored with the submission (TS120 among them: computed here, not in the pane).
+    findings: { type: "array", items: fundJson },
+  },
 } as const;
 const fejlJson = { type: "object", properties: { fejl: { type: "string" } } } as const;
 const afvistJson = {
@@ -27,7 +33,7 @@ const afvistJson = {
 const indberetningJson = {
   type: "object",
   properties: {
-    id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" },
+    id: { type: "string" }, driftsherre: { type: "string" }, tilbud: { type: "string" }, ydelse: { type: "string" }, ydelser: { type: "array", items: { type: "string" } },
     takstaar: { type: "integer" }, version: { type: "integer" }, nummer: { type: ["string", "null"] }, status: { type: "string" },
     sha256: { type: "string" }, modtaget: { type: "string" },
   },
@@ -91,6 +97,11 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
         // After publication a new version is an in-year change and must say why (product.md §5).
         const aendring = await aendringIAaretAfvisning(db, { ...b.noegle, driftsherre: bruger.driftsherre!, sha256: b.sha256, vaerdier: b.vaerdier });
         if (aendring) return reply.code(422).send({ fejl: "Taksterne er offentliggjort: en ændring kræver en begrundelse.", findings: [...b.findings, aendring], skipped: b.skipped });
+        // TS120: the stated sidste års takst against what was submitted for the ydelse last year.
+        // Only a body that states one costs the extra read (storing stays one round trip otherwise).
+        const ydelser = ydelserAf(b.vaerdier, b.beregnet);
+        const sidsteAar = ydelser.some((y) => y.sidsteAarsTakst !== null) ? await hentSidsteAars(db, bruger.driftsherre!, b.noegle.tilbud, b.noegle.takstaar - 1) : undefined;
+        const findings = [...b.findings, ...ts120(ydelser, sidsteAar?.ydelser ?? [])];
         try {
           const { kvittering, ny } = await gemIndberetning(db, {
             ...b.noegle,
@@ -98,7 +109,7 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
             sha256: b.sha256,
             payload: b.indhold,
             vaerdier: b.vaerdier,
-            findings: b.findings,
+            findings,
             sprunget: b.skipped,
             beregnet: b.beregnet,
             regelsaet: b.regelsaet,
@@ -106,7 +117,7 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
             tokenId: bruger.tokenId,
           });
           req.log.info({ indberetning: kvittering.id, tokenId: bruger.tokenId, ny }, ny ? "indberetning modtaget" : "indberetning gentaget");
-          return reply.code(ny ? 201 : 200).send(kvittering);
+          return reply.code(ny ? 201 : 200).send({ ...kvittering, findings });
         } catch (e) {
           if (!(e instanceof GemAfvist)) throw e;
           if (e.grund === "token") return afvisToken(reply);
@@ -128,6 +139,29 @@ export async function apiRoutes(app: FastifyInstance, o: RouteOptions): Promise<
       const q = req.query as { takstaar?: number; aktuelle?: boolean };
       const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
       return { indberetninger: await listIndberetninger(db, { driftsherre, takstaar: q.takstaar, kunAktuelle: q.aktuelle }) };
+    },
+  );
+
+  // Issue 14: last year's takst per ydelse for the pane to offer (the municipality's own tilbud).
+  app.get(
+    "/api/v1/indberetninger/sidste-aar",
+    {
+      config: { roller: ["kommune"] },
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          required: ["tilbud", "takstaar"],
+          properties: { tilbud: { type: "string", minLength: 1, maxLength: 500 }, takstaar: { type: "integer", minimum: 1900, maximum: 2200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { tilbud: string; takstaar: number };
+      const s = await hentSidsteAars(db, req.bruger!.driftsherre!, q.tilbud.trim(), q.takstaar - 1);
+      reply.header("cache-control", "no-store");
+      if (!s || s.ydelser.length === 0) return reply.code(404).send({ fejl: `Ingen aktuel indberetning af ${q.tilbud.trim()} for ${q.takstaar - 1}.` });
+      return { takstaar: s.takstaar, id: s.id, nummer: s.nummer, version: s.version, ydelser: s.ydelser.map((y) => ({ navn: y.navn, takst: y.takst })) };
     },
   );
 

@@ -7,7 +7,8 @@ import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
  * The task pane's only door into the workbook: every field is read and written by its
  * workbook-level defined name, in batches. Each operation costs a fixed number of
  * `context.sync()` round trips, whatever the number of fields:
- *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · vaelgCelle 1 · skrivKvittering 1.
+ *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · vaelgCelle 1 · skrivKvittering 1 ·
+ *   skrivSidsteAarsTakst 1.
  * The counter below lets tests and the bench check those numbers.
  */
 
@@ -282,6 +283,19 @@ export async function skrivKvittering(id: string, skema?: Record<string, unknown
     range.values = [[id]];
     if (skema) skrivSidefod(ws, sidefodDele({ ...skema, TS_Kvittering: id }));
     ws.protection.protect(BESKYTTELSE);
+    await synk(context);
+  });
+}
+
+/**
+ * Write last year's takster into the sidste års takst column (`navn`: TS_Ydelser_SidsteAarsTakst,
+ * or an older workbook's single TS_SidsteAarsTakst), one value per row. The column is an input,
+ * so the sheet stays protected. One sync.
+ */
+export async function skrivSidsteAarsTakst(navn: "TS_Ydelser_SidsteAarsTakst" | "TS_SidsteAarsTakst", vaerdier: readonly unknown[]): Promise<void> {
+  await Excel.run(async (context) => {
+    const range = context.workbook.names.getItem(navn).getRange();
+    range.values = navn === "TS_SidsteAarsTakst" ? [[vaerdier[0] ?? ""]] : vaerdier.map((v) => [v ?? ""]);
     await synk(context);
   });
 }

@@ -13,6 +13,8 @@ const indberetningSchema = z.object({
   id: z.string(),
   tilbud: z.string(),
   ydelse: z.string(),
+  /** Every ydelse of the submission (issue 12); a service before it sends only `ydelse`. */
+  ydelser: z.array(z.string()).optional(),
   takstaar: z.number().int(),
   version: z.number().int(),
   nummer: z.string().nullable().optional().transform((x) => x ?? null),
@@ -41,7 +43,12 @@ export const STATUS_TEKST: Record<Sagsstatus, string> = {
   tilbagetrukket: "Trukket tilbage",
 };
 
-/** One takst with all its versions, newest first; the first is the current one. */
+/** The submission's ydelser as one text: "Gruppe A, Gruppe B" (one name for an older service). */
+export function ydelseTekst(i: Pick<MinIndberetning, "ydelse" | "ydelser">): string {
+  return i.ydelser && i.ydelser.length > 0 ? i.ydelser.join(", ") : i.ydelse;
+}
+
+/** One tilbud's submission (all its ydelser) for one takstår with all its versions, newest first; the first is the current one. */
 export interface MinTakst {
   noegle: string;
   versioner: MinIndberetning[];
@@ -51,7 +58,7 @@ export type Svar<T> = { ok: true; data: T } | { ok: false; besked: string };
 
 type FetchFn = typeof fetch;
 
-async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: string, sti: string, schema: S, krop?: unknown, fetchFn: FetchFn = fetch): Promise<Svar<z.infer<S>>> {
+export async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: string, sti: string, schema: S, krop?: unknown, fetchFn: FetchFn = fetch): Promise<Svar<z.infer<S>>> {
   if (!token.trim()) return { ok: false, besked: "Der er ikke angivet en adgangsnøgle (token). Indtast den under Indstillinger." };
   let res: Response;
   try {
@@ -81,13 +88,13 @@ async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: string, s
 
 const listeSchema = z.object({ indberetninger: z.array(indberetningSchema) });
 
-/** Own submissions grouped per takst (tilbud, ydelse, takstår), newest takstår first. */
+/** Own submissions grouped per tilbud and takstår (issue 12: one submission carries every ydelse), newest takstår first. */
 export async function hentMine(serviceUrl: string, token: string, fetchFn?: FetchFn): Promise<Svar<MinTakst[]>> {
   const r = await kald(serviceUrl, token, "/api/v1/indberetninger", listeSchema, undefined, fetchFn);
   if (!r.ok) return r;
   const grupper = new Map<string, MinIndberetning[]>();
   for (const i of r.data.indberetninger) {
-    const noegle = `${i.takstaar}\u0000${i.tilbud}\u0000${i.ydelse}`;
+    const noegle = `${i.takstaar}\u0000${i.tilbud}`;
     grupper.set(noegle, [...(grupper.get(noegle) ?? []), i]);
   }
   const takster = [...grupper.entries()].map(([noegle, v]) => ({ noegle, versioner: v.sort((a, b) => b.version - a.version) }));

@@ -1,4 +1,4 @@
-import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, sendSvar, traekTilbage } from "./mine-klient";
+import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
 import { tidspunkt } from "./visning";
 
 /**
@@ -72,7 +72,7 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
                 h(
                   "button",
                   { type: "button", class: "mine-takst", "data-id": a.id },
-                  h("span", { class: "navn" }, `${a.tilbud} – ${a.ydelse} (${a.takstaar})`),
+                  h("span", { class: "navn" }, `${a.tilbud} – ${ydelseTekst(a)} (${a.takstaar})`),
                   h("span", { class: "meta" }, maerkat(a.status), ` ${a.nummer ?? ""} · version ${a.version}`),
                 ),
               );
@@ -95,7 +95,7 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
     detalje.replaceChildren(...detaljeNoder(r.data, takst));
     detalje.hidden = false;
     detalje.focus();
-    o.saetStatus(`Viser ${r.data.tilbud} – ${r.data.ydelse}, version ${r.data.version}: ${STATUS_TEKST[r.data.status]}.`);
+    o.saetStatus(`Viser ${r.data.tilbud} – ${ydelseTekst(r.data)}, version ${r.data.version}: ${STATUS_TEKST[r.data.status]}.`);
   }
 
   function detaljeNoder(d: MinDetalje, takst: MinTakst | undefined): Node[] {
@@ -146,7 +146,7 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
     svarKnap.addEventListener("click", () => void handl("svar"));
     traekKnap?.addEventListener("click", () => void handl("traek"));
     return [
-      h("h3", { id: "mine-detalje-titel" }, `${d.tilbud} – ${d.ydelse} (${d.takstaar})`),
+      h("h3", { id: "mine-detalje-titel" }, `${d.tilbud} – ${ydelseTekst(d)} (${d.takstaar})`),
       h("p", {}, "Status: ", maerkat(d.status)),
       h("p", {}, `Kvittering ${d.nummer ?? "–"} · version ${d.version} · modtaget ${tidspunkt(d.modtaget)}`),
       h("h4", {}, "Dialog med sekretariatet"),

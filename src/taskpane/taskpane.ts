@@ -8,6 +8,7 @@ import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indsti
 import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
 import { kildeTekst, nyesteRegelsaet, valgmuligheder } from "./regelsaetvalg";
 import { startMine } from "./mine";
+import { startSidsteAar } from "./sidsteAar";
 import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
 
 /**
@@ -391,6 +392,7 @@ function start(): void {
   });
 
   const mine = startMine({ indstillinger: () => ind, saetStatus });
+  startSidsteAar({ indstillinger: () => ind, saetStatus });
 
   visIndstillinger();
   fjernKunBesked(document);

@@ -68,7 +68,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     const r = await t.app.inject({
       method: "POST",
       url: "/api/v1/indberetninger",
-      headers: { authorization: `Bearer ${t.kommune.get(s.plan.driftsherre)}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${t.kommune.get(s.planer[0]!.driftsherre)}`, "content-type": "application/json" },
       payload: JSON.stringify({ ...s.skema, TS_AendringBegrundelse: "Rettet lønsum efter ny overenskomst", TS_Kontaktperson: "Ny kontaktperson" }),
     });
     expect(r.statusCode).toBe(201);
@@ -77,7 +77,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     await page.waitForSelector("#oversigt:not([hidden])");
     await page.waitForSelector("#aendringer li");
     expect(norm(await page.locator("#offentliggjort").innerText())).toContain("1 takst ændret i året");
-    expect(norm(await page.locator("#aendringer li").innerText())).toBe(`${dag()}: ${s.plan.driftsherre}, ${s.plan.tilbud}, ${s.plan.ydelse} – Rettet lønsum efter ny overenskomst`);
+    expect(norm(await page.locator("#aendringer li").innerText())).toBe(`${dag()}: ${s.planer[0]!.driftsherre}, ${s.planer[0]!.tilbud}, ${s.planer[0]!.ydelse} – Rettet lønsum efter ny overenskomst`);
     expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
   });
 });

@@ -220,6 +220,35 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
   });
 
+  it("a submission with three ydelser (issue 12): three rows of one submission, a detail per ydelse with only its own findings", async () => {
+    const aaen = PLAN.filter((x) => x.tilbud === "Bostedet Åen");
+    const rows = page.locator("#raekker tr[data-id]", { hasText: "Bostedet Åen" });
+    expect(await rows.count()).toBe(3);
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id))).size).toBe(1);
+    expect((await rows.locator("td:nth-of-type(2)").allInnerTexts()).sort()).toEqual(aaen.map((x) => x.ydelse).sort());
+
+    // The new ydelse: its own takst, no last year, and not the TS050 that belongs to Aflastning's row.
+    const ny = aaen.find((x) => x.t2020 === null)!;
+    await page.locator(`#raekker tr[data-ydelse="${ny.ydelse}"]`, { hasText: "Bostedet Åen" }).locator("td").first().click();
+    await page.waitForSelector("#detalje[open]");
+    expect(await tekst("#detalje-titel")).toBe(`Bostedet Åen – ${ny.ydelse}`);
+    expect(norm(await page.locator("#detalje-indhold dl").innerText())).toContain(`Takst ${ny.t2021!.toLocaleString("da-DK")} kr. pr. døgn`);
+    expect(await tekst("#detalje-indhold p.ok")).toBe("✓ Ingen fund: valideringen gav ingen fejl eller advarsler.");
+    const ydelser = (await page.locator("#ydelser tbody tr").allInnerTexts()).map(norm);
+    expect(ydelser.map((r) => r.split(" ")[0])).toEqual(aaen.map((x) => x.ydelse.split(" ")[0]));
+    expect(await tekst("#ydelser tr[aria-current] th")).toBe(ny.ydelse);
+    await page.click("#detalje-luk");
+    await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
+
+    // Aflastning's detail has its TS050 (on its own row of the table).
+    await page.locator('#raekker tr[data-ydelse="Aflastning"]', { hasText: "Bostedet Åen" }).locator("td").first().click();
+    await page.waitForSelector("#detalje[open]");
+    expect(await tekst("#detalje-titel")).toBe("Bostedet Åen – Aflastning");
+    expect((await page.locator("#detalje-indhold table:first-of-type tbody tr").allInnerTexts()).map(norm)).toEqual([expect.stringMatching(/^TS050 Advarsel TS_Ydelser_Takstudvikling /)]);
+    await page.click("#detalje-luk");
+    await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
+  });
+
   it("one click downloads the published takstoversigt as a valid .xlsx", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#hent-xlsx")]);
     expect(download.suggestedFilename()).toBe(`takstoversigt-${AAR}.xlsx`);

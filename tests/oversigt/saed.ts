@@ -40,6 +40,8 @@ const KRISE = { ydelse: "Krisecenter", lov: "SEL § 109", enhed: "døgn" } as co
 export const PLAN: Plan[] = [
   { driftsherre: "Aarhus Kommune", tilbud: "Bostedet Åen", ...BOLIG, pladser: 24, t2020: 2000, t2021: 2142 }, // exactly +5,0 %: not an outlier
   { driftsherre: "Aarhus Kommune", tilbud: "Bostedet Åen", ...AFL, pladser: 4, t2020: 1500, t2021: 1800 }, // +17,6 %, no begrundelse: TS050
+  // Issue 12: Bostedet Åen is one submission with three ydelser in 2021 (two in 2020).
+  { driftsherre: "Aarhus Kommune", tilbud: "Bostedet Åen", ...MIDL, pladser: 6, t2020: null, t2021: 1950 }, // new ydelse in 2021
   { driftsherre: "Aarhus Kommune", tilbud: "Skovvang", ...MIDL, pladser: 12, t2020: 1800, t2021: 1836 },
   { driftsherre: "Aarhus Kommune", tilbud: "Kildehuset", ...BESK, pladser: 30, t2020: 600, t2021: 630 },
   { driftsherre: "Aarhus Kommune", tilbud: "Solsikken", ...AKT, pladser: 20, t2020: 700, t2021: 650, begrundet: true }, // -9,0 %
@@ -105,13 +107,62 @@ export function skema(p: Plan, aar: number, takst: number): Skema {
   return s;
 }
 
-/** Every submission in the order it is sent: all of 2020, then each 2021 takst's versions oldest first. */
-export function indsendelser(): { plan: Plan; aar: number; takst: number; skema: Skema }[] {
-  const ud: { plan: Plan; aar: number; takst: number; skema: Skema }[] = [];
-  for (const p of PLAN) if (p.t2020 !== null) ud.push({ plan: p, aar: FORRIGE, takst: p.t2020, skema: skema(p, FORRIGE, p.t2020) });
-  for (const p of PLAN) {
-    if (p.t2021 === null) continue;
-    for (const t of [...(p.tidligere ?? []), p.t2021]) ud.push({ plan: p, aar: AAR, takst: t, skema: skema(p, AAR, t) });
+/**
+ * One skema with several ydelser (issue 12) whose takster come out exactly as planned: all
+ * costs but a common basistakst b per belægningsdag are borgerrettede, and ressource_i = t_i − b,
+ * so SOC.TAKSTSTRUKTUR gives servicetakst_i = servicegrundlag × r_i / Σ(r_j × bd_j) = t_i − b
+ * exactly and takst_i = t_i (product.md §1). Belægning 100 %, so bd_i = pladser_i × 365.
+ */
+export function tabelSkema(planer: readonly Plan[], aar: number, takster: readonly number[]): Skema {
+  const s = skema(planer[0]!, aar, 0);
+  for (const k of ["TS_Ydelse", "TS_Pladser", "TS_Belaegning", "TS_Basistakst", "TS_Servicetakst", "TS_SidsteAarsTakst"]) delete s[k];
+  const b = aar === AAR ? Math.round(Math.min(...takster) * 0.3) : 0;
+  const bd = planer.map((p) => p.pladser * 365);
+  const grundlag = takster.reduce((n, t, i) => n + t * bd[i]!, 0);
+  const basis = b * bd.reduce((n, x) => n + x, 0);
+  const administration = Math.round(grundlag * 0.08);
+  const kolonne = (f: (p: Plan, i: number) => string | number | null) => [...planer.map(f), ...Array.from({ length: 10 - planer.length }, () => null)];
+  return {
+    ...s,
+    TS_Loen: grundlag - administration,
+    TS_Administration: administration,
+    TS_Borgerrettet: grundlag - basis,
+    TS_Ydelser_Navn: kolonne((p) => p.ydelse),
+    TS_Ydelser_Pladser: kolonne((p) => p.pladser),
+    TS_Ydelser_Belaegning: kolonne(() => 1),
+    TS_Ydelser_Ressource: kolonne((_p, i) => takster[i]! - b),
+    TS_Ydelser_SidsteAarsTakst: kolonne((p) => (aar === AAR ? p.t2020 : null)),
+  } as unknown as Skema;
+}
+
+export interface Indsendelse {
+  planer: Plan[];
+  aar: number;
+  takster: number[];
+  skema: Skema;
+}
+
+/** The plan's entries per submission: one per driftsherre and tilbud (its ydelser), in plan order. */
+function perTilbud(planer: readonly Plan[]): Plan[][] {
+  const m = new Map<string, Plan[]>();
+  for (const p of planer) m.set(`${p.driftsherre}|${p.tilbud}`, [...(m.get(`${p.driftsherre}|${p.tilbud}`) ?? []), p]);
+  return [...m.values()];
+}
+
+/**
+ * Every submission in the order it is sent: all of 2020, then each 2021 tilbud's versions oldest
+ * first. A tilbud with one ydelse is sent in the former single-takst shape, one with several as
+ * the Ydelser table.
+ */
+export function indsendelser(): Indsendelse[] {
+  const ud: Indsendelse[] = [];
+  const send = (planer: Plan[], aar: number, takster: number[]) =>
+    ud.push({ planer, aar, takster, skema: planer.length === 1 ? skema(planer[0]!, aar, takster[0]!) : tabelSkema(planer, aar, takster) });
+  for (const g of perTilbud(PLAN.filter((p) => p.t2020 !== null))) send(g, FORRIGE, g.map((p) => p.t2020!));
+  for (const g of perTilbud(PLAN.filter((p) => p.t2021 !== null))) {
+    const tidligere = Math.max(...g.map((p) => (p.tidligere ?? []).length));
+    for (let v = 0; v < tidligere; v++) send(g, AAR, g.map((p) => p.tidligere?.[v] ?? p.t2021!));
+    send(g, AAR, g.map((p) => p.t2021!));
   }
   return ud;
 }
@@ -168,6 +219,7 @@ export function forventet() {
     genindsendte: aktuelle.filter((p) => (p.tidligere ?? []).length > 0).length,
     tilbudMedUdvikling: middel.length,
     tilbudMedUdsving: middel.filter((m) => Math.abs(m.udv) > 0.05).map((m) => m.navn).sort(),
-    raekker: PLAN.filter((p) => p.t2020 !== null).length + aktuelle.reduce((n, p) => n + 1 + (p.tidligere ?? []).length, 0),
+    // Stored rows: one per submission (a tilbud's ydelser together), each version its own.
+    raekker: indsendelser().length,
   };
 }

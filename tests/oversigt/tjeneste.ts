@@ -53,10 +53,10 @@ export async function saaTjeneste(t: Tjeneste): Promise<void> {
     const r = await t.app.inject({
       method: "POST",
       url: "/api/v1/indberetninger",
-      headers: { authorization: `Bearer ${t.kommune.get(s.plan.driftsherre)}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${t.kommune.get(s.planer[0]!.driftsherre)}`, "content-type": "application/json" },
       payload: JSON.stringify(s.skema),
     });
-    if (r.statusCode !== 201) throw new Error(`Seed afvist (${r.statusCode}) for ${s.plan.tilbud} ${s.aar}: ${r.body}`);
-    t.kvitteringer.set(noegle(s.plan.driftsherre, s.plan.tilbud, s.plan.ydelse, s.aar, s.takst), (r.json() as { id: string }).id);
+    if (r.statusCode !== 201) throw new Error(`Seed afvist (${r.statusCode}) for ${s.planer[0]!.tilbud} ${s.aar}: ${r.body}`);
+    s.planer.forEach((p, i) => t.kvitteringer.set(noegle(p.driftsherre, p.tilbud, p.ydelse, s.aar, s.takster[i]!), (r.json() as { id: string }).id));
   }
 }

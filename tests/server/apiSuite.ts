@@ -47,7 +47,7 @@ export function apiSuite(aabn: () => Promise<Db>): void {
       const r = await post(skema);
       expect(r.statusCode).toBe(201);
       const k = r.json();
-      expect(Object.keys(k).sort()).toEqual(["id", "modtaget", "nummer", "sha256"]);
+      expect(Object.keys(k).sort()).toEqual(["findings", "id", "modtaget", "nummer", "sha256"]);
       expect(k.nummer).toMatch(/^SYD-2018-\d{4}$/);
       expect(k.sha256).toBe(sha256Hex(kanoniskJson(skema)));
       expect(new Date(k.modtaget).toISOString()).toBe(k.modtaget);

@@ -1,4 +1,4 @@
-import { hentDetalje, hentMine, traekTilbage } from "../../src/taskpane/mine-klient";
+import { hentDetalje, hentMine, traekTilbage, ydelseTekst } from "../../src/taskpane/mine-klient";
 
 /** The pane's client for "Mine indberetninger" against canned answers (the real service: tests/oversigt/dialog.e2e.test.ts). */
 
@@ -20,6 +20,18 @@ describe("Mine indberetninger: the pane's client", () => {
     ];
     const r = await hentMine("http://127.0.0.1:9/", "tks_x", svar(200, { indberetninger: liste }));
     expect(r.ok && r.data.map((t) => t.versioner.map((v) => [v.id, v.status]))).toEqual([[["b1", "modtaget"]], [["a2", "i_dialog"], ["a1", "modtaget"]]]);
+  });
+
+  it("one submission carries all its ydelser (issue 12): grouped per tilbud and takstår, named by its ydelser", async () => {
+    const liste = [
+      raekke({ id: "a1", tilbud: "A", ydelse: "Gruppe A", ydelser: ["Gruppe A"], version: 1 }),
+      raekke({ id: "a2", tilbud: "A", ydelse: "Gruppe A", ydelser: ["Gruppe A", "Gruppe B"], version: 2 }),
+    ];
+    const r = await hentMine("http://127.0.0.1:9/", "tks_x", svar(200, { indberetninger: liste }));
+    expect(r.ok && r.data.map((t) => t.versioner.map((v) => v.id))).toEqual([["a2", "a1"]]);
+    expect(r.ok && ydelseTekst(r.data[0]!.versioner[0]!)).toBe("Gruppe A, Gruppe B");
+    // An older service sends only the one name.
+    expect(ydelseTekst({ ydelse: "Y" })).toBe("Y");
   });
 
   it("refuses an answer it does not understand, and says why in Danish", async () => {

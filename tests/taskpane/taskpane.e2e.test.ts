@@ -330,6 +330,59 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     ]);
   });
 
+  it("offers last year's takst per ydelse from the service, writes nothing until asked, then writes the column in one sync (issue 14)", async () => {
+    // Last year (2017): the same tilbud with Gruppe A, B and C, the figures of the first test;
+    // worked out by hand there: takster 1.206, 1.920, 2.633 kr.
+    const tilbud = "Bofællesskabet Søhuset";
+    const sidsteAar = await fetch(`${tjeneste.url}/api/v1/indberetninger`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tjeneste.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        TS_Regelsaet: "SYD-2018", TS_Takstaar: 2017, TS_Driftsherre: ODENSE, TS_Tilbud: tilbud, TS_Lovgrundlag: "SEL § 108",
+        TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk", TS_Takstenhed: "døgn", TS_Dage: 365,
+        TS_Loen: 6500000, TS_Administration: 300000, TS_Borgerrettet: 5000000, TS_OverheadSats: 0.04,
+        TS_Ydelser_Navn: ["Gruppe A", "Gruppe B", "Gruppe C"], TS_Ydelser_Pladser: [6, 4, 2], TS_Ydelser_Belaegning: [0.96, 0.96, 0.96], TS_Ydelser_Ressource: [1, 2, 3],
+      }),
+    });
+    expect(sidsteAar.status).toBe(201);
+
+    // This year's skema (the empty template from the test before): Gruppe C and A, and a new Gruppe D.
+    await skriv("TS_Tilbud", tilbud);
+    const navne = ["Gruppe C", "Gruppe D", "gruppe a"];
+    for (const [i, n] of navne.entries()) await skriv(celleFor("TS_Ydelser_Navn", i), n);
+    await skriv(celleFor("TS_Ydelser_SidsteAarsTakst", 1), 999);
+
+    const foer = await snapshot();
+    let syncs = await hostFelt<number>("syncs");
+    await tryk("#sidste-hent");
+    await page.waitForSelector("#sidste-liste");
+    expect(await hostFelt<number>("syncs")).toBe(syncs + 2); // the skema read once
+    expect(await snapshot()).toBe(foer); // asked, not written
+    expect((await page.locator("#sidste-liste li").allInnerTexts()).map((t) => t.replace(/\s+/g, " "))).toEqual([
+      "Gruppe C: 2.633 kr. (nu tom)",
+      "Gruppe D: ingen takst i 2017 (uændret)",
+      "gruppe a: 1.206 kr. (nu tom)",
+    ]);
+    // The first receipt of ruleset SYD-2018 for takstår 2017 (docs/server.md, Kvitteringsnummer).
+    expect(await tekst("#sidste-forslag p")).toBe("Indberetningen for 2017 (SYD-2018-2017-0001) har disse takster. Skal de skrives i kolonnen Sidste års takst?");
+
+    // "Nej tak" leaves the workbook as it was.
+    await page.click("#sidste-nej");
+    expect(await page.locator("#sidste-forslag").isHidden()).toBe(true);
+    expect(await snapshot()).toBe(foer);
+
+    await tryk("#sidste-hent");
+    await page.waitForSelector("#sidste-ja");
+    syncs = await hostFelt<number>("syncs");
+    await page.click("#sidste-ja");
+    await page.waitForFunction(() => /udfyldt fra sidste års indberetning/.test(document.getElementById("status")?.textContent ?? ""));
+    expect(await hostFelt<number>("syncs")).toBe(syncs + 1);
+    expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 0))).value).toBe(2633);
+    expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 1))).value).toBe(999); // no takst last year: unchanged
+    expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 2))).value).toBe(1206);
+    expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 3))).value).toBe("");
+  });
+
   it("no page errors; the only console errors are the deliberately failed requests", () => {
     expect(sideFejl).toEqual([]);
     expect(afvisteAnmodninger).toEqual([]);

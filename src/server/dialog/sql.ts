@@ -45,7 +45,7 @@ export async function findMaal(tx: Sql, id: string, driftsherre: string | null, 
   const [r] = await tx.query<{ id: string; status: Sagsstatus; er_aktuel: boolean }>(
     `SELECT i.id::text AS id, i.status,
             i.version = (SELECT max(version) FROM indberetninger j
-                         WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.ydelse = i.ydelse AND j.takstaar = i.takstaar) AS er_aktuel
+                         WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar) AS er_aktuel
      FROM indberetninger i WHERE i.id = $1::uuid AND ($2::text IS NULL OR i.driftsherre = $2)${laas ? " FOR UPDATE" : ""}`,
     [id, driftsherre],
   );
@@ -75,13 +75,13 @@ export async function hentDialog(db: Sql, indberetningId: string): Promise<Dialo
   return rows.map(somPost);
 }
 
-/** The dialogue of every version of the same takst as `indberetningId`, oldest first, with each entry's version. */
+/** The dialogue of every version of the same submission (driftsherre, tilbud, takstår) as `indberetningId`, oldest first, with each entry's version. */
 export async function hentDialogForTakst(db: Db, indberetningId: string): Promise<(DialogPost & { indberetningId: string; version: number })[]> {
   if (!UUID.test(indberetningId)) return [];
   const rows = await db.query<PostRaekke & { version: number }>(
     `SELECT d.id, d.indberetning_id::text AS indberetning_id, d.art, d.status, d.tekst, d.rolle, d.driftsherre, d.beskrivelse, d.tidspunkt, j.version
      FROM indberetninger i
-     JOIN indberetninger j ON j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.ydelse = i.ydelse AND j.takstaar = i.takstaar
+     JOIN indberetninger j ON j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar
      JOIN dialog d ON d.indberetning_id = j.id
      WHERE i.id = $1::uuid ORDER BY d.id`,
     [indberetningId],

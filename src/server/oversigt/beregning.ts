@@ -1,4 +1,5 @@
 import { D, type Dec, takstudvikling } from "../../engine";
+import { celleFor, sammeYdelse, ydelserAf } from "../../takstskema";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
 import type { Advarsel, DialogPost, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, Sagsstatus, Tilbagetrukken, TilbudsUdvikling, ValideretMod } from "./typer";
 
@@ -17,6 +18,18 @@ const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).
 /** The submitted takst, else the recomputed one (as the export does). */
 function takstAf(indsendt: unknown, beregnet: unknown): number | null {
   return tal(indsendt) ?? tal(beregnet);
+}
+
+/**
+ * The findings that concern one ydelse: those on its own row of the Ydelser table, and those
+ * on the rest of the skema (which concern every ydelse); not those on another ydelse's row.
+ */
+function forYdelse(findings: unknown[] | null, raekke: number | null): unknown[] {
+  return (findings ?? []).filter((f) => {
+    const felt = erFund(f) ? String(f.field ?? "") : "";
+    if (!felt.startsWith("TS_Ydelser_") || raekke === null) return true;
+    return String(f && (f as Fund).cell) === celleFor(felt, raekke);
+  });
 }
 
 /** Real takstudvikling; undefined when a figure is missing or last year's takst is not positive. */
@@ -58,17 +71,19 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     if (r.id === null || trukket) {
       if (!r.har_sidste) continue;
       const m = manglende.get(r.driftsherre) ?? { driftsherre: r.driftsherre, helDriftsherre: true, takster: [] };
-      m.takster.push({ tilbud: r.tilbud, ydelse: r.ydelse, takst: takstAf(r.sidste_takst, r.sidste_beregnet_takst) });
+      m.takster.push({ tilbud: r.tilbud, ydelse: r.ydelse, takst: tal(r.sidste_takst) });
       manglende.set(r.driftsherre, m);
       continue;
     }
     aktiveDriftsherrer.add(r.driftsherre);
-    const takst = takstAf(r.takst, r.beregnet_takst);
-    const sidste = r.har_sidste ? takstAf(r.sidste_takst, r.sidste_beregnet_takst) : null;
+    const takst = tal(r.takst);
+    // Issue 14: with no takst on the service last year, the skema's stated figure ("oplyst").
+    const oplyst = !r.har_sidste && tal(r.oplyst_sidste) !== null;
+    const sidste = r.har_sidste ? tal(r.sidste_takst) : tal(r.oplyst_sidste);
     const pl = tal(r.pl);
     const udv = udvikling(takst, sidste, pl);
     const udsving = udv !== undefined && udv.abs().gt(UDSVING_GRAENSE);
-    const adv = advarsler(r.findings);
+    const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
     indberetninger.push({
       id: r.id,
       driftsherre: r.driftsherre,
@@ -80,6 +95,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       takst,
       takstenhed: tekst(r.takstenhed),
       sidsteAarsTakst: sidste,
+      sidsteAarsTakstOplyst: oplyst,
       plPct: pl,
       takstudvikling: udv === undefined ? null : enDecimal(udv),
       udsving,
@@ -136,14 +152,22 @@ function valideretMod(id: string | null | undefined, version: number | null | un
   return id && version !== null && version !== undefined ? { id, version: Number(version) } : null;
 }
 
-export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[], dialog: readonly (DialogPost & { version: number })[] = []): Detalje {
+/**
+ * The detail of one submission seen from one of its ydelser (`ydelse` by name; none or unknown:
+ * the first). Versions show that ydelse's takst in each version of the tilbud.
+ */
+export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[], dialog: readonly (DialogPost & { version: number })[] = [], ydelse?: string): Detalje {
   const p = r.payload ?? {};
   const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
+  const alle = ydelserAf(p, r.beregnet);
+  const valgt = alle.find((y) => ydelse !== undefined && sammeYdelse(y.navn, ydelse)) ?? alle[0];
+  const navn = valgt?.navn ?? r.ydelse;
+  const takstI = (ydelser: unknown): number | null => ydelserAf({}, { ydelser }).find((y) => sammeYdelse(y.navn, navn))?.takst ?? null;
   return {
     id: r.id,
     driftsherre: r.driftsherre,
     tilbud: r.tilbud,
-    ydelse: r.ydelse,
+    ydelse: navn,
     takstaar: Number(r.takstaar),
     version: Number(r.version),
     nummer: r.nummer ?? null,
@@ -152,15 +176,16 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     sha256: r.sha256,
     regelsaet: tekst(p.TS_Regelsaet),
     valideretMod: valideretMod(r.regelsaet_id, r.regelsaet_version),
-    takst: takstAf(p.TS_Takst, b.takst),
+    takst: valgt?.takst ?? takstAf(p.TS_Takst, b.takst),
     takstenhed: tekst(p.TS_Takstenhed),
-    pladser: tal(p.TS_Pladser),
-    belaegning: tal(p.TS_Belaegning),
+    pladser: valgt?.pladser ?? null,
+    belaegning: valgt?.belaegning ?? null,
     takstgrundlag: takstAf(p.TS_Takstgrundlag, b.takstgrundlag),
-    sidsteAarsTakstOplyst: tal(p.TS_SidsteAarsTakst),
+    sidsteAarsTakstOplyst: valgt?.sidsteAarsTakst ?? null,
+    ydelser: alle.map((y) => ({ navn: y.navn, pladser: y.pladser, belaegning: y.belaegning, basistakst: y.basistakst, servicetakst: y.servicetakst, takst: y.takst, sidsteAarsTakst: y.sidsteAarsTakst })),
     plPct: tal(p.TS_PLPct),
     begrundelse: tekst(p.TS_UdviklingBegrundelse),
-    findings: (r.findings ?? []).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
+    findings: forYdelse(r.findings, valgt?.raekke ?? null).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
     sprunget: (r.sprunget ?? []).filter((s): s is { code: string; field?: string; message: string } => !!s && typeof s === "object" && typeof (s as { code?: unknown }).code === "string").map((s) => ({
       code: s.code,
       ...(typeof s.field === "string" ? { field: s.field } : {}),
@@ -168,6 +193,6 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     })),
     erAktuel: versioner.length === 0 || Number(versioner[0]!.version) === Number(r.version),
     dialog: dialog.map((p) => ({ ...p })),
-    versioner: versioner.map((v) => ({ id: v.id, version: Number(v.version), nummer: v.nummer ?? null, sagsstatus: v.status, modtaget: iso(v.modtaget), sha256: v.sha256, takst: takstAf(v.takst, v.beregnet_takst), antalAdvarsler: Number(v.antal_advarsler) })),
+    versioner: versioner.map((v) => ({ id: v.id, version: Number(v.version), nummer: v.nummer ?? null, sagsstatus: v.status, modtaget: iso(v.modtaget), sha256: v.sha256, takst: takstI(v.ydelser), antalAdvarsler: Number(v.antal_advarsler) })),
   };
 }

@@ -71,13 +71,20 @@ export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): 
 
   app.get(
     "/api/v1/oversigt/indberetninger/:id",
-    { config: { roller: ["sekretariat", "kommune"] }, schema: { params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } } } },
+    {
+      config: { roller: ["sekretariat", "kommune"] },
+      schema: {
+        params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } },
+        querystring: { type: "object", additionalProperties: false, properties: { ydelse: { type: "string", maxLength: 500 } } },
+      },
+    },
     async (req, reply) => {
       const { id } = req.params as { id: string };
+      const { ydelse } = req.query as { ydelse?: string };
       const d = await detaljeRaekker(db, id, req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null);
       reply.header("cache-control", "no-store");
       if (!d) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
-      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id));
+      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id), ydelse);
     },
   );
 }

@@ -21,7 +21,10 @@ export interface Advarsel {
   message: string;
 }
 
-/** One current submission (the highest version of its driftsherre/tilbud/ydelse/takstår). */
+/**
+ * One ydelse of a current submission (the highest version of its driftsherre/tilbud/takstår);
+ * a submission with three ydelser is three of these with the same id.
+ */
 export interface OversigtIndberetning {
   id: string;
   driftsherre: string;
@@ -33,8 +36,12 @@ export interface OversigtIndberetning {
   modtaget: string;
   takst: number | null;
   takstenhed: string | null;
-  /** The previous takstår's current takst for the same driftsherre/tilbud/ydelse. */
+  /**
+   * The previous takstår's current takst for the same driftsherre/tilbud/ydelse; without one,
+   * the sidste års takst the skema states (then `sidsteAarsTakstOplyst` is true).
+   */
   sidsteAarsTakst: number | null;
+  sidsteAarsTakstOplyst: boolean;
   /** PL from the submission's TS_PLPct, a fraction (0.02 = 2 %). */
   plPct: number | null;
   /** Real takstudvikling (fraction) rounded to one decimal of a percent; null = no comparison. */
@@ -132,7 +139,17 @@ export interface Version {
   antalAdvarsler: number;
 }
 
-export interface Detalje extends Indberetning {
+export interface DetaljeYdelse {
+  navn: string;
+  pladser: number | null;
+  belaegning: number | null;
+  basistakst: number | null;
+  servicetakst: number | null;
+  takst: number | null;
+  sidsteAarsTakst: number | null;
+}
+
+export interface Detalje extends Omit<Indberetning, "ydelser"> {
   regelsaet: string | null;
   /** The ruleset id and version the server validated against. */
   valideretMod: ValideretMod | null;
@@ -142,11 +159,13 @@ export interface Detalje extends Indberetning {
   belaegning: number | null;
   takstgrundlag: number | null;
   sidsteAarsTakstOplyst: number | null;
+  /** Every ydelse of the submission (the detail shows the one asked for: `ydelse`). */
+  ydelser: DetaljeYdelse[];
   plPct: number | null;
   begrundelse: string | null;
   findings: Fund[];
   sprunget: { code: string; field?: string; message: string }[];
-  /** Every version of the same driftsherre/tilbud/ydelse/takstår, newest first. */
+  /** Every version of the same driftsherre/tilbud/takstår, newest first (`takst`: this ydelse's). */
   versioner: Version[];
   /** The dialogue over all versions of this takst, oldest first. */
   dialog: (DialogPost & { version: number })[];

@@ -130,7 +130,7 @@ function visOversigt(d: Oversigt): void {
     tal("sag-tilbagetrukket", a.sagsstatus.tilbagetrukket, "trukket tilbage"),
   ].join("");
   $("tilbagetrukne").innerHTML = d.tilbagetrukne.length
-    ? `<ul>${d.tilbagetrukne.map((x) => `<li>${esc(x.driftsherre)}: ${esc(x.tilbud)} – ${esc(x.ydelse)}, version ${antal(x.version)}${x.nummer ? ` (${esc(x.nummer)})` : ""} <button type="button" class="knap lille aabn" data-id="${esc(x.id)}">Vis</button></li>`).join("")}</ul>`
+    ? `<ul>${d.tilbagetrukne.map((x) => `<li>${esc(x.driftsherre)}: ${esc(x.tilbud)} – ${esc(x.ydelse)}, version ${antal(x.version)}${x.nummer ? ` (${esc(x.nummer)})` : ""} <button type="button" class="knap lille aabn" data-id="${esc(x.id)}" data-ydelse="${esc(x.ydelse)}">Vis</button></li>`).join("")}</ul>`
     : `<p class="svag">Ingen takster er trukket tilbage for ${d.takstaar ?? "–"}.</p>`;
   $("mangler").innerHTML = visMangler(d);
   const dh = $<HTMLSelectElement>("filter-driftsherre");
@@ -232,12 +232,13 @@ function raekke(i: OversigtIndberetning): string {
   const enhed = i.takstenhed ? ` <span class="svag enhed">pr. ${esc(i.takstenhed)}</span>` : "";
   const version = i.antalVersioner > 1 ? `${antal(i.version)} <span class="svag">af ${antal(i.antalVersioner)}</span>` : antal(i.version);
   return (
-    `<tr class="${cls}" data-id="${esc(i.id)}">` +
+    `<tr class="${cls}" data-id="${esc(i.id)}" data-ydelse="${esc(i.ydelse)}">` +
     `<td>${esc(i.driftsherre)}</td>` +
     `<th scope="row"><button type="button" class="aabn" data-id="${esc(i.id)}" aria-haspopup="dialog">${esc(i.tilbud)}</button></th>` +
     `<td>${esc(i.ydelse)}</td>` +
     `<td class="tal">${esc(kr(i.takst))}${enhed}</td>` +
-    `<td class="tal">${esc(kr(i.sidsteAarsTakst))}</td>` +
+    // Issue 14: a figure the skema states (none on the service last year) is marked "oplyst".
+    `<td class="tal">${esc(kr(i.sidsteAarsTakst))}${i.sidsteAarsTakstOplyst ? ' <span class="svag oplyst">oplyst</span>' : ""}</td>` +
     `<td class="tal">${esc(pct(i.plPct))}</td>` +
     udviklingCelle(i) +
     statusCelle(i) +
@@ -269,12 +270,17 @@ function tegn(): void {
   }
 }
 
-async function visDetalje(id: string): Promise<void> {
+/** The ydelse the open detail shows (a submission has one detail per ydelse). */
+let visteYdelse: string | undefined;
+
+async function visDetalje(id: string, ydelse?: string): Promise<void> {
   const dialog = $<HTMLDialogElement>("detalje");
-  const raekkeData = data?.indberetninger.find((i) => i.id === id);
+  const raekkeData = data?.indberetninger.find((i) => i.id === id && (ydelse === undefined || i.ydelse === ydelse));
   status("Henter indberetningen …");
   try {
-    const d = (await (await hent(`/api/v1/oversigt/indberetninger/${encodeURIComponent(id)}`)).json()) as Detalje;
+    const spoerg = ydelse === undefined ? "" : `?ydelse=${encodeURIComponent(ydelse)}`;
+    const d = (await (await hent(`/api/v1/oversigt/indberetninger/${encodeURIComponent(id)}${spoerg}`)).json()) as Detalje;
+    visteYdelse = d.ydelse;
     $("detalje-titel").textContent = `${d.tilbud} – ${d.ydelse}`;
     $("detalje-indhold").innerHTML = detaljeHtml(d, raekkeData);
     if (!dialog.open) dialog.showModal();
@@ -300,7 +306,7 @@ function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
     felt("Takstgrundlag", esc(kr(d.takstgrundlag))),
     felt("Pladser", esc(d.pladser === null ? "–" : antal(d.pladser))),
     felt("Belægning", esc(pct(d.belaegning))),
-    felt("Sidste års takst (indberettet)", esc(kr(r?.sidsteAarsTakst ?? null))),
+    felt("Sidste års takst (indberettet)", esc(kr(r && !r.sidsteAarsTakstOplyst ? r.sidsteAarsTakst : null))),
     felt("Sidste års takst (oplyst i skemaet)", esc(kr(d.sidsteAarsTakstOplyst))),
     felt("PL-fremskrivning", esc(pct(d.plPct))),
     felt("Takstudvikling (reel)", udv === null ? "–" : `${r?.udsving ? "⚠ " : ""}${esc(aendring(udv))}${r?.udsving ? " – udsving over 5 %" : ""}`),
@@ -321,9 +327,15 @@ function detaljeHtml(d: Detalje, r: OversigtIndberetning | undefined): string {
         `<tr${v.id === d.id ? ' aria-current="true" class="denne"' : ""}><th scope="row">${antal(v.version)}${v.id === d.id ? " (vist)" : ""}</th><td>${esc(v.nummer ?? "–")}</td><td>${sagsMaerkat(v.sagsstatus)}</td><td>${esc(dato(v.modtaget))}</td><td class="tal">${esc(kr(v.takst))}</td><td class="tal">${antal(v.antalAdvarsler)}</td><td><code title="${esc(v.sha256)}">${esc(v.sha256.slice(0, 12))}…</code></td></tr>`,
     )
     .join("")}</tbody></table>`;
+  const ydelser = `<table class="lille" id="ydelser"><caption>Indberetningens ydelser</caption><thead><tr><th scope="col">Ydelse</th><th scope="col" class="tal">Pladser</th><th scope="col" class="tal">Belægning</th><th scope="col" class="tal">Basistakst</th><th scope="col" class="tal">Servicetakst</th><th scope="col" class="tal">Takst</th><th scope="col" class="tal">Sidste års takst (oplyst)</th></tr></thead><tbody>${d.ydelser
+    .map(
+      (y) =>
+        `<tr${y.navn === d.ydelse ? ' aria-current="true" class="denne"' : ""}><th scope="row">${esc(y.navn)}</th><td class="tal">${esc(y.pladser === null ? "–" : antal(y.pladser))}</td><td class="tal">${esc(pct(y.belaegning))}</td><td class="tal">${esc(kr(y.basistakst))}</td><td class="tal">${esc(kr(y.servicetakst))}</td><td class="tal">${esc(kr(y.takst))}</td><td class="tal">${esc(kr(y.sidsteAarsTakst))}</td></tr>`,
+    )
+    .join("")}</tbody></table>`;
   const rolle = data?.bruger.rolle ?? "sekretariat";
   const dialog = `<section class="dialog-sektion" aria-labelledby="h-dialog"><h3 id="h-dialog">Dialog</h3>${historikHtml(d)}${handlingerHtml(d, rolle)}</section>`;
-  return `<dl class="stamdata">${stam}</dl>${dialog}<h3>Fund</h3>${fund}${sprunget}<h3>Versioner</h3>${versioner}`;
+  return `<dl class="stamdata">${stam}</dl>${dialog}<h3>Fund</h3>${fund}${sprunget}<h3>Ydelser</h3>${ydelser}<h3>Versioner</h3>${versioner}`;
 }
 
 /** Approve, ask, answer or withdraw from the detail view; then the detail and the list are fetched again. */
@@ -348,7 +360,7 @@ async function handl(knap: HTMLButtonElement): Promise<void> {
     else await hent(`/api/v1/indberetninger/${encodeURIComponent(id)}/status`, { status: handling, ...(tekst ? { bemaerkning: tekst } : {}) });
     const udfoert = { godkendt: "Indberetningen er godkendt.", i_dialog: "Spørgsmålet er sendt.", tilbagetrukket: "Indberetningen er trukket tilbage.", bemaerkning: "Bemærkningen er sendt." }[handling] ?? "Gemt.";
     await indlaes(data?.takstaar ?? undefined);
-    await visDetalje(id);
+    await visDetalje(id, visteYdelse);
     status(udfoert);
   } catch (e) {
     if (afvist(e)) return;
@@ -420,7 +432,7 @@ function start(): void {
   // One listener for all rows: the button is the keyboard path, a click anywhere on the row the mouse path.
   $("raekker").addEventListener("click", (ev) => {
     const tr = (ev.target as HTMLElement).closest<HTMLTableRowElement>("tr[data-id]");
-    if (tr?.dataset.id) void visDetalje(tr.dataset.id);
+    if (tr?.dataset.id) void visDetalje(tr.dataset.id, tr.dataset.ydelse);
   });
   $("detalje-luk").addEventListener("click", () => $<HTMLDialogElement>("detalje").close());
   $("detalje-indhold").addEventListener("click", (ev) => {
@@ -429,7 +441,7 @@ function start(): void {
   });
   $("tilbagetrukne").addEventListener("click", (ev) => {
     const knap = (ev.target as HTMLElement).closest<HTMLButtonElement>("button[data-id]");
-    if (knap?.dataset.id) void visDetalje(knap.dataset.id);
+    if (knap?.dataset.id) void visDetalje(knap.dataset.id, knap.dataset.ydelse);
   });
   if (token) void indlaes();
   else visLogin();
