@@ -19,6 +19,11 @@ describe("README and docs", () => {
     const oversigt = RESULTATER.overview as { api_median_ms: number };
     expect(README).toContain(`**${dansk(RESULTATER.overview_1000_ms as number)} ms** at hente`);
     expect(README).toContain(`${dansk(oversigt.api_median_ms)} ms til API-svaret`);
+    // Issue 15: both overview sizes with the API alone beside them, in the performance table.
+    const tusind = (n: unknown) => (n as number).toLocaleString("da-DK");
+    for (const n of [1000, 10000]) {
+      expect(README).toContain(`| ${tusind(RESULTATER[`overview_${n}_ms`])} ms / ${tusind(RESULTATER[`overview_api_${n}_ms`])} ms / ${dansk(RESULTATER[`overview_${n}_ratio_to_api`] as number)} (før: `);
+    }
     expect(README).toContain(`| \`validate_one_ms\` (median, ét skema) | ${dansk(RESULTATER.validate_one_ms as number)} ms |`);
     // The cell may go on with the ExcelJS-only comparison ("2,95 s / 12,74 s …").
     expect(README).toMatch(new RegExp(`\\| ${dansk(RESULTATER.validate_1000_files_s as number)} s[ |]`));

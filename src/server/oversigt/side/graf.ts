@@ -11,17 +11,24 @@ const GRAENSE = 0.05;
 
 const afkort = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** CSS pixels from the SVG's top to its first bar, and per bar, at the SVG's drawn width. */
+export function grafMaal(svg: Element): { top: number; raekke: number } {
+  const skala = svg.getBoundingClientRect().width / BREDDE || 1;
+  return { top: TOP * skala, raekke: RAEKKE * skala };
+}
+
 /**
- * Sorted horizontal bars of takstudvikling per tilbud as one SVG string (built in one go; a
- * thousand bars stay fast). An outlier beyond ±5 % is darker AND carries a ⚠ text marker, so
- * colour is never the only signal; the table below holds the same figures for screen readers.
+ * Sorted horizontal bars of takstudvikling per tilbud: the frame, axes and description as one
+ * SVG string with an empty bar group; soejler() draws the bars in view into it. An outlier
+ * beyond ±5 % is darker AND carries a ⚠ text marker, so colour is never the only signal; the
+ * table below holds the same figures for screen readers.
  */
 export function tegnGraf(data: readonly TilbudsUdvikling[], aar: number | null): string {
   if (data.length === 0) return `<p class="tom">Ingen tilbud kan sammenlignes med sidste år${aar ? ` (${aar - 1})` : ""}.</p>`;
   const hoejde = TOP + data.length * RAEKKE + 10;
   const midte = ETIKET + (BREDDE - ETIKET) / 2;
   const halv = (BREDDE - ETIKET) / 2 - MARGEN;
-  const maks = Math.max(0.1, ...data.map((d) => Math.abs(d.takstudvikling)));
+  const maks = data.reduce((m, d) => Math.max(m, Math.abs(d.takstudvikling)), 0.1);
   const x = (v: number) => midte + (v / maks) * halv;
   const udsving = data.filter((d) => d.udsving);
   const op = udsving.filter((d) => d.takstudvikling > 0).length;
@@ -38,7 +45,22 @@ export function tegnGraf(data: readonly TilbudsUdvikling[], aar: number | null):
     dele.push(`<line class="${cls}" x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${TOP - 6}" y2="${hoejde - 6}"/>`);
     dele.push(`<text class="akse-tekst" x="${x(v).toFixed(1)}" y="${TOP - 12}" text-anchor="middle">${esc(aendring(v))}</text>`);
   }
-  data.forEach((d, i) => {
+  // The bars are drawn by soejler() for the slice in view (issue 15): the SVG keeps its full
+  // height, so the scroll bar and the positions are those of the whole chart.
+  dele.push(`<g class="soejler" data-maks="${maks}"></g>`);
+  dele.push("</svg>");
+  const forklaring = `<p class="forklaring"><span class="prik normal" aria-hidden="true"></span> inden for ±5 % <span class="prik udsving" aria-hidden="true"></span> <span class="udsving-tekst">⚠</span> udsving over ±${pct(GRAENSE)}</p>`;
+  return `${forklaring}<div class="graf-ramme" tabindex="0" role="region" aria-label="Diagram over takstudvikling, kan rulles">${dele.join("")}</div>`;
+}
+
+/** The bars for data[fra, til), at their place in the whole chart (the group made by tegnGraf). */
+export function soejler(data: readonly TilbudsUdvikling[], fra: number, til: number, maks: number): string {
+  const midte = ETIKET + (BREDDE - ETIKET) / 2;
+  const halv = (BREDDE - ETIKET) / 2 - MARGEN;
+  const x = (v: number) => midte + (v / maks) * halv;
+  const dele: string[] = [];
+  for (let i = fra; i < til; i++) {
+    const d = data[i]!;
     const y = TOP + i * RAEKKE;
     const x0 = x(Math.min(0, d.takstudvikling));
     const b = Math.max(1, Math.abs(x(d.takstudvikling) - midte));
@@ -56,8 +78,6 @@ export function tegnGraf(data: readonly TilbudsUdvikling[], aar: number | null):
       `<text class="vaerdi" x="${tx.toFixed(1)}" y="${y + SOEJLE - 2}" text-anchor="${positiv ? "start" : "end"}">${esc(vaerdi)}</text>`,
       `</g>`,
     );
-  });
-  dele.push("</svg>");
-  const forklaring = `<p class="forklaring"><span class="prik normal" aria-hidden="true"></span> inden for ±5 % <span class="prik udsving" aria-hidden="true"></span> <span class="udsving-tekst">⚠</span> udsving over ±${pct(GRAENSE)}</p>`;
-  return `${forklaring}<div class="graf-ramme" tabindex="0" role="region" aria-label="Diagram over takstudvikling, kan rulles">${dele.join("")}</div>`;
+  }
+  return dele.join("");
 }

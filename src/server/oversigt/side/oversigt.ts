@@ -2,13 +2,15 @@ import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
 import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
-import { tegnGraf } from "./graf";
+import { grafMaal, soejler, tegnGraf } from "./graf";
 import { visOffentliggoerelse } from "./offentliggoer";
+import { Vindue } from "./vindue";
 
 /**
  * The secretariat's overview page (issue 7). It asks for the secretariat's token (kept in
- * sessionStorage only), fetches /api/v1/oversigt with it as Bearer and renders everything
- * as HTML strings in one go, so 1,000 submissions render in one layout pass.
+ * sessionStorage only), fetches /api/v1/oversigt with it as Bearer and renders it as HTML
+ * strings. Table and chart are windowed (issue 15, vindue.ts): filter and sort run over all
+ * rows, but only the rows in view plus a margin are in the DOM.
  */
 
 const NOEGLE = "takstoversigt.token";
@@ -251,23 +253,86 @@ function raekke(i: OversigtIndberetning): string {
 let ventende = 0;
 function tegnSnart(): void {
   window.clearTimeout(ventende);
-  ventende = window.setTimeout(tegn, 120);
+  ventende = window.setTimeout(() => tegn(true), 120);
 }
 
-/** Table and chart for the current filter: each built as one string, one innerHTML each. */
-function tegn(): void {
+/** The filtered, sorted rows and tilbud the table and the chart window over. */
+let tabelListe: OversigtIndberetning[] = [];
+let grafListe: TilbudsUdvikling[] = [];
+let tabelVindue: Vindue | null = null;
+let grafVindue: Vindue | null = null;
+/** Estimated row height in px, refined from the rows drawn (rows with warnings are taller). */
+let raekkeHoejde = 48;
+const MARGEN = 20;
+
+/**
+ * Table and chart for the current filter: the full lists are filtered and sorted, then each
+ * window draws what is in view. `tilToppen` after a new filter or sort, not after a reload.
+ */
+function tegn(tilToppen = false): void {
   if (!data) return;
   const f = filter();
-  const synlige = sorter(data.indberetninger.filter((i) => passer(i, f)));
-  $("raekker").innerHTML = synlige.length
-    ? synlige.map(raekke).join("")
-    : `<tr><td colspan="10" class="tom">Ingen indberetninger passer til filtrene.</td></tr>`;
-  $("graf").innerHTML = tegnGraf(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
-  $("viser").textContent = `Viser ${antal(synlige.length)} af ${flertal(data.indberetninger.length, "indberetning", "indberetninger")}.`;
+  tabelListe = sorter(data.indberetninger.filter((i) => passer(i, f)));
+  $("tabel").setAttribute("aria-rowcount", String(tabelListe.length + 1)); // + the header row
+  tabelVindue ??= new Vindue({ ramme: $("tabel-ramme"), krop: $("raekker"), hoejde: () => raekkeHoejde, margen: MARGEN, tegn: tegnRaekker });
+  tabelVindue.nyListe(tabelListe.length, tilToppen);
+  tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
+  $("viser").textContent = `Viser ${antal(tabelListe.length)} af ${flertal(data.indberetninger.length, "indberetning", "indberetninger")}.`;
   for (const th of document.querySelectorAll<HTMLTableCellElement>("th[data-sort]")) {
     if (th.dataset.sort === sortering.felt) th.setAttribute("aria-sort", sortering.op ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
   }
+}
+
+/** Rows [fra, til) between two spacer rows that stand in for the rows not drawn. */
+function tegnRaekker(fra: number, til: number): void {
+  const krop = $("raekker");
+  if (tabelListe.length === 0) {
+    krop.innerHTML = `<tr><td colspan="10" class="tom">Ingen indberetninger passer til filtrene.</td></tr>`;
+    return;
+  }
+  // Keep keyboard focus on its row when the window moves; a row scrolled out hands focus to the frame.
+  const aktiv = document.activeElement;
+  const fokusId = aktiv instanceof HTMLElement && krop.contains(aktiv) ? aktiv.closest("tr")?.dataset.id : undefined;
+  const fyld = `<tr class="fyld" aria-hidden="true"><td colspan="10"></td></tr>`;
+  const dele: string[] = [fra > 0 ? fyld : ""];
+  for (let n = fra; n < til; n++) dele.push(raekke(tabelListe[n]!).replace(/^<tr /, `<tr aria-rowindex="${n + 2}" `));
+  dele.push(til < tabelListe.length ? fyld : "");
+  krop.innerHTML = dele.join("");
+  const tegnede = krop.querySelectorAll<HTMLTableRowElement>("tr[data-id]");
+  let sum = 0;
+  for (const tr of tegnede) sum += tr.offsetHeight;
+  if (tegnede.length > 0 && sum > 0) raekkeHoejde = sum / tegnede.length;
+  // Inline style attributes are refused by the page's CSP; the CSSOM is not.
+  const [foer, efter] = [fra > 0 ? krop.firstElementChild : null, til < tabelListe.length ? krop.lastElementChild : null];
+  if (foer instanceof HTMLElement) foer.style.height = `${Math.round(fra * raekkeHoejde)}px`;
+  if (efter instanceof HTMLElement) efter.style.height = `${Math.round((tabelListe.length - til) * raekkeHoejde)}px`;
+  if (fokusId !== undefined) {
+    const knap = krop.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(fokusId)}"] button`);
+    (knap ?? $("tabel-ramme")).focus({ preventScroll: true });
+  }
+}
+
+/** The chart's frame and axes in one string; its bars windowed like the table's rows. */
+function tegnGrafVindue(liste: TilbudsUdvikling[], aar: number | null): void {
+  grafListe = liste;
+  const graf = $("graf");
+  graf.innerHTML = tegnGraf(liste, aar);
+  const svg = graf.querySelector("svg");
+  const gruppe = graf.querySelector<SVGGElement>("g.soejler");
+  const ramme = graf.querySelector<HTMLElement>(".graf-ramme");
+  grafVindue = null;
+  if (!svg || !gruppe || !ramme) return;
+  const maks = Number(gruppe.dataset.maks);
+  grafVindue = new Vindue({
+    ramme,
+    krop: svg,
+    hoejde: () => grafMaal(svg).raekke,
+    forskydning: () => grafMaal(svg).top,
+    margen: MARGEN,
+    tegn: (fra, til) => (gruppe.innerHTML = soejler(grafListe, fra, til, maks)),
+  });
+  grafVindue.nyListe(liste.length);
 }
 
 /** The ydelse the open detail shows (a submission has one detail per ydelse). */
@@ -416,10 +481,14 @@ function start(): void {
   });
   $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
   $("soeg").addEventListener("input", tegnSnart);
-  $("filter-status").addEventListener("change", tegn);
-  $("filter-driftsherre").addEventListener("change", tegn);
+  $("filter-status").addEventListener("change", () => tegn(true));
+  $("filter-driftsherre").addEventListener("change", () => tegn(true));
   $("filtre").addEventListener("submit", (ev) => ev.preventDefault());
-  $("filtre").addEventListener("reset", () => window.setTimeout(tegn, 0));
+  $("filtre").addEventListener("reset", () => window.setTimeout(() => tegn(true), 0));
+  window.addEventListener("resize", () => {
+    tabelVindue?.planlaeg();
+    grafVindue?.planlaeg();
+  });
   $("hent-xlsx").addEventListener("click", () => void hentFil("xlsx"));
   $("hent-csv").addEventListener("click", () => void hentFil("csv"));
   document.querySelector("#tabel thead")!.addEventListener("click", (ev) => {
@@ -427,7 +496,7 @@ function start(): void {
     if (!th) return;
     const felt = th.dataset.sort as keyof OversigtIndberetning;
     sortering = { felt, op: sortering.felt === felt ? !sortering.op : felt !== "takstudvikling" };
-    tegn();
+    tegn(true);
   });
   // One listener for all rows: the button is the keyboard path, a click anywhere on the row the mouse path.
   $("raekker").addEventListener("click", (ev) => {
