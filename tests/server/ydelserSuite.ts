@@ -169,7 +169,7 @@ export function ydelserSuite(aabn: () => Promise<Db>): void {
         );
       await indsaet("00000000-0000-4000-8000-000000000001", "Døgn", 1682, "2018-01-02T10:00:00Z");
       await indsaet("00000000-0000-4000-8000-000000000002", "Aflastning", 900, "2018-01-03T10:00:00Z");
-      expect(await migrer(gammel)).toEqual(["004_ydelser.sql"]);
+      expect((await migrer(gammel))[0]).toBe("004_ydelser.sql"); // and any later migration
       const rows = await gammel.query<{ id: string; version: number; ydelser: unknown }>("SELECT id::text AS id, version, beregnet->'ydelser' AS ydelser FROM indberetninger ORDER BY version");
       expect(rows.map((r) => [r.id.slice(-1), r.version])).toEqual([["1", 1], ["2", 2]]);
       expect(rows[0]!.ydelser).toEqual([{ raekke: 0, navn: "Døgn", pladser: 12, belaegning: null, ressource: null, sidsteAarsTakst: 1600, belaegningsdage: null, basistakst: null, servicetakst: null, takst: 1682, takstudvikling: null }]);
