@@ -123,6 +123,7 @@ takst-server kører på ${adresse} (${db_}).
   API:        ${base}/api/v1/health
   Eksport:    ${base}/api/v1/eksport/takster.csv og .xlsx (sekretariatets token)
   Oversigt:   ${base}/oversigt  (sekretariatets oversigt over indberetningerne)
+  Takster:    ${base}/takstoversigt  (den offentlige takstoversigt for offentliggjorte år)
   Hjælp:      ${base}/hjaelp
   Manifest:   ${base}/manifest.xml${existsSync(join(dist, "manifest.xml")) ? "" : "  (ikke bygget endnu: kør npm run build)"}
 
