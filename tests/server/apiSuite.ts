@@ -4,10 +4,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { takstudvikling } from "../../src/engine";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { kanoniskJson, sha256Hex } from "../../src/server/kanonisk";
 import { antalIndberetninger } from "../../src/server/lager";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens, skemaNr } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
@@ -18,18 +18,7 @@ export function apiSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   let t: Tokens;
 
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null, addinOrigin: "https://localhost:3000" });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.query("DELETE FROM indberetninger");
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), { statiskMappe: null, addinOrigin: "https://localhost:3000" });
 
   const post = (body: unknown, token: string | null = t.odense, headers: Record<string, string> = {}) =>
     app.inject({ method: "POST", url: URL, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}), ...headers }, payload: JSON.stringify(body) });

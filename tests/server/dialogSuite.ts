@@ -1,6 +1,5 @@
 import "./jestCookie";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
 import { behandlKrop } from "../../src/server/indberetning";
@@ -8,6 +7,7 @@ import { kanoniskJson, sha256Hex } from "../../src/server/kanonisk";
 import { gemIndberetning } from "../../src/server/lager";
 import { opretToken } from "../../src/server/tokens";
 import type { Oversigt } from "../../src/server/oversigt/typer";
+import { apiMiljoe } from "./apiMiljoe";
 import { bearer, gyldigtSkema, type Skemapost } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
@@ -22,19 +22,14 @@ export function dialogSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   const t = { odense: "", aarhus: "", sekretariat: "" };
 
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t.odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune", beskrivelse: "Anne Jensen, økonomi" })).token;
-    t.aarhus = (await opretToken(db, { rolle: "kommune", driftsherre: "Aarhus Kommune" })).token;
-    t.sekretariat = (await opretToken(db, { rolle: "sekretariat", beskrivelse: "Rammeaftalesekretariatet" })).token;
+  const tokens = async (d: Db) => ({
+    odense: (await opretToken(d, { rolle: "kommune", driftsherre: "Odense Kommune", beskrivelse: "Anne Jensen, økonomi" })).token,
+    aarhus: (await opretToken(d, { rolle: "kommune", driftsherre: "Aarhus Kommune" })).token,
+    sekretariat: (await opretToken(d, { rolle: "sekretariat", beskrivelse: "Rammeaftalesekretariatet" })).token,
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.query("DELETE FROM indberetninger");
+  apiMiljoe(aabn, tokens, (m) => {
+    ({ db, app } = m);
+    Object.assign(t, m.t);
   });
 
   const post = (body: unknown, token = t.odense) =>

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
 import { celleFor } from "../../src/takstskema";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
@@ -24,22 +24,10 @@ const TAKSTER = [1484, 1927, 2814];
  * count per ydelse, TS120 and the last-year route.
  */
 export function ydelserSuite(aabn: () => Promise<Db>): void {
-  let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
 
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null, addinOrigin: "https://localhost:3000" });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.query("DELETE FROM indberetninger");
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ app, t } = m), { statiskMappe: null, addinOrigin: "https://localhost:3000" });
 
   const post = (body: unknown, token = t.odense) =>
     app.inject({ method: "POST", url: URL, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });

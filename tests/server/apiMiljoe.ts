@@ -1,0 +1,33 @@
+import "./jestCookie";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/server/app";
+import type { Db } from "../../src/server/db";
+
+type AppValg = Omit<Parameters<typeof buildApp>[0], "db">;
+
+/**
+ * The shared set-up of the API suites (run on PGlite and PostgreSQL): open the database, build the
+ * app without static files, make the suite's tokens, close both afterwards, and start every test
+ * with no submissions. `saet` hands the three to the suite's own variables.
+ */
+export function apiMiljoe<T>(
+  aabn: () => Promise<Db>,
+  tokens: (db: Db) => Promise<T>,
+  saet: (m: { db: Db; app: FastifyInstance; t: T }) => void,
+  valg: AppValg = { statiskMappe: null },
+): void {
+  let db: Db | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    db = await aabn();
+    app = await buildApp({ db, ...valg });
+    saet({ db, app, t: await tokens(db) });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await db!.query("DELETE FROM indberetninger");
+  });
+}
