@@ -84,92 +84,73 @@ export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
 }
 
 /**
- * One statement does the lookup and the insert: the current (highest) version of the key; if
- * its body is the same (and it is not withdrawn) its receipt comes back, otherwise the next
- * receipt number is taken (an upsert whose row lock serialises numbers per prefix) and the next
- * version inserted with status modtaget. A body equal to an *older* version is a new version.
- *
- * The same statement checks that the token is not revoked and (when $17 is given) that no
- * ruleset was published since the body was validated; otherwise it stores nothing and says
- * why (`afvist`), so neither check costs a round trip of its own (issue 15).
- *
- * Race-freedom: a statement sees the database as of its start, so a lock taken inside it could
- * not make the lookup fresh. Instead the unique (driftsherre, tilbud, takstaar, version)
- * key is the guard: of two concurrent statements for the same key one fails with a unique
- * violation (after waiting for the other to commit) and is simply run again, then seeing the
- * winner (same body: its receipt, 200). A failed statement rolls back its receipt number too.
+ * Storing is one call of the function gem_indberetninger (migration 007) with one submission or
+ * a group of them: it checks the token and the ruleset publication, gives the current version's
+ * receipt again for the same body, refuses an in-year change without a reason after
+ * publication, and otherwise takes the next receipt number and inserts the next version. The
+ * function's statements are planned once per session; the call itself is one round trip.
  */
-const GEM_SQL = `
-WITH tjek AS (
-  SELECT EXISTS (SELECT 1 FROM tokens WHERE id = $13::text AND tilbagekaldt IS NULL) AS token_ok,
-         ($17::bigint IS NULL OR (SELECT COALESCE(MAX(nr), 0) FROM regelsaet) = $17::bigint) AS regelsaet_ok
-),
-aktuel AS (
-  SELECT id, version, nummer, status, sha256, modtaget FROM indberetninger
-  WHERE driftsherre = $2::text AND tilbud = $3::text AND takstaar = $5::int
-  ORDER BY version DESC LIMIT 1
-),
-gentaget AS (SELECT * FROM aktuel WHERE sha256 = $6::text AND status <> 'tilbagetrukket' AND (SELECT token_ok AND regelsaet_ok FROM tjek)),
-nr AS (
-  INSERT INTO kvitteringsnumre (praefiks, sidste)
-  SELECT $14::text, 1 WHERE NOT EXISTS (SELECT 1 FROM gentaget) AND (SELECT token_ok AND regelsaet_ok FROM tjek)
-  ON CONFLICT (praefiks) DO UPDATE SET sidste = kvitteringsnumre.sidste + 1
-  RETURNING sidste
-),
-ny AS (
-  INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, nummer, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, regelsaet_id, regelsaet_version)
-  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::int, COALESCE((SELECT version FROM aktuel), 0) + 1,
-         $14::text || '-' || lpad(nr.sidste::text, greatest(4, length(nr.sidste::text)), '0'),
-         $6::text, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12::timestamptz, $13::text, $15::text, $16::int
-  FROM nr
-  RETURNING id, nummer, sha256, modtaget
-)
-SELECT id::text AS id, nummer, sha256, modtaget, true AS ny, NULL::text AS afvist FROM ny
-UNION ALL
-SELECT id::text AS id, nummer, sha256, modtaget, false AS ny, NULL::text AS afvist FROM gentaget
-UNION ALL
-SELECT NULL, NULL, NULL, NULL, false, CASE WHEN NOT token_ok THEN 'token' ELSE 'regelsaet' END FROM tjek WHERE NOT (token_ok AND regelsaet_ok)`;
+const GEM_SQL = `SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort
+FROM gem_indberetninger($1::jsonb) ORDER BY k_i`;
 
-/** The statement refused to store: the token is revoked, or a ruleset was published since validation. */
+type Grund = "token" | "regelsaet" | "offentliggjort";
+
+/** The function refused to store: the token is revoked, a ruleset was published since validation, or the year is published. */
 export class GemAfvist extends Error {
-  constructor(readonly grund: "token" | "regelsaet") {
-    super(grund === "token" ? "Tokenet er tilbagekaldt." : "Et regelsæt er udgivet siden valideringen.");
+  constructor(
+    readonly grund: Grund,
+    /** For "offentliggjort": when the takstår was published. */
+    readonly offentliggjort: Date | null = null,
+  ) {
+    super(grund === "token" ? "Tokenet er tilbagekaldt." : grund === "regelsaet" ? "Et regelsæt er udgivet siden valideringen." : "Taksterne er offentliggjort.");
   }
 }
 
-type GemRaekke = { id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean; afvist: "token" | "regelsaet" | null };
+type GemRaekke = {
+  i: number; id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean; afvist: Grund | null; offentliggjort: Date | string | null;
+};
+
+/** One element of gem_indberetninger's array (the names are the function's). */
+type Post = Record<string, unknown> & { praefiks: string };
 
 /**
  * Stores an accepted submission (all its ydelser) as the next version of its (driftsherre,
  * tilbud, takstår), or gives the current version's receipt and `ny: false` when the body is the same.
  * `regelsaetUdgivelse`: the publication number the body was validated against (ServerRegister);
- * throws GemAfvist when it is no longer the newest or the token is revoked.
+ * `kraeverBegrundelse`: a new version would be an in-year change without a reason (the
+ * takstskema's rule, aendringIAaretFund). Throws GemAfvist when the token is revoked, the ruleset
+ * is no longer the newest, or the year is published and a reason is needed.
  * One round trip to the database unless a concurrent submission for the same key wins.
  */
-export async function gemIndberetning(db: Db, n: NyIndberetning & { regelsaetUdgivelse?: number }): Promise<{ kvittering: Kvittering; ny: boolean }> {
-  const praefiks = nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar);
-  const params = [
-    randomUUID(), n.driftsherre, n.tilbud, n.ydelse, n.takstaar, n.sha256,
-    JSON.stringify(n.payload), JSON.stringify(n.vaerdier), JSON.stringify(n.findings), JSON.stringify(n.sprunget),
-    n.beregnet === undefined || n.beregnet === null ? null : JSON.stringify(n.beregnet),
-    new Date(), n.tokenId, praefiks, n.regelsaet?.id ?? null, n.regelsaet?.version ?? null, n.regelsaetUdgivelse ?? null,
-  ];
-  // PGlite has one session and no flush to share: its worker queues the statements itself, and a
-  // writer in front of it would leave it idle between round trips.
-  const r = db.art === "pglite" ? await enkelt(db, params) : await viaSkriver(db, { praefiks, params });
-  if (r.afvist) throw new GemAfvist(r.afvist);
+export async function gemIndberetning(
+  db: Db,
+  n: NyIndberetning & { regelsaetUdgivelse?: number; kraeverBegrundelse?: boolean },
+): Promise<{ kvittering: Kvittering; ny: boolean }> {
+  const post: Post = {
+    id: randomUUID(), driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, takstaar: n.takstaar, sha256: n.sha256,
+    payload: n.payload, vaerdier: n.vaerdier, findings: n.findings, sprunget: n.sprunget, beregnet: n.beregnet ?? null,
+    modtaget: new Date().toISOString(), token_id: n.tokenId, praefiks: nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar),
+    regelsaet_id: n.regelsaet?.id ?? null, regelsaet_version: n.regelsaet?.version ?? null, udgivelse: n.regelsaetUdgivelse ?? null,
+    kraever_begrundelse: n.kraeverBegrundelse ?? false,
+  };
+  const r = await viaSkriver(db, post);
+  if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort));
   return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };
 }
 
-/** One statement on its own, run again while a concurrent submission for the same key wins. */
-async function enkelt(db: Db, params: unknown[]): Promise<GemRaekke> {
+async function kald(db: Db, poster: Post[]): Promise<GemRaekke[]> {
+  const rows = await db.query<GemRaekke>(GEM_SQL, [JSON.stringify(poster)], "gem_indberetninger");
+  if (rows.length !== poster.length) throw new Error("Indberetningen blev hverken fundet eller gemt.");
+  return rows;
+}
+
+/** One submission on its own, run again while a concurrent submission for the same key wins. */
+async function enkelt(db: Db, post: Post): Promise<GemRaekke> {
   for (let forsoeg = 0; ; forsoeg++) {
     try {
-      const [r] = await db.query<GemRaekke>(GEM_SQL, params, "gem_indberetning");
-      if (!r) throw new Error("Indberetningen blev hverken fundet eller gemt.");
-      return r;
+      return (await kald(db, [post]))[0]!;
     } catch (e) {
-      // A concurrent submission took the version number: run again and see it.
+      // A concurrent submission (another server) took the version number: run again and see it.
       if (unikBrud(e) !== undefined && forsoeg < 100) continue;
       throw e;
     }
@@ -177,8 +158,7 @@ async function enkelt(db: Db, params: unknown[]): Promise<GemRaekke> {
 }
 
 interface Ventende {
-  praefiks: string;
-  params: unknown[];
+  post: Post;
   ok: (r: GemRaekke) => void;
   nej: (e: unknown) => void;
 }
@@ -186,21 +166,19 @@ const KOEER = new WeakMap<Db, { ventende: Ventende[]; skriver: boolean }>();
 const MAKS_SAMLET = 64;
 
 /**
- * Group commit. Every receipt number of a prefix takes the same counter row, whose lock lasts
- * until the commit has reached the disk, so one statement per transaction stores one
- * submission per disk flush (PostgreSQL here: ~690/s, whatever else is done). So one writer per
- * database: a submission arriving while none is being stored is one statement on its own; those
- * arriving meanwhile are stored together in one transaction, the same statement for each in
- * turn (each sees the ones before it), one flush for all. Every receipt is answered only after
- * the commit. If anything in a group fails, the group is rolled back and each is stored on its
- * own, so one bad submission (or a race with another server) fails only itself.
+ * Group commit. One writer per database: a submission arriving while none is being stored is one
+ * call on its own; those arriving meanwhile go together in the next call, which is one
+ * transaction and one disk flush for all (PostgreSQL holds each receipt counter row to the
+ * commit, so one per call would store one submission per flush). Every receipt is answered only
+ * after the commit. If a group fails, each of it is stored on its own, so one bad submission
+ * (or a race with another server) fails only itself.
  */
-function viaSkriver(db: Db, v: { praefiks: string; params: unknown[] }): Promise<GemRaekke> {
+function viaSkriver(db: Db, post: Post): Promise<GemRaekke> {
   let k = KOEER.get(db);
   if (!k) KOEER.set(db, (k = { ventende: [], skriver: false }));
   const koe = k;
   return new Promise<GemRaekke>((ok, nej) => {
-    koe.ventende.push({ ...v, ok, nej });
+    koe.ventende.push({ post, ok, nej });
     if (!koe.skriver) void skriv(db, koe);
   });
 }
@@ -210,23 +188,10 @@ async function skriv(db: Db, k: { ventende: Ventende[]; skriver: boolean }): Pro
   try {
     while (k.ventende.length > 0) {
       // Counter rows locked in prefix order, so two servers' groups cannot deadlock on them.
-      const gruppe = k.ventende.splice(0, MAKS_SAMLET).sort((a, b) => (a.praefiks < b.praefiks ? -1 : a.praefiks > b.praefiks ? 1 : 0));
-      let svar: GemRaekke[] | undefined;
-      if (gruppe.length > 1) {
-        svar = await db
-          .transaction(async (tx) => {
-            const ud: GemRaekke[] = [];
-            for (const g of gruppe) {
-              const [r] = await tx.query<GemRaekke>(GEM_SQL, g.params, "gem_indberetning");
-              if (!r) throw new Error("Indberetningen blev hverken fundet eller gemt.");
-              ud.push(r);
-            }
-            return ud;
-          })
-          .catch(() => undefined);
-      }
+      const gruppe = k.ventende.splice(0, MAKS_SAMLET).sort((a, b) => (a.post.praefiks < b.post.praefiks ? -1 : a.post.praefiks > b.post.praefiks ? 1 : 0));
+      const svar = gruppe.length > 1 ? await kald(db, gruppe.map((g) => g.post)).catch(() => undefined) : undefined;
       if (svar) gruppe.forEach((g, i) => g.ok(svar[i]!));
-      else for (const g of gruppe) await enkelt(db, g.params).then(g.ok, g.nej);
+      else for (const g of gruppe) await enkelt(db, g.post).then(g.ok, g.nej);
     }
   } finally {
     k.skriver = false;

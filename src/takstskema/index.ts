@@ -34,5 +34,5 @@ export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
 export { MARGENER, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
-export { aendringIAaretFund } from "./aendringIAaret";
+export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";

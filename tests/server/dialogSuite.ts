@@ -182,6 +182,26 @@ export function dialogSuite(aabn: () => Promise<Db>): void {
       expect(kald).toEqual(["query", "query"]);
     });
 
+    it("submissions arriving while one is stored go together in one call; a revoked token in the group refuses only its own", async () => {
+      const [{ id: tokenId } = { id: "" }] = await db.query<{ id: string }>("SELECT id FROM tokens WHERE driftsherre = 'Odense Kommune'");
+      const tilbagekaldt = await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" });
+      await db.query("UPDATE tokens SET tilbagekaldt = now() WHERE id = $1", [tilbagekaldt.id]);
+      const kald: string[] = [];
+      const taellende: Db = { ...db, query: (sql, p, navn) => (kald.push("query"), db.query(sql, p, navn)) };
+      const n = (i: number) => {
+        const b = behandlKrop(gyldigtSkema({ TS_Tilbud: `Gruppe ${i}` }), laesRegelsaetMappe(), new Date());
+        if (!b.ok) throw new Error("fixture ugyldig");
+        return { ...b.noegle, sha256: b.sha256, payload: b.indhold, vaerdier: b.vaerdier, findings: b.findings, sprunget: b.skipped, beregnet: b.beregnet, tokenId: i === 3 ? tilbagekaldt.id : tokenId };
+      };
+      const svar = await Promise.allSettled([0, 1, 2, 3, 4].map((i) => gemIndberetning(taellende, n(i))));
+      expect(svar.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled"]);
+      expect((svar[3] as PromiseRejectedResult).reason).toMatchObject({ grund: "token" });
+      // The first is stored alone; the four that arrived meanwhile in one call.
+      expect(kald).toEqual(["query", "query"]);
+      const gemte = await db.query<{ tilbud: string; version: number }>("SELECT tilbud, version FROM indberetninger WHERE tilbud LIKE 'Gruppe %' ORDER BY tilbud");
+      expect(gemte).toEqual(["Gruppe 0", "Gruppe 1", "Gruppe 2", "Gruppe 4"].map((tilbud) => ({ tilbud, version: 1 })));
+    });
+
     it("the same body after a withdrawal is a new version (modtaget), not the withdrawn receipt", async () => {
       const r1 = (await post(gyldigtSkema())).json();
       expect((await status(r1.id, { status: "tilbagetrukket", bemaerkning: "Ved en fejl" }, t.odense)).statusCode).toBe(200);

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { aendringIAaretFund, type Fund } from "../../takstskema";
 import type { Db } from "../db";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
-import { type Offentliggoerelse, erAktuelVersion, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
+import { type Offentliggoerelse, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
 
 export interface OffentliggoerelseOptions {
   db: Db;
@@ -36,22 +35,6 @@ function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
 
 async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaekke[]> {
   return somTakstoversigt(await takstoversigtRaekker(db, aar));
-}
-
-/**
- * The route's hook before storing a submission (product.md §5): after its year is published, a
- * version that is not the current one again needs TS_AendringBegrundelse. The rule itself is the
- * takstskema's (aendringIAaretFund); this only looks up the publication.
- */
-export async function aendringIAaretAfvisning(
-  db: Db,
-  n: { driftsherre: string; tilbud: string; takstaar: number; sha256: string; vaerdier: Record<string, unknown> },
-): Promise<Fund | null> {
-  const o = await hentOffentliggoerelse(db, n.takstaar);
-  if (!o) return null;
-  const fund = aendringIAaretFund(n.vaerdier, n.takstaar, new Date(o.offentliggjort));
-  if (!fund) return null;
-  return (await erAktuelVersion(db, n)) ? null : fund;
 }
 
 /**

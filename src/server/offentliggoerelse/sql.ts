@@ -75,15 +75,3 @@ export async function offentliggoer(db: Db, takstaar: number, tokenId: string, a
   return { o, ny: false };
 }
 
-/**
- * True when the body is the current version of its tilbud (same sha256, not withdrawn): storing
- * it again only returns its receipt, so it is not an in-year change.
- */
-export async function erAktuelVersion(db: Sql, n: { driftsherre: string; tilbud: string; takstaar: number; sha256: string }): Promise<boolean> {
-  const [r] = await db.query<{ sha256: string; status: string }>(
-    `SELECT sha256, status FROM indberetninger WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int
-     ORDER BY version DESC, modtaget DESC LIMIT 1`,
-    [n.driftsherre, n.tilbud, n.takstaar],
-  );
-  return r !== undefined && r.sha256 === n.sha256 && r.status !== "tilbagetrukket";
-}
