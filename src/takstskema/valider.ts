@@ -49,6 +49,8 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   tilsynVaegte: "tilsynsvægte",
 };
 
+const harEgen = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 export interface LaesteVaerdier {
   vaerdier: Partial<Skema>;
   typefejl: Map<FeltNavn, string>;
@@ -67,9 +69,11 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
   const { input, enkeltTakst } = somTabel(raa);
   const vaerdier: Record<string, string | number | (string | number | null)[]> = {};
   const typefejl = new Map<FeltNavn, string>();
-  const har = (k: string) => Object.prototype.hasOwnProperty.call(input, k);
   for (const f of FELTER) {
-    const p = parseFelt(f, har(f.navn) ? input[f.navn] : undefined);
+    const celle = harEgen(input, f.navn) ? input[f.navn] : undefined;
+    // An empty cell is no value and no error (parseFelt's { ok: true, vaerdi: undefined }).
+    if (celle === undefined || celle === null) continue;
+    const p = parseFelt(f, celle);
     if (!p.ok) {
       // A computed cell holding an error value (e.g. #NAME? where the SOC functions are not
       // loaded) has no usable cached value: it is recomputed silently, like an empty one.
@@ -78,16 +82,26 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
   }
   const tabelTypefejl = new Map<KolonneNavn, Map<number, string>>();
   for (const k of YDELSE_KOLONNER) {
-    vaerdier[k.navn] = kolonneCeller(har(k.navn) ? input[k.navn] : undefined).map((celle, i) => {
-      const p = parseFelt(k, celle);
-      if (p.ok) return p.vaerdi ?? null;
-      if (!k.beregnet) {
-        const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
-        fejl.set(i, p.besked);
-        tabelTypefejl.set(k.navn, fejl);
+    const celler = kolonneCeller(harEgen(input, k.navn) ? input[k.navn] : undefined);
+    const kolonne: (string | number | null)[] = [];
+    for (let i = 0; i < celler.length; i++) {
+      const celle = celler[i];
+      if (celle === null || celle === undefined) {
+        kolonne.push(null);
+        continue;
       }
-      return null;
-    });
+      const p = parseFelt(k, celle);
+      if (p.ok) kolonne.push(p.vaerdi ?? null);
+      else {
+        if (!k.beregnet) {
+          const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
+          fejl.set(i, p.besked);
+          tabelTypefejl.set(k.navn, fejl);
+        }
+        kolonne.push(null);
+      }
+    }
+    vaerdier[k.navn] = kolonne;
   }
   return { vaerdier: vaerdier as Partial<Skema>, typefejl, tabelTypefejl, enkeltTakst };
 }

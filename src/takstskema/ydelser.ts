@@ -55,10 +55,16 @@ export function somTabel(input: Record<string, unknown>): SomTabel {
  * 10 × 1), or a single value (a workbook whose name points at one cell) as row 1.
  */
 export function kolonneCeller(v: unknown): unknown[] {
-  let celler: unknown[];
-  if (Array.isArray(v)) celler = v.map((x) => (Array.isArray(x) ? x[0] : x));
-  else celler = v === undefined ? [] : [v];
-  return Array.from({ length: YDELSE_RAEKKER }, (_, i) => celler[i] ?? null);
+  const celler: unknown[] = [];
+  for (let i = 0; i < YDELSE_RAEKKER; i++) {
+    let x: unknown;
+    if (Array.isArray(v)) {
+      x = v[i];
+      if (Array.isArray(x)) x = x[0];
+    } else x = i === 0 ? v : undefined;
+    celler.push(x ?? null);
+  }
+  return celler;
 }
 
 const tal = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
