@@ -11,6 +11,29 @@ export function kategoriNavne(r: Regelsaet | undefined): string[] | undefined {
   return liste?.map((k) => k.navn);
 }
 
+type Kategorier = NonNullable<ReturnType<typeof parameter<"kategorier">>>;
+
+/**
+ * Each normalised name and synonym → the ruleset's name (the first category in the list that
+ * has it, as a search through the list finds it), built once per list: normalising every name
+ * on every lookup was most of validating a skema with a kategori (issue 15).
+ */
+const OPSLAG = new WeakMap<Kategorier, Map<string, string>>();
+function opslag(liste: Kategorier): Map<string, string> {
+  let m = OPSLAG.get(liste);
+  if (!m) {
+    m = new Map();
+    for (const k of liste) {
+      for (const navn of [k.navn, ...k.synonymer]) {
+        const n = normaliser(navn);
+        if (!m.has(n)) m.set(n, k.navn);
+      }
+    }
+    OPSLAG.set(liste, m);
+  }
+  return m;
+}
+
 /**
  * The ruleset's own name for a typed category, accepting its synonyms (the plural headings and
  * "Højtspecialiseret", 004:3628-3645, 5957) in any case. Without a list in the ruleset the text
@@ -19,8 +42,7 @@ export function kategoriNavne(r: Regelsaet | undefined): string[] | undefined {
 export function kanoniskKategori(r: Regelsaet | undefined, tekst: string): string | undefined {
   const liste = r ? parameter(r, "kategorier") : undefined;
   if (!liste) return tekst.trim();
-  const n = normaliser(tekst);
-  return liste.find((k) => normaliser(k.navn) === n || k.synonymer.some((s) => normaliser(s) === n))?.navn;
+  return opslag(liste).get(normaliser(tekst));
 }
 
 /** Same category, whatever the case and spacing. */

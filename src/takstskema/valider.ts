@@ -199,6 +199,14 @@ function erBrudt(felter: readonly string[], ubrugelige: ReadonlySet<string>): bo
   return false;
 }
 
+type Beregnetfelt = "TS_OverheadGrundlag" | "TS_Overhead" | "TS_Takstgrundlag" | "TS_Basisgrundlag" | "TS_Belaegningsdage" | "TS_A4" | "TS_A5" | "TS_A7";
+
+/** The cell's own value, else the recomputed one; a field with neither stays absent. */
+function fyld(udfyldt: Partial<Skema>, v: Partial<Skema>, navn: Beregnetfelt, beregnet: number | null): void {
+  const vaerdi = v[navn] ?? beregnet ?? undefined;
+  if (vaerdi !== undefined) udfyldt[navn] = vaerdi;
+}
+
 type Tabelcelle = "TS_Ydelser_Basistakst" | "TS_Ydelser_Servicetakst" | "TS_Ydelser_Takst" | "TS_Ydelser_Takstudvikling";
 
 /** A computed column with its empty cells filled from the recomputed ydelser. */
@@ -221,9 +229,9 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   // The tilbud-level totals are computed from the table, whatever their cells say.
   const v: Partial<Skema> = { ...laest };
   if (genberegnet.pladser !== null) v.TS_Pladser = genberegnet.pladser;
-  else delete v.TS_Pladser;
+  else if ("TS_Pladser" in v) delete v.TS_Pladser;
   if (genberegnet.belaegning !== null) v.TS_Belaegning = genberegnet.belaegning;
-  else delete v.TS_Belaegning;
+  else if ("TS_Belaegning" in v) delete v.TS_Belaegning;
   const givet = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : undefined;
   const indsendt = givet ?? new Date();
   const handling = kontekst.handling ?? (givet ? "indsendt" : "valideret");
@@ -272,17 +280,17 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   }
   if (erBrudt(EFTERREGFELTER, ubrugelige)) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
 
-  const udfyldt: Partial<Skema> = {
-    ...v,
-    TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag ?? undefined,
-    TS_Overhead: v.TS_Overhead ?? beregnet.overhead ?? undefined,
-    TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag ?? undefined,
-    TS_Basisgrundlag: v.TS_Basisgrundlag ?? beregnet.basisgrundlag ?? undefined,
-    TS_Belaegningsdage: v.TS_Belaegningsdage ?? beregnet.belaegningsdage ?? undefined,
-    TS_A4: v.TS_A4 ?? beregnet.A4 ?? undefined,
-    TS_A5: v.TS_A5 ?? beregnet.A5 ?? undefined,
-    TS_A7: v.TS_A7 ?? beregnet.A7 ?? undefined,
-  };
+  // Empty computed cells take the recomputed figures; a field with neither stays absent. Keys
+  // are only added, never deleted (a delete makes V8 slow every later use of the object).
+  const udfyldt: Partial<Skema> = { ...v };
+  fyld(udfyldt, v, "TS_OverheadGrundlag", beregnet.overheadGrundlag);
+  fyld(udfyldt, v, "TS_Overhead", beregnet.overhead);
+  fyld(udfyldt, v, "TS_Takstgrundlag", beregnet.takstgrundlag);
+  fyld(udfyldt, v, "TS_Basisgrundlag", beregnet.basisgrundlag);
+  fyld(udfyldt, v, "TS_Belaegningsdage", beregnet.belaegningsdage);
+  fyld(udfyldt, v, "TS_A4", beregnet.A4);
+  fyld(udfyldt, v, "TS_A5", beregnet.A5);
+  fyld(udfyldt, v, "TS_A7", beregnet.A7);
   // Empty computed cells of the table take the recomputed figures.
   udfyldt.TS_Ydelser_Basistakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Basistakst", "basistakst");
   udfyldt.TS_Ydelser_Servicetakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Servicetakst", "servicetakst");
