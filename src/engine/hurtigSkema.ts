@@ -1,3 +1,4 @@
+import { hurtigOverhead } from "./hurtig";
 import { broek, GRAENSE, gange, plus, rundKvotient, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
 
 /**
@@ -138,4 +139,30 @@ export function hurtigTakstudvikling(nyTakst: number, sidsteAarsTakst: number, p
   if (forskel === 0) return 0;
   if (!(Math.abs(n) <= 1e6 * Math.abs(forskel))) return undefined;
   return forskel / d;
+}
+
+/** tilTal(tjenestemandspension(loen, sats)): the same rounding of a product as OVERHEAD, for loen ≥ 0 and sats in [0, 1]. */
+export function hurtigTjenestemandspension(pensionsgivendeLoen: number, sats: number): number | undefined {
+  return pensionsgivendeLoen >= 0 ? hurtigOverhead(pensionsgivendeLoen, sats) : undefined;
+}
+
+/**
+ * tilTal(belaegningsafvigelse(belaegning, aarMinus2, aarMinus1)) = |b − (a2 + a1) / 2|, each
+ * in [0, 2]. The exact value has at most 5 decimals, so two different values never meet in one
+ * double: comparing the result with a limit such as 0,05 gives decimal.js's comparison.
+ */
+export function hurtigBelaegningsafvigelse(belaegning: number, aarMinus2: number, aarMinus1: number): number | undefined {
+  if (!(belaegning >= 0 && belaegning <= 2 && aarMinus2 >= 0 && aarMinus2 <= 2 && aarMinus1 >= 0 && aarMinus1 <= 2)) return undefined;
+  const b = skaler(belaegning);
+  const a2 = skaler(aarMinus2);
+  const a1 = skaler(aarMinus1);
+  const to = b && plus(b, b);
+  const sum = a2 && a1 && plus(a2, a1);
+  const dobbelt = to && sum && plus(to, { m: -sum.m, k: sum.k }); // 2 × (b − gennemsnit)
+  if (!dobbelt) return undefined;
+  const m = Math.abs(dobbelt.m);
+  // Halve: an even m stays on its scale, an odd one moves one decimal down (×5 / 10).
+  if (m % 2 === 0) return somTal(m / 2, dobbelt.k);
+  const m5 = m * 5;
+  return m5 <= GRAENSE && dobbelt.k + 1 < TI_I.length ? somTal(m5, dobbelt.k + 1) : undefined;
 }

@@ -187,7 +187,18 @@ function beregnMed(g: Genveje, v: Partial<Skema>, enkeltTakst: boolean): Beregni
 
   const A1 = v.TS_A1;
   const A2 = v.TS_A2;
-  const model = A1 === undefined || A2 === undefined ? null : forsoeg(() => efterregModel(A1, A2, n(v.TS_A3), n(v.TS_A6)));
+  const A3 = n(v.TS_A3);
+  const A6 = n(v.TS_A6);
+  // Bilag 18's lines are sums: A4 = A2 + A3, A5 = A1 - A4, A7 = A5 - A6, regulering = -A7.
+  const hurtigA4 = A1 === undefined || A2 === undefined ? undefined : g.sum([A2, A3], 0);
+  const hurtigA5 = A1 === undefined || A2 === undefined ? undefined : g.sum([A1, -A2, -A3], 0);
+  const hurtigA7 = A1 === undefined || A2 === undefined ? undefined : g.sum([A1, -A2, -A3, -A6], 0);
+  let efterreg: { A4: number; A5: number; A7: number; forventetRegulering: number } | null;
+  if (hurtigA4 !== undefined && hurtigA5 !== undefined && hurtigA7 !== undefined) efterreg = { A4: hurtigA4, A5: hurtigA5, A7: hurtigA7, forventetRegulering: hurtigA7 === 0 ? 0 : -hurtigA7 };
+  else {
+    const model = A1 === undefined || A2 === undefined ? null : forsoeg(() => efterregModel(A1, A2, A3, A6));
+    efterreg = model ? { A4: tilTal(model.A4), A5: tilTal(model.A5), A7: tilTal(model.A7), forventetRegulering: tilTal(reguleringFraModel(model)) } : null;
+  }
   const foerste = ydelser.find((y) => y.raekke === 0);
   return {
     beregnet: {
@@ -202,10 +213,10 @@ function beregnMed(g: Genveje, v: Partial<Skema>, enkeltTakst: boolean): Beregni
       takst: foerste?.takst ?? null,
       takstudvikling: foerste?.takstudvikling ?? null,
       ydelser,
-      A4: model ? tilTal(model.A4) : null,
-      A5: model ? tilTal(model.A5) : null,
-      A7: model ? tilTal(model.A7) : null,
-      forventetRegulering: model ? tilTal(reguleringFraModel(model)) : null,
+      A4: efterreg?.A4 ?? null,
+      A5: efterreg?.A5 ?? null,
+      A7: efterreg?.A7 ?? null,
+      forventetRegulering: efterreg?.forventetRegulering ?? null,
     },
     brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: raekkeTal, takster },
   };

@@ -1,8 +1,9 @@
 import { parameter, type Regelsaet } from "../regelsaet";
+import { smaaDansk } from "./smaa";
 
 /** Case and spacing do not matter when a category is typed ("klyngetilbud", "Lokale  tilbud"). */
 function normaliser(tekst: string): string {
-  return tekst.trim().replace(/\s+/g, " ").toLocaleLowerCase("da-DK");
+  return smaaDansk(tekst.trim().replace(/\s+/g, " "));
 }
 
 /** The ruleset's category names, or undefined when it has no list (then the field is free text). */

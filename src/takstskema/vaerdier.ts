@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FELTER, type FeltDefinition, type FeltNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
+import { smaaDansk } from "./smaa";
 import { harUgyldigeTegn } from "./tegn";
 
 /**
@@ -137,7 +138,7 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
     if (def.type === "email" && !erEmail(tekst)) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en gyldig e-mailadresse` };
     if (def.type === "valg" && def.valg) {
       // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
-      const smaa = tekst.toLocaleLowerCase("da-DK");
+      const smaa = smaaDansk(tekst);
       const i = smaaValg(def.valg).indexOf(smaa);
       const valgt = i < 0 ? undefined : def.valg[i];
       if (valgt === undefined) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };

@@ -1,21 +1,25 @@
 import fc from "fast-check";
 import {
+  belaegningsafvigelse,
   dec,
   hurtigBelaegning,
+  hurtigBelaegningsafvigelse,
   hurtigSum,
   hurtigTakststruktur,
   hurtigTakstudvikling,
+  hurtigTjenestemandspension,
   overheadGrundlag,
   takststruktur,
   takstudvikling,
   tilTal,
+  tjenestemandspension,
   type YdelseTal,
 } from "../../src/engine";
 import { naboTal } from "../helpers/hurtigeInput";
 
 // The skema's fast paths (issue 15) must give exactly decimal.js's numbers or hand over (undefined).
 // CI-sized sample; each property also checks that both paths were taken.
-const KOERSLER = 4_000;
+const KOERSLER = 2_500;
 
 const heleKroner = fc.integer({ min: 0, max: 2_000_000_000 });
 const oere = fc.integer({ min: -200_000_000_000, max: 200_000_000_000 }).map((n) => n / 100);
@@ -221,5 +225,48 @@ describe("fast path for the real takstudvikling ny / (sidste × (1 + PL)) − 1"
       { numRuns: KOERSLER, seed: 15 },
     );
     expect(r.failed).toBe(true);
+  });
+});
+
+describe("fast paths for TS080 and TS012", () => {
+  it("tjenestemandspension: decimal.js's rounded product, or hands over", () => {
+    const antal = { hurtige: 0, overdraget: 0 };
+    const satser = fc.oneof({ weight: 4, arbitrary: fc.oneof(fireDecimaler(0, 10_000), fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000)) }, { weight: 1, arbitrary: fc.oneof(fc.double(), skoere) });
+    fc.assert(
+      fc.property(fc.oneof({ weight: 3, arbitrary: fc.oneof(heleKroner, oere) }, { weight: 1, arbitrary: medNabo(beloeb) }), satser, (loen, sats) => {
+        const hurtig = hurtigTjenestemandspension(loen, sats);
+        foelg(antal, hurtig);
+        if (hurtig === undefined) return;
+        expect({ loen, sats, hurtig: tekst(hurtig) }).toEqual({ loen, sats, hurtig: tekst(decimalSvar(() => tilTal(tjenestemandspension(loen, sats)))) });
+      }),
+      { numRuns: KOERSLER, seed: 15 },
+    );
+    expect(antal.hurtige).toBeGreaterThan(KOERSLER / 4);
+    expect(antal.overdraget).toBeGreaterThan(KOERSLER / 20);
+    // 20,3 % × 800.000 = 162.400 (004:5106-5108); 0,5 % of 100 = 0,5 → 1 (half away from zero)
+    expect(hurtigTjenestemandspension(800_000, 0.203)).toBe(162_400);
+    expect(hurtigTjenestemandspension(100, 0.005)).toBe(1);
+    expect(hurtigTjenestemandspension(-1, 0.203)).toBeUndefined();
+  });
+
+  it("belægningsafvigelse: decimal.js's |b − (a2 + a1) / 2|, and the same side of 5 points", () => {
+    const antal = { hurtige: 0, overdraget: 0 };
+    const andel = fc.oneof({ weight: 8, arbitrary: fc.oneof(fc.integer({ min: 0, max: 200 }).map((n) => n / 100), fireDecimaler(0, 20_000)) }, { weight: 1, arbitrary: fc.oneof(fc.double(), skoere) });
+    fc.assert(
+      fc.property(andel, andel, andel, (b, a2, a1) => {
+        const hurtig = hurtigBelaegningsafvigelse(b, a2, a1);
+        foelg(antal, hurtig);
+        if (hurtig === undefined) return;
+        const d = belaegningsafvigelse(b, a2, a1);
+        expect({ b, a2, a1, hurtig: tekst(hurtig), over: hurtig > 0.05 }).toEqual({ b, a2, a1, hurtig: tekst(tilTal(d)), over: d.gt(0.05) });
+      }),
+      { numRuns: KOERSLER, seed: 15 },
+    );
+    expect(antal.hurtige).toBeGreaterThan(KOERSLER / 4);
+    expect(antal.overdraget).toBeGreaterThan(KOERSLER / 20);
+    // 0,96 against (0,95 + 0,97) / 2 = 0,96: no deviation; 0,90 against 0,955 = 0,055; exactly 5 points is not more.
+    expect(hurtigBelaegningsafvigelse(0.96, 0.95, 0.97)).toBe(0);
+    expect(hurtigBelaegningsafvigelse(0.9, 0.95, 0.96)).toBe(0.055);
+    expect(hurtigBelaegningsafvigelse(0.9, 0.95, 0.95)! > 0.05).toBe(false);
   });
 });
