@@ -180,18 +180,20 @@ function celleForFund(findings: readonly Fund[], ubrugelige: ReadonlySet<string>
   return i >= 0 ? findings[i]!.cell : celleFor(f);
 }
 
+const INGEN: readonly never[] = [];
+
 /** The rule's parameters the ruleset does not give (all of them without a ruleset). */
-function manglendeParametre(regel: Regel, r: Regelsaet | undefined): ParameterNavn[] {
-  const mangler: ParameterNavn[] = [];
-  for (const p of regel.parametre ?? []) if (!r || parameter(r, p) === undefined) mangler.push(p);
-  return mangler;
+function manglendeParametre(regel: Regel, r: Regelsaet | undefined): readonly ParameterNavn[] {
+  let mangler: ParameterNavn[] | undefined;
+  for (const p of regel.parametre ?? []) if (!r || parameter(r, p) === undefined) (mangler ??= []).push(p);
+  return mangler ?? INGEN;
 }
 
 /** The inputs the rule builds on that an input rule found unusable. */
-function brudteFelter(regel: Regel, ubrugelige: ReadonlySet<string>): SkemaNavn[] {
-  const brudte: SkemaNavn[] = [];
-  if (ubrugelige.size > 0) for (const f of regel.afhaenger ?? []) if (ubrugelige.has(f)) brudte.push(f);
-  return brudte;
+function brudteFelter(regel: Regel, ubrugelige: ReadonlySet<string>): readonly SkemaNavn[] {
+  let brudte: SkemaNavn[] | undefined;
+  if (ubrugelige.size > 0) for (const f of regel.afhaenger ?? []) if (ubrugelige.has(f)) (brudte ??= []).push(f);
+  return brudte ?? INGEN;
 }
 
 function erBrudt(felter: readonly string[], ubrugelige: ReadonlySet<string>): boolean {
@@ -202,9 +204,9 @@ function erBrudt(felter: readonly string[], ubrugelige: ReadonlySet<string>): bo
 type Beregnetfelt = "TS_OverheadGrundlag" | "TS_Overhead" | "TS_Takstgrundlag" | "TS_Basisgrundlag" | "TS_Belaegningsdage" | "TS_A4" | "TS_A5" | "TS_A7";
 
 /** The cell's own value, else the recomputed one; a field with neither stays absent. */
-function fyld(udfyldt: Partial<Skema>, v: Partial<Skema>, navn: Beregnetfelt, beregnet: number | null): void {
+function fyld(v: Partial<Skema>, navn: Beregnetfelt, beregnet: number | null): void {
   const vaerdi = v[navn] ?? beregnet ?? undefined;
-  if (vaerdi !== undefined) udfyldt[navn] = vaerdi;
+  if (vaerdi !== undefined) v[navn] = vaerdi;
 }
 
 type Tabelcelle = "TS_Ydelser_Basistakst" | "TS_Ydelser_Servicetakst" | "TS_Ydelser_Takst" | "TS_Ydelser_Takstudvikling";
@@ -227,7 +229,9 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   }
   const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst);
   // The tilbud-level totals are computed from the table, whatever their cells say.
-  const v: Partial<Skema> = { ...laest };
+  // laest is this validation's own object: it becomes the values the rules see (and, after
+  // them, the filled-in result) without copies (issue 15).
+  const v: Partial<Skema> = laest;
   if (genberegnet.pladser !== null) v.TS_Pladser = genberegnet.pladser;
   else if ("TS_Pladser" in v) delete v.TS_Pladser;
   if (genberegnet.belaegning !== null) v.TS_Belaegning = genberegnet.belaegning;
@@ -264,7 +268,8 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
 
   // No computed figure is shown as if valid when an input it is built on has an error.
   const ikkePositiv = findings.some((f) => f.code === "TS032");
-  const beregnet: Beregnet = { ...genberegnet, ydelser: genberegnet.ydelser.map((y) => ({ ...y })) };
+  // The rules are done with the recomputed figures: they are blanked where they stand.
+  const beregnet: Beregnet = genberegnet;
   if (erBrudt(OMKOSTNINGSFELTER, ubrugelige)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
   if (erBrudt(KAPACITETSFELTER, ubrugelige)) {
     Object.assign(beregnet, { belaegningsdage: null, pladser: null, belaegning: null });
@@ -282,15 +287,15 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
 
   // Empty computed cells take the recomputed figures; a field with neither stays absent. Keys
   // are only added, never deleted (a delete makes V8 slow every later use of the object).
-  const udfyldt: Partial<Skema> = { ...v };
-  fyld(udfyldt, v, "TS_OverheadGrundlag", beregnet.overheadGrundlag);
-  fyld(udfyldt, v, "TS_Overhead", beregnet.overhead);
-  fyld(udfyldt, v, "TS_Takstgrundlag", beregnet.takstgrundlag);
-  fyld(udfyldt, v, "TS_Basisgrundlag", beregnet.basisgrundlag);
-  fyld(udfyldt, v, "TS_Belaegningsdage", beregnet.belaegningsdage);
-  fyld(udfyldt, v, "TS_A4", beregnet.A4);
-  fyld(udfyldt, v, "TS_A5", beregnet.A5);
-  fyld(udfyldt, v, "TS_A7", beregnet.A7);
+  const udfyldt: Partial<Skema> = v;
+  fyld(udfyldt, "TS_OverheadGrundlag", beregnet.overheadGrundlag);
+  fyld(udfyldt, "TS_Overhead", beregnet.overhead);
+  fyld(udfyldt, "TS_Takstgrundlag", beregnet.takstgrundlag);
+  fyld(udfyldt, "TS_Basisgrundlag", beregnet.basisgrundlag);
+  fyld(udfyldt, "TS_Belaegningsdage", beregnet.belaegningsdage);
+  fyld(udfyldt, "TS_A4", beregnet.A4);
+  fyld(udfyldt, "TS_A5", beregnet.A5);
+  fyld(udfyldt, "TS_A7", beregnet.A7);
   // Empty computed cells of the table take the recomputed figures.
   udfyldt.TS_Ydelser_Basistakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Basistakst", "basistakst");
   udfyldt.TS_Ydelser_Servicetakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Servicetakst", "servicetakst");
