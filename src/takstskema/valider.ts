@@ -185,14 +185,14 @@ const INGEN: readonly never[] = [];
 /** The rule's parameters the ruleset does not give (all of them without a ruleset). */
 function manglendeParametre(regel: Regel, r: Regelsaet | undefined): readonly ParameterNavn[] {
   let mangler: ParameterNavn[] | undefined;
-  for (const p of regel.parametre ?? []) if (!r || parameter(r, p) === undefined) (mangler ??= []).push(p);
+  for (const p of regel.parametre ?? INGEN) if (!r || parameter(r, p) === undefined) (mangler ??= []).push(p);
   return mangler ?? INGEN;
 }
 
 /** The inputs the rule builds on that an input rule found unusable. */
 function brudteFelter(regel: Regel, ubrugelige: ReadonlySet<string>): readonly SkemaNavn[] {
   let brudte: SkemaNavn[] | undefined;
-  if (ubrugelige.size > 0) for (const f of regel.afhaenger ?? []) if (ubrugelige.has(f)) (brudte ??= []).push(f);
+  if (ubrugelige.size > 0) for (const f of regel.afhaenger ?? INGEN) if (ubrugelige.has(f)) (brudte ??= []).push(f);
   return brudte ?? INGEN;
 }
 

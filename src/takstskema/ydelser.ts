@@ -42,10 +42,10 @@ export function somTabel(input: Record<string, unknown>): SomTabel {
   const enkeltTakst = !harTabel && ENKELTTAKST_NAVNE.some((k) => har(input, k));
   if (!enkeltTakst) return { input, enkeltTakst: false };
   const ud: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) {
+  for (const k of Object.keys(input)) {
     const kolonne = ENKELT_TIL_KOLONNE[k];
-    if (kolonne) ud[kolonne] = [v];
-    else ud[k] = v;
+    if (kolonne) ud[kolonne] = [input[k]];
+    else ud[k] = input[k];
   }
   return { input: ud, enkeltTakst: true };
 }
