@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { efterregulering, fordel, hurtigEfterregulering, hurtigTakst, takst } from "../src/engine";
-import { efterregInput, ens, overheadInput, sammenlign, takstInput, type Sammenligning } from "../tests/helpers/hurtigeInput";
+import { efterregInput, ens, overheadInput, sammenlign, takstInput } from "../tests/helpers/hurtigeInput";
+import { afvigelseInput, belaegningInput, ensSkema, pensionInput, sammenlignSkema, strukturInput, sumInput, udviklingInput } from "../tests/helpers/hurtigeSkemaInput";
 import { kaldPrSekund } from "./maal";
 
 const MILLION = 1_000_000;
@@ -9,7 +10,7 @@ const MILLION = 1_000_000;
  * The fast path against decimal.js on a million generated inputs (the property test's
  * generators: realistic values, ties and their neighbours, 4 decimals, negative, huge, junk).
  */
-function sammenlignMillion<A>(input: fc.Arbitrary<A>, sml: (a: A) => Sammenligning) {
+function sammenlignMillion<A, S extends { hurtig: unknown }>(input: fc.Arbitrary<A>, sml: (a: A) => S, ensartet: (s: S) => boolean) {
   let hurtige = 0;
   let forskelle = 0;
   const eksempler: unknown[] = [];
@@ -18,7 +19,7 @@ function sammenlignMillion<A>(input: fc.Arbitrary<A>, sml: (a: A) => Sammenligni
     for (const a of fc.sample(input, { numRuns: blok, seed: 15_000 + start / blok })) {
       const s = sml(a);
       if (s.hurtig !== undefined) hurtige++;
-      if (!ens(s)) {
+      if (!ensartet(s)) {
         forskelle++;
         if (eksempler.length < 5) eksempler.push({ a, s });
       }
@@ -73,10 +74,19 @@ export async function run(): Promise<Record<string, unknown>> {
         fast_calls_per_s: kaldPrSekund(() => keep(hurtigEfterregulering(-450_000, 5_000_000)!)),
       },
       fast_path_vs_decimal: {
-        TAKST: sammenlignMillion(takstInput, (a) => sammenlign.TAKST(a)),
-        OVERHEAD: sammenlignMillion(overheadInput, (a) => sammenlign.OVERHEAD(a)),
-        EFTERREG: sammenlignMillion(efterregInput, (a) => sammenlign.EFTERREG(a)),
+        TAKST: sammenlignMillion(takstInput, (a) => sammenlign.TAKST(a), ens),
+        OVERHEAD: sammenlignMillion(overheadInput, (a) => sammenlign.OVERHEAD(a), ens),
+        EFTERREG: sammenlignMillion(efterregInput, (a) => sammenlign.EFTERREG(a), ens),
         note: "1,000,000 generated inputs per function (tests/helpers/hurtigeInput.ts); differences = fast-path answers not identical to decimal.js ROUND_HALF_UP (must be 0)",
+      },
+      skema_fast_path_vs_decimal: {
+        SUM: sammenlignMillion(sumInput, sammenlignSkema.SUM, ensSkema),
+        TAKSTSTRUKTUR: sammenlignMillion(strukturInput, sammenlignSkema.TAKSTSTRUKTUR, ensSkema),
+        BELAEGNING: sammenlignMillion(belaegningInput, sammenlignSkema.BELAEGNING, ensSkema),
+        TAKSTUDVIKLING: sammenlignMillion(udviklingInput, sammenlignSkema.TAKSTUDVIKLING, ensSkema),
+        TJENESTEMANDSPENSION: sammenlignMillion(pensionInput, sammenlignSkema.TJENESTEMANDSPENSION, ensSkema),
+        BELAEGNINGSAFVIGELSE: sammenlignMillion(afvigelseInput, sammenlignSkema.BELAEGNINGSAFVIGELSE, ensSkema),
+        note: "the takstskema's fast paths (src/engine/hurtigSkema.ts, issue 15): 1,000,000 generated inputs each (tests/helpers/hurtigeSkemaInput.ts); differences must be 0",
       },
     },
   };

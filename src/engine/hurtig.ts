@@ -1,5 +1,6 @@
 import { STANDARD_DAGE } from "./takst";
 import { STANDARD_GRAENSE } from "./efterreg";
+import { decimaler, GRAENSE, heltalAf, rundBroek, somTal, TI_I } from "./skaleret";
 
 /**
  * Exact fast paths for the hot scalar functions (TAKST, OVERHEAD, EFTERREG) in plain doubles.
@@ -12,48 +13,6 @@ import { STANDARD_GRAENSE } from "./efterreg";
  * round-trip form), computes with 40 significant digits and rounds half away from zero; the final
  * `toNumber` is the double nearest that decimal.
  */
-
-/** Largest scaled integer used: below 2^53, and small enough that the decimal form is unique (see skaleret). */
-const GRAENSE = 1e15;
-const TI_I = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
-/** Most decimals read from an input (so 4-decimal rates and øre-amounts stay on the fast path). */
-const MAKS_DECIMALER = 4;
-
-/**
- * The decimal places k (0..4) and integer m with String(x) = m / 10^k, or -1. If m / 10^k rounds
- * to x and |m| ≤ 1e15, then no other decimal with at most k places (or fewer significant digits)
- * lies within x's rounding interval (narrower than 10^-k there), so decimal.js reads x as exactly m / 10^k.
- */
-function decimaler(x: number): number {
-  for (let k = 0; k <= MAKS_DECIMALER; k++) {
-    const m = Math.round(x * TI_I[k]!);
-    if (Math.abs(m) > GRAENSE) return -1;
-    if (m / TI_I[k]! === x) return k;
-  }
-  return -1;
-}
-
-/** m with x = m / 10^k exactly in decimal terms (k from decimaler). */
-function heltalAf(x: number, k: number): number {
-  return Math.round(x * TI_I[k]!);
-}
-
-/** Integer n / 10^k as decimal.js's toNumber gives it (correctly rounded division), never -0. */
-function somTal(n: number, k: number): number {
-  return n === 0 ? 0 : n / TI_I[k]!;
-}
-
-/** Half away from zero of the exact fraction n / 10^k (|n| < 2^53), as an integer. */
-function rundBroek(n: number, k: number): number {
-  const d = TI_I[k]!;
-  const a = Math.abs(n);
-  const q = Math.floor(a / d);
-  // a / d may round up to the next integer; correct q with exact integer arithmetic.
-  const helt = a - q * d < 0 ? q - 1 : q;
-  const rest = a - helt * d;
-  const r = 2 * rest >= d ? helt + 1 : helt;
-  return n < 0 ? -r : r;
-}
 
 /** Smallest value treated as an ordinary double (well above the subnormals, below 2.2e-308 is). */
 const NORMAL = 1e-290;

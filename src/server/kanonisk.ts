@@ -3,13 +3,24 @@ import { createHash } from "node:crypto";
 /** JSON with object keys sorted at every level, so equal content gives equal bytes. */
 export function kanoniskJson(v: unknown): string {
   if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(kanoniskJson).join(",")}]`;
+  // Plain loops (issue 15): the same text as map/filter/join, without their arrays.
+  if (Array.isArray(v)) {
+    let ud = "[";
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) ud += ",";
+      if (i in v) ud += kanoniskJson(v[i]); // a hole gives nothing, as map and join did
+    }
+    return ud + "]";
+  }
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .filter((k) => o[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${kanoniskJson(o[k])}`)
-    .join(",")}}`;
+  let ud = "{";
+  let foerste = true;
+  for (const k of Object.keys(o).sort()) {
+    if (o[k] === undefined) continue;
+    ud += `${foerste ? "" : ","}${JSON.stringify(k)}:${kanoniskJson(o[k])}`;
+    foerste = false;
+  }
+  return ud + "}";
 }
 
 export const sha256Hex = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");

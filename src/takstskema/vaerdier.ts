@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FELTER, type FeltDefinition, type FeltNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
+import { smaaDansk } from "./smaa";
 import { harUgyldigeTegn } from "./tegn";
 
 /**
@@ -108,6 +109,14 @@ const TYPE_NAVN: Record<FeltDefinition["type"], string> = {
   procent: "en procentsats",
 };
 
+/** Each choice list in lower case, built once per list (toLocaleLowerCase is an ICU call). */
+const SMAA_VALG = new WeakMap<readonly string[], readonly string[]>();
+function smaaValg(valg: readonly string[]): readonly string[] {
+  let smaa = SMAA_VALG.get(valg);
+  if (!smaa) SMAA_VALG.set(valg, (smaa = valg.map((v) => v.toLocaleLowerCase("da-DK"))));
+  return smaa;
+}
+
 /** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
 export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval">, v: unknown): Parset<string | number> {
   const r = udpak(v);
@@ -129,7 +138,9 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
     if (def.type === "email" && !erEmail(tekst)) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en gyldig e-mailadresse` };
     if (def.type === "valg" && def.valg) {
       // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
-      const valgt = def.valg.find((v) => v.toLocaleLowerCase("da-DK") === tekst.toLocaleLowerCase("da-DK"));
+      const smaa = smaaDansk(tekst);
+      const i = smaaValg(def.valg).indexOf(smaa);
+      const valgt = i < 0 ? undefined : def.valg[i];
       if (valgt === undefined) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
       return { ok: true, vaerdi: valgt };
     }

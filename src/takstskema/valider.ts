@@ -1,10 +1,10 @@
-import type { ParameterNavn, Regelsaet, RegelsaetRegister } from "../regelsaet";
+import type { ParameterNavn, Parametre, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
-import { beregn } from "./beregning";
-import { felt, FELTER, type FeltNavn, type KolonneNavn, YDELSE_KOLONNER } from "./felter";
+import { beregn, type Beregning } from "./beregning";
+import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER } from "./felter";
 import { celleFor } from "./layout";
-import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type RegelKontekst, TAKSTFELTER } from "./regel";
-import type { Beregnet, Fund, Sprunget } from "./resultat";
+import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type Regel, type RegelKontekst, TAKSTFELTER } from "./regel";
+import type { Beregnet, Fund, Genberegnet, Sprunget } from "./resultat";
 import { REGLER } from "./rules";
 import { parseFelt, type Skema } from "./vaerdier";
 import { kolonneCeller, somTabel } from "./ydelser";
@@ -27,6 +27,9 @@ export interface Valideringsresultat {
   beregnet: Beregnet | null;
 }
 
+const UDVIKLINGSFELTER = ["TS_Ydelser_SidsteAarsTakst", "TS_PLPct"] as const;
+const EFTERREGFELTER = ["TS_A1", "TS_A2", "TS_A3", "TS_A6"] as const;
+
 const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   overheadLoft: "et overheadloft",
   udviklingspulje: "en udviklingspulje",
@@ -46,6 +49,8 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   tilsynVaegte: "tilsynsvægte",
 };
 
+const harEgen = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 export interface LaesteVaerdier {
   vaerdier: Partial<Skema>;
   typefejl: Map<FeltNavn, string>;
@@ -64,9 +69,11 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
   const { input, enkeltTakst } = somTabel(raa);
   const vaerdier: Record<string, string | number | (string | number | null)[]> = {};
   const typefejl = new Map<FeltNavn, string>();
-  const har = (k: string) => Object.prototype.hasOwnProperty.call(input, k);
   for (const f of FELTER) {
-    const p = parseFelt(f, har(f.navn) ? input[f.navn] : undefined);
+    const celle = harEgen(input, f.navn) ? input[f.navn] : undefined;
+    // An empty cell is no value and no error (parseFelt's { ok: true, vaerdi: undefined }).
+    if (celle === undefined || celle === null) continue;
+    const p = parseFelt(f, celle);
     if (!p.ok) {
       // A computed cell holding an error value (e.g. #NAME? where the SOC functions are not
       // loaded) has no usable cached value: it is recomputed silently, like an empty one.
@@ -75,16 +82,26 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
   }
   const tabelTypefejl = new Map<KolonneNavn, Map<number, string>>();
   for (const k of YDELSE_KOLONNER) {
-    vaerdier[k.navn] = kolonneCeller(har(k.navn) ? input[k.navn] : undefined).map((celle, i) => {
-      const p = parseFelt(k, celle);
-      if (p.ok) return p.vaerdi ?? null;
-      if (!k.beregnet) {
-        const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
-        fejl.set(i, p.besked);
-        tabelTypefejl.set(k.navn, fejl);
+    const celler = kolonneCeller(harEgen(input, k.navn) ? input[k.navn] : undefined);
+    const kolonne: (string | number | null)[] = [];
+    for (let i = 0; i < celler.length; i++) {
+      const celle = celler[i];
+      if (celle === null || celle === undefined) {
+        kolonne.push(null);
+        continue;
       }
-      return null;
-    });
+      const p = parseFelt(k, celle);
+      if (p.ok) kolonne.push(p.vaerdi ?? null);
+      else {
+        if (!k.beregnet) {
+          const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
+          fejl.set(i, p.besked);
+          tabelTypefejl.set(k.navn, fejl);
+        }
+        kolonne.push(null);
+      }
+    }
+    vaerdier[k.navn] = kolonne;
   }
   return { vaerdier: vaerdier as Partial<Skema>, typefejl, tabelTypefejl, enkeltTakst };
 }
@@ -108,6 +125,99 @@ export function validerSkema(input: Record<string, unknown>, kontekst: Validerin
   }
 }
 
+/**
+ * The context the rules see, one per validation: the rule being run is a field, and param,
+ * fund and spring are methods, so no closure is created per rule (issue 15: under tsx every
+ * function expression created at run time costs a __name call).
+ */
+class Kontekst implements RegelKontekst {
+  regel!: Regel;
+  private kendte: readonly string[] | undefined;
+  constructor(
+    readonly v: Partial<Skema>,
+    readonly typefejl: ReadonlyMap<FeltNavn, string>,
+    readonly tabelTypefejl: ReadonlyMap<KolonneNavn, ReadonlyMap<number, string>>,
+    readonly enkeltTakst: boolean,
+    readonly r: Regelsaet | undefined,
+    readonly regelsaetId: string | undefined,
+    private readonly register: RegelsaetRegister,
+    readonly handling: "indsendt" | "valideret",
+    readonly b: Genberegnet,
+    readonly brugt: Beregning["brugt"],
+    readonly indsendt: Date,
+    private readonly findings: Fund[],
+    private readonly skipped: Sprunget[],
+  ) {}
+
+  /** Only TS003 lists the known rulesets: they are read (and sorted) when asked for. */
+  get kendteRegelsaet(): readonly string[] {
+    if (this.kendte === undefined) {
+      try {
+        this.kendte = this.register.ids();
+      } catch {
+        this.kendte = [];
+      }
+    }
+    return this.kendte;
+  }
+
+  param<K extends ParameterNavn>(navn: K): NonNullable<Parametre[K]>["vaerdi"] {
+    return parameter(this.r!, navn)!;
+  }
+
+  fund(felt: SkemaNavn, message: string, raekke?: number): void {
+    this.findings.push({ code: this.regel.code, severity: this.regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") });
+  }
+
+  spring(message: string, felt?: FeltNavn): void {
+    this.skipped.push({ code: this.regel.code, ...(felt ? { field: felt } : {}), message });
+  }
+}
+
+/** Where a skipped check points: the first broken cell of a column, else the field. */
+function celleForFund(findings: readonly Fund[], ubrugelige: ReadonlySet<string>, f: string): string {
+  const i = findings.findIndex((x) => x.field === f && ubrugelige.has(f));
+  return i >= 0 ? findings[i]!.cell : celleFor(f);
+}
+
+const INGEN: readonly never[] = [];
+
+/** The rule's parameters the ruleset does not give (all of them without a ruleset). */
+function manglendeParametre(regel: Regel, r: Regelsaet | undefined): readonly ParameterNavn[] {
+  let mangler: ParameterNavn[] | undefined;
+  for (const p of regel.parametre ?? INGEN) if (!r || parameter(r, p) === undefined) (mangler ??= []).push(p);
+  return mangler ?? INGEN;
+}
+
+/** The inputs the rule builds on that an input rule found unusable. */
+function brudteFelter(regel: Regel, ubrugelige: ReadonlySet<string>): readonly SkemaNavn[] {
+  let brudte: SkemaNavn[] | undefined;
+  if (ubrugelige.size > 0) for (const f of regel.afhaenger ?? INGEN) if (ubrugelige.has(f)) (brudte ??= []).push(f);
+  return brudte ?? INGEN;
+}
+
+function erBrudt(felter: readonly string[], ubrugelige: ReadonlySet<string>): boolean {
+  for (const f of felter) if (ubrugelige.has(f)) return true;
+  return false;
+}
+
+type Beregnetfelt = "TS_OverheadGrundlag" | "TS_Overhead" | "TS_Takstgrundlag" | "TS_Basisgrundlag" | "TS_Belaegningsdage" | "TS_A4" | "TS_A5" | "TS_A7";
+
+/** The cell's own value, else the recomputed one; a field with neither stays absent. */
+function fyld(v: Partial<Skema>, navn: Beregnetfelt, beregnet: number | null): void {
+  const vaerdi = v[navn] ?? beregnet ?? undefined;
+  if (vaerdi !== undefined) v[navn] = vaerdi;
+}
+
+type Tabelcelle = "TS_Ydelser_Basistakst" | "TS_Ydelser_Servicetakst" | "TS_Ydelser_Takst" | "TS_Ydelser_Takstudvikling";
+
+/** A computed column with its empty cells filled from the recomputed ydelser. */
+function udfyldtKolonne(v: Partial<Skema>, beregnet: Beregnet, navn: Tabelcelle, noegle: "basistakst" | "servicetakst" | "takst" | "takstudvikling"): (number | null)[] {
+  const kolonne = [...(v[navn] ?? [])];
+  for (const y of beregnet.ydelser) if (kolonne[y.raekke] === null || kolonne[y.raekke] === undefined) kolonne[y.raekke] = y[noegle];
+  return kolonne;
+}
+
 function valider(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
   const { vaerdier: laest, typefejl, tabelTypefejl, enkeltTakst } = laesVaerdier(input);
   const regelsaetId = laest.TS_Regelsaet;
@@ -119,32 +229,24 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   }
   const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst);
   // The tilbud-level totals are computed from the table, whatever their cells say.
-  const v: Partial<Skema> = { ...laest };
+  // laest is this validation's own object: it becomes the values the rules see (and, after
+  // them, the filled-in result) without copies (issue 15).
+  const v: Partial<Skema> = laest;
   if (genberegnet.pladser !== null) v.TS_Pladser = genberegnet.pladser;
-  else delete v.TS_Pladser;
+  else if ("TS_Pladser" in v) delete v.TS_Pladser;
   if (genberegnet.belaegning !== null) v.TS_Belaegning = genberegnet.belaegning;
-  else delete v.TS_Belaegning;
+  else if ("TS_Belaegning" in v) delete v.TS_Belaegning;
   const givet = kontekst.indsendt && !Number.isNaN(kontekst.indsendt.getTime()) ? kontekst.indsendt : undefined;
   const indsendt = givet ?? new Date();
   const handling = kontekst.handling ?? (givet ? "indsendt" : "valideret");
-  let kendte: string[] = [];
-  try {
-    kendte = kontekst.register.ids();
-  } catch {
-    kendte = [];
-  }
   const findings: Fund[] = [];
   /** Fields an input rule found unusable; the checks built on them are skipped. */
   const ubrugelige = new Set<string>();
   const skipped: Sprunget[] = [];
-  /** Where a skipped check points: the first broken cell of a column, else the field. */
-  const celleForFund = (f: string) => {
-    const i = findings.findIndex((x) => x.field === f && ubrugelige.has(f));
-    return i >= 0 ? findings[i]!.cell : celleFor(f);
-  };
+  const ctx = new Kontekst(v, typefejl, tabelTypefejl, enkeltTakst, r, regelsaetId, kontekst.register, handling, genberegnet, brugt, indsendt, findings, skipped);
 
   for (const regel of REGLER) {
-    const mangler = (regel.parametre ?? []).filter((p) => !r || parameter(r, p) === undefined);
+    const mangler = manglendeParametre(regel, r);
     if (mangler.length > 0) {
       const grund = r
         ? `regelsættet ${r.id} ikke angiver ${mangler.map((p) => PARAMETER_TEKST[p]).join(" eller ")}`
@@ -152,74 +254,53 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
       skipped.push({ code: regel.code, field: regel.felter[0], message: `Sprunget over, fordi ${grund}. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
-    const brudte = (regel.afhaenger ?? []).filter((f) => ubrugelige.has(f));
+    const brudte = brudteFelter(regel, ubrugelige);
     if (brudte.length > 0) {
-      const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleForFund(f)})`).join(", ");
+      const hvor = brudte.map((f) => `"${felt(f)?.etiket ?? f}" (${celleForFund(findings, ubrugelige, f)})`).join(", ");
       skipped.push({ code: regel.code, field: brudte[0], message: `Beregnes når fejlen i ${hvor} er rettet. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
-    const ctx: RegelKontekst = {
-      v,
-      typefejl,
-      tabelTypefejl,
-      enkeltTakst,
-      r,
-      regelsaetId,
-      kendteRegelsaet: kendte,
-      handling,
-      b: genberegnet,
-      brugt,
-      indsendt,
-      param: (navn) => parameter(r!, navn)!,
-      fund: (felt, message, raekke) => findings.push({ code: regel.code, severity: regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") }),
-      spring: (message, felt) => skipped.push({ code: regel.code, ...(felt ? { field: felt } : {}), message }),
-    };
+    ctx.regel = regel;
     const foer = findings.length;
     regel.check(ctx);
-    if (regel.inddata) for (const f of findings.slice(foer)) ubrugelige.add(f.field);
+    if (regel.inddata) for (let i = foer; i < findings.length; i++) ubrugelige.add(findings[i]!.field);
   }
 
   // No computed figure is shown as if valid when an input it is built on has an error.
-  const brudt = (felter: readonly string[]) => felter.some((f) => ubrugelige.has(f));
   const ikkePositiv = findings.some((f) => f.code === "TS032");
-  const beregnet: Beregnet = { ...genberegnet, ydelser: genberegnet.ydelser.map((y) => ({ ...y })) };
-  const ingenTakster = () => {
-    Object.assign(beregnet, { basisgrundlag: null, servicegrundlag: null, takst: null, takstudvikling: null });
-    for (const y of beregnet.ydelser) Object.assign(y, { basistakst: null, servicetakst: null, takst: null, takstudvikling: null });
-  };
-  if (brudt(OMKOSTNINGSFELTER)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
-  if (brudt(KAPACITETSFELTER)) {
+  // The rules are done with the recomputed figures: they are blanked where they stand.
+  const beregnet: Beregnet = genberegnet;
+  if (erBrudt(OMKOSTNINGSFELTER, ubrugelige)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
+  if (erBrudt(KAPACITETSFELTER, ubrugelige)) {
     Object.assign(beregnet, { belaegningsdage: null, pladser: null, belaegning: null });
     for (const y of beregnet.ydelser) y.belaegningsdage = null;
   }
-  if (brudt(TAKSTFELTER) || ikkePositiv) ingenTakster();
-  if (brudt(["TS_Ydelser_SidsteAarsTakst", "TS_PLPct"])) {
+  if (erBrudt(TAKSTFELTER, ubrugelige) || ikkePositiv) {
+    Object.assign(beregnet, { basisgrundlag: null, servicegrundlag: null, takst: null, takstudvikling: null });
+    for (const y of beregnet.ydelser) Object.assign(y, { basistakst: null, servicetakst: null, takst: null, takstudvikling: null });
+  }
+  if (erBrudt(UDVIKLINGSFELTER, ubrugelige)) {
     beregnet.takstudvikling = null;
     for (const y of beregnet.ydelser) y.takstudvikling = null;
   }
-  if (brudt(["TS_A1", "TS_A2", "TS_A3", "TS_A6"])) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
+  if (erBrudt(EFTERREGFELTER, ubrugelige)) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
 
-  const udfyldt: Partial<Skema> = {
-    ...v,
-    TS_OverheadGrundlag: v.TS_OverheadGrundlag ?? beregnet.overheadGrundlag ?? undefined,
-    TS_Overhead: v.TS_Overhead ?? beregnet.overhead ?? undefined,
-    TS_Takstgrundlag: v.TS_Takstgrundlag ?? beregnet.takstgrundlag ?? undefined,
-    TS_Basisgrundlag: v.TS_Basisgrundlag ?? beregnet.basisgrundlag ?? undefined,
-    TS_Belaegningsdage: v.TS_Belaegningsdage ?? beregnet.belaegningsdage ?? undefined,
-    TS_A4: v.TS_A4 ?? beregnet.A4 ?? undefined,
-    TS_A5: v.TS_A5 ?? beregnet.A5 ?? undefined,
-    TS_A7: v.TS_A7 ?? beregnet.A7 ?? undefined,
-  };
+  // Empty computed cells take the recomputed figures; a field with neither stays absent. Keys
+  // are only added, never deleted (a delete makes V8 slow every later use of the object).
+  const udfyldt: Partial<Skema> = v;
+  fyld(udfyldt, "TS_OverheadGrundlag", beregnet.overheadGrundlag);
+  fyld(udfyldt, "TS_Overhead", beregnet.overhead);
+  fyld(udfyldt, "TS_Takstgrundlag", beregnet.takstgrundlag);
+  fyld(udfyldt, "TS_Basisgrundlag", beregnet.basisgrundlag);
+  fyld(udfyldt, "TS_Belaegningsdage", beregnet.belaegningsdage);
+  fyld(udfyldt, "TS_A4", beregnet.A4);
+  fyld(udfyldt, "TS_A5", beregnet.A5);
+  fyld(udfyldt, "TS_A7", beregnet.A7);
   // Empty computed cells of the table take the recomputed figures.
-  const udfyld = (navn: "TS_Ydelser_Basistakst" | "TS_Ydelser_Servicetakst" | "TS_Ydelser_Takst" | "TS_Ydelser_Takstudvikling", noegle: "basistakst" | "servicetakst" | "takst" | "takstudvikling") => {
-    const kolonne = [...(v[navn] ?? [])];
-    for (const y of beregnet.ydelser) if (kolonne[y.raekke] === null || kolonne[y.raekke] === undefined) kolonne[y.raekke] = y[noegle];
-    udfyldt[navn] = kolonne;
-  };
-  udfyld("TS_Ydelser_Basistakst", "basistakst");
-  udfyld("TS_Ydelser_Servicetakst", "servicetakst");
-  udfyld("TS_Ydelser_Takst", "takst");
-  udfyld("TS_Ydelser_Takstudvikling", "takstudvikling");
+  udfyldt.TS_Ydelser_Basistakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Basistakst", "basistakst");
+  udfyldt.TS_Ydelser_Servicetakst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Servicetakst", "servicetakst");
+  udfyldt.TS_Ydelser_Takst = udfyldtKolonne(v, beregnet, "TS_Ydelser_Takst", "takst");
+  udfyldt.TS_Ydelser_Takstudvikling = udfyldtKolonne(v, beregnet, "TS_Ydelser_Takstudvikling", "takstudvikling");
   for (const k of Object.keys(udfyldt) as (keyof Skema)[]) if (udfyldt[k] === undefined) delete udfyldt[k];
 
   return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, vaerdier: udfyldt, beregnet };

@@ -42,10 +42,10 @@ export function somTabel(input: Record<string, unknown>): SomTabel {
   const enkeltTakst = !harTabel && ENKELTTAKST_NAVNE.some((k) => har(input, k));
   if (!enkeltTakst) return { input, enkeltTakst: false };
   const ud: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) {
+  for (const k of Object.keys(input)) {
     const kolonne = ENKELT_TIL_KOLONNE[k];
-    if (kolonne) ud[kolonne] = [v];
-    else ud[k] = v;
+    if (kolonne) ud[kolonne] = [input[k]];
+    else ud[k] = input[k];
   }
   return { input: ud, enkeltTakst: true };
 }
@@ -55,14 +55,42 @@ export function somTabel(input: Record<string, unknown>): SomTabel {
  * 10 × 1), or a single value (a workbook whose name points at one cell) as row 1.
  */
 export function kolonneCeller(v: unknown): unknown[] {
-  let celler: unknown[];
-  if (Array.isArray(v)) celler = v.map((x) => (Array.isArray(x) ? x[0] : x));
-  else celler = v === undefined ? [] : [v];
-  return Array.from({ length: YDELSE_RAEKKER }, (_, i) => celler[i] ?? null);
+  const celler: unknown[] = [];
+  for (let i = 0; i < YDELSE_RAEKKER; i++) {
+    let x: unknown;
+    if (Array.isArray(v)) {
+      x = v[i];
+      if (Array.isArray(x)) x = x[0];
+    } else x = i === 0 ? v : undefined;
+    celler.push(x ?? null);
+  }
+  return celler;
 }
 
 const tal = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
 const tekst = (x: unknown): string => (typeof x === "string" ? x.trim() : typeof x === "number" ? String(x) : "");
+
+const talEllerNull = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x));
+
+/** The schema's keys in its order, for a copy with exactly those keys (zod's object drops others). */
+const YDELSE_NOEGLER: Record<keyof YdelseBeregnet, null> = {
+  raekke: null, navn: null, pladser: null, belaegning: null, ressource: null, sidsteAarsTakst: null,
+  belaegningsdage: null, basistakst: null, servicetakst: null, takst: null, takstudvikling: null,
+};
+
+/**
+ * True for a plain object that ydelseResultatSchema takes unchanged (no field caught, no
+ * extra keys), as every fresh validation's ydelser are: it is copied without zod (issue 15).
+ */
+function erYdelseResultat(y: unknown): y is YdelseBeregnet {
+  if (y === null || typeof y !== "object" || Object.getPrototypeOf(y) !== Object.prototype) return false;
+  const o = y as Record<string, unknown>;
+  let antal = 0;
+  for (const k in o) if (++antal > 11 || !Object.prototype.hasOwnProperty.call(YDELSE_NOEGLER, k)) return false;
+  return antal === 11 && typeof o.raekke === "number" && Number.isInteger(o.raekke) && o.raekke >= 0 && typeof o.navn === "string" &&
+    talEllerNull(o.pladser) && talEllerNull(o.belaegning) && talEllerNull(o.ressource) && talEllerNull(o.sidsteAarsTakst) && talEllerNull(o.belaegningsdage) &&
+    talEllerNull(o.basistakst) && talEllerNull(o.servicetakst) && talEllerNull(o.takst) && talEllerNull(o.takstudvikling);
+}
 
 /**
  * The ydelser of a stored or fresh validation: `beregnet.ydelser` when present, else (a
@@ -72,10 +100,12 @@ const tekst = (x: unknown): string => (typeof x === "string" ? x.trim() : typeof
 export function ydelserAf(vaerdier: unknown, beregnet: unknown): YdelseBeregnet[] {
   const b = beregnet !== null && typeof beregnet === "object" ? (beregnet as Partial<Record<keyof Beregnet, unknown>>) : {};
   if (Array.isArray(b.ydelser)) {
-    return b.ydelser.flatMap((y) => {
-      const p = ydelseResultatSchema.safeParse(y);
-      return p.success ? [p.data] : [];
-    });
+    const ud: YdelseBeregnet[] = [];
+    for (const y of b.ydelser as unknown[]) {
+      const p = erYdelseResultat(y) ? { success: true as const, data: { ...YDELSE_NOEGLER, ...y } } : ydelseResultatSchema.safeParse(y);
+      if (p.success) ud.push(p.data);
+    }
+    return ud;
   }
   const v = vaerdier !== null && typeof vaerdier === "object" && !Array.isArray(vaerdier) ? (vaerdier as Record<string, unknown>) : {};
   const navn = tekst(v.TS_Ydelse);

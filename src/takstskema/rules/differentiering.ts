@@ -18,8 +18,9 @@ export const TS110: Regel = {
   check(ctx) {
     const struktur = ctx.brugt.struktur;
     if (!struktur) return;
+    // One ydelse has nothing to be compared with: counted before anything is computed.
+    if (struktur.filter((s) => s !== null).length < 2) return;
     const ydelser = struktur.flatMap((s, raekke) => (s ? [{ raekke, aarlig: tilTal(dec(s.servicetakst).times(ctx.v.TS_Dage ?? 365)) }] : []));
-    if (ydelser.length < 2) return;
     const enhed = ctx.v.TS_Takstenhed;
     const graenser = ctx.param("differentieringGraense");
     const graense = enhed === undefined ? undefined : graenser[enhed];

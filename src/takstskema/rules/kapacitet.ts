@@ -1,7 +1,7 @@
-import { belaegningsafvigelse, gennemsnitligBelaegning, tilTal } from "../../engine";
+import { belaegningsafvigelse, gennemsnitligBelaegning, hurtigBelaegningsafvigelse, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
 import { YDELSE_RAEKKER } from "../felter";
-import { pct, procentHint, tal, type Regel, ydelseTekst } from "../regel";
+import { pct, procentHint, tal, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
 const stort = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const raekker = Array.from({ length: YDELSE_RAEKKER }, (_, i) => i);
@@ -62,6 +62,9 @@ export const TS016: Regel = {
   },
 };
 
+const udfyldt = (kolonne: readonly (number | null)[] | undefined, i: number) => kolonne?.[i] !== null && kolonne?.[i] !== undefined;
+const tabelfejl = (ctx: RegelKontekst, k: "TS_Ydelser_Navn" | "TS_Ydelser_Pladser" | "TS_Ydelser_Belaegning", i: number) => ctx.tabelTypefejl.get(k)?.has(i) ?? false;
+
 /**
  * TS111: an incomplete row of the Ydelser table: a name without pladser or belægning, or
  * figures without a name (product.md §3). The first row is mandatory (TS001).
@@ -73,20 +76,19 @@ export const TS111: Regel = {
   felter: ["TS_Ydelser_Navn", "TS_Ydelser_Pladser", "TS_Ydelser_Belaegning"],
   beskrivelse: "En række i Ydelser er ufuldstændig (navn uden pladser eller belægning, eller tal uden navn).",
   check(ctx) {
-    const tf = (k: "TS_Ydelser_Navn" | "TS_Ydelser_Pladser" | "TS_Ydelser_Belaegning", i: number) => ctx.tabelTypefejl.get(k)?.has(i) ?? false;
     for (const i of raekker) {
       const navn = ctx.v.TS_Ydelser_Navn?.[i] ?? null;
       const pladser = ctx.v.TS_Ydelser_Pladser?.[i] ?? null;
       const bel = ctx.v.TS_Ydelser_Belaegning?.[i] ?? null;
-      const andre = [ctx.v.TS_Ydelser_Pladser, ctx.v.TS_Ydelser_Belaegning, ctx.v.TS_Ydelser_Ressource, ctx.v.TS_Ydelser_SidsteAarsTakst].some((k) => k?.[i] !== null && k?.[i] !== undefined);
+      const andre = udfyldt(ctx.v.TS_Ydelser_Pladser, i) || udfyldt(ctx.v.TS_Ydelser_Belaegning, i) || udfyldt(ctx.v.TS_Ydelser_Ressource, i) || udfyldt(ctx.v.TS_Ydelser_SidsteAarsTakst, i);
       if (navn === null) {
         // Row 1 without a name is TS001's; a later row with figures and no name is this rule's.
-        if (i > 0 && andre && !tf("TS_Ydelser_Navn", i)) ctx.fund("TS_Ydelser_Navn", `Række ${i + 1} i Ydelser har tal men intet navn. Skriv ydelsens navn, eller slet tallene.`, i);
+        if (i > 0 && andre && !tabelfejl(ctx, "TS_Ydelser_Navn", i)) ctx.fund("TS_Ydelser_Navn", `Række ${i + 1} i Ydelser har tal men intet navn. Skriv ydelsens navn, eller slet tallene.`, i);
         continue;
       }
       if (i === 0) continue; // the mandatory first row: TS001 names its empty cells
-      if (pladser === null && !tf("TS_Ydelser_Pladser", i)) ctx.fund("TS_Ydelser_Pladser", `${stort(ydelseTekst(navn, i))} mangler pladser.`, i);
-      if (bel === null && !tf("TS_Ydelser_Belaegning", i)) ctx.fund("TS_Ydelser_Belaegning", `${stort(ydelseTekst(navn, i))} mangler belægning.`, i);
+      if (pladser === null && !tabelfejl(ctx, "TS_Ydelser_Pladser", i)) ctx.fund("TS_Ydelser_Pladser", `${stort(ydelseTekst(navn, i))} mangler pladser.`, i);
+      if (bel === null && !tabelfejl(ctx, "TS_Ydelser_Belaegning", i)) ctx.fund("TS_Ydelser_Belaegning", `${stort(ydelseTekst(navn, i))} mangler belægning.`, i);
     }
   },
 };
@@ -103,6 +105,9 @@ export const TS012: Regel = {
     const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.v;
     if (b === undefined || a2 === undefined || a1 === undefined || ctx.v.TS_BelaegningBegrundelse) return;
     if (b <= 0 || b > 1) return; // TS011
+    // The exact double fast path settles the common case, no deviation worth a finding.
+    const hurtig = hurtigBelaegningsafvigelse(b, a2, a1);
+    if (hurtig !== undefined && !(hurtig > 0.05)) return;
     try {
       const afvigelse = belaegningsafvigelse(b, a2, a1);
       if (afvigelse.gt(0.05)) {
