@@ -42,36 +42,65 @@ export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | n
 }
 
 /** One ydelse of a current submission, as the query returns it (both takstår). */
-type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { id: string; takstaar: number };
+type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { takstaar: number };
+
+/** [navn, raekke, takst, sidsteAarsTakst] per ydelse (oversigt_kort.ydelser, migration 006). */
+type KortYdelse = [unknown, unknown, unknown, unknown];
+/** A current submission of this takstår, as the query's JSON array holds it. */
+type KortNy = [string, string, string, 1, number, string | null, Sagsstatus, number, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[]];
+/** Last takstår's current submission: only what the comparison needs. */
+type KortGl = [null, string, string, 0, KortYdelse[]];
+
+/** As ->> gives it: text, or null when the ydelse has no name. */
+const navnAf = (v: unknown): string => (v === null || v === undefined ? (null as unknown as string) : String(v));
 
 /**
- * One query: the current (highest) version of every tilbud's submission in `takstaar` and
- * `takstaar - 1`, expanded to one row per ydelse (beregnet->'ydelser'; migration 004 gave
- * older rows their one-row table), then paired on driftsherre/tilbud/ydelse (parret). A row
- * with id null is last year's ydelse that is missing this year; a row with har_sidste false is
- * new this year. A withdrawn submission last year is no takst (never "missing"); one withdrawn
- * this year comes with its status for each of its ydelser, so the caller lists them apart.
- * `driftsherre` set = a municipality's own view.
+ * The current (highest) version of every tilbud's submission in `takstaar` and `takstaar - 1`,
+ * read from the narrow oversigt_kort (migration 006) in the index's order, and sent back as ONE
+ * JSON text: with PGlite every result row crosses a worker's postMessage, which for 20,000 rows
+ * cost more than the query. Expanded here to one row per ydelse and paired on
+ * driftsherre/tilbud/ydelse (parret). A row with id null is last year's ydelse that is missing
+ * this year; a row with har_sidste false is new this year. A withdrawn submission last year is
+ * no takst (never "missing"); one withdrawn this year comes with its status for each of its
+ * ydelser, so the caller lists them apart. `findings` holds the warnings only (all the overview
+ * uses). `driftsherre` set = a municipality's own view.
  */
 export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
-  const rows = await db.query<YdelseRaekke>(
-    `WITH v AS (
-       SELECT id, driftsherre, tilbud, takstaar, version, nummer, status, modtaget, findings, regelsaet_id, regelsaet_version, beregnet,
-              vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
-              count(*) OVER w AS antal_versioner,
-              row_number() OVER (w ORDER BY version DESC) AS nr
-       FROM indberetninger
+  const [svar] = await db.query<{ j: string }>(
+    `WITH k AS (
+       SELECT *, count(*) OVER w AS antal_versioner, row_number() OVER (w ORDER BY version DESC) AS nr
+       FROM oversigt_kort
        WHERE takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
        WINDOW w AS (PARTITION BY driftsherre, tilbud, takstaar)
      )
-     SELECT v.id::text AS id, v.driftsherre, v.tilbud, v.takstaar, e.y->>'navn' AS ydelse, e.y->'raekke' AS raekke,
-            v.version, v.nummer, v.status, v.antal_versioner::int AS antal_versioner, v.modtaget, v.findings,
-            e.y->'takst' AS takst, e.y->'sidsteAarsTakst' AS oplyst_sidste, v.pl, v.takstenhed, v.regelsaet_id, v.regelsaet_version
-     FROM v CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.beregnet->'ydelser') = 'array' THEN v.beregnet->'ydelser' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(y, ord)
-     WHERE v.nr = 1 AND (v.takstaar = $1::int OR v.status <> 'tilbagetrukket')
-     ORDER BY v.driftsherre, v.tilbud, v.takstaar DESC, e.ord`,
+     SELECT COALESCE(json_agg(CASE WHEN takstaar = $1::int
+              THEN json_build_array(id, driftsherre, tilbud, 1, version, nummer, status, antal_versioner, floor(extract(epoch FROM modtaget) * 1000),
+                                    advarsler, pl, takstenhed, regelsaet_id, regelsaet_version, ydelser)
+              ELSE json_build_array(NULL, driftsherre, tilbud, 0, ydelser) END
+            ORDER BY driftsherre, tilbud, takstaar), '[]')::text AS j
+     FROM k WHERE nr = 1 AND (takstaar = $1::int OR status <> 'tilbagetrukket')`,
     [takstaar, driftsherre],
   );
+  const rows: YdelseRaekke[] = [];
+  for (const r of JSON.parse(svar?.j ?? "[]") as (KortNy | KortGl)[]) {
+    if (r[3] === 0) {
+      for (const [navn, , takst] of r[4]) {
+        rows.push({
+          id: null, driftsherre: r[1], tilbud: r[2], takstaar: takstaar - 1, ydelse: navnAf(navn), raekke: null, version: null, nummer: null, status: null,
+          antal_versioner: null, modtaget: null, findings: null, takst, oplyst_sidste: null, pl: null, takstenhed: null, regelsaet_id: null, regelsaet_version: null,
+        });
+      }
+      continue;
+    }
+    const [id, dh, tilbud, , version, nummer, status, antal, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser] = r;
+    const modtaget = new Date(Number(ms));
+    for (const [navn, raekke, takst, oplyst] of ydelser) {
+      rows.push({
+        id, driftsherre: dh, tilbud, takstaar, ydelse: navnAf(navn), raekke, version, nummer, status, antal_versioner: antal, modtaget, findings: advarsler,
+        takst, oplyst_sidste: oplyst, pl, takstenhed, regelsaet_id: regelsaetId, regelsaet_version: regelsaetVersion,
+      });
+    }
+  }
   return parret(rows, takstaar);
 }
 
