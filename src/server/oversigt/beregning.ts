@@ -42,8 +42,19 @@ function udvikling(ny: number | null, sidste: number | null, pl: number | null):
   }
 }
 
-/** A fraction rounded to one decimal of a percent (0.1274… → 0.127), as shown and exported. */
-const enDecimal = (x: Dec): number => x.times(100).toDecimalPlaces(1).div(100).toNumber();
+/**
+ * A fraction rounded to one decimal of a percent (0.1274… → 0.127), as shown and exported: three
+ * decimals of the fraction, the same half-up rounding as of the per cent (scaling by 100 is exact).
+ */
+const enDecimal = (x: Dec): number => x.toDecimalPlaces(3).toNumber();
+
+/** Beyond ±5 % without a new Decimal per row (abs() would make one). */
+const UNDER_GRAENSEN = UDSVING_GRAENSE.neg();
+const overGraensen = (x: Dec): boolean => x.gt(UDSVING_GRAENSE) || x.lt(UNDER_GRAENSEN);
+
+/** localeCompare(…, "da") looks the collator up on every call; 10,000 tilbud sort hundreds of thousands of times. */
+const kollator = new Intl.Collator("da").compare;
+const dansk = (a: string, b: string): number => (a === b ? 0 : kollator(a, b));
 
 function erFund(f: unknown): f is Fund {
   return !!f && typeof f === "object" && typeof (f as Fund).code === "string" && typeof (f as Fund).severity === "string";
@@ -82,7 +93,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     const sidste = r.har_sidste ? tal(r.sidste_takst) : tal(r.oplyst_sidste);
     const pl = tal(r.pl);
     const udv = udvikling(takst, sidste, pl);
-    const udsving = udv !== undefined && udv.abs().gt(UDSVING_GRAENSE);
+    const udsving = udv !== undefined && overGraensen(udv);
     const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
     indberetninger.push({
       id: r.id,
@@ -119,9 +130,9 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
   const tilbud: TilbudsUdvikling[] = [...pr_tilbud.values()]
     .map((t) => {
       const middel = t.aendringer.reduce((a, b) => a.plus(b), new D(0)).div(t.aendringer.length);
-      return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: enDecimal(middel), udsving: middel.abs().gt(UDSVING_GRAENSE), antalYdelser: t.aendringer.length };
+      return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: enDecimal(middel), udsving: overGraensen(middel), antalYdelser: t.aendringer.length };
     })
-    .sort((a, b) => b.takstudvikling - a.takstudvikling || a.driftsherre.localeCompare(b.driftsherre, "da") || a.tilbud.localeCompare(b.tilbud, "da"));
+    .sort((a, b) => b.takstudvikling - a.takstudvikling || dansk(a.driftsherre, b.driftsherre) || dansk(a.tilbud, b.tilbud));
 
   const medAdvarsler = indberetninger.filter((i) => i.status === "advarsler").length;
   const sagsstatus: Record<Sagsstatus, number> = { modtaget: 0, i_dialog: 0, godkendt: 0, tilbagetrukket: tilbagetrukne.length };

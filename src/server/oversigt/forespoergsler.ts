@@ -37,7 +37,18 @@ export interface OversigtRaekke {
 }
 
 export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | null = null): Promise<number[]> {
-  const rows = await db.query<{ takstaar: number }>("SELECT DISTINCT takstaar FROM indberetninger WHERE ($1::text IS NULL OR driftsherre = $1) ORDER BY takstaar", [driftsherre]);
+  // One index probe per year (a skip scan), not a DISTINCT over every stored row; oversigt_kort
+  // is read for a municipality (its index starts with driftsherre).
+  const rows = await db.query<{ takstaar: number }>(
+    driftsherre === null
+      ? `WITH RECURSIVE aar(t) AS (
+           SELECT min(takstaar) FROM indberetninger
+           UNION ALL
+           SELECT (SELECT min(takstaar) FROM indberetninger WHERE takstaar > aar.t) FROM aar WHERE aar.t IS NOT NULL
+         ) SELECT t AS takstaar FROM aar WHERE t IS NOT NULL ORDER BY t`
+      : "SELECT DISTINCT takstaar FROM oversigt_kort WHERE driftsherre = $1 ORDER BY takstaar",
+    driftsherre === null ? [] : [driftsherre],
+  );
   return rows.map((r) => Number(r.takstaar));
 }
 
@@ -110,6 +121,12 @@ export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: st
  * depends on its collation (a C-locale PostgreSQL leaves Æ, Ø, Å as they are). Last year's
  * unpaired ydelser follow their tilbud's as rows with id null (missing this year).
  */
+/**
+ * sammeYdelse, without its locale-aware lower-casing when the names are the same string (the
+ * usual case: then they match unless blank, as sammeYdelse decides).
+ */
+const samme = (a: string | null, b: string | null): boolean => (a === b ? (a ?? "").trim() !== "" : sammeYdelse(a ?? "", b ?? ""));
+
 function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke[] {
   const grupper = new Map<string, { ny: YdelseRaekke[]; gl: YdelseRaekke[] }>();
   for (const r of rows) {
@@ -122,9 +139,13 @@ function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke
   for (const { ny, gl } of grupper.values()) {
     const frie = [...gl];
     for (const n of ny) {
-      const i = frie.findIndex((f) => sammeYdelse(f.ydelse, n.ydelse));
+      const i = frie.findIndex((f) => samme(f.ydelse, n.ydelse));
       const f = i >= 0 ? frie.splice(i, 1)[0] : undefined;
-      ud.push({ ...n, sidste_takst: f?.takst ?? null, har_sidste: f !== undefined });
+      // n is this function's own object (made above): completed in place, not copied.
+      const r = n as YdelseRaekke & Pick<OversigtRaekke, "sidste_takst" | "har_sidste">;
+      r.sidste_takst = f?.takst ?? null;
+      r.har_sidste = f !== undefined;
+      ud.push(r);
     }
     for (const f of frie) {
       ud.push({
