@@ -129,7 +129,8 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
   // takster are left out (they have no pair).
   const tilbud: TilbudsUdvikling[] = [...pr_tilbud.values()]
     .map((t) => {
-      const middel = t.aendringer.reduce((a, b) => a.plus(b), new D(0)).div(t.aendringer.length);
+      // One ydelse (most tilbud): its own change, exactly what the sum over one divided by one gives.
+      const middel = t.aendringer.length === 1 ? t.aendringer[0]! : t.aendringer.reduce((a, b) => a.plus(b), new D(0)).div(t.aendringer.length);
       return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: enDecimal(middel), udsving: overGraensen(middel), antalYdelser: t.aendringer.length };
     })
     .sort((a, b) => b.takstudvikling - a.takstudvikling || dansk(a.driftsherre, b.driftsherre) || dansk(a.tilbud, b.tilbud));
