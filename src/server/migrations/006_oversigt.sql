@@ -37,7 +37,8 @@ $$;
 
 CREATE FUNCTION oversigt_kort_gem() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO oversigt_kort SELECT (oversigt_kort_af(NEW)).*
+  -- In FROM, so the function runs once (as (f(NEW)).* it would run once per column).
+  INSERT INTO oversigt_kort SELECT k.* FROM oversigt_kort_af(NEW) AS k
   ON CONFLICT (id) DO UPDATE SET
     driftsherre = EXCLUDED.driftsherre, tilbud = EXCLUDED.tilbud, takstaar = EXCLUDED.takstaar, version = EXCLUDED.version,
     status = EXCLUDED.status, nummer = EXCLUDED.nummer, modtaget = EXCLUDED.modtaget, regelsaet_id = EXCLUDED.regelsaet_id,
@@ -50,4 +51,4 @@ $$;
 CREATE TRIGGER indberetninger_oversigt_kort AFTER INSERT OR UPDATE ON indberetninger
   FOR EACH ROW EXECUTE FUNCTION oversigt_kort_gem();
 
-INSERT INTO oversigt_kort SELECT (oversigt_kort_af(i)).* FROM indberetninger i;
+INSERT INTO oversigt_kort SELECT k.* FROM indberetninger i CROSS JOIN LATERAL oversigt_kort_af(i) AS k;
