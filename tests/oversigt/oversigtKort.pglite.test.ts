@@ -9,8 +9,9 @@ import { celleFor } from "../../src/takstskema";
 
 /**
  * Issue 15, migration 006: the overview reads oversigt_kort, a narrow copy of each submission
- * kept by a trigger. Rows stored before the migration are copied by it, and every later insert,
- * update (status) and delete of indberetninger reaches the overview at once.
+ * with its current version and version count marked, kept by triggers. Rows stored before the
+ * migration are copied by it, and every later insert, update (status), delete and truncate of
+ * indberetninger reaches the overview at once.
  */
 
 const ID = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -79,5 +80,10 @@ describe("oversigt_kort (migration 006) on PGlite", () => {
     await db.query("DELETE FROM indberetninger WHERE takstaar = 2018");
     expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM oversigt_kort WHERE takstaar = 2018"))[0]!.n).toBe(0);
     expect((await oversigt()).takstaarListe).toEqual([2017]);
+  });
+
+  it("a truncate empties it too", async () => {
+    await db.query("TRUNCATE indberetninger CASCADE");
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM oversigt_kort"))[0]!.n).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Sql } from "../db";
+import type { Db, Sql } from "../db";
 import type { Sagsstatus } from "../dialog/typer";
 import type { IndberetningRaekke } from "../lager";
 import { sammeYdelse } from "../../takstskema";
@@ -55,55 +55,52 @@ export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | n
 /** One ydelse of a current submission, as the query returns it (both takstår). */
 type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { takstaar: number };
 
-/** [navn, raekke, takst, sidsteAarsTakst] per ydelse (oversigt_kort.ydelser, migration 006). */
+/** [navn, raekke, takst, sidsteAarsTakst] per ydelse. */
 type KortYdelse = [unknown, unknown, unknown, unknown];
-/** A current submission of this takstår, as the query's JSON array holds it. */
-type KortNy = [string, string, string, 1, number, string | null, Sagsstatus, number, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[]];
-/** Last takstår's current submission: only what the comparison needs. */
-type KortGl = [null, string, string, 0, KortYdelse[]];
+/** oversigt_kort.kort (migration 006): one submission's figures as a JSON array. */
+type Kort = [string, string, string, number, string | null, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[]];
+/** One element of the query's array: [this takstår (1) or the one before (0), number of versions, kort]. */
+type KortRaekke = [0 | 1, number, Kort];
 
 /** As ->> gives it: text, or null when the ydelse has no name. */
 const navnAf = (v: unknown): string => (v === null || v === undefined ? (null as unknown as string) : String(v));
 
 /**
  * The current (highest) version of every tilbud's submission in `takstaar` and `takstaar - 1`,
- * read from the narrow oversigt_kort (migration 006) in the index's order, and sent back as ONE
- * JSON text: with PGlite every result row crosses a worker's postMessage, which for 20,000 rows
- * cost more than the query. Expanded here to one row per ydelse and paired on
- * driftsherre/tilbud/ydelse (parret). A row with id null is last year's ydelse that is missing
- * this year; a row with har_sidste false is new this year. A withdrawn submission last year is
- * no takst (never "missing"); one withdrawn this year comes with its status for each of its
- * ydelser, so the caller lists them apart. `findings` holds the warnings only (all the overview
- * uses). `driftsherre` set = a municipality's own view.
+ * from oversigt_kort (migration 006: current version and version count marked, the figures
+ * stored as JSON text by the triggers), joined into ONE text: with PGlite every result row
+ * crosses a worker's postMessage, which for 20,000 rows cost more than the query. Expanded here
+ * to one row per ydelse and paired on driftsherre/tilbud/ydelse (parret). A row with id null is
+ * last year's ydelse that is missing this year; a row with har_sidste false is new this year. A
+ * withdrawn submission last year is no takst (never "missing"); one withdrawn this year comes
+ * with its status for each of its ydelser, so the caller lists them apart. `findings` holds the
+ * warnings only (all the overview uses). `driftsherre` set = a municipality's own view.
  */
-export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
-  const [svar] = await db.query<{ j: string }>(
-    `WITH k AS (
-       SELECT *, count(*) OVER w AS antal_versioner, row_number() OVER (w ORDER BY version DESC) AS nr
+export async function oversigtRaekker(db: Db, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
+  // Sorting 20,000 rows with their text needs more than the default 4 MB work_mem, which would
+  // sort on disk; SET LOCAL needs a transaction and lasts only for it.
+  const [svar] = await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL work_mem = '32MB'");
+    return tx.query<{ j: string | null }>(
+      `SELECT '[' || string_agg('[' || (takstaar = $1::int)::int || ',' || antal_versioner || ',' || kort || ']', ',' ORDER BY driftsherre, tilbud, takstaar) || ']' AS j
        FROM oversigt_kort
-       WHERE takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
-       WINDOW w AS (PARTITION BY driftsherre, tilbud, takstaar)
-     )
-     SELECT COALESCE(json_agg(CASE WHEN takstaar = $1::int
-              THEN json_build_array(id, driftsherre, tilbud, 1, version, nummer, status, antal_versioner, floor(extract(epoch FROM modtaget) * 1000),
-                                    advarsler, pl, takstenhed, regelsaet_id, regelsaet_version, ydelser)
-              ELSE json_build_array(NULL, driftsherre, tilbud, 0, ydelser) END
-            ORDER BY driftsherre, tilbud, takstaar), '[]')::text AS j
-     FROM k WHERE nr = 1 AND (takstaar = $1::int OR status <> 'tilbagetrukket')`,
-    [takstaar, driftsherre],
-  );
+       WHERE aktuel AND takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
+         AND (takstaar = $1::int OR status <> 'tilbagetrukket')`,
+      [takstaar, driftsherre],
+    );
+  });
   const rows: YdelseRaekke[] = [];
-  for (const r of JSON.parse(svar?.j ?? "[]") as (KortNy | KortGl)[]) {
-    if (r[3] === 0) {
-      for (const [navn, , takst] of r[4]) {
+  for (const [ny, antal, k] of JSON.parse(svar?.j ?? "[]") as KortRaekke[]) {
+    const [id, dh, tilbud, version, nummer, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser] = k;
+    if (ny === 0) {
+      for (const [navn, , takst] of ydelser) {
         rows.push({
-          id: null, driftsherre: r[1], tilbud: r[2], takstaar: takstaar - 1, ydelse: navnAf(navn), raekke: null, version: null, nummer: null, status: null,
+          id: null, driftsherre: dh, tilbud, takstaar: takstaar - 1, ydelse: navnAf(navn), raekke: null, version: null, nummer: null, status: null,
           antal_versioner: null, modtaget: null, findings: null, takst, oplyst_sidste: null, pl: null, takstenhed: null, regelsaet_id: null, regelsaet_version: null,
         });
       }
       continue;
     }
-    const [id, dh, tilbud, , version, nummer, status, antal, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser] = r;
     const modtaget = new Date(Number(ms));
     for (const [navn, raekke, takst, oplyst] of ydelser) {
       rows.push({
