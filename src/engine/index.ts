@@ -14,3 +14,4 @@ export * from "./prisniveau";
 export * from "./tjenestemandspension";
 export * from "./takststruktur";
 export * from "./hurtig";
+export * from "./hurtigUdvikling";
