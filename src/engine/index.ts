@@ -15,3 +15,4 @@ export * from "./tjenestemandspension";
 export * from "./takststruktur";
 export * from "./hurtig";
 export * from "./hurtigSkema";
+export * from "./hurtigUdvikling";

@@ -1,4 +1,4 @@
-import type { Sql } from "../db";
+import type { Db, Sql } from "../db";
 import type { Sagsstatus } from "../dialog/typer";
 import type { IndberetningRaekke } from "../lager";
 import { sammeYdelse } from "../../takstskema";
@@ -37,41 +37,78 @@ export interface OversigtRaekke {
 }
 
 export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | null = null): Promise<number[]> {
-  const rows = await db.query<{ takstaar: number }>("SELECT DISTINCT takstaar FROM indberetninger WHERE ($1::text IS NULL OR driftsherre = $1) ORDER BY takstaar", [driftsherre]);
+  // One index probe per year (a skip scan), not a DISTINCT over every stored row; oversigt_kort
+  // is read for a municipality (its index starts with driftsherre).
+  const rows = await db.query<{ takstaar: number }>(
+    driftsherre === null
+      ? `WITH RECURSIVE aar(t) AS (
+           SELECT min(takstaar) FROM indberetninger
+           UNION ALL
+           SELECT (SELECT min(takstaar) FROM indberetninger WHERE takstaar > aar.t) FROM aar WHERE aar.t IS NOT NULL
+         ) SELECT t AS takstaar FROM aar WHERE t IS NOT NULL ORDER BY t`
+      : "SELECT DISTINCT takstaar FROM oversigt_kort WHERE driftsherre = $1 ORDER BY takstaar",
+    driftsherre === null ? [] : [driftsherre],
+  );
   return rows.map((r) => Number(r.takstaar));
 }
 
 /** One ydelse of a current submission, as the query returns it (both takstår). */
-type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { id: string; takstaar: number };
+type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { takstaar: number };
+
+/** [navn, raekke, takst, sidsteAarsTakst] per ydelse. */
+type KortYdelse = [unknown, unknown, unknown, unknown];
+/** oversigt_kort.kort (migration 006): one submission's figures as a JSON array. */
+type Kort = [string, string, string, number, string | null, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[]];
+/** One element of the query's array: [this takstår (1) or the one before (0), number of versions, kort]. */
+type KortRaekke = [0 | 1, number, Kort];
+
+/** As ->> gives it: text, or null when the ydelse has no name. */
+const navnAf = (v: unknown): string => (v === null || v === undefined ? (null as unknown as string) : String(v));
 
 /**
- * One query: the current (highest) version of every tilbud's submission in `takstaar` and
- * `takstaar - 1`, expanded to one row per ydelse (beregnet->'ydelser'; migration 004 gave
- * older rows their one-row table), then paired on driftsherre/tilbud/ydelse (parret). A row
- * with id null is last year's ydelse that is missing this year; a row with har_sidste false is
- * new this year. A withdrawn submission last year is no takst (never "missing"); one withdrawn
- * this year comes with its status for each of its ydelser, so the caller lists them apart.
- * `driftsherre` set = a municipality's own view.
+ * The current (highest) version of every tilbud's submission in `takstaar` and `takstaar - 1`,
+ * from oversigt_kort (migration 006: current version and version count marked, the figures
+ * stored as JSON text by the triggers), joined into ONE text: with PGlite every result row
+ * crosses a worker's postMessage, which for 20,000 rows cost more than the query. Expanded here
+ * to one row per ydelse and paired on driftsherre/tilbud/ydelse (parret). A row with id null is
+ * last year's ydelse that is missing this year; a row with har_sidste false is new this year. A
+ * withdrawn submission last year is no takst (never "missing"); one withdrawn this year comes
+ * with its status for each of its ydelser, so the caller lists them apart. `findings` holds the
+ * warnings only (all the overview uses). `driftsherre` set = a municipality's own view.
  */
-export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
-  const rows = await db.query<YdelseRaekke>(
-    `WITH v AS (
-       SELECT id, driftsherre, tilbud, takstaar, version, nummer, status, modtaget, findings, regelsaet_id, regelsaet_version, beregnet,
-              vaerdier->'TS_PLPct' AS pl, vaerdier->'TS_Takstenhed' AS takstenhed,
-              count(*) OVER w AS antal_versioner,
-              row_number() OVER (w ORDER BY version DESC) AS nr
-       FROM indberetninger
-       WHERE takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
-       WINDOW w AS (PARTITION BY driftsherre, tilbud, takstaar)
-     )
-     SELECT v.id::text AS id, v.driftsherre, v.tilbud, v.takstaar, e.y->>'navn' AS ydelse, e.y->'raekke' AS raekke,
-            v.version, v.nummer, v.status, v.antal_versioner::int AS antal_versioner, v.modtaget, v.findings,
-            e.y->'takst' AS takst, e.y->'sidsteAarsTakst' AS oplyst_sidste, v.pl, v.takstenhed, v.regelsaet_id, v.regelsaet_version
-     FROM v CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.beregnet->'ydelser') = 'array' THEN v.beregnet->'ydelser' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(y, ord)
-     WHERE v.nr = 1 AND (v.takstaar = $1::int OR v.status <> 'tilbagetrukket')
-     ORDER BY v.driftsherre, v.tilbud, v.takstaar DESC, e.ord`,
-    [takstaar, driftsherre],
-  );
+export async function oversigtRaekker(db: Db, takstaar: number, driftsherre: string | null = null): Promise<OversigtRaekke[]> {
+  // Sorting 20,000 rows with their text needs more than the default 4 MB work_mem, which would
+  // sort on disk; SET LOCAL needs a transaction and lasts only for it.
+  const [svar] = await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL work_mem = '32MB'");
+    return tx.query<{ j: string | null }>(
+      `SELECT '[' || string_agg('[' || (takstaar = $1::int)::int || ',' || antal_versioner || ',' || kort || ']', ',' ORDER BY driftsherre, tilbud, takstaar) || ']' AS j
+       FROM oversigt_kort
+       WHERE aktuel AND takstaar IN ($1::int, $1::int - 1) AND ($2::text IS NULL OR driftsherre = $2)
+         AND (takstaar = $1::int OR status <> 'tilbagetrukket')`,
+      [takstaar, driftsherre],
+    );
+  });
+  const rows: YdelseRaekke[] = [];
+  for (const [ny, antal, k] of JSON.parse(svar?.j ?? "[]") as KortRaekke[]) {
+    const [id, dh, tilbud, version, nummer, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser] = k;
+    if (ny === 0) {
+      for (const [navn, , takst] of ydelser) {
+        rows.push({
+          id: null, driftsherre: dh, tilbud, takstaar: takstaar - 1, ydelse: navnAf(navn), raekke: null, version: null, nummer: null, status: null,
+          antal_versioner: null, modtaget: null, findings: null, takst, oplyst_sidste: null, pl: null, takstenhed: null, regelsaet_id: null, regelsaet_version: null,
+        });
+      }
+      continue;
+    }
+    const modtaget = new Date(Number(ms));
+    for (const [navn, raekke, takst, oplyst] of ydelser) {
+      rows.push({
+        id, driftsherre: dh, tilbud, takstaar, ydelse: navnAf(navn), raekke, version, nummer, status, antal_versioner: antal, modtaget, findings: advarsler,
+        takst, oplyst_sidste: oplyst, pl, takstenhed, regelsaet_id: regelsaetId, regelsaet_version: regelsaetVersion,
+      });
+    }
+  }
   return parret(rows, takstaar);
 }
 
@@ -81,6 +118,12 @@ export async function oversigtRaekker(db: Sql, takstaar: number, driftsherre: st
  * depends on its collation (a C-locale PostgreSQL leaves Æ, Ø, Å as they are). Last year's
  * unpaired ydelser follow their tilbud's as rows with id null (missing this year).
  */
+/**
+ * sammeYdelse, without its locale-aware lower-casing when the names are the same string (the
+ * usual case: then they match unless blank, as sammeYdelse decides).
+ */
+const samme = (a: string | null, b: string | null): boolean => (a === b ? (a ?? "").trim() !== "" : sammeYdelse(a ?? "", b ?? ""));
+
 function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke[] {
   const grupper = new Map<string, { ny: YdelseRaekke[]; gl: YdelseRaekke[] }>();
   for (const r of rows) {
@@ -93,9 +136,13 @@ function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke
   for (const { ny, gl } of grupper.values()) {
     const frie = [...gl];
     for (const n of ny) {
-      const i = frie.findIndex((f) => sammeYdelse(f.ydelse, n.ydelse));
+      const i = frie.findIndex((f) => samme(f.ydelse, n.ydelse));
       const f = i >= 0 ? frie.splice(i, 1)[0] : undefined;
-      ud.push({ ...n, sidste_takst: f?.takst ?? null, har_sidste: f !== undefined });
+      // n is this function's own object (made above): completed in place, not copied.
+      const r = n as YdelseRaekke & Pick<OversigtRaekke, "sidste_takst" | "har_sidste">;
+      r.sidste_takst = f?.takst ?? null;
+      r.har_sidste = f !== undefined;
+      ud.push(r);
     }
     for (const f of frie) {
       ud.push({

@@ -1,3 +1,5 @@
+// First: the overview's request leaves before the other modules are evaluated.
+import { NOEGLE, tagTidligtSvar } from "./tidligHent";
 import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
@@ -13,7 +15,6 @@ import { Vindue } from "./vindue";
  * rows, but only the rows in view plus a margin are in the DOM.
  */
 
-const NOEGLE = "takstoversigt.token";
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 let token: string | null = sessionStorage.getItem(NOEGLE);
@@ -31,12 +32,13 @@ function status(tekst: string): void {
   $("status").textContent = tekst;
 }
 
-async function hent(sti: string, krop?: unknown): Promise<Response> {
-  const r = await fetch(sti, {
-    headers: { authorization: `Bearer ${token ?? ""}`, ...(krop === undefined ? {} : { "content-type": "application/json" }) },
-    cache: "no-store",
-    ...(krop === undefined ? {} : { method: "POST", body: JSON.stringify(krop) }),
-  });
+async function hent(sti: string, krop?: unknown, tidligt: Promise<Response> | null = null): Promise<Response> {
+  const r = await (tidligt ??
+    fetch(sti, {
+      headers: { authorization: `Bearer ${token ?? ""}`, ...(krop === undefined ? {} : { "content-type": "application/json" }) },
+      cache: "no-store",
+      ...(krop === undefined ? {} : { method: "POST", body: JSON.stringify(krop) }),
+    }));
   if (!r.ok) {
     let besked = "";
     try {
@@ -80,7 +82,8 @@ async function indlaes(takstaar?: number): Promise<void> {
   status("Henter indberetninger …");
   $("indhold").setAttribute("aria-busy", "true");
   try {
-    const r = await hent(`/api/v1/oversigt${takstaar ? `?takstaar=${takstaar}` : ""}`);
+    // The first load uses the request tidligHent.ts sent (same address, same token).
+    const r = await hent(`/api/v1/oversigt${takstaar ? `?takstaar=${takstaar}` : ""}`, undefined, takstaar ? null : tagTidligtSvar(token));
     data = (await r.json()) as Oversigt;
     $("login").hidden = true;
     $("login-fejl").hidden = true;

@@ -1,0 +1,37 @@
+import { takstudvikling } from "./prisniveau";
+
+/**
+ * Issue 15 (the overview with 10,000 takster): real takstudvikling in plain doubles, rounded to
+ * `decimaler` places of the fraction (3 = one decimal of a percent), and whether it lies beyond
+ * ±`graense`. Returns exactly what decimal.js gives,
+ *   vaerdi = takstudvikling(ny, sidste, pl).toDecimalPlaces(decimaler).toNumber()
+ *   over   = takstudvikling(ny, sidste, pl).abs().gt(graense),
+ * or undefined when it cannot prove that: the caller then takes decimal.js (which also owns every
+ * error). Why this is exact: decimal.js reads each input as String(x) and divides with 40
+ * significant digits; the double quotient is within a few ulp of the exact one, so away from a
+ * rounding tie and from the limit (a margin far wider than that error) both decide alike, and
+ * k / 10^decimaler is the double nearest the rounded decimal, as its toNumber() is.
+ */
+export function hurtigUdviklingAfrundet(ny: number, sidste: number, pl: number, decimaler: number, graense: number): { vaerdi: number; over: boolean } | undefined {
+  // The engine's preconditions (it throws otherwise) and magnitudes where the margin below holds.
+  if (!Number.isFinite(ny) || !Number.isFinite(sidste) || !Number.isFinite(pl)) return undefined;
+  if (!(sidste >= 1e-6 && sidste <= 1e12) || !(pl > -0.9 && pl <= 1) || Math.abs(ny) > 1e12) return undefined;
+  if (!Number.isInteger(decimaler) || decimaler < 0 || decimaler > 6) return undefined;
+  const q = ny / (sidste * (1 + pl)) - 1;
+  if (!(Math.abs(q) < 1e3)) return undefined;
+  const MARGEN = 1e-9;
+  if (Math.abs(Math.abs(q) - graense) < MARGEN) return undefined;
+  const skala = 10 ** decimaler;
+  const r = Math.abs(q) * skala;
+  const helt = Math.floor(r);
+  if (Math.abs(r - helt - 0.5) < MARGEN * skala) return undefined;
+  const k = r - helt > 0.5 ? helt + 1 : helt;
+  // decimal.js keeps the sign of a negative change rounded to zero (-0), as this does.
+  return { vaerdi: (q < 0 ? -k : k) / skala, over: Math.abs(q) > graense };
+}
+
+/** The decimal.js answer hurtigUdviklingAfrundet must equal (for the tests and the fallback). */
+export function praecisTakstudvikling(ny: number, sidste: number, pl: number, decimaler: number, graense: number): { vaerdi: number; over: boolean } {
+  const u = takstudvikling(ny, sidste, pl);
+  return { vaerdi: u.toDecimalPlaces(decimaler).toNumber(), over: u.abs().gt(graense) };
+}
