@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, unikBrud } from "./db";
+import { kortUdenNummer } from "./oversigt/kort";
 
 /** The receipt of product.md §5; `nummer` is null only for submissions stored before it existed. */
 export interface Kvittering {
@@ -126,12 +127,15 @@ export async function gemIndberetning(
   db: Db,
   n: NyIndberetning & { regelsaetUdgivelse?: number; kraeverBegrundelse?: boolean },
 ): Promise<{ kvittering: Kvittering; ny: boolean }> {
+  const id = randomUUID();
+  const nu = new Date();
   const post: Post = {
-    id: randomUUID(), driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, takstaar: n.takstaar, sha256: n.sha256,
+    id, driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, takstaar: n.takstaar, sha256: n.sha256,
     payload: n.payload, vaerdier: n.vaerdier, findings: n.findings, sprunget: n.sprunget, beregnet: n.beregnet ?? null,
-    modtaget: new Date().toISOString(), token_id: n.tokenId, praefiks: nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar),
+    modtaget: nu.toISOString(), token_id: n.tokenId, praefiks: nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar),
     regelsaet_id: n.regelsaet?.id ?? null, regelsaet_version: n.regelsaet?.version ?? null, udgivelse: n.regelsaetUdgivelse ?? null,
     kraever_begrundelse: n.kraeverBegrundelse ?? false,
+    kort: kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet }),
   };
   const r = await viaSkriver(db, post);
   if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort));

@@ -6,6 +6,8 @@ import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
 import { lavOversigt } from "../../src/server/oversigt/beregning";
 import { oversigtRaekker, takstaarMedIndberetninger } from "../../src/server/oversigt/forespoergsler";
 import { celleFor } from "../../src/takstskema";
+import { gemIndberetning } from "../../src/server/lager";
+import { opretToken } from "../../src/server/tokens";
 
 /**
  * Issue 15, migration 006: the overview reads oversigt_kort, a narrow copy of each submission
@@ -85,5 +87,45 @@ describe("oversigt_kort (migration 006) on PGlite", () => {
   it("a truncate empties it too", async () => {
     await db.query("TRUNCATE indberetninger CASCADE");
     expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM oversigt_kort"))[0]!.n).toBe(0);
+  });
+});
+
+describe("oversigt_kort of a submission stored by gem_indberetninger (migration 007)", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await aabnPglite();
+    await migrer(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("is the row migration 006 builds from the stored submission, and a new version takes over as current", async () => {
+    const tokenId = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).id;
+    const ny = (takst: number) => ({
+      driftsherre: "Odense Kommune", tilbud: "Søhuset", ydelse: "Døgn", takstaar: 2018, sha256: String(takst).padStart(64, "0"),
+      payload: { TS_Tilbud: "Søhuset" },
+      vaerdier: { TS_PLPct: 0.02, TS_Takstenhed: "døgn", TS_Regelsaet: "SYD-2018" },
+      findings: [TS050, INFO, TS012],
+      sprunget: [],
+      beregnet: { ydelser: [{ raekke: 0, navn: "Døgn", takst, sidsteAarsTakst: 1500 }, { raekke: 1, navn: "Aflastning", takst: 800, sidsteAarsTakst: null }] },
+      regelsaet: { id: "SYD-2018", version: 1 },
+      tokenId,
+    });
+    const v1 = (await gemIndberetning(db, ny(1683))).kvittering;
+    const v2 = (await gemIndberetning(db, ny(1690))).kvittering;
+    const rows = await db.query<{ id: string; kort: string; sql: string; aktuel: boolean; antal_versioner: number }>(
+      `SELECT o.id::text AS id, o.kort, oversigt_kort_tekst(i) AS sql, o.aktuel, o.antal_versioner
+       FROM oversigt_kort o JOIN indberetninger i ON i.id = o.id ORDER BY o.version`,
+    );
+    expect(rows.map((r) => [r.id, r.aktuel, r.antal_versioner])).toEqual([
+      [v1.id, false, 2],
+      [v2.id, true, 2],
+    ]);
+    for (const r of rows) expect(JSON.parse(r.kort)).toEqual(JSON.parse(r.sql));
+    // Worked out by hand: the current row carries version 2, its receipt number and only the warnings.
+    const kort = JSON.parse(rows[1]!.kort) as unknown[];
+    expect(kort.slice(-2)).toEqual([2, v2.nummer]);
+    expect((kort[5] as { code: string }[]).map((a) => a.code)).toEqual(["TS050", "TS012"]);
   });
 });

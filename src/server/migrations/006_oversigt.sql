@@ -14,8 +14,10 @@ CREATE TABLE oversigt_kort (
   -- The highest version of its driftsherre/tilbud/takstår (withdrawn or not).
   aktuel          boolean NOT NULL DEFAULT false,
   antal_versioner integer NOT NULL DEFAULT 1,
-  -- [id, driftsherre, tilbud, version, nummer, status, modtaget (ms since 1970), warnings,
-  --  TS_PLPct, TS_Takstenhed, regelsaet_id, regelsaet_version, [[navn, raekke, takst, sidsteAarsTakst], …]]
+  -- [id, driftsherre, tilbud, status, modtaget (ms since 1970), warnings, TS_PLPct,
+  --  TS_Takstenhed, regelsaet_id, regelsaet_version, [[navn, raekke, takst, sidsteAarsTakst], …],
+  --  version, nummer]: what the database assigns last, so the store (migration 007) can append
+  --  it to the rest, which the server has built (src/server/oversigt/kort.ts).
   kort            text NOT NULL
 );
 
@@ -24,12 +26,13 @@ CREATE INDEX oversigt_kort_tilbud_idx ON oversigt_kort (driftsherre, tilbud, tak
 
 CREATE FUNCTION oversigt_kort_tekst(i indberetninger) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT json_build_array(
-    i.id, i.driftsherre, i.tilbud, i.version, i.nummer, i.status, floor(extract(epoch FROM i.modtaget) * 1000),
+    i.id, i.driftsherre, i.tilbud, i.status, floor(extract(epoch FROM i.modtaget) * 1000),
     CASE WHEN jsonb_typeof(i.findings) = 'array' THEN jsonb_path_query_array(i.findings, '$[*] ? (@.severity == "warning")') ELSE '[]'::jsonb END,
     i.vaerdier->'TS_PLPct', i.vaerdier->'TS_Takstenhed', i.regelsaet_id, i.regelsaet_version,
     COALESCE((SELECT jsonb_agg(jsonb_build_array(y->'navn', y->'raekke', y->'takst', y->'sidsteAarsTakst') ORDER BY nr)
               FROM jsonb_array_elements(CASE WHEN jsonb_typeof(i.beregnet->'ydelser') = 'array' THEN i.beregnet->'ydelser' ELSE '[]'::jsonb END)
-                   WITH ORDINALITY AS e(y, nr)), '[]'::jsonb))::text
+                   WITH ORDINALITY AS e(y, nr)), '[]'::jsonb),
+    i.version, i.nummer)::text
 $$;
 
 -- Marks the highest version of one driftsherre/tilbud/takstår and counts its versions.
@@ -77,8 +80,16 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER indberetninger_oversigt_kort AFTER INSERT OR UPDATE OR DELETE ON indberetninger
+CREATE TRIGGER indberetninger_oversigt_kort AFTER UPDATE OR DELETE ON indberetninger
   FOR EACH ROW EXECUTE FUNCTION oversigt_kort_gem();
+
+-- gem_indberetninger (migration 007) writes a new submission's row itself, from the figures the
+-- server already has (building it here from the stored JSON halved the service's throughput on
+-- PostgreSQL, issue 15), and says so for its transaction; any other insert gets its row here.
+-- A WHEN that is false does not even queue the trigger.
+CREATE TRIGGER indberetninger_oversigt_kort_ny AFTER INSERT ON indberetninger
+  FOR EACH ROW WHEN (current_setting('takst.kort_skrevet', true) IS DISTINCT FROM 'ja')
+  EXECUTE FUNCTION oversigt_kort_gem();
 
 CREATE FUNCTION oversigt_kort_toem() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

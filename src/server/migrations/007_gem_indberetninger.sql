@@ -6,7 +6,7 @@
 --
 -- p: a JSON array, each element {id, driftsherre, tilbud, ydelse, takstaar, sha256, payload,
 -- vaerdier, findings, sprunget, beregnet, modtaget, token_id, praefiks, regelsaet_id,
--- regelsaet_version, udgivelse, kraever_begrundelse}. One row comes back per element, in order
+-- regelsaet_version, udgivelse, kraever_begrundelse, kort}. One row comes back per element, in order
 -- (k_i from 0):
 --   afvist 'token'          the token is revoked: nothing stored;
 --   afvist 'regelsaet'      a ruleset was published after `udgivelse`: validate again;
@@ -34,6 +34,8 @@ DECLARE
   n integer;
 BEGIN
   SELECT COALESCE(MAX(nr), 0) INTO senest FROM regelsaet;
+  -- This function writes the overview's row of what it stores (migration 006's insert trigger stands aside).
+  PERFORM set_config('takst.kort_skrevet', 'ja', true);
   k_i := -1;
   FOR e IN SELECT value FROM jsonb_array_elements(p) LOOP
     k_i := k_i + 1;
@@ -75,14 +77,29 @@ BEGIN
     INSERT INTO kvitteringsnumre AS kn (praefiks, sidste) VALUES (e->>'praefiks', 1)
       ON CONFLICT (praefiks) DO UPDATE SET sidste = kn.sidste + 1
       RETURNING kn.sidste INTO n;
+    k_nummer := (e->>'praefiks') || '-' || lpad(n::text, greatest(4, length(n::text)), '0');
+    -- The overview's narrow row (migration 006): the server sent `kort` without the two figures
+    -- assigned here (src/server/oversigt/kort.ts); without it, it is built from the stored row below.
+    IF e ? 'kort' THEN
+      INSERT INTO oversigt_kort (id, driftsherre, tilbud, takstaar, version, status, aktuel, antal_versioner, kort)
+      VALUES ((e->>'id')::uuid, e->>'driftsherre', e->>'tilbud', (e->>'takstaar')::integer, COALESCE(a_version, 0) + 1, 'modtaget',
+              true, 1, left(e->>'kort', -1) || ',' || (COALESCE(a_version, 0) + 1) || ',' || to_json(k_nummer)::text || ']');
+    END IF;
     INSERT INTO indberetninger AS x (id, driftsherre, tilbud, ydelse, takstaar, version, nummer, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, regelsaet_id, regelsaet_version)
     VALUES ((e->>'id')::uuid, e->>'driftsherre', e->>'tilbud', e->>'ydelse', (e->>'takstaar')::integer, COALESCE(a_version, 0) + 1,
-            (e->>'praefiks') || '-' || lpad(n::text, greatest(4, length(n::text)), '0'),
+            k_nummer,
             e->>'sha256', e->'payload', e->'vaerdier', e->'findings', e->'sprunget', NULLIF(e->'beregnet', 'null'::jsonb),
             (e->>'modtaget')::timestamptz, e->>'token_id', e->>'regelsaet_id', (e->>'regelsaet_version')::integer)
     RETURNING x.id::text, x.nummer, x.sha256, x.modtaget INTO k_id, k_nummer, k_sha256, k_modtaget;
+    IF NOT e ? 'kort' THEN
+      PERFORM oversigt_kort_indsaet(x) FROM indberetninger x WHERE x.id = (e->>'id')::uuid;
+    ELSIF a_version IS NOT NULL THEN
+      -- A new version: the older ones are no longer current (and all count one more).
+      PERFORM oversigt_kort_optael(e->>'driftsherre', e->>'tilbud', (e->>'takstaar')::integer);
+    END IF;
     k_ny := true;
     RETURN NEXT;
   END LOOP;
+  PERFORM set_config('takst.kort_skrevet', '', true);
 END
 $$;

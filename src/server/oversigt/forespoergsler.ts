@@ -57,8 +57,8 @@ type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { taks
 
 /** [navn, raekke, takst, sidsteAarsTakst] per ydelse. */
 type KortYdelse = [unknown, unknown, unknown, unknown];
-/** oversigt_kort.kort (migration 006): one submission's figures as a JSON array. */
-type Kort = [string, string, string, number, string | null, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[]];
+/** oversigt_kort.kort (migration 006; built by kort.ts or the migration's oversigt_kort_tekst): one submission's figures as a JSON array. */
+type Kort = [string, string, string, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[], number, string | null];
 /** One element of the query's array: [this takstår (1) or the one before (0), number of versions, kort]. */
 type KortRaekke = [0 | 1, number, Kort];
 
@@ -91,7 +91,7 @@ export async function oversigtRaekker(db: Db, takstaar: number, driftsherre: str
   });
   const rows: YdelseRaekke[] = [];
   for (const [ny, antal, k] of JSON.parse(svar?.j ?? "[]") as KortRaekke[]) {
-    const [id, dh, tilbud, version, nummer, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser] = k;
+    const [id, dh, tilbud, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser, version, nummer] = k;
     if (ny === 0) {
       for (const [navn, , takst] of ydelser) {
         rows.push({
