@@ -130,7 +130,8 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
     sha256: sha256Hex(kanoniskJson(indhold)),
     findings: res.findings,
     skipped: res.skipped,
-    vaerdier: JSON.parse(JSON.stringify(v)) as Record<string, unknown>,
+    // The validator's own object, fresh per call; the store writes it as JSON.
+    vaerdier: v,
     beregnet: res.beregnet,
     regelsaet: brugtRegelsaet(register, v.TS_Regelsaet),
     noegle,

