@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -24,6 +25,15 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * CSP allowing exactly the page's own inline scripts by their sha256 (the early request of
+ * oversigt.html, issue 15): computed from the file served, so a rebuilt page cannot drift from it.
+ */
+export function cspFor(side: string): string {
+  const hashes = [...side.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1]!, "utf8").digest("base64")}'`);
+  return hashes.length === 0 ? CSP : CSP.replace("script-src 'self'", `script-src 'self' ${hashes.join(" ")}`);
+}
+
 const takstaarQuery = {
   type: "object",
   additionalProperties: false,
@@ -48,11 +58,12 @@ export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): 
       if (!existsSync(html)) return reply.code(404).send({ fejl: "Oversigten er ikke bygget: kør npm run build." });
       reply.header("content-type", "text/html; charset=utf-8");
       reply.header("cache-control", "no-cache");
-      reply.header("content-security-policy", CSP);
+      const indhold = readFileSync(html);
+      reply.header("content-security-policy", cspFor(indhold.toString("utf8")));
       reply.header("x-frame-options", "DENY");
       reply.header("x-content-type-options", "nosniff");
       reply.header("referrer-policy", "no-referrer");
-      return reply.send(readFileSync(html));
+      return reply.send(indhold);
     };
     app.get("/oversigt", side);
     app.get("/oversigt.html", side);

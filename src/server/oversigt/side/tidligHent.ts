@@ -7,9 +7,12 @@
 
 export const NOEGLE = "takstoversigt.token";
 
-let tidlig: { token: string; svar: Promise<Response> } | null = null;
+type Tidlig = { token: string; svar: Promise<Response> };
+
+/** The request oversigt.html's inline script sent (if the CSP let it run), else one sent now. */
+let tidlig: Tidlig | null = (window as unknown as { takstTidlig?: Tidlig }).takstTidlig ?? null;
 const gemt = sessionStorage.getItem(NOEGLE);
-if (gemt) {
+if (gemt && tidlig?.token !== gemt) {
   tidlig = { token: gemt, svar: fetch("/api/v1/oversigt", { headers: { authorization: `Bearer ${gemt}` }, cache: "no-store" }) };
   // A network error is reported where the response is awaited (indlaes), not as unhandled here.
   tidlig.svar.catch(() => undefined);
