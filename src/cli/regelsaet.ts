@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { type Regelsaet, type RegelsaetRegister, fundTekst, parameter, tjekRegelsaet } from "../regelsaet";
 import { lavSkifteligtRegister } from "../regelsaet/delt";
-import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
+import { laesJsonFil, laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { REGLER } from "../takstskema";
+import { fetchMedCertifikatFejl } from "./tls";
 
 type Ud = { out: (s: string) => void; err: (s: string) => void };
 
@@ -11,9 +11,9 @@ export class RegelsaetFilFejl extends Error {}
 
 function laesJson(fil: string): unknown {
   try {
-    return JSON.parse(readFileSync(fil, "utf8"));
+    return laesJsonFil(fil);
   } catch (e) {
-    throw new RegelsaetFilFejl(`${fil} kan ikke læses som JSON: ${(e as Error).message}`);
+    throw new RegelsaetFilFejl((e as Error).message);
   }
 }
 
@@ -33,7 +33,7 @@ export async function cliRegister(o: { regelsaetFil?: string; server?: string })
   const indbyggede = laesRegelsaetFiler();
   register.saet(indbyggede);
   if (o.server) {
-    const r = await indlaesRegelsaet({ serviceUrl: o.server, register, indbyggede });
+    const r = await indlaesRegelsaet({ serviceUrl: o.server, register, indbyggede, fetchFn: fetchMedCertifikatFejl() });
     if (r.kilde !== "service") throw new RegelsaetFilFejl(r.beskeder.join(" "));
   }
   if (o.regelsaetFil) register.saet(register.alle(), [laesRegelsaetFil(o.regelsaetFil)]);

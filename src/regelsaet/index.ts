@@ -1,3 +1,4 @@
 export * from "./schema";
 export * from "./register";
 export * from "./tjek";
+export { afstand } from "./afstand";

@@ -13,8 +13,27 @@ const parameter = <T extends z.ZodTypeAny>(vaerdi: T) => z.object({ vaerdi, kild
 const brok = z.number().min(0, "en brøk fra 0 til 1 (4,4 % skrives 0,044)").max(1, "en brøk fra 0 til 1 (4,4 % skrives 0,044)");
 const kort = z.string().trim().min(1).max(200);
 
-/** A category name with the spellings the sources also use (plural headings, "Højtspecialiseret"). */
-export const kategoriSchema = z.object({ navn: kort, synonymer: z.array(kort).max(20).default([]) }).strict();
+/**
+ * A category name with the spellings the sources also use (plural headings, "Højtspecialiseret"),
+ * or just the name: "Klyngetilbud" is read as { navn: "Klyngetilbud", synonymer: [] }, so every
+ * consumer sees one form.
+ */
+export const KATEGORI_FORM = 'et navn ("Klyngetilbud") eller { "navn": "Lokalt tilbud", "synonymer": ["Lokale tilbud"] }';
+export const kategoriSchema = z.union(
+  [kort.transform((navn) => ({ navn, synonymer: [] as string[] })), z.object({ navn: kort, synonymer: z.array(kort).max(20).default([]) }).strict()],
+  { errorMap: () => ({ message: `en kategori skal være ${KATEGORI_FORM}` }) },
+);
+
+/** ÅÅÅÅ-MM-DD, and a day the calendar has (2026-02-30 is refused, not read as 2. marts). */
+const dato = z.string().superRefine((s, ctx) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return void ctx.addIssue({ code: z.ZodIssueCode.custom, message: "dato som ÅÅÅÅ-MM-DD" });
+  const [aar, maaned, dag] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(aar, maaned - 1, dag));
+  if (d.getUTCFullYear() !== aar || d.getUTCMonth() !== maaned - 1 || d.getUTCDate() !== dag) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `datoen ${s} findes ikke i kalenderen` });
+  }
+});
 
 /** "kraeves": a missing split is an error; "forventes": a warning (TS061); "nej": no split expected. */
 export const BASIS_SERVICE_OPDELING = ["kraeves", "forventes", "nej"] as const;
@@ -32,7 +51,7 @@ export const parametreSchema = z
     efterregForsinkelseAar: parameter(z.number().int().positive().max(10)),
     maksBelaegning: parameter(z.number().positive().max(1)),
     basisServiceOpdeling: parameter(z.enum(BASIS_SERVICE_OPDELING)),
-    fristTakster: parameter(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dato som ÅÅÅÅ-MM-DD")),
+    fristTakster: parameter(dato),
     hoejtSpecialiseretMinTakst: parameter(z.number().positive()),
     kategorier: parameter(z.array(kategoriSchema).min(1).max(50)),
     /** Per takstenhed (døgn, dag, …): the Bilag 14 difference in annual staff cost per citizen. */
@@ -53,7 +72,20 @@ export const regelsaetSchema = z
     kilde,
     parametre: parametreSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    // The id names the year users pick the ruleset by; a takstaar that says otherwise is a typo.
+    const aar = Number(/-(\d{4})$/.exec(r.id)?.[1] ?? r.takstaar);
+    if (aar !== r.takstaar) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["takstaar"], message: `takstaar er ${r.takstaar}, men id'et ${r.id} siger ${aar}; de skal være ens` });
+  });
+
+/** The fields an object may have at each place in a ruleset (for "did you mean" on an unknown one). */
+export const KENDTE_FELTER = {
+  rod: Object.keys(regelsaetSchema.innerType().shape),
+  parametre: Object.keys(parametreSchema.shape),
+  parameter: ["vaerdi", "kilde"],
+  kategori: ["navn", "synonymer"],
+} as const;
 
 export type Regelsaet = z.infer<typeof regelsaetSchema>;
 export type Parametre = z.infer<typeof parametreSchema>;

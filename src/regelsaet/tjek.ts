@@ -1,6 +1,7 @@
 import type { ZodIssue } from "zod";
+import { afstand } from "./afstand";
 import { NyereSchemaFejl, parseRegelsaet } from "./register";
-import { type Regelsaet, SCHEMA_VERSION, regelsaetSchema } from "./schema";
+import { KENDTE_FELTER, type Regelsaet, SCHEMA_VERSION, regelsaetSchema } from "./schema";
 
 /** One problem in a ruleset file: `sti` names the parameter (e.g. parametre.overheadLoft.kilde). */
 export interface RegelsaetFund {
@@ -19,14 +20,39 @@ const TYPE_NAVN: Record<string, string> = {
   integer: "et helt tal",
 };
 
+/** The fields the object at `sti` may have. */
+function kendteFelter(sti: readonly (string | number)[]): readonly string[] {
+  if (sti.length === 0) return KENDTE_FELTER.rod;
+  if (sti[0] !== "parametre") return [];
+  if (sti.length === 1) return KENDTE_FELTER.parametre;
+  if (sti.length === 2) return KENDTE_FELTER.parameter;
+  return sti[1] === "kategorier" ? KENDTE_FELTER.kategori : [];
+}
+
+/** The known field an unknown one most likely means ("renteloft" → renteLoft), if one is close. */
+function naermeste(felt: string, kendte: readonly string[]): string | undefined {
+  const start = felt.length >= 3 ? kendte.find((k) => k.toLowerCase().startsWith(felt.toLowerCase())) : undefined;
+  if (start) return start;
+  let bedst: { navn: string; d: number } | undefined;
+  for (const navn of kendte) {
+    const d = afstand(felt.toLowerCase(), navn.toLowerCase());
+    if (!bedst || d < bedst.d) bedst = { navn, d };
+  }
+  return bedst && bedst.d <= Math.max(2, Math.floor(felt.length / 4)) ? bedst.navn : undefined;
+}
+
 /** zod's English defaults in Danish; messages the schema writes itself are Danish already. */
 function danskBesked(i: ZodIssue): string {
   switch (i.code) {
     case "invalid_type":
       if (i.received === "undefined") return "mangler";
       return `skal være ${TYPE_NAVN[i.expected] ?? i.expected}, ikke ${TYPE_NAVN[i.received] ?? i.received}`;
-    case "unrecognized_keys":
-      return `ukendt felt: ${i.keys.join(", ")} (parametre, som kilderne ikke giver, udelades; se docs/regelsaet.md)`;
+    case "unrecognized_keys": {
+      const kendte = kendteFelter(i.path);
+      const forslag = i.keys.map((k) => naermeste(k, kendte)).filter((f): f is string => f !== undefined);
+      const mente = forslag.length ? `; mente du ${forslag.join(", ")}?` : "";
+      return `ukendt felt: ${i.keys.join(", ")}${mente} (parametre, som kilderne ikke giver, udelades; se docs/regelsaet.md)`;
+    }
     case "invalid_enum_value":
       return `skal være en af ${i.options.map((o) => `"${String(o)}"`).join(", ")}, ikke "${String(i.received)}"`;
     case "too_small":

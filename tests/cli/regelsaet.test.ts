@@ -1,9 +1,10 @@
 import "../server/jestCookie";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { generateCertificates } from "office-addin-dev-certs";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
 import { type Regelsaet, lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { laesRegelsaetFiler } from "../../src/regelsaet/fraMappe";
@@ -18,8 +19,12 @@ const BIN = join(ROD, "bin", "takstskema.js");
 const run = promisify(execFile);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliMedMiljoe({}, ...args);
+}
+
+async function cliMedMiljoe(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROD, encoding: "utf8" });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROD, encoding: "utf8", env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -70,6 +75,42 @@ describe("takstskema regelsaet tjek", () => {
   });
 });
 
+describe("takstskema regelsaet tjek: what a secretariat writes by mistake", () => {
+  it("refuses a takstaar other than the id's year and a date that does not exist, naming both", async () => {
+    const fil = syd2027({ takstaar: 2026 });
+    (fil.parametre as Record<string, unknown>).fristTakster = { vaerdi: "2026-02-30", kilde: "tidsplan 2027 (testdata)" };
+    const r = await cli("regelsaet", "tjek", skriv("forkert-aar.json", fil));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("takstaar: takstaar er 2026, men id'et SYD-2027 siger 2027; de skal være ens");
+    expect(r.stdout).toContain("parametre.fristTakster.vaerdi: datoen 2026-02-30 findes ikke i kalenderen");
+  });
+
+  it("suggests the known key for an unknown one (renteloft → renteLoft)", async () => {
+    const fil = syd2027();
+    const p = fil.parametre as Record<string, unknown>;
+    p.renteloft = p.renteLoft;
+    delete p.renteLoft;
+    const r = await cli("regelsaet", "tjek", skriv("renteloft.json", fil));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("parametre: ukendt felt: renteloft; mente du renteLoft?");
+  });
+
+  it("accepts kategorier as plain names", async () => {
+    const fil = syd2027();
+    (fil.parametre as Record<string, unknown>).kategorier = { vaerdi: ["Klyngetilbud", "Lokalt tilbud"], kilde: "rammeaftale 2027 (testdata)" };
+    const r = await cli("regelsaet", "tjek", skriv("navne.json", fil));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout).toContain('kategorier = [{"navn":"Klyngetilbud","synonymer":[]},{"navn":"Lokalt tilbud","synonymer":[]}]');
+  });
+
+  it("a missing file is said in Danish, not as Node's ENOENT", async () => {
+    const r = await cli("regelsaet", "tjek", join(dir, "findes-ikke.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Filen ${join(dir, "findes-ikke.json")} findes ikke.`);
+    expect(r.stderr).not.toMatch(/ENOENT|no such file/);
+  });
+});
+
 describe("takstskema valider --regelsaet-fil / --server", () => {
   let skema: string;
   beforeAll(async () => {
@@ -99,6 +140,32 @@ describe("takstskema valider --regelsaet-fil / --server", () => {
     const r = await cli("valider", skema, "--regelsaet-fil", skriv("v0.json", daarlig));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("version: skal være mindst 1");
+  });
+
+  it("--server against a certificate the machine does not trust says so and how to trust it, not \"fetch failed\"", async () => {
+    // The development CA exactly as takst-server start makes it, in a folder of its own.
+    const certs = join(dir, "certs");
+    mkdirSync(certs);
+    await generateCertificates(join(certs, "ca.crt"), join(certs, "localhost.crt"), join(certs, "localhost.key"));
+    const db = await aabnPglite();
+    const app = await buildApp({ db, statiskMappe: null, lukDb: true, https: { key: readFileSync(join(certs, "localhost.key")), cert: readFileSync(join(certs, "localhost.crt")) } });
+    try {
+      const sek = await opretToken(db, { rolle: "sekretariat", driftsherre: null });
+      const ud = await app.inject({ method: "POST", url: "/api/v1/regelsaet", headers: { authorization: `Bearer ${sek.token}`, "content-type": "application/json" }, payload: syd2027() });
+      expect(ud.statusCode).toBe(201);
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      const server = `https://localhost:${(app.server.address() as { port: number }).port}`;
+      const ubetroet = await cliMedMiljoe({ NODE_EXTRA_CA_CERTS: "" }, "valider", skema, "--json", "--indsendt", "2026-11-01", "--server", server);
+      expect(ubetroet.code).toBe(2);
+      expect(ubetroet.stderr).not.toContain("fetch failed");
+      expect(ubetroet.stderr).toContain(`${server} bruger et certifikat, som denne maskine ikke stoler på`);
+      expect(ubetroet.stderr).toContain("NODE_EXTRA_CA_CERTS=~/.office-addin-dev-certs/ca.crt");
+      // The advice works: with the CA trusted, the published ruleset is used.
+      const betroet = await cliMedMiljoe({ NODE_EXTRA_CA_CERTS: join(certs, "ca.crt") }, "valider", skema, "--json", "--indsendt", "2026-11-01", "--server", server);
+      expect({ code: betroet.code, stderr: betroet.stderr }).toEqual({ code: 0, stderr: "" });
+    } finally {
+      await app.close();
+    }
   });
 
   it("--server uses the rulesets the service has published", async () => {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { lavRegister, NyereSchemaFejl, parameter, parseRegelsaet, RegelsaetFejl } from "../../src/regelsaet";
+import { lavRegister, NyereSchemaFejl, parameter, parseRegelsaet, RegelsaetFejl, tjekRegelsaet } from "../../src/regelsaet";
 import { REGELSAET_MAPPE, laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
+import { kanoniskKategori, kategoriNavne } from "../../src/takstskema";
 
 const SEEDS = join(__dirname, "..", "..", "..", "shared", "seeds");
 
@@ -77,6 +78,50 @@ describe("rulesets as data", () => {
     expect(r.hent("SYD-2018").version).toBe(2);
     expect(parameter(r.hent("SYD-2018"), "overheadLoft")).toBe(0.045);
     expect(() => lavRegister([syd, syd])).toThrow(/version 1 findes to gange/);
+  });
+
+  it("reads kategorier written as plain names like {navn, synonymer}, for the drop-down and the lookup the rules use", () => {
+    const base = { schemaVersion: 1, id: "SYD-2027", version: 1, navn: "x", region: "Syddanmark", takstaar: 2027, kilde: "test" };
+    const navne = parseRegelsaet({ ...base, parametre: { kategorier: { vaerdi: ["Klyngetilbud", "Lokalt tilbud"], kilde: "rammeaftale 2027" } } });
+    expect(parameter(navne, "kategorier")).toEqual([
+      { navn: "Klyngetilbud", synonymer: [] },
+      { navn: "Lokalt tilbud", synonymer: [] },
+    ]);
+    expect(kategoriNavne(navne)).toEqual(["Klyngetilbud", "Lokalt tilbud"]);
+    expect(kanoniskKategori(navne, "lokalt  TILBUD")).toBe("Lokalt tilbud");
+    // Both forms in one list.
+    const blandet = parseRegelsaet({ ...base, parametre: { kategorier: { vaerdi: ["Klyngetilbud", { navn: "Lokalt tilbud", synonymer: ["Lokale tilbud"] }], kilde: "rammeaftale 2027" } } });
+    expect(kanoniskKategori(blandet, "Lokale tilbud")).toBe("Lokalt tilbud");
+    expect(kanoniskKategori(blandet, "Klyngetilbud")).toBe("Klyngetilbud");
+  });
+
+  it("a category that is neither a name nor {navn, synonymer} gets a message that shows both forms", () => {
+    const t = tjekRegelsaet({ schemaVersion: 1, id: "SYD-2027", version: 1, navn: "x", region: "Syddanmark", takstaar: 2027, kilde: "test", parametre: { kategorier: { vaerdi: [7], kilde: "rammeaftale 2027" } } });
+    expect(t.ok ? [] : t.fund).toEqual([{ sti: "parametre.kategorier.vaerdi.0", besked: 'en kategori skal være et navn ("Klyngetilbud") eller { "navn": "Lokalt tilbud", "synonymer": ["Lokale tilbud"] }' }]);
+  });
+
+  it("refuses a takstaar that differs from the year in the id, and a date the calendar does not have", () => {
+    const base = { schemaVersion: 1, id: "SYD-2027", version: 1, navn: "x", region: "Syddanmark", takstaar: 2027, kilde: "test", parametre: {} };
+    const aar = tjekRegelsaet({ ...base, takstaar: 2026 });
+    expect(aar.ok ? [] : aar.fund).toEqual([{ sti: "takstaar", besked: "takstaar er 2026, men id'et SYD-2027 siger 2027; de skal være ens" }]);
+    const dato = tjekRegelsaet({ ...base, parametre: { fristTakster: { vaerdi: "2026-02-30", kilde: "tidsplan 2027" } } });
+    expect(dato.ok ? [] : dato.fund).toEqual([{ sti: "parametre.fristTakster.vaerdi", besked: "datoen 2026-02-30 findes ikke i kalenderen" }]);
+    expect(tjekRegelsaet({ ...base, parametre: { fristTakster: { vaerdi: "2028-02-29", kilde: "tidsplan 2027" } } }).ok).toBe(true);
+  });
+
+  it("an unknown key suggests the known one it most likely means", () => {
+    const base = { schemaVersion: 1, id: "SYD-2027", version: 1, navn: "x", region: "Syddanmark", takstaar: 2027, kilde: "test" };
+    const t = tjekRegelsaet({ ...base, parametre: { renteloft: { vaerdi: 0.01, kilde: "bilag 17" } } });
+    expect(t.ok ? [] : t.fund.map((f) => [f.sti, f.besked])).toEqual([["parametre", expect.stringMatching(/^ukendt felt: renteloft; mente du renteLoft\?/)]]);
+    const v = tjekRegelsaet({ ...base, parametre: { renteLoft: { vardi: 0.01, kilde: "bilag 17" } } });
+    expect(v.ok ? [] : v.fund.map((f) => f.besked)).toContainEqual(expect.stringMatching(/^ukendt felt: vardi; mente du vaerdi\?/));
+  });
+
+  it("the built-in rulesets pass the stricter check (takstaar as in the id, dates that exist)", () => {
+    for (const id of register.ids()) {
+      const t = tjekRegelsaet(JSON.parse(readFileSync(join(REGELSAET_MAPPE, `${id}.json`), "utf8")));
+      expect({ id, fund: t.ok ? [] : t.fund }).toEqual({ id, fund: [] });
+    }
   });
 
   it("names an unknown ruleset and lists the known ones", () => {

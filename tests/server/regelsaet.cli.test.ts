@@ -29,6 +29,14 @@ describe("npx takst-server regelsaet udgiv", () => {
     expect({ kode: igen.kode, ud: igen.ud }).toEqual({ kode: 0, ud: expect.stringContaining("allerede udgivet") });
   });
 
+  it("a missing file is said in Danish, not as Node's ENOENT; a takstaar other than the id's is not published", async () => {
+    const mangler = await koer(["regelsaet", "udgiv", join(data, "findes-ikke.json"), "--data", data]);
+    expect({ kode: mangler.kode, ud: mangler.ud }).toEqual({ kode: 2, ud: expect.stringContaining(`Filen ${join(data, "findes-ikke.json")} findes ikke.`) });
+    expect(mangler.ud).not.toMatch(/ENOENT|no such file/);
+    const aar = await koer(["regelsaet", "udgiv", fil("forkert-aar.json", syd2027({ id: "SYD-2028", version: 1 })), "--data", data]);
+    expect({ kode: aar.kode, ud: aar.ud }).toEqual({ kode: 2, ud: expect.stringContaining("takstaar: takstaar er 2027, men id'et SYD-2028 siger 2028") });
+  });
+
   it("publishes a correction through a running service with the secretariat's token (--server --token)", async () => {
     const sek = await koer(["token", "opret", "--rolle", "sekretariat", "--data", data]);
     const token = /^(tks_\S+)$/m.exec(sek.ud)?.[1];

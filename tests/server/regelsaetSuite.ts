@@ -59,6 +59,20 @@ export function regelsaetSuite(aabn: () => Promise<Db>): void {
     expect((await get(`${URL}/SYD-2027`)).statusCode).toBe(404);
   });
 
+  it("refuses a takstaar other than the id's year and a date that does not exist (422, nothing stored)", async () => {
+    const fil = syd2027({ takstaar: 2026 });
+    (fil.parametre as Record<string, unknown>).fristTakster = { vaerdi: "2026-02-30", kilde: "tidsplan 2027 (testdata)" };
+    const r = await udgiv(fil);
+    expect(r.statusCode).toBe(422);
+    expect(r.json().fund).toEqual(
+      expect.arrayContaining([
+        { sti: "takstaar", besked: "takstaar er 2026, men id'et SYD-2027 siger 2027; de skal være ens" },
+        { sti: "parametre.fristTakster.vaerdi", besked: "datoen 2026-02-30 findes ikke i kalenderen" },
+      ]),
+    );
+    expect(await antalUdgivne(db)).toBe(0);
+  });
+
   it("refuses a municipality's token (403) and a missing token (401)", async () => {
     expect((await udgiv(syd2027(), t.odense)).statusCode).toBe(403);
     expect((await udgiv(syd2027(), null)).statusCode).toBe(401);

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { laesRegelsaetFiler } from "../../regelsaet/fraMappe";
+import { laesJsonFil, laesRegelsaetFiler } from "../../regelsaet/fraMappe";
 import type { Db } from "../db";
 import { type UdgivSvar, udgiv } from "./udgiv";
 
@@ -18,9 +17,9 @@ export async function regelsaetKommando(
   if (handling !== "udgiv" || !fil) throw new Error('Brug: takst-server regelsaet udgiv fil.json [--server URL --token TOKEN]');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(fil, "utf8"));
+    raw = laesJsonFil(fil);
   } catch (e) {
-    ud(`${fil} kan ikke læses som JSON: ${(e as Error).message}`);
+    ud((e as Error).message);
     return 2;
   }
   const server = typeof flag.server === "string" ? flag.server : undefined;

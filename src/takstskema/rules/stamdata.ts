@@ -1,3 +1,4 @@
+import { afstand } from "../../regelsaet";
 import { FELTER, type FeltNavn, YDELSE_KOLONNER } from "../felter";
 import { kanoniskKategori, kategoriNavne } from "../kategori";
 import type { Regel } from "../regel";
@@ -45,17 +46,6 @@ export const TS002: Regel = {
     }
   },
 };
-
-/** Edit distance, for suggesting the ruleset meant ("Syd 2018" → SYD-2018). */
-function afstand(a: string, b: string): number {
-  let foer = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const nu = [i];
-    for (let j = 1; j <= b.length; j++) nu[j] = Math.min(foer[j]! + 1, nu[j - 1]! + 1, foer[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    foer = nu;
-  }
-  return foer[b.length]!;
-}
 
 /** The known id closest to what was typed, when it is close enough to be a slip. */
 export function naermesteRegelsaet(skrevet: string, kendte: readonly string[]): string | undefined {
