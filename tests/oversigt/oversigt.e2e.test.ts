@@ -82,7 +82,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
   it("the secretariat's token shows the counts the seed planted", async () => {
     await logInd(t.sekretariat);
     await page.waitForSelector("#oversigt:not([hidden])");
-    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.takster);
     // Kept for this tab only, never in localStorage.
     expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([1, 0]);
 
@@ -97,8 +97,8 @@ medChromium("secretariat overview page in Chromium against the real service", ()
       `Takstår ${AAR}: ${f.indberetninger} aktuelle indberetninger, ${f.medAdvarsler} med advarsler, ${f.udsving} med udsving over ±5 %, ${f.manglendeDriftsherrer.length} manglende driftsherre; 0 godkendt af sekretariatet, 0 i dialog.`,
     );
     expect(await noegletal("sag-modtaget")).toBe(String(f.indberetninger));
-    expect(await tekst("#viser")).toBe(`Viser ${f.indberetninger} af ${f.indberetninger} indberetninger.`);
-    expect(await page.locator("#raekker tr.med-advarsler").count()).toBe(f.medAdvarsler);
+    expect(await tekst("#viser")).toBe(`Viser ${f.takster} af ${f.takster} takster.`);
+    expect(await page.locator("#raekker tr.med-advarsler").count()).toBe(f.taksterMedAdvarsler);
   });
 
   it("each row: takst, last year, PL, takstudvikling with outliers marked in text, status and warnings", async () => {
@@ -123,7 +123,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
       const versioner = 1 + (p.tidligere ?? []).length;
       expect(celler[8]).toBe(versioner > 1 ? `${versioner} af ${versioner}` : "1");
     }
-    expect(await page.locator("#raekker td.udsving").count()).toBe(f.udsving);
+    expect(await page.locator("#raekker td.udsving").count()).toBe(f.taksterMedUdsving);
   });
 
   it("the chart: sorted bars per tilbud, outliers beyond ±5 % highlighted with a text marker", async () => {
@@ -158,9 +158,9 @@ medChromium("secretariat overview page in Chromium against the real service", ()
 
   it("search and filters narrow table and chart; all operable from the keyboard", async () => {
     await page.selectOption("#filter-status", "advarsler");
-    expect(await raekker().count()).toBe(f.medAdvarsler);
+    expect(await raekker().count()).toBe(f.taksterMedAdvarsler);
     await page.selectOption("#filter-status", "udsving");
-    expect(await raekker().count()).toBe(f.udsving);
+    expect(await raekker().count()).toBe(f.taksterMedUdsving);
     expect(await page.locator("#graf svg g.soejle").count()).toBe(f.tilbudMedUdsving.length);
     await page.selectOption("#filter-status", "versioner");
     expect(await raekker().count()).toBe(f.genindsendte);
@@ -168,9 +168,9 @@ medChromium("secretariat overview page in Chromium against the real service", ()
 
     await page.selectOption("#filter-driftsherre", "Randers Kommune");
     expect(await raekker().count()).toBe(PLAN.filter((p) => p.driftsherre === "Randers Kommune" && p.t2021 !== null).length);
-    expect(await tekst("#viser")).toBe(`Viser 4 af ${f.indberetninger} indberetninger.`);
+    expect(await tekst("#viser")).toBe(`Viser 4 af ${f.takster} takster.`);
     await page.click("#nulstil");
-    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.takster);
 
     // Keyboard only: Tab into the search box, type a rule code.
     await page.focus("#filter-status");
@@ -180,7 +180,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     const ts012 = PLAN.filter((p) => p.t2021 !== null && forventedeAdvarsler(p, p.t2021).includes("TS012")).length;
     await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, ts012);
     await page.fill("#soeg", "");
-    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.indberetninger);
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.takster);
 
     // Sorting by takstudvikling puts the largest increase first and says so (aria-sort).
     await page.click('th[data-sort="takstudvikling"] button');
@@ -259,7 +259,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ark = wb.worksheets[0]!;
-    expect(ark.actualRowCount).toBe(1 + f.indberetninger);
+    expect(ark.actualRowCount).toBe(1 + f.takster);
     const hoejvangen = ark.getRows(2, ark.actualRowCount - 1)!.find((r) => r.getCell(2).value === "Højvangen")!;
     expect([hoejvangen.getCell(6).value, hoejvangen.getCell(7).value, hoejvangen.getCell(9).value]).toEqual([1500, 1550, -0.051]);
     await page.waitForFunction(() => /er hentet som takstoversigt-2021\.xlsx/.test(document.getElementById("status")?.textContent ?? ""));

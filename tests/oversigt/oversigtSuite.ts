@@ -73,8 +73,8 @@ export function oversigtSuite(aabn?: () => Promise<Db>): void {
       manglendeTakster: f.manglendeTakster,
       sagsstatus: { modtaget: f.indberetninger, i_dialog: 0, godkendt: 0, tilbagetrukket: 0 },
     });
-    // Concretely for this seed: 26 current ydelser (Bostedet Åen has three), 5 with warnings, 6 outliers, Skive missing.
-    expect([o.antal.indberetninger, o.antal.medAdvarsler, o.antal.udsving, o.antal.manglendeDriftsherrer]).toEqual([26, 5, 6, 1]);
+    // Concretely for this seed: 24 current skemaer with 26 ydelser (Bostedet Åen has three), 5 with warnings, 6 outliers, Skive missing.
+    expect([o.antal.indberetninger, o.indberetninger.length, o.antal.medAdvarsler, o.antal.udsving, o.antal.manglendeDriftsherrer]).toEqual([24, 26, 5, 6, 1]);
   });
 
   it("each current submission: highest version, takst, last year's takst, PL, takstudvikling, status and warnings", async () => {
@@ -137,7 +137,7 @@ export function oversigtSuite(aabn?: () => Promise<Db>): void {
 
   it("the previous takstår has no year before it: no comparisons, nothing missing", async () => {
     const o = await oversigt(FORRIGE);
-    expect(o.antal.indberetninger).toBe(PLAN.filter((p) => p.t2020 !== null).length);
+    expect(o.antal.indberetninger).toBe(new Set(PLAN.filter((p) => p.t2020 !== null).map((p) => `${p.driftsherre}|${p.tilbud}`)).size);
     expect(o.indberetninger.every((i) => i.takstudvikling === null && i.sidsteAarsTakst === null)).toBe(true);
     expect(o.mangler).toEqual([]);
     expect(o.tilbud).toEqual([]);

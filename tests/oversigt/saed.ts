@@ -207,11 +207,17 @@ export function forventet() {
     tilbud.set(k, [...(tilbud.get(k) ?? []), p.t2021! / (p.t2020 * (1 + PL_PCT / 100)) - 1]);
   }
   const middel = [...tilbud.entries()].map(([k, v]) => ({ navn: k, udv: v.reduce((a, b) => a + b, 0) / v.length }));
+  // The counts are per skema (one submission per tilbud), not per ydelse.
+  const skemaer = (liste: typeof PLAN) => new Set(liste.map((p) => `${p.driftsherre}|${p.tilbud}`)).size;
   return {
-    indberetninger: aktuelle.length,
-    medAdvarsler: medAdvarsler.length,
-    godkendt: aktuelle.length - medAdvarsler.length,
-    udsving: udsving.length,
+    indberetninger: skemaer(aktuelle),
+    medAdvarsler: skemaer(medAdvarsler),
+    godkendt: skemaer(aktuelle) - skemaer(medAdvarsler),
+    udsving: skemaer(udsving),
+    // The table, the filters and the export have a row per ydelse (a takst).
+    takster: aktuelle.length,
+    taksterMedAdvarsler: medAdvarsler.length,
+    taksterMedUdsving: udsving.length,
     udsvingNavne: udsving.map((p) => `${p.driftsherre}|${p.tilbud}|${p.ydelse}`).sort(),
     driftsherrer: driftsherrer2021.size,
     manglendeDriftsherrer,

@@ -56,7 +56,7 @@ medChromium("the windowed overview with 1,000 submissions", () => {
   });
 
   it("tells the real size but renders far fewer rows and bars", async () => {
-    expect(norm(await page.locator("#viser").innerText())).toBe("Viser 1.000 af 1.000 indberetninger.");
+    expect(norm(await page.locator("#viser").innerText())).toBe("Viser 1.000 af 1.000 takster.");
     expect(await rowcount()).toBe("1001"); // 1,000 rows + the header row
     expect(await page.locator("#tabel thead tr").getAttribute("aria-rowindex")).toBe("1");
     expect(await page.locator("#raekker tr[data-id]").first().getAttribute("aria-rowindex")).toBe("2");

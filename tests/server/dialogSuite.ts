@@ -272,13 +272,15 @@ export function dialogSuite(aabn: () => Promise<Db>): void {
       expect(aar2017.antal.sagsstatus).toEqual({ modtaget: 1, i_dialog: 0, godkendt: 0, tilbagetrukket: 1 });
     });
 
-    it("a takst withdrawn this year that existed last year is missing this year, and not in the current list", async () => {
+    it("a takst withdrawn this year that existed last year is listed as withdrawn, not as missing, and not in the current list", async () => {
       await indsend({ TS_Takstaar: 2017 });
       const id = await indsend({ TS_Takstaar: 2018 });
       expect((await status(id, { status: "tilbagetrukket", bemaerkning: "Tilbuddet er lukket" }, t.odense)).statusCode).toBe(200);
       const o = (await get("/api/v1/oversigt?takstaar=2018", t.sekretariat)).json() as Oversigt;
       expect(o.indberetninger).toEqual([]);
-      expect(o.mangler.map((m) => [m.driftsherre, m.takster.map((x) => x.tilbud)])).toEqual([["Odense Kommune", ["Bofællesskabet Søhuset"]]]);
+      // Issue 20: the municipality withdrew it; "ophørt eller glemt?" would ask what it already said.
+      expect(o.mangler).toEqual([]);
+      expect(o.tilbagetrukne.map((x) => x.tilbud)).toEqual(["Bofællesskabet Søhuset"]);
       const xlsxRaekker = (await get("/api/v1/eksport/takster.csv?takstaar=2018", t.sekretariat)).body.trim().split("\r\n");
       expect(xlsxRaekker).toHaveLength(1);
     });

@@ -94,8 +94,10 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
   for (const r of raekker) {
     const trukket = r.id !== null && r.status === "tilbagetrukket";
     if (trukket) tilbagetrukne.push({ id: r.id!, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, version: Number(r.version), nummer: r.nummer ?? null });
-    // Missing: last year's takst with no current one this year (none, or withdrawn).
-    if (r.id === null || trukket) {
+    // A withdrawn takst is listed as withdrawn (above), not as "ophørt eller glemt?".
+    if (trukket) continue;
+    // Missing: last year's takst with no submission this year.
+    if (r.id === null) {
       if (!r.har_sidste) continue;
       const m = manglende.get(r.driftsherre) ?? { driftsherre: r.driftsherre, helDriftsherre: true, takster: [] };
       m.takster.push({ tilbud: r.tilbud, ydelse: r.ydelse, takst: tal(r.sidste_takst) });
@@ -153,19 +155,28 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     })
     .sort((a, b) => b.takstudvikling - a.takstudvikling || dansk(a.driftsherre, b.driftsherre) || dansk(a.tilbud, b.tilbud));
 
-  const medAdvarsler = indberetninger.filter((i) => i.status === "advarsler").length;
-  const sagsstatus: Record<Sagsstatus, number> = { modtaget: 0, i_dialog: 0, godkendt: 0, tilbagetrukket: tilbagetrukne.length };
-  for (const i of indberetninger) sagsstatus[i.sagsstatus]++;
+  // Counted per skema (one submission = one tilbud), not per ydelse: a skema with three ydelser
+  // is one indberetning, one question to it is one "i dialog".
+  const skemaer = new Map<string, { advarsler: boolean; udsving: boolean; sagsstatus: Sagsstatus }>();
+  for (const i of indberetninger) {
+    const s = skemaer.get(i.id) ?? { advarsler: false, udsving: false, sagsstatus: i.sagsstatus };
+    s.advarsler ||= i.status === "advarsler";
+    s.udsving ||= i.udsving;
+    skemaer.set(i.id, s);
+  }
+  const medAdvarsler = [...skemaer.values()].filter((s) => s.advarsler).length;
+  const sagsstatus: Record<Sagsstatus, number> = { modtaget: 0, i_dialog: 0, godkendt: 0, tilbagetrukket: new Set(tilbagetrukne.map((t) => t.id)).size };
+  for (const s of skemaer.values()) sagsstatus[s.sagsstatus]++;
   return {
     bruger,
     takstaar,
     forrigeTakstaar: takstaar === null ? null : takstaar - 1,
     takstaarListe,
     antal: {
-      indberetninger: indberetninger.length,
-      godkendt: indberetninger.length - medAdvarsler,
+      indberetninger: skemaer.size,
+      godkendt: skemaer.size - medAdvarsler,
       medAdvarsler,
-      udsving: indberetninger.filter((i) => i.udsving).length,
+      udsving: [...skemaer.values()].filter((s) => s.udsving).length,
       driftsherrer: aktiveDriftsherrer.size,
       manglendeDriftsherrer: mangler.filter((m) => m.helDriftsherre).length,
       manglendeTakster: mangler.reduce((n, m) => n + m.takster.length, 0),

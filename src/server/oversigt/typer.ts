@@ -103,6 +103,7 @@ export interface Oversigt {
   forrigeTakstaar: number | null;
   /** Every takstår with submissions, ascending (for the year picker). */
   takstaarListe: number[];
+  /** Per skema (a tilbud's submission), not per ydelse; manglendeTakster per takst. */
   antal: {
     indberetninger: number;
     godkendt: number;

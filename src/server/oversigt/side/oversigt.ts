@@ -280,7 +280,8 @@ function tegn(tilToppen = false): void {
   tabelVindue ??= new Vindue({ ramme: $("tabel-ramme"), krop: $("raekker"), hoejde: () => raekkeHoejde, margen: MARGEN, tegn: tegnRaekker });
   tabelVindue.nyListe(tabelListe.length, tilToppen);
   tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
-  $("viser").textContent = `Viser ${antal(tabelListe.length)} af ${flertal(data.indberetninger.length, "indberetning", "indberetninger")}.`;
+  // A row is a takst (one ydelse); the key figures count skemaer.
+  $("viser").textContent = `Viser ${antal(tabelListe.length)} af ${flertal(data.indberetninger.length, "takst", "takster")}.`;
   for (const th of document.querySelectorAll<HTMLTableCellElement>("th[data-sort]")) {
     if (th.dataset.sort === sortering.felt) th.setAttribute("aria-sort", sortering.op ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
