@@ -88,7 +88,17 @@ export function somCsv(raekker: readonly EksportRaekke[]): string {
 export async function somXlsx(raekker: readonly EksportRaekke[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "takst-server";
-  const ws = wb.addWorksheet("Takster", { views: [{ state: "frozen", ySplit: 1 }] });
+  // Printed as the public takstoversigt is: A4 landscape, every column on one page width, the
+  // heading row on every page (without it: US Letter portrait, the columns spread over 3 pages).
+  const ws = wb.addWorksheet("Takster", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: "1:1", horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&LSekretariatets eksport af takster&RSide &P af &N" },
+  });
   ws.columns = [
     { header: KOLONNER[0], key: "driftsherre", width: 24 },
     { header: KOLONNER[1], key: "tilbud", width: 32 },

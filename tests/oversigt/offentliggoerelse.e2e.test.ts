@@ -1,6 +1,7 @@
 import "../server/jestCookie";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
@@ -61,6 +62,19 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     expect(spurgt).toContain(`Offentliggør de aktuelle takster for ${AAR}?`);
     expect(norm(await page.locator("#offentliggjort").innerText())).toBe(`Offentliggjort ${dag()}. Se den offentlige takstoversigt.`);
     expect((await page.request.get(`${url}/api/v1/takstoversigt?takstaar=${AAR}`)).status()).toBe(200);
+  });
+
+  it("once published, 'Hent takstoversigt (.xlsx)' downloads the public file under its name, beside the export's own", async () => {
+    const knap = page.locator("#hent-takstoversigt");
+    expect(await knap.innerText()).toBe("Hent takstoversigt (.xlsx)");
+    const [download] = await Promise.all([page.waitForEvent("download"), knap.click()]);
+    expect(download.suggestedFilename()).toBe(`takstoversigt-${AAR}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    // The public file: its title row and A4 landscape fitted to width, not the export's sheet.
+    expect(wb.worksheets[0]!.getCell("A1").value).toBe(`Takstoversigt ${AAR}, offentliggjort ${dag()}`);
+    expect(wb.worksheets[0]!.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+    expect(await page.locator("#hent-xlsx").innerText()).toBe("Hent eksport (.xlsx)");
   });
 
   it("an in-year change received after publication is listed with its date and reason", async () => {

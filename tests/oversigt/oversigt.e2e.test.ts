@@ -249,10 +249,11 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     await page.waitForFunction(() => !(document.getElementById("detalje") as HTMLDialogElement).open);
   });
 
-  it("one click downloads the published takstoversigt as a valid .xlsx", async () => {
+  it("one click downloads the secretariat's export as a valid .xlsx under its own name, not the public file's", async () => {
+    expect(await tekst("#hent-xlsx")).toBe("Hent eksport (.xlsx)");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#hent-xlsx")]);
-    expect(download.suggestedFilename()).toBe(`takstoversigt-${AAR}.xlsx`);
-    const sti = join(ARTEFAKTER, `takstoversigt-${AAR}.xlsx`);
+    expect(download.suggestedFilename()).toBe(`takster-${AAR}.xlsx`);
+    const sti = join(ARTEFAKTER, `takster-${AAR}.xlsx`);
     await download.saveAs(sti);
     const bytes = readFileSync(sti);
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
@@ -262,7 +263,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     expect(ark.actualRowCount).toBe(1 + f.takster);
     const hoejvangen = ark.getRows(2, ark.actualRowCount - 1)!.find((r) => r.getCell(2).value === "Højvangen")!;
     expect([hoejvangen.getCell(6).value, hoejvangen.getCell(7).value, hoejvangen.getCell(9).value]).toEqual([1500, 1550, -0.051]);
-    await page.waitForFunction(() => /er hentet som takstoversigt-2021\.xlsx/.test(document.getElementById("status")?.textContent ?? ""));
+    await page.waitForFunction(() => /Eksporten for 2021 er hentet som takster-2021\.xlsx/.test(document.getElementById("status")?.textContent ?? ""));
 
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       mkdirSync(BILLEDER, { recursive: true });

@@ -41,6 +41,23 @@ const PCT = "0.0%";
 const BREDDER = [20, 26, 16, 12, 26, 12, 9, 11, 12, 12, 13, 13, 15, 24];
 const FORMATER: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, "0", PCT, KR, KR, KR, KR, PCT, undefined];
 
+/** Points per line of the default 11 pt font. */
+const LINJEHOEJDE = 15;
+
+/** The lines a text needs in a column `bredde` characters wide, wrapped at spaces. */
+function linjerTil(tekst: string, bredde: number): number {
+  let linjer = 1;
+  let brugt = 0;
+  for (const ord of tekst.split(/\s+/).filter(Boolean)) {
+    const laengde = Math.min(ord.length, bredde);
+    if (brugt > 0 && brugt + 1 + laengde > bredde) {
+      linjer++;
+      brugt = laengde;
+    } else brugt += (brugt > 0 ? 1 : 0) + laengde;
+  }
+  return linjer;
+}
+
 /**
  * Print-ready .xlsx: a title row, the heading row repeated on every page, A4 landscape fitted to
  * one page wide, footer "Side x af y"; kroner and percentages with number formats that Danish
@@ -76,10 +93,21 @@ export async function takstoversigtXlsx(takstaar: number, offentliggjort: string
   });
   const t = (s: string) => udenUgyldigeTegn(s);
   for (const r of raekker) {
-    ws.addRow([
+    const raekke = ws.addRow([
       t(r.driftsherre), t(r.tilbud), t(r.tilbudsportalId), t(r.lovgrundlag), t(r.ydelse), t(r.takstenhed),
       r.pladser, r.belaegning, r.takst, r.basistakst, r.servicetakst, r.sidsteAarsTakst, r.takstudvikling, t(aendringTekst(r)),
     ]);
+    // A long reason wraps in its cell and the row grows; unwrapped, fitting to one page width
+    // shrank every page's text for it (7,1 → 4,9 pt in LibreOffice). LibreOffice does not grow
+    // the row by itself, so its height is set from the lines the text needs.
+    const aarsag = raekke.getCell(OVERSKRIFTER.length);
+    const linjer = linjerTil(String(aarsag.value ?? ""), BREDDER[OVERSKRIFTER.length - 1]!);
+    if (linjer > 1) {
+      raekke.height = linjer * LINJEHOEJDE;
+      // The row's figures at the top, beside the reason's first line.
+      raekke.eachCell((c) => (c.alignment = { vertical: "top" }));
+    }
+    aarsag.alignment = { wrapText: true, vertical: "top" };
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: OVERSKRIFTER.length } };
   ws.pageSetup.printArea = `A1:N${Math.max(2, raekker.length + 2)}`;

@@ -36,7 +36,8 @@ export async function visOffentliggoerelse(takstaar: number | null, hent: Hent):
     const liste = aendret.length === 0 ? "" : `<ul id="aendringer">${aendret
       .map((t) => `<li>${esc(dag.format(new Date(t.aendretIAaret!)))}: ${esc(t.driftsherre)}, ${esc(t.tilbud)}, ${esc(t.ydelse)}${t.aendringBegrundelse ? ` – ${esc(t.aendringBegrundelse)}` : ""}</li>`)
       .join("")}</ul>`;
-    boks.innerHTML = `<p class="ok" id="offentliggjort">Offentliggjort ${esc(dag.format(new Date(o.offentliggjort)))}${aendret.length ? `; ${aendret.length} ${aendret.length === 1 ? "takst" : "takster"} ændret i året` : ""}. <a href="/takstoversigt?takstaar=${takstaar}">Se den offentlige takstoversigt</a>.</p>${liste}`;
+    boks.innerHTML = `<p class="ok" id="offentliggjort">Offentliggjort ${esc(dag.format(new Date(o.offentliggjort)))}${aendret.length ? `; ${aendret.length} ${aendret.length === 1 ? "takst" : "takster"} ændret i året` : ""}. <a href="/takstoversigt?takstaar=${takstaar}">Se den offentlige takstoversigt</a>.</p>
+      <p class="knaprække"><a class="knap" id="hent-takstoversigt" href="/api/v1/takstoversigt.xlsx?takstaar=${takstaar}" download="takstoversigt-${takstaar}.xlsx">Hent takstoversigt (.xlsx)</a></p>${liste}`;
     return;
   }
   boks.innerHTML = `<button type="button" class="knap" id="offentliggoer">Offentliggør takster for ${takstaar}</button>`;

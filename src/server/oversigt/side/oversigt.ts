@@ -443,7 +443,9 @@ async function handl(knap: HTMLButtonElement): Promise<void> {
 async function hentFil(format: "xlsx" | "csv"): Promise<void> {
   if (!data?.takstaar) return;
   const aar = data.takstaar;
-  const navn = `takstoversigt-${aar}.${format}`;
+  // The secretariat's export, under the server's name for it: the public takstoversigt (its own
+  // file, takstoversigt-ÅR.xlsx) is offered beside the publication.
+  const navn = `takster-${aar}.${format}`;
   status(`Henter ${navn} …`);
   try {
     const blob = await (await hent(`/api/v1/eksport/takster.${format}?takstaar=${aar}`)).blob();
@@ -455,9 +457,9 @@ async function hentFil(format: "xlsx" | "csv"): Promise<void> {
     a.click();
     a.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    status(`Takstoversigten for ${aar} er hentet som ${navn}.`);
+    status(`Eksporten for ${aar} er hentet som ${navn}.`);
   } catch (e) {
-    if (!afvist(e)) status(`Takstoversigten kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+    if (!afvist(e)) status(`Eksporten kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
   }
 }
 
