@@ -101,8 +101,9 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
     expect(await tekst(sek, "#dialog-liste")).toBe(`Sekretariatet (Rammeaftalesekretariatet) spurgte · ${await tidAf(sek, 0)} · version 1 ${SPOERGSMAAL}`);
     await sek.click("#detalje-luk");
     expect(norm(await aflastning(sek).locator("td").nth(6).innerText())).toMatch(/^\? I dialog ⚠ 1 advarsel/);
-    // The status is the submission's: all three ydelser of Bostedet Åen are in dialogue (issue 12).
-    expect(await tekst(sek, '[data-noegle="sag-i_dialog"] .tal')).toBe(String(AAEN_2021));
+    // The status is the submission's: all three ydelser of Bostedet Åen are in dialogue (issue 12),
+    // and the key figure counts the one skema, not its ydelser (issue 20).
+    expect(await tekst(sek, '[data-noegle="sag-i_dialog"] .tal')).toBe("1");
   });
 
   it("the municipality sees it in the task pane and answers there", async () => {
@@ -191,7 +192,7 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
     await sek.click("#detalje-luk");
     // The row: the secretariat's approval, and the validation's warning still shown as such.
     expect(norm(await aflastning(sek).locator("td").nth(6).innerText())).toMatch(/^✔ Godkendt af sekretariatet ⚠ 1 advarsel TS050/);
-    expect(await tekst(sek, '[data-noegle="sag-godkendt"] .tal')).toBe(String(AAEN_2021));
+    expect(await tekst(sek, '[data-noegle="sag-godkendt"] .tal')).toBe("1"); // one skema (issue 20)
     await sek.selectOption("#filter-status", "sag:godkendt");
     expect(await sek.locator("#raekker tr[data-id]").count()).toBe(AAEN_2021);
     await sek.selectOption("#filter-status", "godkendt");
