@@ -18,7 +18,7 @@ const kort = z.string().trim().min(1).max(200);
  * or just the name: "Klyngetilbud" is read as { navn: "Klyngetilbud", synonymer: [] }, so every
  * consumer sees one form.
  */
-export const KATEGORI_FORM = 'et navn ("Klyngetilbud") eller { "navn": "Lokalt tilbud", "synonymer": ["Lokale tilbud"] }';
+const KATEGORI_FORM = 'et navn ("Klyngetilbud") eller { "navn": "Lokalt tilbud", "synonymer": ["Lokale tilbud"] }';
 export const kategoriSchema = z.union(
   [kort.transform((navn) => ({ navn, synonymer: [] as string[] })), z.object({ navn: kort, synonymer: z.array(kort).max(20).default([]) }).strict()],
   { errorMap: () => ({ message: `en kategori skal være ${KATEGORI_FORM}` }) },
