@@ -1,9 +1,9 @@
 import { type Regelsaet, type RegelsaetRegister, fundTekst, parameter, tjekRegelsaet } from "../regelsaet";
 import { lavSkifteligtRegister } from "../regelsaet/delt";
+import { fetchMedCertifikatFejl } from "../regelsaet/certifikat";
 import { laesJsonFil, laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { REGLER } from "../takstskema";
-import { fetchMedCertifikatFejl } from "./tls";
 
 type Ud = { out: (s: string) => void; err: (s: string) => void };
 
@@ -33,7 +33,7 @@ export async function cliRegister(o: { regelsaetFil?: string; server?: string })
   const indbyggede = laesRegelsaetFiler();
   register.saet(indbyggede);
   if (o.server) {
-    const r = await indlaesRegelsaet({ serviceUrl: o.server, register, indbyggede, fetchFn: fetchMedCertifikatFejl() });
+    const r = await indlaesRegelsaet({ serviceUrl: o.server, register, indbyggede, fetchFn: fetchMedCertifikatFejl("npx takstskema …") });
     if (r.kilde !== "service") throw new RegelsaetFilFejl(r.beskeder.join(" "));
   }
   if (o.regelsaetFil) register.saet(register.alle(), [laesRegelsaetFil(o.regelsaetFil)]);

@@ -1,6 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateCertificates } from "office-addin-dev-certs";
+import { buildApp } from "../../src/server/app";
+import { aabnPglite } from "../../src/server/db";
+import { regelsaetKommando } from "../../src/server/regelsaet/cli";
 import { syd2027 } from "../helpers/regelsaet";
 import { koer, startServer } from "./barn";
 import { ledigPort } from "./pgCluster";
@@ -35,6 +39,26 @@ describe("npx takst-server regelsaet udgiv", () => {
     expect(mangler.ud).not.toMatch(/ENOENT|no such file/);
     const aar = await koer(["regelsaet", "udgiv", fil("forkert-aar.json", syd2027({ id: "SYD-2028", version: 1 })), "--data", data]);
     expect({ kode: aar.kode, ud: aar.ud }).toEqual({ kode: 2, ud: expect.stringContaining("takstaar: takstaar er 2027, men id'et SYD-2028 siger 2028") });
+  });
+
+  it("--server against a certificate the machine does not trust says so and how to trust it, not \"fetch failed\"", async () => {
+    const certs = join(data, "certs");
+    mkdirSync(certs);
+    await generateCertificates(join(certs, "ca.crt"), join(certs, "localhost.crt"), join(certs, "localhost.key"));
+    const app = await buildApp({ db: await aabnPglite(), statiskMappe: null, lukDb: true, https: { key: readFileSync(join(certs, "localhost.key")), cert: readFileSync(join(certs, "localhost.crt")) } });
+    try {
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      const server = `https://localhost:${(app.server.address() as { port: number }).port}`;
+      const ingenDb = () => Promise.reject(new Error("--server bruger ikke databasen"));
+      await expect(regelsaetKommando(["udgiv", fil("tls.json", syd2027())], { server, token: "tks_test" }, ingenDb, () => undefined)).rejects.toThrow(
+        `${server} bruger et certifikat, som denne maskine ikke stoler på`,
+      );
+      await expect(regelsaetKommando(["udgiv", join(data, "tls.json")], { server, token: "tks_test" }, ingenDb, () => undefined)).rejects.toThrow(
+        "NODE_EXTRA_CA_CERTS=~/.office-addin-dev-certs/ca.crt npx takst-server regelsaet udgiv",
+      );
+    } finally {
+      await app.close();
+    }
   });
 
   it("publishes a correction through a running service with the secretariat's token (--server --token)", async () => {

@@ -1,3 +1,4 @@
+import { fetchMedCertifikatFejl } from "../../regelsaet/certifikat";
 import { laesJsonFil, laesRegelsaetFiler } from "../../regelsaet/fraMappe";
 import type { Db } from "../db";
 import { type UdgivSvar, udgiv } from "./udgiv";
@@ -35,7 +36,7 @@ function tokenFra(flag: Record<string, string | boolean>): string {
 
 async function udgivViaServer(server: string, token: string, raw: unknown): Promise<UdgivSvar> {
   const url = server.trim().replace(/\/+$/, "") + "/api/v1/regelsaet";
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(raw) });
+  const res = await fetchMedCertifikatFejl("npx takst-server regelsaet udgiv …")(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(raw) });
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.status === 200 || res.status === 201) return { status: res.status, udgivelse: data as never };
   if (res.status === 422) return { status: 422, fejl: String(data.fejl ?? ""), fund: (data.fund as never) ?? [] };
