@@ -4,6 +4,7 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { type Beregnet, type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
 import { LaesFejl, laesSkema } from "./laes";
 import { synlig } from "./synlig";
+import { tilsynsRegisterCli, validerTilsynsfil } from "./tilsyn";
 
 export interface FilResultat {
   fil: string;
@@ -21,7 +22,12 @@ export async function validerFil(sti: string, register: RegelsaetRegister, indse
     const findings = [...laest.fund, ...res.findings.filter((f) => !(f.code === "TS001" && afvist.has(f.field)))];
     return { fil: sti, resultat: { ...res, findings, ok: !findings.some((f) => f.severity === "error") } };
   } catch (e) {
-    if (e instanceof LaesFejl) return { fil: sti, fejl: e.message };
+    if (e instanceof LaesFejl) {
+      // Not a takstskema: perhaps the socialtilsyn's tilsynsskema (its ST_ names).
+      const t = validerTilsynsfil(sti, tilsynsRegisterCli());
+      if (t) return { fil: sti, resultat: { ...t, vaerdier: {}, beregnet: null } };
+      return { fil: sti, fejl: e.message };
+    }
     return { fil: sti, fejl: `${sti} kan ikke læses: ${(e as Error).message}` };
   }
 }
