@@ -49,6 +49,15 @@ export function tilsynstakster(
 }
 
 /**
+ * Nygodkendelse and væsentlig ændring: a base of their own and the same weights, each rounded
+ * (Øst 2020: base 7.902 gives 7.902 / 9.482 / 15.804 / 23.706, 003:1036-1042).
+ */
+export function taksterFraBasis(basis: DecInput, vaegte: readonly DecInput[] = TILSYN_VAEGTE): Dec[] {
+  const b = ikkeNegativ("basis", basis);
+  return vaegte.map((w) => rund(b.times(positiv("vaegte", w))));
+}
+
+/**
  * Skærpet tilsyn: "1/10 årstakst pr. måned" from 2018 (004:233-237). The monthly fee is
  * rounded once from the unrounded category takst, base × vægt × andel (Syd 2016 category 2:
  * 9,612, 004:2915-2923, where the rounded 38,450 / 4 would give 9,613), and published in whole

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Afrunding, EngineError, tilsynsaar, tilTal, udviklingPct } from "../engine";
+import { type Afrunding, EngineError, taksterFraBasis, tilsynsaar, tilTal, udviklingPct } from "../engine";
 import { type Regelsaet, type RegelsaetRegister } from "../regelsaet";
 import { fundSchema, kr, parseFelt, sprungetSchema, type Sprunget } from "../takstskema";
 import { ST_FELTER, type StFelt, UDVIKLING_RAEKKER } from "./felter";
@@ -114,7 +114,7 @@ export function validerTilsynsskema(raa: Raa, register: RegelsaetRegister): Tils
         nygodkendelser: tal("ST_Nygodkendelser"),
         ...(v.has("ST_Timepris") && v.has("ST_BPATimer") ? { timepris: tal("ST_Timepris"), bpaTimer: tal("ST_BPATimer") } : {}),
       });
-      const basis = (navn: string) => (tal(navn) > 0 ? vaegte.map((w) => Math.round(tal(navn) * w)) : null);
+      const basis = (navn: string) => (tal(navn) > 0 ? taksterFraBasis(tal(navn), vaegte).map(tilTal) : null);
       beregnet = {
         behov: tilTal(aar.behov),
         grundtakstbehov: tilTal(aar.grundtakstbehov),
