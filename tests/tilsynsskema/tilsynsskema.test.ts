@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { laesRegelsaetMappe, REGELSAET_MAPPE } from "../../src/regelsaet/fraMappe";
+import { udskrift } from "../../src/takstskema";
 import { NOEGLE_RAEKKER, ST_FELTER, tilsynsskemaLayout, validerTilsynsskema } from "../../src/tilsynsskema";
 import { NORD_2024, NORD_OF, OEST_2020, SYD_2018 } from "./saed";
 
@@ -35,6 +36,14 @@ describe("the tilsynsskema template", () => {
     expect(vaerdi("ST_NoegleDato")).toEqual(["Danmarks Statistik februar 2017"]);
     const nord = tilsynsskemaLayout(REGISTER.hent("TILSYN-NORD-2024"));
     expect(nord.celler.filter((c) => c.felt === ("ST_OFAfrunding" as string)).map((c) => c.vaerdi)).toEqual(["HVER"]);
+  });
+  it("prints on A4 landscape through column K with the heading row repeated and no section split across a page where it fits", () => {
+    const u = udskrift(layout);
+    expect(u.omraade).toMatch(/^A1:K\d+$/);
+    const felt = layout.celler.find((c) => c.vaerdi === "Felt")!;
+    expect(u.titelRaekker).toBe(`${felt.adresse.slice(1)}:${felt.adresse.slice(1)}`);
+    expect(u.sektioner.map((x) => x.navn)).toEqual(["Stamdata", "Behov", "Tilbudsområdet", "Plejefamilieområdet", "BPA", "Udvikling"]);
+    for (const brud of u.sideskift) expect(u.sektioner.some((x) => x.fra === brud + 1)).toBe(true);
   });
   it("gives every input a help text with the seed's rule (Excel's input message)", () => {
     const hjaelp = layout.valideringer.map((v) => v.prompt).join(" ");
