@@ -44,8 +44,14 @@ describe("takstskema udfyld and valider with a tilsynsskema", () => {
     const fil = join(dir, "syd.xlsx");
     expect((await cli("udfyld", json, "--ud", fil)).code).toBe(0);
     const r = await cli("valider", fil);
-    expect(r.out).toBe("syd.xlsx: godkendt – 0 fejl, 0 advarsler\n");
+    expect(r.out).toBe(
+      "syd.xlsx: godkendt – 0 fejl, 0 advarsler\n" +
+        "  Genberegnet: behov 52.371.000 kr., tilsynstakster 31.879 kr. / 38.254 kr. / 63.757 kr. / 95.636 kr., skærpet 3.188 kr. / 3.825 kr. / 6.376 kr. / 9.564 kr.\n" +
+        "    objektiv finansiering 27.600.000 kr. på 22 kommuner, pr. plejefamilie 17.933 kr.\n",
+    );
     expect(r.code).toBe(0);
+    const j = JSON.parse((await cli("valider", fil, "--json")).out) as { beregnet: { takster: number[]; ofIAlt: number } };
+    expect(j.beregnet).toMatchObject({ takster: [31879, 38254, 63757, 95636], ofIAlt: 27_600_000 });
   });
   it("Øst 2020's printed −4,3 % gives ST005 with the cell, in text and in --json", async () => {
     const json = join(dir, "oest.json");
