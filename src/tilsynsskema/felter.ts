@@ -95,7 +95,8 @@ export const NOEGLE_RAEKKER = 30;
 /**
  * OF per kommune. HVER: each row rounded. REST: largest remainder in whole-number arithmetic
  * (the share's whole part and its remainder modulo the total key), so every spreadsheet gives
- * the engine's figures exactly; ties go to the first row as in SOC.OBJFIN.
+ * the engine's figures exactly; ties go to the first row as in SOC.OBJFIN. Excel's MOD refuses
+ * a quotient of 2^27 or more: a kommune's share stays far below 134 mio. kr.
  */
 const N = "SUM(ST_Noegle)";
 export const NOEGLE_KOLONNER: readonly StKolonne[] = [
