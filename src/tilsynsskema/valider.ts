@@ -129,13 +129,28 @@ export function validerTilsynsskema(raa: Raa, register: RegelsaetRegister): Tils
       };
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
-      const felt = { antal: "ST_Antal", plejefamilier: "ST_Plejefamilier", noegle: "ST_Noegle", skaerpetAndel: "ST_SkaerpetAndel", andel: "ST_SkaerpetAndel" }[e.detail.argument] ?? `ST_${e.detail.argument[0]!.toUpperCase()}${e.detail.argument.slice(1)}`;
-      fund("TS002", "error", felt, `Kan ikke beregnes med denne værdi (${e.detail.argument}: ${e.detail.code}).`);
+      const { felt, besked } = motorFejl(e);
+      fund("TS002", "error", felt, besked);
     }
   }
   if (beregnet) regler(raa, v, beregnet, noegle, fund);
   else skipped.push({ code: "ST001-ST005", message: "Kontrollerne springes over, fordi skemaet har fejl i de indtastede værdier." });
   return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, beregnet };
+}
+
+/** The engine's refusal as the field it concerns and a Danish reason. */
+function motorFejl(e: EngineError): { felt: string; besked: string } {
+  const a = e.detail.argument;
+  // The grundtakster's need is tilbudsområdet − særlige indtægter: negative when the særlige are larger.
+  if (a === "finansieringsbehov") return { felt: "ST_SkoennedeSaerligeIndtaegter", besked: "De skønnede særlige indtægter er større end tilbudsområdets behov, så grundtaksterne kan ikke beregnes." };
+  const FELT: Record<string, string> = { antal: "ST_Antal", vaegte: "ST_Vaegte", plejefamilier: "ST_Plejefamilier", nygodkendelser: "ST_Nygodkendelser", noegle: "ST_Noegle", andel: "ST_SkaerpetAndel", beloeb: "ST_BehovPlejefamilier" };
+  const felt = FELT[a] ?? `ST_${a[0]!.toUpperCase()}${a.slice(1)}`;
+  const hvorfor: Record<string, string> = {
+    NOT_POSITIVE: "skal være større end 0", NEGATIVE: "må ikke være negativ", SUM_ZERO: "giver tilsammen 0", NOT_WHOLE: "skal være et helt tal",
+    OUT_OF_RANGE: "ligger uden for det tilladte", NOT_FINITE: "skal være et endeligt tal",
+  };
+  const navn = felt === "ST_Plejefamilier" ? "Plejefamilier og nygodkendelser" : ST_FELTER.find((f) => f.navn === felt)?.etiket ?? felt;
+  return { felt, besked: `${navn} ${hvorfor[e.detail.code] ?? "kan ikke bruges i beregningen"}.` };
 }
 
 type FundFn = (code: string, severity: "error" | "warning", field: string, message: string, i?: number) => void;
