@@ -5,7 +5,8 @@ import { laesRegelsaetMappe, REGELSAET_MAPPE } from "../regelsaet/fraMappe";
 import { erTilsynsskema, tilsynsskemaLayout, type TilsynValidering, validerTilsynsskema } from "../tilsynsskema";
 import { tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
-import { adresse, type CelleVaerdi } from "./projektmappe";
+import { exceljsMappe } from "./laes";
+import { adresse, type CelleVaerdi, type Projektmappe, Uforstaaet } from "./projektmappe";
 import { lavArbejdsbog, type Udfyldning, xlsxBytes } from "./skabelon";
 import { ZipArkiv } from "./zip";
 
@@ -44,11 +45,21 @@ export async function udfyldtTilsynsskema(inddata: Udfyldning, r: Regelsaet, reg
 }
 
 /** The ST_ values of a workbook (a one-cell name → its value, a range → its cells top to bottom), or null when it is no tilsynsskema. */
-export function laesTilsynsskema(buf: Buffer): Record<string, CelleVaerdi | CelleVaerdi[]> | null {
+export async function laesTilsynsskema(buf: Buffer): Promise<Record<string, CelleVaerdi | CelleVaerdi[]> | null> {
   const zip = new ZipArkiv(buf);
   tjekKatalog(zip.dele);
   tjekIndhold(zip, false);
-  const m = hurtigMappe(zip);
+  try {
+    return stVaerdier(hurtigMappe(zip));
+  } catch (e) {
+    // What the fast reader does not handle (e.g. Gnumeric's inline strings) goes the ExcelJS way, as for the takstskema.
+    if (!(e instanceof Uforstaaet)) throw e;
+    tjekIndhold(zip, true);
+    return stVaerdier(await exceljsMappe(buf, "Filen"));
+  }
+}
+
+function stVaerdier(m: Projektmappe): Record<string, CelleVaerdi | CelleVaerdi[]> | null {
   if (!erTilsynsskema(m.navne.keys())) return null;
   const ud: Record<string, CelleVaerdi | CelleVaerdi[]> = {};
   for (const [navn, omr] of m.navne) {
@@ -63,9 +74,9 @@ export function laesTilsynsskema(buf: Buffer): Record<string, CelleVaerdi | Cell
 }
 
 /** Validate a file if it is a tilsynsskema; null when it is not one (the caller's error stands). */
-export function validerTilsynsfil(sti: string, register: RegelsaetRegister): TilsynValidering | null {
+export async function validerTilsynsfil(sti: string, register: RegelsaetRegister): Promise<TilsynValidering | null> {
   try {
-    const v = laesTilsynsskema(readFileSync(sti));
+    const v = await laesTilsynsskema(readFileSync(sti));
     return v ? validerTilsynsskema(v, register) : null;
   } catch {
     return null;

@@ -27,7 +27,7 @@ export async function validerFil(sti: string, register: RegelsaetRegister, indse
   } catch (e) {
     if (e instanceof LaesFejl) {
       // Not a takstskema: perhaps the socialtilsyn's tilsynsskema (its ST_ names).
-      const t = validerTilsynsfil(sti, tilsynsRegisterCli());
+      const t = await validerTilsynsfil(sti, tilsynsRegisterCli());
       if (t) return { fil: sti, resultat: { ...t, vaerdier: {}, beregnet: null }, tilsyn: t.beregnet };
       return { fil: sti, fejl: e.message };
     }

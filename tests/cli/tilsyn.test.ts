@@ -25,7 +25,7 @@ describe("takstskema skabelon --type tilsyn", () => {
     const fil = join(dir, "skabelon.xlsx");
     const r = await cli("skabelon", "--type", "tilsyn", "--regelsaet", "TILSYN-SYD-2018", "--ud", fil);
     expect(r).toEqual({ code: 0, out: `Skrev tilsynsskemaet for TILSYN-SYD-2018 til ${fil}.\n`, err: "" });
-    const v = laesTilsynsskema(readFileSync(fil))!;
+    const v = (await laesTilsynsskema(readFileSync(fil)))!;
     expect(v.ST_Regelsaet).toBe("TILSYN-SYD-2018");
     expect(v.ST_Vaegte).toEqual([1, 1.2, 2, 3]);
     expect((v.ST_Noegle as unknown[]).length).toBeGreaterThanOrEqual(22);
