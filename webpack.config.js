@@ -7,7 +7,8 @@
  *   functions-da.json   Danish metadata   }
  *   manifest.xml        with https://localhost:3000/ replaced by ADDIN_URL
  *   assets/icon-*.png
- * The rulesets/*.json are embedded as __REGELSAET__ (src/regelsaet/indlejret.ts).
+ * The rulesets/*.json are embedded as __REGELSAET__ (src/regelsaet/indlejret.ts), rulesets/tilsyn/*.json
+ * as __TILSYN_REGELSAET__ (src/regelsaet/tilsyn.ts).
  */
 const { readdirSync, readFileSync } = require("node:fs");
 const { join, resolve } = require("node:path");
@@ -33,8 +34,8 @@ function addinUrl() {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-function regelsaet() {
-  const mappe = join(__dirname, "rulesets");
+function regelsaet(undermappe = "") {
+  const mappe = join(__dirname, "rulesets", undermappe);
   return readdirSync(mappe)
     .filter((f) => f.endsWith(".json"))
     .sort()
@@ -132,7 +133,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new webpack.DefinePlugin({ __REGELSAET__: JSON.stringify(regelsaet()) }),
+      new webpack.DefinePlugin({ __REGELSAET__: JSON.stringify(regelsaet()), __TILSYN_REGELSAET__: JSON.stringify(regelsaet("tilsyn")) }),
       new FunktionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -8,10 +8,12 @@ const LAG: Record<string, string[]> = {
   engine: [],
   regelsaet: ["engine"],
   takstskema: ["engine", "regelsaet"],
+  // The socialtilsyn's skema, a sibling of the takstskema that reuses its helpers.
+  tilsynsskema: ["engine", "regelsaet", "takstskema"],
   functions: ["engine", "regelsaet", "takstskema"],
-  taskpane: ["engine", "regelsaet", "takstskema"],
-  cli: ["engine", "regelsaet", "takstskema"],
-  server: ["engine", "regelsaet", "takstskema"],
+  taskpane: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
+  cli: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
+  server: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
 };
 const EKSTERNE_I_MOTOR = new Set(["decimal.js"]);
 

@@ -20,9 +20,11 @@ export function indsendtDato(tekst: string): Date | undefined {
 
 const skalar = z.union([z.string(), z.number(), z.null()]);
 /** TS_ name → value; a Ydelser column (TS_Ydelser_…) is a list of its rows' values (product.md §2). */
-const inddataSchema = z.record(z.string(), z.union([skalar, z.array(skalar).max(10)])).superRefine((o, ctx) => {
+// Lists: the takstskema's Ydelser columns (10 rows) and the tilsynsskema's ST_ tables (the key table has 30 rows).
+const inddataSchema = z.record(z.string(), z.union([skalar, z.array(skalar).max(30)])).superRefine((o, ctx) => {
   for (const [navn, v] of Object.entries(o)) {
-    if (Array.isArray(v) && !navn.startsWith("TS_Ydelser_")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "kun Ydelser-kolonner kan være lister", path: [navn] });
+    if (!Array.isArray(v) || navn.startsWith("ST_") || (navn.startsWith("TS_Ydelser_") && v.length <= 10)) continue;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "kun Ydelser-kolonner (højst 10) og ST_-tabeller kan være lister", path: [navn] });
   }
 });
 

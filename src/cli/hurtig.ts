@@ -115,8 +115,8 @@ export function hurtigMappe(zip: ZipArkiv): Projektmappe {
     const a = attributter(t.attr);
     const navn = a.get("name");
     if (navn === undefined) throw new Uforstaaet("navn uden name");
-    // Only the takstskema's own names are read; others do not change what ExcelJS gives for these.
-    if (!navn.startsWith("TS_")) continue;
+    // Only the skemaer's own names are read (TS_ takstskema, ST_ tilsynsskema); others do not change what ExcelJS gives for these.
+    if (!navn.startsWith("TS_") && !navn.startsWith("ST_")) continue;
     if (t.lukket || a.has("localSheetId") || navne.has(navn)) throw new Uforstaaet(`navnet ${navn}`);
     const ref = dekod(indhold(wb, t.start, "definedName"));
     // ExcelJS keeps only absolute references ($D$14) and joins comma lists; only the plain form is read here.

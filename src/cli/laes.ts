@@ -122,7 +122,8 @@ export async function laesSkemaBuffer(buf: Buffer, sti = "Filen", valg: { laeser
   }
 }
 
-async function exceljsMappe(buf: Buffer, sti: string): Promise<Projektmappe> {
+/** A workbook through ExcelJS, for what the fast reader does not handle (also the tilsynsskema's fallback, tilsyn.ts). */
+export async function exceljsMappe(buf: Buffer, sti: string): Promise<Projektmappe> {
   // Loaded only for the files the fast reader leaves alone (it is a large part of the CLI's start).
   const { Workbook } = (await import("exceljs")).default;
   const wb = new Workbook();

@@ -6,13 +6,16 @@ import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skab
 import { indsendtDato, laesInddata, skrivFil } from "./filer";
 import { filfejl } from "./laes";
 import { synlig, synligJson } from "./synlig";
+import { skrivTilsynsskabelon, tilsynsRegisterCli, udfyldtTilsynsskema } from "./tilsyn";
 import { exitKode, flertal, somJson, somTekst, validerSti } from "./valider";
 
 const BRUG = `Brug:
   takstskema skabelon --regelsaet SYD-2018 --ud skema.xlsx
       Skriver standardskabelonen for regelsættet.
+  takstskema skabelon --type tilsyn --regelsaet TILSYN-SYD-2018 --ud tilsyn.xlsx
+      Skriver socialtilsynets tilsynsskema (navnene ST_…) for regelsættet.
   takstskema valider <fil.xlsx|mappe> [--json] [--indsendt ÅÅÅÅ-MM-DD]
-      Validerer et udfyldt skema eller alle .xlsx-filer i en mappe.
+      Validerer et udfyldt skema (takstskema eller tilsynsskema) eller alle .xlsx-filer i en mappe.
       Exitkode 0: ingen fejl, 1: fejl fundet, 2: en fil kan ikke læses.
   takstskema regelsaet tjek <fil.json>
       Tjekker en regelsætfil (format, kilde på hver parameter) og viser, hvilke kontroller den
@@ -28,7 +31,7 @@ interface Argumenter {
   flag: Map<string, string | true>;
 }
 
-const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt", "--regelsaet-fil", "--server"]);
+const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt", "--regelsaet-fil", "--server", "--type"]);
 
 function parseArgs(argv: string[]): Argumenter {
   const positionelle: string[] = [];
@@ -50,6 +53,28 @@ function parseArgs(argv: string[]): Argumenter {
 
 class BrugFejl extends Error {}
 
+async function tilsynSkabelon(flag: Map<string, string | true>, ud: Ud): Promise<number> {
+  const id = flag.get("--regelsaet");
+  const fil = flag.get("--ud");
+  if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon --type tilsyn kræver --regelsaet (fx TILSYN-SYD-2018) og --ud.");
+  const register = tilsynsRegisterCli();
+  const r = register.find(id.toUpperCase());
+  if (!r) throw new BrugFejl(`Ukendt tilsynsregelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
+  await skrivFil(fil, () => skrivTilsynsskabelon(r, fil));
+  ud.out(`Skrev tilsynsskemaet for ${r.id} til ${fil}.\n`);
+  return 0;
+}
+
+async function tilsynUdfyld(inddata: Udfyldning, fil: string, ud: Ud): Promise<number> {
+  const register = tilsynsRegisterCli();
+  const r = register.find(String(inddata.ST_Regelsaet).toUpperCase());
+  if (!r) throw new BrugFejl(`ST_Regelsaet er ikke et kendt tilsynsregelsæt (${register.ids().join(", ")}).`);
+  const bytes = await xlsxBytes(await udfyldtTilsynsskema(inddata, r, register));
+  await skrivFil(fil, () => writeFileSync(fil, bytes));
+  ud.out(`Skrev ${fil} (${r.id}).\n`);
+  return 0;
+}
+
 type Ud = { out: (s: string) => void; err: (s: string) => void };
 
 export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
@@ -64,6 +89,7 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
     if (kommando === "regelsaet") return regelsaetKommando(rest, ud);
     const tekstflag = (k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
     const register = await cliRegister({ regelsaetFil: tekstflag("--regelsaet-fil"), server: tekstflag("--server") });
+    if (kommando === "skabelon" && flag.get("--type") === "tilsyn") return await tilsynSkabelon(flag, ud);
     if (kommando === "skabelon") {
       const regelsaetFil = tekstflag("--regelsaet-fil");
       const id = flag.get("--regelsaet") ?? (regelsaetFil ? laesRegelsaetFil(regelsaetFil).id : undefined);
@@ -109,6 +135,7 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       const fil = flag.get("--ud");
       if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");
       const inddata = laesInddata(kilde);
+      if (inddata.ST_Regelsaet !== undefined) return await tilsynUdfyld(inddata, fil, ud);
       const r = register.find(String(inddata.TS_Regelsaet ?? ""));
       if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
       const wb = await udfyldtArbejdsbog(inddata, register);

@@ -4,12 +4,16 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { type Beregnet, type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
 import { LaesFejl, laesSkema } from "./laes";
 import { synlig } from "./synlig";
+import { tilsynsRegisterCli, validerTilsynsfil } from "./tilsyn";
+import type { TilsynBeregnet } from "../tilsynsskema";
 
 export interface FilResultat {
   fil: string;
   /** Set when the file could not be read (exit code 2). */
   fejl?: string;
   resultat?: Valideringsresultat;
+  /** A tilsynsskema's recomputed figures (its findings are in `resultat`). */
+  tilsyn?: TilsynBeregnet | null;
 }
 
 export async function validerFil(sti: string, register: RegelsaetRegister, indsendt?: Date): Promise<FilResultat> {
@@ -21,7 +25,12 @@ export async function validerFil(sti: string, register: RegelsaetRegister, indse
     const findings = [...laest.fund, ...res.findings.filter((f) => !(f.code === "TS001" && afvist.has(f.field)))];
     return { fil: sti, resultat: { ...res, findings, ok: !findings.some((f) => f.severity === "error") } };
   } catch (e) {
-    if (e instanceof LaesFejl) return { fil: sti, fejl: e.message };
+    if (e instanceof LaesFejl) {
+      // Not a takstskema: perhaps the socialtilsyn's tilsynsskema (its ST_ names).
+      const t = await validerTilsynsfil(sti, tilsynsRegisterCli());
+      if (t) return { fil: sti, resultat: { ...t, vaerdier: {}, beregnet: null }, tilsyn: t.beregnet };
+      return { fil: sti, fejl: e.message };
+    }
     return { fil: sti, fejl: `${sti} kan ikke læses: ${(e as Error).message}` };
   }
 }
@@ -45,10 +54,10 @@ export function exitKode(resultater: FilResultat[]): 0 | 1 | 2 {
  * The `--json` shape of product.md §4 for one file: ok, findings, skipped and `beregnet` (the
  * recomputed figures, per ydelse navn, basistakst, servicetakst, takst and more).
  */
-export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skipped: Sprunget[]; beregnet?: Beregnet | null; fejl?: string } {
+export function somJson(r: FilResultat): { ok: boolean; findings: Fund[]; skipped: Sprunget[]; beregnet?: Beregnet | TilsynBeregnet | null; fejl?: string } {
   if (r.fejl !== undefined) return { ok: false, findings: [], skipped: [], fejl: r.fejl };
   const res = r.resultat!;
-  return { ok: res.ok, findings: res.findings, skipped: res.skipped, beregnet: res.beregnet };
+  return { ok: res.ok, findings: res.findings, skipped: res.skipped, beregnet: r.tilsyn ?? res.beregnet };
 }
 
 export function flertal(n: number, en: string, flere: string): string {
@@ -77,6 +86,11 @@ export function somTekst(r: FilResultat): string {
   if (res.skipped.length > 0) {
     linjer.push("  Kontroller sprunget over:");
     for (const s of res.skipped) linjer.push(`    ${s.code}  ${synlig(s.message)}`);
+  }
+  const t = r.tilsyn;
+  if (t) {
+    linjer.push(`  Genberegnet: behov ${kr(t.behov)}, tilsynstakster ${t.takster.map(kr).join(" / ")}, skærpet ${t.skaerpet.map(kr).join(" / ")}`);
+    linjer.push(`    objektiv finansiering ${kr(t.ofIAlt)} på ${flertal(t.of.length, "kommune", "kommuner")}, pr. plejefamilie ${kr(t.ofPrPlejefamilie)}`);
   }
   const b = res.beregnet;
   if (b) {

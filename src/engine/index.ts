@@ -8,6 +8,7 @@ export * from "./efterregModel";
 export * from "./fordeling";
 export * from "./lukning";
 export * from "./tilsyn";
+export * from "./tilsynsaar";
 export * from "./kapital";
 export * from "./belaegning";
 export * from "./prisniveau";

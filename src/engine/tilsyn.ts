@@ -1,30 +1,26 @@
-import { type Dec, type DecInput, D, afkort, rund, sum } from "./decimal";
+import { type Dec, type DecInput, D, afkort, dec, rund, sum } from "./decimal";
 import { EngineError } from "./fejl";
-import { endelig, heltal, ikkeNegativ, positiv } from "./krav";
+import { heltal, iInterval, ikkeNegativ, positiv } from "./krav";
 
 /** Size categories 1-7, 8-24, 25-49, 50+ places and their weights 1 : 1.2 : 2 : 3 (004:157-160). */
 export const TILSYN_VAEGTE = ["1", "1.2", "2", "3"] as const;
 const GRAENSER = [7, 24, 49] as const;
 
+/**
+ * The category of a tilbud from its number of places. No seed gives a fractional place count or
+ * a rule for one (004:157-183, 003:1029-1035 and 002:437-443 list whole places only), so a
+ * fractional count is refused rather than rounded by a rule the product would invent.
+ */
 export function tilsynskategori(pladser: DecInput): 1 | 2 | 3 | 4 {
-  const p = positiv("pladser", pladser);
-  // A fractional place count (e.g. § 101: citizens / 10) belongs to the category it rounds up into.
-  const hele = p.ceil().toNumber();
+  const hele = heltal("pladser", pladser, 1, 1e9);
   if (hele <= GRAENSER[0]) return 1;
   if (hele <= GRAENSER[1]) return 2;
   if (hele <= GRAENSER[2]) return 3;
   return 4;
 }
 
-/**
- * Annual tilsynstakst per category: base = behov / Σ(antal × vægt); each category's takst is
- * base × vægt rounded separately (Syd 2018: 31,879 / 38,254 / 63,757 / 95,636).
- */
-export function tilsynstakster(
-  finansieringsbehov: DecInput,
-  antal: readonly DecInput[],
-  vaegte: readonly DecInput[] = TILSYN_VAEGTE,
-): Dec[] {
+/** base = behov / Σ(antal × vægt), unrounded: every takst and skærpet fee is rounded once from it. */
+export function tilsynsbasis(finansieringsbehov: DecInput, antal: readonly DecInput[], vaegte: readonly DecInput[] = TILSYN_VAEGTE): Dec {
   if (antal.length !== 4) throw new EngineError({ code: "WRONG_LENGTH", argument: "antal", length: 4 });
   if (vaegte.length !== 4) throw new EngineError({ code: "WRONG_LENGTH", argument: "vaegte", length: 4 });
   const behov = ikkeNegativ("finansieringsbehov", finansieringsbehov);
@@ -32,8 +28,33 @@ export function tilsynstakster(
   const weights = vaegte.map((v) => positiv("vaegte", v));
   const vaegtet = sum(counts.map((c, i) => c.times(weights[i] as Dec)));
   if (vaegtet.isZero()) throw new EngineError({ code: "SUM_ZERO", argument: "antal" });
-  const base = behov.div(vaegtet);
-  return weights.map((w) => rund(base.times(w)));
+  return behov.div(vaegtet);
+}
+
+/**
+ * Annual tilsynstakst per category: base = behov / Σ(antal × vægt); each category's takst is
+ * base × vægt × andel rounded separately (Syd 2018: 31,879 / 38,254 / 63,757 / 95,636).
+ * `andel` 0,1 is skærpet tilsyn per month (004:233-237), 0,25 per quarter (Syd 2016, 004:2915-2923):
+ * rounded from the unrounded base, not from the rounded annual takst.
+ */
+export function tilsynstakster(
+  finansieringsbehov: DecInput,
+  antal: readonly DecInput[],
+  vaegte: readonly DecInput[] = TILSYN_VAEGTE,
+  andel: DecInput = 1,
+): Dec[] {
+  const a = iInterval("andel", andel, 0, 1, false, true);
+  const base = tilsynsbasis(finansieringsbehov, antal, vaegte);
+  return vaegte.map((w) => rund(base.times(dec(w)).times(a)));
+}
+
+/**
+ * Nygodkendelse and væsentlig ændring: a base of their own and the same weights, each rounded
+ * (Øst 2020: base 7.902 gives 7.902 / 9.482 / 15.804 / 23.706, 003:1036-1042).
+ */
+export function taksterFraBasis(basis: DecInput, vaegte: readonly DecInput[] = TILSYN_VAEGTE): Dec[] {
+  const b = ikkeNegativ("basis", basis);
+  return vaegte.map((w) => rund(b.times(positiv("vaegte", w))));
 }
 
 /**
@@ -58,9 +79,13 @@ export function timebaseretTilsyn(timer: DecInput, timesats: DecInput): Dec {
 }
 
 /**
- * Average OF per foster family, truncated to whole kroner as the seeds show it
- * (Syd 2018: 27,600,000 / 1,539 = 17,933; Nord 2024: 19,156,058 / 950 = 20,164).
+ * Average OF per foster family, truncated to whole kroner as the seeds publish it
+ * (Syd 2018: 27,600,000 / 1,539 = 17,933, 004:68 and 004:325-326; Nord 2024 divides by
+ * plejefamilier + nygodkendelser: 19,156,058 / (860 + 90) = 20,164, 002:221-223 and 002:410-413).
  */
-export function ofPrPlejefamilie(behov: DecInput, plejefamilier: DecInput): Dec {
-  return afkort(endelig("behov", behov).div(positiv("plejefamilier", plejefamilier)));
+export function ofPrPlejefamilie(behov: DecInput, plejefamilier: DecInput, nygodkendelser: DecInput = 0): Dec {
+  const familier = heltal("plejefamilier", plejefamilier, 0, 1e9);
+  const nye = heltal("nygodkendelser", nygodkendelser, 0, 1e9);
+  const divisor = positiv("plejefamilier", familier + nye);
+  return afkort(ikkeNegativ("behov", behov).div(divisor));
 }

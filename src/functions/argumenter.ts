@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } from "../regelsaet";
 import { deltRegister } from "../regelsaet/delt";
+import { tilsynsRegister } from "../regelsaet/tilsyn";
 import type { ParameterBeskrivelse } from "./beskrivelser";
 import { ArgumentFejl, type Kontekst, vaerdiNoegle } from "./fejl";
 import { talDa } from "./format";
@@ -218,4 +219,23 @@ export function kolonneCelle(ctx: Kontekst, index: number, m: Matrix, i: number)
   const n = somTal(p, c, m.length > 1 ? `(række ${i + 1}) ` : "");
   ctx.vaerdier[vaerdiNoegle(p.da.navn, i)] = n;
   return n;
+}
+
+/**
+ * TILSYNSTAKST's weights: four cells, a ruleset id (its tilsynVaegte, 004:157-161) or omitted
+ * (the common model's 1 : 1,2 : 2 : 3). Excel passes null when omitted and "" for a blank cell.
+ */
+export function tilsynVaegte(ctx: Kontekst, index: number, v: unknown): number[] | undefined {
+  const enkelt = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? (v[0] as unknown[])[0] : v;
+  if (enkelt === null || enkelt === undefined || (typeof enkelt === "string" && enkelt.trim() === "")) return undefined;
+  if (typeof enkelt === "string") {
+    const id = enkelt.trim().toUpperCase();
+    const r = tilsynsRegister().find(id) ?? deltRegister().find(id);
+    if (!r) throw new ArgumentFejl(param(ctx, index), `${citat(enkelt)} er ukendt`, `et af socialtilsynets regelsæt: ${tilsynsRegister().ids().join(", ")}, eller fire vægte`);
+    ctx.regelsaet = r.id;
+    const vaegte: unknown = regelsaetParameter(r, "tilsynVaegte");
+    if (!Array.isArray(vaegte)) throw new ArgumentFejl(param(ctx, index), `er regelsættet ${r.id}, som ikke har tilsynVaegte`);
+    return vaegte as number[];
+  }
+  return omraadeTal(ctx, index, celleraekke(ctx, index, v, 4).m, false);
 }

@@ -15,10 +15,10 @@ import {
   plRegulering,
   takst as motorTakst,
   takstudvikling as motorTakstudvikling,
+  ofPrPlejefamilie,
   tilsynskategori as motorTilsynskategori,
   tilsynstakster,
   tilTal,
-  TILSYN_VAEGTE,
   tjenestemandspension,
   takststruktur as motorTakststruktur,
 } from "../engine";
@@ -30,6 +30,7 @@ import {
   omraadeTal,
   regelsaetTal,
   tal,
+  tilsynVaegte,
   valg,
   valgfritRegelsaet,
   valgfritTal,
@@ -176,24 +177,35 @@ export function tilsynskategori(pladser: unknown): number {
 }
 
 /**
- * The four category tilsynstakster, in the orientation of antal.
+ * The four category tilsynstakster (× andel), in the orientation of antal.
  * @customfunction TILSYNSTAKST
  * @param finansieringsbehov Finansieringsbehovet.
  * @param antal Antal tilbud i kategori 1-4.
- * @param [vaegte] Vægte (standard 1; 1,2; 2; 3).
+ * @param [vaegte] Vægte (standard 1; 1,2; 2; 3) eller et regelsæts id.
+ * @param [andel] Andel af årstaksten (0,1 skærpet pr. måned).
  * @returns Fire takster.
  */
-export function tilsynstakst(finansieringsbehov: unknown, antal: any[][], vaegte: any[][] = UDELADT_OMRAADE): number[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: matrix parameters to the generator
+export function tilsynstakst(finansieringsbehov: unknown, antal: any[][], vaegte: any[][] = UDELADT_OMRAADE, andel: unknown = null): number[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: matrix parameters to the generator
   return kald("TILSYNSTAKST", (c) => {
     const behov = tal(c, 0, finansieringsbehov);
     const { m, retning } = celleraekke(c, 1, antal, 4);
     const counts = omraadeTal(c, 1, m, true);
-    // Excel passes null for an omitted argument, and "" for a blank cell.
-    const udeladt = vaegte === null || vaegte === undefined || (vaegte as unknown) === "";
-    const vaegtListe = udeladt ? [...TILSYN_VAEGTE] : omraadeTal(c, 2, celleraekke(c, 2, vaegte, 4).m, false);
-    const takster = tilsynstakster(behov, counts, vaegtListe).map(ud);
+    const a = valgfritTal(c, 3, andel);
+    const takster = tilsynstakster(behov, counts, tilsynVaegte(c, 2, vaegte), a).map(ud);
     return retning === "raekke" ? [takster] : takster.map((t) => [t]);
   });
+}
+
+/**
+ * Objective funding per foster family, truncated as published.
+ * @customfunction OFPLEJEFAMILIE
+ * @param behov Plejefamilieområdets behov.
+ * @param plejefamilier Antal plejefamilier.
+ * @param [nygodkendelser] Antal nygodkendelser (standard 0).
+ * @returns Beløbet pr. plejefamilie i hele kroner.
+ */
+export function ofplejefamilie(behov: unknown, plejefamilier: unknown, nygodkendelser: unknown = null): number {
+  return kald("OFPLEJEFAMILIE", (c) => ud(ofPrPlejefamilie(tal(c, 0, behov), tal(c, 1, plejefamilier), valgfritTal(c, 2, nygodkendelser))));
 }
 
 /**

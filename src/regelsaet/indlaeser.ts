@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type SkifteligtRegister, deltRegister } from "./delt";
 import { indlejredeRegelsaet } from "./indlejret";
 import { NyereSchemaFejl, parseRegelsaet } from "./register";
-import type { Regelsaet } from "./schema";
+import { REGELSAET_ID, type Regelsaet } from "./schema";
 
 /**
  * The one loader of the add-in's rulesets: built in + published by the service, or, when the
@@ -46,7 +46,7 @@ export const CACHE_NOEGLE = "soc-takster.regelsaet.cache";
 export const REGELSAET_STI = "/api/v1/regelsaet";
 
 const listeSchema = z.object({
-  regelsaet: z.array(z.object({ id: z.string().regex(/^[A-ZÆØÅ]+-\d{4}$/), version: z.number().int() }).passthrough()).max(500),
+  regelsaet: z.array(z.object({ id: z.string().regex(REGELSAET_ID), version: z.number().int() }).passthrough()).max(500),
 });
 const cacheSchema = z.object({ hentet: z.string(), regelsaet: z.array(z.unknown()) });
 

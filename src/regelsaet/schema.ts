@@ -57,14 +57,24 @@ export const parametreSchema = z
     /** Per takstenhed (døgn, dag, …): the Bilag 14 difference in annual staff cost per citizen. */
     differentieringGraense: parameter(z.record(z.string().trim().min(1).max(40), z.number().positive())),
     tilsynVaegte: parameter(z.array(z.number().positive()).length(4)),
+    /** The socialtilsyn's rulesets (TILSYN-REGION-ÅR): skærpet tilsyn as a share of the annual takst per period. */
+    skaerpetAndel: parameter(z.number().positive().max(1)),
+    skaerpetPeriode: parameter(z.enum(["maaned", "kvartal"])),
+    /** When the 0-17-year-olds of the OF key are counted, as the source words it. */
+    ofNoegleDato: parameter(z.string().trim().min(3).max(200)),
+    /** How the published OF table rounds: "HVER" row by row, "REST" largest remainder. */
+    ofAfrunding: parameter(z.enum(["HVER", "REST"])),
   })
   .partial()
   .strict();
 
+/** REGION-ÅR; the socialtilsyn's rulesets are TILSYN-REGION-ÅR (product.md §6). */
+export const REGELSAET_ID = /^(TILSYN-)?[A-ZÆØÅ]+-\d{4}$/;
+
 export const regelsaetSchema = z
   .object({
     schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION, `schemaVersion ${SCHEMA_VERSION} er den nyeste, tilføjelsesprogrammet kender`),
-    id: z.string().regex(/^[A-ZÆØÅ]+-\d{4}$/, "id som REGION-ÅÅÅÅ, fx SYD-2018"),
+    id: z.string().regex(REGELSAET_ID, "id som REGION-ÅÅÅÅ, fx SYD-2018 (socialtilsyn: TILSYN-REGION-ÅÅÅÅ)"),
     version: z.number().int().min(1),
     navn: z.string().trim().min(1).max(200),
     region: z.string().trim().min(1).max(100),

@@ -14,6 +14,7 @@ import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { apiRoutes } from "./routes";
 import { statiskPlugin } from "./statisk";
+import { tilsynPlugin } from "./tilsyn";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -86,6 +87,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   await app.register(offentliggoerelsePlugin, { db: o.db });
+  await app.register(tilsynPlugin, { db: o.db });
   await app.register(hjaelpPlugin, {});
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 

@@ -10,12 +10,12 @@ import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
 import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
 import { startAdminSokkel, viaSokkel } from "./admin/sokkel";
-import type { Rolle } from "./tokens";
+import { ROLLER, type Rolle } from "./tokens";
 
 const HJAELP = `takst-server — indberetningsservice for takster
 
   takst-server start [--http] [--port 3000] [--host localhost] [--data ./data]
-  takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat] [--beskrivelse tekst]
+  takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
   takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN]
@@ -141,7 +141,7 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
   const [handling, arg] = pos;
   if (handling === "opret") {
     const rolle = (typeof flag.rolle === "string" ? flag.rolle : "kommune") as Rolle;
-    if (rolle !== "kommune" && rolle !== "sekretariat") throw new Error(`Ukendt rolle "${rolle}": brug kommune eller sekretariat.`);
+    if (!ROLLER.includes(rolle)) throw new Error(`Ukendt rolle "${rolle}": brug kommune, sekretariat eller socialtilsyn.`);
     const driftsherre = typeof flag.driftsherre === "string" ? flag.driftsherre : null;
     const beskrivelse = typeof flag.beskrivelse === "string" ? flag.beskrivelse : null;
     const t = await admin(k, { op: "opret", rolle, driftsherre, beskrivelse });

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "./db";
 
-export type Rolle = "kommune" | "sekretariat";
+/** A socialtilsyn submits its tilsynsskema (issue 23); its driftsherre is the tilsyn, e.g. "Socialtilsyn Syd". */
+export const ROLLER = ["kommune", "sekretariat", "socialtilsyn"] as const;
+export type Rolle = (typeof ROLLER)[number];
 
 export interface Bruger {
   tokenId: string;
@@ -38,6 +40,7 @@ export async function opretToken(
 ): Promise<{ id: string; token: string }> {
   const driftsherre = o.driftsherre?.trim() || null;
   if (o.rolle === "kommune" && !driftsherre) throw new Error("En kommunes token kræver --driftsherre.");
+  if (o.rolle === "socialtilsyn" && !driftsherre) throw new Error("Et socialtilsyns token kræver --driftsherre, fx \"Socialtilsyn Syd\".");
   const id = randomBytes(6).toString("hex");
   const hemmelighed = randomBytes(32).toString("base64url");
   await db.query("INSERT INTO tokens (id, hash, rolle, driftsherre, beskrivelse) VALUES ($1, $2, $3, $4, $5)", [

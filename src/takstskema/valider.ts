@@ -47,6 +47,10 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   fristTakster: "en frist for takster",
   hoejtSpecialiseretMinTakst: "en mindstetakst for højt specialiserede tilbud",
   tilsynVaegte: "tilsynsvægte",
+  skaerpetAndel: "en andel for skærpet tilsyn",
+  skaerpetPeriode: "en periode for skærpet tilsyn",
+  ofNoegleDato: "en opgørelsesdato for nøglen til objektiv finansiering",
+  ofAfrunding: "en afrunding af den objektive finansiering",
 };
 
 const harEgen = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);

@@ -58,7 +58,7 @@ describe("Microsoft's custom-functions-metadata on src/functions/functions.ts", 
   it("sees the matrix parameters and results that a scalar reading would break", () => {
     const hent = (id: string) => form(genereret.find((f) => f.id === id)!);
     expect(hent("OBJFIN").parametre).toEqual(["beloeb: scalar", "noegle: matrix", "afrunding: scalar (valgfri)"]);
-    expect(hent("TILSYNSTAKST").parametre).toEqual(["finansieringsbehov: scalar", "antal: matrix", "vaegte: matrix (valgfri)"]);
+    expect(hent("TILSYNSTAKST").parametre).toEqual(["finansieringsbehov: scalar", "antal: matrix", "vaegte: matrix (valgfri)", "andel: scalar (valgfri)"]);
     expect(["EFTERREG.MODEL", "OBJFIN", "TILSYNSTAKST"].map((id) => hent(id).resultat)).toEqual(["matrix", "matrix", "matrix"]);
   });
 });

@@ -59,12 +59,36 @@ const FORVENTET: Record<string, Record<string, string>> = {
   "MIDT-2021": {
     basisServiceOpdeling: "virkning fra 1. januar 2021", // 000:164
   },
+  "TILSYN-SYD-2018": {
+    tilsynVaegte: "vægtning på 1, 1,2, 2 og 3", // 004:160
+    skaerpetAndel: "til 1/10 årstakst pr. måned", // 004:237
+    skaerpetPeriode: "1/10 årstakst pr. måned", // 004:237
+    ofNoegleDato: "Danmarks Statistik februar 2017", // 004:251
+  },
+  "TILSYN-SYD-2016": {
+    tilsynVaegte: "vægtning på 1, 1,2, 2 og 3", // 004:160
+    skaerpetAndel: "opkrævning af en 1/4 årstakst pr. kvartal", // 004:237
+    skaerpetPeriode: "1/4 årstakst pr. kvartal", // 004:237
+  },
+  "TILSYN-NORD-2024": {
+    tilsynVaegte: "(1-7 pladser) 42.884 43.852 2,3 Takstgruppe 2 (8-24 pladser) 51.461 52.622", // 002:437-439
+    ofNoegleDato: "Danmarks Statistik 2. kvartal året før budgetåret", // 002:353-355
+    ofAfrunding: "Silkeborg 21.502 17,8% 3.274.133 21.872 18,0% 3.443.644", // 002:388
+  },
+  "TILSYN-ØST-2020": {
+    tilsynVaegte: "Takstkategori 1 (1-7 pladser) 34.373 3.437 35.310 7.902", // 003:1036
+    skaerpetAndel: "Tilsyn Skærpet", // 003:1027
+  },
 };
 
 (harSeeds ? describe : describe.skip)("every ruleset kilde quotes the seed line that says the value", () => {
-  const filer = readdirSync(REGELSAET_MAPPE).filter((f) => f.endsWith(".json"));
+  const mapper = [REGELSAET_MAPPE, join(REGELSAET_MAPPE, "tilsyn")];
+  const filer = mapper.flatMap((m) => readdirSync(m).filter((f) => f.endsWith(".json")).map((f) => join(m, f)));
+  it("the socialtilsyn's rulesets are all checked", () => {
+    expect(filer.map((f) => f.split("/").pop())).toEqual(expect.arrayContaining(["TILSYN-SYD-2018.json", "TILSYN-SYD-2016.json", "TILSYN-NORD-2024.json", "TILSYN-ØST-2020.json"]));
+  });
   for (const f of filer) {
-    const raw = JSON.parse(readFileSync(join(REGELSAET_MAPPE, f), "utf8")) as { id: string; parametre: Record<string, { kilde: string }> };
+    const raw = JSON.parse(readFileSync(f, "utf8")) as { id: string; parametre: Record<string, { kilde: string }> };
     const forventet = FORVENTET[raw.id];
     if (!forventet) continue;
     it(`${raw.id}: every parameter has a quoted expectation`, () => {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { listTokens, opretToken, tilbagekaldToken } from "../tokens";
+import { ROLLER, listTokens, opretToken, tilbagekaldToken } from "../tokens";
 
 /** The token commands of `takst-server token …`, as data: the same whether run directly or through a running server. */
 export const adminKommando = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("opret"), rolle: z.enum(["kommune", "sekretariat"]), driftsherre: z.string().max(500).nullable(), beskrivelse: z.string().max(500).nullable() }),
+  z.object({ op: z.literal("opret"), rolle: z.enum(ROLLER), driftsherre: z.string().max(500).nullable(), beskrivelse: z.string().max(500).nullable() }),
   z.object({ op: z.literal("tilbagekald"), id: z.string().max(64) }),
   z.object({ op: z.literal("liste") }),
 ]);

@@ -71,7 +71,8 @@ export async function oversigtPlugin(app: FastifyInstance, o: OversigtOptions): 
   }
 
   app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: takstaarQuery } }, async (req, reply) => {
-    const bruger = { rolle: req.bruger!.rolle, driftsherre: req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null };
+    // The route lets only these two roles in (a socialtilsyn's token is refused before this).
+    const bruger = req.bruger!.rolle === "kommune" ? { rolle: "kommune" as const, driftsherre: req.bruger!.driftsherre } : { rolle: "sekretariat" as const, driftsherre: null };
     const liste = await takstaarMedIndberetninger(db, bruger.driftsherre);
     const { takstaar: oensket } = req.query as { takstaar?: number };
     const takstaar = oensket ?? liste[liste.length - 1] ?? null;
