@@ -133,7 +133,7 @@ export const FELTER = [
   // ── Beregning ─────────────────────────────────────────────────────────────
   beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",
     "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter", KR),
-  beregnet("TS_Basisgrundlag", "Beregning", "beloeb", "Basisgrundlag", "Takstgrundlaget minus den borgerrettede del; deles ligeligt pr. belægningsdag (basistaksten).", "TS_Takstgrundlag-N(TS_Borgerrettet)", KR),
+  beregnet("TS_Basisgrundlag", "Beregning", "beloeb", "Basisgrundlag", "Takstgrundlaget minus den borgerrettede del; deles ligeligt pr. belægningsdag (basistaksten).", "TS_Takstgrundlag-SUM(TS_Borgerrettet)", KR),
   beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage i alt", "Summen over ydelserne af pladser gange dage gange belægning.", "SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning)*TS_Dage"),
   // ── Takstudvikling ────────────────────────────────────────────────────────
   input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
@@ -189,7 +189,7 @@ export const YDELSE_KOLONNER = [
   kolonne({ navn: "TS_Ydelser_Servicetakst", kolonne: "I", etiket: "Servicetakst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
     hjaelp: "Den borgerrettede del fordelt efter belægningsdage gange ressource.",
     // Σ r_j × bd_j with a blank ressource counted as 1: blank + TRUE = 1, r + FALSE = r.
-    formel: "IF({pladser}=\"\",\"\",ROUND(N(TS_Borgerrettet)*IF({ressource}=\"\",1,{ressource})/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=\"\"))*TS_Dage),0))" }),
+    formel: "IF({pladser}=\"\",\"\",ROUND(SUM(TS_Borgerrettet)*IF({ressource}=\"\",1,{ressource})/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=\"\"))*TS_Dage),0))" }),
   kolonne({ navn: "TS_Ydelser_Takst", kolonne: "J", etiket: "Takst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
     hjaelp: "Basistakst plus servicetakst, hele kroner.", formel: "IF({pladser}=\"\",\"\",{basistakst}+{servicetakst})" }),
   kolonne({ navn: "TS_Ydelser_Takstudvikling", kolonne: "K", etiket: "Takstudvikling", type: "procent", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "%",

@@ -113,7 +113,7 @@ describe("the layout (pure data)", () => {
     // Row 3 of the table is sheet row 43: its own pladser (D43), ressource (F43), parts (H43, I43), takst (J43), last year's (G43).
     expect(raekke("TS_Ydelser_Basistakst", 2).formel).toBe('IF(D43="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))');
     expect(raekke("TS_Ydelser_Servicetakst", 2).formel).toBe(
-      'IF(D43="","",ROUND(N(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
+      'IF(D43="","",ROUND(SUM(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
     );
     expect(raekke("TS_Ydelser_Takst", 2).formel).toBe('IF(D43="","",H43+I43)');
     expect(raekke("TS_Ydelser_Takstudvikling", 2).formel).toBe('IF(OR(J43="",G43=""),"",J43/(G43*(1+TS_PLPct))-1)');
