@@ -1,4 +1,6 @@
 import { adresseFor, CELLER, felt, FELTER, kolonneAdresse, skabelonLayout, validerSkema, YDELSE_KOLONNER } from "../../src/takstskema";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { eksempel, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
 
 // Issue 10: the rules as the seeds state them, and the mistakes accountants really make.
@@ -51,6 +53,28 @@ describe("TS100 / TS101 categories against the 2.000 kr. of 004:3660 and 004:366
     expect(valider({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "måned" }).findings).toEqual([]);
     expect(valider({ TS_Kategori: "Klyngetilbud", TS_Takstenhed: "time" }).findings).toEqual([]);
     expect(koder(valider({ TS_Kategori: "Højtspecialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "dag" }))).toEqual(["TS100"]);
+  });
+});
+
+describe("TS100 / TS101 judge the tilbud, not each ydelse (product.md §3, 2026-12)", () => {
+  // The differentiated example's takster are 1.484, 1.927 and 2.814 kr. per døgn (ydelser.test.ts):
+  // on both sides of 2.000, so the tilbud contradicts neither category.
+  const differentieret = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "botilbud-differentieret-syd-2018.json"), "utf8")) as Record<string, unknown>;
+  const kategori = (k: string, aendring: Record<string, unknown> = {}) =>
+    koder(validerSkema({ ...differentieret, TS_Kategori: k, ...aendring }, { register: REGISTER, indsendt: I_TIDE }));
+  it("takster under and over 2.000 kr. warn in neither category", () => {
+    expect(kategori("Højt specialiseret tilbud med regional betydning")).toEqual([]);
+    expect(kategori("Klyngetilbud")).toEqual([]);
+  });
+  it("every takst under 2.000 kr. is TS100 for a højt specialiseret tilbud; every one at 2.000 or above is TS101 for a klyngetilbud", () => {
+    // Ressource 1 for all: one takst 14.600.000 / 7.701,5 = 1.895,72 → 1.896 in every row.
+    const lige = { TS_Ydelser_Ressource: [1, 1, 1], TS_UdviklingBegrundelse: "Ny normering" };
+    expect(kategori("Højt specialiseret tilbud med regional betydning", lige)).toEqual(["TS100"]);
+    expect(kategori("Klyngetilbud", lige)).toEqual([]);
+    // Pladser 6 / 5 / 3: takster 2.285, 2.959 and 4.307 kr., all at or above 2.000.
+    const hoeje = { TS_Ydelser_Pladser: [6, 5, 3], TS_UdviklingBegrundelse: "Færre pladser" };
+    expect(kategori("Klyngetilbud", hoeje)).toEqual(["TS101"]);
+    expect(kategori("Højt specialiseret tilbud med regional betydning", hoeje)).toEqual([]);
   });
 });
 
