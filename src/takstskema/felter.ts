@@ -45,6 +45,11 @@ export interface FeltDefinition {
   readonly formel?: string;
   /** True for names beyond product.md §2 (the §2 names are all required to exist). */
   readonly ekstra?: boolean;
+  /**
+   * An optional name added after templates were in use: a workbook without it predates it, so
+   * the field is empty there (its standard cell held another field then), not a broken name.
+   */
+  readonly senere?: boolean;
   /** Plausible range of a number field; a value outside it is the wrong kind of value (TS002). */
   readonly interval?: { readonly min: number; readonly max: number };
   /**
@@ -116,6 +121,7 @@ export const FELTER = [
   input("TS_Indtaegter", "Omkostninger", "beloeb", false, "4. Indtægter (fratrækkes)", "Indtægter fx salg af ydelser. Skrives som positivt beløb; de trækkes fra. Beboerbetaling (§§ 107-108) opkræves særskilt og hører ikke med.", KR),
   input("TS_Tjenestemandspension", "Omkostninger", "beloeb", false, "5. Tjenestemandspension", "Hensættelse til uforsikrede tjenestemandspensioner (regelsættets procent af pensionsgivende løn) plus eventuel forsikringspræmie for forsikrede tjenestemænd.", KR),
   input("TS_PensionsgivendeLoen", "Omkostninger", "beloeb", false, "Pensionsgivende løn", "Pensionsgivende løn for uforsikrede tjenestemænd; bruges til at kontrollere hensættelsen i linje 5 (forsikringspræmier kontrolleres ikke).", { ...KR, ekstra: true }),
+  input("TS_TjmDelingsaftaleKorrektion", "Omkostninger", "beloeb", false, "Heraf indregnet i delingsaftaler", "Hensættelse til uforsikrede tjenestemandspensioner, der allerede er indregnet i delingsaftalerne ved kommunalreformen (004:5108-5109). Linje 5 kontrolleres mod sats × pensionsgivende løn minus dette beløb.", { ...KR, senere: true }),
   input("TS_Borgerrettet", "Omkostninger", "beloeb", false, "Heraf borgerrettet (servicegrundlag)", "Den del af omkostningerne ovenfor, der er direkte borgerrettet: løn til plejepersonale og andet personale tæt på borgeren (000:1217-1226). Administration, ejendom og overhead hører til basistaksten. Tom: hele taksten er basistakst.", KR),
   input("TS_OverheadSats", "Omkostninger", "procent", true, "Overheadsats", "Overheadprocent for central ledelse og administration inkl. andelen af centrale IT-systemer, højst regelsættets loft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.25, eksempel: 0.044 } }),
   beregnet("TS_OverheadGrundlag", "Omkostninger", "beloeb", "Overheadgrundlag", "Løn, udvikling, administration, tjenestemandspension, ejendom, afskrivninger, forrentning og øvrige minus indtægter.",

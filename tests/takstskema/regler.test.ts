@@ -282,6 +282,18 @@ describe("TS070/TS080 capital and pension", () => {
     expect(kort(r.findings)).toEqual([`TS080 warning TS_Tjenestemandspension ${CELLER.TS_Tjenestemandspension}`]);
     expect(r.findings[0]!.message).toContain("182.700 kr.");
   });
+  it("TS080 compares line 5 with sats × løn − the delingsaftale correction (004:5108-5109), and says the correction is legitimate", () => {
+    // 20,3 % × 900.000 = 182.700; 30.000 already in the delingsaftaler: 152.700 expected; line 5 is 162.400.
+    expect(valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: 30_000 }).findings).toEqual([]);
+    // 10.000 only: 172.700 expected, 162.400 is below it.
+    const r = valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: 10_000 });
+    expect(kort(r.findings)).toEqual([`TS080 warning TS_Tjenestemandspension ${CELLER.TS_Tjenestemandspension}`]);
+    expect(r.findings[0]!.message).toContain("minus 10.000 kr. indregnet i delingsaftalerne = 172.700 kr.");
+    expect(valider({ TS_PensionsgivendeLoen: 900_000 }).findings[0]!.message).toContain("lovlig korrektion (004:5108-5109)");
+  });
+  it("TS_TjmDelingsaftaleKorrektion negative is TS013", () => {
+    expect(kort(valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: -5 }).findings)).toEqual([`TS013 error TS_TjmDelingsaftaleKorrektion ${CELLER.TS_TjmDelingsaftaleKorrektion}`]);
+  });
 });
 
 describe("TS090 deadline", () => {
