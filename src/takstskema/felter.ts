@@ -134,7 +134,7 @@ export const FELTER = [
   input("TS_Afskrivninger", "Omkostninger", "beloeb", false, "8b. Afskrivninger", "Afskrivning på bygninger (30 år) og aktiver over aktiveringsgrænsen.", KR),
   input("TS_Forrentning", "Omkostninger", "beloeb", false, "8c. Forrentning", "Forrentning af aktivernes værdi pr. 1. januar i takståret.", KR),
   input("TS_Rentesats", "Omkostninger", "procent", false, "Rentesats", "Rentesatsen brugt til forrentning, højst regelsættets renteloft. Skriv med %-tegn.", { enhed: "%", plausibel: { min: 0, max: 0.2, eksempel: 0.0147 } }),
-  input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: regulering = -A7 (se Efterregulering). Negativ ved overskud (lavere takst), positiv ved underskud ud over 5 %.", KR),
+  input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: regulering = -A7 (se Efterregulering). Negativ sænker taksten, positiv hæver den. Også et overskud kan give en positiv regulering, når der genbevilges mere end overskuddet (Bilag 18, eksempel 2).", KR),
   input("TS_Oevrige", "Omkostninger", "beloeb", false, "10. Øvrige omkostninger", "Øvrige omkostninger (kun udgifter; indtægter skrives under 4. Indtægter).", KR),
   // ── Beregning ─────────────────────────────────────────────────────────────
   beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",

@@ -22,6 +22,12 @@ describe("the field table", () => {
     expect(YDELSE_KOLONNER.map((k) => k.navn)).toEqual(KOLONNER);
     for (const gammel of ["TS_Ydelse", "TS_Takst", "TS_Basistakst", "TS_Servicetakst", "TS_SidsteAarsTakst", "TS_Takstudvikling"]) expect(navne).not.toContain(gammel);
   });
+  it("the regulering help says it is -A7 and can be positive with an overskud when more is genbevilget (Bilag 18 example 2, 004:5387-5389)", () => {
+    const hjaelp = FELTER.find((f) => f.navn === "TS_Regulering")!.hjaelp;
+    expect(hjaelp).toContain("regulering = -A7");
+    expect(hjaelp).toContain("Også et overskud kan give en positiv regulering, når der genbevilges mere end overskuddet");
+    expect(hjaelp).not.toContain("Negativ ved overskud");
+  });
   it("has a Danish label and help text for every field; computed fields have formulas", () => {
     for (const f of FELTER) {
       expect(f.etiket.length).toBeGreaterThan(0);
