@@ -111,8 +111,10 @@ export const FELTER = [
   input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret, fx 95 % med %-tegn.", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
   input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
   input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster. Kostskoler regner med 11 måneder (1. august-30. juni, juli fri): 334 dage, 335 når februar har 29 dage.", { interval: { min: 1, max: 366 } }),
-  input("TS_Takstenhed", "Kapacitet", "valg", true, "Takstenhed", "Hvad taksten er pr.: døgn, dag, time, måned eller ydelsespakke.", {
-    valg: ["døgn", "dag", "time", "måned", "ydelsespakke"],
+  // Only units priced per belægningsdag: the skema divides by pladser × dage × belægning, which
+  // is not the denominator of a takst per time or måned (product.md §3, 2026-12).
+  input("TS_Takstenhed", "Kapacitet", "valg", true, "Takstenhed", "Hvad taksten er pr.: døgn, dag eller ydelsespakke (pr. belægningsdag). Skemaet regner pr. belægningsdag; en takst pr. time eller måned beregnes ikke her.", {
+    valg: ["døgn", "dag", "ydelsespakke"],
   }),
   // ── Omkostninger ──────────────────────────────────────────────────────────
   input("TS_Loen", "Omkostninger", "beloeb", true, "1. Løn", "Budgetteret løn der kan henføres til tilbuddet (kr. i takstårets budget). Beboerbetaling, indtægtsdækket virksomhed og befordring indgår ikke i taksten.", KR),

@@ -49,10 +49,25 @@ describe("TS100 / TS101 categories against the 2.000 kr. of 004:3660 and 004:366
   it("TS101: 25 places give 17.210.921 / (25 × 365 × 0,96) = 1.965 kr.: no warning", () => {
     expect(valider({ TS_Kategori: "Klyngetilbud", TS_Pladser: 25 }).findings).toEqual([]);
   });
-  it("TS100 and TS101 compare only døgn and dag takster: a takst per time or month is not a daily amount", () => {
-    expect(valider({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "måned" }).findings).toEqual([]);
-    expect(valider({ TS_Kategori: "Klyngetilbud", TS_Takstenhed: "time" }).findings).toEqual([]);
+  it("TS100 and TS101 compare only døgn and dag takster: a ydelsespakke is not a daily amount", () => {
+    expect(valider({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "ydelsespakke" }).findings).toEqual([]);
+    expect(valider({ TS_Kategori: "Klyngetilbud", TS_Takstenhed: "ydelsespakke" }).findings).toEqual([]);
     expect(koder(valider({ TS_Kategori: "Højtspecialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "dag" }))).toEqual(["TS100"]);
+  });
+});
+
+describe("takstenhed: the skema offers only units priced per belægningsdag (product.md §3, 2026-12)", () => {
+  // Every takst is takstgrundlag / (pladser × dage × belægning): a takst per time or måned would
+  // need its own denominator (hours, months), so the template does not offer them.
+  it.each(["time", "måned"])("%s is not offered: TS002 on TS_Takstenhed, never a takst from the døgn formula", (enhed) => {
+    const r = valider({ TS_Takstenhed: enhed });
+    expect(kort(r.findings)).toEqual([`TS002 error TS_Takstenhed ${CELLER.TS_Takstenhed}`]);
+    expect(r.findings[0]!.message).toContain("døgn, dag, ydelsespakke");
+    expect(r.ok).toBe(false);
+  });
+  it("the template's list is døgn, dag and ydelsespakke", () => {
+    expect(felt("TS_Takstenhed")?.valg).toEqual(["døgn", "dag", "ydelsespakke"]);
+    expect(validering("SYD-2018", "TS_Takstenhed")?.formler).toEqual(['"døgn,dag,ydelsespakke"']);
   });
 });
 
@@ -235,6 +250,12 @@ describe("wording", () => {
     const r = valider({ TS_Takstenhed: "Døgn" });
     expect(r.findings).toEqual([]);
     expect(r.vaerdier.TS_Takstenhed).toBe("døgn");
+  });
+  it("thresholds no seed gives say in their message that they are the product's convention (TS050 ±5 %, TS012 5 points, TS015 ranges)", () => {
+    const besked = (aendring: Record<string, unknown>, code: string) => valider(aendring).findings.find((f) => f.code === code)!.message;
+    expect(besked({ TS_SidsteAarsTakst: 1900 }, "TS050")).toContain("grænsen på ±5 % er produktets konvention; ingen kilde angiver den");
+    expect(besked({ TS_BelaegningAarMinus2: 0.8, TS_BelaegningAarMinus1: 0.8 }, "TS012")).toContain("grænsen på 5 procentpoint er produktets konvention; ingen kilde angiver den");
+    expect(besked({ TS_OverheadSats: 4.4 }, "TS015")).toContain("intervallet er produktets konvention; ingen kilde angiver den");
   });
   it("TS050 says \"mere end ±5 %\"", () => {
     expect(valider({ TS_SidsteAarsTakst: 1900 }).findings[0]!.message).toContain("mere end ±5 %");
