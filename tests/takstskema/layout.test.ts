@@ -1,4 +1,7 @@
 import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, fraFilformel, KOLONNE_OMRAADER, skabelonLayout, takstskemaSchema, tilFilformel, YDELSE_HJAELP, YDELSE_KOLONNER } from "../../src/takstskema";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { felt, type FeltDefinition } from "../../src/takstskema/felter";
 import { REGISTER } from "./hjaelp";
 
 // product.md §2, copied by hand: every required defined name (issue 12: the single takst names
@@ -12,6 +15,34 @@ TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Basisgr
 TS_PLPct TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6 TS_RegBudget TS_Kvittering TS_AendringBegrundelse`.split(/\s+/);
 const KOLONNER = `TS_Ydelser_Navn TS_Ydelser_Pladser TS_Ydelser_Belaegning TS_Ydelser_Ressource TS_Ydelser_SidsteAarsTakst
 TS_Ydelser_Basistakst TS_Ydelser_Servicetakst TS_Ydelser_Takst TS_Ydelser_Takstudvikling`.split(/\s+/);
+
+describe("the field table carries number formats, caps and data validation (issue 28): layout.ts names no field", () => {
+  it("layout.ts has no field-name special case (no TS_ name in its source)", () => {
+    const kilde = readFileSync(join(__dirname, "..", "..", "src", "takstskema", "layout.ts"), "utf8");
+    expect(kilde.match(/"TS_\w+"/g) ?? []).toEqual([]);
+  });
+  it("every value cell's number format, and every percentage validation's cap, is the field table's", () => {
+    for (const id of REGISTER.ids()) {
+      const r = REGISTER.hent(id);
+      const layout = skabelonLayout(r);
+      for (const c of layout.celler.filter((x) => x.felt)) {
+        const f = felt(c.felt!)!;
+        if (f.talformat) expect([id, c.felt, c.numFmt]).toEqual([id, c.felt, f.talformat]);
+      }
+      for (const f of [...FELTER, ...YDELSE_KOLONNER] as FeltDefinition[]) {
+        if (!f.loft || !f.plausibel) continue;
+        const v = layout.valideringer.find((x) => layout.celler.some((c) => c.felt === f.navn && c.adresse === x.adresse))!;
+        const cap = r.parametre[f.loft.parameter]?.vaerdi as number | undefined;
+        expect([id, f.navn, v.formler[1]]).toEqual([id, f.navn, cap === undefined ? f.plausibel.max : Math.min(cap, f.plausibel.max)]);
+      }
+    }
+    // The figures the table gives (hand-copied): SYD-2018's overhead cap 4,4 % and interest cap 1,47 %.
+    const syd = skabelonLayout(REGISTER.hent("SYD-2018"));
+    const v = (navn: "TS_OverheadSats" | "TS_Rentesats") => syd.valideringer.find((x) => x.adresse === CELLER[navn].split("!")[1])!;
+    expect([v("TS_OverheadSats").formler, v("TS_Rentesats").formler]).toEqual([[0, 0.044], [0, 0.0147]]);
+    expect(syd.celler.find((c) => c.felt === "TS_OverheadSats")!.numFmt).toBe("0.00%");
+  });
+});
 
 describe("the field table", () => {
   it("covers every defined name of product.md §2, each once", () => {
