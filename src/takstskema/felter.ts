@@ -86,6 +86,8 @@ export interface FeltDefinition {
   readonly startvaerdi?: number | "regelsaet" | "takstaar";
   /** A computed cell shown in bold (the takst itself). */
   readonly fed?: boolean;
+  /** A text that may run to several lines (a begrundelse): its cell wraps and its row grows (udskrift.ts). */
+  readonly langTekst?: boolean;
   /** A Ydelser column's name in the other columns' row formulas ({pladser} is this row's pladser cell). */
   readonly pladsholder?: string;
 }
@@ -144,7 +146,7 @@ export const FELTER = [
     "IF(TS_Pladser>0,TS_Belaegningsdage/(TS_Pladser*TS_Dage),\"\")"),
   input("TS_BelaegningAarMinus2", "Kapacitet", "procent", false, "Faktisk belægning år -2", "Faktisk belægningsprocent for to år før takståret, fx 95 % med %-tegn (kan være over 100 %).", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
   input("TS_BelaegningAarMinus1", "Kapacitet", "procent", false, "Forventet belægning år -1", "Faktisk eller forventet belægningsprocent for året før takståret, fx 95 % med %-tegn.", { plausibel: { min: 0, max: 1.5, hintMin: 0.2, eksempel: 0.95 } }),
-  input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år."),
+  input("TS_BelaegningBegrundelse", "Kapacitet", "tekst", false, "Begrundelse for belægning", "Skal udfyldes når belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to foregående år.", { langTekst: true }),
   input("TS_Dage", "Kapacitet", "heltal", true, "Dage pr. år", "Dage i takståret: 365 for døgn- og dagtakster. Kostskoler regner med 11 måneder (1. august-30. juni, juli fri): 334 dage, 335 når februar har 29 dage.", {
     interval: { min: 1, max: 366 }, validering: { fejl: "Skriv et helt antal dage mellem 1 og 366." }, startvaerdi: 365,
   }),
@@ -190,7 +192,7 @@ export const FELTER = [
   beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage i alt", "Summen over ydelserne af pladser gange dage gange belægning.", "SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning)*TS_Dage", { talformat: "#,##0.0" }),
   // ── Takstudvikling ────────────────────────────────────────────────────────
   input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
-  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling for en ydelse (se Ydelser) er mere end ±5 %."),
+  input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling for en ydelse (se Ydelser) er mere end ±5 %.", { langTekst: true }),
   // ── Efterregulering ───────────────────────────────────────────────────────
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
   input("TS_A2", "Efterregulering", "beloeb", false, "A2 Faktisk afregningsgrundlag", "Omkostningsbaseret regnskab for år -2 (takstskabelonen med regnskabstal).", KR),
@@ -206,7 +208,7 @@ export const FELTER = [
     type: "tekst" as const, obligatorisk: false, sektion: "Indsendelse", beregnet: false, rolle: "system",
   },
   input("TS_AendringBegrundelse", "Indsendelse", "tekst", false, "Begrundelse for ændring i året",
-    "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse."),
+    "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse.", { langTekst: true }),
 ] satisfies readonly FeltDefinition[];
 
 export type FeltNavn = (typeof FELTER)[number]["navn"];

@@ -268,6 +268,8 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
 /** The value cell of a field or a Ydelser column: number format, colour, formula and lock from the field table. */
 function vaerdiCelle(f: FeltDefinition, adresse: string, obligatorisk: boolean, formel: string | undefined): LayoutCelle {
   const celle: LayoutCelle = { adresse, laast: f.rolle !== "input", ramme: true, felt: f.navn as SkemaNavn, numFmt: f.talformat ?? NUMFMT[f.type] };
+  // A begrundelse wraps in its cell (the row grows) instead of running under the help text and being cut.
+  if (f.langTekst) celle.ombryd = true;
   if (f.rolle === "input") celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
   else if (f.rolle === "beregnet") {
     celle.fyld = FARVER.beregnet;
