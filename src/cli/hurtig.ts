@@ -267,6 +267,13 @@ function siTekst(si: string): string {
   return dele.join("");
 }
 
+/** A shared string's index. */
+function delt(v: string): number {
+  const i = parseInt(v, 10);
+  if (!(i >= 0)) throw new Uforstaaet("delt tekst");
+  return i;
+}
+
 /** One `<c>`'s value the way ExcelJS's cell-xform parseClose and reconcile make it. */
 function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, deltTekst: (i: number) => string, erDato: (s: string | undefined) => boolean): CelleVaerdi {
   let formel = false;
@@ -288,7 +295,7 @@ function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, 
       else if (navn === "v") v = dekod(indhold(xml, gt + 1, "v"));
       else {
         const is = indhold(xml, gt + 1, "is");
-        const m = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(is);
+        const m = /^\s*<t(?:\s[^>]*)?>([^<]*)<\/t>\s*$/.exec(is);
         if (!m || m[1]!.includes("_x")) throw new Uforstaaet("indlejret tekst");
         v = dekod(m[1]!);
       }
@@ -312,15 +319,15 @@ function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, 
     if (t === "str") return xmlTekst(v);
     if (t === "b") return parseInt(v, 10) !== 0;
     if (t === "e") return { error: v };
+    // Gnumeric stores a formula's text result as a shared string (ExcelJS reads its index as a
+    // number); an empty one is an empty cell, as an empty "str" result is.
+    if (t === "s") return deltTekst(delt(v)) || null;
     return tal(v);
   }
   if (v === undefined) return null;
   switch (t) {
-    case "s": {
-      const i = parseInt(v, 10);
-      if (!(i >= 0)) throw new Uforstaaet("delt tekst");
-      return deltTekst(i);
-    }
+    case "s":
+      return deltTekst(delt(v));
     case "str":
       return xmlTekst(v);
     case "inlineStr":

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { ARKNAVN, CELLER, ENKELTTAKST_NAVNE, FELTER, type FeltNavn, type Fund, KOLONNE_OMRAADER, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor, normaliserSocFormel } from "../takstskema";
+import { ARKNAVN, CELLER, ENKELTTAKST_NAVNE, FELTER, type FeltDefinition, type FeltNavn, type Fund, KOLONNE_OMRAADER, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor, normaliserSocFormel } from "../takstskema";
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
 import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
@@ -213,6 +213,7 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
       continue;
     }
     if (enkeltTakst && NYE_NAVNE.has(f.navn)) continue;
+    if (!omr && (f as FeltDefinition).senere) continue;
     const std = delOmraade(CELLER[f.navn as FeltNavn])!;
     if (m.harArk(std.ark)) plan.push({ navn: f.navn, ark: std.ark, adresser: [adresse(std.k1, std.r1)], liste: false });
     fund.push({

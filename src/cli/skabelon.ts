@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { MARGENER, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { MARGENER, medTekstHoejder, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
 type Celle = string | number | null;
@@ -25,7 +25,9 @@ const TYND = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
  * Render the pure layout with ExcelJS. `inddata` fills input cells; `resultater` are written
  * as cached formula results of computed cells.
  */
-export async function lavArbejdsbog(layout: SkabelonLayout, inddata: Udfyldning = {}, resultater: Udfyldning = {}): Promise<ExcelJS.Workbook> {
+export async function lavArbejdsbog(skabelon: SkabelonLayout, inddata: Udfyldning = {}, resultater: Udfyldning = {}): Promise<ExcelJS.Workbook> {
+  // A filled begrundelse's row grows to hold every line; the print plan counts the same heights.
+  const layout = medTekstHoejder(skabelon, inddata);
   // Loaded when needed: `valider` rarely needs ExcelJS, and loading it is a large part of the CLI's start.
   const { Workbook } = (await import("exceljs")).default;
   const wb = new Workbook();

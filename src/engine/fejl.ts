@@ -10,6 +10,8 @@ export type EngineErrorCode =
   | "NOT_WHOLE"
   | "ABOVE_CAP"
   | "NOT_ABOVE_THRESHOLD"
+  /** The ruleset fixes the value (min = max = the only allowed value). */
+  | "NOT_FIXED_VALUE"
   | "EMPTY"
   | "SUM_ZERO"
   | "WRONG_LENGTH";

@@ -15,10 +15,11 @@ export interface AfskrivningsRegler {
 /**
  * Straight-line depreciation charged in `takstaar`: anskaffelsessum / levetid in each of the
  * `levetid` years from `startaar`. Outside that period the charge is 0. Whole kroner.
- * Buildings (004:5047-5049): a blank levetid is the ruleset's building life (30 years), and a
- * building taken into use before the ruleset's start year (2004) is depreciated from that year.
- * Other assets (004:5057-5058): only a purchase above the aktiveringsgrænse is capitalised;
- * one at or below it is expensed in the operating budget, so depreciating it is refused.
+ * Buildings (004:5047-5049): a blank levetid is the ruleset's building life (30 years), any other
+ * life is refused, and a building taken into use before the ruleset's start year (2004) is
+ * depreciated from that year. Other assets (004:5057-5058): only a purchase above the
+ * aktiveringsgrænse with a life of more than one year is capitalised; anything else is expensed
+ * in the operating budget, so depreciating it is refused.
  */
 export function afskrivning(
   anskaffelsessum: DecInput,
@@ -34,8 +35,16 @@ export function afskrivning(
   const aar = heltal("levetid", givetLevetid, 1, 100);
   const ibrugtaget = heltal("startaar", startaar, 1900, 2200);
   const takstAar = heltal("takstaar", takstaar, 1900, 2200);
-  if (!bygning && regler.aktiveringsgraense !== undefined && sumAnskaffet.lte(regler.aktiveringsgraense)) {
-    throw new EngineError({ code: "NOT_ABOVE_THRESHOLD", argument: "anskaffelsessum", min: regler.aktiveringsgraense, minInclusive: false });
+  // "Bygninger afskrives over 30 år" (004:5047): the ruleset fixes a building's life.
+  if (bygning && regler.bygningLevetid !== undefined && aar !== regler.bygningLevetid) {
+    throw new EngineError({ code: "NOT_FIXED_VALUE", argument: "levetid", min: regler.bygningLevetid, max: regler.bygningLevetid });
+  }
+  if (!bygning && regler.aktiveringsgraense !== undefined) {
+    if (sumAnskaffet.lte(regler.aktiveringsgraense)) {
+      throw new EngineError({ code: "NOT_ABOVE_THRESHOLD", argument: "anskaffelsessum", min: regler.aktiveringsgraense, minInclusive: false });
+    }
+    // "... og en levetid på mere end et år afskrives" (004:5057): a shorter life is expensed too.
+    if (aar <= 1) throw new EngineError({ code: "OUT_OF_RANGE", argument: "levetid", min: 1, minInclusive: false, max: 100, maxInclusive: true });
   }
   const start = bygning && regler.bygningStartAar !== undefined ? Math.max(ibrugtaget, regler.bygningStartAar) : ibrugtaget;
   if (takstAar < start || takstAar >= start + aar) return new D(0);

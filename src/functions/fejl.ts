@@ -70,6 +70,9 @@ function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined,
     case "NOT_ABOVE_THRESHOLD":
       // 004:5057-5058: only assets above the aktiveringsgrænse are capitalised and depreciated.
       return `udgiftsføres i driften; aktiveres kun over ${vaerdiDa(d.min ?? 0, "kr")}${ctx.regelsaet ? ` (${ctx.regelsaet})` : ""}`;
+    case "NOT_FIXED_VALUE":
+      // 004:5047: "Bygninger afskrives over 30 år" — the ruleset's value is the only one allowed.
+      return `skal være ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")}${ctx.regelsaet ? ` i ${ctx.regelsaet}` : ""} (bygninger afskrives over ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")} år)`;
     case "EMPTY":
       return `er tom; tilladt er ${p?.tilladt ?? "mindst én værdi"}`;
     case "SUM_ZERO":

@@ -51,6 +51,11 @@ export function lavRegister(regelsaet: readonly Regelsaet[]): RegelsaetRegister 
   };
 }
 
+/** Where a parameter's value comes from (its `kilde`), or undefined when the ruleset has no such parameter. */
+export function parameterKilde(r: Regelsaet, navn: ParameterNavn): string | undefined {
+  return (r.parametre[navn] as { kilde: string } | undefined)?.kilde;
+}
+
 /** A parameter's value, or undefined when the ruleset's sources don't give it. */
 export function parameter<K extends ParameterNavn>(r: Regelsaet, navn: K): NonNullable<Parametre[K]>["vaerdi"] | undefined {
   const p = r.parametre[navn] as { vaerdi: unknown } | undefined;

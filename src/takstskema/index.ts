@@ -32,7 +32,7 @@ export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
-export { MARGENER, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
+export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";

@@ -214,67 +214,83 @@ function kort(tekst: string, max: number): string {
 /** Fields that are mandatory under this ruleset (the borgerrettede costs when the split is required). */
 export function erObligatorisk(f: FeltDefinition, r: Regelsaet | undefined): boolean {
   if (f.obligatorisk) return true;
-  if (f.navn === "TS_Borgerrettet" && r) return parameter(r, "basisServiceOpdeling") === "kraeves";
-  return false;
+  return r !== undefined && f.obligatoriskNaar !== undefined && parameter(r, f.obligatoriskNaar.parameter) === f.obligatoriskNaar.vaerdi;
+}
+
+/** The data validation by type; the field table's `validering`, `loft` and `valgFraRegelsaet` refine it. */
+function regel(f: FeltDefinition, r: Regelsaet): Omit<LayoutValidering, "adresse" | "tilladTom" | "promptTitel" | "prompt" | "fejlStil" | "fejlTitel"> {
+  const egen = f.validering;
+  switch (f.type) {
+    case "beloeb":
+      return { type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." };
+    case "procent": {
+      // The field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it.
+      const pl = f.plausibel ?? { min: 0, max: 1, eksempel: 0.5 };
+      const cap = f.loft ? parameter(r, f.loft.parameter) : undefined;
+      const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
+      const eksempel = Math.min(pl.eksempel, max);
+      return { type: "decimal", operator: "between", formler: [pl.min, max], fejl: `Skriv en procentsats mellem ${pct(pl.min)} og ${pct(max)} med %-tegn, fx ${pct(eksempel)}.` };
+    }
+    case "heltal":
+      return { type: egen?.type ?? "whole", operator: egen?.operator ?? "between", formler: [...(egen?.formler ?? [f.interval?.min ?? 0, f.interval?.max ?? 1e9])], fejl: egen?.fejl ?? "Skriv et helt tal." };
+    case "tal":
+      return { type: egen?.type ?? "decimal", operator: egen?.operator ?? "greaterThan", formler: [...(egen?.formler ?? [0])], fejl: egen?.fejl ?? "Skriv et positivt tal." };
+    case "valg": {
+      const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
+      return liste
+        ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
+        : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
+    }
+    default:
+      return { type: "textLength", operator: "lessThanOrEqual", formler: [2000], fejl: "Teksten må højst være 2000 tegn." };
+  }
+}
+
+/** The input message: the field's help, the ruleset's own text or cap where it gives one, and skal/kan. */
+function indtastningsHjaelp(f: FeltDefinition, r: Regelsaet, obligatorisk: boolean): string {
+  let hjaelp = f.hjaelp;
+  const egen = f.regelsaetHjaelp;
+  const vaerdi = egen ? parameter(r, egen.parameter) : undefined;
+  if (egen && vaerdi !== undefined) hjaelp = egen.tekst.replace("{vaerdi}", pct(vaerdi)).replace("{id}", r.id);
+  const cap = f.loft?.iHjaelp ? parameter(r, f.loft.parameter) : undefined;
+  if (cap !== undefined) hjaelp += ` Loft i ${r.id}: ${pct(cap)}.`;
+  return kort(`${hjaelp}${obligatorisk ? " Skal udfyldes." : " Kan udelades."}`, 255);
 }
 
 function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatorisk: boolean): LayoutValidering | undefined {
   if (f.rolle !== "input") return undefined;
-  let hjaelp = f.hjaelp;
-  const base = { adresse, tilladTom: true, promptTitel: kort(f.etiket, 32), fejlStil: "stop" as const, fejlTitel: kort(`Ugyldig værdi: ${f.etiket}`, 32) };
-  let v: Omit<LayoutValidering, keyof typeof base | "prompt">;
-  const loft = (navn: "overheadLoft" | "renteLoft") => parameter(r, navn);
-  switch (f.type) {
-    case "beloeb":
-      v = { type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." };
-      break;
-    case "procent": {
-      // The field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it.
-      const pl = "plausibel" in f && f.plausibel ? f.plausibel : { min: 0, max: 1, eksempel: 0.5 };
-      const cap = f.navn === "TS_OverheadSats" ? loft("overheadLoft") : f.navn === "TS_Rentesats" ? loft("renteLoft") : f.navn === "TS_Ydelser_Belaegning" ? parameter(r, "maksBelaegning") : undefined;
-      if (cap !== undefined && (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats")) hjaelp += ` Loft i ${r.id}: ${pct(cap)}.`;
-      const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
-      const eksempel = Math.min(pl.eksempel, max);
-      v = { type: "decimal", operator: "between", formler: [pl.min, max], fejl: `Skriv en procentsats mellem ${pct(pl.min)} og ${pct(max)} med %-tegn, fx ${pct(eksempel)}.` };
-      break;
-    }
-    case "heltal":
-      v = f.navn === "TS_Takstaar"
-        ? { type: "whole", operator: "between", formler: [2000, 2100], fejl: "Skriv takståret med fire cifre, fx 2018." }
-        : { type: "whole", operator: "between", formler: [1, 366], fejl: "Skriv et helt antal dage mellem 1 og 366." };
-      break;
-    case "tal":
-      v = f.navn === "TS_Ydelser_Ressource"
-        ? { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv ressourcen som et positivt tal, fx 12,5 timer pr. uge." }
-        : { type: "whole", operator: "greaterThan", formler: [0], fejl: "Skriv antallet af pladser som et positivt helt tal, fx 24." };
-      break;
-    case "valg": {
-      // TS_Kategori takes its choices from the ruleset; a ruleset without a list leaves free text.
-      const liste = f.valg ?? (f.navn === "TS_Kategori" ? kategoriNavne(r) : undefined);
-      v = liste
-        ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
-        : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
-      break;
-    }
-    default:
-      v = { type: "textLength", operator: "lessThanOrEqual", formler: [2000], fejl: "Teksten må højst være 2000 tegn." };
-  }
-  if (f.navn === "TS_Tjenestemandspension") {
-    const sats = parameter(r, "tjenestemandspensionSats");
-    if (sats !== undefined) hjaelp = `Uforsikrede: ${pct(sats)} af pensionsgivende løn (${r.id}). Forsikrede: præmien, som kan lægges oven i og ikke kontrolleres.`;
-  }
-  const prompt = kort(`${hjaelp}${obligatorisk ? " Skal udfyldes." : " Kan udelades."}`, 255);
-  return { ...base, ...v, prompt };
+  return {
+    adresse, tilladTom: true, promptTitel: kort(f.etiket, 32), fejlStil: "stop", fejlTitel: kort(`Ugyldig værdi: ${f.etiket}`, 32),
+    ...regel(f, r), prompt: indtastningsHjaelp(f, r, obligatorisk),
+  };
+}
+
+/** The value cell of a field or a Ydelser column: number format, colour, formula and lock from the field table. */
+function vaerdiCelle(f: FeltDefinition, adresse: string, obligatorisk: boolean, formel: string | undefined): LayoutCelle {
+  const celle: LayoutCelle = { adresse, laast: f.rolle !== "input", ramme: true, felt: f.navn as SkemaNavn, numFmt: f.talformat ?? NUMFMT[f.type] };
+  // A begrundelse wraps in its cell (the row grows) instead of running under the help text and being cut.
+  if (f.langTekst) celle.ombryd = true;
+  if (f.rolle === "input") celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
+  else if (f.rolle === "beregnet") {
+    celle.fyld = FARVER.beregnet;
+    if (formel !== undefined) celle.formel = formel;
+    celle.skrift = { fed: f.fed === true };
+  } else celle.fyld = FARVER.system;
+  return celle;
 }
 
 /** A Ydelser column's formula for row `i` (0-based): its placeholders become that row's cells. */
 function raekkeFormel(formel: string, i: number): string {
-  const celle: Record<string, KolonneNavn> = {
-    pladser: "TS_Ydelser_Pladser", ressource: "TS_Ydelser_Ressource", sidste: "TS_Ydelser_SidsteAarsTakst",
-    basistakst: "TS_Ydelser_Basistakst", servicetakst: "TS_Ydelser_Servicetakst", takst: "TS_Ydelser_Takst",
-  };
-  return formel.replace(/\{([a-z]+)\}/g, (hele, navn: string) => (celle[navn] ? kolonneAdresse(celle[navn], i) : hele));
+  return formel.replace(/\{([a-z]+)\}/g, (hele, navn: string) => {
+    const k = PLADSHOLDERE.get(navn);
+    return k ? kolonneAdresse(k, i) : hele;
+  });
 }
+
+/** Placeholder → Ydelser column, from the field table's `pladsholder`. */
+const PLADSHOLDERE = new Map<string, KolonneNavn>(
+  (YDELSE_KOLONNER as readonly KolonneDefinition[]).flatMap((k) => (k.pladsholder ? [[k.pladsholder, k.navn as KolonneNavn] as const] : [])),
+);
 
 /** The template for one ruleset, as data. Field positions do not depend on the ruleset. */
 export function skabelonLayout(r: Regelsaet): SkabelonLayout {
@@ -329,19 +345,8 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     if (f.enhed && !(f.type === "procent" && f.enhed === "%")) tekst(`E${raekke}`, f.enhed);
     tekst(`F${raekke}`, f.hjaelp, { skrift: { farve: FARVER.hjaelpTekst, stoerrelse: 9 } });
 
-    const celle: LayoutCelle = { adresse, laast: f.rolle !== "input", ramme: true, felt: navn, numFmt: NUMFMT[f.type] };
-    if (f.navn === "TS_OverheadSats" || f.navn === "TS_Rentesats") celle.numFmt = "0.00%";
-    if (f.navn === "TS_Belaegningsdage") celle.numFmt = "#,##0.0";
-    if (f.navn === "TS_Belaegning") celle.numFmt = "0.0%";
-    if (f.rolle === "input") celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
-    else if (f.rolle === "beregnet") {
-      celle.fyld = FARVER.beregnet;
-      celle.formel = f.formel;
-      celle.skrift = { fed: false };
-    } else celle.fyld = FARVER.system;
-    if (f.navn === "TS_Regelsaet") celle.vaerdi = r.id;
-    if (f.navn === "TS_Takstaar") celle.vaerdi = r.takstaar;
-    if (f.navn === "TS_Dage") celle.vaerdi = 365;
+    const celle = vaerdiCelle(f, adresse, obligatorisk, f.formel);
+    if (f.startvaerdi !== undefined) celle.vaerdi = f.startvaerdi === "regelsaet" ? r.id : f.startvaerdi === "takstaar" ? r.takstaar : f.startvaerdi;
     celler.push(celle);
     navne.push({ navn, ref: `${ARKNAVN}!$${VAERDI_KOLONNE}$${raekke}` });
     const v = validering(f, r, adresse, obligatorisk);
@@ -367,18 +372,9 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
       const adresse = kolonneAdresse(navn, i);
       // The first row is the mandatory ydelse: its name, pladser and belægning are yellow.
       const obligatorisk = i === 0 && k.obligatorisk;
-      const celle: LayoutCelle = { adresse, laast: k.rolle !== "input", ramme: true, felt: navn, raekke: i, numFmt: NUMFMT[k.type] };
-      if (k.navn === "TS_Ydelser_Ressource") celle.numFmt = "0.0#";
-      if (k.navn === "TS_Ydelser_Belaegning") celle.numFmt = "0.0%";
-      if (k.rolle === "input") {
-        celle.fyld = obligatorisk ? FARVER.obligatorisk : FARVER.valgfri;
-        const v = validering(k, r, adresse, obligatorisk);
-        if (v) valideringer.push(v);
-      } else {
-        celle.fyld = FARVER.beregnet;
-        celle.skrift = { fed: k.navn === "TS_Ydelser_Takst" };
-        celle.formel = raekkeFormel(k.formel!, i);
-      }
+      const celle = { ...vaerdiCelle(k, adresse, obligatorisk, k.formel === undefined ? undefined : raekkeFormel(k.formel, i)), raekke: i };
+      const v = validering(k, r, adresse, obligatorisk);
+      if (v) valideringer.push(v);
       celler.push(celle);
     }
   }

@@ -91,6 +91,12 @@ export function tal(x: number): string {
 /** Money tolerance of product.md §3. */
 export const TOLERANCE_KR = 1;
 
+/**
+ * Said in the message of a check whose threshold no seed gives (TS012's 5 points, TS050's ±5 %,
+ * TS015's ranges): the user must know it is the product's judgement, not a rule of the ruleset.
+ */
+export const KONVENTION = "produktets konvention; ingen kilde angiver den";
+
 /** Inputs of the cost computation: a type error in one of them makes the computed cells unverifiable. */
 export const OMKOSTNINGSFELTER = [
   "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_OverheadSats",

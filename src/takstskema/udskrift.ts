@@ -63,6 +63,49 @@ export function raekkeHoejde(layout: SkabelonLayout, r: number): number {
   return layout.raekkeHoejder[r] ?? STANDARD_HOEJDE;
 }
 
+/**
+ * Lines a text takes when wrapped in a column `tegn` characters wide: word by word, a word longer
+ * than a line split over lines. Planned with one character per width unit (Excel measures
+ * widths in Calibri's "0", wider than an average letter), so the row is rather too tall than cut.
+ */
+export function linjerI(tekst: string, tegn: number): number {
+  const bredde = Math.max(1, Math.floor(tegn));
+  let linjer = 0;
+  for (const afsnit of tekst.split(/\r?\n/)) {
+    linjer++;
+    let linje = 0;
+    for (const ord of afsnit.split(/\s+/).filter((o) => o !== "")) {
+      if (linje > 0 && linje + 1 + ord.length <= bredde) {
+        linje += 1 + ord.length;
+        continue;
+      }
+      if (linje > 0) linjer++;
+      // A word longer than the line is broken over as many lines as it needs.
+      const dele = Math.ceil(ord.length / bredde);
+      linjer += dele - 1;
+      linje = ord.length - (dele - 1) * bredde;
+    }
+  }
+  return linjer;
+}
+
+/**
+ * The layout with the rows of its filled long texts (cells that wrap, such as a begrundelse)
+ * grown to hold every line: the height both writers set and the print plan counts.
+ */
+export function medTekstHoejder(layout: SkabelonLayout, vaerdier: Readonly<Record<string, unknown>>): SkabelonLayout {
+  const bredder = new Map(layout.kolonner.map((k) => [k.kolonne, k.bredde]));
+  const hoejder: Record<number, number> = { ...layout.raekkeHoejder };
+  for (const c of layout.celler) {
+    const v = c.felt && c.ombryd && c.raekke === undefined ? vaerdier[c.felt] : undefined;
+    if (typeof v !== "string" || v.trim() === "") continue;
+    const r = raekke(c.adresse);
+    const h = linjerI(v, bredder.get(/^[A-Z]+/.exec(c.adresse)![0]) ?? 10) * STANDARD_HOEJDE;
+    if (h > (hoejder[r] ?? STANDARD_HOEJDE)) hoejder[r] = h;
+  }
+  return { ...layout, raekkeHoejder: hoejder };
+}
+
 /** The sections as the layout draws them: a header row in the section colour, to the last row before the next. */
 export function sektionsblokke(layout: SkabelonLayout): Sektionsblok[] {
   const overskrifter = layout.celler

@@ -1,18 +1,20 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import JSZip from "jszip";
 import { laesSkemaBuffer, type LaestSkema } from "../../src/cli/laes";
 import { udfyldtArbejdsbog } from "../../src/cli/main";
 import { type Udfyldning, xlsxBytes } from "../../src/cli/skabelon";
 import { celleFor, type Genberegnet, somTabel, validerSkema, YDELSE_RAEKKER } from "../../src/takstskema";
-import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
+import { medGnumeric, medLibreOffice, sofficeSti, ssconvertSti } from "../helpers/miljoe";
 import { FORVENTET, I_TIDE, REGISTER } from "../takstskema/hjaelp";
 
-// Issue 13, acceptance 1: the CLI's skema filled with the shipped examples and recalculated by
-// LibreOffice headless shows the engine's value in every computed cell (±1 kr.): the template's
-// native formulas stand on their own. The cached results are falsified (-7) before LibreOffice
-// gets the file, so a value read back can only come from LibreOffice's own recalculation.
+// The CLI's skema filled with the shipped examples and recalculated by LibreOffice headless and
+// by Gnumeric shows the engine's value in every computed cell (±1 kr.) and no error value: the
+// template's native formulas stand on their own. The cached results are falsified (-7) before the
+// program gets the file, so a value read back can only come from the program's own recalculation.
+
 const EKSEMPLER = join(__dirname, "..", "..", "examples");
 const json = (navn: string): Udfyldning => JSON.parse(readFileSync(join(EKSEMPLER, navn), "utf8")) as Udfyldning;
 
@@ -57,27 +59,58 @@ function profil(dir: string): string {
   return `file://${dir}`;
 }
 
-medLibreOffice()("the skema recalculated by LibreOffice (no add-in)", () => {
+/** Every cell of every sheet that holds an error value (`t="e"` in the sheet XML), as "sheet!A1 #NUM!". */
+async function fejlVaerdier(buf: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buf);
+  const fejl: string[] = [];
+  for (const sti of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await zip.file(sti)!.async("string");
+    for (const m of xml.matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*\bt="e"[^>]*>(?:.*?<v>([^<]*)<\/v>)?/g)) fejl.push(`${sti}!${m[1]} ${m[2] ?? ""}`);
+  }
+  return fejl;
+}
+
+/** Writes each case as the CLI fills it, with falsified results; returns the files and what was written. */
+async function skrivTilfaelde(dir: string, foer: Map<string, LaestSkema>): Promise<string[]> {
+  const filer: string[] = [];
+  for (const [navn, raa] of TILFAELDE) {
+    const sti = join(dir, `${navn}.xlsx`);
+    const buf = await xlsxBytes(await udfyldtArbejdsbog(raa, REGISTER, falsk));
+    writeFileSync(sti, buf);
+    foer.set(navn, await laesSkemaBuffer(buf, `${navn}.xlsx`));
+    filer.push(sti);
+  }
+  return filer;
+}
+
+/**
+ * The same checks for every spreadsheet program: `genberegn` recalculates the files in `dir`
+ * into `ud` (same file names). Each program computes the template's native formulas on its own.
+ */
+function genberegnetAf(program: string, genberegn: (dir: string, filer: string[], ud: string) => void) {
   let dir: string;
   const foer = new Map<string, LaestSkema>();
   const efter = new Map<string, LaestSkema>();
+  const fejlceller = new Map<string, string[]>();
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "takstskema-genberegn-"));
-    const filer: string[] = [];
-    for (const [navn, raa] of TILFAELDE) {
-      const sti = join(dir, `${navn}.xlsx`);
-      const buf = await xlsxBytes(await udfyldtArbejdsbog(raa, REGISTER, falsk));
-      writeFileSync(sti, buf);
-      foer.set(navn, await laesSkemaBuffer(buf, `${navn}.xlsx`));
-      filer.push(sti);
-    }
+    const filer = await skrivTilfaelde(dir, foer);
     const ud = join(dir, "ud");
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
-    for (const [navn] of TILFAELDE) efter.set(navn, await laesSkemaBuffer(readFileSync(join(ud, `${navn}.xlsx`)), `${navn}.xlsx`));
+    mkdirSync(ud, { recursive: true });
+    genberegn(dir, filer, ud);
+    for (const [navn] of TILFAELDE) {
+      const buf = readFileSync(join(ud, `${navn}.xlsx`));
+      efter.set(navn, await laesSkemaBuffer(buf, `${navn}.xlsx`));
+      fejlceller.set(navn, await fejlVaerdier(buf));
+    }
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the file handed to LibreOffice carries only falsified results", () => {
+  it(`${program}: no cell of any sheet holds an error value (#NUM!, #VALUE!, ...)`, () => {
+    for (const [navn] of TILFAELDE) expect([navn, fejlceller.get(navn)]).toEqual([navn, []]);
+  });
+
+  it(`the file handed to ${program} carries only falsified results`, () => {
     for (const [navn] of TILFAELDE) {
       const v = foer.get(navn)!.vaerdier as Record<string, unknown>;
       for (const f of FELTER) expect([navn, f, v[f]]).toEqual([navn, f, FALSK]);
@@ -130,5 +163,20 @@ medLibreOffice()("the skema recalculated by LibreOffice (no add-in)", () => {
     expect(fejl({ ...v, TS_Ydelser_Servicetakst: service }).map((f) => `${f.code} ${f.cell}`)).toContain(`TS030 ${celleFor("TS_Ydelser_Servicetakst", 1)}`);
     expect(fejl({ ...v, TS_Takstgrundlag: v.TS_Takstgrundlag! + 2 }).map((f) => f.code)).toContain("TS031");
     expect(fejl({ ...v, TS_Overhead: v.TS_Overhead! - 2 }).map((f) => f.code)).toContain("TS021");
+  });
+}
+
+medLibreOffice()("the skema recalculated by LibreOffice (no add-in)", () => {
+  genberegnetAf("LibreOffice", (dir, filer, ud) => {
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+  });
+});
+
+// Gnumeric computes some functions differently from Excel and LibreOffice (N() of an empty cell
+// was #NUM!): the template uses only forms every engine computes the same. `--recalc`
+// recalculates every cell before the file is written.
+medGnumeric()("the skema recalculated by Gnumeric (no add-in)", () => {
+  genberegnetAf("Gnumeric", (_dir, filer, ud) => {
+    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: 60_000, stdio: "pipe" });
   });
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { FELTER, SEKTIONER, skabelonLayout, udskrift } from "../../src/takstskema";
+import { CELLER, FELTER, SEKTIONER, skabelonLayout, udskrift } from "../../src/takstskema";
 import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
 import { EKSEMPEL_STI, eksempel, REGISTER } from "../takstskema/hjaelp";
 
@@ -77,6 +77,54 @@ medLibreOffice()("the printed skema (LibreOffice PDF)", () => {
     const alt = sider.flat();
     expect(alt.some((l) => begynderMed(l, "Overheadsats") && /4\.40%(\s|$)/.test(l))).toBe(true);
     expect(alt.some((l) => /%\s+%/.test(l))).toBe(false);
+  });
+});
+
+// A begrundelse of several sentences (as the secretariat asks for them) printed whole: its cell
+// wraps and its row grows; before, the text ran under the help column and was cut at the cell.
+const LANG_BEGRUNDELSE =
+  "Normeringen er øget med to årsværk i nattevagten efter tilsynets anbefaling, og en ny gruppe borgere med omfattende støttebehov er flyttet ind i efteråret. " +
+  "Samtidig er huslejen steget efter renoveringen af fællesarealerne. Afslutningsord: kvadratrodsbegrundelse.";
+
+medLibreOffice()("a long begrundelse in the printed skema (LibreOffice PDF)", () => {
+  let dir: string;
+  let tekst: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "takstskema-lang-"));
+    const json = join(dir, "lang.json");
+    writeFileSync(json, JSON.stringify({ ...eksempel(), TS_UdviklingBegrundelse: LANG_BEGRUNDELSE }));
+    const xlsx = join(dir, "lang.xlsx");
+    expect(await main(["udfyld", json, "--ud", xlsx], stille)).toBe(0);
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 90_000, stdio: "pipe" });
+    tekst = execFileSync("pdftotext", [join(dir, "lang.pdf"), "-"], { encoding: "utf8" });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints every word of a long begrundelse: the cell wraps and the row grows, nothing is cut", () => {
+    // The cell's lines come out one after the other; LibreOffice breaks a word longer than the column.
+    const uden = (t: string) => t.replace(/\s+/g, "");
+    expect(uden(tekst)).toContain(uden(LANG_BEGRUNDELSE));
+  });
+});
+
+describe("a long begrundelse's row grows in the file the CLI writes, and the print plan counts it", () => {
+  it("wraps the cell and sets the row's height from its lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "takstskema-lang-"));
+    try {
+      const json = join(dir, "lang.json");
+      writeFileSync(json, JSON.stringify({ ...eksempel(), TS_UdviklingBegrundelse: LANG_BEGRUNDELSE }));
+      const xlsx = join(dir, "lang.xlsx");
+      expect(await main(["udfyld", json, "--ud", xlsx], stille)).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+      const celle = wb.worksheets[0]!.getCell(CELLER.TS_UdviklingBegrundelse.split("!")[1]!);
+      expect(celle.value).toBe(LANG_BEGRUNDELSE);
+      expect(celle.alignment?.wrapText).toBe(true);
+      // 293 characters in column D (18 wide): at least 17 lines of 15 points.
+      expect(wb.worksheets[0]!.getRow(Number(celle.row)).height).toBeGreaterThanOrEqual(17 * 15);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,9 +3,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 /**
- * Suites that need a real program (Chromium, PostgreSQL, LibreOffice) run when it is there.
- * Outside CI a missing program skips only that suite, with a loud message; with
- * REQUIRE_BROWSER=1 / REQUIRE_POSTGRES=1 / REQUIRE_LIBREOFFICE=1 (set by .ci/run) a missing
+ * Suites that need a real program (Chromium, PostgreSQL, LibreOffice, Gnumeric) run when it is
+ * there. Outside CI a missing program skips only that suite, with a loud message; with
+ * REQUIRE_BROWSER=1 / REQUIRE_POSTGRES=1 / REQUIRE_LIBREOFFICE=1 / REQUIRE_GNUMERIC=1 (set by
+ * .ci/run) a missing
  * program fails the suite instead, so CI can never skip silently.
  */
 
@@ -39,6 +40,11 @@ export function sofficeSti(): string | undefined {
   return which("soffice") ?? which("libreoffice");
 }
 
+/** Gnumeric's command-line converter (Debian package gnumeric). */
+export function ssconvertSti(): string | undefined {
+  return which("ssconvert");
+}
+
 type Describe = typeof describe;
 
 export function suiteHvis(program: string, tilgaengelig: boolean, kravVariabel: string): Describe {
@@ -54,3 +60,4 @@ export function suiteHvis(program: string, tilgaengelig: boolean, kravVariabel: 
 export const medBrowser = (): Describe => suiteHvis("Chromium", chromiumSti() !== undefined, "REQUIRE_BROWSER");
 export const medPostgres = (): Describe => suiteHvis("PostgreSQL (initdb/postgres)", postgresBin() !== undefined, "REQUIRE_POSTGRES");
 export const medLibreOffice = (): Describe => suiteHvis("LibreOffice (soffice)", sofficeSti() !== undefined, "REQUIRE_LIBREOFFICE");
+export const medGnumeric = (): Describe => suiteHvis("Gnumeric (ssconvert)", ssconvertSti() !== undefined, "REQUIRE_GNUMERIC");

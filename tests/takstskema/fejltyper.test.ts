@@ -1,4 +1,6 @@
 import { adresseFor, CELLER, felt, FELTER, kolonneAdresse, skabelonLayout, validerSkema, YDELSE_KOLONNER } from "../../src/takstskema";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { eksempel, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
 
 // Issue 10: the rules as the seeds state them, and the mistakes accountants really make.
@@ -47,10 +49,47 @@ describe("TS100 / TS101 categories against the 2.000 kr. of 004:3660 and 004:366
   it("TS101: 25 places give 17.210.921 / (25 × 365 × 0,96) = 1.965 kr.: no warning", () => {
     expect(valider({ TS_Kategori: "Klyngetilbud", TS_Pladser: 25 }).findings).toEqual([]);
   });
-  it("TS100 and TS101 compare only døgn and dag takster: a takst per time or month is not a daily amount", () => {
-    expect(valider({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "måned" }).findings).toEqual([]);
-    expect(valider({ TS_Kategori: "Klyngetilbud", TS_Takstenhed: "time" }).findings).toEqual([]);
+  it("TS100 and TS101 compare only døgn and dag takster: a ydelsespakke is not a daily amount", () => {
+    expect(valider({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "ydelsespakke" }).findings).toEqual([]);
+    expect(valider({ TS_Kategori: "Klyngetilbud", TS_Takstenhed: "ydelsespakke" }).findings).toEqual([]);
     expect(koder(valider({ TS_Kategori: "Højtspecialiseret tilbud med regional betydning", TS_Pladser: 25, TS_Takstenhed: "dag" }))).toEqual(["TS100"]);
+  });
+});
+
+describe("takstenhed: the skema offers only units priced per belægningsdag (product.md §3, 2026-12)", () => {
+  // Every takst is takstgrundlag / (pladser × dage × belægning): a takst per time or måned would
+  // need its own denominator (hours, months), so the template does not offer them.
+  it.each(["time", "måned"])("%s is not offered: TS002 on TS_Takstenhed, never a takst from the døgn formula", (enhed) => {
+    const r = valider({ TS_Takstenhed: enhed });
+    expect(kort(r.findings)).toEqual([`TS002 error TS_Takstenhed ${CELLER.TS_Takstenhed}`]);
+    expect(r.findings[0]!.message).toContain("døgn, dag, ydelsespakke");
+    expect(r.ok).toBe(false);
+  });
+  it("the template's list is døgn, dag and ydelsespakke", () => {
+    expect(felt("TS_Takstenhed")?.valg).toEqual(["døgn", "dag", "ydelsespakke"]);
+    expect(validering("SYD-2018", "TS_Takstenhed")?.formler).toEqual(['"døgn,dag,ydelsespakke"']);
+  });
+});
+
+describe("TS100 / TS101 judge the tilbud, not each ydelse (product.md §3, 2026-12)", () => {
+  // The differentiated example's takster are 1.484, 1.927 and 2.814 kr. per døgn (ydelser.test.ts):
+  // on both sides of 2.000, so the tilbud contradicts neither category.
+  const differentieret = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "botilbud-differentieret-syd-2018.json"), "utf8")) as Record<string, unknown>;
+  const kategori = (k: string, aendring: Record<string, unknown> = {}) =>
+    koder(validerSkema({ ...differentieret, TS_Kategori: k, ...aendring }, { register: REGISTER, indsendt: I_TIDE }));
+  it("takster under and over 2.000 kr. warn in neither category", () => {
+    expect(kategori("Højt specialiseret tilbud med regional betydning")).toEqual([]);
+    expect(kategori("Klyngetilbud")).toEqual([]);
+  });
+  it("every takst under 2.000 kr. is TS100 for a højt specialiseret tilbud; every one at 2.000 or above is TS101 for a klyngetilbud", () => {
+    // Ressource 1 for all: one takst 14.600.000 / 7.701,5 = 1.895,72 → 1.896 in every row.
+    const lige = { TS_Ydelser_Ressource: [1, 1, 1], TS_UdviklingBegrundelse: "Ny normering" };
+    expect(kategori("Højt specialiseret tilbud med regional betydning", lige)).toEqual(["TS100"]);
+    expect(kategori("Klyngetilbud", lige)).toEqual([]);
+    // Pladser 6 / 5 / 3: takster 2.285, 2.959 and 4.307 kr., all at or above 2.000.
+    const hoeje = { TS_Ydelser_Pladser: [6, 5, 3], TS_UdviklingBegrundelse: "Færre pladser" };
+    expect(kategori("Klyngetilbud", hoeje)).toEqual(["TS101"]);
+    expect(kategori("Højt specialiseret tilbud med regional betydning", hoeje)).toEqual([]);
   });
 });
 
@@ -211,6 +250,12 @@ describe("wording", () => {
     const r = valider({ TS_Takstenhed: "Døgn" });
     expect(r.findings).toEqual([]);
     expect(r.vaerdier.TS_Takstenhed).toBe("døgn");
+  });
+  it("thresholds no seed gives say in their message that they are the product's convention (TS050 ±5 %, TS012 5 points, TS015 ranges)", () => {
+    const besked = (aendring: Record<string, unknown>, code: string) => valider(aendring).findings.find((f) => f.code === code)!.message;
+    expect(besked({ TS_SidsteAarsTakst: 1900 }, "TS050")).toContain("grænsen på ±5 % er produktets konvention; ingen kilde angiver den");
+    expect(besked({ TS_BelaegningAarMinus2: 0.8, TS_BelaegningAarMinus1: 0.8 }, "TS012")).toContain("grænsen på 5 procentpoint er produktets konvention; ingen kilde angiver den");
+    expect(besked({ TS_OverheadSats: 4.4 }, "TS015")).toContain("intervallet er produktets konvention; ingen kilde angiver den");
   });
   it("TS050 says \"mere end ±5 %\"", () => {
     expect(valider({ TS_SidsteAarsTakst: 1900 }).findings[0]!.message).toContain("mere end ±5 %");

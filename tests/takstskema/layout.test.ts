@@ -1,4 +1,7 @@
 import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, fraFilformel, KOLONNE_OMRAADER, skabelonLayout, takstskemaSchema, tilFilformel, YDELSE_HJAELP, YDELSE_KOLONNER } from "../../src/takstskema";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { felt, type FeltDefinition } from "../../src/takstskema/felter";
 import { REGISTER } from "./hjaelp";
 
 // product.md §2, copied by hand: every required defined name (issue 12: the single takst names
@@ -7,11 +10,39 @@ import { REGISTER } from "./hjaelp";
 const PAKRAEVET = `TS_Regelsaet TS_Takstaar TS_Driftsherre TS_Tilbud TS_TilbudsportalID TS_Lovgrundlag TS_Maalgruppe
 TS_Kategori TS_Kontaktperson TS_Email TS_UdarbejdetAf TS_GodkendtAf TS_Dato TS_Pladser TS_Belaegning TS_BelaegningAarMinus2 TS_BelaegningAarMinus1
 TS_BelaegningBegrundelse TS_Dage TS_Takstenhed TS_Loen TS_Udvikling TS_Administration TS_Indtaegter
-TS_Tjenestemandspension TS_Borgerrettet TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
+TS_Tjenestemandspension TS_TjmDelingsaftaleKorrektion TS_Borgerrettet TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
 TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Basisgrundlag TS_Belaegningsdage
 TS_PLPct TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6 TS_RegBudget TS_Kvittering TS_AendringBegrundelse`.split(/\s+/);
 const KOLONNER = `TS_Ydelser_Navn TS_Ydelser_Pladser TS_Ydelser_Belaegning TS_Ydelser_Ressource TS_Ydelser_SidsteAarsTakst
 TS_Ydelser_Basistakst TS_Ydelser_Servicetakst TS_Ydelser_Takst TS_Ydelser_Takstudvikling`.split(/\s+/);
+
+describe("the field table carries number formats, caps and data validation (issue 28): layout.ts names no field", () => {
+  it("layout.ts has no field-name special case (no TS_ name in its source)", () => {
+    const kilde = readFileSync(join(__dirname, "..", "..", "src", "takstskema", "layout.ts"), "utf8");
+    expect(kilde.match(/"TS_\w+"/g) ?? []).toEqual([]);
+  });
+  it("every value cell's number format, and every percentage validation's cap, is the field table's", () => {
+    for (const id of REGISTER.ids()) {
+      const r = REGISTER.hent(id);
+      const layout = skabelonLayout(r);
+      for (const c of layout.celler.filter((x) => x.felt)) {
+        const f = felt(c.felt!)!;
+        if (f.talformat) expect([id, c.felt, c.numFmt]).toEqual([id, c.felt, f.talformat]);
+      }
+      for (const f of [...FELTER, ...YDELSE_KOLONNER] as FeltDefinition[]) {
+        if (!f.loft || !f.plausibel) continue;
+        const v = layout.valideringer.find((x) => layout.celler.some((c) => c.felt === f.navn && c.adresse === x.adresse))!;
+        const cap = r.parametre[f.loft.parameter]?.vaerdi as number | undefined;
+        expect([id, f.navn, v.formler[1]]).toEqual([id, f.navn, cap === undefined ? f.plausibel.max : Math.min(cap, f.plausibel.max)]);
+      }
+    }
+    // The figures the table gives (hand-copied): SYD-2018's overhead cap 4,4 % and interest cap 1,47 %.
+    const syd = skabelonLayout(REGISTER.hent("SYD-2018"));
+    const v = (navn: "TS_OverheadSats" | "TS_Rentesats") => syd.valideringer.find((x) => x.adresse === CELLER[navn].split("!")[1])!;
+    expect([v("TS_OverheadSats").formler, v("TS_Rentesats").formler]).toEqual([[0, 0.044], [0, 0.0147]]);
+    expect(syd.celler.find((c) => c.felt === "TS_OverheadSats")!.numFmt).toBe("0.00%");
+  });
+});
 
 describe("the field table", () => {
   it("covers every defined name of product.md §2, each once", () => {
@@ -21,6 +52,12 @@ describe("the field table", () => {
     expect(FELTER.filter((f) => !PAKRAEVET.includes(f.navn)).every((f) => "ekstra" in f && f.ekstra)).toBe(true);
     expect(YDELSE_KOLONNER.map((k) => k.navn)).toEqual(KOLONNER);
     for (const gammel of ["TS_Ydelse", "TS_Takst", "TS_Basistakst", "TS_Servicetakst", "TS_SidsteAarsTakst", "TS_Takstudvikling"]) expect(navne).not.toContain(gammel);
+  });
+  it("the regulering help says it is -A7 and can be positive with an overskud when more is genbevilget (Bilag 18 example 2, 004:5387-5389)", () => {
+    const hjaelp = FELTER.find((f) => f.navn === "TS_Regulering")!.hjaelp;
+    expect(hjaelp).toContain("regulering = -A7");
+    expect(hjaelp).toContain("Også et overskud kan give en positiv regulering, når der genbevilges mere end overskuddet");
+    expect(hjaelp).not.toContain("Negativ ved overskud");
   });
   it("has a Danish label and help text for every field; computed fields have formulas", () => {
     for (const f of FELTER) {
@@ -113,7 +150,7 @@ describe("the layout (pure data)", () => {
     // Row 3 of the table is sheet row 43: its own pladser (D43), ressource (F43), parts (H43, I43), takst (J43), last year's (G43).
     expect(raekke("TS_Ydelser_Basistakst", 2).formel).toBe('IF(D43="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))');
     expect(raekke("TS_Ydelser_Servicetakst", 2).formel).toBe(
-      'IF(D43="","",ROUND(N(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
+      'IF(D43="","",ROUND(SUM(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
     );
     expect(raekke("TS_Ydelser_Takst", 2).formel).toBe('IF(D43="","",H43+I43)');
     expect(raekke("TS_Ydelser_Takstudvikling", 2).formel).toBe('IF(OR(J43="",G43=""),"",J43/(G43*(1+TS_PLPct))-1)');

@@ -1,5 +1,7 @@
 import { CELLER, celleFor, REGLER, validerSkema } from "../../src/takstskema";
-import { FORVENTET, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
+import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
+import { syd2027 } from "../helpers/regelsaet";
+import { eksempel, FORVENTET, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
 
 const koder = (r: ReturnType<typeof valider>) => r.findings.map((f) => f.code);
 
@@ -103,7 +105,7 @@ describe("TS003/TS004 ruleset and year", () => {
   it("unknown ruleset: TS003 and every parameter check skipped", () => {
     const r = valider({ TS_Regelsaet: "NORD-2099" });
     expect(kort(r.findings)).toEqual([`TS003 error TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
-    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS061", "TS070", "TS080", "TS090", "TS100", "TS101", "TS110"]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["TS020", "TS040", "TS061", "TS070", "TS080", "TS090", "TS100", "TS101"]);
   });
   it("takstår not the ruleset's year: TS004 warning", () => {
     expect(kort(valider({ TS_Takstaar: 2019 }).findings)).toEqual([`TS004 warning TS_Takstaar ${CELLER.TS_Takstaar}`]);
@@ -237,6 +239,17 @@ describe("TS050/TS051 takstudvikling (real, after PL)", () => {
 
 describe("TS060/TS061 basis + service = takst; a missing split is only expected (000:164, 172)", () => {
   const midt2021 = { TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021 };
+  it("TS061 names the ruleset's own source for the expected split, not Midtjylland's 2021 rule, in every region", () => {
+    const syd = syd2027({ parametre: { ...(syd2027().parametre as object), basisServiceOpdeling: { vaerdi: "forventes", kilde: "Rammeaftale Syddanmark 2027, afsnit 4 (testdata)" } } });
+    const register = lavRegister([...REGISTER.ids().map((id) => REGISTER.hent(id)), parseRegelsaet(syd, "test")]);
+    const r = validerSkema({ ...eksempel(), TS_Regelsaet: "SYD-2027", TS_Takstaar: 2027 }, { register, indsendt: new Date("2026-11-01T12:00:00Z") });
+    const ts061 = r.findings.filter((f) => f.code === "TS061");
+    expect(ts061).toHaveLength(1);
+    expect(ts061[0]!.message).toContain("SYD-2027 forventer taksterne opdelt i basistakst og servicetakst (kilde: Rammeaftale Syddanmark 2027, afsnit 4 (testdata))");
+    expect(ts061[0]!.message).not.toContain("Midtjylland");
+    // MIDT-2021's message cites MIDT-2021's source.
+    expect(valider(midt2021).findings.find((f) => f.code === "TS061")!.message).toContain("(kilde: 000:164 (virkning fra 1. januar 2021 forventes)");
+  });
   it("TS061: MIDT-2021 expects the split (\"forventes\", 000:164): missing is a warning, never an error", () => {
     const r = valider(midt2021);
     expect(kort(r.findings)).toEqual([`TS061 warning TS_Borgerrettet ${CELLER.TS_Borgerrettet}`]);
@@ -268,6 +281,18 @@ describe("TS070/TS080 capital and pension", () => {
     const r = valider({ TS_PensionsgivendeLoen: 900_000 });
     expect(kort(r.findings)).toEqual([`TS080 warning TS_Tjenestemandspension ${CELLER.TS_Tjenestemandspension}`]);
     expect(r.findings[0]!.message).toContain("182.700 kr.");
+  });
+  it("TS080 compares line 5 with sats × løn − the delingsaftale correction (004:5108-5109), and says the correction is legitimate", () => {
+    // 20,3 % × 900.000 = 182.700; 30.000 already in the delingsaftaler: 152.700 expected; line 5 is 162.400.
+    expect(valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: 30_000 }).findings).toEqual([]);
+    // 10.000 only: 172.700 expected, 162.400 is below it.
+    const r = valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: 10_000 });
+    expect(kort(r.findings)).toEqual([`TS080 warning TS_Tjenestemandspension ${CELLER.TS_Tjenestemandspension}`]);
+    expect(r.findings[0]!.message).toContain("minus 10.000 kr. indregnet i delingsaftalerne = 172.700 kr.");
+    expect(valider({ TS_PensionsgivendeLoen: 900_000 }).findings[0]!.message).toContain("lovlig korrektion (004:5108-5109)");
+  });
+  it("TS_TjmDelingsaftaleKorrektion negative is TS013", () => {
+    expect(kort(valider({ TS_PensionsgivendeLoen: 900_000, TS_TjmDelingsaftaleKorrektion: -5 }).findings)).toEqual([`TS013 error TS_TjmDelingsaftaleKorrektion ${CELLER.TS_TjmDelingsaftaleKorrektion}`]);
   });
 });
 

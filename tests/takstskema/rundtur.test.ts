@@ -134,7 +134,7 @@ describe("round trip through an .xlsx file", () => {
     // Row 3 of the Ydelser table (sheet row 43) refers to its own cells: D43 pladser, F43 ressource, H43/I43 the parts.
     expect(formel(celleFor("TS_Ydelser_Basistakst", 2))).toEqual({ formula: 'IF(D43="","",ROUND(TS_Basisgrundlag/TS_Belaegningsdage,0))' });
     expect(formel(celleFor("TS_Ydelser_Servicetakst", 2)).formula).toBe(
-      'IF(D43="","",ROUND(N(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
+      'IF(D43="","",ROUND(SUM(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
     );
     expect(formel(celleFor("TS_Ydelser_Takst", 2)).formula).toBe('IF(D43="","",H43+I43)');
     expect(formel(CELLER.TS_Overhead).formula).toBe("ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)");

@@ -1,4 +1,4 @@
-import { FARVER, type LayoutCelle, type SkabelonLayout, sektionRaekke, sektionsblokke, sidefod, skabelonLayout, udskrift } from "../../src/takstskema";
+import { FARVER, type LayoutCelle, linjerI, medTekstHoejder, type SkabelonLayout, sektionRaekke, sektionsblokke, sidefod, skabelonLayout, udskrift } from "../../src/takstskema";
 import { REGISTER } from "./hjaelp";
 
 // The print plan on a layout made by hand, so the expected figures are worked out here:
@@ -65,5 +65,23 @@ describe("sidefod", () => {
     const lang = sidefod({ TS_Driftsherre: "x".repeat(500), TS_Tilbud: "y".repeat(500), TS_Takstaar: 2018, TS_Kvittering: "z".repeat(500) });
     expect(lang.length).toBeLessThanOrEqual(255);
     expect(lang).toContain(`${"x".repeat(59)}…`);
+  });
+});
+
+describe("a long text's row grows to hold every line (linjerI, medTekstHoejder)", () => {
+  it("wraps word by word and breaks a word longer than the line", () => {
+    // "ab cd" fits 5; "ab cd ef" needs 2 lines of 5; a 12-letter word in 5 takes 3 lines.
+    expect([linjerI("ab cd", 5), linjerI("ab cd ef", 5), linjerI("abcdefghijkl", 5), linjerI("a\nb", 5), linjerI("", 5)]).toEqual([1, 2, 3, 2, 1]);
+  });
+  it("grows only the rows of wrapping field cells with a text, and the print plan counts them", () => {
+    const layout = skabelonLayout(REGISTER.hent("SYD-2018"));
+    const celle = layout.celler.find((c) => c.felt === "TS_UdviklingBegrundelse")!;
+    expect(celle.ombryd).toBe(true);
+    const r = Number(celle.adresse.slice(1));
+    // 40 words of 4 letters in column D (18 wide): 3 words a line, 14 lines of 15 points.
+    const grown = medTekstHoejder(layout, { TS_UdviklingBegrundelse: Array(40).fill("abcd").join(" "), TS_Tilbud: Array(40).fill("abcd").join(" ") });
+    expect(grown.raekkeHoejder[r]).toBe(14 * 15);
+    expect(Object.keys(grown.raekkeHoejder).length).toBe(Object.keys(layout.raekkeHoejder).length + 1);
+    expect(medTekstHoejder(layout, {}).raekkeHoejder).toEqual(layout.raekkeHoejder);
   });
 });

@@ -4,7 +4,7 @@ import { harTypefejl, kr, OMKOSTNINGSFELTER, type Regel } from "../regel";
 /** Cost and income lines are entered positive (product.md §3); only TS_Regulering and A1-A6 may be negative. */
 export const IKKE_NEGATIVE: readonly FeltNavn[] = [
   "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_PensionsgivendeLoen",
-  "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Oevrige", "TS_Borgerrettet",
+  "TS_TjmDelingsaftaleKorrektion", "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Oevrige", "TS_Borgerrettet",
 ];
 
 const RAAD: Partial<Record<FeltNavn, string>> = {

@@ -1,4 +1,4 @@
-import { parameter } from "../../regelsaet";
+import { parameter, parameterKilde } from "../../regelsaet";
 import { YDELSE_RAEKKER } from "../felter";
 import { harTypefejl, kr, OMKOSTNINGSFELTER, tal, TAKSTFELTER, TOLERANCE_KR, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
@@ -139,7 +139,9 @@ export const TS061: Regel = {
     if (ctx.v.TS_Borgerrettet !== undefined || ctx.typefejl.has("TS_Borgerrettet")) return;
     // A former single-takst skema that gave both parts by hand has its split.
     if (ctx.enkeltTakst && ctx.v.TS_Ydelser_Basistakst?.[0] != null && ctx.v.TS_Ydelser_Servicetakst?.[0] != null) return;
-    ctx.fund("TS_Borgerrettet", `${ctx.r?.id ?? ""} forventer taksterne opdelt i basistakst og servicetakst (Midtjylland: forventet fra 1. januar 2021). Skriv den direkte borgerrettede del af omkostningerne (fx løn til plejepersonale) i "Heraf borgerrettet", hvis I kan.`);
+    // The source is the ruleset's own (each region states it in its own rammeaftale).
+    const kilde = ctx.r ? parameterKilde(ctx.r, "basisServiceOpdeling") : undefined;
+    ctx.fund("TS_Borgerrettet", `${ctx.r?.id ?? ""} forventer taksterne opdelt i basistakst og servicetakst${kilde ? ` (kilde: ${kilde})` : ""}. Skriv den direkte borgerrettede del af omkostningerne (fx løn til plejepersonale) i "Heraf borgerrettet", hvis I kan.`);
   },
 };
 

@@ -55,15 +55,16 @@ export const TS100: Regel = {
   felter: ["TS_Kategori", "TS_Ydelser_Takst"],
   afhaenger: TAKST_AFHAENGER,
   parametre: ["hoejtSpecialiseretMinTakst"],
-  beskrivelse: "Kategori højt specialiseret tilbud med en døgn- eller dagtakst under regelsættets minimum.",
+  beskrivelse: "Kategori højt specialiseret tilbud, hvor alle døgn- eller dagtakster er under regelsættets minimum.",
   check(ctx) {
     const k = ctx.v.TS_Kategori;
     if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.v.TS_Takstenhed)) return;
     const min = ctx.param("hoejtSpecialiseretMinTakst");
-    const under = takster(ctx).filter((t) => t.takst < min);
-    if (under.length > 0) {
-      const hvilke = under.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men taksten er ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+    // The category is the tilbud's (004:3660): only a tilbud whose every takst is below the limit contradicts it.
+    const alle = takster(ctx);
+    if (alle.length > 0 && alle.every((t) => t.takst < min)) {
+      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men alle tilbuddets takster er under: ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };
@@ -75,15 +76,16 @@ export const TS101: Regel = {
   felter: ["TS_Kategori", "TS_Ydelser_Takst"],
   afhaenger: TAKST_AFHAENGER,
   parametre: ["hoejtSpecialiseretMinTakst"],
-  beskrivelse: "Kategori klyngetilbud med en døgn- eller dagtakst på regelsættets grænse eller derover.",
+  beskrivelse: "Kategori klyngetilbud, hvor alle døgn- eller dagtakster er på regelsættets grænse eller derover.",
   check(ctx) {
     const k = ctx.v.TS_Kategori;
     if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.v.TS_Takstenhed)) return;
     const graense = ctx.param("hoejtSpecialiseretMinTakst");
-    const over = takster(ctx).filter((t) => t.takst >= graense);
-    if (over.length > 0) {
-      const hvilke = over.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men taksten er ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+    // The category is the tilbud's (004:3664): only a tilbud whose every takst is at or above the limit contradicts it.
+    const alle = takster(ctx);
+    if (alle.length > 0 && alle.every((t) => t.takst >= graense)) {
+      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men alle tilbuddets takster er på grænsen eller derover: ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };

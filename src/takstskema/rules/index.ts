@@ -1,7 +1,6 @@
 import type { Regel } from "../regel";
 import { TS013 } from "./beloeb";
 import { TS030, TS031, TS032, TS033, TS060, TS061 } from "./beregning";
-import { TS110 } from "./differentiering";
 import { TS040 } from "./efterregulering";
 import { TS090, TS100, TS101 } from "./frist";
 import { TS010, TS011, TS012, TS016, TS111 } from "./kapacitet";
@@ -26,5 +25,7 @@ export const REGLER: readonly Regel[] = [
   TS061,
   TS070, TS080,
   TS090, TS100, TS101,
-  TS110,
 ];
+// No TS110: the seed says when a provider should differentiate and leaves the choice to it
+// (004:4269-4272), and its own approved takster differ by 88-106 t.kr. a year (Toften
+// 004:6078-6084, Palleshave 004:5972-5973). The guidance is the Ydelser section's help line.

@@ -1,7 +1,7 @@
 import { belaegningsafvigelse, gennemsnitligBelaegning, hurtigBelaegningsafvigelse, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
 import { YDELSE_RAEKKER } from "../felter";
-import { pct, procentHint, tal, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
+import { KONVENTION, pct, procentHint, tal, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
 const stort = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const raekker = Array.from({ length: YDELSE_RAEKKER }, (_, i) => i);
@@ -112,7 +112,7 @@ export const TS012: Regel = {
       const afvigelse = belaegningsafvigelse(b, a2, a1);
       if (afvigelse.gt(0.05)) {
         const snit = tilTal(gennemsnitligBelaegning(a2, a1));
-        ctx.fund("TS_BelaegningBegrundelse", `Belægningen ${pct(b)} afviger ${tal(Math.round(tilTal(afvigelse) * 1000) / 10)} procentpoint fra gennemsnittet ${pct(snit)} af de to seneste år. Skriv en begrundelse.`);
+        ctx.fund("TS_BelaegningBegrundelse", `Belægningen ${pct(b)} afviger ${tal(Math.round(tilTal(afvigelse) * 1000) / 10)} procentpoint fra gennemsnittet ${pct(snit)} af de to seneste år. Skriv en begrundelse (en væsentlig afvigelse begrundes, 004:5126-5127; grænsen på 5 procentpoint er ${KONVENTION}).`);
       }
     } catch {
       // Out-of-range values are reported by TS011.

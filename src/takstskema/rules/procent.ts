@@ -1,5 +1,5 @@
 import { FELTER, type FeltNavn } from "../felter";
-import { pctKort as pct, procentHint, type Regel } from "../regel";
+import { KONVENTION, pctKort as pct, procentHint, type Regel } from "../regel";
 
 /** Percentage fields with a plausible range; the budgetted belægning has its own rule (TS011). */
 const PROCENTFELTER = FELTER.filter((f) => f.type === "procent" && f.rolle === "input" && "plausibel" in f && f.navn !== "TS_Belaegning");
@@ -17,7 +17,7 @@ export const TS015: Regel = {
       const pl = "plausibel" in f ? f.plausibel : undefined;
       if (typeof x !== "number" || !pl || (x >= pl.min && x <= pl.max)) continue;
       const hint = procentHint(x, pl) || ` Skriv procenten med %-tegn, fx ${pct(pl.eksempel)}.`;
-      ctx.fund(f.navn as FeltNavn, `"${f.etiket}" er ${pct(x)}, men skal ligge mellem ${pct(pl.min)} og ${pct(pl.max)}.${hint}`);
+      ctx.fund(f.navn as FeltNavn, `"${f.etiket}" er ${pct(x)}, men skal ligge mellem ${pct(pl.min)} og ${pct(pl.max)} (intervallet er ${KONVENTION}).${hint}`);
     }
   },
 };

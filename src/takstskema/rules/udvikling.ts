@@ -1,5 +1,5 @@
 import { YDELSE_RAEKKER } from "../felter";
-import { harTypefejl, pct, TAKSTFELTER, type Regel, ydelseTekst } from "../regel";
+import { harTypefejl, KONVENTION, pct, TAKSTFELTER, type Regel, ydelseTekst } from "../regel";
 
 const UDVIKLING_AFHAENGER = [...TAKSTFELTER, "TS_Ydelser_SidsteAarsTakst", "TS_PLPct"] as const;
 
@@ -14,7 +14,7 @@ export const TS050: Regel = {
     if (ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
     for (const y of ctx.b.ydelser) {
       if (y.takstudvikling === null || Math.abs(y.takstudvikling) <= 0.05) continue;
-      ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ±5 %. Skriv en begrundelse under Takstudvikling.`, y.raekke);
+      ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ±5 %. Skriv en begrundelse under Takstudvikling (grænsen på ±5 % er ${KONVENTION}).`, y.raekke);
     }
   },
 };
