@@ -6,7 +6,7 @@ import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takst
 import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
 import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
-import { kildeTekst, nyesteRegelsaet, valgmuligheder } from "./regelsaetvalg";
+import { kildeTekst, nyesteRegelsaet, regelsaetMuligheder, valgtRegelsaet } from "./regelsaetvalg";
 import { startMine } from "./mine";
 import { startSidsteAar } from "./sidsteAar";
 import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
@@ -87,19 +87,28 @@ function start(): void {
     }
   }
 
+  // Only a choice the user made survives a reload of the list: the value the list set itself
+  // before the saved ruleset was loaded must not replace the saved one (issue 20).
+  let brugerensValg = false;
+  vaelgRegelsaet.addEventListener("change", () => (brugerensValg = true));
+
   function visRegelsaetValg(): void {
-    const foer = vaelgRegelsaet.value;
+    const bruger = brugerensValg ? vaelgRegelsaet.value : "";
+    const muligheder = regelsaetMuligheder(register, ind.regelsaet);
     vaelgRegelsaet.replaceChildren(
-      ...valgmuligheder(register).map((m) => {
+      ...muligheder.map((m) => {
         const o = document.createElement("option");
         o.value = m.id;
         o.textContent = m.tekst;
         return o;
       }),
     );
-    // An unsaved choice survives a reload of the list; otherwise the saved one, else the newest.
-    vaelgRegelsaet.value = [foer, ind.regelsaet, nyesteRegelsaet(register)?.id ?? ""].find((id) => id && register.find(id)) ?? "";
-    el("regelsaet-vist").textContent = regelsaetValgt() ? ind.regelsaet : "intet valgt endnu – vælg et under Indstillinger";
+    vaelgRegelsaet.value = valgtRegelsaet(muligheder, { bruger, gemt: ind.regelsaet, nyeste: nyesteRegelsaet(register)?.id ?? "" });
+    el("regelsaet-vist").textContent = regelsaetValgt()
+      ? ind.regelsaet
+      : ind.regelsaet
+        ? `${ind.regelsaet} (ikke indlæst endnu)`
+        : "intet valgt endnu – vælg et under Indstillinger";
   }
 
   function visIndstillinger(): void {
@@ -138,6 +147,7 @@ function start(): void {
       token: inputToken.value.trim(),
     };
     if (hukommelse) gemIndstillinger(hukommelse, ind);
+    brugerensValg = false;
     visIndstillinger();
     opdaterKnapper();
     saetStatus(hukommelse ? "Indstillingerne er gemt på denne computer." : "Indstillingerne gælder kun, indtil ruden lukkes (lokalt lager er ikke tilgængeligt).");
@@ -399,7 +409,7 @@ function start(): void {
   el("ikke-klar").hidden = true;
   opdaterKnapper();
   // First use: the pane opens on its settings until an address and a token are saved.
-  const foersteGang = !ind.token || !regelsaetValgt();
+  const foersteGang = !ind.token || !ind.regelsaet;
   if (foersteGang) el<HTMLDetailsElement>("indstillinger").open = true;
   void hentRegelsaet().then(() =>
     saetStatus(foersteGang ? "Klar. Angiv adressen på indberetningsservicen og adgangsnøglen, vælg regelsæt under Indstillinger, og tryk Gem." : "Klar."),
