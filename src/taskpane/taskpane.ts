@@ -2,14 +2,14 @@ import "./taskpane.css";
 import { deltRegister } from "../regelsaet/delt";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { KUN_I_EXCEL, fjernKunBesked, visKunBesked } from "./kunBesked";
-import { skabelonLayout, validerSkema, type Valideringsresultat } from "../takstskema";
-import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, vaelgCelle } from "./excel-workbook";
+import { skabelonLayout, validerSkema, type TekstTal, type Valideringsresultat } from "../takstskema";
+import { indsaetSkabelon, harUdfyldtSkema, laesSkema, skrivKvittering, skrivTal, vaelgCelle } from "./excel-workbook";
 import { gemIndstillinger, hentIndstillinger, standardIndstillinger, type Indstillinger } from "./indstillinger";
 import { indberetning, indberetningKrop, indsend, type Kvittering } from "./indsendelse";
 import { kildeTekst, nyesteRegelsaet, regelsaetMuligheder, valgtRegelsaet } from "./regelsaetvalg";
 import { startMine } from "./mine";
 import { startSidsteAar } from "./sidsteAar";
-import { fundTekst, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
+import { alvorTekst, fundHvor, grupper, kortCelle, etiket, resume, takstLinje, tidspunkt, type VistFund } from "./visning";
 
 /**
  * The task pane: wires the buttons to the Excel adapter, the shared validator and the
@@ -213,19 +213,24 @@ function start(): void {
     const b = document.createElement("button");
     b.type = "button";
     b.className = `fund ${f.severity === "error" ? "fejl" : "advarsel"}`;
-    b.setAttribute("aria-label", `${fundTekst(f)}. Tryk for at gå til cellen.`);
+    // The name is the button's own text (what a speech-input user reads and says), the severity
+    // in front for a screen reader; the hint is a description (axe: label-content-name-mismatch).
+    if (f.cell) b.setAttribute("aria-describedby", "fund-hjaelp");
     if (f.cell) b.dataset.celle = f.cell;
     b.dataset.kode = f.code;
+    const alvor = document.createElement("span");
+    alvor.className = "usynlig";
+    alvor.textContent = `${alvorTekst(f)} `;
     const kode = document.createElement("span");
     kode.className = "kode";
     kode.textContent = f.code;
     const hvor = document.createElement("span");
     hvor.className = "hvor";
-    hvor.textContent = [etiket(f.field), kortCelle(f.cell)].filter(Boolean).join(" · ");
+    hvor.textContent = fundHvor(f);
     const tekst = document.createElement("span");
     tekst.className = "tekst";
     tekst.textContent = f.message;
-    b.append(kode, hvor, tekst);
+    b.append(alvor, kode, " ", hvor, " ", tekst);
     b.addEventListener("click", () => {
       if (!f.cell) return;
       resultat.querySelectorAll(".fund.valgt").forEach((x) => x.classList.remove("valgt"));
@@ -239,10 +244,9 @@ function start(): void {
     return li;
   }
 
-  function fundGruppe(titel: string, fund: VistFund[]): HTMLElement[] {
+  function fundGruppe(titel: string, fund: VistFund[], id = `gruppe-${titel.toLowerCase()}`, niveau: "h3" | "h4" = "h3"): HTMLElement[] {
     if (fund.length === 0) return [];
-    const id = `gruppe-${titel.toLowerCase()}`;
-    const h = document.createElement("h3");
+    const h = document.createElement(niveau);
     h.id = id;
     h.textContent = `${titel} (${fund.length})`;
     const ul = document.createElement("ul");
@@ -252,7 +256,37 @@ function start(): void {
     return [h, ul];
   }
 
-  function visFund(fund: VistFund[], ekstra: { takst?: string; sprunget?: string[]; overskrift?: string }): void {
+  /** The one-click fix of numbers stored as text (TS002): one write, then validate again. */
+  function tekstTalRet(tekstTal: readonly TekstTal[]): HTMLElement {
+    const boks = document.createElement("div");
+    boks.className = "besked info";
+    boks.id = "tekst-til-tal";
+    const p = document.createElement("p");
+    const celler = tekstTal.map((t) => `${kortCelle(t.celle)} ("${t.tekst}")`).join(", ");
+    p.textContent = `${tekstTal.length === 1 ? "Én celle" : `${tekstTal.length} celler`} har et tal skrevet som tekst: ${celler}. Arkets formler kan ikke regne med dem.`;
+    const knap = document.createElement("button");
+    knap.type = "button";
+    knap.className = "knap primaer";
+    knap.id = "tekst-til-tal-knap";
+    knap.textContent = tekstTal.length === 1 ? "Lav cellen om til et tal" : `Lav de ${tekstTal.length} celler om til tal`;
+    knap.addEventListener("click", () => {
+      void travl(knap, async () => {
+        try {
+          await skrivTal(tekstTal);
+          senesteOk = false;
+          resultat.hidden = true;
+          saetStatus(`${tekstTal.length === 1 ? "Cellen" : `De ${tekstTal.length} celler`} ${tekstTal.map((t) => kortCelle(t.celle)).join(", ")} er lavet om til tal. Tryk Valider for at kontrollere skemaet igen.`);
+          knapValider.focus();
+        } catch (e) {
+          saetStatus(`Cellerne kunne ikke laves om til tal: ${fejltekst(e)}`);
+        }
+      });
+    });
+    boks.append(p, knap);
+    return boks;
+  }
+
+  function visFund(fund: VistFund[], ekstra: { takst?: string; sprunget?: string[]; overskrift?: string; tekstTal?: readonly TekstTal[] }): void {
     const { fejl, advarsler } = grupper(fund);
     const p = document.createElement("p");
     p.className = `resume ${fejl.length ? "fejl" : "ok"}`;
@@ -266,6 +300,7 @@ function start(): void {
       dele.push(t);
     }
     dele.push(...fundGruppe("Fejl", fejl), ...fundGruppe("Advarsler", advarsler));
+    if (ekstra.tekstTal && ekstra.tekstTal.length > 0) dele.push(tekstTalRet(ekstra.tekstTal));
     if (ekstra.sprunget && ekstra.sprunget.length) {
       const d = document.createElement("details");
       d.className = "sprunget";
@@ -295,9 +330,10 @@ function start(): void {
       saetStatus("Projektmappen har intet takstskema. Tryk først Indsæt standardskabelon.");
       return undefined;
     }
-    const v = validerSkema(skema, { register });
+    // Read from the workbook: a number stored as text where the formulas compute is TS002.
+    const v = validerSkema(skema, { register, projektmappe: true });
     senesteOk = v.ok;
-    visFund(v.findings, { takst: takstLinje(v.vaerdier as Record<string, unknown>, v.beregnet), sprunget: v.skipped.map((s) => s.message) });
+    visFund(v.findings, { takst: takstLinje(v.vaerdier as Record<string, unknown>, v.beregnet), sprunget: v.skipped.map((s) => s.message), tekstTal: v.tekstTal });
     return { skema, v };
   }
 
@@ -352,7 +388,9 @@ function start(): void {
       : gentaget
         ? "Indberetningsservicen havde allerede modtaget præcis dette skema og gav samme kvittering. Der er ikke oprettet en ny indberetning."
         : "Kvitteringsnummeret er skrevet i feltet Kvittering i skemaet.";
-    kvitteringBoks.replaceChildren(h, id, tid, sha, note);
+    // The service's own warnings (TS120: last year's takst against its register) come with the receipt.
+    const service = fundGruppe("Advarsler fra indberetningsservicen", k.findings, "gruppe-service", "h4");
+    kvitteringBoks.replaceChildren(h, id, tid, ...service, sha, note);
     kvitteringBoks.hidden = false;
     kvitteringBoks.focus();
   }
@@ -391,7 +429,10 @@ function start(): void {
           skrivFejl = fejltekst(e);
         }
         visKvittering(svar.kvittering, svar.gentaget, skrivFejl);
-        saetStatus(`Skemaet er indsendt. Kvittering ${svar.kvittering.nummer ?? svar.kvittering.id}.`);
+        const advarsler = svar.kvittering.findings.length;
+        saetStatus(
+          `Skemaet er indsendt. Kvittering ${svar.kvittering.nummer ?? svar.kvittering.id}.${advarsler ? ` Indberetningsservicen gav ${advarsler} ${advarsler === 1 ? "advarsel" : "advarsler"}.` : ""}`,
+        );
         if (!el("mine-liste").hidden) void mine.opdater();
       } catch (e) {
         fremdrift.hidden = true;
