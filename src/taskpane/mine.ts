@@ -1,5 +1,6 @@
 import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
 import { tidspunkt } from "./visning";
+import { el } from "./rude";
 
 /**
  * The pane's "Mine indberetninger" section (issue 14): own submissions with status, receipt
@@ -14,12 +15,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attr: Record<string, s
   for (const [k, v] of Object.entries(attr)) e.setAttribute(k, v);
   for (const b of boern) if (b) e.append(b);
   return e;
-}
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`Elementet #${id} mangler i taskpane.html`);
-  return e as T;
 }
 
 const maerkat = (s: keyof typeof STATUS_TEKST) => h("span", { class: `maerkat sag-${s}` }, STATUS_TEKST[s]);
