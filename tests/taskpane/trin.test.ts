@@ -9,6 +9,7 @@ import { ARKNAVN, CELLER, celleFor } from "../../src/takstskema";
 import { hentIndstillinger, standardIndstillinger } from "../../src/taskpane/indstillinger";
 import { indsaet, indsatTekst } from "../../src/taskpane/trinIndsaet";
 import { indsendtTekst, send } from "../../src/taskpane/trinIndsend";
+import { regelsaetMuligheder, valgtRegelsaet } from "../../src/taskpane/regelsaetvalg";
 import { foersteGang, formularIndstillinger, gem } from "../../src/taskpane/trinIndstillinger";
 import { retTekstTal, valider } from "../../src/taskpane/trinValider";
 import { kolonneFor, lavExcel, navnFor } from "./excelMock";
@@ -42,6 +43,16 @@ describe("settings step", () => {
 
   it("without storage the settings hold until the pane closes, and it says so", () => {
     expect(gem(formularIndstillinger({ regelsaet: "SYD-2018", url: "", token: "t" }, standard), undefined)).toMatch(/kun, indtil ruden lukkes/);
+  });
+
+  it("the drop-down shows the saved ruleset, even before it is loaded, and not the newest built-in (issue 20)", () => {
+    const muligheder = regelsaetMuligheder(register, "SYD-2027");
+    expect(muligheder[0]).toEqual({ id: "SYD-2027", tekst: "SYD-2027 (gemt, ikke indlæst endnu)" });
+    expect(valgtRegelsaet(muligheder, { bruger: "", gemt: "SYD-2027", nyeste: "MIDT-2021" })).toBe("SYD-2027");
+    // A choice the user made and has not saved yet wins; with nothing saved, the newest.
+    expect(valgtRegelsaet(muligheder, { bruger: "SYD-2018", gemt: "SYD-2027", nyeste: "MIDT-2021" })).toBe("SYD-2018");
+    expect(valgtRegelsaet(regelsaetMuligheder(register, ""), { bruger: "", gemt: "", nyeste: "MIDT-2021" })).toBe("MIDT-2021");
+    expect(regelsaetMuligheder(register, "SYD-2018").map((m) => m.id)).not.toContain("SYD-2027");
   });
 
   it("first use lasts until both a token and a ruleset are saved (a saved ruleset not loaded yet counts)", () => {
