@@ -19,7 +19,8 @@ export interface FilResultat {
 export async function validerFil(sti: string, register: RegelsaetRegister, indsendt?: Date): Promise<FilResultat> {
   try {
     const laest = await laesSkema(sti);
-    const res = validerSkema(laest.vaerdier, { register, indsendt });
+    // Read from a workbook: a number stored as text where the formulas compute is TS002.
+    const res = validerSkema(laest.vaerdier, { register, indsendt, projektmappe: true });
     // A text the reader refused as too long (TS002) is not reported a second time as missing.
     const afvist = new Set(laest.fund.filter((f) => f.code === "TS002").map((f) => f.field));
     const findings = [...laest.fund, ...res.findings.filter((f) => !(f.code === "TS001" && afvist.has(f.field)))];

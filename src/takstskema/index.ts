@@ -30,6 +30,7 @@ export type { Regel, RegelKontekst } from "./regel";
 export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";
 export { validerSkema, laesVaerdier, type Valideringskontekst, type Valideringsresultat } from "./valider";
+export { REGNEFELTER, type TekstTal } from "./tekstTal";
 export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
 export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";

@@ -7,6 +7,7 @@ import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type Regel, type RegelKontekst, TA
 import type { Beregnet, Fund, Genberegnet, Sprunget } from "./resultat";
 import { REGLER } from "./rules";
 import { parseFelt, type Skema } from "./vaerdier";
+import { erTekstTal, type TekstTal, tekstTalBesked, tekstTalFund } from "./tekstTal";
 import { kolonneCeller, somTabel } from "./ydelser";
 
 export interface Valideringskontekst {
@@ -15,6 +16,11 @@ export interface Valideringskontekst {
   indsendt?: Date;
   /** TS090's wording; default "indsendt" when `indsendt` is given, else "valideret". */
   handling?: "indsendt" | "valideret";
+  /**
+   * The values are a workbook's cells (pane, CLI): a number stored as text in a cell the sheet's
+   * formulas use is TS002 (the sheet gives #VALUE!). A JSON body (the service) may carry "650.000".
+   */
+  projektmappe?: boolean;
 }
 
 export interface Valideringsresultat {
@@ -25,6 +31,8 @@ export interface Valideringsresultat {
   /** Parsed values; empty computed cells are filled with the recomputed values. */
   vaerdier: Partial<Skema>;
   beregnet: Beregnet | null;
+  /** With `projektmappe`: the cells holding a number as text (TS002), for the pane's one-click fix. */
+  tekstTal?: TekstTal[];
 }
 
 const UDVIKLINGSFELTER = ["TS_Ydelser_SidsteAarsTakst", "TS_PLPct"] as const;
@@ -62,6 +70,8 @@ export interface LaesteVaerdier {
   tabelTypefejl: Map<KolonneNavn, Map<number, string>>;
   /** The input had the former single-takst shape (read as a one-row table). */
   enkeltTakst: boolean;
+  /** Numbers stored as text where a formula computes (only when read as a workbook). */
+  tekstTal: TekstTal[];
 }
 
 /**
@@ -69,10 +79,11 @@ export interface LaesteVaerdier {
  * becomes an array of its 10 rows; a record in the former single-takst shape is read as a
  * one-row table (ydelser.ts).
  */
-export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
+export function laesVaerdier(raa: Record<string, unknown>, projektmappe = false): LaesteVaerdier {
   const { input, enkeltTakst } = somTabel(raa);
   const vaerdier: Record<string, string | number | (string | number | null)[]> = {};
   const typefejl = new Map<FeltNavn, string>();
+  const tekstTal: TekstTal[] = [];
   for (const f of FELTER) {
     const celle = harEgen(input, f.navn) ? input[f.navn] : undefined;
     // An empty cell is no value and no error (parseFelt's { ok: true, vaerdi: undefined }).
@@ -82,6 +93,10 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
       // A computed cell holding an error value (e.g. #NAME? where the SOC functions are not
       // loaded) has no usable cached value: it is recomputed silently, like an empty one.
       if (!f.beregnet) typefejl.set(f.navn, p.besked);
+    } else if (projektmappe && erTekstTal(f.navn, celle, p.vaerdi)) {
+      const t = tekstTalFund(f.navn, celle, p.vaerdi);
+      tekstTal.push(t);
+      typefejl.set(f.navn, tekstTalBesked(t));
     } else if (p.vaerdi !== undefined) vaerdier[f.navn] = p.vaerdi;
   }
   const tabelTypefejl = new Map<KolonneNavn, Map<number, string>>();
@@ -95,11 +110,13 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
         continue;
       }
       const p = parseFelt(k, celle);
-      if (p.ok) kolonne.push(p.vaerdi ?? null);
+      const tekst = p.ok && projektmappe && erTekstTal(k.navn, celle, p.vaerdi) ? tekstTalFund(k.navn, celle, p.vaerdi as number, i) : undefined;
+      if (tekst) tekstTal.push(tekst);
+      if (p.ok && !tekst) kolonne.push(p.vaerdi ?? null);
       else {
         if (!k.beregnet) {
           const fejl = tabelTypefejl.get(k.navn) ?? new Map<number, string>();
-          fejl.set(i, p.besked);
+          fejl.set(i, tekst ? tekstTalBesked(tekst) : (p as { besked: string }).besked);
           tabelTypefejl.set(k.navn, fejl);
         }
         kolonne.push(null);
@@ -107,7 +124,7 @@ export function laesVaerdier(raa: Record<string, unknown>): LaesteVaerdier {
     }
     vaerdier[k.navn] = kolonne;
   }
-  return { vaerdier: vaerdier as Partial<Skema>, typefejl, tabelTypefejl, enkeltTakst };
+  return { vaerdier: vaerdier as Partial<Skema>, typefejl, tabelTypefejl, enkeltTakst, tekstTal };
 }
 
 /**
@@ -223,7 +240,7 @@ function udfyldtKolonne(v: Partial<Skema>, beregnet: Beregnet, navn: Tabelcelle,
 }
 
 function valider(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
-  const { vaerdier: laest, typefejl, tabelTypefejl, enkeltTakst } = laesVaerdier(input);
+  const { vaerdier: laest, typefejl, tabelTypefejl, enkeltTakst, tekstTal } = laesVaerdier(input, kontekst.projektmappe);
   const regelsaetId = laest.TS_Regelsaet;
   let r: Regelsaet | undefined;
   try {
@@ -307,5 +324,5 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   udfyldt.TS_Ydelser_Takstudvikling = udfyldtKolonne(v, beregnet, "TS_Ydelser_Takstudvikling", "takstudvikling");
   for (const k of Object.keys(udfyldt) as (keyof Skema)[]) if (udfyldt[k] === undefined) delete udfyldt[k];
 
-  return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, vaerdier: udfyldt, beregnet };
+  return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, vaerdier: udfyldt, beregnet, ...(kontekst.projektmappe ? { tekstTal } : {}) };
 }

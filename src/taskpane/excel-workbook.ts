@@ -8,7 +8,7 @@ import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
  * workbook-level defined name, in batches. Each operation costs a fixed number of
  * `context.sync()` round trips, whatever the number of fields:
  *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · vaelgCelle 1 · skrivKvittering 1 ·
- *   skrivSidsteAarsTakst 1.
+ *   skrivSidsteAarsTakst 1 · skrivTal 1.
  * The counter below lets tests and the bench check those numbers.
  */
 
@@ -296,6 +296,27 @@ export async function skrivSidsteAarsTakst(navn: "TS_Ydelser_SidsteAarsTakst" | 
   await Excel.run(async (context) => {
     const range = context.workbook.names.getItem(navn).getRange();
     range.values = navn === "TS_SidsteAarsTakst" ? [[vaerdier[0] ?? ""]] : vaerdier.map((v) => [v ?? ""]);
+    await synk(context);
+  });
+}
+
+/** One cell to get a number: a field's name, and for a Ydelser column the row (0-based). */
+export interface TalRettelse {
+  felt: string;
+  raekke?: number;
+  tal: number;
+}
+
+/**
+ * Write numbers over cells that held them as text (TS002, issue 20), all in one sync. They are
+ * input cells, so the sheet stays protected.
+ */
+export async function skrivTal(rettelser: readonly TalRettelse[]): Promise<void> {
+  await Excel.run(async (context) => {
+    for (const r of rettelser) {
+      const range = context.workbook.names.getItem(r.felt).getRange();
+      (r.raekke === undefined ? range : range.getCell(r.raekke, 0)).values = [[r.tal]];
+    }
     await synk(context);
   });
 }

@@ -31,6 +31,15 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
  * a formula, a long text, a control character from a wrong or hostile address – is refused, never
  * written. A service without short numbers gives nummer null.
  */
+export const serverFundSchema = z.object({
+  code: z.string(),
+  severity: z.string(),
+  field: z.string().optional(),
+  cell: z.string().optional(),
+  message: z.string(),
+});
+export type ServerFund = z.infer<typeof serverFundSchema>;
+
 export const kvitteringSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   nummer: z
@@ -40,16 +49,13 @@ export const kvitteringSchema = z.object({
     .transform((n) => n ?? null),
   modtaget: z.string().datetime({ offset: true }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The warnings the service stored with the submission (TS120 is computed only there). Shown,
+   * never written into the workbook; a damaged list costs the warnings, not the receipt.
+   */
+  findings: z.unknown().optional().transform((v) => fundFra({ findings: v })),
 });
 export type Kvittering = z.infer<typeof kvitteringSchema>;
-
-export interface ServerFund {
-  code: string;
-  severity: string;
-  field?: string;
-  cell?: string;
-  message: string;
-}
 
 export type IndsendFejlArt = "offline" | "timeout" | "adgang" | "afvist" | "klient" | "server" | "svar";
 
@@ -76,19 +82,20 @@ export function indberetningKrop(skema: Record<string, unknown>): string {
 }
 
 
+/** The findings of an answer; an entry that is not a finding is left out (text from outside, shown only). */
 function fundFra(v: unknown): ServerFund[] {
   if (!v || typeof v !== "object") return [];
   const liste = (v as { findings?: unknown }).findings;
   if (!Array.isArray(liste)) return [];
-  return liste
-    .filter((f): f is Record<string, unknown> => !!f && typeof f === "object")
-    .map((f) => ({
-      code: String(f.code ?? ""),
-      severity: String(f.severity ?? "error"),
-      field: typeof f.field === "string" ? f.field : undefined,
-      cell: typeof f.cell === "string" ? f.cell : undefined,
-      message: String(f.message ?? ""),
-    }));
+  return liste.flatMap((f) => {
+    const r = serverFundSchema.safeParse(f && typeof f === "object" ? { severity: "error", ...stripNull(f as Record<string, unknown>) } : f);
+    return r.success ? [r.data] : [];
+  });
+}
+
+/** A finding stored before fields became optional may carry null for "none". */
+function stripNull(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== null));
 }
 
 async function jsonEllerUndefined(res: Response): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
 import { tidspunkt } from "./visning";
+import { el } from "./rude";
 
 /**
  * The pane's "Mine indberetninger" section (issue 14): own submissions with status, receipt
@@ -14,12 +15,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attr: Record<string, s
   for (const [k, v] of Object.entries(attr)) e.setAttribute(k, v);
   for (const b of boern) if (b) e.append(b);
   return e;
-}
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`Elementet #${id} mangler i taskpane.html`);
-  return e as T;
 }
 
 const maerkat = (s: keyof typeof STATUS_TEKST) => h("span", { class: `maerkat sag-${s}` }, STATUS_TEKST[s]);
@@ -121,7 +116,28 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
     const formFejl = h("div", { class: "besked fejl", role: "alert", id: "mine-form-fejl", hidden: "" });
     const svarKnap = h("button", { type: "button", class: "knap primaer", id: "mine-svar" }, "Send svar");
     const traekKnap = erAktuel && d.status !== "tilbagetrukket" ? h("button", { type: "button", class: "knap fare", id: "mine-traek" }, "Træk tilbage") : null;
-    const handl = async (art: "svar" | "traek") => {
+    // Withdrawing cannot be undone from the pane: it asks first, like replacing a filled skema.
+    const bekraeftJa = h("button", { type: "button", class: "knap fare", id: "mine-traek-ja" }, "Ja, træk tilbage");
+    const bekraeftNej = h("button", { type: "button", class: "knap", id: "mine-traek-nej" }, "Annullér");
+    const bekraeft = h(
+      "div",
+      { class: "dialog", id: "mine-traek-bekraeft", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "mine-traek-titel", "aria-describedby": "mine-traek-tekst", tabindex: "-1", hidden: "" },
+      h("h4", { id: "mine-traek-titel" }, "Træk indberetningen tilbage?"),
+      h("p", { id: "mine-traek-tekst" }, `${d.tilbud} – ${ydelseTekst(d)} (${d.takstaar}) gælder så ikke længere. Sekretariatet ser begrundelsen. En ny takst kræver en ny indsendelse.`),
+      h("div", { class: "knaprække" }, bekraeftJa, bekraeftNej),
+    );
+    const lukBekraeft = () => {
+      bekraeft.hidden = true;
+      traekKnap?.focus();
+    };
+    bekraeftNej.addEventListener("click", () => {
+      lukBekraeft();
+      o.saetStatus("Indberetningen er ikke trukket tilbage.");
+    });
+    bekraeft.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") bekraeftNej.click();
+    });
+    const handl = async (art: "svar" | "traek", bekraeftet = false) => {
       const t = tekst.value.trim();
       if (!t) {
         formFejl.textContent = art === "traek" ? "Skriv hvorfor indberetningen trækkes tilbage." : "Skriv dit svar først.";
@@ -130,6 +146,14 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
         tekst.focus();
         return;
       }
+      formFejl.hidden = true;
+      tekst.removeAttribute("aria-invalid");
+      if (art === "traek" && !bekraeftet) {
+        bekraeft.hidden = false;
+        bekraeft.focus();
+        return;
+      }
+      bekraeft.hidden = true;
       const { serviceUrl, token } = o.indstillinger();
       svarKnap.disabled = true;
       const r = art === "svar" ? await sendSvar(serviceUrl, token, d.id, t) : await traekTilbage(serviceUrl, token, d.id, t);
@@ -145,6 +169,7 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
     };
     svarKnap.addEventListener("click", () => void handl("svar"));
     traekKnap?.addEventListener("click", () => void handl("traek"));
+    bekraeftJa.addEventListener("click", () => void handl("traek", true));
     return [
       h("h3", { id: "mine-detalje-titel" }, `${d.tilbud} – ${ydelseTekst(d)} (${d.takstaar})`),
       h("p", {}, "Status: ", maerkat(d.status)),
@@ -155,6 +180,7 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
       tekst,
       h("p", { class: "hjaelp", id: "mine-tekst-hjaelp" }, "Svaret ses af sekretariatet. Træk kun tilbage, hvis taksten ikke skal gælde, fx ved en tastefejl – skriv hvorfor."),
       h("div", { class: "knaprække" }, svarKnap, traekKnap),
+      traekKnap && bekraeft,
       formFejl,
       versioner,
     ].filter((x): x is NonNullable<typeof x> => x !== null);

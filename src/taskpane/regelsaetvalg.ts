@@ -16,6 +16,21 @@ export function valgmuligheder(register: RegelsaetRegister): { id: string; tekst
     .map((r) => ({ id: r.id, tekst: `${r.id} – ${r.navn}${r.version > 1 ? ` (version ${r.version})` : ""}` }));
 }
 
+/**
+ * The drop-down's options: the register's, plus the saved ruleset while it is not loaded yet (a
+ * published one before the service or the cache has answered), so the settings show what is saved.
+ */
+export function regelsaetMuligheder(register: RegelsaetRegister, gemt: string): { id: string; tekst: string }[] {
+  const liste = valgmuligheder(register);
+  if (gemt && !register.find(gemt)) liste.unshift({ id: gemt, tekst: `${gemt} (gemt, ikke indlæst endnu)` });
+  return liste;
+}
+
+/** What the drop-down shows: the user's unsaved choice, else the saved ruleset, else the newest. */
+export function valgtRegelsaet(muligheder: readonly { id: string }[], valg: { bruger: string; gemt: string; nyeste: string }): string {
+  return [valg.bruger, valg.gemt, valg.nyeste].find((id) => id && muligheder.some((m) => m.id === id)) ?? "";
+}
+
 function tid(iso: string | undefined): string {
   if (!iso) return "";
   const d = new Date(iso);

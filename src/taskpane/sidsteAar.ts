@@ -2,6 +2,7 @@ import { z } from "zod";
 import { kolonneCeller, sidsteAarsForslag, somTabel, type SidsteAarsForslag } from "../takstskema";
 import { laesSkema, skrivSidsteAarsTakst } from "./excel-workbook";
 import { type Svar, kald } from "./mine-klient";
+import { el } from "./rude";
 
 /**
  * Last year's takst (issue 14): the pane asks the service for last year's current submission of
@@ -26,12 +27,6 @@ const kr = (x: number | null) => (x === null ? "tom" : `${new Intl.NumberFormat(
 export interface SidsteAarOptioner {
   indstillinger: () => { serviceUrl: string; token: string };
   saetStatus: (tekst: string) => void;
-}
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`Elementet #${id} mangler i taskpane.html`);
-  return e as T;
 }
 
 export function startSidsteAar(o: SidsteAarOptioner): void {

@@ -52,10 +52,14 @@ export function etiket(navn: string | undefined): string {
   return felt(navn)?.etiket ?? navn;
 }
 
-/** Accessible text of one finding button. */
-export function fundTekst(f: VistFund): string {
-  const hvor = [etiket(f.field), kortCelle(f.cell)].filter(Boolean).join(", celle ");
-  return `${f.severity === "error" ? "Fejl" : "Advarsel"} ${f.code}${hvor ? ` (${hvor})` : ""}: ${f.message}`;
+/** Where a finding is, as its button shows it: "Pladser · D40". */
+export function fundHvor(f: VistFund): string {
+  return [etiket(f.field), kortCelle(f.cell)].filter(Boolean).join(" · ");
+}
+
+/** The severity a finding button says to a screen reader before its visible text. */
+export function alvorTekst(f: VistFund): string {
+  return f.severity === "error" ? "Fejl" : "Advarsel";
 }
 
 export function tidspunkt(iso: string): string {

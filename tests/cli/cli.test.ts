@@ -28,7 +28,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "takstskema-cli-"));
   const broken = await udfyldtArbejdsbog({ ...eksempel(), TS_OverheadSats: 0.05, TS_Tilbud: null }, REGISTER);
   await broken.xlsx.writeFile(join(dir, "fejl.xlsx"));
-  // Issue 10: the mistakes accountants really make, all in one skema, plus two that are no mistakes.
+  // Issue 10: the mistakes accountants really make, all in one skema, plus one that is no mistake
+  // ("Døgn"). An amount typed as text ("950.000") became one with issue 20: the sheet's formulas give #VALUE!.
   const typiske = await udfyldtArbejdsbog({ ...eksempel(), ...TYPISKE_FEJL, TS_Takstenhed: "Døgn", TS_Ejendom: "950.000" }, REGISTER);
   await typiske.xlsx.writeFile(join(dir, "typiske.xlsx"));
 });
@@ -66,6 +67,7 @@ describe("takstskema valider", () => {
     expect(r.code).toBe(1);
     const json = valideringJsonSchema.parse(JSON.parse(r.stdout));
     expect(json.findings.map((f) => `${f.code} ${f.field} ${f.cell}`).sort()).toEqual([
+      `TS002 TS_Ejendom ${CELLER.TS_Ejendom}`,
       `TS006 TS_Kategori ${CELLER.TS_Kategori}`,
       `TS010 TS_Ydelser_Pladser ${celleFor("TS_Ydelser_Pladser", 0)}`,
       `TS013 TS_Loen ${CELLER.TS_Loen}`,

@@ -563,6 +563,13 @@
         ark.merges.push(omraadeTekst(omraade) + (across ? " (across)" : ""));
       });
     }
+    /** The cell at (row, column) of this range, 0-based, as Excel's Range.getCell. */
+    getCell(r, k) {
+      return new Range(this._ctx, () => {
+        const { ark, omraade } = this._oploes();
+        return { ark, omraade: parseOmraade(kolBogstav(omraade.c1 + k) + (omraade.r1 + r)) };
+      });
+    }
     select() {
       this._koe(() => {
         const { ark, omraade } = this._oploes();

@@ -144,6 +144,7 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
     expect(await tekst(rude, "#mine-form-fejl")).toBe("Skriv hvorfor indberetningen trækkes tilbage.");
     await rude.fill("#mine-tekst", "Tilbuddet er lagt sammen med Skovvang.");
     await rude.click("#mine-traek");
+    await rude.click("#mine-traek-ja"); // the pane asks first (issue 20)
     await rude.waitForFunction(() => document.getElementById("status")?.textContent === "Indberetningen er trukket tilbage.");
     expect(norm(await rude.locator("#mine-detalje").innerText())).toMatch(/Status: Trukket tilbage/);
     expect(await rude.locator("#mine-traek").count()).toBe(0);

@@ -5,7 +5,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
-import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, KOLONNE_OMRAADER, skabelonLayout, type SkabelonLayout, udskrift, YDELSE_KOLONNER } from "../../src/takstskema";
+import { ARKNAVN, CELLER, celleFor, FARVER, FELTER, skabelonLayout, type SkabelonLayout, udskrift, YDELSE_KOLONNER } from "../../src/takstskema";
 import {
   antalSyncs,
   breddeIPunkter,
@@ -19,22 +19,12 @@ import {
   vaelgCelle,
   valideringsRegel,
 } from "../../src/taskpane/excel-workbook";
-import { lavExcel, type Navn } from "./excelMock";
+import { kolonneFor, lavExcel, navnFor } from "./excelMock";
 
 // The rulesets embedded as in the browser bundle (jest.config.js gives the same global).
 const register = indlejretRegister();
 const layout: SkabelonLayout = skabelonLayout(register.hent("SYD-2018"));
 
-function navnFor(navn: keyof typeof CELLER, vaerdi: unknown): Navn {
-  const [ark, adresse] = CELLER[navn].split("!") as [string, string];
-  return { navn, ark, adresse, vaerdi };
-}
-
-/** A Ydelser column: a name over its 10-row range, one value per row. */
-function kolonneFor(navn: keyof typeof KOLONNE_OMRAADER, vaerdier: unknown[]): Navn {
-  const [ark, adresse] = KOLONNE_OMRAADER[navn].split("!") as [string, string];
-  return { navn, ark, adresse, vaerdi: Array.from({ length: 10 }, (_, i) => vaerdier[i] ?? "") };
-}
 
 declare const global: { Excel?: unknown };
 

@@ -1,4 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
+import { CELLER, KOLONNE_OMRAADER } from "../../src/takstskema";
 
 /**
  * An Excel host for the adapter tests, built with office-addin-mock. Loaded properties follow
@@ -28,6 +29,16 @@ export interface Optaget {
   syncs: number;
 }
 
+/** The cell `r` rows down and `k` columns right of a range's top-left cell ("D41:D50", 2, 0 → "D43"). */
+function flyt(adresse: string, r: number, k: number): string {
+  const m = /^([A-Z]+)(\d+)/.exec(adresse);
+  if (!m) throw new Error(`Ugyldig adresse ${adresse}`);
+  const kol = [...m[1]!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) + k;
+  let bogstaver = "";
+  for (let n = kol; n > 0; n = Math.floor((n - 1) / 26)) bogstaver = String.fromCharCode(65 + ((n - 1) % 26)) + bogstaver;
+  return `${bogstaver}${Number(m[2]) + r}`;
+}
+
 type MockAny = OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel: MockAny; optaget: Optaget } {
@@ -53,6 +64,7 @@ export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel:
           if (hele === "format.borders.getItem") return (kant: string) => optager(arkNavn, adresse, ["format", "borders", kant]);
           if (hele === "merge") return (across: boolean) => optaget.ops.push(`merge ${arkNavn}!${adresse} ${across}`);
           if (hele === "select") return () => optaget.ops.push(`select ${arkNavn}!${adresse}`);
+          if (hele === "getCell") return (r: number, k: number) => optager(arkNavn, flyt(adresse, r, k));
           if (hele === "dataValidation") {
             return new Proxy(
               {},
@@ -205,4 +217,16 @@ export function lavExcel(opt: { navne?: Navn[]; ark?: string[] } = {}): { excel:
     await mockSync();
   };
   return { excel, optaget };
+}
+
+/** A field's name over its template cell, holding `vaerdi`. */
+export function navnFor(navn: keyof typeof CELLER, vaerdi: unknown): Navn {
+  const [ark, adresse] = CELLER[navn].split("!") as [string, string];
+  return { navn, ark, adresse, vaerdi };
+}
+
+/** A Ydelser column: a name over its 10-row range, one value per row. */
+export function kolonneFor(navn: keyof typeof KOLONNE_OMRAADER, vaerdier: unknown[]): Navn {
+  const [ark, adresse] = KOLONNE_OMRAADER[navn].split("!") as [string, string];
+  return { navn, ark, adresse, vaerdi: Array.from({ length: 10 }, (_, i) => vaerdier[i] ?? "") };
 }

@@ -1,6 +1,6 @@
 import { indberetning, indberetningKrop, indsend } from "../../src/taskpane/indsendelse";
 import { gemIndstillinger, hentIndstillinger, NOEGLE, type Lager } from "../../src/taskpane/indstillinger";
-import { fundTekst, resume, takstLinje, tidspunkt } from "../../src/taskpane/visning";
+import { fundHvor, resume, takstLinje, tidspunkt } from "../../src/taskpane/visning";
 
 const KVITTERING = { id: "0b5c7d3e-8f1a-4c2b-9d6e-1a2b3c4d5e6f", nummer: "SYD-2018-0042", modtaget: "2026-11-22T09:15:00.000Z", sha256: "f".repeat(64) };
 
@@ -12,12 +12,17 @@ describe("indsend: every answer becomes a Danish message, nothing throws", () =>
   const kald = (f: typeof fetch, token = "tks_x") => indsend("http://127.0.0.1:9", token, "{}", { fetchFn: f, timeoutMs: 200 });
 
   it("201 is a new receipt, 200 the same receipt again (no duplicate)", async () => {
-    expect(await kald(svar(201, KVITTERING))).toEqual({ ok: true, kvittering: KVITTERING, gentaget: false });
-    expect(await kald(svar(200, KVITTERING))).toEqual({ ok: true, kvittering: KVITTERING, gentaget: true });
+    expect(await kald(svar(201, KVITTERING))).toEqual({ ok: true, kvittering: { ...KVITTERING, findings: [] }, gentaget: false });
+    expect(await kald(svar(200, KVITTERING))).toEqual({ ok: true, kvittering: { ...KVITTERING, findings: [] }, gentaget: true });
+  });
+  it("the warnings the service returns with the receipt reach the pane (TS120 is computed only there)", async () => {
+    const ts120 = { code: "TS120", severity: "warning", field: "TS_Ydelser_SidsteAarsTakst", cell: "Takstskema!G41", message: "Sidste års takst ..." };
+    const r = await kald(svar(201, { ...KVITTERING, findings: [ts120, "ikke et fund", { code: "TS090", severity: "warning", message: "Fristen", cell: null }] }));
+    expect(r).toEqual({ ok: true, kvittering: { ...KVITTERING, findings: [ts120, { code: "TS090", severity: "warning", message: "Fristen" }] }, gentaget: false });
   });
   it("a receipt from a service without short numbers has nummer null; a nummer that is not text is no receipt", async () => {
     const gammel = { id: KVITTERING.id, modtaget: KVITTERING.modtaget, sha256: KVITTERING.sha256 };
-    expect(await kald(svar(201, gammel))).toEqual({ ok: true, kvittering: { ...gammel, nummer: null }, gentaget: false });
+    expect(await kald(svar(201, gammel))).toEqual({ ok: true, kvittering: { ...gammel, nummer: null, findings: [] }, gentaget: false });
     expect(await kald(svar(201, { ...KVITTERING, nummer: 42 }))).toMatchObject({ ok: false, art: "svar" });
   });
 
@@ -39,7 +44,7 @@ describe("indsend: every answer becomes a Danish message, nothing throws", () =>
     }
     // Extra fields do not make a good receipt bad; the short number is kept.
     const r = await kald(svar(201, { ...KVITTERING, ekstra: "x" }));
-    expect(r).toEqual({ ok: true, kvittering: KVITTERING, gentaget: false });
+    expect(r).toEqual({ ok: true, kvittering: { ...KVITTERING, findings: [] }, gentaget: false });
   });
   it("no connection", async () => {
     const r = await kald((async () => {
@@ -120,9 +125,7 @@ describe("texts", () => {
     ])).toBe("2 fejl og 1 advarsel. Ret fejlene, før skemaet kan indsendes.");
   });
   it("a finding names its field and cell", () => {
-    expect(fundTekst({ code: "TS010", severity: "error", field: "TS_Ydelser_Pladser", cell: "Takstskema!D40", message: "Hele tal." })).toBe(
-      "Fejl TS010 (Pladser, celle D40): Hele tal.",
-    );
+    expect(fundHvor({ code: "TS010", severity: "error", field: "TS_Ydelser_Pladser", cell: "Takstskema!D40", message: "Hele tal." })).toBe("Pladser · D40");
   });
   it("da-DK numbers and dates", () => {
     // A single-takst skema (one ydelse) and one with several ydelser (beregnet.ydelser).

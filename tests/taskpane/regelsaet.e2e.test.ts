@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { syd2027 } from "../helpers/regelsaet";
@@ -62,8 +62,12 @@ medBrowser()("rulesets published while the task pane is open", () => {
     sekretariat = (await opretToken(db, { rolle: "sekretariat", driftsherre: null })).token;
 
     browser = await startChromium();
-    page = await (await browser.newContext({ locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
-    await overvaagSide(page, o, async (route, u) => {
+    page = await aabnRude(await browser.newContext({ locale: "da-DK", timezoneId: "Europe/Copenhagen" }));
+  }, 60000);
+
+  async function aabnRude(context: BrowserContext): Promise<Page> {
+    const side = await context.newPage();
+    await overvaagSide(side, o, async (route, u) => {
       if (u.hostname === "appsforoffice.microsoft.com" && u.pathname.endsWith("/office.js")) {
         await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: readFileSync(FAKEHOST, "utf8") });
         return true;
@@ -74,9 +78,10 @@ medBrowser()("rulesets published while the task pane is open", () => {
       }
       return false;
     });
-    await page.goto(`${url}/taskpane.html`);
-    await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
-  }, 60000);
+    await side.goto(`${url}/taskpane.html`);
+    await side.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
+    return side;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -137,6 +142,25 @@ medBrowser()("rulesets published while the task pane is open", () => {
     const id = (await page.locator("#kvittering-id").textContent()) ?? ""; // under "Tekniske detaljer" (collapsed)
     const d = (await (await fetch(`${url}/api/v1/oversigt/indberetninger/${id}`, { headers: { authorization: `Bearer ${sekretariat}` } })).json()) as { valideretMod: unknown };
     expect(d.valideretMod).toEqual({ id: "SYD-2027", version: 1 });
+  });
+
+  it("reopened, the settings show the saved SYD-2027, and saving a new token only keeps SYD-2027 (issue 20)", async () => {
+    // The pane opened again: a new page in the same browser profile (its localStorage), a new workbook.
+    const foerste = page;
+    page = await aabnRude(foerste.context());
+    try {
+      expect(await page.inputValue("#ind-regelsaet")).toBe("SYD-2027");
+      await gem(undefined, `${kommune} `); // the token pasted again, the ruleset untouched
+      expect(await page.inputValue("#ind-regelsaet")).toBe("SYD-2027");
+      expect(await tekst("#regelsaet-vist")).toBe("SYD-2027");
+      const gemt = await page.evaluate(() => JSON.parse(localStorage.getItem("soc-takster.opgaverude.indstillinger") ?? "{}") as { regelsaet?: string });
+      expect(gemt.regelsaet).toBe("SYD-2027");
+      await tryk("#indsaet");
+      expect(await tekst("#status")).toMatch(/Standardskabelonen \(SYD-2027\) er indsat/);
+    } finally {
+      await page.close();
+      page = foerste;
+    }
   });
 
   it("with the service stopped, the pane says it uses the saved list and still validates under SYD-2027", async () => {

@@ -233,6 +233,27 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(await page.locator("#indsend").isEnabled()).toBe(true);
   });
 
+  it("amounts typed as text are TS002 on their cells, and one click turns them into numbers in one sync (issue 20)", async () => {
+    // As after a paste: Excel keeps "6.500.000" and "300.000 kr." as text, and the sheet's formulas give #VALUE!.
+    await skriv("TS_Loen", "6.500.000");
+    await skriv("TS_Administration", "300.000 kr.");
+    await tryk("#valider");
+    expect(await tekst("#resume")).toBe("2 fejl og 1 advarsel. Ret fejlene, før skemaet kan indsendes.");
+    const ts002 = await page.locator('.fund.fejl[data-kode="TS002"]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.celle));
+    expect(ts002).toEqual([celleFor("TS_Loen"), celleFor("TS_Administration")]);
+    expect(await tekst("#tekst-til-tal")).toMatch(/^2 celler har et tal skrevet som tekst: D\d+ \("6\.500\.000"\), D\d+ \("300\.000 kr\."\)\. Arkets formler kan ikke regne med dem\./);
+    expect(await page.locator("#indsend").isDisabled()).toBe(true);
+
+    const foer = await hostFelt<number>("syncs");
+    await tryk("#tekst-til-tal-knap");
+    expect(await hostFelt<number>("syncs")).toBe(foer + 1);
+    expect((await celle("TS_Loen")).value).toBe(6500000);
+    expect((await celle("TS_Administration")).value).toBe(300000);
+    expect(await tekst("#status")).toMatch(/^De 2 celler D\d+, D\d+ er lavet om til tal\. Tryk Valider/);
+    await tryk("#valider");
+    expect(await tekst("#resume")).toBe("Ingen fejl, 1 advarsel. Skemaet kan indsendes.");
+  });
+
   it("service down: a Danish message, the workbook unchanged, the button stays for a retry", async () => {
     await indstillinger(dodUrl, tjeneste.token);
     const foer = await snapshot();
@@ -381,6 +402,70 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 1))).value).toBe(999); // no takst last year: unchanged
     expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 2))).value).toBe(1206);
     expect((await celle(celleFor("TS_Ydelser_SidsteAarsTakst", 3))).value).toBe("");
+  });
+
+  it("shows the warnings the service returns with the receipt (TS120), and withdrawing a takst asks for confirmation first (issue 20)", async () => {
+    // The skema of the test before (tilbud, three ydelser, last year's takster 2.633, 999 and 1.206)
+    // made submittable; Gruppe C's stated 2.600 differs from the 2.633 submitted for 2017.
+    const felter: Record<string, unknown> = {
+      TS_Driftsherre: ODENSE, TS_Lovgrundlag: "SEL § 108", TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk",
+      TS_Takstenhed: "døgn", TS_Loen: 6500000, TS_Administration: 300000, TS_Borgerrettet: 5000000, TS_OverheadSats: 0.04,
+    };
+    for (const [navn, v] of Object.entries(felter)) await skriv(navn, v);
+    for (const i of [0, 1, 2]) {
+      await skriv(celleFor("TS_Ydelser_Pladser", i), 4);
+      await skriv(celleFor("TS_Ydelser_Belaegning", i), 0.96);
+      await skriv(celleFor("TS_Ydelser_Ressource", i), i + 1);
+    }
+    await skriv(celleFor("TS_Ydelser_SidsteAarsTakst", 0), 2600);
+    await tryk("#valider");
+    expect(await tekst("#resume")).toMatch(/^Ingen fejl/);
+    expect(await page.locator('#resultat .fund[data-kode="TS120"]').count()).toBe(0); // computed by the service only
+    await tryk("#indsend");
+    const ts120 = page.locator('#kvittering .fund[data-kode="TS120"]');
+    expect(await tekst("#kvittering #gruppe-service")).toMatch(/^Advarsler fra indberetningsservicen \(\d+\)$/);
+    expect(await ts120.count()).toBe(1);
+    expect((await ts120.innerText()).replace(/\s+/g, " ")).toMatch(/^Advarsel TS120 Sidste års takst · G41 Sidste års takst for "Gruppe C" er oplyst som 2\.600 kr\., men takstindberetningen sidste år var 2\.633 kr\./);
+    expect(await tekst("#status")).toMatch(/Indberetningsservicen gav \d+ advarsler\.$/);
+    await ts120.click();
+    await page.waitForFunction((c) => (globalThis as unknown as { __fakeHost: { selected: string } }).__fakeHost.selected === c, celleFor("TS_Ydelser_SidsteAarsTakst", 0));
+
+    await tryk("#mine-hent");
+    await page.locator("#mine-liste button.mine-takst", { hasText: "Bofællesskabet Søhuset" }).filter({ hasText: "(2018)" }).click();
+    await page.waitForSelector("#mine-detalje:not([hidden])");
+    await page.fill("#mine-tekst", "Indsendt med en tastefejl.");
+    await page.click("#mine-traek");
+    expect(await page.locator("#mine-traek-bekraeft").isVisible()).toBe(true);
+    expect(await tekst("#mine-detalje")).toMatch(/Status: Modtaget/); // nothing sent yet
+    await page.click("#mine-traek-nej");
+    expect(await page.locator("#mine-traek-bekraeft").isHidden()).toBe(true);
+    expect(await tekst("#status")).toBe("Indberetningen er ikke trukket tilbage.");
+    const liste = () => fetch(`${tjeneste.url}/api/v1/indberetninger`, { headers: { authorization: `Bearer ${tjeneste.token}` } }).then((r) => r.json() as Promise<{ indberetninger: { takstaar: number; status: string; version: number }[] }>);
+    const aktuel = async () => (await liste()).indberetninger.filter((i) => i.takstaar === 2018).sort((a, b) => b.version - a.version)[0]?.status;
+    expect(await aktuel()).toBe("modtaget");
+    await page.click("#mine-traek");
+    await page.click("#mine-traek-ja");
+    await page.waitForFunction(() => document.getElementById("status")?.textContent === "Indberetningen er trukket tilbage.");
+    expect(await aktuel()).toBe("tilbagetrukket");
+  });
+
+  it("axe-core finds no violations in the pane with findings, a receipt with warnings and the withdrawal dialogue shown (issue 20)", async () => {
+    await tryk("#valider"); // findings in the result (warnings) beside the receipt
+    await tryk("#mine-hent");
+    const takst = page.locator("#mine-liste button.mine-takst").first();
+    if ((await takst.count()) > 0) {
+      await takst.click();
+      await page.waitForSelector("#mine-detalje:not([hidden])");
+    }
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const overtraedelser = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      // label-content-name-mismatch is experimental in axe, so it is switched on by name.
+      const r = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
+      return r.violations.map((v) => ({ id: v.id, noder: v.nodes.map((n) => n.target.join(" ")) }));
+    });
+    expect(await page.locator(".fund").count()).toBeGreaterThan(0);
+    expect(overtraedelser).toEqual([]);
   });
 
   it("no page errors; the only console errors are the deliberately failed requests", () => {
