@@ -6,7 +6,7 @@
  */
 
 /** The add-in as manifest.xml names it (<Id>, <Version>); a test keeps the two equal. */
-export const TILFOEJELSE = { id: "8b9832c1-9291-4279-8f4e-73694506ce14", version: "0.1.0.0" } as const;
+export const TILFOEJELSE = { id: "8b9832c1-9291-4279-8f4e-73694506ce14", version: "0.2.0.0" } as const;
 
 /** Width of the task pane in points when it opens with the document. */
 export const OPGAVERUDE_BREDDE = 350;
