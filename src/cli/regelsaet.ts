@@ -1,3 +1,4 @@
+import { D } from "../engine";
 import { type Regelsaet, type RegelsaetRegister, fundTekst, parameter, tjekRegelsaet } from "../regelsaet";
 import { lavSkifteligtRegister } from "../regelsaet/delt";
 import { fetchMedCertifikatFejl } from "../regelsaet/certifikat";
@@ -69,7 +70,18 @@ export function regelsaetKommando(args: string[], ud: Ud): number {
   for (const k of aktive) ud.out(`  ${k.code}  ${k.beskrivelse}  [${k.parametre.join(", ")}]\n`);
   ud.out(`\nKontroller, der springes over, fordi en parameter mangler (${sprunget.length}):\n`);
   for (const k of sprunget) ud.out(`  ${k.code}  ${k.beskrivelse}  (mangler: ${k.mangler.join(", ")})\n`);
+  ud.out(`\nBeregninger, som regelsættet slår til:\n  ${plBrug(r)}\n`);
   return 0;
+}
+
+/**
+ * plSats is no rule's parameter (TS050 falls back to the skema's TS_PLPct), so `kontroller` does
+ * not list it; what it enables is said here (product.md §3 and §5.1).
+ */
+export function plBrug(r: Regelsaet): string {
+  const pl = r.parametre.plSats;
+  if (!pl) return "Takstudvikling (TS050, TS051, takstudviklingsrapporten): intet plSats – skemaets PL (TS_PLPct) bruges; uden den vises ingen takstudvikling (mangler: plSats)";
+  return `Takstudvikling (TS050, TS051, takstudviklingsrapporten) med regelsættets PL for ${r.takstaar}: ${new D(pl.vaerdi).times(100).toString().replace(".", ",")} % (KL's ${pl.serie === "service" ? "serviceudgifter" : "samlede udgifter"})  [plSats]`;
 }
 
 /** From the rules' `parametre` declarations: a rule runs when the ruleset has all it needs. */

@@ -38,6 +38,10 @@ const dato = z.string().superRefine((s, ctx) => {
 /** "kraeves": a missing split is an error; "forventes": a warning (TS061); "nej": no split expected. */
 export const BASIS_SERVICE_OPDELING = ["kraeves", "forventes", "nej"] as const;
 
+/** KL's two PL series: "samlet" (total, incl. overførsler) and "service" (002:1418-1422). */
+export const PL_SERIER = ["samlet", "service"] as const;
+const PL_BROK = "en brøk over -1 og højst 1 (3,9 % skrives 0,039)";
+
 export const parametreSchema = z
   .object({
     overheadLoft: parameter(brok),
@@ -64,6 +68,12 @@ export const parametreSchema = z
     ofNoegleDato: parameter(z.string().trim().min(3).max(200)),
     /** How the published OF table rounds: "HVER" row by row, "REST" largest remainder. */
     ofAfrunding: parameter(z.enum(["HVER", "REST"])),
+    /**
+     * KL's pris- og lønfremskrivning into the takst year, and which of KL's series it is: the
+     * economy agreement gives both (total 3,9 %, service 4,2 % for 2024, 002:1418-1422), so the
+     * ruleset must say which it uses. Takstudvikling deflates with it (002:2529).
+     */
+    plSats: z.object({ vaerdi: z.number().gt(-1, PL_BROK).max(1, PL_BROK), kilde, serie: z.enum(PL_SERIER) }).strict(),
   })
   .partial()
   .strict();
@@ -93,7 +103,7 @@ export const regelsaetSchema = z
 export const KENDTE_FELTER = {
   rod: Object.keys(regelsaetSchema.innerType().shape),
   parametre: Object.keys(parametreSchema.shape),
-  parameter: ["vaerdi", "kilde"],
+  parameter: ["vaerdi", "kilde", "serie"],
   kategori: ["navn", "synonymer"],
 } as const;
 

@@ -59,6 +59,7 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   skaerpetPeriode: "en periode for skærpet tilsyn",
   ofNoegleDato: "en opgørelsesdato for nøglen til objektiv finansiering",
   ofAfrunding: "en afrunding af den objektive finansiering",
+  plSats: "en PL-sats (KL's pris- og lønfremskrivning)",
 };
 
 const harEgen = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);

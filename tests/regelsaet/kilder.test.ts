@@ -84,9 +84,11 @@ const FORVENTET: Record<string, Record<string, string | string[]>> = {
   },
 };
 
+/** Every built-in ruleset file, the socialtilsyn's too. */
+const regelsaetFiler = () => [REGELSAET_MAPPE, join(REGELSAET_MAPPE, "tilsyn")].flatMap((m) => readdirSync(m).filter((f) => f.endsWith(".json")).map((f) => join(m, f)));
+
 (harSeeds ? describe : describe.skip)("every ruleset kilde quotes the seed line that says the value", () => {
-  const mapper = [REGELSAET_MAPPE, join(REGELSAET_MAPPE, "tilsyn")];
-  const filer = mapper.flatMap((m) => readdirSync(m).filter((f) => f.endsWith(".json")).map((f) => join(m, f)));
+  const filer = regelsaetFiler();
   it("the socialtilsyn's rulesets are all checked", () => {
     expect(filer.map((f) => f.split("/").pop())).toEqual(expect.arrayContaining(["TILSYN-SYD-2018.json", "TILSYN-SYD-2016.json", "TILSYN-NORD-2024.json", "TILSYN-ØST-2020.json"]));
   });
@@ -103,4 +105,18 @@ const FORVENTET: Record<string, Record<string, string | string[]>> = {
       });
     }
   }
+});
+
+(harSeeds ? describe : describe.skip)("plSats is given only where a seed gives it", () => {
+  // The one PL in the seeds is the 2024 economy agreement's: "fra 2023-2024 for de samlede udgifter
+  // … 3,9 pct. PL-skønnet for serviceudgifter … 4,2 pct." (002:1418-1422), i.e. the PL into takst
+  // year 2024. No built-in takst ruleset is for 2024 (MIDT-2020, MIDT-2021, SYD-2018), and
+  // TILSYN-NORD-2024 is the socialtilsyn's, which computes no takstudvikling: so none has plSats.
+  it("the seed line says 3,9 % total and 4,2 % service for 2023-2024", () => {
+    expect(citeret("002:1418-1422")).toContain("fra 2023-2024 for de samlede udgifter inkl. overførsler på 3,9 pct. PL-skønnet for serviceudgifter (ekskl. overførsler) er 4,2 pct.");
+  });
+  it("no built-in ruleset has plSats (none is for takst year 2024)", () => {
+    const medPl = regelsaetFiler().map((f) => JSON.parse(readFileSync(f, "utf8")) as { id: string; parametre: Record<string, unknown> }).filter((r) => "plSats" in r.parametre);
+    expect(medPl.map((r) => r.id)).toEqual([]);
+  });
 });
