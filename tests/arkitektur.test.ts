@@ -1,17 +1,19 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-// The layering of docs/architecture.md: engine ← regelsaet ← takstskema ← adapters, and
-// adapters never import each other.
+// The layering of docs/architecture.md: engine ← regelsaet ← takstskema ← kontrakt ← adapters,
+// and adapters never import each other. kontrakt is the service's API contract (zod schemas),
+// shared by the server that answers and the clients (pane, CLI) that parse the answers.
 const SRC = join(__dirname, "..", "src");
 const LAG: Record<string, string[]> = {
   engine: [],
   regelsaet: ["engine"],
   takstskema: ["engine", "regelsaet"],
+  kontrakt: ["engine", "regelsaet", "takstskema"],
   functions: ["engine", "regelsaet", "takstskema"],
-  taskpane: ["engine", "regelsaet", "takstskema"],
-  cli: ["engine", "regelsaet", "takstskema"],
-  server: ["engine", "regelsaet", "takstskema"],
+  taskpane: ["engine", "regelsaet", "takstskema", "kontrakt"],
+  cli: ["engine", "regelsaet", "takstskema", "kontrakt"],
+  server: ["engine", "regelsaet", "takstskema", "kontrakt"],
 };
 const EKSTERNE_I_MOTOR = new Set(["decimal.js"]);
 

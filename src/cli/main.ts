@@ -167,8 +167,9 @@ export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegi
   return lavArbejdsbog(skabelonLayout(r), inddata, cacheFlettet);
 }
 
-if (require.main === module || process.env.TAKSTSKEMA_CLI === "1") {
-  main(process.argv.slice(2)).then((kode) => {
+/** bin/takstskema.js: run and set the exit code. */
+export function koerFraKommandolinje(argv: string[]): void {
+  void main(argv).then((kode) => {
     process.exitCode = kode;
   });
 }

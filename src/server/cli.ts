@@ -190,8 +190,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
-if (require.main === module || process.env.TAKST_SERVER_CLI === "1") {
-  main(process.argv.slice(2)).then(
+/** bin/takst-server.js: run, set the exit code; a running server keeps the process alive. */
+export function koerFraKommandolinje(argv: readonly string[]): void {
+  main(argv).then(
     (kode) => {
       if (kode >= 0) process.exitCode = kode;
     },

@@ -1,4 +1,4 @@
-import { nummerPraefiks } from "../../src/server/lager";
+import { nummerPraefiks } from "../../src/server/indberetninger/sql";
 
 describe("receipt number prefix (product.md §5: SYD-2018-0042)", () => {
   it("is the ruleset id when it ends with the takstår", () => {

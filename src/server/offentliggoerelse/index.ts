@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
 import { z } from "zod";
+import { fejlSchema, takstoversigtSchema } from "../../kontrakt";
+import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
@@ -42,7 +45,8 @@ async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaek
  * published years, and the public takstoversigt as JSON, CSV, .xlsx and the page /takstoversigt
  * — the public parts need no token and show only published years.
  */
-export async function offentliggoerelsePlugin(app: FastifyInstance, o: OffentliggoerelseOptions): Promise<void> {
+async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
   app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"] } }, async (req, reply) => {
@@ -78,7 +82,7 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     return { o: off, raekker: await offentligeRaekker(db, off.takstaar) };
   };
 
-  app.get("/api/v1/takstoversigt", async (req, reply) => {
+  app.get("/api/v1/takstoversigt", { schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, takster: d.raekker };
@@ -126,3 +130,5 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     return CSS;
   });
 }
+
+export const offentliggoerelsePlugin = fp(offentliggoerelse, { name: "takst-offentliggoerelse", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

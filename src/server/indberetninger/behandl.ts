@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { RegelsaetRegister } from "../regelsaet";
-import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema, YDELSE_RAEKKER, ydelserAf } from "../takstskema";
-import { kanoniskJson, sha256Hex } from "./kanonisk";
+import type { RegelsaetRegister } from "../../regelsaet";
+import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema, YDELSE_RAEKKER, ydelserAf } from "../../takstskema";
+import { kanoniskJson, sha256Hex } from "../kanonisk";
 
 /** Fields the server does not treat as content: the receipt the task pane writes back. */
 const IKKE_INDHOLD = new Set(["TS_Kvittering"]);
