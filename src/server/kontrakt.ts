@@ -19,7 +19,27 @@ export type JsonSchema<T> = Record<string, unknown> & { readonly [TYPE]?: T };
 export function json<S extends z.ZodTypeAny>(schema: S): JsonSchema<z.infer<S>> {
   const ud = tilJson(schema, { target: "jsonSchema7", $refStrategy: "none" });
   delete ud.$schema;
-  return ud as JsonSchema<z.infer<S>>;
+  return enkelNull(ud) as JsonSchema<z.infer<S>>;
+}
+
+/**
+ * `anyOf: [{type: "string", …}, {type: "null"}]` (zod's .nullable()) as `type: ["string", "null"]`
+ * with the same keywords, which mean the same (they apply to strings only): Fastify's serializer
+ * then writes the field directly instead of trying each branch with the validator, as it did
+ * with the hand-written schemas (the receipt's nummer is in every answer to a submission).
+ */
+function enkelNull(s: unknown): unknown {
+  if (Array.isArray(s)) return s.map(enkelNull);
+  if (!s || typeof s !== "object") return s;
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) o[k] = enkelNull(v);
+  const grene = o.anyOf;
+  if (Array.isArray(grene) && grene.length === 2 && Object.keys(o).length === 1) {
+    const [a, b] = grene as Record<string, unknown>[];
+    const enkel = (g: Record<string, unknown> | undefined) => typeof g?.type === "string" && g.type !== "object" && g.type !== "array";
+    if (enkel(a) && b?.type === "null" && Object.keys(b).length === 1) return { ...a, type: [a!.type, "null"] };
+  }
+  return o;
 }
 
 /** Types a route's query, params and replies from the JSON Schemas made by json(). */
