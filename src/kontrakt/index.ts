@@ -22,12 +22,17 @@ export const SAGSSTATUSSER = sagsstatusSchema.options;
  * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
  * ISO time, a SHA-256 in hex). The pane writes its number (or id) into the workbook, so anything
  * else – a formula, a long text, a control character from a wrong or hostile address – is
- * refused, never written. nummer is null only for submissions stored before numbers existed.
+ * refused, never written. nummer is null (or absent, from an older service) only for submissions
+ * stored before numbers existed.
  */
 export const kvitteringSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   // The server's numbers: a ruleset id in A-Z, 0-9 and "-", the takstår, a serial of at least 4 digits.
-  nummer: z.string().regex(/^[A-Z0-9-]{1,40}-\d{4}-\d{4,9}$/).nullable(),
+  nummer: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,40}-\d{4}-\d{4,9}$/)
+    .nullish()
+    .transform((n) => n ?? null),
   modtaget: z.string().datetime({ offset: true }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

@@ -3,7 +3,7 @@
  * message; nothing here throws. The caller keeps the exact body it sent, so a retry after a lost
  * answer sends the same bytes and the service returns the same receipt instead of a duplicate.
  */
-import { z } from "zod";
+import { type Kvittering, kvitteringSchema } from "../kontrakt";
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
 import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
@@ -25,23 +25,8 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
   return ud;
 }
 
-/**
- * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
- * ISO time, a SHA-256 in hex). Its number (or id) is written into the workbook, so anything else –
- * a formula, a long text, a control character from a wrong or hostile address – is refused, never
- * written. A service without short numbers gives nummer null.
- */
-export const kvitteringSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-  nummer: z
-    .string()
-    .regex(/^[A-ZÆØÅ]{1,20}-\d{4}(?:-\d{4})?-\d{4,9}$/)
-    .nullish()
-    .transform((n) => n ?? null),
-  modtaget: z.string().datetime({ offset: true }),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type Kvittering = z.infer<typeof kvitteringSchema>;
+// The receipt as the service issues it, from the API contract: anything else is never written.
+export { kvitteringSchema, type Kvittering };
 
 export interface ServerFund {
   code: string;
