@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
 import { skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
@@ -28,24 +29,32 @@ interface Argumenter {
   flag: Map<string, string | true>;
 }
 
-const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt", "--regelsaet-fil", "--server"]);
+/** The options of every command (BRUG above): text unless a switch. */
+const TILVALG = {
+  regelsaet: { type: "string" },
+  ud: { type: "string" },
+  indsendt: { type: "string" },
+  "regelsaet-fil": { type: "string" },
+  server: { type: "string" },
+  json: { type: "boolean" },
+  hjaelp: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
 
-function parseArgs(argv: string[]): Argumenter {
-  const positionelle: string[] = [];
-  const flag = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith("--")) {
-      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-      if (MED_VAERDI.has(k!)) {
-        const vaerdi = v ?? argv[++i];
-        if (vaerdi === undefined) throw new BrugFejl(`${k} kræver en værdi.`);
-        flag.set(k!, vaerdi);
-      } else if (k === "--json" || k === "--hjaelp" || k === "--help") flag.set(k, true);
-      else throw new BrugFejl(`Ukendt tilvalg ${k}.`);
-    } else positionelle.push(a);
+/** node:util's parseArgs, with the flags named as typed (--ud) and its errors in Danish. */
+function laesArgumenter(argv: string[]): Argumenter {
+  try {
+    const { positionals, values } = parseArgs({ args: argv, options: TILVALG, strict: true, allowPositionals: true });
+    const flag = new Map<string, string | true>();
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== false) flag.set(`--${k}`, v);
+    return { positionelle: positionals, flag };
+  } catch (e) {
+    const kode = (e as NodeJS.ErrnoException).code;
+    const navn = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? "";
+    if (kode === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new BrugFejl(`${navn} kræver en værdi.`);
+    if (kode === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new BrugFejl(`Ukendt tilvalg ${navn}.`);
+    throw e;
   }
-  return { positionelle, flag };
 }
 
 class BrugFejl extends Error {}
@@ -54,7 +63,7 @@ type Ud = { out: (s: string) => void; err: (s: string) => void };
 
 export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   try {
-    const { positionelle, flag } = parseArgs(argv);
+    const { positionelle, flag } = laesArgumenter(argv);
     const [kommando, ...rest] = positionelle;
     if (!kommando || flag.has("--hjaelp") || flag.has("--help") || kommando === "hjaelp" || kommando === "hjælp") {
       ud.out(BRUG);
