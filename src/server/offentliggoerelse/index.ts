@@ -41,7 +41,7 @@ async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaek
 }
 
 /**
- * Publication (issue 14): POST /api/v1/offentliggoerelse {takstaar} (secretariat), the list of
+ * Publication: POST /api/v1/offentliggoerelse {takstaar} (secretariat), the list of
  * published years, and the public takstoversigt as JSON, CSV, .xlsx and the page /takstoversigt
  * — the public parts need no token and show only published years.
  */
