@@ -16,7 +16,6 @@ const id = z.string().max(64);
 /** The dialogue's statuses (product.md §5); "godkendt" is the secretariat's approval. */
 export const sagsstatusSchema = z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]);
 export type Sagsstatus = z.infer<typeof sagsstatusSchema>;
-export const SAGSSTATUSSER = sagsstatusSchema.options;
 
 /**
  * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
