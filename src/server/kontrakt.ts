@@ -48,6 +48,16 @@ export interface KontraktTypeProvider extends FastifyTypeProvider {
   serializer: this["schema"] extends JsonSchema<infer T> ? T : unknown;
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * A request part the handler parses itself with zod (for its Danish messages): described in
+     * the OpenAPI description only, Fastify does not validate it first.
+     */
+    beskrevet?: { body?: JsonSchema<unknown>; querystring?: JsonSchema<unknown> };
+  }
+}
+
 export const OPENAPI_STI = "/api/v1/openapi.json";
 
 /**
@@ -63,8 +73,11 @@ export const openapiPlugin = fp(
         info: { title: "takst-server", version: "1", description: "Indberetningsservicen for takster (product.md §5)." },
         components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } },
       },
-      // A route that names roles needs a token: say so where the route is described.
-      transform: ({ schema, url, route }) => ({ schema: route.config?.roller ? { ...schema, security: [{ token: [] }] } : schema, url }),
+      // A route that names roles needs a token; a part its handler parses is described too.
+      transform: ({ schema, url, route }) => ({
+        schema: { ...schema, ...route.config?.beskrevet, ...(route.config?.roller ? { security: [{ token: [] }] } : {}) },
+        url,
+      }),
     });
     app.get(OPENAPI_STI, async (_req, reply) => {
       reply.header("cache-control", "no-cache");

@@ -69,6 +69,15 @@ describe("the OpenAPI description at /api/v1/openapi.json", () => {
     expect(Object.keys(post.responses!).sort()).toEqual(["200", "201", "400", "401", "403", "413", "415", "422"]);
     expect(doc.paths["/api/v1/health"]!.get!.security).toBeUndefined();
   });
+
+  it("describes the bodies and query strings the handlers parse themselves", async () => {
+    const doc = (await beskrivelse()) as unknown as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> }; parameters?: { name: string; in: string }[] }>> };
+    const krop = (sti: string, metode: string) => doc.paths[sti]![metode]!.requestBody?.content["application/json"]?.schema;
+    expect(Object.keys(krop("/api/v1/indberetninger/{id}/status", "post")?.properties ?? {}).sort()).toEqual(["bemaerkning", "status"]);
+    expect(Object.keys(krop("/api/v1/offentliggoerelse", "post")?.properties ?? {})).toEqual(["takstaar"]);
+    expect(krop("/api/v1/indberetninger", "post")).toBeDefined();
+    expect(doc.paths["/api/v1/takstoversigt.csv"]!.get!.parameters).toEqual([expect.objectContaining({ name: "takstaar", in: "query" })]);
+  });
 });
 
 /**

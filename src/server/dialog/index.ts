@@ -44,7 +44,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
-  const status = { config: { roller: ["kommune", "sekretariat"] as const }, schema: { params: idParams, response: { 200: json(dialogStatusSvarSchema), ...afvisninger, 409: fejl } } };
+  const status = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(statusKrop) } }, schema: { params: idParams, response: { 200: json(dialogStatusSvarSchema), ...afvisninger, 409: fejl } } };
   app.post("/api/v1/indberetninger/:id/status", status, async (req, reply) => {
     const p = statusKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
@@ -64,7 +64,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
     return reply.code(svar.kode).send(svar.krop);
   });
 
-  const bemaerkning = { config: { roller: ["kommune", "sekretariat"] as const }, schema: { params: idParams, response: { 201: json(dialogPostSchema), ...afvisninger } } };
+  const bemaerkning = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(bemaerkningKrop) } }, schema: { params: idParams, response: { 201: json(dialogPostSchema), ...afvisninger } } };
   app.post("/api/v1/indberetninger/:id/bemaerkninger", bemaerkning, async (req, reply) => {
     const p = bemaerkningKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);

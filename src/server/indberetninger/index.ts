@@ -4,6 +4,7 @@ import {
   afvistSchema, fejlSchema, helbredSchema, idParamsSchema, indberetningDetaljeSchema, indberetningListeSchema, indberetningQuerySchema, modtagetSchema,
   sidsteAarQuerySchema, sidsteAarSchema, takstaarQuerySchema,
 } from "../../kontrakt";
+import { takstskemaJsonSchema } from "../../takstskema";
 import { afvisToken, tokenStadigGyldigt } from "../auth";
 import type { Db } from "../db";
 import { hentDialog } from "../dialog/sql";
@@ -43,7 +44,7 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
     "/api/v1/indberetninger",
     {
       bodyLimit: o.bodyLimit,
-      config: { roller: ["kommune"], tilbagekaldelseIRuten: true },
+      config: { roller: ["kommune"], tilbagekaldelseIRuten: true, beskrevet: { body: json(takstskemaJsonSchema) } },
       schema: { response: { 200: modtaget, 201: modtaget, ...afvisninger, 413: fejl, 415: fejl, 422: json(afvistSchema) } },
     },
     async (req, reply) => {

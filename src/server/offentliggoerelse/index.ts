@@ -49,7 +49,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
-  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"] } }, async (req, reply) => {
+  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"], beskrevet: { body: json(offentliggoerKrop) } } }, async (req, reply) => {
     const p = offentliggoerKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const aar = p.data.takstaar;
@@ -82,13 +82,14 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     return { o: off, raekker: await offentligeRaekker(db, off.takstaar) };
   };
 
-  app.get("/api/v1/takstoversigt", { schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
+  const aar = { beskrevet: { querystring: json(aarQuery) } };
+  app.get("/api/v1/takstoversigt", { config: aar, schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, takster: d.raekker };
   });
 
-  app.get("/api/v1/takstoversigt.csv", async (req, reply) => {
+  app.get("/api/v1/takstoversigt.csv", { config: aar }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "text/csv; charset=utf-8");
@@ -96,7 +97,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     return takstoversigtCsv(d.raekker);
   });
 
-  app.get("/api/v1/takstoversigt.xlsx", async (req, reply) => {
+  app.get("/api/v1/takstoversigt.xlsx", { config: aar }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -112,7 +113,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     reply.header("cache-control", "no-cache");
   };
 
-  app.get("/takstoversigt", async (req, reply) => {
+  app.get("/takstoversigt", { config: { beskrevet: { querystring: json(sideQuery) } } }, async (req, reply) => {
     const q = sideQuery.safeParse(req.query);
     const aar = await offentliggjorteAar(db);
     const oensket = q.success ? q.data.takstaar : undefined;

@@ -60,7 +60,7 @@ async function regelsaet(fastify: FastifyInstance, o: RegelsaetOptions): Promise
     "/api/v1/regelsaet",
     {
       bodyLimit: o.bodyLimit,
-      config: { roller: ["sekretariat"] },
+      config: { roller: ["sekretariat"], beskrevet: { body: json(regelsaetSchema) } },
       schema: { response: { 200: udgivelse, 201: udgivelse, 400: fejl, 401: fejl, 403: fejl, 409: fejl, 413: fejl, 415: fejl, 422: json(regelsaetAfvistSchema) } },
     },
     async (req, reply) => {
