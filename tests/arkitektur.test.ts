@@ -1,19 +1,21 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-// The layering of docs/architecture.md: engine ← regelsaet ← takstskema ← adapters, and
-// adapters never import each other.
+// The layering of docs/architecture.md: engine ← regelsaet ← takstskema ← kontrakt ← adapters,
+// and adapters never import each other. kontrakt is the service's API contract (zod schemas),
+// shared by the server that answers and the clients (pane, CLI) that parse the answers.
 const SRC = join(__dirname, "..", "src");
 const LAG: Record<string, string[]> = {
   engine: [],
   regelsaet: ["engine"],
   takstskema: ["engine", "regelsaet"],
+  kontrakt: ["engine", "regelsaet", "takstskema"],
   // The socialtilsyn's skema, a sibling of the takstskema that reuses its helpers.
   tilsynsskema: ["engine", "regelsaet", "takstskema"],
   functions: ["engine", "regelsaet", "takstskema"],
-  taskpane: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
-  cli: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
-  server: ["engine", "regelsaet", "takstskema", "tilsynsskema"],
+  taskpane: ["engine", "regelsaet", "takstskema", "tilsynsskema", "kontrakt"],
+  cli: ["engine", "regelsaet", "takstskema", "tilsynsskema", "kontrakt"],
+  server: ["engine", "regelsaet", "takstskema", "tilsynsskema", "kontrakt"],
 };
 const EKSTERNE_I_MOTOR = new Set(["decimal.js"]);
 

@@ -274,8 +274,8 @@ function delt(v: string): number {
   return i;
 }
 
-/** One `<c>`'s value the way ExcelJS's cell-xform parseClose and reconcile make it. */
-function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, deltTekst: (i: number) => string, erDato: (s: string | undefined) => boolean): CelleVaerdi {
+/** A `<c>`'s children: whether it has a formula, and its raw value (undefined = none). */
+function celleIndhold(xml: string, t: string | undefined): { formel: boolean; v: string | undefined } {
   let formel = false;
   let v: string | undefined;
   for (let i = xml.indexOf("<"); i >= 0; ) {
@@ -304,6 +304,12 @@ function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, 
     } else throw new Uforstaaet(`<${navn ?? "?"}> i en celle`);
     if (v === "") v = undefined;
   }
+  return { formel, v };
+}
+
+/** One `<c>`'s value the way ExcelJS's cell-xform parseClose and reconcile make it. */
+function celleVaerdi(xml: string, t: string | undefined, s: string | undefined, deltTekst: (i: number) => string, erDato: (s: string | undefined) => boolean): CelleVaerdi {
+  const { formel, v } = celleIndhold(xml, t);
   const tal = (x: string): number => {
     if (erDato(s)) throw new Uforstaaet("dato");
     return parseFloat(x);

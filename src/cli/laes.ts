@@ -161,27 +161,29 @@ function cellerI(o: Omraade): string[] {
   return ud;
 }
 
-/** From a workbook (either reader) to the takstskema's values and reading findings. */
-function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
-  const harNavne = FELTER.some((f) => m.navne.has(f.navn));
-  if (!harNavne && !m.harArk(ARKNAVN)) {
-    throw new LaesFejl(`${sti} er ikke et takstskema: den har hverken navnene TS_… eller et ark med navnet ${ARKNAVN}. Brug standardskabelonen (takstskema skabelon).`);
-  }
-  const fund: Fund[] = [];
-  // Which cells to read, per sheet, and where each value goes.
-  const plan: { navn: string; ark: string; adresser: string[]; liste: boolean }[] = [];
-  const felter = new Set<string>();
-  const enCelle = (navn: string) => {
-    const omr = m.navne.get(navn);
-    const en = omr && omr.length === 1 && omr[0] && omr[0].k1 === omr[0].k2 && omr[0].r1 === omr[0].r2 ? omr[0] : undefined;
-    return en && m.harArk(en.ark) ? en : undefined;
-  };
+/** Which cells to read, on which sheet, and where each value goes. */
+interface Plan {
+  navn: string;
+  ark: string;
+  adresser: string[];
+  liste: boolean;
+}
+
+/** The named cell of a field, when the name points at exactly one cell on a sheet that exists. */
+function enCelle(m: Projektmappe, navn: string) {
+  const omr = m.navne.get(navn);
+  const en = omr && omr.length === 1 && omr[0] && omr[0].k1 === omr[0].k2 && omr[0].r1 === omr[0].r2 ? omr[0] : undefined;
+  return en && m.harArk(en.ark) ? en : undefined;
+}
+
+/** The Ydelser table's columns (or, in a workbook from before it, its single cells as row 1). */
+function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[]): boolean {
   // A workbook from before the Ydelser table: its single cells are read and become row 1.
   const enkeltTakst = !YDELSE_KOLONNER.some((k) => m.navne.has(k.navn)) && m.navne.has("TS_Ydelse");
   if (enkeltTakst) {
     for (const navn of ENKELTTAKST_NAVNE) {
       felter.add(navn);
-      const en = enCelle(navn);
+      const en = enCelle(m, navn);
       if (en) plan.push({ navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
     }
   } else {
@@ -204,11 +206,16 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
       });
     }
   }
+  return enkeltTakst;
+}
+
+/** The single-cell fields, by name or else at the template's standard cell (TS005). */
+function planFelter(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[], enkeltTakst: boolean): void {
   for (const f of FELTER) {
     felter.add(f.navn);
     const omr = m.navne.get(f.navn);
-    const en = omr && omr.length === 1 && omr[0] && omr[0].k1 === omr[0].k2 && omr[0].r1 === omr[0].r2 ? omr[0] : undefined;
-    if (en && m.harArk(en.ark)) {
+    const en = enCelle(m, f.navn);
+    if (en) {
       plan.push({ navn: f.navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
       continue;
     }
@@ -224,20 +231,20 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
       message: `Navnet ${f.navn} (${f.etiket}) ${omr ? "peger ikke på én celle" : "findes ikke i projektmappen"}; standardcellen ${celleFor(f.navn)} er læst i stedet.`,
     });
   }
+}
+
+/** Other TS_ names that point at a column: read as lists (the validator says what they are). */
+function planOevrige(m: Projektmappe, plan: Plan[], felter: Set<string>): void {
   for (const [navn, omr] of m.navne) {
     const o = omr.length === 1 ? omr[0] : undefined;
     if (felter.has(navn) || !navn.startsWith("TS_") || !o || o.k1 !== o.k2 || o.r1 === o.r2 || o.r2 - o.r1 >= MAKS_KOLONNE || !m.harArk(o.ark)) continue;
     plan.push({ navn, ark: o.ark, adresser: cellerI(o), liste: true });
   }
 
-  const perArk = new Map<string, string[]>();
-  for (const p of plan) perArk.set(p.ark, [...(perArk.get(p.ark) ?? []), ...p.adresser]);
-  const laest = new Map<string, CelleVaerdi>();
-  for (const [ark, adresser] of perArk) {
-    const unikke = [...new Set(adresser)];
-    m.celler(ark, unikke).forEach((v, i) => laest.set(`${ark}!${unikke[i]}`, v));
-  }
+}
 
+/** The planned cells' values, text capped before any pattern sees it. */
+function laesVaerdier(plan: Plan[], laest: Map<string, CelleVaerdi>, fund: Fund[]): Record<string, CelleVaerdi | CelleVaerdi[]> {
   const vaerdier: Record<string, CelleVaerdi | CelleVaerdi[]> = {};
   for (const p of plan) {
     const vs = p.adresser.map((a) => {
@@ -258,6 +265,10 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
     vaerdier[p.navn] = p.liste ? vs : vs[0]!;
   }
 
+  return vaerdier;
+}
+
+function laesFormler(m: Projektmappe, plan: Plan[], perArk: Map<string, string[]>): Record<string, string> {
   // The formulas of single-cell fields, SOC calls normalised (Excel may store _xldudf_, [1]!, …).
   const formler: Record<string, string> = {};
   for (const [ark, adresser] of perArk) {
@@ -269,5 +280,28 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
       if (f !== undefined) formler[p.navn] = normaliserSocFormel(f);
     }
   }
-  return { vaerdier, fund, formler };
+  return formler;
+}
+
+/** From a workbook (either reader) to the takstskema's values and reading findings. */
+function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
+  const harNavne = FELTER.some((f) => m.navne.has(f.navn));
+  if (!harNavne && !m.harArk(ARKNAVN)) {
+    throw new LaesFejl(`${sti} er ikke et takstskema: den har hverken navnene TS_… eller et ark med navnet ${ARKNAVN}. Brug standardskabelonen (takstskema skabelon).`);
+  }
+  const fund: Fund[] = [];
+  const plan: Plan[] = [];
+  const felter = new Set<string>();
+  const enkeltTakst = planYdelser(m, plan, felter, fund);
+  planFelter(m, plan, felter, fund, enkeltTakst);
+  planOevrige(m, plan, felter);
+
+  const perArk = new Map<string, string[]>();
+  for (const p of plan) perArk.set(p.ark, [...(perArk.get(p.ark) ?? []), ...p.adresser]);
+  const laest = new Map<string, CelleVaerdi>();
+  for (const [ark, adresser] of perArk) {
+    const unikke = [...new Set(adresser)];
+    m.celler(ark, unikke).forEach((v, i) => laest.set(`${ark}!${unikke[i]}`, v));
+  }
+  return { vaerdier: laesVaerdier(plan, laest, fund), fund, formler: laesFormler(m, plan, perArk) };
 }

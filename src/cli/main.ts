@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
 import { skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
@@ -31,24 +32,33 @@ interface Argumenter {
   flag: Map<string, string | true>;
 }
 
-const MED_VAERDI = new Set(["--regelsaet", "--ud", "--indsendt", "--regelsaet-fil", "--server", "--type"]);
+/** The options of every command (BRUG above): text unless a switch. */
+const TILVALG = {
+  regelsaet: { type: "string" },
+  ud: { type: "string" },
+  indsendt: { type: "string" },
+  "regelsaet-fil": { type: "string" },
+  server: { type: "string" },
+  type: { type: "string" },
+  json: { type: "boolean" },
+  hjaelp: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
 
-function parseArgs(argv: string[]): Argumenter {
-  const positionelle: string[] = [];
-  const flag = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith("--")) {
-      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-      if (MED_VAERDI.has(k!)) {
-        const vaerdi = v ?? argv[++i];
-        if (vaerdi === undefined) throw new BrugFejl(`${k} kræver en værdi.`);
-        flag.set(k!, vaerdi);
-      } else if (k === "--json" || k === "--hjaelp" || k === "--help") flag.set(k, true);
-      else throw new BrugFejl(`Ukendt tilvalg ${k}.`);
-    } else positionelle.push(a);
+/** node:util's parseArgs, with the flags named as typed (--ud) and its errors in Danish. */
+function laesArgumenter(argv: string[]): Argumenter {
+  try {
+    const { positionals, values } = parseArgs({ args: argv, options: TILVALG, strict: true, allowPositionals: true });
+    const flag = new Map<string, string | true>();
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== false) flag.set(`--${k}`, v);
+    return { positionelle: positionals, flag };
+  } catch (e) {
+    const kode = (e as NodeJS.ErrnoException).code;
+    const navn = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? "";
+    if (kode === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new BrugFejl(`${navn} kræver en værdi.`);
+    if (kode === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new BrugFejl(`Ukendt tilvalg ${navn}.`);
+    throw e;
   }
-  return { positionelle, flag };
 }
 
 class BrugFejl extends Error {}
@@ -77,9 +87,79 @@ async function tilsynUdfyld(inddata: Udfyldning, fil: string, ud: Ud): Promise<n
 
 type Ud = { out: (s: string) => void; err: (s: string) => void };
 
+interface Kald {
+  rest: string[];
+  flag: Map<string, string | true>;
+  register: RegelsaetRegister;
+  ud: Ud;
+}
+const tekstflag = (flag: Map<string, string | true>, k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
+
+async function skabelon({ flag, register, ud }: Kald): Promise<number> {
+  if (flag.get("--type") === "tilsyn") return tilsynSkabelon(flag, ud);
+  const regelsaetFil = tekstflag(flag, "--regelsaet-fil");
+  const id = flag.get("--regelsaet") ?? (regelsaetFil ? laesRegelsaetFil(regelsaetFil).id : undefined);
+  const fil = flag.get("--ud");
+  if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet (eller --regelsaet-fil) og --ud.");
+  const r = register.find(id);
+  if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
+  await skrivFil(fil, () => skrivSkabelon(r, fil));
+  ud.out(`Skrev standardskabelonen for ${r.id} til ${fil}.\n`);
+  return 0;
+}
+
+function indsendtFlag(flag: Map<string, string | true>): Date | undefined {
+  const tekst = tekstflag(flag, "--indsendt");
+  if (tekst === undefined) return undefined;
+  const indsendt = indsendtDato(tekst);
+  if (!indsendt) throw new BrugFejl(`--indsendt skal være en dato, der findes, som ÅÅÅÅ-MM-DD (fik "${synlig(tekst)}").`);
+  return indsendt;
+}
+
+async function valider({ rest, flag, register, ud }: Kald): Promise<number> {
+  const sti = rest[0];
+  if (!sti || rest.length > 1) throw new BrugFejl("valider kræver én fil eller mappe.");
+  const { mappe, resultater, mappeFejl } = await validerSti(sti, register, indsendtFlag(flag));
+  if (mappeFejl) {
+    if (flag.has("--json")) ud.out(JSON.stringify([]) + "\n");
+    ud.err(synlig(mappeFejl) + "\n");
+    return 2;
+  }
+  if (flag.has("--json")) {
+    // One file: the object of product.md §4. A folder: an array of { fil, ...that object }.
+    ud.out(synligJson(mappe ? resultater.map((r) => ({ fil: r.fil, ...somJson(r) })) : somJson(resultater[0]!)) + "\n");
+  } else {
+    for (const r of resultater) ud.out(somTekst(r));
+    if (mappe) {
+      const afvist = resultater.filter((r) => r.resultat && !r.resultat.ok).length;
+      const ulaeselige = resultater.filter((r) => r.fejl !== undefined).length;
+      ud.out(`\n${flertal(resultater.length, "fil", "filer")}: ${resultater.length - afvist - ulaeselige} godkendt, ${afvist} afvist, ${ulaeselige} kan ikke læses.\n`);
+    }
+  }
+  for (const r of resultater) if (r.fejl !== undefined) ud.err(synlig(r.fejl) + "\n");
+  return exitKode(resultater);
+}
+
+async function udfyld({ rest, flag, register, ud }: Kald): Promise<number> {
+  const kilde = rest[0];
+  const fil = flag.get("--ud");
+  if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");
+  const inddata = laesInddata(kilde);
+  if (inddata.ST_Regelsaet !== undefined) return tilsynUdfyld(inddata, fil, ud);
+  const r = register.find(String(inddata.TS_Regelsaet ?? ""));
+  if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
+  const wb = await udfyldtArbejdsbog(inddata, register);
+  const bytes = await xlsxBytes(wb);
+  await skrivFil(fil, () => writeFileSync(fil, bytes));
+  ud.out(`Skrev ${fil} (${r.id}).\n`);
+  return 0;
+}
+
+const KOMMANDOER: Record<string, ((k: Kald) => Promise<number>) | undefined> = { skabelon, valider, udfyld };
+
 export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   try {
-    const { positionelle, flag } = parseArgs(argv);
+    const { positionelle, flag } = laesArgumenter(argv);
     const [kommando, ...rest] = positionelle;
     if (!kommando || flag.has("--hjaelp") || flag.has("--help") || kommando === "hjaelp" || kommando === "hjælp") {
       ud.out(BRUG);
@@ -87,63 +167,10 @@ export async function main(argv: string[], ud: Ud = { out: (s) => process.stdout
       return kommando || flag.has("--hjaelp") || flag.has("--help") ? 0 : 2;
     }
     if (kommando === "regelsaet") return regelsaetKommando(rest, ud);
-    const tekstflag = (k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
-    const register = await cliRegister({ regelsaetFil: tekstflag("--regelsaet-fil"), server: tekstflag("--server") });
-    if (kommando === "skabelon" && flag.get("--type") === "tilsyn") return await tilsynSkabelon(flag, ud);
-    if (kommando === "skabelon") {
-      const regelsaetFil = tekstflag("--regelsaet-fil");
-      const id = flag.get("--regelsaet") ?? (regelsaetFil ? laesRegelsaetFil(regelsaetFil).id : undefined);
-      const fil = flag.get("--ud");
-      if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet (eller --regelsaet-fil) og --ud.");
-      const r = register.find(id);
-      if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
-      await skrivFil(fil, () => skrivSkabelon(r, fil));
-      ud.out(`Skrev standardskabelonen for ${r.id} til ${fil}.\n`);
-      return 0;
-    }
-    if (kommando === "valider") {
-      const sti = rest[0];
-      if (!sti || rest.length > 1) throw new BrugFejl("valider kræver én fil eller mappe.");
-      const indsendtTekst = flag.get("--indsendt");
-      let indsendt: Date | undefined;
-      if (typeof indsendtTekst === "string") {
-        indsendt = indsendtDato(indsendtTekst);
-        if (!indsendt) throw new BrugFejl(`--indsendt skal være en dato, der findes, som ÅÅÅÅ-MM-DD (fik "${synlig(indsendtTekst)}").`);
-      }
-      const { mappe, resultater, mappeFejl } = await validerSti(sti, register, indsendt);
-      if (mappeFejl) {
-        if (flag.has("--json")) ud.out(JSON.stringify([]) + "\n");
-        ud.err(synlig(mappeFejl) + "\n");
-        return 2;
-      }
-      if (flag.has("--json")) {
-        // One file: the object of product.md §4. A folder: an array of { fil, ...that object }.
-        ud.out(synligJson(mappe ? resultater.map((r) => ({ fil: r.fil, ...somJson(r) })) : somJson(resultater[0]!)) + "\n");
-      } else {
-        for (const r of resultater) ud.out(somTekst(r));
-        if (mappe) {
-          const afvist = resultater.filter((r) => r.resultat && !r.resultat.ok).length;
-          const ulaeselige = resultater.filter((r) => r.fejl !== undefined).length;
-          ud.out(`\n${flertal(resultater.length, "fil", "filer")}: ${resultater.length - afvist - ulaeselige} godkendt, ${afvist} afvist, ${ulaeselige} kan ikke læses.\n`);
-        }
-      }
-      for (const r of resultater) if (r.fejl !== undefined) ud.err(synlig(r.fejl) + "\n");
-      return exitKode(resultater);
-    }
-    if (kommando === "udfyld") {
-      const kilde = rest[0];
-      const fil = flag.get("--ud");
-      if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");
-      const inddata = laesInddata(kilde);
-      if (inddata.ST_Regelsaet !== undefined) return await tilsynUdfyld(inddata, fil, ud);
-      const r = register.find(String(inddata.TS_Regelsaet ?? ""));
-      if (!r) throw new BrugFejl(`TS_Regelsaet i ${kilde} er ikke et kendt regelsæt (${register.ids().join(", ")}).`);
-      const wb = await udfyldtArbejdsbog(inddata, register);
-      const bytes = await xlsxBytes(wb);
-      await skrivFil(fil, () => writeFileSync(fil, bytes));
-      ud.out(`Skrev ${fil} (${r.id}).\n`);
-      return 0;
-    }
+    const register = await cliRegister({ regelsaetFil: tekstflag(flag, "--regelsaet-fil"), server: tekstflag(flag, "--server") });
+    // Own keys only: "constructor" is not a command.
+    const koer = Object.hasOwn(KOMMANDOER, kommando) ? KOMMANDOER[kommando] : undefined;
+    if (koer) return await koer({ rest, flag, register, ud });
     throw new BrugFejl(`Ukendt kommando "${kommando}".`);
   } catch (e) {
     if (e instanceof RegelsaetFilFejl) {
@@ -194,8 +221,9 @@ export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegi
   return lavArbejdsbog(skabelonLayout(r), inddata, cacheFlettet);
 }
 
-if (require.main === module || process.env.TAKSTSKEMA_CLI === "1") {
-  main(process.argv.slice(2)).then((kode) => {
+/** bin/takstskema.js: run and set the exit code. */
+export function koerFraKommandolinje(argv: string[]): void {
+  void main(argv).then((kode) => {
     process.exitCode = kode;
   });
 }

@@ -21,6 +21,40 @@ function vaerdiFor(u: Udfyldning, felt: string | undefined, raekke: number | und
 
 const TYND = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 
+type LayoutCelle = SkabelonLayout["celler"][number];
+
+/** A cell's value: a formula with its cached result, or the input (else the template's). */
+function skrivVaerdi(cell: ExcelJS.Cell, c: LayoutCelle, inddata: Udfyldning, resultater: Udfyldning): void {
+  if (c.formel !== undefined) {
+    const res = vaerdiFor(resultater, c.felt, c.raekke);
+    // A spilling SOC call is stored as a dynamic-array formula over its range (efterbehandl adds
+    // cm="1"): Excel would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to
+    // one cell. The other cells of the range hold the cached results.
+    const dynamisk = c.spild || spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
+    const formel = { formula: tilFilformel(c.formel), ...dynamisk };
+    cell.value = (res === undefined || res === null || res === "" ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
+  } else {
+    // A computed table cell without a formula of its own (a spill target in a layout that has one) takes its cached result.
+    const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
+    const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
+    if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;
+  }
+}
+
+function skrivStil(cell: ExcelJS.Cell, c: LayoutCelle): void {
+  if (c.numFmt) cell.numFmt = c.numFmt;
+  if (c.fyld) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fyld } };
+  if (c.skrift) {
+    cell.font = {
+      bold: c.skrift.fed, italic: c.skrift.kursiv, size: c.skrift.stoerrelse,
+      ...(c.skrift.farve ? { color: { argb: c.skrift.farve } } : {}),
+    };
+  }
+  if (c.ombryd || c.vandret) cell.alignment = { wrapText: c.ombryd, horizontal: c.vandret, vertical: "top" };
+  if (c.ramme) cell.border = { top: TYND, left: TYND, bottom: TYND, right: TYND };
+  cell.protection = { locked: c.laast };
+}
+
 /**
  * Render the pure layout with ExcelJS. `inddata` fills input cells; `resultater` are written
  * as cached formula results of computed cells.
@@ -52,31 +86,8 @@ export async function lavArbejdsbog(skabelon: SkabelonLayout, inddata: Udfyldnin
 
   for (const c of layout.celler) {
     const cell = ws.getCell(c.adresse);
-    if (c.formel !== undefined) {
-      const res = vaerdiFor(resultater, c.felt, c.raekke);
-      // A spilling SOC call is stored as a dynamic-array formula over its range (efterbehandl adds
-      // cm="1"): Excel would otherwise read it as pre-dynamic-array, =@SOC.…, and cut the spill to
-      // one cell. The other cells of the range hold the cached results.
-      const dynamisk = c.spild || spilder(c.formel) ? { shareType: "array" as const, ref: c.spild ?? c.adresse } : {};
-      const formel = { formula: tilFilformel(c.formel), ...dynamisk };
-      cell.value = (res === undefined || res === null || res === "" ? formel : { ...formel, result: res }) as ExcelJS.CellFormulaValue;
-    } else {
-      // A computed table cell without a formula of its own (a spill target in a layout that has one) takes its cached result.
-      const udfyldt = vaerdiFor(c.raekke !== undefined && c.laast ? resultater : inddata, c.felt, c.raekke);
-      const v = udfyldt !== undefined && udfyldt !== null ? udfyldt : c.vaerdi;
-      if (v !== undefined && v !== "") cell.value = typeof v === "string" ? udenUgyldigeTegn(v) : v;
-    }
-    if (c.numFmt) cell.numFmt = c.numFmt;
-    if (c.fyld) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fyld } };
-    if (c.skrift) {
-      cell.font = {
-        bold: c.skrift.fed, italic: c.skrift.kursiv, size: c.skrift.stoerrelse,
-        ...(c.skrift.farve ? { color: { argb: c.skrift.farve } } : {}),
-      };
-    }
-    if (c.ombryd || c.vandret) cell.alignment = { wrapText: c.ombryd, horizontal: c.vandret, vertical: "top" };
-    if (c.ramme) cell.border = { top: TYND, left: TYND, bottom: TYND, right: TYND };
-    cell.protection = { locked: c.laast };
+    skrivVaerdi(cell, c, inddata, resultater);
+    skrivStil(cell, c);
   }
   for (const m of layout.flettede) ws.mergeCells(m);
   // The layout's taller rows, the same heights the print plan counts.

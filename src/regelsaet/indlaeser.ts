@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type SkifteligtRegister, deltRegister } from "./delt";
 import { indlejredeRegelsaet } from "./indlejret";
 import { NyereSchemaFejl, parseRegelsaet } from "./register";
-import { REGELSAET_ID, type Regelsaet } from "./schema";
+import { type Regelsaet, regelsaetResumeSchema } from "./schema";
 
 /**
  * The one loader of the add-in's rulesets: built in + published by the service, or, when the
@@ -45,9 +45,7 @@ export interface IndlaesOptioner {
 export const CACHE_NOEGLE = "soc-takster.regelsaet.cache";
 export const REGELSAET_STI = "/api/v1/regelsaet";
 
-const listeSchema = z.object({
-  regelsaet: z.array(z.object({ id: z.string().regex(REGELSAET_ID), version: z.number().int() }).passthrough()).max(500),
-});
+const listeSchema = z.object({ regelsaet: z.array(regelsaetResumeSchema).max(500) });
 const cacheSchema = z.object({ hentet: z.string(), regelsaet: z.array(z.unknown()) });
 
 async function hentJson(fetchFn: typeof fetch, url: string, timeoutMs: number): Promise<unknown> {

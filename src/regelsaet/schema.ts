@@ -108,6 +108,16 @@ export const KENDTE_FELTER = {
 } as const;
 
 export type Regelsaet = z.infer<typeof regelsaetSchema>;
+
+/** A ruleset as GET /api/v1/regelsaet lists it (the service's API contract re-exports it). */
+export const regelsaetResumeSchema = z.object({
+  id: z.string().regex(REGELSAET_ID),
+  navn: z.string(),
+  region: z.string(),
+  takstaar: z.number().int(),
+  version: z.number().int(),
+});
+export type RegelsaetResume = z.infer<typeof regelsaetResumeSchema>;
 export type Parametre = z.infer<typeof parametreSchema>;
 export type ParameterNavn = keyof Parametre;
 export type Kategori = z.infer<typeof kategoriSchema>;

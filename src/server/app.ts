@@ -1,18 +1,20 @@
 import { resolve } from "node:path";
 import cors from "@fastify/cors";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import { hjaelpPlugin } from "./hjaelp";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
+import { fejlPlugin } from "./fejl";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { offentliggoerelsePlugin } from "./offentliggoerelse";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
-import { apiRoutes } from "./routes";
+import { indberetningerPlugin } from "./indberetninger";
+import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
 import { tilsynPlugin } from "./tilsyn";
 
@@ -72,18 +74,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { db: o.db });
   if (o.hastighed) await app.register(hastighedPlugin, o.hastighed);
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) {
-      req.log.error({ err }, "intern fejl");
-      return reply.code(500).send({ fejl: "Intern fejl i serveren." });
-    }
-    return reply.code(status).send({ fejl: danskFejl(status), detalje: err.message });
-  });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ fejl: "Ikke fundet." }));
-
-  await app.register(async (api) => apiRoutes(api, { db: o.db, register, bodyLimit }));
-  await app.register(async (api) => regelsaetPlugin(api, { db: o.db, register, bodyLimit }));
+  await app.register(fejlPlugin);
+  await app.register(openapiPlugin);
+  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit });
+  await app.register(regelsaetPlugin, { db: o.db, register, bodyLimit });
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
   await app.register(offentliggoerelsePlugin, { db: o.db });
@@ -93,17 +87,4 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   if (o.lukDb) app.addHook("onClose", async () => o.db.close());
   return app;
-}
-
-function danskFejl(status: number): string {
-  switch (status) {
-    case 400:
-      return "Ugyldig forespørgsel (fx ikke gyldig JSON).";
-    case 413:
-      return "Indberetningen er for stor.";
-    case 415:
-      return "Indberetningen skal sendes som application/json.";
-    default:
-      return "Forespørgslen kan ikke behandles.";
-  }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import type { Db } from "./db";
 import { type Bruger, type Rolle, findBruger } from "./tokens";
 
@@ -15,12 +16,6 @@ declare module "fastify" {
      */
     tilbagekaldelseIRuten?: boolean;
   }
-}
-
-/** Registers on the root instance (no encapsulation), like fastify-plugin does. */
-export function global<T extends (...args: never[]) => unknown>(fn: T): T {
-  (fn as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;
-  return fn;
 }
 
 export function afvisToken(reply: FastifyReply): FastifyReply {
@@ -40,7 +35,7 @@ export async function tokenStadigGyldigt(db: Db, req: FastifyRequest): Promise<b
  * Bearer token → token row by id, secret compared by hash in constant time (tokens.ts).
  * Runs onRequest, so a body is never parsed for a caller without a valid token.
  */
-export const authPlugin = global(async (app: FastifyInstance, opts: { db: Db }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.decorateRequest("bruger", null);
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const roller = req.routeOptions.config?.roller;
@@ -52,4 +47,4 @@ export const authPlugin = global(async (app: FastifyInstance, opts: { db: Db }) 
     }
     req.bruger = bruger;
   });
-});
+}, { name: "takst-auth", fastify: "5.x" });

@@ -4,7 +4,7 @@ import { buildApp } from "./app";
 import { hentCertifikater } from "./certifikater";
 import { logStroem } from "./logformat";
 import { type Db, aabnDb } from "./db";
-import { type Konfig, laesKonfig, parseArgs } from "./konfig";
+import { type Konfig, laesArgumenter, laesKonfig } from "./konfig";
 import { laasDataMappe } from "./laas";
 import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
@@ -173,7 +173,7 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const { pos, flag } = parseArgs(argv, new Set(["http", "json", "help"]));
+  const { pos, flag } = laesArgumenter(argv);
   const [kommando, ...rest] = pos;
   if (!kommando || flag.help === true || kommando === "hjaelp" || kommando === "help") {
     console.log(HJAELP);
@@ -190,8 +190,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
-if (require.main === module || process.env.TAKST_SERVER_CLI === "1") {
-  main(process.argv.slice(2)).then(
+/** bin/takst-server.js: run, set the exit code; a running server keeps the process alive. */
+export function koerFraKommandolinje(argv: readonly string[]): void {
+  main(argv).then(
     (kode) => {
       if (kode >= 0) process.exitCode = kode;
     },

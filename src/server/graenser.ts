@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { global } from "./auth";
+import fp from "fastify-plugin";
 
 /**
  * Time limits of the HTTP server. A client that opens a connection and sends nothing, or sends a
@@ -33,10 +33,11 @@ interface Spand {
 }
 
 /**
- * Fixed-window rate limit on /api/: keyed by token id when the request carries a valid token
- * (auth runs first, in its own onRequest hook), else by client address. 429 with Retry-After.
+ * Fixed-window rate limit on /api/: keyed by token id when the request carries a valid token,
+ * else by client address. 429 with Retry-After. Auth's onRequest hook must run first, so the
+ * plugin depends on it by name: registering it before auth fails at start.
  */
-export const hastighedPlugin = global(async (app: FastifyInstance, g: Hastighedsgraense) => {
+export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgraense) => {
   const nu = g.nu ?? Date.now;
   const spande = new Map<string, Spand>();
   let sidstRyddet = nu();
@@ -61,4 +62,4 @@ export const hastighedPlugin = global(async (app: FastifyInstance, g: Hastigheds
       return reply.code(429).send({ fejl: `For mange forespørgsler. Prøv igen om ${sek} sekunder.` });
     }
   });
-});
+}, { name: "takst-hastighed", fastify: "5.x", dependencies: ["takst-auth"] });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { global } from "./auth";
+import fp from "fastify-plugin";
 
 /**
  * GET /hjaelp: the user's sections of README.md as a plain page, so the manifest's SupportUrl
@@ -117,7 +117,7 @@ export function udvalgteAfsnit(md: string, navne: readonly string[]): string {
   return navne.map((n) => afsnit.get(n) ?? "").join("\n");
 }
 
-export const hjaelpPlugin = global(async (app: FastifyInstance, o: { readme?: string }) => {
+export const hjaelpPlugin = fp(async (app: FastifyInstance, o: { readme?: string }) => {
   const readme = o.readme ?? resolve(__dirname, "../../README.md");
   app.get("/hjaelp", async (_req, reply) => {
     if (!existsSync(readme)) return reply.code(404).send({ fejl: "Hjælpen findes ikke (README.md mangler)." });
@@ -128,4 +128,4 @@ export const hjaelpPlugin = global(async (app: FastifyInstance, o: { readme?: st
     reply.header("cache-control", "no-cache");
     return reply.send(`<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SOC-takster – hjælp</title></head>\n<body><main>\n${krop}\n</main></body></html>\n`);
   });
-});
+}, { name: "takst-hjaelp", fastify: "5.x", dependencies: ["takst-openapi"] });

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { STANDARD_BODY_LIMIT } from "./app";
 import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
 
@@ -39,23 +40,34 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
   };
 }
 
-/** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}. */
-export function parseArgs(argv: readonly string[], booleske: ReadonlySet<string>): { pos: string[]; flag: Record<string, string | boolean> } {
-  const pos: string[] = [];
-  const flag: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith("--")) {
-      const [navn, vaerdi] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (vaerdi !== undefined) flag[navn] = vaerdi;
-      else if (booleske.has(navn)) flag[navn] = true;
-      else {
-        const naeste = argv[i + 1];
-        if (naeste === undefined || naeste.startsWith("--")) throw new Error(`--${navn} mangler en værdi`);
-        flag[navn] = naeste;
-        i++;
-      }
-    } else pos.push(a);
+/** The options of every command of takst-server (README, docs/server.md): text unless a switch. */
+const TILVALG = {
+  http: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean" },
+  port: { type: "string" },
+  host: { type: "string" },
+  data: { type: "string" },
+  "database-url": { type: "string" },
+  driftsherre: { type: "string" },
+  rolle: { type: "string" },
+  beskrivelse: { type: "string" },
+  server: { type: "string" },
+  token: { type: "string" },
+} as const;
+
+/** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}, by node:util's parseArgs. */
+export function laesArgumenter(argv: readonly string[]): { pos: string[]; flag: Record<string, string | boolean> } {
+  try {
+    const { positionals, values } = parseArgs({ args: [...argv], options: TILVALG, strict: true, allowPositionals: true });
+    const flag: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(values)) if (v !== undefined) flag[k] = v;
+    return { pos: positionals, flag };
+  } catch (e) {
+    const kode = (e as NodeJS.ErrnoException).code;
+    const navn = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? "";
+    if (kode === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new Error(`${navn} mangler en værdi`);
+    if (kode === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new Error(`Ukendt tilvalg ${navn}.`);
+    throw e;
   }
-  return { pos, flag };
 }

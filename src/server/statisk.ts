@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { global } from "./auth";
+import fp from "fastify-plugin";
 
 const TYPER: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -28,7 +28,7 @@ export const UDVIKLINGS_URL = "https://localhost:3000/";
  * With `addinUrl` the served manifest.xml points at the server's real address (PORT) where the
  * build left the development address.
  */
-export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: string; addinUrl?: string }) => {
+export const statiskPlugin = fp(async (app: FastifyInstance, opts: { mappe: string; addinUrl?: string }) => {
   const rod = resolve(opts.mappe);
   app.get("/", async (_req, reply) => reply.redirect("/taskpane.html"));
   app.get("/*", async (req, reply) => {
@@ -47,4 +47,4 @@ export const statiskPlugin = global(async (app: FastifyInstance, opts: { mappe: 
     if (opts.addinUrl && rel === "manifest.xml") return reply.send(readFileSync(sti, "utf8").split(UDVIKLINGS_URL).join(opts.addinUrl));
     return reply.send(createReadStream(sti));
   });
-});
+}, { name: "takst-statisk", fastify: "5.x", dependencies: ["takst-openapi"] });

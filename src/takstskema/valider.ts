@@ -149,8 +149,7 @@ export function validerSkema(input: Record<string, unknown>, kontekst: Validerin
 
 /**
  * The context the rules see, one per validation: the rule being run is a field, and param,
- * fund and spring are methods, so no closure is created per rule (issue 15: under tsx every
- * function expression created at run time costs a __name call).
+ * fund and spring are methods, so no closure is created per rule.
  */
 class Kontekst implements RegelKontekst {
   regel!: Regel;

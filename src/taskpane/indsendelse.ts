@@ -4,6 +4,7 @@
  * answer sends the same bytes and the service returns the same receipt instead of a duplicate.
  */
 import { z } from "zod";
+import { kvitteringSchema as kontraktKvittering } from "../kontrakt";
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
 import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
@@ -25,12 +26,7 @@ export function indberetning(skema: Record<string, unknown>): Record<string, unk
   return ud;
 }
 
-/**
- * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
- * ISO time, a SHA-256 in hex). Its number (or id) is written into the workbook, so anything else –
- * a formula, a long text, a control character from a wrong or hostile address – is refused, never
- * written. A service without short numbers gives nummer null.
- */
+/** A finding as the pane shows it: lenient, since a damaged entry costs that warning, not the receipt. */
 export const serverFundSchema = z.object({
   code: z.string(),
   severity: z.string(),
@@ -40,19 +36,12 @@ export const serverFundSchema = z.object({
 });
 export type ServerFund = z.infer<typeof serverFundSchema>;
 
-export const kvitteringSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-  nummer: z
-    .string()
-    .regex(/^[A-ZÆØÅ]{1,20}-\d{4}(?:-\d{4})?-\d{4,9}$/)
-    .nullish()
-    .transform((n) => n ?? null),
-  modtaget: z.string().datetime({ offset: true }),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /**
-   * The warnings the service stored with the submission (TS120 is computed only there). Shown,
-   * never written into the workbook; a damaged list costs the warnings, not the receipt.
-   */
+/**
+ * The receipt as the service issues it, from the API contract (anything else is never written),
+ * with the warnings the service stored with the submission (TS120 is computed only there). They
+ * are shown, never written into the workbook.
+ */
+export const kvitteringSchema = kontraktKvittering.extend({
   findings: z.unknown().optional().transform((v) => fundFra({ findings: v })),
 });
 export type Kvittering = z.infer<typeof kvitteringSchema>;

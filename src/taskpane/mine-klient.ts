@@ -4,33 +4,18 @@
  * answer is checked with zod (outside input); every outcome is a value with a Danish message.
  */
 import { z } from "zod";
+import { type Sagsstatus, dialogPostSchema, indberetningSchema as kontraktIndberetning } from "../kontrakt";
 import { normaliserUrl } from "./indstillinger";
 
-const sagsstatus = z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]);
-export type Sagsstatus = z.infer<typeof sagsstatus>;
+export type { Sagsstatus };
 
-const indberetningSchema = z.object({
-  id: z.string(),
-  tilbud: z.string(),
-  ydelse: z.string(),
-  /** Every ydelse of the submission (issue 12); a service before it sends only `ydelse`. */
-  ydelser: z.array(z.string()).optional(),
-  takstaar: z.number().int(),
-  version: z.number().int(),
-  nummer: z.string().nullable().optional().transform((x) => x ?? null),
-  status: sagsstatus,
-  modtaget: z.string(),
-});
+/** The fields the pane reads of a listed submission (the contract's); an older service sends no `ydelser`. */
+const indberetningSchema = kontraktIndberetning
+  .pick({ id: true, tilbud: true, ydelse: true, takstaar: true, version: true, nummer: true, status: true, modtaget: true })
+  .extend({ ydelser: kontraktIndberetning.shape.ydelser.optional(), nummer: kontraktIndberetning.shape.nummer.optional().transform((x) => x ?? null) });
 export type MinIndberetning = z.infer<typeof indberetningSchema>;
 
-const postSchema = z.object({
-  id: z.number(),
-  art: z.enum(["status", "bemaerkning"]),
-  status: sagsstatus.nullable(),
-  tekst: z.string().nullable(),
-  hvem: z.object({ rolle: z.enum(["kommune", "sekretariat"]), driftsherre: z.string().nullable(), beskrivelse: z.string().nullable() }),
-  tidspunkt: z.string(),
-});
+const postSchema = dialogPostSchema;
 export type DialogPost = z.infer<typeof postSchema>;
 
 const detaljeSchema = indberetningSchema.extend({ dialog: z.array(postSchema) });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { sidsteAarSchema as kontraktSidsteAar } from "../kontrakt";
 import { kolonneCeller, sidsteAarsForslag, somTabel, type SidsteAarsForslag } from "../takstskema";
 import { laesSkema, skrivSidsteAarsTakst } from "./excel-workbook";
 import { type Svar, kald } from "./mine-klient";
@@ -10,11 +11,8 @@ import { el } from "./rude";
  * the user says yes, in one sync. Built with DOM nodes (text from the service never meets innerHTML).
  */
 
-const sidsteAarSchema = z.object({
-  takstaar: z.number().int(),
-  nummer: z.string().nullable(),
-  ydelser: z.array(z.object({ navn: z.string(), takst: z.number().nullable() })),
-});
+/** The contract's answer, the fields the pane shows. */
+const sidsteAarSchema = kontraktSidsteAar.pick({ takstaar: true, nummer: true, ydelser: true });
 export type SidsteAar = z.infer<typeof sidsteAarSchema>;
 
 export function hentSidsteAar(serviceUrl: string, token: string, tilbud: string, takstaar: number, fetchFn?: typeof fetch): Promise<Svar<SidsteAar>> {

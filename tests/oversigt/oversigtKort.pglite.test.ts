@@ -6,7 +6,7 @@ import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
 import { lavOversigt } from "../../src/server/oversigt/beregning";
 import { oversigtRaekker, takstaarMedIndberetninger } from "../../src/server/oversigt/forespoergsler";
 import { celleFor } from "../../src/takstskema";
-import { gemIndberetning } from "../../src/server/lager";
+import { gemIndberetning } from "../../src/server/indberetninger/sql";
 import { opretToken } from "../../src/server/tokens";
 
 /**

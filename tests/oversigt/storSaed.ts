@@ -1,7 +1,7 @@
 import { laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
 import type { Db } from "../../src/server/db";
-import { behandlKrop } from "../../src/server/indberetning";
-import { gemIndberetning } from "../../src/server/lager";
+import { behandlKrop } from "../../src/server/indberetninger/behandl";
+import { gemIndberetning } from "../../src/server/indberetninger/sql";
 import { AAR, FORRIGE, type Plan, skema } from "./saed";
 
 /**

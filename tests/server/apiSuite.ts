@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { takstudvikling } from "../../src/engine";
 import type { Db } from "../../src/server/db";
 import { kanoniskJson, sha256Hex } from "../../src/server/kanonisk";
-import { antalIndberetninger } from "../../src/server/lager";
+import { antalIndberetninger } from "../../src/server/indberetninger/sql";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens, skemaNr } from "./fixtures";
 

@@ -42,7 +42,7 @@ describe("npx takst-server token …", () => {
     } finally {
       await db.close();
     }
-  }, 180_000); // six CLI starts through tsx; slow on a loaded 2-core machine
+  }, 180_000); // six CLI starts; slow on a loaded 2-core machine
 
   it("refuses to open the embedded database while another process holds it", async () => {
     const frigiv = laasDataMappe(data);

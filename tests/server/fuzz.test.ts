@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { FELT_NAVNE } from "../../src/takstskema";
 import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
-import { antalIndberetninger } from "../../src/server/lager";
+import { antalIndberetninger } from "../../src/server/indberetninger/sql";
 import { bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 /**

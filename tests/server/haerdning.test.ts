@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { FELTER } from "../../src/takstskema";
 import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
-import { somXlsx } from "../../src/server/eksport";
+import { somXlsx } from "../../src/server/indberetninger/eksport";
 import { type Tokens, bearer, fjendtligKrop, gyldigtSkema, lavTokens } from "./fixtures";
 
 /** Issue 16: the service against a hostile or careless client. */

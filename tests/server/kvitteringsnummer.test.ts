@@ -1,4 +1,6 @@
-import { nummerPraefiks } from "../../src/server/lager";
+import fc from "fast-check";
+import { kvitteringSchema } from "../../src/kontrakt";
+import { nummerPraefiks } from "../../src/server/indberetninger/sql";
 
 describe("receipt number prefix (product.md §5: SYD-2018-0042)", () => {
   it("is the ruleset id when it ends with the takstår", () => {
@@ -11,5 +13,21 @@ describe("receipt number prefix (product.md §5: SYD-2018-0042)", () => {
   it("keeps only letters, digits and hyphens, and has a fallback", () => {
     expect(nummerPraefiks("SYD 2018/x", 2018)).toBe("SYD2018X-2018");
     expect(nummerPraefiks(undefined, 2018)).toBe("TAKST-2018");
+  });
+});
+
+describe("the receipt numbers the pane accepts (src/kontrakt's kvitteringSchema)", () => {
+  const godtaget = (nummer: string) => kvitteringSchema.shape.nummer.safeParse(nummer).success;
+  it("are every number the server makes, from any ruleset id", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 999_999_999 }), (id, aar, n) => {
+        // As migration 007 numbers them: the prefix, "-", the serial padded to at least 4 digits.
+        expect(godtaget(`${nummerPraefiks(id, aar)}-${String(n).padStart(4, "0")}`)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("are no number the server never makes (letters it strips, no takstår, a short serial)", () => {
+    for (const n of ["SJÆLLAND-2018-0001", "SYD-0042", "SYD-2018-042", "syd-2018-0042", "SYD-2018-0042 "]) expect({ n, ok: godtaget(n) }).toEqual({ n, ok: false });
   });
 });

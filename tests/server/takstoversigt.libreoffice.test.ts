@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EksportRaekke, KOLONNER, somXlsx } from "../../src/server/eksport";
+import { type EksportRaekke, KOLONNER, somXlsx } from "../../src/server/indberetninger/eksport";
 import { takstoversigtXlsx } from "../../src/server/offentliggoerelse/filer";
 import type { TakstoversigtRaekke } from "../../src/server/offentliggoerelse/raekker";
 import { medLibreOffice, sofficeSti } from "../helpers/miljoe";

@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
 import { z } from "zod";
+import { dialogPostSchema, dialogStatusSvarSchema, fejlSchema, idParamsSchema, sagsstatusSchema } from "../../kontrakt";
+import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { kanSkifte } from "./overgange";
 import { findMaal, saetStatus, tilfoejPost } from "./sql";
@@ -17,10 +20,12 @@ const tekst = z
   .refine((s) => !UGYLDIGE_TEGN.test(s), "Teksten indeholder et ugyldigt tegn.")
   .transform((s) => s.trim());
 
-const statusKrop = z.object({ status: z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]), bemaerkning: tekst.optional() }).strict();
+const statusKrop = z.object({ status: sagsstatusSchema, bemaerkning: tekst.optional() }).strict();
 const bemaerkningKrop = z.object({ tekst }).strict();
 
-const idParams = { type: "object", properties: { id: { type: "string", maxLength: 64 } } } as const;
+const idParams = json(idParamsSchema);
+const fejl = json(fejlSchema);
+const afvisninger = { 400: fejl, 401: fejl, 403: fejl, 404: fejl, 413: fejl, 415: fejl };
 
 function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
   const i = e.issues[0];
@@ -35,14 +40,16 @@ const IKKE_FUNDET = { fejl: "Indberetningen findes ikke." };
  * {status, bemaerkning} and POST /api/v1/indberetninger/:id/bemaerkninger {tekst}. A
  * municipality acts on its own submissions only (another's is "not found", as on GET).
  */
-export async function dialogPlugin(app: FastifyInstance, o: DialogOptions): Promise<void> {
+async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
-  app.post("/api/v1/indberetninger/:id/status", { config: { roller: ["kommune", "sekretariat"] }, schema: { params: idParams } }, async (req, reply) => {
+  const status = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(statusKrop) } }, schema: { params: idParams, response: { 200: json(dialogStatusSvarSchema), ...afvisninger, 409: fejl } } };
+  app.post("/api/v1/indberetninger/:id/status", status, async (req, reply) => {
     const p = statusKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const bruger = req.bruger!;
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     const bemaerkning = p.data.bemaerkning ?? "";
     const svar = await db.transaction(async (tx) => {
       const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, true);
@@ -57,12 +64,13 @@ export async function dialogPlugin(app: FastifyInstance, o: DialogOptions): Prom
     return reply.code(svar.kode).send(svar.krop);
   });
 
-  app.post("/api/v1/indberetninger/:id/bemaerkninger", { config: { roller: ["kommune", "sekretariat"] }, schema: { params: idParams } }, async (req, reply) => {
+  const bemaerkning = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(bemaerkningKrop) } }, schema: { params: idParams, response: { 201: json(dialogPostSchema), ...afvisninger } } };
+  app.post("/api/v1/indberetninger/:id/bemaerkninger", bemaerkning, async (req, reply) => {
     const p = bemaerkningKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     if (!p.data.tekst) return reply.code(400).send({ fejl: "Bemærkningen er tom." });
     const bruger = req.bruger!;
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     const post = await db.transaction(async (tx) => {
       const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, false);
       if (!maal) return undefined;
@@ -72,3 +80,5 @@ export async function dialogPlugin(app: FastifyInstance, o: DialogOptions): Prom
     return reply.code(201).send(post);
   });
 }
+
+export const dialogPlugin = fp(dialog, { name: "takst-dialog", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

@@ -1,21 +1,10 @@
 /**
- * The dialogue's JSON contract (product.md §5), shared by the API and the pages. Types only: the
- * overview page and the task pane's "Mine indberetninger" import nothing else from the server.
+ * The dialogue's labels for the pages. Types only from the contract (src/kontrakt): the overview
+ * page is bundled for the browser and takes no schema code with it.
  */
+import type { Sagsstatus } from "../../kontrakt";
 
-export type Sagsstatus = "modtaget" | "i_dialog" | "godkendt" | "tilbagetrukket";
-
-/** One entry of a submission's dialogue: a status change (with its remark) or a remark. */
-export interface DialogPost {
-  id: number;
-  art: "status" | "bemaerkning";
-  /** The new status of a status change; null for a remark. */
-  status: Sagsstatus | null;
-  tekst: string | null;
-  /** Who, as the token said at the time. */
-  hvem: { rolle: "kommune" | "sekretariat"; driftsherre: string | null; beskrivelse: string | null };
-  tidspunkt: string;
-}
+export type { DialogPost, Sagsstatus } from "../../kontrakt";
 
 /** Danish labels. "Godkendt" is the secretariat's approval, never "no findings". */
 export const SAGSSTATUS_TEKST: Record<Sagsstatus, string> = {

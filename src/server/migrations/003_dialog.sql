@@ -1,4 +1,4 @@
--- Issue 14: dialogue (status and remarks), short receipt numbers, A→B→A as three versions.
+-- Dialogue (status and remarks), short receipt numbers, A→B→A as three versions.
 
 -- A body equal to an older version is a new version now, so the same sha256 may occur several
 -- times per driftsherre; what stays unique is (driftsherre, tilbud, ydelse, takstaar, version),

@@ -1,4 +1,4 @@
--- Issue 12: one submission carries all its ydelser (beregnet->'ydelser'); the storage key
+-- One submission carries all its ydelser (beregnet->'ydelser'); the storage key
 -- becomes (driftsherre, tilbud, takstår). The ydelse column stays and names the first ydelse
 -- (informational only; no query keys on it any more).
 

@@ -1,4 +1,4 @@
--- Issue 14: publication of a takstår and in-year changes after it (product.md §5).
+-- Publication of a takstår and in-year changes after it (product.md §5).
 
 -- One row per published takstår; publishing again changes nothing (the first date stands).
 CREATE TABLE offentliggoerelser (

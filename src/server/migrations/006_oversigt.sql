@@ -1,4 +1,4 @@
--- Issue 15: the overview reads one narrow row per submission instead of the full one (payload,
+-- The overview reads one narrow row per submission instead of the full one (payload,
 -- vaerdier, findings and beregnet are several kB per row, so 20,000 rows were 5,000 pages), with
 -- the current version and the number of versions already marked and the row's figures already
 -- as JSON text, so GET /api/v1/oversigt is a scan and a string_agg (no window function, no JSON
@@ -85,7 +85,7 @@ CREATE TRIGGER indberetninger_oversigt_kort AFTER UPDATE OR DELETE ON indberetni
 
 -- gem_indberetninger (migration 007) writes a new submission's row itself, from the figures the
 -- server already has (building it here from the stored JSON halved the service's throughput on
--- PostgreSQL, issue 15), and says so for its transaction; any other insert gets its row here.
+-- PostgreSQL, npm run bench server), and says so for its transaction; any other insert gets its row here.
 -- A WHEN that is false does not even queue the trigger.
 CREATE TRIGGER indberetninger_oversigt_kort_ny AFTER INSERT ON indberetninger
   FOR EACH ROW WHEN (current_setting('takst.kort_skrevet', true) IS DISTINCT FROM 'ja')

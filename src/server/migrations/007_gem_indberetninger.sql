@@ -1,4 +1,4 @@
--- Issue 15: storing a submission is one call of this function, for one submission or a group of
+-- Storing a submission is one call of this function, for one submission or a group of
 -- them (the writer in lager.ts sends what arrived while the previous call ran). A PL/pgSQL
 -- function keeps the plans of its statements for the session, where the former one-statement
 -- store was planned again on every call (PGlite cannot keep a prepared statement), and a group

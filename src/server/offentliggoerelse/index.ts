@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
 import { z } from "zod";
+import { fejlSchema, takstoversigtSchema } from "../../kontrakt";
+import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
@@ -38,14 +41,15 @@ async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaek
 }
 
 /**
- * Publication (issue 14): POST /api/v1/offentliggoerelse {takstaar} (secretariat), the list of
+ * Publication: POST /api/v1/offentliggoerelse {takstaar} (secretariat), the list of
  * published years, and the public takstoversigt as JSON, CSV, .xlsx and the page /takstoversigt
  * — the public parts need no token and show only published years.
  */
-export async function offentliggoerelsePlugin(app: FastifyInstance, o: OffentliggoerelseOptions): Promise<void> {
+async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
-  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"] } }, async (req, reply) => {
+  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"], beskrevet: { body: json(offentliggoerKrop) } } }, async (req, reply) => {
     const p = offentliggoerKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const aar = p.data.takstaar;
@@ -78,13 +82,14 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     return { o: off, raekker: await offentligeRaekker(db, off.takstaar) };
   };
 
-  app.get("/api/v1/takstoversigt", async (req, reply) => {
+  const aar = { beskrevet: { querystring: json(aarQuery) } };
+  app.get("/api/v1/takstoversigt", { config: aar, schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, takster: d.raekker };
   });
 
-  app.get("/api/v1/takstoversigt.csv", async (req, reply) => {
+  app.get("/api/v1/takstoversigt.csv", { config: aar }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "text/csv; charset=utf-8");
@@ -92,7 +97,7 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     return takstoversigtCsv(d.raekker);
   });
 
-  app.get("/api/v1/takstoversigt.xlsx", async (req, reply) => {
+  app.get("/api/v1/takstoversigt.xlsx", { config: aar }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -108,7 +113,7 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     reply.header("cache-control", "no-cache");
   };
 
-  app.get("/takstoversigt", async (req, reply) => {
+  app.get("/takstoversigt", { config: { beskrevet: { querystring: json(sideQuery) } } }, async (req, reply) => {
     const q = sideQuery.safeParse(req.query);
     const aar = await offentliggjorteAar(db);
     const oensket = q.success ? q.data.takstaar : undefined;
@@ -126,3 +131,5 @@ export async function offentliggoerelsePlugin(app: FastifyInstance, o: Offentlig
     return CSS;
   });
 }
+
+export const offentliggoerelsePlugin = fp(offentliggoerelse, { name: "takst-offentliggoerelse", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

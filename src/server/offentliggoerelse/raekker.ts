@@ -1,27 +1,8 @@
+import type { TakstoversigtRaekke } from "../../kontrakt";
 import { ydelserAf } from "../../takstskema";
 import type { OversigtRaekke } from "./sql";
 
-/** One row of the public takstoversigt: one ydelse of a current submission (product.md §5). */
-export interface TakstoversigtRaekke {
-  driftsherre: string;
-  tilbud: string;
-  tilbudsportalId: string;
-  lovgrundlag: string;
-  ydelse: string;
-  takstenhed: string;
-  pladser: number | null;
-  /** A fraction (0.96 = 96 %). */
-  belaegning: number | null;
-  takst: number | null;
-  basistakst: number | null;
-  servicetakst: number | null;
-  sidsteAarsTakst: number | null;
-  /** Real takstudvikling as a fraction, as the skema computed it; null without last year's takst. */
-  takstudvikling: number | null;
-  /** ISO time of an in-year change (a version received after publication), else null. */
-  aendretIAaret: string | null;
-  aendringBegrundelse: string | null;
-}
+export type { TakstoversigtRaekke };
 
 const tekst = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 

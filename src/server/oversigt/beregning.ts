@@ -106,7 +106,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     }
     aktiveDriftsherrer.add(r.driftsherre);
     const takst = tal(r.takst);
-    // Issue 14: with no takst on the service last year, the skema's stated figure ("oplyst").
+    // With no takst on the service last year, the skema's stated figure ("oplyst").
     const oplyst = !r.har_sidste && tal(r.oplyst_sidste) !== null;
     const sidste = r.har_sidste ? tal(r.sidste_takst) : tal(r.oplyst_sidste);
     const pl = tal(r.pl);

@@ -1,6 +1,6 @@
 import type { Db, Sql } from "../db";
 import type { Sagsstatus } from "../dialog/typer";
-import type { IndberetningRaekke } from "../lager";
+import type { IndberetningRaekke } from "../indberetninger/sql";
 import { sammeYdelse } from "../../takstskema";
 
 /**

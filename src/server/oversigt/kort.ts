@@ -1,7 +1,7 @@
 /**
  * The overview's narrow row (oversigt_kort.kort, migration 006) of a new submission, built from
  * what the server has in hand when it stores it, so the database need not dig it out of the
- * stored JSON (issue 15: that halved the service's throughput on PostgreSQL). The JSON array of
+ * stored JSON (that halved the service's throughput on PostgreSQL, npm run bench server). The JSON array of
  * migration 006's oversigt_kort_tekst without its last two elements, version and receipt
  * number, which the storing function (migration 007) assigns and appends.
  */

@@ -3,8 +3,11 @@
  * the page (bundled for the browser) imports this file and nothing else from the server.
  */
 
+import type { z } from "zod";
+import type { OversigtRaekke, advarselSchema, valideretModSchema } from "../../kontrakt";
+import type { Fund, Sprunget } from "../../takstskema";
 import type { DialogPost, Sagsstatus } from "../dialog/typer";
-import type { Indberetning } from "../lager";
+import type { Indberetning } from "../indberetninger/sql";
 
 export type { DialogPost, Sagsstatus };
 
@@ -12,56 +15,12 @@ export type { DialogPost, Sagsstatus };
  * What the validation found at receipt: "godkendt" here means no warnings (the label on the
  * page is "Ingen advarsler"); the secretariat's approval is `sagsstatus` "godkendt".
  */
-export type Status = "godkendt" | "advarsler";
+export type Status = OversigtRaekke["status"];
 
-export interface Advarsel {
-  code: string;
-  field: string;
-  cell: string;
-  message: string;
-}
-
-/**
- * One ydelse of a current submission (the highest version of its driftsherre/tilbud/takstår);
- * a submission with three ydelser is three of these with the same id.
- */
-export interface OversigtIndberetning {
-  id: string;
-  driftsherre: string;
-  tilbud: string;
-  ydelse: string;
-  version: number;
-  /** How many versions the takst has this takstår (1 = never resubmitted). */
-  antalVersioner: number;
-  modtaget: string;
-  takst: number | null;
-  takstenhed: string | null;
-  /**
-   * The previous takstår's current takst for the same driftsherre/tilbud/ydelse; without one,
-   * the sidste års takst the skema states (then `sidsteAarsTakstOplyst` is true).
-   */
-  sidsteAarsTakst: number | null;
-  sidsteAarsTakstOplyst: boolean;
-  /** PL from the submission's TS_PLPct, a fraction (0.02 = 2 %). */
-  plPct: number | null;
-  /** Real takstudvikling (fraction) rounded to one decimal of a percent; null = no comparison. */
-  takstudvikling: number | null;
-  /** |takstudvikling| above 5 % (unrounded, as rule TS050). */
-  udsving: boolean;
-  status: Status;
-  advarsler: Advarsel[];
-  /** The ruleset the server validated against, e.g. {id: "SYD-2027", version: 2}; null if not recorded. */
-  valideretMod: ValideretMod | null;
-  /** The dialogue status (product.md §5); never tilbagetrukket here (withdrawn are listed apart). */
-  sagsstatus: Sagsstatus;
-  /** Short receipt number, e.g. MIDT-2021-0007 (null before receipt numbers existed). */
-  nummer: string | null;
-}
-
-export interface ValideretMod {
-  id: string;
-  version: number;
-}
+export type Advarsel = z.infer<typeof advarselSchema>;
+export type ValideretMod = z.infer<typeof valideretModSchema>;
+/** One ydelse of a current submission (src/kontrakt: the overview row). */
+export type OversigtIndberetning = OversigtRaekke;
 
 /** A takst whose current version the municipality withdrew: not a current takst. */
 export interface Tilbagetrukken {
@@ -96,7 +55,7 @@ export interface Mangler {
   takster: ManglendeTakst[];
 }
 
-export interface Oversigt {
+export type Oversigt = {
   /** Who is looking: the secretariat sees everything, a municipality its own submissions. */
   bruger: { rolle: "kommune" | "sekretariat"; driftsherre: string | null };
   takstaar: number | null;
@@ -119,15 +78,9 @@ export interface Oversigt {
   tilbud: TilbudsUdvikling[];
   mangler: Mangler[];
   tilbagetrukne: Tilbagetrukken[];
-}
+};
 
-export interface Fund {
-  code: string;
-  severity: string;
-  field: string;
-  cell: string;
-  message: string;
-}
+export type { Fund };
 
 export interface Version {
   id: string;
@@ -165,7 +118,7 @@ export interface Detalje extends Omit<Indberetning, "ydelser"> {
   plPct: number | null;
   begrundelse: string | null;
   findings: Fund[];
-  sprunget: { code: string; field?: string; message: string }[];
+  sprunget: Sprunget[];
   /** Every version of the same driftsherre/tilbud/takstår, newest first (`takst`: this ydelse's). */
   versioner: Version[];
   /** The dialogue over all versions of this takst, oldest first. */

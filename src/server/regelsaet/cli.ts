@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import { fejlSchema, regelsaetAfvistSchema, regelsaetUdgivelseSchema } from "../../kontrakt";
 import { fetchMedCertifikatFejl } from "../../regelsaet/certifikat";
 import { laesJsonFil, laesRegelsaetFiler } from "../../regelsaet/fraMappe";
 import type { Db } from "../db";
@@ -37,11 +39,16 @@ function tokenFra(flag: Record<string, string | boolean>): string {
 async function udgivViaServer(server: string, token: string, raw: unknown): Promise<UdgivSvar> {
   const url = server.trim().replace(/\/+$/, "") + "/api/v1/regelsaet";
   const res = await fetchMedCertifikatFejl("npx takst-server regelsaet udgiv …")(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(raw) });
-  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status === 200 || res.status === 201) return { status: res.status, udgivelse: data as never };
-  if (res.status === 422) return { status: 422, fejl: String(data.fejl ?? ""), fund: (data.fund as never) ?? [] };
-  if (res.status === 409) return { status: 409, fejl: String(data.fejl ?? "") };
-  throw new Error(`${url} svarede ${res.status}: ${String(data.fejl ?? "")}${res.status === 403 ? " (brug sekretariatets token)" : ""}`);
+  const data: unknown = await res.json().catch(() => ({}));
+  // The answers parsed with the API contract's schemas, as the routes send them.
+  const svar = (schema: z.ZodTypeAny) => schema.safeParse(data);
+  const udgivelse = svar(regelsaetUdgivelseSchema);
+  if ((res.status === 200 || res.status === 201) && udgivelse.success) return { status: res.status, udgivelse: udgivelse.data };
+  const afvist = svar(regelsaetAfvistSchema);
+  if (res.status === 422 && afvist.success) return { status: 422, fejl: afvist.data.fejl, fund: afvist.data.fund };
+  const fejl = svar(fejlSchema);
+  if (res.status === 409 && fejl.success) return { status: 409, fejl: fejl.data.fejl };
+  throw new Error(`${url} svarede ${res.status}: ${fejl.success ? fejl.data.fejl : "et svar, der ikke kan læses"}${res.status === 403 ? " (brug sekretariatets token)" : ""}`);
 }
 
 function rapport(fil: string, s: UdgivSvar, ud: (s: string) => void): number {

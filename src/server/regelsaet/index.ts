@@ -1,4 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { fejlSchema, regelsaetAfvistSchema, regelsaetListeSchema, regelsaetParamsSchema, regelsaetQuerySchema, regelsaetUdgivelseSchema } from "../../kontrakt";
+import { type KontraktTypeProvider, json } from "../kontrakt";
+import { regelsaetSchema } from "../../regelsaet/schema";
 import type { Db } from "../db";
 import { hentUdgivet } from "./lager";
 import type { ServerRegister } from "./register";
@@ -13,23 +17,18 @@ export interface RegelsaetOptions {
   bodyLimit: number;
 }
 
-const resumeJson = {
-  type: "object",
-  properties: { id: { type: "string" }, navn: { type: "string" }, region: { type: "string" }, takstaar: { type: "integer" }, version: { type: "integer" } },
-} as const;
-const udgivelseJson = { type: "object", properties: { ...resumeJson.properties, sha256: { type: "string" }, udgivet: { type: "string" } } } as const;
-const fundJson = { type: "object", properties: { sti: { type: "string" }, besked: { type: "string" } } } as const;
-const afvistJson = { type: "object", properties: { fejl: { type: "string" }, fund: { type: "array", items: fundJson } } } as const;
-const fejlJson = { type: "object", properties: { fejl: { type: "string" } } } as const;
+const fejl = json(fejlSchema);
+const udgivelse = json(regelsaetUdgivelseSchema);
 
 /**
  * Rulesets the secretariat publishes (product.md §5): the list and one ruleset without a token
  * (the add-in reads them before it has one), publication with the secretariat's token.
  */
-export async function regelsaetPlugin(app: FastifyInstance, o: RegelsaetOptions): Promise<void> {
+async function regelsaet(fastify: FastifyInstance, o: RegelsaetOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db, register } = o;
 
-  app.get("/api/v1/regelsaet", { schema: { response: { 200: { type: "object", properties: { regelsaet: { type: "array", items: resumeJson } } } } } }, async (_req, reply) => {
+  app.get("/api/v1/regelsaet", { schema: { response: { 200: json(regelsaetListeSchema) } } }, async (_req, reply) => {
     await register.opdater();
     reply.header("cache-control", "no-cache");
     return { regelsaet: register.alle().map(({ id, navn, region, takstaar, version }) => ({ id, navn, region, takstaar, version })) };
@@ -38,14 +37,11 @@ export async function regelsaetPlugin(app: FastifyInstance, o: RegelsaetOptions)
   app.get(
     "/api/v1/regelsaet/:id",
     {
-      schema: {
-        params: { type: "object", properties: { id: { type: "string", maxLength: 40 } } },
-        querystring: { type: "object", additionalProperties: false, properties: { version: { type: "integer", minimum: 1, maximum: 100000 } } },
-      },
+      schema: { params: json(regelsaetParamsSchema), querystring: json(regelsaetQuerySchema), response: { 200: json(regelsaetSchema), 400: fejl, 404: fejl } },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       await register.opdater();
       reply.header("cache-control", "no-cache");
       const nyeste = register.find(id);
@@ -64,8 +60,8 @@ export async function regelsaetPlugin(app: FastifyInstance, o: RegelsaetOptions)
     "/api/v1/regelsaet",
     {
       bodyLimit: o.bodyLimit,
-      config: { roller: ["sekretariat"] },
-      schema: { response: { 200: udgivelseJson, 201: udgivelseJson, 409: fejlJson, 422: afvistJson } },
+      config: { roller: ["sekretariat"], beskrevet: { body: json(regelsaetSchema) } },
+      schema: { response: { 200: udgivelse, 201: udgivelse, 400: fejl, 401: fejl, 403: fejl, 409: fejl, 413: fejl, 415: fejl, 422: json(regelsaetAfvistSchema) } },
     },
     async (req, reply) => {
       const u = await udgiv(db, register.indbyggede, req.body, req.bruger?.tokenId ?? null);
@@ -77,3 +73,5 @@ export async function regelsaetPlugin(app: FastifyInstance, o: RegelsaetOptions)
     },
   );
 }
+
+export const regelsaetPlugin = fp(regelsaet, { name: "takst-regelsaet", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

@@ -97,7 +97,8 @@ export async function antalUdgivne(db: Sql): Promise<number> {
 }
 
 /** One published version's full content, or undefined. */
-export async function hentUdgivet(db: Sql, id: string, version: number): Promise<unknown> {
-  const [r] = await db.query<{ indhold: unknown }>("SELECT indhold FROM regelsaet WHERE id = $1 AND version = $2", [id, version]);
+/** A published ruleset as stored (it passed regelsaetSchema when it was published). */
+export async function hentUdgivet(db: Sql, id: string, version: number): Promise<Regelsaet | undefined> {
+  const [r] = await db.query<{ indhold: Regelsaet }>("SELECT indhold FROM regelsaet WHERE id = $1 AND version = $2", [id, version]);
   return r?.indhold;
 }

@@ -3,7 +3,7 @@ import type { Detalje, Oversigt, Sagsstatus } from "../typer";
 import { antal, dato, esc } from "./format";
 
 /**
- * The dialogue in the overview (issue 14): the status badge, the history of a takst and the
+ * The dialogue in the overview: the status badge, the history of a takst and the
  * actions each side may take. The secretariat approves or asks; the municipality answers or
  * withdraws its own. The server decides who may do what; the page only offers it.
  */

@@ -45,7 +45,7 @@ export function tegnGraf(data: readonly TilbudsUdvikling[], aar: number | null):
     dele.push(`<line class="${cls}" x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${TOP - 6}" y2="${hoejde - 6}"/>`);
     dele.push(`<text class="akse-tekst" x="${x(v).toFixed(1)}" y="${TOP - 12}" text-anchor="middle">${esc(aendring(v))}</text>`);
   }
-  // The bars are drawn by soejler() for the slice in view (issue 15): the SVG keeps its full
+  // The bars are drawn by soejler() for the slice in view (as vindue.ts does for the table): the SVG keeps its full
   // height, so the scroll bar and the positions are those of the whole chart.
   dele.push(`<g class="soejler" data-maks="${maks}"></g>`);
   dele.push("</svg>");

@@ -17,7 +17,7 @@ type Hent = (sti: string, krop?: unknown) => Promise<Response>;
 const dag = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
 
 /**
- * Issue 14: the secretariat's "Offentliggør takster for <år>" (with a confirmation) and, once
+ * The secretariat's "Offentliggør takster for <år>" (with a confirmation) and, once
  * published, "Offentliggjort <dato>" with the number of in-year changes and a link to the public
  * takstoversigt. Renders into #offentliggoerelse.
  */

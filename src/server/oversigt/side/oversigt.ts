@@ -9,9 +9,9 @@ import { visOffentliggoerelse } from "./offentliggoer";
 import { Vindue } from "./vindue";
 
 /**
- * The secretariat's overview page (issue 7). It asks for the secretariat's token (kept in
+ * The secretariat's overview page. It asks for the secretariat's token (kept in
  * sessionStorage only), fetches /api/v1/oversigt with it as Bearer and renders it as HTML
- * strings. Table and chart are windowed (issue 15, vindue.ts): filter and sort run over all
+ * strings. Table and chart are windowed (vindue.ts): filter and sort run over all
  * rows, but only the rows in view plus a margin are in the DOM.
  */
 
@@ -242,7 +242,7 @@ function raekke(i: OversigtIndberetning): string {
     `<th scope="row"><button type="button" class="aabn" data-id="${esc(i.id)}" aria-haspopup="dialog">${esc(i.tilbud)}</button></th>` +
     `<td>${esc(i.ydelse)}</td>` +
     `<td class="tal">${esc(kr(i.takst))}${enhed}</td>` +
-    // Issue 14: a figure the skema states (none on the service last year) is marked "oplyst".
+    // A figure the skema states (none on the service last year) is marked "oplyst".
     `<td class="tal">${esc(kr(i.sidsteAarsTakst))}${i.sidsteAarsTakstOplyst ? ' <span class="svag oplyst">oplyst</span>' : ""}</td>` +
     `<td class="tal">${esc(pct(i.plPct))}</td>` +
     udviklingCelle(i) +

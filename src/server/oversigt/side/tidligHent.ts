@@ -1,5 +1,5 @@
 /**
- * Issue 15: the overview's request leaves before the rest of the page's script is evaluated
+ * The overview's request leaves before the rest of the page's script is evaluated
  * (this module is the entry's first import). Building the da-DK number and date formats alone
  * takes the browser tens of milliseconds; the server works meanwhile instead of after.
  * Only with a token already in the tab (a reload); the login form fetches as before.

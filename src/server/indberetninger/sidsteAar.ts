@@ -1,5 +1,5 @@
-import { type YdelseBeregnet, ydelserAf } from "../takstskema";
-import type { Sql } from "./db";
+import { type YdelseBeregnet, ydelserAf } from "../../takstskema";
+import type { Sql } from "../db";
 
 /** Last year's current submission of one tilbud, with its ydelser (a former single-takst row: one). */
 export interface SidsteAarsIndberetning {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { takstudvikling } from "../engine";
-import { sammeYdelse, udenUgyldigeTegn, ydelserAf } from "../takstskema";
-import type { AktuelTakst } from "./lager";
+import { takstudvikling } from "../../engine";
+import { sammeYdelse, udenUgyldigeTegn, ydelserAf } from "../../takstskema";
+import type { AktuelTakst } from "./sql";
 
 export interface EksportRaekke {
   driftsherre: string;

@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type Db, unikBrud } from "./db";
-import { kortUdenNummer } from "./oversigt/kort";
+import type { Indberetning, IndberetningDetalje, Kvittering } from "../../kontrakt";
+import { type Db, unikBrud } from "../db";
+import { kortUdenNummer } from "../oversigt/kort";
 
-/** The receipt of product.md §5; `nummer` is null only for submissions stored before it existed. */
-export interface Kvittering {
-  id: string;
-  nummer: string | null;
-  modtaget: string;
-  sha256: string;
-}
-
-export const STATUSSER = ["modtaget", "i_dialog", "godkendt", "tilbagetrukket"] as const;
-export type Status = (typeof STATUSSER)[number];
+export type { Indberetning, Kvittering } from "../../kontrakt";
 
 export interface NyIndberetning {
   driftsherre: string;
@@ -30,35 +22,15 @@ export interface NyIndberetning {
   tokenId: string;
 }
 
-export interface Indberetning {
-  id: string;
-  driftsherre: string;
-  tilbud: string;
-  /** The first ydelse's name (the storage key before issue 12; kept for readers of one name). */
-  ydelse: string;
-  /** Every ydelse of the submission, in the table's order (issue 12). */
-  ydelser: string[];
-  takstaar: number;
-  version: number;
-  nummer: string | null;
-  status: Status;
-  sha256: string;
-  modtaget: string;
-}
-
-export interface IndberetningFuld extends Indberetning {
-  payload: Record<string, unknown>;
-  findings: unknown[];
-  sprunget: unknown[];
-  beregnet: unknown;
-}
+/** The submission as stored (GET /api/v1/indberetninger/:id without its dialogue). */
+export type IndberetningFuld = Omit<IndberetningDetalje, "dialog">;
 
 /** A row of indberetninger as the database drivers return it (timestamps as Date or text). */
 export interface IndberetningRaekke extends Omit<Indberetning, "modtaget"> {
   modtaget: Date | string;
   payload?: Record<string, unknown>;
-  findings?: unknown[];
-  sprunget?: unknown[];
+  findings?: IndberetningDetalje["findings"];
+  sprunget?: IndberetningDetalje["sprunget"];
   beregnet?: unknown;
 }
 type Raekke = IndberetningRaekke;

@@ -1,0 +1,186 @@
+/**
+ * The service's API contract (product.md §5), written once: the routes' JSON Schemas and the
+ * OpenAPI description are generated from these (src/server/kontrakt.ts), and the task pane's and
+ * the CLIs' clients parse the answers with the same schemas. The finding, the skipped check and
+ * the ruleset summary are domain objects: they live with the domain and are re-exported here.
+ */
+import { z } from "zod";
+import { regelsaetResumeSchema } from "../regelsaet/schema";
+import { fundSchema, sprungetSchema } from "../takstskema/resultat";
+
+export { fundSchema, sprungetSchema, regelsaetResumeSchema };
+
+const takstaar = z.number().int().min(1900).max(2200);
+const id = z.string().max(64);
+
+/** The dialogue's statuses (product.md §5); "godkendt" is the secretariat's approval. */
+export const sagsstatusSchema = z.enum(["modtaget", "i_dialog", "godkendt", "tilbagetrukket"]);
+export type Sagsstatus = z.infer<typeof sagsstatusSchema>;
+
+/**
+ * The receipt exactly as the service issues it (a UUID, a short number such as SYD-2018-0042, an
+ * ISO time, a SHA-256 in hex). The pane writes its number (or id) into the workbook, so anything
+ * else – a formula, a long text, a control character from a wrong or hostile address – is
+ * refused, never written. nummer is null (or absent, from an older service) only for submissions
+ * stored before numbers existed.
+ */
+export const kvitteringSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  // The server's numbers: a ruleset id in A-Z, 0-9 and "-", the takstår, a serial of at least 4 digits.
+  nummer: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,40}-\d{4}-\d{4,9}$/)
+    .nullish()
+    .transform((n) => n ?? null),
+  modtaget: z.string().datetime({ offset: true }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Kvittering = z.infer<typeof kvitteringSchema>;
+
+/** 201/200 on a submission: the receipt and the warnings stored with it (TS120 among them). */
+export const modtagetSchema = kvitteringSchema.extend({ findings: z.array(fundSchema) });
+
+/** 422: the skema has errors and nothing is stored. */
+export const afvistSchema = z.object({ fejl: z.string(), findings: z.array(fundSchema), skipped: z.array(sprungetSchema) });
+
+/** Every other refusal: a Danish sentence (and, for a malformed request, the parser's detail). */
+export const fejlSchema = z.object({ fejl: z.string(), detalje: z.string().optional() });
+
+export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string() });
+
+/** One entry of a submission's dialogue: a status change (with its remark) or a remark. */
+export const dialogPostSchema = z.object({
+  id: z.number().int(),
+  art: z.enum(["status", "bemaerkning"]),
+  /** The new status of a status change; null for a remark. */
+  status: sagsstatusSchema.nullable(),
+  tekst: z.string().nullable(),
+  /** Who, as the token said at the time. */
+  hvem: z.object({ rolle: z.enum(["kommune", "sekretariat"]), driftsherre: z.string().nullable(), beskrivelse: z.string().nullable() }),
+  tidspunkt: z.string(),
+});
+export type DialogPost = z.infer<typeof dialogPostSchema>;
+
+/** A submission as listed (GET /api/v1/indberetninger) and as the head of GET …/:id. */
+export const indberetningSchema = z.object({
+  id: z.string(),
+  driftsherre: z.string(),
+  tilbud: z.string(),
+  /** The first ydelse's name (the storage key of one-row skemaer). */
+  ydelse: z.string(),
+  /** Every ydelse of the submission, in the table's order. */
+  ydelser: z.array(z.string()),
+  takstaar: z.number().int(),
+  version: z.number().int(),
+  nummer: z.string().nullable(),
+  status: sagsstatusSchema,
+  sha256: z.string(),
+  modtaget: z.string(),
+});
+export type Indberetning = z.infer<typeof indberetningSchema>;
+
+export const indberetningListeSchema = z.object({ indberetninger: z.array(indberetningSchema) });
+/** GET /api/v1/indberetninger/:id: the submission as stored, with its dialogue. */
+export const indberetningDetaljeSchema = indberetningSchema.extend({
+  payload: z.record(z.unknown()),
+  findings: z.array(fundSchema),
+  sprunget: z.array(sprungetSchema),
+  beregnet: z.unknown(),
+  dialog: z.array(dialogPostSchema),
+});
+export type IndberetningDetalje = z.infer<typeof indberetningDetaljeSchema>;
+
+/** Last year's current submission of a tilbud, for the pane to offer its takster. */
+export const sidsteAarSchema = z.object({
+  takstaar: z.number().int(),
+  id: z.string(),
+  nummer: z.string().nullable(),
+  version: z.number().int(),
+  ydelser: z.array(z.object({ navn: z.string(), takst: z.number().nullable() })),
+});
+
+export const dialogStatusSvarSchema = z.object({ id: z.string(), status: sagsstatusSchema, post: dialogPostSchema });
+
+export const regelsaetListeSchema = z.object({ regelsaet: z.array(regelsaetResumeSchema) });
+export const regelsaetUdgivelseSchema = regelsaetResumeSchema.extend({ sha256: z.string(), udgivet: z.string() });
+export const regelsaetAfvistSchema = z.object({ fejl: z.string(), fund: z.array(z.object({ sti: z.string(), besked: z.string() })) });
+
+/** The ruleset the server validated a submission against. */
+export const valideretModSchema = z.object({ id: z.string(), version: z.number().int() });
+
+/** A stored warning as the overview shows it. */
+export const advarselSchema = fundSchema.pick({ code: true, field: true, cell: true, message: true });
+
+/**
+ * One ydelse of a current submission in the overview (the highest version of its
+ * driftsherre/tilbud/takstår); a submission with three ydelser is three of these with the same id.
+ */
+export const oversigtRaekkeSchema = z.object({
+  id: z.string(),
+  driftsherre: z.string(),
+  tilbud: z.string(),
+  ydelse: z.string(),
+  version: z.number().int(),
+  /** How many versions the takst has this takstår (1 = never resubmitted). */
+  antalVersioner: z.number().int(),
+  modtaget: z.string(),
+  takst: z.number().nullable(),
+  takstenhed: z.string().nullable(),
+  /**
+   * The previous takstår's current takst for the same driftsherre/tilbud/ydelse; without one,
+   * the sidste års takst the skema states (then `sidsteAarsTakstOplyst` is true).
+   */
+  sidsteAarsTakst: z.number().nullable(),
+  sidsteAarsTakstOplyst: z.boolean(),
+  /** PL from the submission's TS_PLPct, a fraction (0.02 = 2 %). */
+  plPct: z.number().nullable(),
+  /** Real takstudvikling (fraction) rounded to one decimal of a percent; null = no comparison. */
+  takstudvikling: z.number().nullable(),
+  /** |takstudvikling| above the limit of rule TS050. */
+  udsving: z.boolean(),
+  /** What validation found at receipt: "godkendt" = no warnings (not the secretariat's approval). */
+  status: z.enum(["godkendt", "advarsler"]),
+  advarsler: z.array(advarselSchema),
+  valideretMod: valideretModSchema.nullable(),
+  /** Never tilbagetrukket here (withdrawn takster are listed apart). */
+  sagsstatus: sagsstatusSchema,
+  nummer: z.string().nullable(),
+});
+export type OversigtRaekke = z.infer<typeof oversigtRaekkeSchema>;
+
+/** GET /api/v1/oversigt: the rows (the rest of the page's figures beside them, src/server/oversigt/typer.ts). */
+export const oversigtSchema = z.object({ takstaar: z.number().int().nullable(), indberetninger: z.array(oversigtRaekkeSchema) }).passthrough();
+
+/** One row of the public takstoversigt: one ydelse of a current submission (product.md §5). */
+export const takstoversigtRaekkeSchema = z.object({
+  driftsherre: z.string(),
+  tilbud: z.string(),
+  tilbudsportalId: z.string(),
+  lovgrundlag: z.string(),
+  ydelse: z.string(),
+  takstenhed: z.string(),
+  pladser: z.number().nullable(),
+  /** A fraction (0.96 = 96 %). */
+  belaegning: z.number().nullable(),
+  takst: z.number().nullable(),
+  basistakst: z.number().nullable(),
+  servicetakst: z.number().nullable(),
+  sidsteAarsTakst: z.number().nullable(),
+  /** Real takstudvikling as a fraction; null without last year's takst. */
+  takstudvikling: z.number().nullable(),
+  /** ISO time of an in-year change (a version received after publication), else null. */
+  aendretIAaret: z.string().nullable(),
+  aendringBegrundelse: z.string().nullable(),
+});
+export type TakstoversigtRaekke = z.infer<typeof takstoversigtRaekkeSchema>;
+
+export const takstoversigtSchema = z.object({ takstaar: z.number().int(), offentliggjort: z.string(), takster: z.array(takstoversigtRaekkeSchema) });
+
+// Requests: query strings, path parameters (the bodies are parsed in the handlers, for their Danish messages).
+export const takstaarQuerySchema = z.object({ takstaar: takstaar.optional() }).strict();
+export const indberetningQuerySchema = z.object({ takstaar: takstaar.optional(), aktuelle: z.boolean().optional() }).strict();
+export const sidsteAarQuerySchema = z.object({ tilbud: z.string().min(1).max(500), takstaar }).strict();
+export const idParamsSchema = z.object({ id });
+export const regelsaetParamsSchema = z.object({ id: z.string().max(40) });
+export const regelsaetQuerySchema = z.object({ version: z.number().int().min(1).max(100000).optional() }).strict();
+export const oversigtDetaljeQuerySchema = z.object({ ydelse: z.string().max(500).optional() }).strict();

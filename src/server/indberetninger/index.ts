@@ -1,0 +1,109 @@
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import {
+  afvistSchema, fejlSchema, helbredSchema, idParamsSchema, indberetningDetaljeSchema, indberetningListeSchema, indberetningQuerySchema, modtagetSchema,
+  sidsteAarQuerySchema, sidsteAarSchema, takstaarQuerySchema,
+} from "../../kontrakt";
+import { takstskemaJsonSchema } from "../../takstskema";
+import { afvisToken, tokenStadigGyldigt } from "../auth";
+import type { RegelsaetOptions } from "../regelsaet";
+import { hentDialog } from "../dialog/sql";
+import { type KontraktTypeProvider, json } from "../kontrakt";
+import { eksportRaekker, somCsv, somXlsx } from "./eksport";
+import { type ServiceRegister, modtag } from "./modtag";
+import { hentSidsteAars } from "./sidsteAar";
+import { aktuelleTakster, hentIndberetning, listIndberetninger } from "./sql";
+
+/** As the rulesets' routes get them (app.ts), with the register as receiving uses it. */
+export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { register: ServiceRegister };
+
+const fejl = json(fejlSchema);
+const takstaarQuery = json(takstaarQuerySchema);
+const modtaget = json(modtagetSchema);
+// The error handler's refusals (app.ts) and the roles' (auth.ts), as every route may give them.
+const afvisninger = { 400: fejl, 401: fejl, 403: fejl };
+
+/** The submissions of product.md §5 under /api/v1: receive, list, read, last year's, export. */
+async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
+  const { db } = o;
+
+  app.get("/api/v1/health", { schema: { response: { 200: json(helbredSchema), 503: json(helbredSchema) } } }, async (_req, reply) => {
+    try {
+      await db.query("SELECT 1");
+      return { status: "ok" as const, database: db.art };
+    } catch {
+      return reply.code(503).send({ status: "fejl", database: db.art });
+    }
+  });
+
+  app.post(
+    "/api/v1/indberetninger",
+    {
+      bodyLimit: o.bodyLimit,
+      config: { roller: ["kommune"], tilbagekaldelseIRuten: true, beskrevet: { body: json(takstskemaJsonSchema) } },
+      schema: { response: { 200: modtaget, 201: modtaget, ...afvisninger, 413: fejl, 415: fejl, 422: json(afvistSchema) } },
+    },
+    async (req, reply) => {
+      const svar = await modtag(req.body, { db, register: o.register, bruger: req.bruger!, tokenGyldigt: () => tokenStadigGyldigt(db, req), nu: new Date() });
+      if (svar.kode === 401) return afvisToken(reply);
+      if (svar.kode === 200 || svar.kode === 201) {
+        req.log.info({ indberetning: svar.krop.id, tokenId: req.bruger!.tokenId, ny: svar.kode === 201 }, svar.kode === 201 ? "indberetning modtaget" : "indberetning gentaget");
+      }
+      return reply.code(svar.kode).send(svar.krop);
+    },
+  );
+
+  app.get(
+    "/api/v1/indberetninger",
+    { config: { roller: ["kommune", "sekretariat"] }, schema: { querystring: json(indberetningQuerySchema), response: { 200: json(indberetningListeSchema), ...afvisninger } } },
+    async (req) => {
+      const q = req.query;
+      const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
+      return { indberetninger: await listIndberetninger(db, { driftsherre, takstaar: q.takstaar, kunAktuelle: q.aktuelle }) };
+    },
+  );
+
+  // Last year's takst per ydelse, for the pane to offer (the municipality's own tilbud).
+  app.get(
+    "/api/v1/indberetninger/sidste-aar",
+    { config: { roller: ["kommune"] }, schema: { querystring: json(sidsteAarQuerySchema), response: { 200: json(sidsteAarSchema), ...afvisninger, 404: fejl } } },
+    async (req, reply) => {
+      const q = req.query;
+      const s = await hentSidsteAars(db, req.bruger!.driftsherre!, q.tilbud.trim(), q.takstaar - 1);
+      reply.header("cache-control", "no-store");
+      if (!s || s.ydelser.length === 0) return reply.code(404).send({ fejl: `Ingen aktuel indberetning af ${q.tilbud.trim()} for ${q.takstaar - 1}.` });
+      return { takstaar: s.takstaar, id: s.id, nummer: s.nummer, version: s.version, ydelser: s.ydelser.map((y) => ({ navn: y.navn, takst: y.takst })) };
+    },
+  );
+
+  app.get(
+    "/api/v1/indberetninger/:id",
+    { config: { roller: ["kommune", "sekretariat"] }, schema: { params: json(idParamsSchema), response: { 200: json(indberetningDetaljeSchema), ...afvisninger, 404: fejl } } },
+    async (req, reply) => {
+      const driftsherre = req.bruger!.rolle === "sekretariat" ? null : req.bruger!.driftsherre;
+      // Another municipality's submission is "not found": its existence is not revealed.
+      const i = await hentIndberetning(db, req.params.id, driftsherre);
+      if (!i) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
+      return { ...i, dialog: await hentDialog(db, i.id) };
+    },
+  );
+
+  const raekker = async (takstaar: number | undefined) => eksportRaekker(await aktuelleTakster(db, takstaar));
+  const filnavn = (takstaar: number | undefined, endelse: string) => `attachment; filename="takster${takstaar ? "-" + takstaar : ""}.${endelse}"`;
+  const eksport = { config: { roller: ["sekretariat"] as const }, schema: { querystring: takstaarQuery } };
+
+  app.get("/api/v1/eksport/takster.csv", eksport, async (req, reply) => {
+    reply.header("content-type", "text/csv; charset=utf-8");
+    reply.header("content-disposition", filnavn(req.query.takstaar, "csv"));
+    return somCsv(await raekker(req.query.takstaar));
+  });
+
+  app.get("/api/v1/eksport/takster.xlsx", eksport, async (req, reply) => {
+    reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    reply.header("content-disposition", filnavn(req.query.takstaar, "xlsx"));
+    return reply.send(await somXlsx(await raekker(req.query.takstaar)));
+  });
+}
+
+export const indberetningerPlugin = fp(indberetninger, { name: "takst-indberetninger", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

@@ -1,0 +1,90 @@
+import type { z } from "zod";
+import type { afvistSchema, fejlSchema, modtagetSchema } from "../../kontrakt";
+import type { RegelsaetRegister } from "../../regelsaet";
+import { aendringIAaretFund, manglerBegrundelse, ts120, ydelserAf } from "../../takstskema";
+import type { Db } from "../db";
+import { type Bruger, sammeDriftsherre } from "../tokens";
+import { behandlKrop } from "./behandl";
+import { hentSidsteAars } from "./sidsteAar";
+import { GemAfvist, gemIndberetning } from "./sql";
+
+/** The register as the service holds it: opdater() reads rulesets published since. */
+export type ServiceRegister = RegelsaetRegister & { opdater?(): Promise<void>; readonly udgivelse?: number };
+
+export interface Modtagelse {
+  db: Db;
+  register: ServiceRegister;
+  /** The caller, a municipality's token. */
+  bruger: Bruger;
+  /** Whether a token taken from memory is still unrevoked (asked before any refusal). */
+  tokenGyldigt: () => Promise<boolean>;
+  nu: Date;
+}
+
+export type ModtagSvar =
+  | { kode: 200 | 201; krop: z.infer<typeof modtagetSchema> }
+  | { kode: 401 }
+  | { kode: 403; krop: z.infer<typeof fejlSchema> }
+  | { kode: 422; krop: z.infer<typeof afvistSchema> };
+
+/**
+ * Receives one submission (POST /api/v1/indberetninger): refuses a body for another
+ * driftsherre, validates with the shared validator, adds TS120, stores, and answers with the
+ * receipt. No HTTP here: the route only turns the answer into a reply.
+ */
+export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> {
+  const { db, register, bruger } = m;
+  const egen = bruger.driftsherre ?? "";
+  const andenDriftsherre = async (): Promise<ModtagSvar> =>
+    (await m.tokenGyldigt()) ? { kode: 403, krop: { fejl: `Dette token må kun indberette for ${egen}.` } } : { kode: 401 };
+  // A body that names another driftsherre is refused before anything else is looked at.
+  if (krop && typeof krop === "object" && !Array.isArray(krop)) {
+    const dh = (krop as Record<string, unknown>).TS_Driftsherre;
+    if (typeof dh === "string" && dh.trim() !== "" && !sammeDriftsherre(dh, egen)) return andenDriftsherre();
+  }
+  // The server's register knows its publication number: the statement that stores checks it
+  // (no query of its own); another register is brought up to date first.
+  if (register.udgivelse === undefined) await register.opdater?.();
+  for (let forsoeg = 0; ; forsoeg++) {
+    const b = behandlKrop(krop, register, m.nu);
+    if (!b.ok) {
+      if (!(await m.tokenGyldigt())) return { kode: 401 };
+      return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: b.findings, skipped: b.skipped } };
+    }
+    if (!sammeDriftsherre(b.noegle.driftsherre, egen)) return andenDriftsherre();
+    // TS120: the stated sidste års takst against what was submitted for the ydelse last year.
+    // Only a body that states one costs the extra read (storing stays one round trip otherwise).
+    const ydelser = ydelserAf(b.vaerdier, b.beregnet);
+    const sidsteAar = ydelser.some((y) => y.sidsteAarsTakst !== null) ? await hentSidsteAars(db, egen, b.noegle.tilbud, b.noegle.takstaar - 1) : undefined;
+    const findings = [...b.findings, ...ts120(ydelser, sidsteAar?.ydelser ?? [])];
+    try {
+      const { kvittering, ny } = await gemIndberetning(db, {
+        ...b.noegle,
+        driftsherre: egen,
+        sha256: b.sha256,
+        payload: b.indhold,
+        vaerdier: b.vaerdier,
+        findings,
+        sprunget: b.skipped,
+        beregnet: b.beregnet,
+        regelsaet: b.regelsaet,
+        regelsaetUdgivelse: register.udgivelse,
+        // After publication a new version is an in-year change and must say why (product.md §5):
+        // the storing call looks the publication up and refuses (GemAfvist "offentliggjort").
+        kraeverBegrundelse: manglerBegrundelse(b.vaerdier),
+        tokenId: bruger.tokenId,
+      });
+      return { kode: ny ? 201 : 200, krop: { ...kvittering, findings } };
+    } catch (e) {
+      if (!(e instanceof GemAfvist)) throw e;
+      if (e.grund === "token") return { kode: 401 };
+      if (e.grund === "offentliggjort") {
+        const aendring = aendringIAaretFund(b.vaerdier, b.noegle.takstaar, e.offentliggjort);
+        return { kode: 422, krop: { fejl: "Taksterne er offentliggjort: en ændring kræver en begrundelse.", findings: aendring ? [...b.findings, aendring] : b.findings, skipped: b.skipped } };
+      }
+      // A ruleset was published since: read it and validate again (a few times at most).
+      if (forsoeg >= 5) throw e;
+      await register.opdater?.();
+    }
+  }
+}
