@@ -36,3 +36,5 @@ export { MARGENER, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidef
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
+export { sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
+export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";

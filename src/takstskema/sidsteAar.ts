@@ -39,6 +39,7 @@ export function ts120(ydelser: readonly YdelseBeregnet[], sidsteAar: readonly Pi
       field: "TS_Ydelser_SidsteAarsTakst",
       cell: celleFor("TS_Ydelser_SidsteAarsTakst", y.raekke),
       message: `Sidste års takst for "${y.navn}" er oplyst som ${kr(oplyst)}, men takstindberetningen sidste år var ${kr(indsendt)}`,
+      row: y.raekke,
     }];
   });
 }

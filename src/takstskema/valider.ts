@@ -1,7 +1,7 @@
 import type { ParameterNavn, Parametre, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
 import { beregn, type Beregning } from "./beregning";
-import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER } from "./felter";
+import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
 import { celleFor } from "./layout";
 import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type Regel, type RegelKontekst, TAKSTFELTER } from "./regel";
 import type { Beregnet, Fund, Genberegnet, Sprunget } from "./resultat";
@@ -166,7 +166,9 @@ class Kontekst implements RegelKontekst {
   }
 
   fund(felt: SkemaNavn, message: string, raekke?: number): void {
-    this.findings.push({ code: this.regel.code, severity: this.regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") });
+    const f: Fund = { code: this.regel.code, severity: this.regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") };
+    if (raekke !== undefined && raekke >= 0 && raekke < YDELSE_RAEKKER && felt.startsWith("TS_Ydelser_")) f.row = raekke;
+    this.findings.push(f);
   }
 
   spring(message: string, felt?: FeltNavn): void {

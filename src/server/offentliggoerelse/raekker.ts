@@ -1,4 +1,4 @@
-import { ydelserAf } from "../../takstskema";
+import { sammeYdelse, sidsteAarsTakstVist, vistUdvikling, ydelserAf } from "../../takstskema";
 import type { OversigtRaekke } from "./sql";
 
 /** One row of the public takstoversigt: one ydelse of a current submission (product.md §5). */
@@ -15,14 +15,16 @@ export interface TakstoversigtRaekke {
   takst: number | null;
   basistakst: number | null;
   servicetakst: number | null;
+  /** Last year's takst: submitted last year where the service has it, else the skema's stated figure. */
   sidsteAarsTakst: number | null;
-  /** Real takstudvikling as a fraction, as the skema computed it; null without last year's takst. */
+  /** Real takstudvikling as a fraction, rounded as shown (vistUdvikling); null without last year's takst. */
   takstudvikling: number | null;
   /** ISO time of an in-year change (a version received after publication), else null. */
   aendretIAaret: string | null;
   aendringBegrundelse: string | null;
 }
 
+const tal = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const tekst = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
 /** Database rows → public rows; each ydelse passes the takstskema's own schema (ydelserAf). */
@@ -30,7 +32,11 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[]): Takstoversigt
   return rows.flatMap((r) => {
     const ydelser = r.ydelse === null || r.ydelse === undefined ? ydelserAf(r.vaerdier, r.beregnet) : ydelserAf(null, { ydelser: [r.ydelse] });
     const v = r.vaerdier ?? {};
-    return ydelser.map((y) => ({
+    const sidsteAar = r.sidste_vaerdier || r.sidste_beregnet ? ydelserAf(r.sidste_vaerdier, r.sidste_beregnet) : [];
+    const pl = tal(v.TS_PLPct);
+    return ydelser.map((y) => {
+      const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;
+      return {
       driftsherre: r.driftsherre,
       tilbud: r.tilbud,
       tilbudsportalId: tekst(v.TS_TilbudsportalID),
@@ -42,11 +48,12 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[]): Takstoversigt
       takst: y.takst,
       basistakst: y.basistakst,
       servicetakst: y.servicetakst,
-      sidsteAarsTakst: y.sidsteAarsTakst,
-      takstudvikling: y.takstudvikling,
-      aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
-      aendringBegrundelse: r.aendring_begrundelse,
-    }));
+        sidsteAarsTakst: sidste,
+        takstudvikling: vistUdvikling(y.takst, sidste, pl)?.vaerdi ?? null,
+        aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
+        aendringBegrundelse: r.aendring_begrundelse,
+      };
+    });
   });
 }
 

@@ -126,6 +126,8 @@ export interface Fund {
   field: string;
   cell: string;
   message: string;
+  /** The ydelse row of a finding on one ydelse (fundSchema); absent in findings stored before. */
+  row?: number;
 }
 
 export interface Version {

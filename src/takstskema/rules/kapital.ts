@@ -1,4 +1,4 @@
-import { hurtigTjenestemandspension, tilTal, tjenestemandspension } from "../../engine";
+import { tjenestemandspensionTal } from "../../engine";
 import { kr, pct, TOLERANCE_KR, type Regel } from "../regel";
 
 export const TS070: Regel = {
@@ -34,7 +34,7 @@ export const TS080: Regel = {
     const loen = ctx.v.TS_PensionsgivendeLoen;
     if (loen === undefined || loen < 0) return;
     const sats = ctx.param("tjenestemandspensionSats");
-    const forventet = hurtigTjenestemandspension(loen, sats) ?? tilTal(tjenestemandspension(loen, sats));
+    const forventet = tjenestemandspensionTal(loen, sats);
     const faktisk = ctx.v.TS_Tjenestemandspension ?? 0;
     if (faktisk < forventet - TOLERANCE_KR) {
       ctx.fund("TS_Tjenestemandspension", `Linje 5 er ${kr(faktisk)}, men hensættelsen til uforsikrede tjenestemænd alene er ${pct(sats)} af den pensionsgivende løn ${kr(loen)} = ${kr(forventet)}. Forsikringspræmier kan komme oven i, men hensættelsen skal være med.`);
