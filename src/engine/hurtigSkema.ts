@@ -2,7 +2,7 @@ import { hurtigOverhead } from "./hurtig";
 import { broek, GRAENSE, gange, plus, rundKvotient, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
 
 /**
- * Exact fast paths for the takstskema's recomputation (issue 15): the sums of the
+ * Exact fast paths for the takstskema's recomputation (decimal.js per figure dominated validate_one_ms, bench/takstskema.bench.ts): the sums of the
  * omkostninger, SOC.TAKSTSTRUKTUR, the tilbud's belægning, in scaled
  * integers held in doubles. Each returns the very number(s) that `tilTal` of the decimal.js
  * computation gives, or undefined when it cannot prove that (non-numbers, more than 4
@@ -48,6 +48,20 @@ export interface YdelseTal {
 
 const EN: Skaleret = { m: 1, k: 0 };
 
+/** One ydelse's belægningsdage bd = pladser × dage × belægning, its ressource r and r × bd; undefined where the engine would throw. */
+function raekkeDage(y: YdelseTal, d: Skaleret): { bd: Skaleret; r: Skaleret; rbd: Skaleret } | undefined {
+  const { pladser, belaegning, ressource } = y;
+  if (!(pladser! > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return undefined;
+  const p = skaler(pladser);
+  const b = skaler(belaegning);
+  const pd = p && gange(p, d);
+  const bd = pd && b && gange(pd, b);
+  let r: Skaleret | undefined = EN;
+  if (ressource !== null && ressource !== undefined) r = ressource > 0 ? skaler(ressource) : undefined;
+  const rbd = bd && r && gange(r, bd);
+  return bd && r && rbd ? { bd, r, rbd } : undefined;
+}
+
 /**
  * takststruktur(basisgrundlag, servicegrundlag, ydelser, dage) with every Dec through tilTal:
  * each row's belægningsdage, basistakst, servicetakst and takst (null for an empty row) and
@@ -72,20 +86,12 @@ export function hurtigTakststruktur(
       rader.push(null);
       continue;
     }
-    const { pladser, belaegning, ressource } = y;
-    if (!(pladser > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return undefined;
-    const p = skaler(pladser);
-    const b = skaler(belaegning);
-    const pd = p && gange(p, d);
-    const bd = pd && b && gange(pd, b);
-    let r: Skaleret | undefined = EN;
-    if (ressource !== null && ressource !== undefined) r = ressource > 0 ? skaler(ressource) : undefined;
-    const rbd = bd && r && gange(r, bd);
-    if (!bd || !r || !rbd) return undefined;
-    sumBd = plus(sumBd, bd);
-    sumRBd = plus(sumRBd, rbd);
+    const x = raekkeDage(y, d);
+    if (!x) return undefined;
+    sumBd = plus(sumBd, x.bd);
+    sumRBd = plus(sumRBd, x.rbd);
     if (!sumBd || !sumRBd) return undefined;
-    rader.push({ bd, r });
+    rader.push(x);
   }
   if (!sumBd || !sumRBd || sumBd.m === 0) return undefined; // no ydelse: the engine's EMPTY
   const bt = broek(basis, sumBd);

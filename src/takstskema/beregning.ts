@@ -48,7 +48,7 @@ const celle = <T>(kolonne: Raekke<T>, i: number): T | null => kolonne?.[i] ?? nu
 const n = (x: number | undefined) => x ?? 0;
 
 /** True when the row holds anything a user typed (a name or a figure). */
-export function erUdfyldtRaekke(v: Partial<Skema>, i: number): boolean {
+function erUdfyldtRaekke(v: Partial<Skema>, i: number): boolean {
   return (
     celle<unknown>(v.TS_Ydelser_Navn, i) !== null ||
     celle<unknown>(v.TS_Ydelser_Pladser, i) !== null ||
