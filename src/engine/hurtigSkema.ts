@@ -2,8 +2,8 @@ import { hurtigOverhead } from "./hurtig";
 import { broek, GRAENSE, gange, plus, rundKvotient, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
 
 /**
- * Exact fast paths for the takstskema's recomputation (issue 15): the sums of the
- * omkostninger, SOC.TAKSTSTRUKTUR, the tilbud's belægning and the takstudvikling, in scaled
+ * Exact fast paths for the takstskema's recomputation (decimal.js per figure dominated validate_one_ms, bench/takstskema.bench.ts): the sums of the
+ * omkostninger, SOC.TAKSTSTRUKTUR, the tilbud's belægning, in scaled
  * integers held in doubles. Each returns the very number(s) that `tilTal` of the decimal.js
  * computation gives, or undefined when it cannot prove that (non-numbers, more than 4
  * decimals, values beyond 1e15 scaled, the engine's preconditions not met); the caller then
@@ -48,6 +48,20 @@ export interface YdelseTal {
 
 const EN: Skaleret = { m: 1, k: 0 };
 
+/** One ydelse's belægningsdage bd = pladser × dage × belægning, its ressource r and r × bd; undefined where the engine would throw. */
+function raekkeDage(y: YdelseTal, d: Skaleret): { bd: Skaleret; r: Skaleret; rbd: Skaleret } | undefined {
+  const { pladser, belaegning, ressource } = y;
+  if (!(pladser! > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return undefined;
+  const p = skaler(pladser);
+  const b = skaler(belaegning);
+  const pd = p && gange(p, d);
+  const bd = pd && b && gange(pd, b);
+  let r: Skaleret | undefined = EN;
+  if (ressource !== null && ressource !== undefined) r = ressource > 0 ? skaler(ressource) : undefined;
+  const rbd = bd && r && gange(r, bd);
+  return bd && r && rbd ? { bd, r, rbd } : undefined;
+}
+
 /**
  * takststruktur(basisgrundlag, servicegrundlag, ydelser, dage) with every Dec through tilTal:
  * each row's belægningsdage, basistakst, servicetakst and takst (null for an empty row) and
@@ -72,20 +86,12 @@ export function hurtigTakststruktur(
       rader.push(null);
       continue;
     }
-    const { pladser, belaegning, ressource } = y;
-    if (!(pladser > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return undefined;
-    const p = skaler(pladser);
-    const b = skaler(belaegning);
-    const pd = p && gange(p, d);
-    const bd = pd && b && gange(pd, b);
-    let r: Skaleret | undefined = EN;
-    if (ressource !== null && ressource !== undefined) r = ressource > 0 ? skaler(ressource) : undefined;
-    const rbd = bd && r && gange(r, bd);
-    if (!bd || !r || !rbd) return undefined;
-    sumBd = plus(sumBd, bd);
-    sumRBd = plus(sumRBd, rbd);
+    const x = raekkeDage(y, d);
+    if (!x) return undefined;
+    sumBd = plus(sumBd, x.bd);
+    sumRBd = plus(sumRBd, x.rbd);
     if (!sumBd || !sumRBd) return undefined;
-    rader.push({ bd, r });
+    rader.push(x);
   }
   if (!sumBd || !sumRBd || sumBd.m === 0) return undefined; // no ydelse: the engine's EMPTY
   const bt = broek(basis, sumBd);
@@ -115,30 +121,6 @@ export function hurtigBelaegning(belaegningsdage: number, pladser: number, dage:
   const naevner = p && d && gange(p, d);
   const f = a && naevner && broek(a, naevner);
   return f ? f.n / f.d : undefined;
-}
-
-/**
- * tilTal(takstudvikling(nyTakst, sidsteAarsTakst, plPct)) = ny / (sidste × (1 + pl)) - 1.
- * decimal.js rounds the quotient to 40 digits before subtracting 1, so when the result is far
- * smaller than the quotient that error grows relative to it: the fast path needs
- * |result| ≥ 1e-6 × |quotient| (or an exact 0), which leaves the rounding error below the
- * 2^-107 distance to the nearest midpoint between doubles.
- */
-export function hurtigTakstudvikling(nyTakst: number, sidsteAarsTakst: number, plPct: number): number | undefined {
-  if (!(sidsteAarsTakst > 0 && plPct > -1 && plPct <= 1)) return undefined;
-  const t = skaler(nyTakst);
-  const g = skaler(sidsteAarsTakst);
-  const l = skaler(plPct);
-  const enPlusPl = l && plus(EN, l);
-  const naevner = g && enPlusPl && gange(g, enPlusPl);
-  if (!t || !naevner) return undefined;
-  const n = t.m * TI_I[naevner.k]!;
-  const d = naevner.m * TI_I[t.k]!;
-  if (!(Math.abs(n) <= GRAENSE && d > 0 && d <= GRAENSE)) return undefined;
-  const forskel = n - d; // exact: both integers ≤ 1e15
-  if (forskel === 0) return 0;
-  if (!(Math.abs(n) <= 1e6 * Math.abs(forskel))) return undefined;
-  return forskel / d;
 }
 
 /** tilTal(tjenestemandspension(loen, sats)): the same rounding of a product as OVERHEAD, for loen ≥ 0 and sats in [0, 1]. */

@@ -17,3 +17,4 @@ export * from "./takststruktur";
 export * from "./hurtig";
 export * from "./hurtigSkema";
 export * from "./hurtigUdvikling";
+export * from "./tal";

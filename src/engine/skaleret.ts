@@ -61,7 +61,7 @@ export function skaler(x: unknown): Skaleret | undefined {
 }
 
 /** m × 10^(k - a.k): a at the finer scale k (k ≥ a.k); NaN when it leaves the exact range. */
-export function paaSkala(a: Skaleret, k: number): number {
+function paaSkala(a: Skaleret, k: number): number {
   const m = a.m * TI_I[k - a.k]!;
   return Math.abs(m) <= GRAENSE ? m : NaN;
 }

@@ -14,7 +14,7 @@ export function belaegningsdage(pladser: DecInput, belaegning: DecInput, dage: D
 }
 
 /** Unrounded takst = takstgrundlag / belægningsdage. */
-export function takstEksakt(
+function takstEksakt(
   takstgrundlag: DecInput,
   pladser: DecInput,
   belaegning: DecInput,

@@ -14,10 +14,10 @@ import { talDa } from "./format";
  */
 
 // z.number() refuses NaN; NaN is let through here so it gets the "endeligt tal" message.
-const celleSchema = z.union([z.number(), z.nan(), z.string(), z.boolean(), z.null(), z.undefined()]);
+export const celleSchema = z.union([z.number(), z.nan(), z.string(), z.boolean(), z.null(), z.undefined()]);
 export type Celle = z.infer<typeof celleSchema>;
 
-const matrixSchema = z
+export const matrixSchema = z
   .array(z.array(celleSchema).min(1))
   .min(1)
   .refine((rows) => rows.every((r) => r.length === rows[0]?.length), "rækkerne har forskellig længde");
@@ -57,13 +57,13 @@ function skalar(ctx: Kontekst, index: number, v: unknown): Celle {
  * error message for every option it tries and throws them away (an omitted argument costs four).
  * zod still parses whatever fails here, so its messages stay the same.
  */
-function erCelle(x: unknown): x is Celle {
+export function erCelle(x: unknown): x is Celle {
   const t = typeof x;
   return t === "number" || t === "string" || t === "boolean" || x === null || x === undefined;
 }
 
 /** Exactly what matrixSchema accepts (a non-empty rectangle of cells), checked without zod. */
-function erMatrix(x: unknown): x is Matrix {
+export function erMatrix(x: unknown): x is Matrix {
   if (!Array.isArray(x) || x.length === 0) return false;
   const foerste: unknown = x[0];
   if (!Array.isArray(foerste) || foerste.length === 0) return false;
@@ -115,7 +115,7 @@ export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | 
 }
 
 /** Optional text, trimmed; blank gives undefined. */
-export function valgfriTekst(ctx: Kontekst, index: number, v: unknown): string | undefined {
+function valgfriTekst(ctx: Kontekst, index: number, v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   const p = param(ctx, index);
   const c = skalar(ctx, index, v);

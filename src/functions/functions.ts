@@ -3,17 +3,14 @@ import {
   type AfskrivningsRegler,
   type Dec,
   efterregModel as motorEfterregModel,
-  efterregulering,
+  efterreguleringTal,
   fordel,
-  hurtigEfterregulering,
-  hurtigOverhead,
-  hurtigTakst,
   forrentning as motorForrentning,
   gennemsnitligBelaegning,
   MODEL_LINJER,
-  overhead as motorOverhead,
+  overheadTal,
   plRegulering,
-  takst as motorTakst,
+  takstTal,
   takstudvikling as motorTakstudvikling,
   ofPrPlejefamilie,
   tilsynskategori as motorTilsynskategori,
@@ -72,7 +69,10 @@ function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
 
 /** Exact engine value to an Excel number: -0 becomes 0, beyond the double range is refused. */
 function ud(d: Dec): number {
-  const n = tilTal(d);
+  return endeligt(tilTal(d));
+}
+
+function endeligt(n: number): number {
   if (!Number.isFinite(n)) throw new ResultatFejl("resultatet er for stort til Excel. Kontrollér størrelsesordenen af argumenterne.");
   return n;
 }
@@ -94,8 +94,7 @@ export function takst(takstgrundlag: unknown, pladser: unknown, belaegning: unkn
     const b = tal(c, 2, belaegning);
     const d = valgfritTal(c, 3, dage);
     const k = valgfritTal(c, 4, decimaler);
-    // The engine's exact double fast path; undefined hands over to decimal.js (and its errors).
-    return hurtigTakst(g, p, b, d, k) ?? ud(motorTakst(g, p, b, d, k));
+    return endeligt(takstTal(g, p, b, d, k));
   });
 }
 
@@ -112,7 +111,7 @@ export function overhead(grundlag: unknown, sats: unknown, regelsaet: unknown = 
     const g = tal(c, 0, grundlag);
     const s = tal(c, 1, sats);
     const loft = regelsaetTal(valgfritRegelsaet(c, 2, regelsaet), "overheadLoft");
-    return hurtigOverhead(g, s, loft) ?? ud(motorOverhead(g, s, loft));
+    return endeligt(overheadTal(g, s, loft));
   });
 }
 
@@ -129,7 +128,7 @@ export function efterreg(resultat: unknown, budget: unknown, graense: unknown = 
     const r = tal(c, 0, resultat);
     const b = tal(c, 1, budget);
     const g = valgfritTal(c, 2, graense);
-    return hurtigEfterregulering(r, b, g) ?? ud(efterregulering(r, b, g));
+    return endeligt(efterreguleringTal(r, b, g));
   });
 }
 

@@ -165,8 +165,9 @@ export const takstoversigtRaekkeSchema = z.object({
   takst: z.number().nullable(),
   basistakst: z.number().nullable(),
   servicetakst: z.number().nullable(),
+  /** Last year's takst: submitted last year where the service has it, else the skema's stated figure. */
   sidsteAarsTakst: z.number().nullable(),
-  /** Real takstudvikling as a fraction; null without last year's takst. */
+  /** Real takstudvikling as a fraction, rounded as shown (vistUdvikling); null without last year's takst. */
   takstudvikling: z.number().nullable(),
   /** ISO time of an in-year change (a version received after publication), else null. */
   aendretIAaret: z.string().nullable(),

@@ -264,10 +264,6 @@ export function ydelseKolonne(navn: string): KolonneDefinition | undefined {
   return KOLONNE_MAP.get(navn);
 }
 
-export function erKolonneNavn(navn: string): navn is KolonneNavn {
-  return KOLONNE_MAP.has(navn);
-}
-
 export const FELT_NAVNE: readonly FeltNavn[] = FELTER.map((f) => f.navn);
 
 const FELT_MAP = new Map<string, FeltDefinition>(FELTER.map((f) => [f.navn, f]));
@@ -275,8 +271,4 @@ const FELT_MAP = new Map<string, FeltDefinition>(FELTER.map((f) => [f.navn, f]))
 /** The definition of a field or a Ydelser column. */
 export function felt(navn: string): FeltDefinition | undefined {
   return FELT_MAP.get(navn) ?? KOLONNE_MAP.get(navn);
-}
-
-export function erFeltNavn(navn: string): navn is FeltNavn {
-  return FELT_MAP.has(navn);
 }

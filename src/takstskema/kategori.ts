@@ -17,7 +17,7 @@ type Kategorier = NonNullable<ReturnType<typeof parameter<"kategorier">>>;
 /**
  * Each normalised name and synonym → the ruleset's name (the first category in the list that
  * has it, as a search through the list finds it), built once per list: normalising every name
- * on every lookup was most of validating a skema with a kategori (issue 15).
+ * on every lookup was most of validating a skema with a kategori (validate_one_ms, bench/takstskema.bench.ts).
  */
 const OPSLAG = new WeakMap<Kategorier, Map<string, string>>();
 function opslag(liste: Kategorier): Map<string, string> {
@@ -44,9 +44,4 @@ export function kanoniskKategori(r: Regelsaet | undefined, tekst: string): strin
   const liste = r ? parameter(r, "kategorier") : undefined;
   if (!liste) return tekst.trim();
   return opslag(liste).get(normaliser(tekst));
-}
-
-/** Same category, whatever the case and spacing. */
-export function erKategori(tekst: string | undefined, navn: string): boolean {
-  return tekst !== undefined && normaliser(tekst) === normaliser(navn);
 }

@@ -7,6 +7,12 @@ export const fundSchema = z.object({
   field: z.string(),
   cell: z.string(),
   message: z.string(),
+  /**
+   * A finding on one ydelse: its 0-based row of the Ydelser table, which stays true when the
+   * table moves in a later layout (the cell does not). Absent elsewhere, and in findings stored
+   * before it existed.
+   */
+  row: z.number().int().min(0).optional(),
 });
 export type Fund = z.infer<typeof fundSchema>;
 

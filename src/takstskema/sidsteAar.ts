@@ -4,7 +4,7 @@ import { kr } from "./regel";
 import type { Fund, YdelseBeregnet } from "./resultat";
 
 /**
- * Last year's takst per ydelse (issue 14): the ydelse of the same name in last year's current
+ * Last year's takst per ydelse (product.md §5.1): the ydelse of the same name in last year's current
  * submission of the same driftsherre and tilbud. Pure; the service supplies last year's ydelser.
  */
 
@@ -39,6 +39,7 @@ export function ts120(ydelser: readonly YdelseBeregnet[], sidsteAar: readonly Pi
       field: "TS_Ydelser_SidsteAarsTakst",
       cell: celleFor("TS_Ydelser_SidsteAarsTakst", y.raekke),
       message: `Sidste års takst for "${y.navn}" er oplyst som ${kr(oplyst)}, men takstindberetningen sidste år var ${kr(indsendt)}`,
+      row: y.raekke,
     }];
   });
 }

@@ -54,7 +54,7 @@ function kolonneNr(k: string): number {
 }
 
 /** Width of a column in points, as Excel renders a width in characters (Calibri 11). */
-export function kolonnePunkter(tegn: number): number {
+function kolonnePunkter(tegn: number): number {
   return (tegn * 7 + 5) * 0.75;
 }
 

@@ -117,6 +117,22 @@ function smaaValg(valg: readonly string[]): readonly string[] {
   return smaa;
 }
 
+/** A text, choice or e-mail field's value. */
+function parseTekst(def: Pick<FeltDefinition, "type" | "valg">, tekst: string): Parset<string> {
+  if (tekst.length > MAKS_CELLETEKST) return { ok: false, besked: `teksten er længere end ${MAKS_CELLETEKST.toLocaleString("da-DK")} tegn` };
+  if (harUgyldigeTegn(tekst)) return { ok: false, besked: "teksten indeholder et kontroltegn eller et ugyldigt tegn, som ikke kan gemmes i en projektmappe" };
+  if (def.type === "email" && !erEmail(tekst)) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en gyldig e-mailadresse` };
+  if (def.type === "valg" && def.valg) {
+    // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
+    const smaa = smaaDansk(tekst);
+    const i = smaaValg(def.valg).indexOf(smaa);
+    const valgt = i < 0 ? undefined : def.valg[i];
+    if (valgt === undefined) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
+    return { ok: true, vaerdi: valgt };
+  }
+  return { ok: true, vaerdi: tekst };
+}
+
 /** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
 export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval">, v: unknown): Parset<string | number> {
   const r = udpak(v);
@@ -131,21 +147,7 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
     case "dato":
       return { ok: false, besked: `cellen indeholder en dato, forventet ${forventet}` };
   }
-  if (def.type === "tekst" || def.type === "valg" || def.type === "email") {
-    const tekst = r.slags === "tal" ? String(r.tal) : r.tekst;
-    if (tekst.length > MAKS_CELLETEKST) return { ok: false, besked: `teksten er længere end ${MAKS_CELLETEKST.toLocaleString("da-DK")} tegn` };
-    if (harUgyldigeTegn(tekst)) return { ok: false, besked: "teksten indeholder et kontroltegn eller et ugyldigt tegn, som ikke kan gemmes i en projektmappe" };
-    if (def.type === "email" && !erEmail(tekst)) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en gyldig e-mailadresse` };
-    if (def.type === "valg" && def.valg) {
-      // List choices are case-insensitive ("Døgn" is "døgn"); the list's own spelling is kept.
-      const smaa = smaaDansk(tekst);
-      const i = smaaValg(def.valg).indexOf(smaa);
-      const valgt = i < 0 ? undefined : def.valg[i];
-      if (valgt === undefined) return { ok: false, besked: `"${kortTekst(tekst)}" er ikke en af de tilladte værdier: ${def.valg.join(", ")}` };
-      return { ok: true, vaerdi: valgt };
-    }
-    return { ok: true, vaerdi: tekst };
-  }
+  if (def.type === "tekst" || def.type === "valg" || def.type === "email") return parseTekst(def, r.slags === "tal" ? String(r.tal) : r.tekst);
   let tal: number;
   if (r.slags === "tal") tal = r.tal;
   else {
@@ -167,17 +169,6 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
   }
   return { ok: true, vaerdi: tal };
 }
-
-/** A raw cell value as it may arrive (Excel, ExcelJS, JSON). */
-export const raaVaerdiSchema = z.union([
-  z.number(),
-  z.string(),
-  z.boolean(),
-  z.date(),
-  z.null(),
-  z.undefined(),
-  z.object({}).passthrough(),
-]);
 
 /** The zod schema of one field: raw cell value in, typed value out, Danish issue on failure. */
 export function feltSchema(def: FeltDefinition) {
@@ -213,15 +204,20 @@ export const takstskemaSchema = z
 export const SKALAR_BESKED = "Værdien skal være tal, tekst, sand/falsk eller tom (en kolonne i Ydelser: en liste med højst 10 af dem)";
 const erSkalar = (v: unknown): v is number | string | boolean | null =>
   v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+/** Every element a scalar; a hole is not one (every() would skip it, and a stored hole reads back as null). */
+function alleSkalarer(a: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!erSkalar(a[i])) return false;
+  return true;
+}
 type JsonVaerdi = number | string | boolean | null | (number | string | boolean | null)[];
 
 /**
  * The JSON body the server receives: TS_ name → number | string | boolean | null; a Ydelser
  * column (TS_Ydelser_…) is an array of up to 10 such scalars, one per row (null = empty). One
  * check per value instead of a union, which built (and threw away) an issue for every branch
- * that did not match: a tenth of a submission's CPU on the server (issue 15).
+ * that did not match: a tenth of a submission's CPU in the service's profile (bench/server.bench.ts).
  */
 export const takstskemaJsonSchema = z.record(
   z.string(),
-  z.custom<JsonVaerdi>((v) => erSkalar(v) || (Array.isArray(v) && v.length <= YDELSE_RAEKKER && v.every(erSkalar)), { message: SKALAR_BESKED }),
+  z.custom<JsonVaerdi>((v) => erSkalar(v) || (Array.isArray(v) && v.length <= YDELSE_RAEKKER && alleSkalarer(v)), { message: SKALAR_BESKED }),
 );

@@ -1,7 +1,7 @@
 import type { ParameterNavn, Parametre, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
 import { beregn, type Beregning } from "./beregning";
-import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER } from "./felter";
+import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
 import { celleFor } from "./layout";
 import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type Regel, type RegelKontekst, TAKSTFELTER } from "./regel";
 import type { Beregnet, Fund, Genberegnet, Sprunget } from "./resultat";
@@ -149,7 +149,8 @@ export function validerSkema(input: Record<string, unknown>, kontekst: Validerin
 
 /**
  * The context the rules see, one per validation: the rule being run is a field, and param,
- * fund and spring are methods, so no closure is created per rule.
+ * fund and spring are methods, so no closure is created per rule (under tsx every function
+ * expression created at run time costs a __name call, per rule and validation).
  */
 class Kontekst implements RegelKontekst {
   regel!: Regel;
@@ -187,7 +188,9 @@ class Kontekst implements RegelKontekst {
   }
 
   fund(felt: SkemaNavn, message: string, raekke?: number): void {
-    this.findings.push({ code: this.regel.code, severity: this.regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") });
+    const f: Fund = { code: this.regel.code, severity: this.regel.severity, field: felt, cell: celleFor(felt, raekke), message: message.replace(/kr\.\.$/, "kr.") };
+    if (raekke !== undefined && raekke >= 0 && raekke < YDELSE_RAEKKER && felt.startsWith("TS_Ydelser_")) f.row = raekke;
+    this.findings.push(f);
   }
 
   spring(message: string, felt?: FeltNavn): void {
@@ -239,6 +242,30 @@ function udfyldtKolonne(v: Partial<Skema>, beregnet: Beregnet, navn: Tabelcelle,
   return kolonne;
 }
 
+/**
+ * No computed figure is shown as if valid when an input it is built on has an error. The rules
+ * are done with the recomputed figures: they are blanked where they stand.
+ */
+function udenBrudte(genberegnet: Genberegnet, ubrugelige: ReadonlySet<string>, findings: readonly Fund[]): Beregnet {
+  const ikkePositiv = findings.some((f) => f.code === "TS032");
+  const beregnet: Beregnet = genberegnet;
+  if (erBrudt(OMKOSTNINGSFELTER, ubrugelige)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
+  if (erBrudt(KAPACITETSFELTER, ubrugelige)) {
+    Object.assign(beregnet, { belaegningsdage: null, pladser: null, belaegning: null });
+    for (const y of beregnet.ydelser) y.belaegningsdage = null;
+  }
+  if (erBrudt(TAKSTFELTER, ubrugelige) || ikkePositiv) {
+    Object.assign(beregnet, { basisgrundlag: null, servicegrundlag: null, takst: null, takstudvikling: null });
+    for (const y of beregnet.ydelser) Object.assign(y, { basistakst: null, servicetakst: null, takst: null, takstudvikling: null });
+  }
+  if (erBrudt(UDVIKLINGSFELTER, ubrugelige)) {
+    beregnet.takstudvikling = null;
+    for (const y of beregnet.ydelser) y.takstudvikling = null;
+  }
+  if (erBrudt(EFTERREGFELTER, ubrugelige)) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
+  return beregnet;
+}
+
 function valider(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
   const { vaerdier: laest, typefejl, tabelTypefejl, enkeltTakst, tekstTal } = laesVaerdier(input, kontekst.projektmappe);
   const regelsaetId = laest.TS_Regelsaet;
@@ -251,7 +278,7 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst);
   // The tilbud-level totals are computed from the table, whatever their cells say.
   // laest is this validation's own object: it becomes the values the rules see (and, after
-  // them, the filled-in result) without copies (issue 15).
+  // them, the filled-in result) without copies (one validation per submission: bench/server.bench.ts).
   const v: Partial<Skema> = laest;
   if (genberegnet.pladser !== null) v.TS_Pladser = genberegnet.pladser;
   else if ("TS_Pladser" in v) delete v.TS_Pladser;
@@ -287,24 +314,7 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
     if (regel.inddata) for (let i = foer; i < findings.length; i++) ubrugelige.add(findings[i]!.field);
   }
 
-  // No computed figure is shown as if valid when an input it is built on has an error.
-  const ikkePositiv = findings.some((f) => f.code === "TS032");
-  // The rules are done with the recomputed figures: they are blanked where they stand.
-  const beregnet: Beregnet = genberegnet;
-  if (erBrudt(OMKOSTNINGSFELTER, ubrugelige)) Object.assign(beregnet, { overheadGrundlag: null, overhead: null, takstgrundlag: null });
-  if (erBrudt(KAPACITETSFELTER, ubrugelige)) {
-    Object.assign(beregnet, { belaegningsdage: null, pladser: null, belaegning: null });
-    for (const y of beregnet.ydelser) y.belaegningsdage = null;
-  }
-  if (erBrudt(TAKSTFELTER, ubrugelige) || ikkePositiv) {
-    Object.assign(beregnet, { basisgrundlag: null, servicegrundlag: null, takst: null, takstudvikling: null });
-    for (const y of beregnet.ydelser) Object.assign(y, { basistakst: null, servicetakst: null, takst: null, takstudvikling: null });
-  }
-  if (erBrudt(UDVIKLINGSFELTER, ubrugelige)) {
-    beregnet.takstudvikling = null;
-    for (const y of beregnet.ydelser) y.takstudvikling = null;
-  }
-  if (erBrudt(EFTERREGFELTER, ubrugelige)) Object.assign(beregnet, { A4: null, A5: null, A7: null, forventetRegulering: null });
+  const beregnet = udenBrudte(genberegnet, ubrugelige, findings);
 
   // Empty computed cells take the recomputed figures; a field with neither stays absent. Keys
   // are only added, never deleted (a delete makes V8 slow every later use of the object).

@@ -73,17 +73,21 @@ const tekst = (x: unknown): string => (typeof x === "string" ? x.trim() : typeof
 const talEllerNull = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x));
 
 /** The schema's keys in its order, for a copy with exactly those keys (zod's object drops others). */
-const YDELSE_NOEGLER: Record<keyof YdelseBeregnet, null> = {
+export const YDELSE_NOEGLER: Record<keyof YdelseBeregnet, null> = {
   raekke: null, navn: null, pladser: null, belaegning: null, ressource: null, sidsteAarsTakst: null,
   belaegningsdage: null, basistakst: null, servicetakst: null, takst: null, takstudvikling: null,
 };
 
 /**
  * True for a plain object that ydelseResultatSchema takes unchanged (no field caught, no
- * extra keys), as every fresh validation's ydelser are: it is copied without zod (issue 15).
+ * extra keys), as every fresh validation's ydelser are: it is copied without re-parsing, on
+ * the submission path whose throughput bench/server.bench.ts measures.
  */
-function erYdelseResultat(y: unknown): y is YdelseBeregnet {
-  if (y === null || typeof y !== "object" || Object.getPrototypeOf(y) !== Object.prototype) return false;
+export function erYdelseResultat(y: unknown): y is YdelseBeregnet {
+  if (y === null || typeof y !== "object") return false;
+  // A plain or null-prototype object (JSON's, or a fresh validation's); anything else goes to zod.
+  const proto: unknown = Object.getPrototypeOf(y);
+  if (proto !== Object.prototype && proto !== null) return false;
   const o = y as Record<string, unknown>;
   let antal = 0;
   for (const k in o) if (++antal > 11 || !Object.prototype.hasOwnProperty.call(YDELSE_NOEGLER, k)) return false;

@@ -4,7 +4,6 @@ import {
   hurtigBelaegningsafvigelse,
   hurtigSum,
   hurtigTakststruktur,
-  hurtigTakstudvikling,
   hurtigTjenestemandspension,
   overheadGrundlag,
   tilTal,
@@ -30,7 +29,7 @@ describe.each([
   ["the sums of the omkostninger", sumInput, sammenlignSkema.SUM, 4],
   ["SOC.TAKSTSTRUKTUR (with exact ,5 ties)", strukturInput, sammenlignSkema.TAKSTSTRUKTUR, 4],
   ["the tilbud's belægning Σ bd / (Σ pladser × dage)", belaegningInput, sammenlignSkema.BELAEGNING, 2],
-  ["the real takstudvikling ny / (sidste × (1 + PL)) − 1 (also almost 0)", udviklingInput, sammenlignSkema.TAKSTUDVIKLING, 3],
+  ["the real takstudvikling ny / (sidste × (1 + PL)) − 1, rounded, and its ±5 % flag (also almost 0)", udviklingInput, sammenlignSkema.TAKSTUDVIKLING, 3],
   ["TS080's tjenestemandspension", pensionInput, sammenlignSkema.TJENESTEMANDSPENSION, 4],
   ["TS012's belægningsafvigelse and its side of 5 points", afvigelseInput, sammenlignSkema.BELAEGNINGSAFVIGELSE, 4],
 ] as const)("fast path for %s", (_navn, input, sml, andel) => {
@@ -81,13 +80,6 @@ describe("worked examples", () => {
     expect(hurtigBelaegning(4204.8, 12, 365)).toBe(0.96);
     expect(hurtigBelaegning(0, 12, 365)).toBeUndefined();
   });
-  it("worked example: 1.682 kr. against 1.600 kr. raised 2 %: 1.682 / 1.632 − 1 = 50 / 1.632; exactly on the PL level gives 0", () => {
-    expect(hurtigTakstudvikling(1682, 1600, 0.02)).toBe(50 / 1632);
-    expect(Object.is(hurtigTakstudvikling(1632, 1600, 0.02), 0)).toBe(true);
-    expect(hurtigTakstudvikling(1632.0000001, 1600, 0.02)).toBeUndefined(); // more decimals than the fast path reads
-    expect(hurtigTakstudvikling(1682, 0, 0.02)).toBeUndefined(); // the engine's error
-  });
-
   it("worked examples: TS080's provision and TS012's deviation", () => {
     // 20,3 % × 800.000 = 162.400 (004:5106-5108); 0,5 % of 100 = 0,5 → 1 (half away from zero)
     expect(hurtigTjenestemandspension(800_000, 0.203)).toBe(162_400);
@@ -102,7 +94,11 @@ describe("worked examples", () => {
 
 describe("the comparison catches a broken fast path", () => {
   it("the comparison catches a takstudvikling computed in plain doubles", () => {
-    const iDoubles = (ny: number, sidste: number, pl: number) => (sidste > 0 && pl > -1 && pl <= 1 && Number.isFinite(ny) ? ny / (sidste * (1 + pl)) - 1 : undefined);
+    const iDoubles = (ny: number, sidste: number, pl: number) => {
+      if (!(sidste > 0 && pl > -1 && pl <= 1 && Number.isFinite(ny))) return undefined;
+      const q = ny / (sidste * (1 + pl)) - 1;
+      return { vaerdi: Math.round(q * 1000) / 1000, over: Math.abs(q) > 0.05 };
+    };
     const r = fc.check(
       fc.property(udviklingInput, ([ny, sidste, pl]) => {
         const h = iDoubles(ny, sidste, pl);

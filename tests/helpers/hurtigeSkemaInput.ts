@@ -6,7 +6,7 @@ import {
   hurtigBelaegningsafvigelse,
   hurtigSum,
   hurtigTakststruktur,
-  hurtigTakstudvikling,
+  hurtigUdviklingAfrundet,
   hurtigTjenestemandspension,
   takststruktur,
   takstudvikling,
@@ -127,7 +127,11 @@ export const sammenlignSkema = {
   SUM: ([plus, minus]: SumInput) => svar(hurtigSum(plus, minus), () => tilTal(plus.reduce((s, x) => s.plus(x), dec(0)).minus(minus))),
   TAKSTSTRUKTUR: (a: StrukturInput) => svar(hurtigTakststruktur(...a), () => strukturDecimal(a)),
   BELAEGNING: ([bd, p, d]: BelaegningInput) => svar(hurtigBelaegning(bd, p, d), () => tilTal(dec(bd).div(dec(p).times(d)))),
-  TAKSTUDVIKLING: ([ny, sidste, pl]: UdviklingInput) => svar(hurtigTakstudvikling(ny, sidste, pl), () => tilTal(takstudvikling(ny, sidste, pl))),
+  // Rounded to one decimal of a percent with the ±5 % flag, as takstudviklingTal gives it.
+  TAKSTUDVIKLING: ([ny, sidste, pl]: UdviklingInput) => svar(hurtigUdviklingAfrundet(ny, sidste, pl, 3, 0.05), () => {
+    const u = takstudvikling(ny, sidste, pl);
+    return { vaerdi: u.toDecimalPlaces(3).toNumber(), over: u.abs().gt(0.05) };
+  }),
   TJENESTEMANDSPENSION: ([loen, sats]: PensionInput) => svar(hurtigTjenestemandspension(loen, sats), () => tilTal(tjenestemandspension(loen, sats))),
   // With TS012's comparison: the same side of 5 points as decimal.js's gt.
   BELAEGNINGSAFVIGELSE: ([b, a2, a1]: AfvigelseInput) => {

@@ -46,7 +46,11 @@ export function ydelserSuite(aabn: () => Promise<Db>): void {
     expect(o.antal.indberetninger).toBe(3);
     expect(o.indberetninger.map((i: { id: string; ydelse: string; takst: number }) => [i.id, i.ydelse, i.takst])).toEqual(NAVNE.map((n, k) => [id, n, TAKSTER[k]]));
     const csv = (await get("/api/v1/eksport/takster.csv")).body.slice(1).trim().split("\r\n");
-    expect(csv.slice(1)).toEqual(NAVNE.map((n, k) => `Odense Kommune;Bostedet Engblommen;${n};2018;1;${TAKSTER[k]};;1,9;`));
+    // No submission last year: last year's takst is the stated one (1.460, 1.890, 2.760), and the
+    // takstudvikling after 1,9 % PL: 1.484 / 1.487,74 − 1 = −0,25 %; 1.927 / 1.925,91 − 1 = +0,06 %;
+    // 2.814 / 2.812,44 − 1 = +0,06 %, each with one decimal.
+    const SIDSTE = ["1460;1,9;-0,3", "1890;1,9;0,1", "2760;1,9;0,1"];
+    expect(csv.slice(1)).toEqual(NAVNE.map((n, k) => `Odense Kommune;Bostedet Engblommen;${n};2018;1;${TAKSTER[k]};${SIDSTE[k]}`));
     const xl = await app.inject({ method: "GET", url: "/api/v1/eksport/takster.xlsx", headers: bearer(t.sekretariat) });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xl.rawPayload as unknown as ArrayBuffer);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { beregn, laesVaerdier } from "../../src/takstskema";
+import { beregn, laesVaerdier, validerSkema } from "../../src/takstskema";
 import { beregnMedDecimal } from "../../src/takstskema/beregning";
-import { eksempel } from "./hjaelp";
+import { eksempel, I_TIDE, REGISTER } from "./hjaelp";
 
 // beregn takes the engine's exact double fast paths (issue 15); decimal.js alone is the
 // reference. Every generated skema must give the same figures, bit for bit (-0 is not 0).
@@ -76,5 +76,33 @@ describe("beregn with the fast paths equals beregn with decimal.js alone", () =>
     );
     // Most skemaer must reach the takster, or the comparison says little about the fast paths.
     expect(medTakst).toBeGreaterThan(KOERSLER / 3);
+  });
+});
+
+/** Freezes an object and everything in it: a write then throws (strict mode) instead of passing unseen. */
+function frys<T>(x: T): T {
+  if (x !== null && typeof x === "object" && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x as object)) frys(v);
+  }
+  return x;
+}
+
+// As decimal.js tests immutability as an invariant: validating (and recomputing) never changes
+// what it was given, so the pane, CLI and service may hand over their own objects.
+describe("validation does not change its input", () => {
+  it("validerSkema and beregn leave generated input as it was, and never fail on frozen input", () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 2, arbitrary: typisk }, { weight: 1, arbitrary: skema }), (raa) => {
+        const foer = structuredClone(raa);
+        const r = validerSkema(frys(raa) as never, { register: REGISTER, indsendt: I_TIDE });
+        expect({ raa, ts999: r.findings.filter((f) => f.code === "TS999") }).toEqual({ raa: foer, ts999: [] });
+        const { vaerdier, enkeltTakst } = laesVaerdier(raa);
+        const laest = structuredClone(vaerdier);
+        beregn(frys(vaerdier), enkeltTakst);
+        expect(vaerdier).toEqual(laest);
+      }),
+      { numRuns: KOERSLER, seed: 28 },
+    );
   });
 });

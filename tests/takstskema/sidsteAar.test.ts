@@ -24,6 +24,7 @@ describe("last year's takst per ydelse", () => {
       field: "TS_Ydelser_SidsteAarsTakst",
       cell: celleFor("TS_Ydelser_SidsteAarsTakst", 1),
       message: 'Sidste års takst for "gruppe b" er oplyst som 1.900 kr., men takstindberetningen sidste år var 1.890 kr.',
+      row: 1,
     }]);
   });
 

@@ -14,7 +14,7 @@ export const MAKS_TEKST = 4000;
  * array of at most 10 scalars), narrowed to TS_ names, a bounded number of fields and bounded
  * text. Everything about the content is the validator's.
  */
-const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
+export const kropSchema = takstskemaJsonSchema.superRefine((o, ctx) => {
   const navne = Object.keys(o);
   if (navne.length > MAKS_FELTER) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Højst ${MAKS_FELTER} felter`, path: [] });
   for (const n of navne) {
@@ -44,7 +44,7 @@ function erGodSkalar(v: unknown): boolean {
  * other body goes through kropSchema, which gives the messages; for these kropSchema's data
  * is the body's own keys in its order with the same values, as the loop below takes them.
  */
-function erGyldigKrop(krop: object): krop is Record<string, Indholdsvaerdi> {
+export function erGyldigKrop(krop: object): krop is Record<string, Indholdsvaerdi> {
   if (Object.getPrototypeOf(krop) !== Object.prototype) return false;
   let antal = 0;
   // for…in, as zod's record reads the body.

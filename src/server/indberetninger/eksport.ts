@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { takstudvikling } from "../../engine";
-import { sammeYdelse, udenUgyldigeTegn, ydelserAf } from "../../takstskema";
+import { sammeYdelse, sidsteAarsTakstVist, udenUgyldigeTegn, vistUdvikling, ydelserAf } from "../../takstskema";
 import type { AktuelTakst } from "./sql";
 
 export interface EksportRaekke {
@@ -26,8 +25,8 @@ function tal(v: unknown): number | null {
 /**
  * One export row per ydelse of every current submission. Sidste års takst is the takst of the
  * same ydelse (same name) in the previous takstår's current submission of the same driftsherre
- * and tilbud; PL is the new submission's TS_PLPct. Takstudvikling is left blank when either is
- * missing (never guessed).
+ * and tilbud, else the figure stated in the skema (sidsteAarsTakstVist); PL is the new
+ * submission's TS_PLPct. Takstudvikling (vistUdvikling) is left blank when a figure is missing.
  */
 export function eksportRaekker(takster: readonly AktuelTakst[]): EksportRaekke[] {
   return takster.flatMap((t) => {
@@ -35,15 +34,8 @@ export function eksportRaekker(takster: readonly AktuelTakst[]): EksportRaekke[]
     const pl = tal(t.vaerdier.TS_PLPct);
     return ydelserAf(t.vaerdier, t.beregnet).map((y) => {
       const takst = y.takst;
-      const sidste = sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null;
-      let udvikling: number | null = null;
-      if (takst !== null && sidste !== null && pl !== null) {
-        try {
-          udvikling = takstudvikling(takst, sidste, pl).times(100).toDecimalPlaces(1).div(100).toNumber();
-        } catch {
-          udvikling = null; // e.g. last year's takst 0: no meaningful development
-        }
-      }
+      const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;
+      const udvikling = vistUdvikling(takst, sidste, pl)?.vaerdi ?? null;
       return { driftsherre: t.driftsherre, tilbud: t.tilbud, ydelse: y.navn, takstaar: t.takstaar, version: t.version, takst, sidsteAarsTakst: sidste, plPct: pl, takstudvikling: udvikling };
     });
   });

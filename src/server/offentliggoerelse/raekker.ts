@@ -1,9 +1,10 @@
 import type { TakstoversigtRaekke } from "../../kontrakt";
-import { ydelserAf } from "../../takstskema";
+import { sammeYdelse, sidsteAarsTakstVist, vistUdvikling, ydelserAf } from "../../takstskema";
 import type { OversigtRaekke } from "./sql";
 
 export type { TakstoversigtRaekke };
 
+const tal = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const tekst = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
 /** Database rows → public rows; each ydelse passes the takstskema's own schema (ydelserAf). */
@@ -11,7 +12,11 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[]): Takstoversigt
   return rows.flatMap((r) => {
     const ydelser = r.ydelse === null || r.ydelse === undefined ? ydelserAf(r.vaerdier, r.beregnet) : ydelserAf(null, { ydelser: [r.ydelse] });
     const v = r.vaerdier ?? {};
-    return ydelser.map((y) => ({
+    const sidsteAar = r.sidste_vaerdier || r.sidste_beregnet ? ydelserAf(r.sidste_vaerdier, r.sidste_beregnet) : [];
+    const pl = tal(v.TS_PLPct);
+    return ydelser.map((y) => {
+      const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;
+      return {
       driftsherre: r.driftsherre,
       tilbud: r.tilbud,
       tilbudsportalId: tekst(v.TS_TilbudsportalID),
@@ -23,11 +28,12 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[]): Takstoversigt
       takst: y.takst,
       basistakst: y.basistakst,
       servicetakst: y.servicetakst,
-      sidsteAarsTakst: y.sidsteAarsTakst,
-      takstudvikling: y.takstudvikling,
-      aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
-      aendringBegrundelse: r.aendring_begrundelse,
-    }));
+        sidsteAarsTakst: sidste,
+        takstudvikling: vistUdvikling(y.takst, sidste, pl)?.vaerdi ?? null,
+        aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
+        aendringBegrundelse: r.aendring_begrundelse,
+      };
+    });
   });
 }
 

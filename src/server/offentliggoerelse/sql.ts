@@ -17,22 +17,25 @@ const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.ta
  * withdrawal never brings an older version back. Each current submission is expanded into its
  * ydelser from beregnet->'ydelser' (one row each, in the table's order); a submission stored
  * before the Ydelser table has none there and gives one row with ydelse NULL (read from its
- * single-takst values by ydelserAf).
+ * single-takst values by ydelserAf). Last year's current submission of the same tilbud (not
+ * withdrawn) comes beside it for last year's takst (sidsteAarsTakstVist).
  */
 export const TAKSTOVERSIGT_SQL = `
 WITH aktuel AS (
   SELECT DISTINCT ON (driftsherre, tilbud, takstaar)
          driftsherre, tilbud, takstaar, version, status, vaerdier, beregnet, aendret_i_aaret, aendring_begrundelse
   FROM indberetninger
-  WHERE takstaar = $1::int
+  WHERE takstaar IN ($1::int, $1::int - 1)
   ORDER BY driftsherre, tilbud, takstaar, version DESC, modtaget DESC
 )
-SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, y.ydelse
+SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, y.ydelse,
+       f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
 FROM aktuel a
+LEFT JOIN aktuel f ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.takstaar = a.takstaar - 1 AND f.status <> 'tilbagetrukket'
 LEFT JOIN LATERAL jsonb_array_elements(
   CASE WHEN jsonb_typeof(a.beregnet->'ydelser') = 'array' THEN a.beregnet->'ydelser' ELSE '[]'::jsonb END
 ) WITH ORDINALITY AS y(ydelse, nr) ON true
-WHERE a.status <> 'tilbagetrukket'
+WHERE a.takstaar = $1::int AND a.status <> 'tilbagetrukket'
 ORDER BY a.driftsherre, a.tilbud, y.nr`;
 
 export interface OversigtRaekke {
@@ -43,6 +46,9 @@ export interface OversigtRaekke {
   aendret_i_aaret: Date | string | null;
   aendring_begrundelse: string | null;
   ydelse: unknown;
+  /** Last year's current submission of the tilbud; null when there is none. */
+  sidste_vaerdier: Record<string, unknown> | null;
+  sidste_beregnet: unknown;
 }
 
 export async function takstoversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {

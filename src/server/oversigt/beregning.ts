@@ -1,10 +1,6 @@
-import { D, type Dec, hurtigUdviklingAfrundet, takstudvikling } from "../../engine";
-import { celleFor, sammeYdelse, ydelserAf } from "../../takstskema";
+import { celleFor, sammeYdelse, sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
 import type { Advarsel, DialogPost, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, Sagsstatus, Tilbagetrukken, TilbudsUdvikling, ValideretMod } from "./typer";
-
-/** Beyond ±5 % real change is an outlier: the same limit as rule TS050 (product.md §3). */
-export const UDSVING_GRAENSE = new D("0.05");
 
 export function tal(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
@@ -23,50 +19,18 @@ function takstAf(indsendt: unknown, beregnet: unknown): number | null {
 /**
  * The findings that concern one ydelse: those on its own row of the Ydelser table, and those
  * on the rest of the skema (which concern every ydelse); not those on another ydelse's row.
+ * The row is the finding's own (fundSchema's row), which outlives a move of the table; a
+ * finding stored before it had one is placed by its cell in today's layout.
  */
 function forYdelse(findings: unknown[] | null, raekke: number | null): unknown[] {
   return (findings ?? []).filter((f) => {
     const felt = erFund(f) ? String(f.field ?? "") : "";
     if (!felt.startsWith("TS_Ydelser_") || raekke === null) return true;
-    return String(f && (f as Fund).cell) === celleFor(felt, raekke);
+    const row = (f as Fund).row;
+    if (typeof row === "number") return row === raekke;
+    return String((f as Fund).cell) === celleFor(felt, raekke);
   });
 }
-
-/**
- * A row's real takstudvikling, rounded as shown (one decimal of a percent) and flagged beyond
- * ±5 %, with the exact Dec for a tilbud's mean. The engine's double fast path when it can prove
- * decimal.js's answer (10,000 rows of Decimals were most of the overview's time and garbage),
- * else decimal.js. Undefined when a figure is missing or last year's takst is not positive.
- */
-interface Aendring {
-  vaerdi: number;
-  udsving: boolean;
-  praecis: () => Dec;
-}
-const GRAENSE = UDSVING_GRAENSE.toNumber();
-
-function udvikling(ny: number | null, sidste: number | null, pl: number | null): Aendring | undefined {
-  if (ny === null || sidste === null || pl === null) return undefined;
-  const h = hurtigUdviklingAfrundet(ny, sidste, pl, 3, GRAENSE);
-  if (h) return { vaerdi: h.vaerdi, udsving: h.over, praecis: () => takstudvikling(ny, sidste, pl) };
-  let d: Dec;
-  try {
-    d = takstudvikling(ny, sidste, pl);
-  } catch {
-    return undefined;
-  }
-  return { vaerdi: enDecimal(d), udsving: overGraensen(d), praecis: () => d };
-}
-
-/**
- * A fraction rounded to one decimal of a percent (0.1274… → 0.127), as shown and exported: three
- * decimals of the fraction, the same half-up rounding as of the per cent (scaling by 100 is exact).
- */
-const enDecimal = (x: Dec): number => x.toDecimalPlaces(3).toNumber();
-
-/** Beyond ±5 % without a new Decimal per row (abs() would make one). */
-const UNDER_GRAENSEN = UDSVING_GRAENSE.neg();
-const overGraensen = (x: Dec): boolean => x.gt(UDSVING_GRAENSE) || x.lt(UNDER_GRAENSEN);
 
 /** localeCompare(…, "da") looks the collator up on every call; 10,000 tilbud sort hundreds of thousands of times. */
 const kollator = new Intl.Collator("da").compare;
@@ -87,7 +51,7 @@ function advarsler(findings: unknown[] | null): Advarsel[] {
 export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[], bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null }): Oversigt {
   const indberetninger: OversigtIndberetning[] = [];
   const tilbagetrukne: Tilbagetrukken[] = [];
-  const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; aendringer: Aendring[] }>();
+  const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; par: { ny: number; sidste: number; pl: number }[] }>();
   const manglende = new Map<string, Mangler>();
   const aktiveDriftsherrer = new Set<string>();
 
@@ -106,12 +70,10 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     }
     aktiveDriftsherrer.add(r.driftsherre);
     const takst = tal(r.takst);
-    // With no takst on the service last year, the skema's stated figure ("oplyst").
-    const oplyst = !r.har_sidste && tal(r.oplyst_sidste) !== null;
-    const sidste = r.har_sidste ? tal(r.sidste_takst) : tal(r.oplyst_sidste);
+    const { takst: sidste, oplyst } = sidsteAarsTakstVist(r.har_sidste ? tal(r.sidste_takst) : null, tal(r.oplyst_sidste));
     const pl = tal(r.pl);
-    const udv = udvikling(takst, sidste, pl);
-    const udsving = udv !== undefined && udv.udsving;
+    const udv = vistUdvikling(takst, sidste, pl);
+    const udsving = udv !== null && udv.udsving;
     const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
     indberetninger.push({
       id: r.id,
@@ -126,7 +88,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       sidsteAarsTakst: sidste,
       sidsteAarsTakstOplyst: oplyst,
       plPct: pl,
-      takstudvikling: udv === undefined ? null : udv.vaerdi,
+      takstudvikling: udv === null ? null : udv.vaerdi,
       udsving,
       status: adv.length > 0 ? "advarsler" : "godkendt",
       advarsler: adv,
@@ -134,10 +96,10 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
       sagsstatus: r.status ?? "modtaget",
       nummer: r.nummer ?? null,
     });
-    if (udv !== undefined) {
+    if (udv !== null) {
       const noegle = `${r.driftsherre}\u0000${r.tilbud}`;
-      const t = pr_tilbud.get(noegle) ?? { driftsherre: r.driftsherre, tilbud: r.tilbud, aendringer: [] };
-      t.aendringer.push(udv);
+      const t = pr_tilbud.get(noegle) ?? { driftsherre: r.driftsherre, tilbud: r.tilbud, par: [] };
+      t.par.push({ ny: takst!, sidste: sidste!, pl: pl! });
       pr_tilbud.set(noegle, t);
     }
   }
@@ -147,11 +109,8 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
   // takster are left out (they have no pair).
   const tilbud: TilbudsUdvikling[] = [...pr_tilbud.values()]
     .map((t) => {
-      const n = t.aendringer.length;
-      // One ydelse (most tilbud): its own change, exactly what the sum over one divided by one gives.
-      if (n === 1) return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: t.aendringer[0]!.vaerdi, udsving: t.aendringer[0]!.udsving, antalYdelser: 1 };
-      const middel = t.aendringer.reduce((a, b) => a.plus(b.praecis()), new D(0)).div(n);
-      return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: enDecimal(middel), udsving: overGraensen(middel), antalYdelser: n };
+      const m = vistMiddelUdvikling(t.par)!;
+      return { driftsherre: t.driftsherre, tilbud: t.tilbud, takstudvikling: m.vaerdi, udsving: m.udsving, antalYdelser: t.par.length };
     })
     .sort((a, b) => b.takstudvikling - a.takstudvikling || dansk(a.driftsherre, b.driftsherre) || dansk(a.tilbud, b.tilbud));
 

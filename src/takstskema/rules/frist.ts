@@ -3,7 +3,7 @@ import { kanoniskKategori } from "../kategori";
 import { kr, TAKSTFELTER, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
 /** End of the deadline day in Danish winter time (takst deadlines fall in Nov-Jan). */
-export function fristSlut(frist: string): Date {
+function fristSlut(frist: string): Date {
   return new Date(Date.parse(`${frist}T00:00:00+01:00`) + 24 * 3600 * 1000);
 }
 
@@ -14,7 +14,7 @@ function danskDato(iso: string): string {
 
 /**
  * Built once: toLocaleDateString with options builds a new Intl.DateTimeFormat on every call,
- * the largest single CPU item of a submission on the server (issue 15).
+ * the largest single CPU item of a submission in the service's profile (bench/server.bench.ts).
  */
 const DANSK_DAG = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen" });
 

@@ -1,4 +1,4 @@
-import { belaegningsafvigelse, gennemsnitligBelaegning, hurtigBelaegningsafvigelse, tilTal } from "../../engine";
+import { belaegningsafvigelseTal, gennemsnitligBelaegning, tilTal } from "../../engine";
 import { parameter } from "../../regelsaet";
 import { YDELSE_RAEKKER } from "../felter";
 import { KONVENTION, pct, procentHint, tal, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
@@ -105,14 +105,11 @@ export const TS012: Regel = {
     const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.v;
     if (b === undefined || a2 === undefined || a1 === undefined || ctx.v.TS_BelaegningBegrundelse) return;
     if (b <= 0 || b > 1) return; // TS011
-    // The exact double fast path settles the common case, no deviation worth a finding.
-    const hurtig = hurtigBelaegningsafvigelse(b, a2, a1);
-    if (hurtig !== undefined && !(hurtig > 0.05)) return;
     try {
-      const afvigelse = belaegningsafvigelse(b, a2, a1);
-      if (afvigelse.gt(0.05)) {
+      const { afvigelse, over } = belaegningsafvigelseTal(b, a2, a1, 0.05);
+      if (over) {
         const snit = tilTal(gennemsnitligBelaegning(a2, a1));
-        ctx.fund("TS_BelaegningBegrundelse", `Belægningen ${pct(b)} afviger ${tal(Math.round(tilTal(afvigelse) * 1000) / 10)} procentpoint fra gennemsnittet ${pct(snit)} af de to seneste år. Skriv en begrundelse (en væsentlig afvigelse begrundes, 004:5126-5127; grænsen på 5 procentpoint er ${KONVENTION}).`);
+        ctx.fund("TS_BelaegningBegrundelse", `Belægningen ${pct(b)} afviger ${tal(Math.round(afvigelse * 1000) / 10)} procentpoint fra gennemsnittet ${pct(snit)} af de to seneste år. Skriv en begrundelse (en væsentlig afvigelse begrundes, 004:5126-5127; grænsen på 5 procentpoint er ${KONVENTION}).`);
       }
     } catch {
       // Out-of-range values are reported by TS011.

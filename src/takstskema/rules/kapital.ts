@@ -1,4 +1,4 @@
-import { hurtigTjenestemandspension, tilTal, tjenestemandspension } from "../../engine";
+import { tjenestemandspensionTal } from "../../engine";
 import { kr, pct, TOLERANCE_KR, type Regel } from "../regel";
 
 export const TS070: Regel = {
@@ -38,7 +38,7 @@ export const TS080: Regel = {
     const korrektion = ctx.v.TS_TjmDelingsaftaleKorrektion ?? 0;
     if (korrektion < 0) return; // TS013
     const sats = ctx.param("tjenestemandspensionSats");
-    const hensaettelse = hurtigTjenestemandspension(loen, sats) ?? tilTal(tjenestemandspension(loen, sats));
+    const hensaettelse = tjenestemandspensionTal(loen, sats);
     const forventet = hensaettelse - korrektion;
     const faktisk = ctx.v.TS_Tjenestemandspension ?? 0;
     if (faktisk < forventet - TOLERANCE_KR) {

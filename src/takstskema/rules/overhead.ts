@@ -1,4 +1,4 @@
-import { hurtigOverhead, overhead, tilTal } from "../../engine";
+import { overheadTal } from "../../engine";
 import { harTypefejl, kr, OMKOSTNINGSFELTER, pct, TOLERANCE_KR, type Regel } from "../regel";
 
 export const TS020: Regel = {
@@ -27,7 +27,7 @@ export const TS021: Regel = {
     const celle = ctx.v.TS_Overhead;
     const sats = ctx.v.TS_OverheadSats ?? 0;
     if (celle === undefined || sats < 0 || sats > 1 || harTypefejl(ctx, OMKOSTNINGSFELTER)) return;
-    const forventet = hurtigOverhead(ctx.brugt.overheadGrundlag, sats) ?? tilTal(overhead(ctx.brugt.overheadGrundlag, sats));
+    const forventet = overheadTal(ctx.brugt.overheadGrundlag, sats);
     if (Math.abs(celle - forventet) > TOLERANCE_KR) {
       ctx.fund("TS_Overhead", `Overhead er ${kr(celle)}, men ${pct(sats, 2)} af grundlaget ${kr(ctx.brugt.overheadGrundlag)} er ${kr(forventet)}.`);
     }

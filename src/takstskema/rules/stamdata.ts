@@ -48,7 +48,7 @@ export const TS002: Regel = {
 };
 
 /** The known id closest to what was typed, when it is close enough to be a slip. */
-export function naermesteRegelsaet(skrevet: string, kendte: readonly string[]): string | undefined {
+function naermesteRegelsaet(skrevet: string, kendte: readonly string[]): string | undefined {
   const norm = skrevet.trim().toUpperCase().replace(/[\s_.]+/g, "-").slice(0, 60);
   let bedst: { id: string; d: number } | undefined;
   for (const id of kendte) {

@@ -1,20 +1,25 @@
 import { YDELSE_RAEKKER } from "../felter";
 import { harTypefejl, KONVENTION, pct, TAKSTFELTER, type Regel, ydelseTekst } from "../regel";
+import { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "../udviklingGraense";
 
 const UDVIKLING_AFHAENGER = [...TAKSTFELTER, "TS_Ydelser_SidsteAarsTakst", "TS_PLPct"] as const;
 
-/** Takstudvikling is real, after PL (002:2519-2533): engine.takstudvikling, per ydelse. */
+const GRAENSE = `±${pct(UDSVING_GRAENSE, 0)}`;
+/** A cell that shows the recomputed figure lies within half a shown unit of it (0,05 percentage points). */
+const HALV_ENHED = 0.5 * 10 ** -UDVIKLING_DECIMALER;
+
+/** Takstudvikling is real, after PL (002:2519-2533): vistUdvikling per ydelse, flagged by its own limit. */
 export const TS050: Regel = {
   code: "TS050",
   severity: "warning",
   felter: ["TS_Ydelser_Takstudvikling", "TS_Ydelser_SidsteAarsTakst", "TS_PLPct", "TS_UdviklingBegrundelse"],
   afhaenger: UDVIKLING_AFHAENGER,
-  beskrivelse: "En ydelses reelle takstudvikling er mere end ±5 % uden begrundelse.",
+  beskrivelse: `En ydelses reelle takstudvikling er mere end ${GRAENSE} uden begrundelse.`,
   check(ctx) {
     if (ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
     for (const y of ctx.b.ydelser) {
-      if (y.takstudvikling === null || Math.abs(y.takstudvikling) <= 0.05) continue;
-      ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ±5 %. Skriv en begrundelse under Takstudvikling (grænsen på ±5 % er ${KONVENTION}).`, y.raekke);
+      if (y.takstudvikling === null || !ctx.brugt.udsving[y.raekke]) continue;
+      ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ${GRAENSE}. Skriv en begrundelse under Takstudvikling (grænsen på ${GRAENSE} er ${KONVENTION}).`, y.raekke);
     }
   },
 };
@@ -31,7 +36,7 @@ export const TS051: Regel = {
     for (let i = 0; i < YDELSE_RAEKKER; i++) {
       const celle = ctx.v.TS_Ydelser_Takstudvikling?.[i];
       const forventet = udv.get(i);
-      if (celle !== null && celle !== undefined && forventet !== null && forventet !== undefined && Math.abs(celle - forventet) > 0.0005) {
+      if (celle !== null && celle !== undefined && forventet !== null && forventet !== undefined && Math.abs(celle - forventet) > HALV_ENHED * (1 + 1e-9)) {
         ctx.fund("TS_Ydelser_Takstudvikling", `Takstudviklingen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} er ${pct(celle)}, men genberegnet ${pct(forventet)}.`, i);
       }
     }

@@ -1,3 +1,4 @@
+import { UDSVING_GRAENSE as GRAENSE } from "../../../takstskema/udviklingGraense";
 import type { TilbudsUdvikling } from "../typer";
 import { aendring, antal, esc, pct } from "./format";
 
@@ -7,7 +8,6 @@ const MARGEN = 80; // room for the value text beside a bar
 const RAEKKE = 24;
 const SOEJLE = 14;
 const TOP = 30;
-const GRAENSE = 0.05;
 
 const afkort = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

@@ -1,0 +1,57 @@
+import { D, type Dec, takstudvikling, takstudviklingTal } from "../engine";
+import { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
+
+/**
+ * Takstudvikling as every view shows it (pane, CLI --json, overview, takstoversigt page, CSV,
+ * .xlsx, export): computed and rounded here once; the writers only format the result.
+ */
+
+
+export interface VistUdvikling {
+  /** The fraction rounded half away from zero to UDVIKLING_DECIMALER places; never −0. */
+  vaerdi: number;
+  /** The unrounded change lies beyond ±UDSVING_GRAENSE. */
+  udsving: boolean;
+}
+
+/**
+ * The real takstudvikling of a takst against last year's raised by PL, rounded as shown, with
+ * the ±5 % flag; null when a figure is missing or the engine refuses (last year's takst not
+ * positive, PL outside −100 %..100 %): no comparison, never a guess.
+ */
+export function vistUdvikling(ny: number | null, sidste: number | null, pl: number | null): VistUdvikling | null {
+  if (ny === null || sidste === null || pl === null) return null;
+  try {
+    const u = takstudviklingTal(ny, sidste, pl, UDVIKLING_DECIMALER, UDSVING_GRAENSE);
+    // A fall rounded to nothing is shown as 0,0 % everywhere ("−0,0" in one writer and "0,0" in another).
+    return { vaerdi: u.vaerdi + 0, udsving: u.over };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A tilbud's takstudvikling: the plain mean of its ydelser's exact like-for-like changes
+ * (domain §6), rounded and flagged as one ydelse's. One pair gives that pair's own figure.
+ */
+export function vistMiddelUdvikling(par: readonly { ny: number; sidste: number; pl: number }[]): VistUdvikling | null {
+  if (par.length === 0) return null;
+  if (par.length === 1) return vistUdvikling(par[0]!.ny, par[0]!.sidste, par[0]!.pl);
+  let sum: Dec = new D(0);
+  try {
+    for (const p of par) sum = sum.plus(takstudvikling(p.ny, p.sidste, p.pl));
+  } catch {
+    return null;
+  }
+  const middel = sum.div(par.length);
+  return { vaerdi: middel.toDecimalPlaces(UDVIKLING_DECIMALER).toNumber() + 0, udsving: middel.abs().gt(UDSVING_GRAENSE) };
+}
+
+/**
+ * Last year's takst as the views compare with: the takst submitted last year for the same
+ * ydelse where the service has it (product.md §5.1: the register's figure), else the figure
+ * stated in the skema; `oplyst` says it is the stated one.
+ */
+export function sidsteAarsTakstVist(indsendt: number | null, oplyst: number | null): { takst: number | null; oplyst: boolean } {
+  return indsendt !== null ? { takst: indsendt, oplyst: false } : { takst: oplyst, oplyst: oplyst !== null };
+}
