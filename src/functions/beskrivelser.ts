@@ -365,7 +365,7 @@ export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
     parametre: [
       p(["takst", "Taksten pr. dag i kr."], ["rate", "The rate per day in DKK."], "kr", KR),
       p(["fra", "Første betalte dag, som dato (eller ISO-tekst)."], ["from", "First day paid, as a date (or ISO text)."], "dato", "en dato fra 01.03.1900 til 31.12.9999 eller ISO-tekst som \"2018-01-14\""),
-      p(["til", "Sidste betalte dag, som dato (eller ISO-tekst)."], ["to", "Last day paid, as a date (or ISO text)."], "dato", "en dato fra fra og med fra til 31.12.9999"),
+      p(["til", "Sidste betalte dag, som dato (eller ISO-tekst)."], ["to", "Last day paid, as a date (or ISO text)."], "dato", "en dato på eller efter fra og senest 31.12.9999"),
     ],
     eksempel: { formel: "=SOC.BETALING(1450; \"2018-01-15\"; \"2018-03-14\")", resultat: "85550" },
   },
