@@ -7,6 +7,8 @@ export * from "./efterreg";
 export * from "./efterregModel";
 export * from "./fordeling";
 export * from "./lukning";
+export * from "./dato";
+export * from "./betalingsperiode";
 export * from "./tilsyn";
 export * from "./tilsynsaar";
 export * from "./kapital";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gyldigDato } from "../engine";
 import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } from "../regelsaet";
 import { deltRegister } from "../regelsaet/delt";
 import { tilsynsRegister } from "../regelsaet/tilsyn";
@@ -114,6 +115,34 @@ export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | 
   return husk(ctx, p, somTal(p, c));
 }
 
+const ISO_DATO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function somDato(ctx: Kontekst, index: number, c: Celle): number {
+  const p = param(ctx, index);
+  if (typeof c === "string") {
+    const m = ISO_DATO.exec(c.trim());
+    const d = m ? gyldigDato(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+    if (d === undefined) throw new ArgumentFejl(p, `er tekst (${citat(c)}), ikke en dato`);
+    return husk(ctx, p, d);
+  }
+  // A date cell is its serial number; a time of day (the fraction) is not part of the date.
+  return husk(ctx, p, Math.floor(somTal(p, c)));
+}
+
+/** A required date: a date cell (its serial number) or ISO text "2018-01-14". */
+export function dato(ctx: Kontekst, index: number, v: unknown): number {
+  const c = skalar(ctx, index, v);
+  if (tom(c)) throw new ArgumentFejl(param(ctx, index), "mangler");
+  return somDato(ctx, index, c);
+}
+
+/** An optional date; omitted or blank gives undefined. */
+export function valgfriDato(ctx: Kontekst, index: number, v: unknown): number | undefined {
+  if (v === null || v === undefined) return undefined;
+  const c = skalar(ctx, index, v);
+  return tom(c) ? undefined : somDato(ctx, index, c);
+}
+
 /** Optional text, trimmed; blank gives undefined. */
 function valgfriTekst(ctx: Kontekst, index: number, v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
@@ -129,6 +158,21 @@ export function valg<T extends string>(ctx: Kontekst, index: number, v: unknown,
   const t = valgfriTekst(ctx, index, v);
   if (t === undefined) return standard;
   const fundet = muligheder.find((m) => m === t.toUpperCase());
+  if (!fundet) throw new ArgumentFejl(param(ctx, index), `er ${citat(t)}`);
+  return fundet;
+}
+
+/** Spaces and case do not tell names apart: "§109" is "§ 109", "Botilbud" is "botilbud". */
+const navnenoegle = (t: string) => t.replace(/\s+/g, "").toLowerCase();
+
+/** One of a fixed list of names written in lower case (e.g. "§ 109"); blank gives the default, or is refused without one. */
+export function navn<T extends string>(ctx: Kontekst, index: number, v: unknown, muligheder: readonly T[], standard?: T): T {
+  const t = valgfriTekst(ctx, index, v);
+  if (t === undefined) {
+    if (standard === undefined) throw new ArgumentFejl(param(ctx, index), "mangler");
+    return standard;
+  }
+  const fundet = muligheder.find((m) => navnenoegle(m) === navnenoegle(t));
   if (!fundet) throw new ArgumentFejl(param(ctx, index), `er ${citat(t)}`);
   return fundet;
 }

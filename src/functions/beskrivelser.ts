@@ -1,3 +1,5 @@
+import { HAENDELSER } from "../engine/betalingsperiode";
+
 /**
  * The one source of the SOC functions' metadata: ids, parameters, Danish and English texts.
  * functions.json (English) and functions-da.json (Danish) are generated from this table at
@@ -5,8 +7,8 @@
  * the Danish parameter names and allowed ranges from here.
  */
 
-/** How a value is shown in a Danish message: `brok` as a percentage (0,95 → 95 %). */
-export type Enhed = "kr" | "brok" | "antal" | "aar" | "tekst";
+/** How a value is shown in a Danish message: `brok` as a percentage (0,95 → 95 %), `dato` as 14.01.2018. */
+export type Enhed = "kr" | "brok" | "antal" | "aar" | "dato" | "tekst";
 
 export interface Tekst {
   navn: string;
@@ -68,6 +70,10 @@ const REGELSAET = p(
   valgfri,
 );
 
+/** Bilag 17's limit, 5 % of the budget (004:4691-4716), in EFTERREG and the closure functions. */
+const GRAENSE = p(["graense", "Grænsen som brøk (standard 0,05 = 5 %)."], ["threshold", "Threshold as a fraction (default 0.05 = 5 %)."], "brok", "fra 0 % til 100 %", valgfri);
+const SAMLETBUDGET = p(["samletbudget", "Den økonomiske enheds samlede omkostningsbudget."], ["totalBudget", "The economic unit's total cost budget."], "kr", "et beløb større end 0 kr.", { motorNavn: "samletBudget" });
+
 export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
   {
     id: "TAKST",
@@ -106,7 +112,7 @@ export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
     parametre: [
       p(["resultat", "Akkumuleret resultat: overskud positivt, underskud negativt."], ["result", "Accumulated result: surplus positive, deficit negative."], "kr", KR),
       p(["budget", "Omkostningsbudgettet i kr."], ["budget", "The cost budget in DKK."], "kr", "et beløb på 0 kr. eller derover"),
-      p(["graense", "Grænsen som brøk (standard 0,05 = 5 %)."], ["threshold", "Threshold as a fraction (default 0.05 = 5 %)."], "brok", "fra 0 % til 100 %", valgfri),
+      GRAENSE,
     ],
     eksempel: { formel: "=SOC.EFTERREG(450000; 5000000)", resultat: "-200000" },
   },
@@ -274,6 +280,94 @@ export const FUNKTIONER: readonly FunktionBeskrivelse[] = [
       p(["dage", "Dage i takståret (standard 365)."], ["days", "Days in the rate year (default 365)."], "antal", "over 0 og højst 366", valgfri),
     ],
     eksempel: { formel: "=SOC.TAKSTSTRUKTUR(3650000; 7300000; A1:A2; B1:B2; C1:C2)", resultat: "500, 500, 1000 og 500, 1500, 2000 (når A1:A2 er 10, 10, B1:B2 er 1, 1 og C1:C2 er 1, 3)" },
+  },
+  {
+    id: "LUKNING",
+    eksport: "lukning",
+    da: {
+      beskrivelse:
+        "Bilag 17: lukning af en enhed i en økonomisk enhed. Én række med tre dele af resultat (overskud +, underskud -): videreføres i driften år +1 (højst grænse × samlet budget); afregnes ved lukningen (enhedens budgetandel af delen over grænsen; 0 for \"region\"); resten efterreguleres i taksterne år +2 (\"kommune\") eller dækkes af andre økonomiske enheder (\"region\"). En kommunes efterregulering fordeles på betalingskommunerne med SOC.OBJFIN efter deres belægningsdage i de to regnskabsår før beslutningsåret.",
+    },
+    en: {
+      beskrivelse:
+        "Bilag 17: closure of a unit within an economic unit. One row of three parts of the result (surplus +, deficit -): carried on in year +1 (at most threshold × total budget); settled at the closure (the unit's budget share of the part beyond the threshold; 0 for \"region\"); the rest settled in the rates of year +2 (\"kommune\") or covered by other economic units (\"region\"). A municipality's settlement is shared over the paying municipalities with SOC.OBJFIN by their occupied days in the two years before the decision year.",
+    },
+    resultat: { type: "number", dimensionality: "matrix" },
+    parametre: [
+      p(["resultat", "Den økonomiske enheds akkumulerede resultat: overskud positivt, underskud negativt."], ["result", "The economic unit's accumulated result: surplus positive, deficit negative."], "kr", KR),
+      p(["enhedsbudget", "Omkostningsbudgettet for den enhed, der lukkes."], ["unitBudget", "The cost budget of the unit that closes."], "kr", "et beløb fra 0 kr. til samletbudget"),
+      SAMLETBUDGET,
+      p(["driftsherre", "\"kommune\" (standard) eller \"region\"."], ["operator", "\"kommune\" (municipality, default) or \"region\"."], "tekst", "\"kommune\" eller \"region\"", valgfri),
+      GRAENSE,
+    ],
+    eksempel: { formel: "=SOC.LUKNING(-4500; 20000; 80000)", resultat: "-4000, -125, -375" },
+  },
+  {
+    id: "LUKNING.FORDEL",
+    eksport: "lukningFordel",
+    da: {
+      beskrivelse:
+        "Bilag 17: en lukket økonomisk enheds resultat fordeles på de øvrige enheder efter budget (største rest, summerer præcist), derefter 5 %-testen pr. enhed. Én række pr. enhed: andel; resultat efter fordeling; efterreguleres år +2 (delen ud over grænse × budget, 0 inden for). Fordeling af en kommunes efterregulering på betalingskommunerne efter belægningsdage: SOC.OBJFIN med dagene som nøgle.",
+    },
+    en: {
+      beskrivelse:
+        "Bilag 17: a closed economic unit's result spread over the other units by budget (largest remainder, sums exactly), then the 5 % test per unit. One row per unit: share; result after the spread; settled in year +2 (the part beyond threshold × budget, 0 inside it). Sharing a municipality's settlement over the paying municipalities by occupied days: SOC.OBJFIN with the days as key.",
+    },
+    resultat: { type: "number", dimensionality: "matrix" },
+    parametre: [
+      p(["resultat", "Den lukkede enheds akkumulerede resultat i hele kroner (samme fortegn som resultater)."], ["result", "The closed unit's accumulated result in whole DKK (same sign as the results)."], "kr", "et helt beløb i kr."),
+      p(["budgetter", "De øvrige enheders omkostningsbudgetter: én kolonne, én række pr. enhed."], ["budgets", "The other units' cost budgets: one column, one row per unit."], "kr", "én kolonne med beløb på 0 kr. eller derover, som ikke alle er 0", matrix),
+      p(["resultater", "De øvrige enheders akkumulerede resultater: én kolonne som budgetter (tom = 0)."], ["results", "The other units' accumulated results: one column like the budgets (blank = 0)."], "kr", "én kolonne med lige så mange rækker som budgetter (tom celle = 0)", matrix),
+      GRAENSE,
+    ],
+    eksempel: { formel: "=SOC.LUKNING.FORDEL(5000; A1:A3; B1:B3)", resultat: "1481, 981, 0 / 1852, -2148, 0 / 1667, 4167, 0 (når A1:A3 er 80000, 100000, 90000 og B1:B3 er -500, -4000, 2500)" },
+  },
+  {
+    id: "OVERTAGELSE",
+    eksport: "overtagelse",
+    da: { beskrivelse: "Bilag 17: ved overtagelse af et tilbud følger tilbuddets budgetandel af hele det akkumulerede resultat med til den nye driftsherre. Én række: følger med tilbuddet; bliver i enheden." },
+    en: { beskrivelse: "Bilag 17: on a takeover, the offer's budget share of the whole accumulated result follows it to the new operator. One row: follows the offer; stays in the unit." },
+    resultat: { type: "number", dimensionality: "matrix" },
+    parametre: [
+      p(["resultat", "Den økonomiske enheds akkumulerede resultat: overskud positivt, underskud negativt."], ["result", "The economic unit's accumulated result: surplus positive, deficit negative."], "kr", KR),
+      p(["enhedsbudget", "Omkostningsbudgettet for det tilbud, der overtages."], ["unitBudget", "The cost budget of the offer taken over."], "kr", "et beløb fra 0 kr. til samletbudget"),
+      SAMLETBUDGET,
+    ],
+    eksempel: { formel: "=SOC.OVERTAGELSE(4500; 20000; 80000)", resultat: "1125, 3375" },
+  },
+  {
+    id: "BETALINGSPERIODE",
+    eksport: "betalingsperiode",
+    da: {
+      beskrivelse:
+        "Bilag 13: sidste betalte dag efter et varsel, som dato. Botilbud: \"2_maaneder\" (14.1 → 14.3) eller \"loebende_maaned_plus_1\" (14.1 → 28.2); dagtilbud og pakkeskift-dag: løbende måned; pakkeskift-bo: løbende måned + 1; lukning og revisitation: løbende måned + 2; pakkeskift: 30 dage (14.1 → 13.2); § 101/109/110: ophørsdatoen (udskrivningsdagen); specialundervisning-dag: ønsket ophør, i juni dog 31.7. Resultatet er mindst ophørsdatoen og højst dagen før en ny borger overtager pladsen.",
+    },
+    en: {
+      beskrivelse:
+        "Bilag 13: the last day paid after a notice, as a date. Residential: \"2_maaneder\" (14.1 → 14.3) or \"loebende_maaned_plus_1\" (14.1 → 28.2); day offers and pakkeskift-dag: running month; pakkeskift-bo: running month + 1; lukning and revisitation: running month + 2; pakkeskift: 30 days (14.1 → 13.2); § 101/109/110: the end date (discharge day); specialundervisning-dag: the wished stop, in June 31.7. The result is at least the end date and at most the day before a new citizen takes the place.",
+    },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["varselsdato", "Dagen der varsles, som dato (eller ISO-tekst \"2018-01-14\"). Specialundervisning-dag: det ønskede ophør."], ["noticeDate", "The day notice is given, as a date (or ISO text \"2018-01-14\"). specialundervisning-dag: the wished stop."], "dato", "en dato fra 01.03.1900 til 31.12.9999 eller ISO-tekst som \"2018-01-14\""),
+      p(["haendelse", "Hændelsen: botilbud, dagtilbud, § 101, § 109, § 110, lukning, revisitation, pakkeskift, pakkeskift-bo, pakkeskift-dag eller specialundervisning-dag."], ["event", "The event: botilbud, dagtilbud, § 101, § 109, § 110, lukning, revisitation, pakkeskift, pakkeskift-bo, pakkeskift-dag or specialundervisning-dag."], "tekst", `en af ${HAENDELSER.map((h) => `"${h}"`).join(", ")}`),
+      p(["model", "Botilbuddets varsel: \"2_maaneder\" (standard) eller \"loebende_maaned_plus_1\"."], ["model", "Residential notice: \"2_maaneder\" (two months, default) or \"loebende_maaned_plus_1\" (running month + 1)."], "tekst", "\"2_maaneder\" eller \"loebende_maaned_plus_1\"", valgfri),
+      p(["ophoersdato", "Aftalt ophørsdato; ved § 101, § 109 og § 110 udskrivningsdagen."], ["endDate", "Agreed end date; for § 101, § 109 and § 110 the discharge day."], "dato", "en dato fra 01.03.1900 til 31.12.9999; ved § 101, § 109 og § 110 skal udskrivningsdagen angives, ellers kan feltet være tomt", valgfri),
+      p(["nyborgerfra", "Dagen en ny borger overtager pladsen (betaler selv fra den dag)."], ["newCitizenFrom", "The day a new citizen takes the place (paying from that day)."], "dato", "en dato fra 01.03.1900 til 31.12.9999 eller tom", { ...valgfri, motorNavn: "nyBorgerFra" }),
+    ],
+    eksempel: { formel: "=SOC.BETALINGSPERIODE(\"2018-01-14\"; \"botilbud\")", resultat: "43173 (14.03.2018)" },
+  },
+  {
+    id: "BETALING",
+    eksport: "betaling",
+    da: { beskrivelse: "Betaling = takst × dage fra og med fra til og med til (59 dage × 1.450 = 85.550)." },
+    en: { beskrivelse: "Payment = rate × days from fra to til, both included (59 days × 1,450 = 85,550)." },
+    resultat: { type: "number", dimensionality: "scalar" },
+    parametre: [
+      p(["takst", "Taksten pr. dag i kr."], ["rate", "The rate per day in DKK."], "kr", KR),
+      p(["fra", "Første betalte dag, som dato (eller ISO-tekst)."], ["from", "First day paid, as a date (or ISO text)."], "dato", "en dato fra 01.03.1900 til 31.12.9999 eller ISO-tekst som \"2018-01-14\""),
+      p(["til", "Sidste betalte dag, som dato (eller ISO-tekst)."], ["to", "Last day paid, as a date (or ISO text)."], "dato", "en dato på eller efter fra og senest 31.12.9999"),
+    ],
+    eksempel: { formel: "=SOC.BETALING(1450; \"2018-01-15\"; \"2018-03-14\")", resultat: "85550" },
   },
 ];
 

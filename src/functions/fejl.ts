@@ -62,6 +62,7 @@ function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined,
     case "OUT_OF_RANGE":
       return `skal være ${intervalTekst(d, p)}`;
     case "NOT_WHOLE":
+      if (d.min === undefined || d.max === undefined) return "skal være et helt beløb, så fordelingen summerer præcist";
       return `skal være et helt tal fra ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")} til ${vaerdiDa(d.max ?? 0, p?.enhed ?? "antal")}`;
     case "ABOVE_CAP": {
       const loft = d.max === undefined ? "loftet" : `loftet ${vaerdiDa(d.max, p?.enhed ?? "brok")}`;

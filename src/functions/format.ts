@@ -1,4 +1,4 @@
-import { D, type Dec } from "../engine";
+import { D, type Dec, FOERSTE_DAG, kalenderdag, SIDSTE_DAG } from "../engine";
 import type { Enhed } from "./beskrivelser";
 
 /**
@@ -32,6 +32,12 @@ export function vaerdiDa(vaerdi: Dec | number, enhed: Enhed): string {
       return `${talDa(d.times(100), 4)} %`;
     case "kr":
       return `${talDa(d, 2)} kr.`;
+    case "dato": {
+      // A day number (a date cell's serial number) as the date it stands for; outside the calendar, the number.
+      if (d.lt(FOERSTE_DAG) || d.gte(SIDSTE_DAG + 1)) return talDa(d);
+      const k = kalenderdag(d.floor().toNumber());
+      return `${String(k.dag).padStart(2, "0")}.${String(k.maaned).padStart(2, "0")}.${k.aar}`;
+    }
     case "aar":
       // Years and counts of years read without a thousands point: 2018, not 2.018.
       return talDa(d, 6, false);

@@ -1,6 +1,13 @@
 import {
   afskrivning as motorAfskrivning,
   type AfskrivningsRegler,
+  betaling as motorBetaling,
+  betalingsperiode as motorBetalingsperiode,
+  BOTILBUD_MODELLER,
+  HAENDELSER,
+  lukning as motorLukning,
+  lukningFordel as motorLukningFordel,
+  overtagelseDele,
   type Dec,
   efterregModel as motorEfterregModel,
   efterreguleringTal,
@@ -21,14 +28,17 @@ import {
 } from "../engine";
 import {
   celleraekke,
+  dato,
   kolonne,
   kolonneCelle,
   kolonneMedHoejde,
+  navn,
   omraadeTal,
   regelsaetTal,
   tal,
   tilsynVaegte,
   valg,
+  valgfriDato,
   valgfritRegelsaet,
   valgfritTal,
 } from "./argumenter";
@@ -347,4 +357,90 @@ export function takststruktur(
     });
     return motorTakststruktur(basis, service, ydelser, d).raekker.map((y) => (y ? [ud(y.basistakst), ud(y.servicetakst), ud(y.takst)] : ["", "", ""]));
   });
+}
+
+/**
+ * Bilag 17 closure of a unit: videreføres år +1; afregnes ved lukningen; efterreguleres år +2 (kommune) or dækkes af andre enheder (region).
+ * @customfunction LUKNING
+ * @param resultat Den økonomiske enheds akkumulerede resultat.
+ * @param enhedsbudget Den lukkede enheds budget.
+ * @param samletbudget Den økonomiske enheds samlede budget.
+ * @param [driftsherre] "kommune" eller "region".
+ * @param [graense] Grænsen som brøk (standard 0,05).
+ * @returns Én række med tre dele.
+ */
+export function lukning(resultat: unknown, enhedsbudget: unknown, samletbudget: unknown, driftsherre: unknown = null, graense: unknown = null): number[][] {
+  return kald("LUKNING", (c) => {
+    const r = tal(c, 0, resultat);
+    const e = tal(c, 1, enhedsbudget);
+    const s = tal(c, 2, samletbudget);
+    const herre = navn(c, 3, driftsherre, ["kommune", "region"] as const, "kommune");
+    const l = motorLukning(r, e, s, herre, valgfritTal(c, 4, graense));
+    return [[ud(l.viderefoeresAarPlus1), ud(l.afregnesVedLukningen), ud(l.resten)]];
+  });
+}
+
+/**
+ * A closed economic unit's resultat spread over the other units by budget, then the 5 % test per unit.
+ * @customfunction LUKNING.FORDEL
+ * @param resultat Den lukkede enheds akkumulerede resultat.
+ * @param budgetter De øvrige enheders budgetter (én kolonne).
+ * @param resultater De øvrige enheders akkumulerede resultater (én kolonne).
+ * @param [graense] Grænsen som brøk (standard 0,05).
+ * @returns Andel, resultat efter fordeling og efterregulering år +2 pr. enhed.
+ */
+export function lukningFordel(resultat: unknown, budgetter: any[][], resultater: any[][], graense: unknown = null): number[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: matrix parameters to the generator
+  return kald("LUKNING.FORDEL", (c) => {
+    const r = tal(c, 0, resultat);
+    const b = omraadeTal(c, 1, kolonne(c, 1, budgetter), false);
+    const egne = omraadeTal(c, 2, kolonneMedHoejde(c, 2, resultater, b.length, "budgetter"), true);
+    const g = valgfritTal(c, 3, graense);
+    return motorLukningFordel(r, b, egne, g).map((m) => [ud(m.andel), ud(m.resultatEfterFordeling), ud(m.efterreguleresAarPlus2)]);
+  });
+}
+
+/**
+ * Takeover: the offer's budget share of the whole resultat follows it; the rest stays.
+ * @customfunction OVERTAGELSE
+ * @param resultat Den økonomiske enheds akkumulerede resultat.
+ * @param enhedsbudget Det overtagne tilbuds budget.
+ * @param samletbudget Den økonomiske enheds samlede budget.
+ * @returns Én række: følger med tilbuddet; bliver i enheden.
+ */
+export function overtagelse(resultat: unknown, enhedsbudget: unknown, samletbudget: unknown): number[][] {
+  return kald("OVERTAGELSE", (c) => {
+    const o = overtagelseDele(tal(c, 0, resultat), tal(c, 1, enhedsbudget), tal(c, 2, samletbudget));
+    return [[ud(o.foelgerMedTilbuddet), ud(o.bliverIEnheden)]];
+  });
+}
+
+/**
+ * Bilag 13: the last day paid after a notice, as an Excel date.
+ * @customfunction BETALINGSPERIODE
+ * @param varselsdato Dagen der varsles (opsiges).
+ * @param haendelse Hændelsen, fx "botilbud" eller "§ 109".
+ * @param [model] "2_maaneder" eller "loebende_maaned_plus_1".
+ * @param [ophoersdato] Aftalt ophørsdato eller udskrivningsdag.
+ * @param [nyborgerfra] Dagen en ny borger overtager pladsen.
+ * @returns Sidste betalte dag.
+ */
+export function betalingsperiode(varselsdato: unknown, haendelse: unknown, model: unknown = null, ophoersdato: unknown = null, nyborgerfra: unknown = null): number {
+  return kald("BETALINGSPERIODE", (c) => {
+    const varsel = dato(c, 0, varselsdato);
+    const h = navn(c, 1, haendelse, HAENDELSER);
+    const m = navn(c, 2, model, BOTILBUD_MODELLER, "2_maaneder");
+    return motorBetalingsperiode(varsel, h, { model: m, ophoersdato: valgfriDato(c, 3, ophoersdato), nyBorgerFra: valgfriDato(c, 4, nyborgerfra) });
+  });
+}
+
+/**
+ * takst × days from fra to til, both included.
+ * @customfunction BETALING
+ * @param takst Taksten pr. dag.
+ * @param fra Første betalte dag.
+ * @param til Sidste betalte dag.
+ * @returns Betalingen i kr.
+ */
+export function betaling(takst: unknown, fra: unknown, til: unknown): number {
+  return kald("BETALING", (c) => ud(motorBetaling(tal(c, 0, takst), dato(c, 1, fra), dato(c, 2, til))));
 }

@@ -27,7 +27,7 @@ export function socKald(formel: string): string[] {
  * dynamic-array formulas so they spill. Scalar SOC calls are not: LibreOffice recomputes array
  * formulas on load and would show #NAME? instead of the cached value.
  */
-export const SPILDENDE_SOC = ["SOC.EFTERREG.MODEL", "SOC.OBJFIN", "SOC.TILSYNSTAKST", "SOC.TAKSTSTRUKTUR"] as const;
+export const SPILDENDE_SOC = ["SOC.EFTERREG.MODEL", "SOC.OBJFIN", "SOC.TILSYNSTAKST", "SOC.TAKSTSTRUKTUR", "SOC.LUKNING", "SOC.LUKNING.FORDEL", "SOC.OVERTAGELSE"] as const;
 
 /** True when a formula calls a SOC function that spills. */
 export function spilder(formel: string): boolean {

@@ -49,7 +49,22 @@ const YDELSESKOLONNER: Record<string, fc.Arbitrary<unknown>> = {
   pladser: ydelsesKolonne(fc.integer({ min: 1, max: 40 })),
   belaegning: ydelsesKolonne(fc.double({ min: 0.5, max: 1, noNaN: true })),
   ressource: ydelsesKolonne(fc.double({ min: 0.1, max: 10, noNaN: true })),
+  // SOC.LUKNING.FORDEL's columns of the other economic units.
+  budgetter: ydelsesKolonne(fc.integer({ min: 0, max: 200_000 })),
+  resultater: ydelsesKolonne(fc.integer({ min: -20_000, max: 20_000 })),
 };
+/** SOC.BETALINGSPERIODE's names, so the property reaches past the argument check; junk comes from tekst. */
+const NAVNE: Record<string, fc.Arbitrary<unknown>> = {
+  haendelse: fc.constantFrom("botilbud", "dagtilbud", "§ 101", "§109", "§ 110", "lukning", "revisitation", "pakkeskift", "pakkeskift-bo", "pakkeskift-dag", "specialundervisning-dag"),
+  model: fc.constantFrom("2_maaneder", "loebende_maaned_plus_1"),
+  driftsherre: fc.constantFrom("kommune", "region"),
+};
+const navnEllerTekst = (navn: string) => {
+  const n = NAVNE[navn];
+  return n ? fc.oneof(n, tekst) : tekst;
+};
+/** Dates as Excel passes them: serial numbers of realistic days, ISO text, and anything else. */
+const dato = fc.oneof(fc.integer({ min: 40_000, max: 50_000 }), fc.integer({ min: 40_000, max: 50_000 }).map((n) => new Date(Date.UTC(1899, 11, 30 + n)).toISOString().slice(0, 10)), tal);
 
 function argument(p: ParameterBeskrivelse): fc.Arbitrary<unknown> {
   const passende =
@@ -58,10 +73,12 @@ function argument(p: ParameterBeskrivelse): fc.Arbitrary<unknown> {
         ? omraade.map((m) => m.map((r) => [r[0]]))
         : (YDELSESKOLONNER[p.da.navn] ?? fireCeller)
       : p.enhed === "tekst"
-        ? tekst
-        : p.enhed === "aar"
-          ? fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 60 }) }, { weight: 3, arbitrary: fc.integer({ min: 1990, max: 2040 }) }, { weight: 1, arbitrary: tal })
-          : tal;
+        ? navnEllerTekst(p.da.navn)
+        : p.enhed === "dato"
+          ? dato
+          : p.enhed === "aar"
+            ? fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 60 }) }, { weight: 3, arbitrary: fc.integer({ min: 1990, max: 2040 }) }, { weight: 1, arbitrary: tal })
+            : tal;
   return fc.oneof({ weight: 6, arbitrary: passende }, { weight: 1, arbitrary: celle }, { weight: 1, arbitrary: forkertForm }, { weight: p.optional ? 2 : 0, arbitrary: fc.constant(null) });
 }
 
