@@ -84,6 +84,15 @@ export async function harUdfyldtSkema(layout: SkabelonLayout): Promise<boolean> 
   return erUdfyldt(await laesSkema(), layout);
 }
 
+/** True when the workbook has a sheet of that name (one sync); the tilsynsskema asks before replacing it. */
+export async function harArk(arknavn: string): Promise<boolean> {
+  return Excel.run(async (context) => {
+    const ark = context.workbook.worksheets.getItemOrNullObject(arknavn);
+    await synk(context);
+    return !ark.isNullObject;
+  });
+}
+
 /** "FFFFFF99" (ARGB) → "#FFFF99". */
 export function farve(argb: string): string {
   const hex = argb.replace(/^#/, "");

@@ -1,5 +1,5 @@
-import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
-import { tidspunkt } from "./visning";
+import { type DialogPost, type MinDetalje, type MinTakst, type ObjektivFinansiering, STATUS_TEKST, hentDetalje, hentMine, hentObjektivFinansiering, ofAar, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
+import { kroner, tidspunkt } from "./visning";
 import { el } from "./rude";
 
 /**
@@ -32,6 +32,17 @@ function hvad(p: DialogPost): string {
 export interface MineOptioner {
   indstillinger: () => { serviceUrl: string; token: string };
   saetStatus: (tekst: string) => void;
+  /** Today, for which budget years to ask about; the clock when absent. */
+  nu?: () => Date;
+}
+
+/** The municipality's objektiv finansiering, one line per budget year and socialtilsyn (issue 23). */
+export function ofNoder(aar: readonly ObjektivFinansiering[]): Node[] {
+  return aar.flatMap((a) =>
+    a.objektivFinansiering.map((o) =>
+      h("li", {}, h("span", { class: "navn" }, `${a.budgetaar}: ${o.socialtilsyn}`), h("span", { class: "meta" }, `${o.kommune} betaler ${kroner(o.beloeb)}`)),
+    ),
+  );
 }
 
 export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
@@ -39,6 +50,8 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
   const fejl = el("mine-fejl");
   const liste = el<HTMLUListElement>("mine-liste");
   const detalje = el("mine-detalje");
+  const of = el("mine-of");
+  const ofListe = el<HTMLUListElement>("mine-of-liste");
   let takster: MinTakst[] = [];
 
   function visFejl(besked: string): void {
@@ -74,12 +87,22 @@ export function startMine(o: MineOptioner): { opdater(): Promise<void> } {
             })),
       );
       liste.hidden = false;
+      await visOf(serviceUrl, token);
       const iDialog = takster.filter((t) => t.versioner[0]!.status === "i_dialog").length;
       o.saetStatus(`${takster.length} ${takster.length === 1 ? "takst" : "takster"} hentet${iDialog ? `, ${iDialog} i dialog med sekretariatet` : ""}.`);
     } finally {
       knap.removeAttribute("aria-busy");
       knap.disabled = false;
     }
+  }
+
+  // Asked only once the list came back, so a refused token gives one message, not two. A service
+  // without the endpoint or a token that is no municipality's simply shows no amounts.
+  async function visOf(serviceUrl: string, token: string): Promise<void> {
+    const r = await hentObjektivFinansiering(serviceUrl, token, ofAar(o.nu?.() ?? new Date()));
+    const noder = r.ok ? ofNoder(r.data) : [];
+    ofListe.replaceChildren(...noder);
+    of.hidden = noder.length === 0;
   }
 
   async function visDetalje(id: string): Promise<void> {

@@ -33,6 +33,8 @@ export interface Rude {
   /** Steps 1-3 wait until a ruleset the register knows has been chosen and saved. */
   regelsaetValgt(): boolean;
   readonly knapIndsaet: HTMLButtonElement;
+  /** The socialtilsyn's tilsynsskema: its rulesets are built in, so it waits for nothing but a busy pane. */
+  readonly knapIndsaetTilsyn: HTMLButtonElement;
   readonly knapValider: HTMLButtonElement;
   readonly knapIndsend: HTMLButtonElement;
 }
@@ -47,6 +49,7 @@ export function lavRude(register: SkifteligtRegister, hukommelse: Storage | unde
     ind,
     senesteOk: false,
     knapIndsaet: el<HTMLButtonElement>("indsaet"),
+    knapIndsaetTilsyn: el<HTMLButtonElement>("indsaet-tilsyn"),
     knapValider: el<HTMLButtonElement>("valider"),
     knapIndsend: el<HTMLButtonElement>("indsend"),
     saetStatus(tekst) {
@@ -55,6 +58,7 @@ export function lavRude(register: SkifteligtRegister, hukommelse: Storage | unde
     regelsaetValgt: () => rude.ind.regelsaet !== "" && register.find(rude.ind.regelsaet) !== undefined,
     opdaterKnapper() {
       rude.knapIndsaet.disabled = optaget || !rude.regelsaetValgt();
+      rude.knapIndsaetTilsyn.disabled = optaget;
       rude.knapValider.disabled = optaget || !rude.regelsaetValgt();
       rude.knapIndsend.disabled = optaget || !rude.senesteOk || !rude.regelsaetValgt();
     },

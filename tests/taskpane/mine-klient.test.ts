@@ -1,4 +1,4 @@
-import { hentDetalje, hentMine, traekTilbage, ydelseTekst } from "../../src/taskpane/mine-klient";
+import { hentDetalje, hentMine, hentObjektivFinansiering, ofAar, traekTilbage, ydelseTekst } from "../../src/taskpane/mine-klient";
 
 /** The pane's client for "Mine indberetninger" against canned answers (the real service: tests/oversigt/dialog.e2e.test.ts). */
 
@@ -51,5 +51,33 @@ describe("Mine indberetninger: the pane's client", () => {
     expect(kald[0]!.init?.method).toBe("POST");
     expect(JSON.parse(String(kald[0]!.init?.body))).toEqual({ status: "tilbagetrukket", bemaerkning: "Tastefejl" });
     expect((kald[0]!.init?.headers as Record<string, string>).Authorization).toBe("Bearer tks_x");
+  });
+
+  describe("objektiv finansiering (issue 23)", () => {
+    const of = (aar: number, beloeb: number[]) => ({ budgetaar: aar, objektivFinansiering: beloeb.map((b) => ({ socialtilsyn: "Socialtilsyn Syd", kommune: "Odense Kommune", beloeb: b })) });
+
+    it("asks for the coming and the current budget year with the token, and keeps only years with amounts", async () => {
+      const kald: { url: string; init?: RequestInit }[] = [];
+      const f = (async (url: string, init?: RequestInit) => {
+        kald.push({ url, init });
+        const aar = Number(new URL(url).searchParams.get("budgetaar"));
+        return new Response(JSON.stringify(of(aar, aar === 2027 ? [] : [17878])), { status: 200 });
+      }) as typeof fetch;
+      expect(ofAar(new Date("2026-12-07T08:00:00Z"))).toEqual([2027, 2026]);
+      const r = await hentObjektivFinansiering("http://127.0.0.1:9/", " tks_k ", [2027, 2026], f);
+      expect(kald.map((k) => k.url)).toEqual(["http://127.0.0.1:9/api/v1/tilsyn/mine?budgetaar=2027", "http://127.0.0.1:9/api/v1/tilsyn/mine?budgetaar=2026"]);
+      expect(new Headers(kald[0]!.init!.headers).get("authorization")).toBe("Bearer tks_k");
+      expect(r).toEqual({ ok: true, data: [of(2026, [17878])] });
+    });
+
+    it("an amount that is no number is refused in Danish, not shown", async () => {
+      const r = await hentObjektivFinansiering("http://127.0.0.1:9", "t", [2026], svar(200, { budgetaar: 2026, objektivFinansiering: [{ socialtilsyn: "S", kommune: "K", beloeb: "17.878" }] }));
+      expect(r).toEqual({ ok: false, besked: "Indberetningsservicen sendte et svar, opgaveruden ikke forstår." });
+    });
+
+    it("a token that is no municipality's (403) is a refusal with the service's reason", async () => {
+      const r = await hentObjektivFinansiering("http://127.0.0.1:9", "t", [2026], svar(403, { fejl: "Kun kommuner." }));
+      expect(r).toEqual({ ok: false, besked: "Indberetningsservicen afviste handlingen: Kun kommuner." });
+    });
   });
 });

@@ -10,6 +10,7 @@ import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { ARKNAVN, celleFor, FARVER, skabelonLayout } from "../../src/takstskema";
+import { NORD_2024 } from "../tilsynsskema/saed";
 import { medBrowser } from "../helpers/miljoe";
 
 /**
@@ -52,6 +53,7 @@ async function ledigPort(): Promise<number> {
 
 interface Tjeneste {
   app: FastifyInstance;
+  db: Awaited<ReturnType<typeof aabnPglite>>;
   url: string;
   token: string;
   dataDir?: string;
@@ -65,7 +67,7 @@ async function startTjeneste(o: { statisk: boolean; register?: ReturnType<typeof
   const adr = app.server.address();
   const port = typeof adr === "object" && adr ? adr.port : 0;
   const { token } = await opretToken(db, { rolle: "kommune", driftsherre: ODENSE });
-  return { app, url: `http://127.0.0.1:${port}`, token, dataDir };
+  return { app, db, url: `http://127.0.0.1:${port}`, token, dataDir };
 }
 
 const medChromium = medBrowser();
@@ -108,6 +110,16 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
   }
 
   const tekst = (selector: string) => page.locator(selector).innerText();
+
+  async function axeOvertraedelser(): Promise<{ id: string; noder: string[] }[]> {
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    return page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      // label-content-name-mismatch is experimental in axe, so it is switched on by name.
+      const r = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
+      return r.violations.map((v) => ({ id: v.id, noder: v.nodes.map((n) => n.target.join(" ")) }));
+    });
+  }
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, "taskpane.html"))) {
@@ -449,6 +461,52 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(await aktuel()).toBe("tilbagetrukket");
   });
 
+  it("step 1 inserts the socialtilsyn's tilsynsskema for the chosen TILSYN- ruleset beside the takstskema, and asks before replacing it (issue 23)", async () => {
+    await page.selectOption("#tilsyn-regelsaet", "TILSYN-NORD-2024");
+    await tryk("#indsaet-tilsyn");
+    expect(await tekst("#status")).toBe("Tilsynsskemaet (TILSYN-NORD-2024) er indsat i arket Tilsynsskema. Udfyld de gule (skal) og orange (kan) felter, og tryk Valider.");
+    const ark = () => page.evaluate(() => (globalThis as unknown as { __fakeHost: { sheets: { name: string; deleted: boolean }[] } }).__fakeHost.sheets.filter((s) => !s.deleted).map((s) => s.name));
+    expect(await ark()).toEqual(["Ark1", ARKNAVN, "Tilsynsskema"]);
+    expect((await celle("ST_Behov")).formula).toBe("=ROUND(ST_BehovFoerEffektivisering*(1-ST_EffektiviseringPct)-ST_ResultatAarMinus2*ST_ResultatAndelIndregnet,0)");
+    expect((await celle("ST_Regelsaet")).value).toBe("TILSYN-NORD-2024");
+
+    const foer = await snapshot();
+    await tryk("#indsaet-tilsyn");
+    expect(await page.locator("#bekraeft").isVisible()).toBe(true);
+    expect(await tekst("#bekraeft-titel")).toBe("Erstat tilsynsskemaet?");
+    await page.click("#bekraeft-nej");
+    expect(await snapshot()).toBe(foer);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("indsaet-tilsyn");
+  });
+
+  it("a municipality sees its own objektiv finansiering under Mine indberetninger once the year is published (issue 23)", async () => {
+    const sek = (await opretToken(tjeneste.db, { rolle: "sekretariat", driftsherre: null })).token;
+    const nord = (await opretToken(tjeneste.db, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Nord" })).token;
+    const laesoe = (await opretToken(tjeneste.db, { rolle: "kommune", driftsherre: "Læsø Kommune" })).token;
+    const post = async (sti: string, krop: unknown, token: string) => {
+      const r = await fetch(`${tjeneste.url}${sti}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(krop) });
+      expect(r.status).toBeLessThan(300);
+      return (await r.json()) as { id: string };
+    };
+    const skema = await post("/api/v1/tilsyn", NORD_2024, nord);
+    await post(`/api/v1/tilsyn/${skema.id}/godkend`, {}, sek);
+    await post("/api/v1/tilsyn/offentliggoerelse", { budgetaar: 2024 }, sek);
+
+    // The pane asks for the coming and the current budget year: in November 2023, 2024 and 2023.
+    await page.clock.setFixedTime(new Date("2023-11-15T10:00:00+01:00"));
+    await indstillinger(tjeneste.url, laesoe);
+    await tryk("#mine-hent");
+    await page.waitForSelector("#mine-of:not([hidden])");
+    // Læsø's published amount, 002:386-408.
+    expect(await page.locator("#mine-of-liste li").allInnerTexts()).toEqual(["2024: Socialtilsyn Nord\nLæsø betaler 34.323 kr."]);
+    expect(await axeOvertraedelser()).toEqual([]);
+
+    // Odense is not in Nord's key table: no amounts, no section.
+    await indstillinger(tjeneste.url, tjeneste.token);
+    await tryk("#mine-hent");
+    expect(await page.locator("#mine-of").isHidden()).toBe(true);
+  });
+
   it("axe-core finds no violations in the pane with findings, a receipt with warnings and the withdrawal dialogue shown (issue 20)", async () => {
     await tryk("#valider"); // findings in the result (warnings) beside the receipt
     await tryk("#mine-hent");
@@ -457,15 +515,8 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
       await takst.click();
       await page.waitForSelector("#mine-detalje:not([hidden])");
     }
-    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const overtraedelser = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      // label-content-name-mismatch is experimental in axe, so it is switched on by name.
-      const r = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-      return r.violations.map((v) => ({ id: v.id, noder: v.nodes.map((n) => n.target.join(" ")) }));
-    });
     expect(await page.locator(".fund").count()).toBeGreaterThan(0);
-    expect(overtraedelser).toEqual([]);
+    expect(await axeOvertraedelser()).toEqual([]);
   });
 
   it("no page errors; the only console errors are the deliberately failed requests", () => {

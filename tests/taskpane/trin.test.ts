@@ -6,8 +6,9 @@ jest.mock("office-addin-manifest", () => ({
 
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
 import { ARKNAVN, CELLER, celleFor } from "../../src/takstskema";
+import { ST_ARKNAVN } from "../../src/tilsynsskema";
 import { hentIndstillinger, standardIndstillinger } from "../../src/taskpane/indstillinger";
-import { indsaet, indsatTekst } from "../../src/taskpane/trinIndsaet";
+import { indsaet, indsaetTilsyn, indsatTekst } from "../../src/taskpane/trinIndsaet";
 import { indsendtTekst, send } from "../../src/taskpane/trinIndsend";
 import { regelsaetMuligheder, valgtRegelsaet } from "../../src/taskpane/regelsaetvalg";
 import { foersteGang, formularIndstillinger, gem } from "../../src/taskpane/trinIndstillinger";
@@ -88,6 +89,45 @@ describe("insert step", () => {
     global.Excel = excel;
     expect(await indsaet(register.hent("SYD-2018"), true)).toMatchObject({ art: "indsat", erstattet: true });
     expect(optaget.syncs).toBe(2);
+  });
+});
+
+describe("insert step: the socialtilsyn's tilsynsskema", () => {
+  it("inserts the Tilsynsskema sheet for the chosen TILSYN- ruleset beside a takstskema, which stays", async () => {
+    const { excel, optaget } = lavExcel({ ark: ["Ark1", ARKNAVN] });
+    global.Excel = excel;
+    const u = await indsaetTilsyn("tilsyn-syd-2018", false);
+    expect(u).toEqual({ art: "indsat", regelsaet: "TILSYN-SYD-2018", arknavn: "Tilsynsskema", erstattet: false });
+    expect(optaget.ops).toContain("worksheets.add Tilsynsskema");
+    expect(optaget.ops.filter((o) => o.startsWith("delete"))).toEqual([]);
+    expect(optaget.nyeNavne.some((n) => n.navn === "ST_Behov")).toBe(true);
+    expect(optaget.nyeNavne.some((n) => n.navn.startsWith("TS_"))).toBe(false);
+    // 1 sync to look for an earlier sheet, 2 to insert.
+    expect(optaget.syncs).toBe(3);
+    expect(indsatTekst(u as Extract<typeof u, { art: "indsat" }>)).toBe(
+      "Tilsynsskemaet (TILSYN-SYD-2018) er indsat i arket Tilsynsskema. Udfyld de gule (skal) og orange (kan) felter, og tryk Valider.",
+    );
+  });
+
+  it("asks before replacing an existing Tilsynsskema sheet and writes nothing", async () => {
+    const { excel, optaget } = lavExcel({ ark: ["Ark1", ST_ARKNAVN] });
+    global.Excel = excel;
+    expect(await indsaetTilsyn("TILSYN-NORD-2024", false)).toEqual({ art: "bekraeft" });
+    expect(optaget.ops.filter((o) => /^(worksheets\.add|names\.add|delete)/.test(o))).toEqual([]);
+    expect(optaget.skrevet.size).toBe(0);
+  });
+
+  it("replaces it once confirmed", async () => {
+    const { excel } = lavExcel({ ark: ["Ark1", ST_ARKNAVN] });
+    global.Excel = excel;
+    expect(await indsaetTilsyn("TILSYN-NORD-2024", true)).toMatchObject({ art: "indsat", erstattet: true });
+  });
+
+  it("a takst ruleset is no tilsynsregelsæt: refused in Danish before anything is written", async () => {
+    const { excel, optaget } = lavExcel({ ark: ["Ark1"] });
+    global.Excel = excel;
+    await expect(indsaetTilsyn("SYD-2018", false)).rejects.toThrow('Ukendt tilsynsregelsæt "SYD-2018"');
+    expect(optaget.skrevet.size).toBe(0);
   });
 });
 
