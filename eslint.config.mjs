@@ -15,6 +15,8 @@ export default tseslint.config(
       ],
     },
   },
+  // A function with more than 29 paths cannot be read or tested as a whole: split it instead.
+  { files: ["src/**/*.ts"], rules: { complexity: ["error", 29] } },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },

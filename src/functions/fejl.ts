@@ -50,37 +50,50 @@ function intervalTekst(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined
   return [under, over].filter(Boolean).join(" og ");
 }
 
-/** The problem part of a message for an engine precondition failure, in Danish. */
+type Problem = (d: EngineErrorDetail, p: ParameterBeskrivelse | undefined, ctx: Kontekst) => string;
+
+/** The value `x` in the argument's unit, or in `standard` when the argument is not described. */
+function iEnhed(x: number, p: ParameterBeskrivelse | undefined, standard: ParameterBeskrivelse["enhed"]): string {
+  return vaerdiDa(x, p?.enhed ?? standard);
+}
+
+/** The ruleset as a message names it (" i R2026" / " (R2026)"), or nothing when none is known. */
+const iRegelsaet = (ctx: Kontekst) => (ctx.regelsaet ? ` i ${ctx.regelsaet}` : "");
+const regelsaetParentes = (ctx: Kontekst) => (ctx.regelsaet ? ` (${ctx.regelsaet})` : "");
+
+const ikkeHel: Problem = (d, p) =>
+  d.min === undefined || d.max === undefined
+    ? "skal være et helt beløb, så fordelingen summerer præcist"
+    : `skal være et helt tal fra ${iEnhed(d.min, p, "antal")} til ${iEnhed(d.max, p, "antal")}`;
+
+const overLoft: Problem = (d, p, ctx) => {
+  const hoejst = d.max === undefined ? "loftet" : iEnhed(d.max, p, "brok");
+  const loft = d.max === undefined ? "loftet" : `loftet ${hoejst}`;
+  return `er over ${loft}${iRegelsaet(ctx)}; tilladt er højst ${hoejst}`;
+};
+
+/** The problem part of a message for an engine precondition failure, in Danish, by the failure's code. */
+const MOTOR_PROBLEM: Record<EngineErrorDetail["code"], Problem> = {
+  NOT_FINITE: () => "skal være et endeligt tal",
+  NOT_POSITIVE: () => "skal være større end 0",
+  NEGATIVE: () => "må ikke være negativ; tilladt er 0 eller derover",
+  OUT_OF_RANGE: (d, p) => `skal være ${intervalTekst(d, p)}`,
+  NOT_WHOLE: ikkeHel,
+  ABOVE_CAP: overLoft,
+  // 004:5057-5058: only assets above the aktiveringsgrænse are capitalised and depreciated.
+  NOT_ABOVE_THRESHOLD: (d, _p, ctx) => `udgiftsføres i driften; aktiveres kun over ${vaerdiDa(d.min ?? 0, "kr")}${regelsaetParentes(ctx)}`,
+  // 004:5047: "Bygninger afskrives over 30 år" — the ruleset's value is the only one allowed.
+  NOT_FIXED_VALUE: (d, p, ctx) => {
+    const aar = iEnhed(d.min ?? 0, p, "antal");
+    return `skal være ${aar}${iRegelsaet(ctx)} (bygninger afskrives over ${aar} år)`;
+  },
+  EMPTY: (_d, p) => `er tom; tilladt er ${p?.tilladt ?? "mindst én værdi"}`,
+  SUM_ZERO: (_d, p) => `summerer til 0; tilladt er ${p?.tilladt ?? "værdier, der ikke alle er 0"}`,
+  WRONG_LENGTH: (d) => `skal have præcis ${d.length ?? 4} celler i én række eller kolonne`,
+};
+
 function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined, ctx: Kontekst): string {
-  switch (d.code) {
-    case "NOT_FINITE":
-      return "skal være et endeligt tal";
-    case "NOT_POSITIVE":
-      return "skal være større end 0";
-    case "NEGATIVE":
-      return "må ikke være negativ; tilladt er 0 eller derover";
-    case "OUT_OF_RANGE":
-      return `skal være ${intervalTekst(d, p)}`;
-    case "NOT_WHOLE":
-      if (d.min === undefined || d.max === undefined) return "skal være et helt beløb, så fordelingen summerer præcist";
-      return `skal være et helt tal fra ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")} til ${vaerdiDa(d.max ?? 0, p?.enhed ?? "antal")}`;
-    case "ABOVE_CAP": {
-      const loft = d.max === undefined ? "loftet" : `loftet ${vaerdiDa(d.max, p?.enhed ?? "brok")}`;
-      return `er over ${loft}${ctx.regelsaet ? ` i ${ctx.regelsaet}` : ""}; tilladt er højst ${d.max === undefined ? "loftet" : vaerdiDa(d.max, p?.enhed ?? "brok")}`;
-    }
-    case "NOT_ABOVE_THRESHOLD":
-      // 004:5057-5058: only assets above the aktiveringsgrænse are capitalised and depreciated.
-      return `udgiftsføres i driften; aktiveres kun over ${vaerdiDa(d.min ?? 0, "kr")}${ctx.regelsaet ? ` (${ctx.regelsaet})` : ""}`;
-    case "NOT_FIXED_VALUE":
-      // 004:5047: "Bygninger afskrives over 30 år" — the ruleset's value is the only one allowed.
-      return `skal være ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")}${ctx.regelsaet ? ` i ${ctx.regelsaet}` : ""} (bygninger afskrives over ${vaerdiDa(d.min ?? 0, p?.enhed ?? "antal")} år)`;
-    case "EMPTY":
-      return `er tom; tilladt er ${p?.tilladt ?? "mindst én værdi"}`;
-    case "SUM_ZERO":
-      return `summerer til 0; tilladt er ${p?.tilladt ?? "værdier, der ikke alle er 0"}`;
-    case "WRONG_LENGTH":
-      return `skal have præcis ${d.length ?? 4} celler i én række eller kolonne`;
-  }
+  return MOTOR_PROBLEM[d.code](d, p, ctx);
 }
 
 /** Key of a value in Kontekst.vaerdier: the name, or name[i] for row i of a column argument. */

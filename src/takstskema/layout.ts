@@ -217,34 +217,43 @@ export function erObligatorisk(f: FeltDefinition, r: Regelsaet | undefined): boo
   return r !== undefined && f.obligatoriskNaar !== undefined && parameter(r, f.obligatoriskNaar.parameter) === f.obligatoriskNaar.vaerdi;
 }
 
-/** The data validation by type; the field table's `validering`, `loft` and `valgFraRegelsaet` refine it. */
-function regel(f: FeltDefinition, r: Regelsaet): Omit<LayoutValidering, "adresse" | "tilladTom" | "promptTitel" | "prompt" | "fejlStil" | "fejlTitel"> {
-  const egen = f.validering;
-  switch (f.type) {
-    case "beloeb":
-      return { type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." };
-    case "procent": {
-      // The field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it.
-      const pl = f.plausibel ?? { min: 0, max: 1, eksempel: 0.5 };
-      const cap = f.loft ? parameter(r, f.loft.parameter) : undefined;
-      const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
-      const eksempel = Math.min(pl.eksempel, max);
-      return { type: "decimal", operator: "between", formler: [pl.min, max], fejl: `Skriv en procentsats mellem ${pct(pl.min)} og ${pct(max)} med %-tegn, fx ${pct(eksempel)}.` };
-    }
-    case "heltal":
-      return { type: egen?.type ?? "whole", operator: egen?.operator ?? "between", formler: [...(egen?.formler ?? [f.interval?.min ?? 0, f.interval?.max ?? 1e9])], fejl: egen?.fejl ?? "Skriv et helt tal." };
-    case "tal":
-      return { type: egen?.type ?? "decimal", operator: egen?.operator ?? "greaterThan", formler: [...(egen?.formler ?? [0])], fejl: egen?.fejl ?? "Skriv et positivt tal." };
-    case "valg": {
-      const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
-      return liste
-        ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
-        : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
-    }
-    default:
-      return { type: "textLength", operator: "lessThanOrEqual", formler: [2000], fejl: "Teksten må højst være 2000 tegn." };
-  }
+type Regel = Omit<LayoutValidering, "adresse" | "tilladTom" | "promptTitel" | "prompt" | "fejlStil" | "fejlTitel">;
+
+const tekstRegel = (): Regel => ({ type: "textLength", operator: "lessThanOrEqual", formler: [2000], fejl: "Teksten må højst være 2000 tegn." });
+
+/** A percentage: the field's plausible range (TS015), narrowed by the ruleset's cap; the example stays inside it. */
+function procentRegel(f: FeltDefinition, r: Regelsaet): Regel {
+  const pl = f.plausibel ?? { min: 0, max: 1, eksempel: 0.5 };
+  const cap = f.loft ? parameter(r, f.loft.parameter) : undefined;
+  const max = cap === undefined ? pl.max : Math.min(cap, pl.max);
+  const eksempel = Math.min(pl.eksempel, max);
+  return { type: "decimal", operator: "between", formler: [pl.min, max], fejl: `Skriv en procentsats mellem ${pct(pl.min)} og ${pct(max)} med %-tegn, fx ${pct(eksempel)}.` };
 }
+
+/** A number: the field table's `validering` where it has one, else the type's default. */
+function talRegel(f: FeltDefinition, standard: Pick<Regel, "type" | "operator" | "fejl"> & { formler: readonly number[] }): Regel {
+  const egen = f.validering;
+  return { type: egen?.type ?? standard.type, operator: egen?.operator ?? standard.operator, formler: [...(egen?.formler ?? standard.formler)], fejl: egen?.fejl ?? standard.fejl };
+}
+
+/** A choice: a drop-down of the field's or the ruleset's list, free text of 200 characters where there is none. */
+function valgRegel(f: FeltDefinition, r: Regelsaet): Regel {
+  const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
+  return liste
+    ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
+    : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
+}
+
+/** The data validation by type; the field table's `validering`, `loft` and `valgFraRegelsaet` refine it. */
+const REGEL: Record<FeltDefinition["type"], (f: FeltDefinition, r: Regelsaet) => Regel> = {
+  beloeb: () => ({ type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." }),
+  procent: procentRegel,
+  heltal: (f) => talRegel(f, { type: "whole", operator: "between", formler: [f.interval?.min ?? 0, f.interval?.max ?? 1e9], fejl: "Skriv et helt tal." }),
+  tal: (f) => talRegel(f, { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv et positivt tal." }),
+  valg: valgRegel,
+  tekst: tekstRegel,
+  email: tekstRegel,
+};
 
 /** The input message: the field's help, the ruleset's own text or cap where it gives one, and skal/kan. */
 function indtastningsHjaelp(f: FeltDefinition, r: Regelsaet, obligatorisk: boolean): string {
@@ -261,7 +270,7 @@ function validering(f: FeltDefinition, r: Regelsaet, adresse: string, obligatori
   if (f.rolle !== "input") return undefined;
   return {
     adresse, tilladTom: true, promptTitel: kort(f.etiket, 32), fejlStil: "stop", fejlTitel: kort(`Ugyldig værdi: ${f.etiket}`, 32),
-    ...regel(f, r), prompt: indtastningsHjaelp(f, r, obligatorisk),
+    ...REGEL[f.type](f, r), prompt: indtastningsHjaelp(f, r, obligatorisk),
   };
 }
 

@@ -47,6 +47,18 @@ function laes(def: Pick<StFelt, "type" | "valg" | "interval">, v: unknown): { va
   return p.ok ? { vaerdi: p.vaerdi } : { fejl: p.besked };
 }
 
+type FundFn = (code: string, severity: "error" | "warning", field: string, message: string, i?: number) => void;
+/** The skema's single fields as parsed, by ST_ name (empty and unreadable ones absent). */
+type Vaerdier = ReadonlyMap<string, string | number>;
+/** The key's rows that hold a number: the kommune, its 0-17-year-olds and the row (0-based). */
+type Noegle = { kommune: string; antal: number; i: number }[];
+
+/** A number field's value, 0 when empty or not a number. */
+function tal(vaerdier: Vaerdier, navn: string): number {
+  const x = vaerdier.get(navn);
+  return typeof x === "number" ? x : 0;
+}
+
 /**
  * Validate a tilsynsskema (values by ST_ name; a table column as an array, top to bottom).
  * Pure and synchronous; bad input gives findings with cells, never an exception.
@@ -54,35 +66,59 @@ function laes(def: Pick<StFelt, "type" | "valg" | "interval">, v: unknown): { va
 export function validerTilsynsskema(raa: Raa, register: RegelsaetRegister): TilsynValidering {
   const findings: TilsynFund[] = [];
   const skipped: Sprunget[] = [];
-  const fund = (code: string, severity: "error" | "warning", field: string, message: string, i?: number) => findings.push({ code, severity, field, cell: stCelle(field, i), message });
-  const v = new Map<string, string | number>();
+  const fund: FundFn = (code, severity, field, message, i) => findings.push({ code, severity, field, cell: stCelle(field, i), message });
+  const vaerdier = laesFelter(raa, fund);
+  const antal = laesKolonne(raa, fund, "ST_Antal", "heltal", "Antal tilbud");
+  const vaegteSkema = laesKolonne(raa, fund, "ST_Vaegte", "tal", "Vægt");
+  const r = findRegelsaet(vaerdier, register, fund);
+  const vaegteRegel = r?.parametre.tilsynVaegte?.vaerdi;
+  const vaegte = vaegteSkema.every((x) => x !== null && x > 0) ? (vaegteSkema as number[]) : vaegteRegel ?? [1, 1.2, 2, 3];
+  if (antal.every((a) => a === null || a === 0)) fund("TS001", "error", "ST_Antal", "Antal tilbud i de fire kategorier skal udfyldes (ikke alle 0).");
+  const noegle = laesNoegle(raa, fund);
+
+  const harFejl = findings.some((f) => f.severity === "error");
+  const beregnet = harFejl ? null : beregn(vaerdier, antal, vaegte, noegle, fund);
+  if (beregnet) regler(raa, vaerdier, beregnet, noegle, fund);
+  else skipped.push({ code: "ST001-ST005", message: "Kontrollerne springes over, fordi skemaet har fejl i de indtastede værdier." });
+  return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, beregnet };
+}
+
+/** The single fields: TS002 for an unreadable value, TS001 for a missing mandatory one. */
+function laesFelter(raa: Raa, fund: FundFn): Vaerdier {
+  const vaerdier = new Map<string, string | number>();
   for (const f of ST_FELTER) {
     if (f.beregnet) continue;
     const { vaerdi, fejl } = laes(f, raa[f.navn]);
     if (fejl) fund("TS002", "error", f.navn, `${f.etiket}: ${fejl}.`);
     else if (vaerdi === undefined && f.obligatorisk) fund("TS001", "error", f.navn, `${f.etiket} skal udfyldes.`);
-    else if (vaerdi !== undefined) v.set(f.navn, vaerdi);
+    else if (vaerdi !== undefined) vaerdier.set(f.navn, vaerdi);
   }
-  const tal = (navn: string, standard = 0) => (typeof v.get(navn) === "number" ? (v.get(navn) as number) : standard);
+  return vaerdier;
+}
 
-  const kolonne = (navn: string, type: StFelt["type"], antal: number, etiket: string): (number | null)[] =>
-    Array.from({ length: antal }, (_x, i) => {
-      const { vaerdi, fejl } = laes({ type }, liste(raa[navn])[i]);
-      if (fejl) fund("TS002", "error", navn, `${etiket}, række ${i + 1}: ${fejl}.`, i);
-      return typeof vaerdi === "number" ? vaerdi : null;
-    });
-  const antal = kolonne("ST_Antal", "heltal", 4, "Antal tilbud");
-  const vaegteSkema = kolonne("ST_Vaegte", "tal", 4, "Vægt");
-  const id = typeof v.get("ST_Regelsaet") === "string" ? (v.get("ST_Regelsaet") as string).toUpperCase() : undefined;
+/** A four-category column as numbers (null where empty or unreadable; TS002 for the latter). */
+function laesKolonne(raa: Raa, fund: FundFn, navn: string, type: StFelt["type"], etiket: string): (number | null)[] {
+  return Array.from({ length: 4 }, (_x, i) => {
+    const { vaerdi, fejl } = laes({ type }, liste(raa[navn])[i]);
+    if (fejl) fund("TS002", "error", navn, `${etiket}, række ${i + 1}: ${fejl}.`, i);
+    return typeof vaerdi === "number" ? vaerdi : null;
+  });
+}
+
+/** The ruleset ST_Regelsaet names; TS002 when the register does not know it. */
+function findRegelsaet(vaerdier: Vaerdier, register: RegelsaetRegister, fund: FundFn): Regelsaet | undefined {
+  const navn = vaerdier.get("ST_Regelsaet");
+  const id = typeof navn === "string" ? navn.toUpperCase() : undefined;
   const r: Regelsaet | undefined = id ? register.find(id) : undefined;
   if (id && !r) fund("TS002", "error", "ST_Regelsaet", `Regelsættet "${id}" er ukendt. Kendte: ${register.ids().join(", ")}.`);
-  const vaegteRegel = r?.parametre.tilsynVaegte?.vaerdi;
-  const vaegte = vaegteSkema.every((x) => x !== null && x > 0) ? (vaegteSkema as number[]) : vaegteRegel ?? [1, 1.2, 2, 3];
-  if (antal.every((a) => a === null || a === 0)) fund("TS001", "error", "ST_Antal", "Antal tilbud i de fire kategorier skal udfyldes (ikke alle 0).");
+  return r;
+}
 
+/** The OF key: one row per kommune with its 0-17-year-olds; TS002/TS001 for a bad or missing count. */
+function laesNoegle(raa: Raa, fund: FundFn): Noegle {
   const kommuner = liste(raa.ST_Noegle_Kommune);
   const noegleRaa = liste(raa.ST_Noegle);
-  const noegle: { kommune: string; antal: number; i: number }[] = [];
+  const noegle: Noegle = [];
   for (let i = 0; i < Math.max(kommuner.length, noegleRaa.length); i++) {
     const k = laes({ type: "tekst" }, kommuner[i]);
     const n = laes({ type: "heltal" }, noegleRaa[i]);
@@ -92,50 +128,49 @@ export function validerTilsynsskema(raa: Raa, register: RegelsaetRegister): Tils
     else if (k.vaerdi !== undefined) fund("TS001", "error", "ST_Noegle", `0-17-årige for ${String(k.vaerdi)} skal udfyldes.`, i);
   }
   if (noegle.length === 0 || noegle.every((n) => n.antal === 0)) fund("TS001", "error", "ST_Noegle", "Nøglen skal have mindst én kommune med 0-17-årige.");
+  return noegle;
+}
 
-  const harFejl = findings.some((f) => f.severity === "error");
-  let beregnet: TilsynBeregnet | null = null;
-  if (!harFejl) {
-    try {
-      const aar = tilsynsaar({
-        behovFoerEffektivisering: tal("ST_BehovFoerEffektivisering"),
-        effektiviseringPct: tal("ST_EffektiviseringPct"),
-        resultatAarMinus2: tal("ST_ResultatAarMinus2"),
-        resultatAndelIndregnet: tal("ST_ResultatAndelIndregnet"),
-        behovPlejefamilier: tal("ST_BehovPlejefamilier"),
-        behovTilbud: tal("ST_BehovTilbud"),
-        skoennedeSaerligeIndtaegter: tal("ST_SkoennedeSaerligeIndtaegter"),
-        antal: antal.map((a) => a ?? 0),
-        vaegte,
-        skaerpetAndel: tal("ST_SkaerpetAndel"),
-        noegle: noegle.map((n) => n.antal),
-        ofAfrunding: (v.get("ST_OFAfrunding") ?? "REST") as Afrunding,
-        plejefamilier: tal("ST_Plejefamilier"),
-        nygodkendelser: tal("ST_Nygodkendelser"),
-        ...(v.has("ST_Timepris") && v.has("ST_BPATimer") ? { timepris: tal("ST_Timepris"), bpaTimer: tal("ST_BPATimer") } : {}),
-      });
-      const basis = (navn: string) => (tal(navn) > 0 ? taksterFraBasis(tal(navn), vaegte).map(tilTal) : null);
-      beregnet = {
-        behov: tilTal(aar.behov),
-        grundtakstbehov: tilTal(aar.grundtakstbehov),
-        takster: aar.takster.map(tilTal),
-        skaerpet: aar.skaerpet.map(tilTal),
-        nygodkendelse: basis("ST_NygodkendelseBasis"),
-        vaesentligAendring: basis("ST_VaesentligAendringBasis"),
-        of: noegle.map((n, j) => ({ kommune: n.kommune, antal: n.antal, beloeb: tilTal(aar.of[j]!) })),
-        ofIAlt: tilTal(aar.ofIAlt),
-        ofPrPlejefamilie: tilTal(aar.ofPrPlejefamilie),
-        bpaTakst: aar.bpaTakst ? tilTal(aar.bpaTakst) : null,
-      };
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      const { felt, besked } = motorFejl(e);
-      fund("TS002", "error", felt, besked);
-    }
+/** The recomputed year as plain numbers, or null with TS002 when the engine refuses an input. */
+function beregn(vaerdier: Vaerdier, antal: (number | null)[], vaegte: readonly number[], noegle: Noegle, fund: FundFn): TilsynBeregnet | null {
+  const felt = (navn: string) => tal(vaerdier, navn);
+  try {
+    const aar = tilsynsaar({
+      behovFoerEffektivisering: felt("ST_BehovFoerEffektivisering"),
+      effektiviseringPct: felt("ST_EffektiviseringPct"),
+      resultatAarMinus2: felt("ST_ResultatAarMinus2"),
+      resultatAndelIndregnet: felt("ST_ResultatAndelIndregnet"),
+      behovPlejefamilier: felt("ST_BehovPlejefamilier"),
+      behovTilbud: felt("ST_BehovTilbud"),
+      skoennedeSaerligeIndtaegter: felt("ST_SkoennedeSaerligeIndtaegter"),
+      antal: antal.map((a) => a ?? 0),
+      vaegte,
+      skaerpetAndel: felt("ST_SkaerpetAndel"),
+      noegle: noegle.map((n) => n.antal),
+      ofAfrunding: (vaerdier.get("ST_OFAfrunding") ?? "REST") as Afrunding,
+      plejefamilier: felt("ST_Plejefamilier"),
+      nygodkendelser: felt("ST_Nygodkendelser"),
+      ...(vaerdier.has("ST_Timepris") && vaerdier.has("ST_BPATimer") ? { timepris: felt("ST_Timepris"), bpaTimer: felt("ST_BPATimer") } : {}),
+    });
+    const basis = (navn: string) => (felt(navn) > 0 ? taksterFraBasis(felt(navn), vaegte).map(tilTal) : null);
+    return {
+      behov: tilTal(aar.behov),
+      grundtakstbehov: tilTal(aar.grundtakstbehov),
+      takster: aar.takster.map(tilTal),
+      skaerpet: aar.skaerpet.map(tilTal),
+      nygodkendelse: basis("ST_NygodkendelseBasis"),
+      vaesentligAendring: basis("ST_VaesentligAendringBasis"),
+      of: noegle.map((n, j) => ({ kommune: n.kommune, antal: n.antal, beloeb: tilTal(aar.of[j]!) })),
+      ofIAlt: tilTal(aar.ofIAlt),
+      ofPrPlejefamilie: tilTal(aar.ofPrPlejefamilie),
+      bpaTakst: aar.bpaTakst ? tilTal(aar.bpaTakst) : null,
+    };
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    const { felt: feltNavn, besked } = motorFejl(e);
+    fund("TS002", "error", feltNavn, besked);
+    return null;
   }
-  if (beregnet) regler(raa, v, beregnet, noegle, fund);
-  else skipped.push({ code: "ST001-ST005", message: "Kontrollerne springes over, fordi skemaet har fejl i de indtastede værdier." });
-  return { ok: !findings.some((f) => f.severity === "error"), findings, skipped, beregnet };
 }
 
 /** The engine's refusal as the field it concerns and a Danish reason. */
@@ -153,18 +188,16 @@ function motorFejl(e: EngineError): { felt: string; besked: string } {
   return { felt, besked: `${navn} ${hvorfor[e.detail.code] ?? "kan ikke bruges i beregningen"}.` };
 }
 
-type FundFn = (code: string, severity: "error" | "warning", field: string, message: string, i?: number) => void;
-
 /** ST001-ST005 (domain-season.md §B6) on the recomputed year and the figures the skema states. */
-function regler(raa: Raa, v: Map<string, string | number>, b: TilsynBeregnet, noegle: { i: number }[], fund: FundFn): void {
-  const tal = (navn: string) => (typeof v.get(navn) === "number" ? (v.get(navn) as number) : 0);
+function regler(raa: Raa, v: Vaerdier, b: TilsynBeregnet, noegle: { i: number }[], fund: FundFn): void {
+  const felt = (navn: string) => tal(v, navn);
   const angivet = (navn: string, i?: number): number | undefined => {
     const x = i === undefined ? raa[navn] : liste(raa[navn])[i];
     const p = laes({ type: "tal" }, x);
     return typeof p.vaerdi === "number" ? p.vaerdi : undefined;
   };
   // ST001: the split sums to the need.
-  const split = tal("ST_BehovPlejefamilier") + tal("ST_BehovTilbud");
+  const split = felt("ST_BehovPlejefamilier") + felt("ST_BehovTilbud");
   if (Math.abs(split - b.behov) > 1) {
     fund("ST001", "error", "ST_BehovTilbud", `Plejefamilieområdet og tilbudsområdet giver ${kr(split)}, men finansieringsbehovet er ${kr(b.behov)} (forskel ${kr(split - b.behov)}). Fordelingen skal give behovet.`);
   }
@@ -181,8 +214,8 @@ function regler(raa: Raa, v: Map<string, string | number>, b: TilsynBeregnet, no
   const ofRaekker = noegle.map((n) => angivet("ST_OF", n.i));
   if (ofRaekker.every((x) => x !== undefined) && ofRaekker.length > 0) {
     const sumOF = ofRaekker.reduce<number>((s, x) => s + x!, 0);
-    if (Math.abs(sumOF - tal("ST_BehovPlejefamilier")) > ofRaekker.length) {
-      fund("ST003", "warning", "ST_OF", `Kommunernes beløb summerer til ${kr(sumOF)}, men plejefamilieområdets behov er ${kr(tal("ST_BehovPlejefamilier"))}: mere end 1 kr. pr. kommune fra hinanden.`);
+    if (Math.abs(sumOF - felt("ST_BehovPlejefamilier")) > ofRaekker.length) {
+      fund("ST003", "warning", "ST_OF", `Kommunernes beløb summerer til ${kr(sumOF)}, men plejefamilieområdets behov er ${kr(felt("ST_BehovPlejefamilier"))}: mere end 1 kr. pr. kommune fra hinanden.`);
     }
   }
   // ST004: the result of year −2 not dealt with.
