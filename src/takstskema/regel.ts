@@ -6,7 +6,7 @@ import type { Skema } from "./vaerdier";
 
 export interface RegelKontekst {
   /** Parsed values; a field with a type error (TS002) or left empty is undefined. */
-  readonly v: Partial<Skema>;
+  readonly vaerdier: Partial<Skema>;
   /** Fields whose value could not be parsed, with the reason (→ TS002). */
   readonly typefejl: ReadonlyMap<FeltNavn, string>;
   /** Ydelser cells that could not be parsed: column → row (0-based) → reason (→ TS002). */
@@ -14,13 +14,13 @@ export interface RegelKontekst {
   /** True when the skema came in the former single-takst shape (one-row table). */
   readonly enkeltTakst: boolean;
   /** The ruleset named in TS_Regelsaet, when known. */
-  readonly r: Regelsaet | undefined;
+  readonly regelsaet: Regelsaet | undefined;
   /** The ids of every ruleset the validator knows (TS003 lists them). */
   readonly kendteRegelsaet: readonly string[];
   /** The ruleset id as written in the skema (for messages). */
   readonly regelsaetId: string | undefined;
   /** Recomputed values (engine). */
-  readonly b: Genberegnet;
+  readonly genberegnet: Genberegnet;
   /** Values used downstream: the cell's value where present, else the recomputed one. */
   readonly brugt: Beregning["brugt"];
   readonly indsendt: Date;

@@ -156,15 +156,15 @@ class Kontekst implements RegelKontekst {
   regel!: Regel;
   private kendte: readonly string[] | undefined;
   constructor(
-    readonly v: Partial<Skema>,
+    readonly vaerdier: Partial<Skema>,
     readonly typefejl: ReadonlyMap<FeltNavn, string>,
     readonly tabelTypefejl: ReadonlyMap<KolonneNavn, ReadonlyMap<number, string>>,
     readonly enkeltTakst: boolean,
-    readonly r: Regelsaet | undefined,
+    readonly regelsaet: Regelsaet | undefined,
     readonly regelsaetId: string | undefined,
     private readonly register: RegelsaetRegister,
     readonly handling: "indsendt" | "valideret",
-    readonly b: Genberegnet,
+    readonly genberegnet: Genberegnet,
     readonly brugt: Beregning["brugt"],
     readonly indsendt: Date,
     private readonly findings: Fund[],
@@ -184,7 +184,7 @@ class Kontekst implements RegelKontekst {
   }
 
   param<K extends ParameterNavn>(navn: K): NonNullable<Parametre[K]>["vaerdi"] {
-    return parameter(this.r!, navn)!;
+    return parameter(this.regelsaet!, navn)!;
   }
 
   fund(felt: SkemaNavn, message: string, raekke?: number): void {

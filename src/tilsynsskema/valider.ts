@@ -189,8 +189,8 @@ function motorFejl(e: EngineError): { felt: string; besked: string } {
 }
 
 /** ST001-ST005 (domain-season.md §B6) on the recomputed year and the figures the skema states. */
-function regler(raa: Raa, v: Vaerdier, b: TilsynBeregnet, noegle: { i: number }[], fund: FundFn): void {
-  const felt = (navn: string) => tal(v, navn);
+function regler(raa: Raa, vaerdier: Vaerdier, beregnet: TilsynBeregnet, noegle: { i: number }[], fund: FundFn): void {
+  const felt = (navn: string) => tal(vaerdier, navn);
   const angivet = (navn: string, i?: number): number | undefined => {
     const x = i === undefined ? raa[navn] : liste(raa[navn])[i];
     const p = laes({ type: "tal" }, x);
@@ -198,11 +198,11 @@ function regler(raa: Raa, v: Vaerdier, b: TilsynBeregnet, noegle: { i: number }[
   };
   // ST001: the split sums to the need.
   const split = felt("ST_BehovPlejefamilier") + felt("ST_BehovTilbud");
-  if (Math.abs(split - b.behov) > 1) {
-    fund("ST001", "error", "ST_BehovTilbud", `Plejefamilieområdet og tilbudsområdet giver ${kr(split)}, men finansieringsbehovet er ${kr(b.behov)} (forskel ${kr(split - b.behov)}). Fordelingen skal give behovet.`);
+  if (Math.abs(split - beregnet.behov) > 1) {
+    fund("ST001", "error", "ST_BehovTilbud", `Plejefamilieområdet og tilbudsområdet giver ${kr(split)}, men finansieringsbehovet er ${kr(beregnet.behov)} (forskel ${kr(split - beregnet.behov)}). Fordelingen skal give behovet.`);
   }
   // ST002: the takster the skema states equal base × weight (a cached value from the sheet, or typed over).
-  for (const [navn, egne, etiket] of [["ST_Takster", b.takster, "Tilsynstaksten"], ["ST_Skaerpet", b.skaerpet, "Skærpet tilsyn"]] as const) {
+  for (const [navn, egne, etiket] of [["ST_Takster", beregnet.takster, "Tilsynstaksten"], ["ST_Skaerpet", beregnet.skaerpet, "Skærpet tilsyn"]] as const) {
     egne.forEach((forventet, i) => {
       const a = angivet(navn, i);
       if (a !== undefined && Math.abs(a - forventet) > 1) {
@@ -219,12 +219,12 @@ function regler(raa: Raa, v: Vaerdier, b: TilsynBeregnet, noegle: { i: number }[
     }
   }
   // ST004: the result of year −2 not dealt with.
-  if (!v.has("ST_ResultatAndelIndregnet")) {
+  if (!vaerdier.has("ST_ResultatAndelIndregnet")) {
     fund("ST004", "warning", "ST_ResultatAndelIndregnet", "Det er ikke angivet, hvor stor en del af resultatet for år −2, der indregnes (0 hvis intet, fx Syd 2018, 004:76-81; Nord indregner halvdelen, 002:146-149).");
   }
   // ST005: a stated % change against the recomputed one, per category.
   const aaret: Record<string, (number | null)[] | null> = {
-    Takster: b.takster, Skaerpet: b.skaerpet, Nygodkendelse: b.nygodkendelse, VaesentligAendring: b.vaesentligAendring, OFIAlt: [b.ofIAlt], OFPrPlejefamilie: [b.ofPrPlejefamilie],
+    Takster: beregnet.takster, Skaerpet: beregnet.skaerpet, Nygodkendelse: beregnet.nygodkendelse, VaesentligAendring: beregnet.vaesentligAendring, OFIAlt: [beregnet.ofIAlt], OFPrPlejefamilie: [beregnet.ofPrPlejefamilie],
   };
   UDVIKLING_RAEKKER.forEach((row, j) => {
     const a = angivet("ST_UdviklingAngivet", j);

@@ -25,12 +25,12 @@ export const TS013: Regel = {
   beskrivelse: "Et beløb i en omkostnings- eller indtægtslinje er negativt, eller den borgerrettede del er større end takstgrundlaget.",
   check(ctx) {
     for (const navn of IKKE_NEGATIVE) {
-      const x = ctx.v[navn as keyof typeof ctx.v];
+      const x = ctx.vaerdier[navn as keyof typeof ctx.vaerdier];
       if (typeof x !== "number" || x >= 0) continue;
       const raad = RAAD[navn] ?? "Omkostninger skrives som positive beløb; indtægter under 4. Indtægter.";
       ctx.fund(navn, `"${felt(navn)!.etiket}" er negativ (${kr(x)}). ${raad} Skrev du ${kr(-x)}?`);
     }
-    const borgerrettet = ctx.v.TS_Borgerrettet;
+    const borgerrettet = ctx.vaerdier.TS_Borgerrettet;
     const tg = ctx.brugt.takstgrundlag;
     if (borgerrettet !== undefined && borgerrettet > tg && tg > 0 && !harTypefejl(ctx, OMKOSTNINGSFELTER)) {
       ctx.fund("TS_Borgerrettet", `Den borgerrettede del (${kr(borgerrettet)}) er større end takstgrundlaget (${kr(tg)}). Den er en del af omkostningerne ovenfor: skriv kun den direkte borgerrettede del, fx løn til plejepersonale.`);

@@ -4,10 +4,10 @@ import { harTypefejl, kr, OMKOSTNINGSFELTER, tal, TAKSTFELTER, TOLERANCE_KR, typ
 
 /** The basis/service split is recomputed unless a former single-takst skema gave it by hand (no TS_Borgerrettet). */
 function splitBeregnes(ctx: RegelKontekst): boolean {
-  return !ctx.enkeltTakst || ctx.v.TS_Borgerrettet !== undefined;
+  return !ctx.enkeltTakst || ctx.vaerdier.TS_Borgerrettet !== undefined;
 }
 
-const navnI = (ctx: RegelKontekst, i: number) => ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i);
+const navnI = (ctx: RegelKontekst, i: number) => ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i);
 
 /**
  * TS030: each ydelse's takst, basistakst and servicetakst cell equals SOC.TAKSTSTRUKTUR of the
@@ -30,7 +30,7 @@ export const TS030: Regel = {
       const s = struktur[i];
       if (!s) continue;
       for (const [navn, noegle, etiket] of kolonner) {
-        const celle = ctx.v[navn]?.[i];
+        const celle = ctx.vaerdier[navn]?.[i];
         if (celle !== null && celle !== undefined && Math.abs(celle - s[noegle]) > TOLERANCE_KR) {
           const grundlag = `basisgrundlag ${kr(ctx.brugt.basisgrundlag)} og servicegrundlag ${kr(ctx.brugt.servicegrundlag)} fordelt på ${tal(s.belaegningsdage)} belægningsdage`;
           ctx.fund(navn, `${etiket} for ${navnI(ctx, i)} er ${kr(celle)}, men takststrukturen (${grundlag}) giver ${kr(s[noegle])}.`, i);
@@ -48,14 +48,14 @@ export const TS031: Regel = {
   beskrivelse: "Takstgrundlaget er ikke summen af kategorierne, eller basisgrundlaget er ikke takstgrundlaget minus den borgerrettede del (tolerance 1 kr.).",
   check(ctx) {
     if (harTypefejl(ctx, OMKOSTNINGSFELTER)) return;
-    const celle = ctx.v.TS_Takstgrundlag;
-    if (celle !== undefined && Math.abs(celle - ctx.b.takstgrundlag) > TOLERANCE_KR) {
-      ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(celle)}, men summen af kategori 1-10 er ${kr(ctx.b.takstgrundlag)}.`);
+    const celle = ctx.vaerdier.TS_Takstgrundlag;
+    if (celle !== undefined && Math.abs(celle - ctx.genberegnet.takstgrundlag) > TOLERANCE_KR) {
+      ctx.fund("TS_Takstgrundlag", `Takstgrundlaget er ${kr(celle)}, men summen af kategori 1-10 er ${kr(ctx.genberegnet.takstgrundlag)}.`);
       return;
     }
     // The basisgrundlag is the takstgrundlag less the borgerrettede costs.
-    const basis = ctx.v.TS_Basisgrundlag;
-    const forventet = ctx.brugt.takstgrundlag - (ctx.v.TS_Borgerrettet ?? 0);
+    const basis = ctx.vaerdier.TS_Basisgrundlag;
+    const forventet = ctx.brugt.takstgrundlag - (ctx.vaerdier.TS_Borgerrettet ?? 0);
     if (basis !== undefined && !ctx.typefejl.has("TS_Borgerrettet") && Math.abs(basis - forventet) > TOLERANCE_KR) {
       ctx.fund("TS_Basisgrundlag", `Basisgrundlaget er ${kr(basis)}, men takstgrundlaget minus den borgerrettede del er ${kr(forventet)}.`);
     }
@@ -76,7 +76,7 @@ export const TS032: Regel = {
       return;
     }
     ctx.brugt.takster.forEach((t, i) => {
-      if (t !== null && t <= 0 && ctx.v.TS_Ydelser_Takst?.[i] !== null && ctx.v.TS_Ydelser_Takst?.[i] !== undefined) {
+      if (t !== null && t <= 0 && ctx.vaerdier.TS_Ydelser_Takst?.[i] !== null && ctx.vaerdier.TS_Ydelser_Takst?.[i] !== undefined) {
         ctx.fund("TS_Ydelser_Takst", `Taksten for ${navnI(ctx, i)} er ${kr(t)}, men en takst er en positiv pris.`, i);
       }
     });
@@ -90,8 +90,8 @@ export const TS033: Regel = {
   afhaenger: ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Dage"],
   beskrivelse: "Belægningsdage er ikke summen over ydelserne af pladser × dage × belægning.",
   check(ctx) {
-    const celle = ctx.v.TS_Belaegningsdage;
-    const forventet = ctx.b.belaegningsdage;
+    const celle = ctx.vaerdier.TS_Belaegningsdage;
+    const forventet = ctx.genberegnet.belaegningsdage;
     if (celle === undefined || forventet === null || harTypefejl(ctx, ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Dage"])) return;
     if (Math.abs(celle - forventet) > 0.5) {
       ctx.fund("TS_Belaegningsdage", `Belægningsdage er ${tal(celle)}, men summen over ydelserne af pladser × dage × belægning er ${tal(forventet)}.`);
@@ -110,8 +110,8 @@ export const TS060: Regel = {
     const beregnes = splitBeregnes(ctx);
     for (let i = 0; i < YDELSE_RAEKKER; i++) {
       const s = ctx.brugt.struktur?.[i] ?? null;
-      const basis = ctx.v.TS_Ydelser_Basistakst?.[i] ?? (beregnes ? s?.basistakst : undefined) ?? null;
-      const service = ctx.v.TS_Ydelser_Servicetakst?.[i] ?? (beregnes ? s?.servicetakst : undefined) ?? null;
+      const basis = ctx.vaerdier.TS_Ydelser_Basistakst?.[i] ?? (beregnes ? s?.basistakst : undefined) ?? null;
+      const service = ctx.vaerdier.TS_Ydelser_Servicetakst?.[i] ?? (beregnes ? s?.servicetakst : undefined) ?? null;
       const t = ctx.brugt.takster[i] ?? null;
       if (basis === null || service === null || t === null) continue;
       // A takst cell off the structure is TS030's finding; its parts are not compared with it.
@@ -136,16 +136,16 @@ export const TS061: Regel = {
   beskrivelse: "Regelsættet forventer taksterne opdelt i basis- og servicetakst, og den borgerrettede del er ikke udfyldt.",
   check(ctx) {
     if (ctx.param("basisServiceOpdeling") !== "forventes") return;
-    if (ctx.v.TS_Borgerrettet !== undefined || ctx.typefejl.has("TS_Borgerrettet")) return;
+    if (ctx.vaerdier.TS_Borgerrettet !== undefined || ctx.typefejl.has("TS_Borgerrettet")) return;
     // A former single-takst skema that gave both parts by hand has its split.
-    if (ctx.enkeltTakst && ctx.v.TS_Ydelser_Basistakst?.[0] != null && ctx.v.TS_Ydelser_Servicetakst?.[0] != null) return;
+    if (ctx.enkeltTakst && ctx.vaerdier.TS_Ydelser_Basistakst?.[0] != null && ctx.vaerdier.TS_Ydelser_Servicetakst?.[0] != null) return;
     // The source is the ruleset's own (each region states it in its own rammeaftale).
-    const kilde = ctx.r ? parameterKilde(ctx.r, "basisServiceOpdeling") : undefined;
-    ctx.fund("TS_Borgerrettet", `${ctx.r?.id ?? ""} forventer taksterne opdelt i basistakst og servicetakst${kilde ? ` (kilde: ${kilde})` : ""}. Skriv den direkte borgerrettede del af omkostningerne (fx løn til plejepersonale) i "Heraf borgerrettet", hvis I kan.`);
+    const kilde = ctx.regelsaet ? parameterKilde(ctx.regelsaet, "basisServiceOpdeling") : undefined;
+    ctx.fund("TS_Borgerrettet", `${ctx.regelsaet?.id ?? ""} forventer taksterne opdelt i basistakst og servicetakst${kilde ? ` (kilde: ${kilde})` : ""}. Skriv den direkte borgerrettede del af omkostningerne (fx løn til plejepersonale) i "Heraf borgerrettet", hvis I kan.`);
   },
 };
 
 /** Used by TS001: the ruleset requires the split, so TS_Borgerrettet must be filled. */
 export function kraeverOpdeling(ctx: RegelKontekst): boolean {
-  return ctx.r !== undefined && parameter(ctx.r, "basisServiceOpdeling") === "kraeves";
+  return ctx.regelsaet !== undefined && parameter(ctx.regelsaet, "basisServiceOpdeling") === "kraeves";
 }

@@ -20,9 +20,9 @@ export const TS040: Regel = {
   afhaenger: ["TS_Regulering", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget"],
   beskrivelse: "Reguleringen er ikke -A7 i A1-A7-modellen, eller A6 bryder 5 %-reglen.",
   check(ctx) {
-    const reg = ctx.v.TS_Regulering ?? 0;
-    const forventet = ctx.b.forventetRegulering;
-    const A5 = ctx.b.A5;
+    const reg = ctx.vaerdier.TS_Regulering ?? 0;
+    const forventet = ctx.genberegnet.forventetRegulering;
+    const A5 = ctx.genberegnet.A5;
     if (forventet === null || A5 === null) {
       if (reg !== 0) {
         ctx.fund("TS_Regulering", `Der er en regulering på ${kr(reg)}, men A1 og A2 (efterregulering for år -2) er ikke udfyldt, så den kan ikke kontrolleres.`);
@@ -32,19 +32,19 @@ export const TS040: Regel = {
     if (Math.abs(reg - forventet) > TOLERANCE_KR) {
       ctx.fund("TS_Regulering", `Reguleringen er ${kr(reg)}, men skal være -A7 = ${kr(forventet)} (A7 = A5 - A6 i A1-A7-modellen).`);
     }
-    const graense = ctx.r ? parameter(ctx.r, "efterregGraense") : undefined;
+    const graense = ctx.regelsaet ? parameter(ctx.regelsaet, "efterregGraense") : undefined;
     if (graense === undefined) {
-      ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: regelsættet ${ctx.r?.id ?? ctx.regelsaetId ?? "(ukendt)"} angiver ikke en grænse for efterregulering.`, "TS_A6");
+      ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: regelsættet ${ctx.regelsaet?.id ?? ctx.regelsaetId ?? "(ukendt)"} angiver ikke en grænse for efterregulering.`, "TS_A6");
       return;
     }
-    const budget = ctx.v.TS_RegBudget;
+    const budget = ctx.vaerdier.TS_RegBudget;
     if (budget === undefined) {
       ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: omkostningsbudgettet for år -2 er ikke udfyldt.`, "TS_RegBudget");
       return;
     }
     if (budget < 0) return;
     const band = graense * budget;
-    const A6 = ctx.v.TS_A6 ?? 0;
+    const A6 = ctx.vaerdier.TS_A6 ?? 0;
     if (A5 < 0) {
       const skalDaekkes = Math.min(-A5, band);
       if (A6 > -skalDaekkes + TOLERANCE_KR) {

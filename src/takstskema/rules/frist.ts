@@ -28,7 +28,7 @@ export const TS090: Regel = {
     const frist = ctx.param("fristTakster");
     if (ctx.indsendt.getTime() >= fristSlut(frist).getTime()) {
       const dato = DANSK_DAG.format(ctx.indsendt);
-      ctx.fund("TS_Regelsaet", `Fristen for takster i ${ctx.r?.id} var ${danskDato(frist)}; skemaet er ${ctx.handling} ${dato}.`);
+      ctx.fund("TS_Regelsaet", `Fristen for takster i ${ctx.regelsaet?.id} var ${danskDato(frist)}; skemaet er ${ctx.handling} ${dato}.`);
     }
   },
 };
@@ -42,7 +42,7 @@ const TAKST_AFHAENGER = [...TAKSTFELTER, "TS_Kategori", "TS_Takstenhed"] as cons
 
 /** The ydelser's takster (cell value where present, else recomputed), with their rows. */
 function takster(ctx: RegelKontekst): { raekke: number; takst: number }[] {
-  return ctx.brugt.takster.flatMap((takst, raekke) => (takst === null || !ctx.b.ydelser.some((y) => y.raekke === raekke) ? [] : [{ raekke, takst }]));
+  return ctx.brugt.takster.flatMap((takst, raekke) => (takst === null || !ctx.genberegnet.ydelser.some((y) => y.raekke === raekke) ? [] : [{ raekke, takst }]));
 }
 
 /**
@@ -57,14 +57,14 @@ export const TS100: Regel = {
   parametre: ["hoejtSpecialiseretMinTakst"],
   beskrivelse: "Kategori højt specialiseret tilbud, hvor alle døgn- eller dagtakster er under regelsættets minimum.",
   check(ctx) {
-    const k = ctx.v.TS_Kategori;
-    if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.v.TS_Takstenhed)) return;
+    const k = ctx.vaerdier.TS_Kategori;
+    if (k === undefined || kanoniskKategori(ctx.regelsaet, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.vaerdier.TS_Takstenhed)) return;
     const min = ctx.param("hoejtSpecialiseretMinTakst");
     // The category is the tilbud's (004:3660): only a tilbud whose every takst is below the limit contradicts it.
     const alle = takster(ctx);
     if (alle.length > 0 && alle.every((t) => t.takst < min)) {
-      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men alle tilbuddets takster er under: ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men alle tilbuddets takster er under: ${hvilke} pr. ${ctx.vaerdier.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };
@@ -78,14 +78,14 @@ export const TS101: Regel = {
   parametre: ["hoejtSpecialiseretMinTakst"],
   beskrivelse: "Kategori klyngetilbud, hvor alle døgn- eller dagtakster er på regelsættets grænse eller derover.",
   check(ctx) {
-    const k = ctx.v.TS_Kategori;
-    if (k === undefined || kanoniskKategori(ctx.r, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.v.TS_Takstenhed)) return;
+    const k = ctx.vaerdier.TS_Kategori;
+    if (k === undefined || kanoniskKategori(ctx.regelsaet, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.vaerdier.TS_Takstenhed)) return;
     const graense = ctx.param("hoejtSpecialiseretMinTakst");
     // The category is the tilbud's (004:3664): only a tilbud whose every takst is at or above the limit contradicts it.
     const alle = takster(ctx);
     if (alle.length > 0 && alle.every((t) => t.takst >= graense)) {
-      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men alle tilbuddets takster er på grænsen eller derover: ${hvilke} pr. ${ctx.v.TS_Takstenhed}. Er kategorien rigtig?`);
+      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men alle tilbuddets takster er på grænsen eller derover: ${hvilke} pr. ${ctx.vaerdier.TS_Takstenhed}. Er kategorien rigtig?`);
     }
   },
 };

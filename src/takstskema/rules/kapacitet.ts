@@ -19,9 +19,9 @@ export const TS010: Regel = {
   beskrivelse: "Pladser for en ydelse er ikke et positivt helt tal.",
   check(ctx) {
     for (const i of raekker) {
-      const p = ctx.v.TS_Ydelser_Pladser?.[i];
+      const p = ctx.vaerdier.TS_Ydelser_Pladser?.[i];
       if (p === null || p === undefined) continue;
-      const hvem = ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i);
+      const hvem = ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i);
       if (p <= 0) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et positivt helt tal, men er ${tal(p)}.`, i);
       else if (!Number.isInteger(p)) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`, i);
     }
@@ -36,12 +36,12 @@ export const TS011: Regel = {
   felter: ["TS_Ydelser_Belaegning"],
   beskrivelse: "Belægningen for en ydelse er ikke over 0 % og højst 100 %.",
   check(ctx) {
-    const maks = (ctx.r && parameter(ctx.r, "maksBelaegning")) ?? 1;
+    const maks = (ctx.regelsaet && parameter(ctx.regelsaet, "maksBelaegning")) ?? 1;
     for (const i of raekker) {
-      const b = ctx.v.TS_Ydelser_Belaegning?.[i];
+      const b = ctx.vaerdier.TS_Ydelser_Belaegning?.[i];
       if (b === null || b === undefined || (b > 0 && b <= maks)) continue;
       const hint = procentHint(b, { min: 0, max: maks, hintMin: 0.2 });
-      ctx.fund("TS_Ydelser_Belaegning", `Belægningen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`, i);
+      ctx.fund("TS_Ydelser_Belaegning", `Belægningen for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i)} skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`, i);
     }
   },
 };
@@ -55,9 +55,9 @@ export const TS016: Regel = {
   beskrivelse: "Ressourcen for en ydelse er ikke et positivt tal.",
   check(ctx) {
     for (const i of raekker) {
-      const r = ctx.v.TS_Ydelser_Ressource?.[i];
+      const r = ctx.vaerdier.TS_Ydelser_Ressource?.[i];
       if (r === null || r === undefined || r > 0) continue;
-      ctx.fund("TS_Ydelser_Ressource", `Ressourcen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} skal være et positivt tal (fx timer pr. borger pr. uge), men er ${tal(r)}. Lad cellen stå tom, hvis alle ydelser har samme ressource.`, i);
+      ctx.fund("TS_Ydelser_Ressource", `Ressourcen for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i)} skal være et positivt tal (fx timer pr. borger pr. uge), men er ${tal(r)}. Lad cellen stå tom, hvis alle ydelser har samme ressource.`, i);
     }
   },
 };
@@ -77,10 +77,10 @@ export const TS111: Regel = {
   beskrivelse: "En række i Ydelser er ufuldstændig (navn uden pladser eller belægning, eller tal uden navn).",
   check(ctx) {
     for (const i of raekker) {
-      const navn = ctx.v.TS_Ydelser_Navn?.[i] ?? null;
-      const pladser = ctx.v.TS_Ydelser_Pladser?.[i] ?? null;
-      const bel = ctx.v.TS_Ydelser_Belaegning?.[i] ?? null;
-      const andre = udfyldt(ctx.v.TS_Ydelser_Pladser, i) || udfyldt(ctx.v.TS_Ydelser_Belaegning, i) || udfyldt(ctx.v.TS_Ydelser_Ressource, i) || udfyldt(ctx.v.TS_Ydelser_SidsteAarsTakst, i);
+      const navn = ctx.vaerdier.TS_Ydelser_Navn?.[i] ?? null;
+      const pladser = ctx.vaerdier.TS_Ydelser_Pladser?.[i] ?? null;
+      const bel = ctx.vaerdier.TS_Ydelser_Belaegning?.[i] ?? null;
+      const andre = udfyldt(ctx.vaerdier.TS_Ydelser_Pladser, i) || udfyldt(ctx.vaerdier.TS_Ydelser_Belaegning, i) || udfyldt(ctx.vaerdier.TS_Ydelser_Ressource, i) || udfyldt(ctx.vaerdier.TS_Ydelser_SidsteAarsTakst, i);
       if (navn === null) {
         // Row 1 without a name is TS001's; a later row with figures and no name is this rule's.
         if (i > 0 && andre && !tabelfejl(ctx, "TS_Ydelser_Navn", i)) ctx.fund("TS_Ydelser_Navn", `Række ${i + 1} i Ydelser har tal men intet navn. Skriv ydelsens navn, eller slet tallene.`, i);
@@ -102,8 +102,8 @@ export const TS012: Regel = {
   beskrivelse: "Belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to seneste år uden begrundelse.",
   check(ctx) {
     // The tilbud's belægning: Σ belægningsdage / (Σ pladser × dage) over the ydelser.
-    const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.v;
-    if (b === undefined || a2 === undefined || a1 === undefined || ctx.v.TS_BelaegningBegrundelse) return;
+    const { TS_Belaegning: b, TS_BelaegningAarMinus2: a2, TS_BelaegningAarMinus1: a1 } = ctx.vaerdier;
+    if (b === undefined || a2 === undefined || a1 === undefined || ctx.vaerdier.TS_BelaegningBegrundelse) return;
     if (b <= 0 || b > 1) return; // TS011
     try {
       const { afvigelse, over } = belaegningsafvigelseTal(b, a2, a1, 0.05);

@@ -9,10 +9,10 @@ export const TS070: Regel = {
   parametre: ["renteLoft"],
   beskrivelse: "Rentesatsen er over regelsættets renteloft.",
   check(ctx) {
-    const sats = ctx.v.TS_Rentesats;
+    const sats = ctx.vaerdier.TS_Rentesats;
     const loft = ctx.param("renteLoft");
     if (sats !== undefined && sats > loft) {
-      ctx.fund("TS_Rentesats", `Rentesatsen ${pct(sats, 2)} er over renteloftet på ${pct(loft, 2)} i ${ctx.r?.id}.`);
+      ctx.fund("TS_Rentesats", `Rentesatsen ${pct(sats, 2)} er over renteloftet på ${pct(loft, 2)} i ${ctx.regelsaet?.id}.`);
     }
   },
 };
@@ -33,14 +33,14 @@ export const TS080: Regel = {
   parametre: ["tjenestemandspensionSats"],
   beskrivelse: "Hensættelsen til uforsikrede tjenestemandspensioner er under regelsættets procent af den pensionsgivende løn minus korrektionen for delingsaftalerne.",
   check(ctx) {
-    const loen = ctx.v.TS_PensionsgivendeLoen;
+    const loen = ctx.vaerdier.TS_PensionsgivendeLoen;
     if (loen === undefined || loen < 0) return;
-    const korrektion = ctx.v.TS_TjmDelingsaftaleKorrektion ?? 0;
+    const korrektion = ctx.vaerdier.TS_TjmDelingsaftaleKorrektion ?? 0;
     if (korrektion < 0) return; // TS013
     const sats = ctx.param("tjenestemandspensionSats");
     const hensaettelse = tjenestemandspensionTal(loen, sats);
     const forventet = hensaettelse - korrektion;
-    const faktisk = ctx.v.TS_Tjenestemandspension ?? 0;
+    const faktisk = ctx.vaerdier.TS_Tjenestemandspension ?? 0;
     if (faktisk < forventet - TOLERANCE_KR) {
       const minus = korrektion > 0 ? ` minus ${kr(korrektion)} indregnet i delingsaftalerne = ${kr(forventet)}` : ` = ${kr(forventet)}`;
       ctx.fund(

@@ -9,10 +9,10 @@ export const TS020: Regel = {
   parametre: ["overheadLoft"],
   beskrivelse: "Overheadsatsen er over regelsættets loft.",
   check(ctx) {
-    const sats = ctx.v.TS_OverheadSats;
+    const sats = ctx.vaerdier.TS_OverheadSats;
     const loft = ctx.param("overheadLoft");
     if (sats !== undefined && sats > loft) {
-      ctx.fund("TS_OverheadSats", `Overheadsatsen ${pct(sats, 2)} er over loftet på ${pct(loft, 2)} i ${ctx.r?.id}.`);
+      ctx.fund("TS_OverheadSats", `Overheadsatsen ${pct(sats, 2)} er over loftet på ${pct(loft, 2)} i ${ctx.regelsaet?.id}.`);
     }
   },
 };
@@ -24,8 +24,8 @@ export const TS021: Regel = {
   afhaenger: OMKOSTNINGSFELTER,
   beskrivelse: "Overhead er ikke sats gange grundlag (tolerance 1 kr.).",
   check(ctx) {
-    const celle = ctx.v.TS_Overhead;
-    const sats = ctx.v.TS_OverheadSats ?? 0;
+    const celle = ctx.vaerdier.TS_Overhead;
+    const sats = ctx.vaerdier.TS_OverheadSats ?? 0;
     if (celle === undefined || sats < 0 || sats > 1 || harTypefejl(ctx, OMKOSTNINGSFELTER)) return;
     const forventet = overheadTal(ctx.brugt.overheadGrundlag, sats);
     if (Math.abs(celle - forventet) > TOLERANCE_KR) {
@@ -42,9 +42,9 @@ export const TS022: Regel = {
   afhaenger: OMKOSTNINGSFELTER,
   beskrivelse: "Overheadgrundlaget er ikke summen af de linjer der bærer overhead (tolerance 1 kr.).",
   check(ctx) {
-    const celle = ctx.v.TS_OverheadGrundlag;
-    if (celle !== undefined && !harTypefejl(ctx, OMKOSTNINGSFELTER) && Math.abs(celle - ctx.b.overheadGrundlag) > TOLERANCE_KR) {
-      ctx.fund("TS_OverheadGrundlag", `Overheadgrundlaget er ${kr(celle)}, men linjerne giver ${kr(ctx.b.overheadGrundlag)}.`);
+    const celle = ctx.vaerdier.TS_OverheadGrundlag;
+    if (celle !== undefined && !harTypefejl(ctx, OMKOSTNINGSFELTER) && Math.abs(celle - ctx.genberegnet.overheadGrundlag) > TOLERANCE_KR) {
+      ctx.fund("TS_OverheadGrundlag", `Overheadgrundlaget er ${kr(celle)}, men linjerne giver ${kr(ctx.genberegnet.overheadGrundlag)}.`);
     }
   },
 };

@@ -13,7 +13,7 @@ export const TS015: Regel = {
   beskrivelse: "En procentsats ligger uden for det sandsynlige interval (fx 93 skrevet for 93 %).",
   check(ctx) {
     for (const f of PROCENTFELTER) {
-      const x = ctx.v[f.navn as keyof typeof ctx.v];
+      const x = ctx.vaerdier[f.navn as keyof typeof ctx.vaerdier];
       const pl = "plausibel" in f ? f.plausibel : undefined;
       if (typeof x !== "number" || !pl || (x >= pl.min && x <= pl.max)) continue;
       const hint = procentHint(x, pl) || ` Skriv procenten med %-tegn, fx ${pct(pl.eksempel)}.`;

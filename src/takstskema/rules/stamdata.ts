@@ -15,15 +15,15 @@ export const TS001: Regel = {
     for (const f of FELTER) {
       const obligatorisk = f.obligatorisk || (f.navn === "TS_Borgerrettet" && kraeverOpdeling(ctx));
       if (!obligatorisk || ctx.typefejl.has(f.navn)) continue;
-      if (ctx.v[f.navn] === undefined) {
-        const grund = f.obligatorisk ? "" : ` ${ctx.r?.id ?? ""} kræver taksterne opdelt i basistakst og servicetakst.`;
+      if (ctx.vaerdier[f.navn] === undefined) {
+        const grund = f.obligatorisk ? "" : ` ${ctx.regelsaet?.id ?? ""} kræver taksterne opdelt i basistakst og servicetakst.`;
         ctx.fund(f.navn, `Feltet "${f.etiket}" skal udfyldes.${grund}`);
       }
     }
     // The first row of the Ydelser table is the mandatory ydelse.
     for (const k of YDELSE_KOLONNER) {
       if (!k.obligatorisk || ctx.tabelTypefejl.get(k.navn)?.has(0)) continue;
-      const v = ctx.v[k.navn]?.[0];
+      const v = ctx.vaerdier[k.navn]?.[0];
       if (v === null || v === undefined) ctx.fund(k.navn, `Den første ydelse skal have "${k.etiket}" udfyldt.`, 0);
     }
   },
@@ -65,7 +65,7 @@ export const TS003: Regel = {
   felter: ["TS_Regelsaet"],
   beskrivelse: "Regelsættet findes ikke.",
   check(ctx) {
-    if (ctx.regelsaetId !== undefined && ctx.r === undefined) {
+    if (ctx.regelsaetId !== undefined && ctx.regelsaet === undefined) {
       const forslag = naermesteRegelsaet(ctx.regelsaetId, ctx.kendteRegelsaet);
       const kendte = ctx.kendteRegelsaet.length ? ` Kendte regelsæt: ${ctx.kendteRegelsaet.join(", ")}.` : "";
       ctx.fund("TS_Regelsaet", `Regelsættet "${ctx.regelsaetId}" kendes ikke.${forslag ? ` Mente du ${forslag}?` : ""}${kendte} Kontroller der afhænger af regelsættet er sprunget over.`);
@@ -80,10 +80,10 @@ export const TS006: Regel = {
   felter: ["TS_Kategori"],
   beskrivelse: "Kategorien er ikke en af regelsættets kategorier.",
   check(ctx) {
-    const k = ctx.v.TS_Kategori;
-    const navne = kategoriNavne(ctx.r);
-    if (k === undefined || !navne || kanoniskKategori(ctx.r, k) !== undefined) return;
-    ctx.fund("TS_Kategori", `Kategorien "${k}" findes ikke i ${ctx.r?.id}. Vælg en af: ${navne.join(", ")}.`);
+    const k = ctx.vaerdier.TS_Kategori;
+    const navne = kategoriNavne(ctx.regelsaet);
+    if (k === undefined || !navne || kanoniskKategori(ctx.regelsaet, k) !== undefined) return;
+    ctx.fund("TS_Kategori", `Kategorien "${k}" findes ikke i ${ctx.regelsaet?.id}. Vælg en af: ${navne.join(", ")}.`);
   },
 };
 
@@ -94,9 +94,9 @@ export const TS004: Regel = {
   felter: ["TS_Takstaar"],
   beskrivelse: "Takståret svarer ikke til regelsættets år.",
   check(ctx) {
-    const aar = ctx.v.TS_Takstaar;
-    if (ctx.r && aar !== undefined && aar !== ctx.r.takstaar) {
-      ctx.fund("TS_Takstaar", `Takståret ${aar} svarer ikke til regelsættet ${ctx.r.id}, som gælder takster for ${ctx.r.takstaar}.`);
+    const aar = ctx.vaerdier.TS_Takstaar;
+    if (ctx.regelsaet && aar !== undefined && aar !== ctx.regelsaet.takstaar) {
+      ctx.fund("TS_Takstaar", `Takståret ${aar} svarer ikke til regelsættet ${ctx.regelsaet.id}, som gælder takster for ${ctx.regelsaet.takstaar}.`);
     }
   },
 };

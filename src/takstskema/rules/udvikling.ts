@@ -16,8 +16,8 @@ export const TS050: Regel = {
   afhaenger: UDVIKLING_AFHAENGER,
   beskrivelse: `En ydelses reelle takstudvikling er mere end ${GRAENSE} uden begrundelse.`,
   check(ctx) {
-    if (ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
-    for (const y of ctx.b.ydelser) {
+    if (ctx.vaerdier.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
+    for (const y of ctx.genberegnet.ydelser) {
       if (y.takstudvikling === null || !ctx.brugt.udsving[y.raekke]) continue;
       ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter PL-fremskrivning af sidste års takst), mere end ${GRAENSE}. Skriv en begrundelse under Takstudvikling (grænsen på ${GRAENSE} er ${KONVENTION}).`, y.raekke);
     }
@@ -32,12 +32,12 @@ export const TS051: Regel = {
   beskrivelse: "En celle med takstudvikling svarer ikke til den genberegnede.",
   check(ctx) {
     if (harTypefejl(ctx, UDVIKLING_AFHAENGER)) return;
-    const udv = new Map(ctx.b.ydelser.map((y) => [y.raekke, y.takstudvikling]));
+    const udv = new Map(ctx.genberegnet.ydelser.map((y) => [y.raekke, y.takstudvikling]));
     for (let i = 0; i < YDELSE_RAEKKER; i++) {
-      const celle = ctx.v.TS_Ydelser_Takstudvikling?.[i];
+      const celle = ctx.vaerdier.TS_Ydelser_Takstudvikling?.[i];
       const forventet = udv.get(i);
       if (celle !== null && celle !== undefined && forventet !== null && forventet !== undefined && Math.abs(celle - forventet) > HALV_ENHED * (1 + 1e-9)) {
-        ctx.fund("TS_Ydelser_Takstudvikling", `Takstudviklingen for ${ydelseTekst(ctx.v.TS_Ydelser_Navn?.[i], i)} er ${pct(celle)}, men genberegnet ${pct(forventet)}.`, i);
+        ctx.fund("TS_Ydelser_Takstudvikling", `Takstudviklingen for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i)} er ${pct(celle)}, men genberegnet ${pct(forventet)}.`, i);
       }
     }
   },
