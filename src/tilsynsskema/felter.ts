@@ -25,6 +25,10 @@ export interface StFelt {
   readonly interval?: { readonly min: number; readonly max: number };
   /** The ruleset parameter the template fills the cell with. */
   readonly parameter?: ParameterNavn;
+  /** The value a fresh template holds where the ruleset does not give `parameter`. */
+  readonly standard?: string;
+  /** A fresh template holds the ruleset's id or its takstår (the budget year). */
+  readonly startvaerdi?: "regelsaet" | "takstaar";
 }
 
 const ind = (navn: `ST_${string}`, sektion: StSektion, type: FeltType, obligatorisk: boolean, etiket: string, hjaelp: string, ekstra: Partial<StFelt> = {}): StFelt => ({
@@ -36,8 +40,8 @@ const ber = (navn: `ST_${string}`, sektion: StSektion, type: FeltType, etiket: s
 
 export const ST_FELTER: readonly StFelt[] = [
   ind("ST_Socialtilsyn", "Stamdata", "tekst", true, "Socialtilsyn", "Fx Socialtilsyn Syd."),
-  ind("ST_Budgetaar", "Stamdata", "heltal", true, "Budgetår", "Året taksterne og den objektive finansiering gælder for.", { interval: { min: 2014, max: 2100 } }),
-  ind("ST_Regelsaet", "Stamdata", "tekst", true, "Regelsæt", "Socialtilsynets regelsæt, fx TILSYN-SYD-2018 (vægte, skærpet andel, nøgledato, afrunding)."),
+  ind("ST_Budgetaar", "Stamdata", "heltal", true, "Budgetår", "Året taksterne og den objektive finansiering gælder for.", { interval: { min: 2014, max: 2100 }, startvaerdi: "takstaar" }),
+  ind("ST_Regelsaet", "Stamdata", "tekst", true, "Regelsæt", "Socialtilsynets regelsæt, fx TILSYN-SYD-2018 (vægte, skærpet andel, nøgledato, afrunding).", { startvaerdi: "regelsaet" }),
 
   ind("ST_BehovFoerEffektivisering", "Behov", "beloeb", true, "Finansieringsbehov før effektivisering", "Fra den fælles tidsmodel: antal tilbud og plejefamilier × tidsforbrug (004:13-39). Syd 2018: 52,9 mio. (004:101-122).", { enhed: "kr." }),
   ind("ST_EffektiviseringPct", "Behov", "procent", true, "Effektivisering", "Som brøk: 1 % skrives 0,01 (Syd 2018: 1 %, 004:109).", { interval: { min: 0, max: 0.5 } }),
@@ -56,7 +60,7 @@ export const ST_FELTER: readonly StFelt[] = [
   ind("ST_Plejefamilier", "Plejefamilieområdet", "heltal", true, "Plejefamilier", "Antal godkendte plejefamilier (Syd 2018: 1.539, 004:68).", { interval: { min: 0, max: 100000 } }),
   ind("ST_Nygodkendelser", "Plejefamilieområdet", "heltal", false, "Nygodkendelser af plejefamilier", "Nord lægger dem til plejefamilierne i divisoren (002:221-223, 410-413); Syd gør ikke (004:325-326).", { interval: { min: 0, max: 100000 } }),
   ber("ST_OFPrPlejefamilie", "Plejefamilieområdet", "beloeb", "Objektiv finansiering pr. plejefamilie", "Plejefamilieområdet / (plejefamilier + nygodkendelser), afkortet som offentliggjort (17.933, 004:325-326).", "IF(ST_Plejefamilier+ST_Nygodkendelser>0,TRUNC(ST_BehovPlejefamilier/(ST_Plejefamilier+ST_Nygodkendelser)),\"\")", { enhed: "kr." }),
-  ind("ST_OFAfrunding", "Plejefamilieområdet", "valg", true, "Afrunding af kommunernes beløb", "HVER: hver kommune afrundet for sig, som Nord 2024 (002:386-408); REST: største rest, summen giver præcis behovet.", { valg: ["HVER", "REST"], parameter: "ofAfrunding" }),
+  ind("ST_OFAfrunding", "Plejefamilieområdet", "valg", true, "Afrunding af kommunernes beløb", "HVER: hver kommune afrundet for sig, som Nord 2024 (002:386-408); REST: største rest, summen giver præcis behovet.", { valg: ["HVER", "REST"], parameter: "ofAfrunding", standard: "REST" }),
   ind("ST_NoegleDato", "Plejefamilieområdet", "tekst", true, "Opgørelse af 0-17-årige", "Hvornår de 0-17-årige er talt: Syd \"Danmarks Statistik februar 2017\" (004:247-251), Nord 2. kvartal året før (002:349-355).", { parameter: "ofNoegleDato" }),
 
   ind("ST_Timepris", "BPA", "beloeb", false, "Timepris", "Nord 2024: 672 kr. (002:466).", { enhed: "kr." }),
@@ -76,13 +80,21 @@ export interface StKolonne {
   readonly formel?: string;
   /** A helper column of the sheet's own arithmetic: no defined name, grey, narrow. */
   readonly hjaelper?: boolean;
+  /**
+   * A column the ruleset fills (the weights): locked and grey, without data validation; the
+   * template holds the parameter's values, or `standard` where the ruleset has none.
+   */
+  readonly fraRegelsaet?: { readonly parameter: "tilsynVaegte"; readonly standard: readonly number[] };
 }
 
 /** The four size categories (004:157-183): weights from the ruleset, counts, and the takster. */
 export const KATEGORIER = ["1-7 pladser", "8-24 pladser", "25-49 pladser", "50+ pladser"] as const;
 const BASIS = "ST_Grundtakstbehov/SUMPRODUCT(ST_Antal,ST_Vaegte)";
+/** The categories' weights where neither the skema nor the ruleset gives them: the common model's 1 : 1,2 : 2 : 3. */
+export const STANDARD_VAEGTE: readonly number[] = [1, 1.2, 2, 3];
+
 export const KATEGORI_KOLONNER: readonly StKolonne[] = [
-  { navn: "ST_Vaegte", kolonne: "C", overskrift: "Vægt", type: "tal", beregnet: false },
+  { navn: "ST_Vaegte", kolonne: "C", overskrift: "Vægt", type: "tal", beregnet: false, fraRegelsaet: { parameter: "tilsynVaegte", standard: STANDARD_VAEGTE } },
   { navn: "ST_Antal", kolonne: "D", overskrift: "Antal tilbud", type: "heltal", beregnet: false },
   { navn: "ST_Takster", kolonne: "E", overskrift: "Tilsynstakst", type: "beloeb", beregnet: true, formel: `ROUND(${BASIS}*C{r},0)` },
   { navn: "ST_Skaerpet", kolonne: "F", overskrift: "Skærpet tilsyn", type: "beloeb", beregnet: true, formel: `ROUND(${BASIS}*C{r}*ST_SkaerpetAndel,0)` },

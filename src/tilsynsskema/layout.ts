@@ -111,16 +111,19 @@ function hjaelpHoejde(tekst: string): number | undefined {
   return linjer > 1 ? linjer * 12 + 3 : undefined;
 }
 
-/** The value a field starts with under a ruleset: its parameter, the ruleset's id, or REST. */
+/** The value a field starts with under a ruleset: the ruleset's id or takstår, its parameter, or the field's standard. */
 function startVaerdi(f: StFelt, r: Regelsaet): string | number | undefined {
-  if (f.navn === "ST_Regelsaet") return r.id;
-  if (f.navn === "ST_Budgetaar") return r.takstaar;
-  if (f.parameter) {
-    const v: unknown = parameter(r, f.parameter);
-    if (typeof v === "string" || typeof v === "number") return v;
-  }
-  if (f.navn === "ST_OFAfrunding") return "REST";
-  return undefined;
+  if (f.startvaerdi === "regelsaet") return r.id;
+  if (f.startvaerdi === "takstaar") return r.takstaar;
+  const v: unknown = f.parameter ? parameter(r, f.parameter) : undefined;
+  return typeof v === "string" || typeof v === "number" ? v : f.standard;
+}
+
+/** A column's values in a fresh template: the ruleset's (the weights), or none. */
+function kolonneStart(k: StKolonne, r: Regelsaet): readonly number[] | undefined {
+  if (!k.fraRegelsaet) return undefined;
+  const v: unknown = parameter(r, k.fraRegelsaet.parameter);
+  return Array.isArray(v) ? (v as number[]) : k.fraRegelsaet.standard;
 }
 
 export function tilsynsskemaLayout(r: Regelsaet): SkabelonLayout {
@@ -174,7 +177,7 @@ export function tilsynsskemaLayout(r: Regelsaet): SkabelonLayout {
     navne.push({ navn: f.navn, ref: `${ST_ARKNAVN}!$D$${raekke}` });
   }
 
-  const tabel = (kolonner: readonly StKolonne[], foerste: number, antal: number, etiketter?: readonly string[], startVaerdier?: Partial<Record<string, readonly (number | string)[]>>) => {
+  const tabel = (kolonner: readonly StKolonne[], foerste: number, antal: number, etiketter?: readonly string[]) => {
     const overskrift = foerste - 1;
     if (etiketter) tekst(`B${overskrift}`, "Kategori", { skrift: fed });
     for (const k of kolonner) {
@@ -185,9 +188,10 @@ export function tilsynsskemaLayout(r: Regelsaet): SkabelonLayout {
         const fmt = NUMFMT[k.type] ?? "General";
         if (k.beregnet) celler.push({ adresse: `${k.kolonne}${rr}`, formel: raekkeFormel(k.formel!, rr, overskrift), numFmt: fmt, fyld: FARVER.beregnet, laast: true, ramme: !k.hjaelper, felt, raekke: i, ...(k.hjaelper ? { skrift: hjaelp } : {}) });
         else {
-          const v = startVaerdier?.[k.navn]?.[i];
-          celler.push({ adresse: `${k.kolonne}${rr}`, ...(v !== undefined ? { vaerdi: v } : {}), numFmt: fmt, fyld: k.navn === "ST_Vaegte" ? FARVER.beregnet : FARVER.obligatorisk, laast: k.navn === "ST_Vaegte", ramme: true, felt, raekke: i });
-          if (k.navn !== "ST_Vaegte") valideringer.push(validering({ etiket: k.overskrift, hjaelp: k.overskrift, type: k.type }, `${k.kolonne}${rr}`, true));
+          const v = kolonneStart(k, r)?.[i];
+          const laast = k.fraRegelsaet !== undefined;
+          celler.push({ adresse: `${k.kolonne}${rr}`, ...(v !== undefined ? { vaerdi: v } : {}), numFmt: fmt, fyld: laast ? FARVER.beregnet : FARVER.obligatorisk, laast, ramme: true, felt, raekke: i });
+          if (!laast) valideringer.push(validering({ etiket: k.overskrift, hjaelp: k.overskrift, type: k.type }, `${k.kolonne}${rr}`, true));
         }
       }
       navne.push({ navn: k.navn, ref: `${ST_ARKNAVN}!$${k.kolonne}$${foerste}:$${k.kolonne}$${foerste + antal - 1}` });
@@ -196,8 +200,7 @@ export function tilsynsskemaLayout(r: Regelsaet): SkabelonLayout {
     raekkeHoejder[overskrift] = 30;
   };
 
-  const vaegte: unknown = parameter(r, "tilsynVaegte");
-  tabel(KATEGORI_KOLONNER, ST_PLACERING.kategori, KATEGORIER.length, KATEGORIER, { ST_Vaegte: Array.isArray(vaegte) ? (vaegte as number[]) : [1, 1.2, 2, 3] });
+  tabel(KATEGORI_KOLONNER, ST_PLACERING.kategori, KATEGORIER.length, KATEGORIER);
   tabel(NOEGLE_KOLONNER, ST_PLACERING.noegle, NOEGLE_RAEKKER);
 
   // The development table (one decimal, as the seeds print it, 003:1057, 002:437-443).

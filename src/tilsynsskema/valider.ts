@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Afrunding, EngineError, taksterFraBasis, tilsynsaar, tilTal, udviklingPct } from "../engine";
 import { type Regelsaet, type RegelsaetRegister } from "../regelsaet";
 import { fundSchema, kr, parseFelt, sprungetSchema, type Sprunget } from "../takstskema";
-import { ST_FELTER, type StFelt, UDVIKLING_RAEKKER } from "./felter";
+import { ST_FELTER, STANDARD_VAEGTE, type StFelt, UDVIKLING_RAEKKER } from "./felter";
 import { stCelle, udviklingNavne } from "./layout";
 
 /** A finding of the tilsynsskema: ST001-ST005, and TS001/TS002 for a missing or unreadable input. */
@@ -72,7 +72,7 @@ export function validerTilsynsskema(raa: Raa, register: RegelsaetRegister): Tils
   const vaegteSkema = laesKolonne(raa, fund, "ST_Vaegte", "tal", "Vægt");
   const r = findRegelsaet(vaerdier, register, fund);
   const vaegteRegel = r?.parametre.tilsynVaegte?.vaerdi;
-  const vaegte = vaegteSkema.every((x) => x !== null && x > 0) ? (vaegteSkema as number[]) : vaegteRegel ?? [1, 1.2, 2, 3];
+  const vaegte = vaegteSkema.every((x) => x !== null && x > 0) ? (vaegteSkema as number[]) : vaegteRegel ?? STANDARD_VAEGTE;
   if (antal.every((a) => a === null || a === 0)) fund("TS001", "error", "ST_Antal", "Antal tilbud i de fire kategorier skal udfyldes (ikke alle 0).");
   const noegle = laesNoegle(raa, fund);
 
