@@ -28,6 +28,12 @@ const inddataSchema = z.record(z.string(), z.union([skalar, z.array(skalar).max(
   }
 });
 
+/** Values from elsewhere (the service's stored body) in the shape `udfyld` writes; undefined when they are not. */
+export function somUdfyldning(data: unknown): Udfyldning | undefined {
+  const r = inddataSchema.safeParse(data);
+  return r.success ? (r.data as Udfyldning) : undefined;
+}
+
 /** The JSON input of `udfyld`: TS_ name → value, checked with zod. */
 export function laesInddata(sti: string): Udfyldning {
   let tekst: string;

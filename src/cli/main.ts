@@ -1,10 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
-import { skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
+import { fremfoerSkema, skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
+import { hentSidsteAarsSkema, ServiceFejl } from "./fraServer";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
-import { indsendtDato, laesInddata, skrivFil } from "./filer";
+import { indsendtDato, laesInddata, skrivFil, somUdfyldning } from "./filer";
 import { filfejl } from "./laes";
 import { synlig, synligJson } from "./synlig";
 import { skrivTilsynsskabelon, tilsynsRegisterCli, udfyldtTilsynsskema } from "./tilsyn";
@@ -25,6 +26,11 @@ const BRUG = `Brug:
   --server https://… bruger også de regelsæt, indberetningsservicen har udgivet.
   takstskema udfyld <inddata.json> --ud skema.xlsx
       Skriver et udfyldt skema fra en JSON-fil med TS_-navn → værdi (regelsæt fra TS_Regelsaet).
+  takstskema udfyld --fra-server https://… --driftsherre D --tilbud T --takstaar ÅÅÅÅ --ud skema.xlsx
+      Skriver årets skema udfyldt fra sidste års indberetning af tilbuddet: stamdata, ydelser og
+      omkostninger, det nye takstår, regionens regelsæt for året og sidste års takst fra
+      indberetningsservicen. Adgangsnøglen: --token TOKEN eller miljøvariablen TAKST_TOKEN.
+      Exitkode 0: skrevet, 2: fejl (ingen adgangsnøgle, servicen svarer ikke, intet sidste år).
 `;
 
 interface Argumenter {
@@ -39,6 +45,11 @@ const TILVALG = {
   indsendt: { type: "string" },
   "regelsaet-fil": { type: "string" },
   server: { type: "string" },
+  "fra-server": { type: "string" },
+  driftsherre: { type: "string" },
+  tilbud: { type: "string" },
+  takstaar: { type: "string" },
+  token: { type: "string" },
   type: { type: "string" },
   json: { type: "boolean" },
   hjaelp: { type: "boolean" },
@@ -140,7 +151,31 @@ async function valider({ rest, flag, register, ud }: Kald): Promise<number> {
   return exitKode(resultater);
 }
 
-async function udfyld({ rest, flag, register, ud }: Kald): Promise<number> {
+/** `udfyld --fra-server`: this year's skema from last year's submission on the service. */
+async function udfyldFraServer({ rest, flag, ud }: Kald, url: string): Promise<number> {
+  const [driftsherre, tilbud, aar, fil] = ["--driftsherre", "--tilbud", "--takstaar", "--ud"].map((k) => tekstflag(flag, k)?.trim());
+  if (rest.length > 0 || !driftsherre || !tilbud || !aar || !fil) throw new BrugFejl("udfyld --fra-server kræver --driftsherre, --tilbud, --takstaar og --ud (og ingen JSON-fil).");
+  const takstaar = Number(aar);
+  if (!/^\d{4}$/.test(aar)) throw new BrugFejl(`--takstaar skal være et år med fire cifre (fik "${synlig(aar)}").`);
+  const token = (tekstflag(flag, "--token") ?? process.env.TAKST_TOKEN ?? "").trim();
+  if (!token) throw new BrugFejl("udfyld --fra-server kræver kommunens adgangsnøgle: --token TOKEN eller miljøvariablen TAKST_TOKEN.");
+  const { sidste, payload } = await hentSidsteAarsSkema(url, token, { driftsherre, tilbud, takstaar });
+  // The new year's ruleset may be one the service has published since the add-in was built.
+  const register = await cliRegister({ regelsaetFil: tekstflag(flag, "--regelsaet-fil"), server: url });
+  const f = fremfoerSkema(payload, sidste.ydelser, sidste.takstaar, register);
+  if (!f.ok) throw new ServiceFejl(f.besked);
+  const inddata = somUdfyldning(f.vaerdier);
+  if (!inddata) throw new ServiceFejl(`Indberetningen for ${sidste.takstaar} har værdier, som ikke kan skrives i skemaet.`);
+  const bytes = await xlsxBytes(await udfyldtArbejdsbog(inddata, register));
+  await skrivFil(fil, () => writeFileSync(fil, bytes));
+  ud.out(`Skrev ${fil}: ${tilbud} ${f.takstaar} (${f.regelsaet}), udfyldt fra indberetningen for ${sidste.takstaar}${sidste.nummer ? ` (${sidste.nummer})` : ""}.\n`);
+  return 0;
+}
+
+async function udfyld(k: Kald): Promise<number> {
+  const { rest, flag, register, ud } = k;
+  const fraServer = tekstflag(flag, "--fra-server");
+  if (fraServer !== undefined) return udfyldFraServer(k, fraServer);
   const kilde = rest[0];
   const fil = flag.get("--ud");
   if (!kilde || typeof fil !== "string") throw new BrugFejl("udfyld kræver en JSON-fil og --ud.");

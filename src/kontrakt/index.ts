@@ -180,7 +180,8 @@ export const takstoversigtSchema = z.object({ takstaar: z.number().int(), offent
 // Requests: query strings, path parameters (the bodies are parsed in the handlers, for their Danish messages).
 export const takstaarQuerySchema = z.object({ takstaar: takstaar.optional() }).strict();
 export const indberetningQuerySchema = z.object({ takstaar: takstaar.optional(), aktuelle: z.boolean().optional() }).strict();
-export const sidsteAarQuerySchema = z.object({ tilbud: z.string().min(1).max(500), takstaar }).strict();
+/** `driftsherre`: the secretariat's choice (required for it); a municipality may name only its own. */
+export const sidsteAarQuerySchema = z.object({ tilbud: z.string().min(1).max(500), takstaar, driftsherre: z.string().min(1).max(500).optional() }).strict();
 export const idParamsSchema = z.object({ id });
 export const regelsaetParamsSchema = z.object({ id: z.string().max(40) });
 export const regelsaetQuerySchema = z.object({ version: z.number().int().min(1).max(100000).optional() }).strict();

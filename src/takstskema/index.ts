@@ -36,6 +36,7 @@ export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socForme
 export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
+export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "./fremfoer";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
 export { sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";

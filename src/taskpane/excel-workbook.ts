@@ -1,13 +1,14 @@
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
 import type { LayoutCelle, LayoutValidering, SkabelonLayout } from "../takstskema/layout";
 import { MARGENER, type SidefodDele, sidefodDele, udskrift } from "../takstskema/udskrift";
-import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
+import { ENKELTTAKST_NAVNE, kolonneCeller } from "../takstskema/ydelser";
 
 /**
  * The task pane's only door into the workbook: every field is read and written by its
  * workbook-level defined name, in batches. Each operation costs a fixed number of
  * `context.sync()` round trips, whatever the number of fields:
- *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · vaelgCelle 1 · skrivKvittering 1 ·
+ *   laesSkema 2 · indsaetSkabelon 2 (with the print setup) · indsaetUdfyldtSkabelon 2 (3 over an
+ *   unfilled takstskema, which is read first) · vaelgCelle 1 · skrivKvittering 1 ·
  *   skrivSidsteAarsTakst 1 · skrivTal 1.
  * The counter below lets tests and the bench check those numbers.
  */
@@ -60,10 +61,15 @@ export async function laesSkema(): Promise<Record<string, unknown>> {
       omraader.push([item.name, range]);
     }
     await synk(context);
-    const skema: Record<string, unknown> = {};
-    for (const [navn, range] of omraader) skema[navn] = KOLONNE_NAVNE.has(navn) ? range.values.map((r) => r[0] ?? "") : (range.values[0]?.[0] ?? "");
-    return skema;
+    return somSkema(omraader);
   });
+}
+
+/** Loaded ranges of names as the skema's record: a Ydelser column as its rows, a field as its top-left cell. */
+function somSkema(omraader: readonly (readonly [string, Excel.Range])[]): Record<string, unknown> {
+  const skema: Record<string, unknown> = {};
+  for (const [navn, range] of omraader) skema[navn] = KOLONNE_NAVNE.has(navn) ? range.values.map((r) => r[0] ?? "") : (range.values[0]?.[0] ?? "");
+  return skema;
 }
 
 function tom(v: unknown): boolean {
@@ -174,7 +180,7 @@ function skrivSidefod(ark: Excel.Worksheet, d: SidefodDele): void {
 }
 
 /** The print setup of src/takstskema/udskrift.ts, queued on the sheet (no sync of its own). */
-function skrivUdskrift(ark: Excel.Worksheet, layout: SkabelonLayout): void {
+function skrivUdskrift(ark: Excel.Worksheet, layout: SkabelonLayout, vaerdier: Record<string, unknown> = {}): void {
   const u = udskrift(layout);
   const pl = ark.pageLayout;
   pl.orientation = "Landscape" as Excel.PageOrientation.landscape;
@@ -193,7 +199,7 @@ function skrivUdskrift(ark: Excel.Worksheet, layout: SkabelonLayout): void {
   for (const r of u.sideskift) ark.horizontalPageBreaks.add(`A${r + 1}`);
   const start: Record<string, unknown> = {};
   for (const c of layout.celler) if (c.felt && c.vaerdi !== undefined) start[c.felt] = c.vaerdi;
-  skrivSidefod(ark, sidefodDele(start));
+  skrivSidefod(ark, sidefodDele({ ...start, ...vaerdier }));
 }
 
 export interface IndsaetResultat {
@@ -210,54 +216,112 @@ export interface IndsaetResultat {
 export async function indsaetSkabelon(layout: SkabelonLayout): Promise<IndsaetResultat> {
   const foer = syncs;
   return Excel.run(async (context) => {
-    const wb = context.workbook;
-    const gammelt = wb.worksheets.getItemOrNullObject(layout.arknavn);
-    wb.worksheets.load("items/name");
-    wb.names.load("items/name");
+    const gammelt = forbered(context, layout, false);
     await synk(context);
-
-    const arkNavne = new Set(wb.worksheets.items.map((w) => w.name.toLowerCase()));
-    const layoutNavne = new Set<string>(layout.navne.map((n) => n.navn));
-    // Names first: they would otherwise survive as #REF! and block names.add.
-    for (const item of wb.names.items) if (layoutNavne.has(item.name)) item.delete();
-
-    let ark: Excel.Worksheet;
-    const erstattet = !gammelt.isNullObject;
-    if (erstattet) {
-      // A workbook needs one sheet at all times, so add the new one before deleting the old.
-      let midlertidigt = `${layout.arknavn} (ny)`;
-      for (let i = 2; arkNavne.has(midlertidigt.toLowerCase()); i++) midlertidigt = `${layout.arknavn} (ny ${i})`;
-      ark = wb.worksheets.add(midlertidigt);
-      gammelt.delete();
-      ark.name = layout.arknavn;
-    } else {
-      ark = wb.worksheets.add(layout.arknavn);
-    }
-
-    // Names before formulas, so the formulas resolve them as they are written.
-    for (const n of layout.navne) {
-      const adresse = n.ref.slice(n.ref.lastIndexOf("!") + 1).replace(/\$/g, "");
-      wb.names.add(n.navn, ark.getRange(adresse));
-    }
-    for (const k of layout.kolonner) ark.getRange(`${k.kolonne}:${k.kolonne}`).format.columnWidth = breddeIPunkter(k.bredde);
-    for (const c of layout.celler) skrivCelle(ark, c);
-    // The layout's taller rows (wrapped lines), the heights the print plan counts.
-    for (const [r, h] of Object.entries(layout.raekkeHoejder)) ark.getRange(`${r}:${r}`).format.rowHeight = h;
-    for (const f of layout.flettede) ark.getRange(f).merge(false);
-    for (const v of layout.valideringer) {
-      const dv = ark.getRange(v.adresse).dataValidation;
-      dv.ignoreBlanks = v.tilladTom;
-      dv.rule = valideringsRegel(v);
-      dv.prompt = { showPrompt: true, title: v.promptTitel, message: v.prompt };
-      dv.errorAlert = { showAlert: true, style: FEJLSTIL[v.fejlStil], title: v.fejlTitel, message: v.fejl };
-    }
-    skrivUdskrift(ark, layout);
-    if (layout.beskyttelse.aktiv) ark.protection.protect(BESKYTTELSE);
-    ark.activate();
-    const foersteInput = layout.celler.find((c) => c.felt && !c.laast && c.vaerdi === undefined);
-    if (foersteInput) ark.getRange(foersteInput.adresse).select();
+    const erstattet = bygSkabelon(context, gammelt, layout);
     await synk(context);
     return { erstattet, syncs: syncs - foer };
+  });
+}
+
+/**
+ * Queue what building the sheet needs to know: the old sheet, the sheets' and names' names
+ * (`medType`: and the names' types, to read the ranges of those that have one).
+ */
+function forbered(context: Excel.RequestContext, layout: SkabelonLayout, medType: boolean): Excel.Worksheet {
+  const wb = context.workbook;
+  const gammelt = wb.worksheets.getItemOrNullObject(layout.arknavn);
+  wb.worksheets.load("items/name");
+  wb.names.load(medType ? "items/name,items/type" : "items/name");
+  return gammelt;
+}
+
+/** "Takstskema!$D$41:$D$50" → "D41:D50". */
+const adresseI = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, "");
+
+/**
+ * Queue the template sheet (after `forbered` and a sync), with `vaerdier` (input name → value,
+ * a Ydelser column as its rows) in the input cells. True when an earlier sheet is replaced.
+ */
+function bygSkabelon(context: Excel.RequestContext, gammelt: Excel.Worksheet, layout: SkabelonLayout, vaerdier: Record<string, unknown> = {}): boolean {
+  const wb = context.workbook;
+  const arkNavne = new Set(wb.worksheets.items.map((w) => w.name.toLowerCase()));
+  const layoutNavne = new Set<string>(layout.navne.map((n) => n.navn));
+  // Names first: they would otherwise survive as #REF! and block names.add.
+  for (const item of wb.names.items) if (layoutNavne.has(item.name)) item.delete();
+
+  let ark: Excel.Worksheet;
+  const erstattet = !gammelt.isNullObject;
+  if (erstattet) {
+    // A workbook needs one sheet at all times, so add the new one before deleting the old.
+    let midlertidigt = `${layout.arknavn} (ny)`;
+    for (let i = 2; arkNavne.has(midlertidigt.toLowerCase()); i++) midlertidigt = `${layout.arknavn} (ny ${i})`;
+    ark = wb.worksheets.add(midlertidigt);
+    gammelt.delete();
+    ark.name = layout.arknavn;
+  } else {
+    ark = wb.worksheets.add(layout.arknavn);
+  }
+
+  // Names before formulas, so the formulas resolve them as they are written.
+  for (const n of layout.navne) wb.names.add(n.navn, ark.getRange(adresseI(n.ref)));
+  for (const k of layout.kolonner) ark.getRange(`${k.kolonne}:${k.kolonne}`).format.columnWidth = breddeIPunkter(k.bredde);
+  for (const c of layout.celler) skrivCelle(ark, c);
+  skrivInput(ark, layout, vaerdier);
+  // The layout's taller rows (wrapped lines), the heights the print plan counts.
+  for (const [r, h] of Object.entries(layout.raekkeHoejder)) ark.getRange(`${r}:${r}`).format.rowHeight = h;
+  for (const f of layout.flettede) ark.getRange(f).merge(false);
+  for (const v of layout.valideringer) {
+    const dv = ark.getRange(v.adresse).dataValidation;
+    dv.ignoreBlanks = v.tilladTom;
+    dv.rule = valideringsRegel(v);
+    dv.prompt = { showPrompt: true, title: v.promptTitel, message: v.prompt };
+    dv.errorAlert = { showAlert: true, style: FEJLSTIL[v.fejlStil], title: v.fejlTitel, message: v.fejl };
+  }
+  skrivUdskrift(ark, layout, vaerdier);
+  if (layout.beskyttelse.aktiv) ark.protection.protect(BESKYTTELSE);
+  ark.activate();
+  const foersteInput = layout.celler.find((c) => c.felt && !c.laast && c.vaerdi === undefined);
+  if (foersteInput) ark.getRange(foersteInput.adresse).select();
+  return erstattet;
+}
+
+/** Values into the layout's input names only (a computed cell keeps its formula); null empties a cell. */
+function skrivInput(ark: Excel.Worksheet, layout: SkabelonLayout, vaerdier: Record<string, unknown>): void {
+  for (const n of layout.navne) {
+    if (!INPUT_NAVNE.has(n.navn) || !(n.navn in vaerdier)) continue;
+    const v = vaerdier[n.navn];
+    ark.getRange(adresseI(n.ref)).values = KOLONNE_NAVNE.has(n.navn) ? kolonneCeller(v).map((x) => [x ?? ""]) : [[v ?? ""]];
+  }
+}
+
+export type UdfyldUdfald = { art: "bekraeft"; syncs: number } | { art: "indsat"; erstattet: boolean; syncs: number };
+
+/**
+ * The template filled with `vaerdier` (carry forward from last year). Without `bekraeftet`, a
+ * workbook whose takstskema holds something typed is left untouched and the answer asks first.
+ * Two syncs on a workbook without a takstskema and on a filled one (the answer, or the
+ * confirmed replacement); three when an unfilled takstskema must be read before it is replaced.
+ */
+export async function indsaetUdfyldtSkabelon(layout: SkabelonLayout, vaerdier: Record<string, unknown>, bekraeftet: boolean): Promise<UdfyldUdfald> {
+  const foer = syncs;
+  return Excel.run(async (context) => {
+    const gammelt = forbered(context, layout, !bekraeftet);
+    await synk(context);
+    if (!bekraeftet) {
+      const omraader = context.workbook.names.items.filter((i) => i.type === "Range" && INPUT_NAVNE.has(i.name)).map((i) => {
+        const range = i.getRange();
+        range.load("values");
+        return [i.name, range] as const;
+      });
+      if (omraader.length > 0) {
+        await synk(context);
+        if (erUdfyldt(somSkema(omraader), layout)) return { art: "bekraeft" as const, syncs: syncs - foer };
+      }
+    }
+    const erstattet = bygSkabelon(context, gammelt, layout, vaerdier);
+    await synk(context);
+    return { art: "indsat" as const, erstattet, syncs: syncs - foer };
   });
 }
 

@@ -6,14 +6,15 @@ import { hentIndstillinger, standardIndstillinger } from "./indstillinger";
 import { startMine } from "./mine";
 import { el, lavRude } from "./rude";
 import { startSidsteAar } from "./sidsteAar";
+import { startFremfoer } from "./trinFremfoer";
 import { startIndsaet } from "./trinIndsaet";
 import { startIndsend } from "./trinIndsend";
 import { foersteGang, startIndstillinger } from "./trinIndstillinger";
 import { startValider } from "./trinValider";
 
 /**
- * The task pane: one module per step (trinIndstillinger, trinIndsaet, trinValider, trinIndsend,
- * mine), each reaching Excel only through excel-workbook.ts. Validation only reads; only a
+ * The task pane: one module per step (trinIndstillinger, trinIndsaet, trinFremfoer, trinValider,
+ * trinIndsend, mine), each reaching Excel only through excel-workbook.ts. Validation only reads; only a
  * successful submission writes (the receipt), and the one-click fix of numbers stored as text.
  */
 
@@ -35,12 +36,14 @@ function start(): void {
   const visning = lavFundVisning(resultat, rude.saetStatus);
 
   const indstillinger = startIndstillinger(rude);
-  startIndsaet(rude, () => {
+  const nytSkema = () => {
     rude.senesteOk = false;
     resultat.hidden = true;
     el("kvittering").hidden = true;
     el("indsend-fejl").hidden = true;
-  });
+  };
+  startIndsaet(rude, nytSkema);
+  startFremfoer(rude, nytSkema);
   const validering = startValider(rude, visning, resultat);
   const mine = startMine({ indstillinger: () => rude.ind, saetStatus: rude.saetStatus });
   startIndsend(rude, visning, validering, () => {

@@ -145,6 +145,15 @@ export function ydelserSuite(aabn: () => Promise<Db>): void {
     expect((await get(`${URL}/sidste-aar?tilbud=x&takstaar=2018`, t.sekretariat)).statusCode).toBe(403);
     expect((await get(`${URL}/sidste-aar?tilbud=${encodeURIComponent("Bostedet Engblommen")}&takstaar=2017`, t.odense)).statusCode).toBe(404);
     expect((await get(`${URL}/sidste-aar?takstaar=2018`, t.odense)).statusCode).toBe(400);
+    // Carry forward from the CLI (issue 21): the secretariat names the driftsherre; a municipality may name only its own.
+    const engblommen = encodeURIComponent("Bostedet Engblommen");
+    const sek = await get(`${URL}/sidste-aar?tilbud=${engblommen}&takstaar=2018&driftsherre=${encodeURIComponent("Odense Kommune")}`, t.sekretariat);
+    expect(sek.statusCode).toBe(200);
+    expect(sek.json()).toEqual(s.json());
+    expect((await get(`${URL}/sidste-aar?tilbud=${engblommen}&takstaar=2018&driftsherre=${encodeURIComponent("odense kommune")}`, t.odense)).statusCode).toBe(200);
+    const anden = await get(`${URL}/sidste-aar?tilbud=${engblommen}&takstaar=2018&driftsherre=${encodeURIComponent("Odense Kommune")}`, t.aarhus);
+    expect(anden.statusCode).toBe(403);
+    expect(anden.json().fejl).toBe("Adgangsnøglen tilhører Aarhus Kommune og kan kun hente Aarhus Kommunes egne indberetninger.");
   });
 
   it("migration 004: rows stored per ydelse before it become one-row tables and versions per tilbud", async () => {

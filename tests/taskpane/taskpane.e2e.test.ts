@@ -519,6 +519,62 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(await axeOvertraedelser()).toEqual([]);
   });
 
+  it("Start fra sidste år asks before replacing a filled takstskema, and Annullér leaves the workbook untouched (issue 21)", async () => {
+    // The workbook holds the filled 2018 skema of the tests before; the service has the 2017 submission of the same tilbud.
+    const foer = await snapshot();
+    const syncs = await hostFelt<number>("syncs");
+    await page.fill("#fremfoer-tilbud", "Bofællesskabet Søhuset");
+    await page.fill("#fremfoer-takstaar", "2018");
+    await tryk("#fremfoer");
+    expect(await page.locator("#fremfoer-bekraeft").isVisible()).toBe(true);
+    expect(await hostFelt<number>("syncs")).toBe(syncs + 2); // the names, then the input cells; nothing written
+    expect(await snapshot()).toBe(foer);
+    expect(await tekst("#fremfoer-bekraeft-titel")).toBe("Erstat det udfyldte skema?");
+    expect(await tekst("#fremfoer-bekraeft-tekst")).toMatch(/^Arket Takstskema indeholder allerede indtastninger\. .*skemaet for 2018 udfyldt fra sidste års indberetning/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("fremfoer-bekraeft");
+    expect(await axeOvertraedelser()).toEqual([]);
+
+    await page.click("#fremfoer-nej");
+    expect(await page.locator("#fremfoer-bekraeft").isHidden()).toBe(true);
+    expect(await snapshot()).toBe(foer);
+    expect(await tekst("#status")).toBe("Start fra sidste år er annulleret. Skemaet er uændret.");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("fremfoer");
+  });
+
+  it("Start fra sidste år fills a blank workbook from last year's submission in two Excel syncs (issue 21)", async () => {
+    // A new, blank workbook: the fake host starts again with only Ark1 (the settings stay saved).
+    await page.reload();
+    await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
+    expect(await page.evaluate(() => (globalThis as unknown as { __fakeHost: { sheets: { name: string }[] } }).__fakeHost.sheets.map((s) => s.name))).toEqual(["Ark1"]);
+    await page.fill("#fremfoer-tilbud", "Bofællesskabet Søhuset");
+    await page.fill("#fremfoer-takstaar", "2018");
+    const syncs = await hostFelt<number>("syncs");
+    await tryk("#fremfoer");
+    expect(await hostFelt<number>("syncs")).toBe(syncs + 2);
+    expect(await page.locator("#fremfoer-bekraeft").isHidden()).toBe(true);
+    expect(await tekst("#status")).toBe("Skemaet for 2018 (SYD-2018) er udfyldt fra indberetningen for 2017 (SYD-2018-2017-0001). Sidste års takst er hentet fra indberetningsservicen. Ret årets tal, og tryk Valider.");
+
+    // The 2017 submission of the test "offers last year's takst": stamdata, costs and ydelser carried, the new year set.
+    expect((await celle("TS_Takstaar")).value).toBe(2018);
+    expect((await celle("TS_Regelsaet")).value).toBe("SYD-2018");
+    expect((await celle("TS_Driftsherre")).value).toBe(ODENSE);
+    expect((await celle("TS_Tilbud")).value).toBe("Bofællesskabet Søhuset");
+    expect((await celle("TS_Email")).value).toBe("anne@odense.dk");
+    expect((await celle("TS_Loen")).value).toBe(6500000);
+    expect((await celle("TS_OverheadSats")).value).toBe(0.04);
+    const raekker = async (navn: string) => Promise.all([0, 1, 2, 3].map(async (i) => (await celle(celleFor(navn, i))).value));
+    expect(await raekker("TS_Ydelser_Navn")).toEqual(["Gruppe A", "Gruppe B", "Gruppe C", ""]);
+    expect(await raekker("TS_Ydelser_Pladser")).toEqual([6, 4, 2, ""]);
+    // Last year's takst from the service: 1.206, 1.920 and 2.633 kr., worked out by hand in the first test.
+    expect(await raekker("TS_Ydelser_SidsteAarsTakst")).toEqual([1206, 1920, 2633, ""]);
+    // A real template: formulas in the computed cells, the sheet protected.
+    expect((await celle("TS_Pladser")).formula).toBe("=SUM(TS_Ydelser_Pladser)");
+    expect(await page.evaluate((a) => (globalThis as unknown as { __fakeHost: { ark(n: string): { protected: boolean } } }).__fakeHost.ark(a).protected, ARKNAVN)).toBe(true);
+
+    await tryk("#valider");
+    expect(await tekst("#resume")).toMatch(/^Ingen fejl/);
+  });
+
   it("no page errors; the only console errors are the deliberately failed requests", () => {
     expect(sideFejl).toEqual([]);
     expect(afvisteAnmodninger).toEqual([]);

@@ -11,7 +11,7 @@ import { hentDialog } from "../dialog/sql";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { type ServiceRegister, modtag } from "./modtag";
-import { hentSidsteAars } from "./sidsteAar";
+import { hentSidsteAars, sidsteAarsDriftsherre } from "./sidsteAar";
 import { aktuelleTakster, hentIndberetning, listIndberetninger } from "./sql";
 
 /** As the rulesets' routes get them (app.ts), with the register as receiving uses it. */
@@ -64,13 +64,16 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
     },
   );
 
-  // Last year's takst per ydelse, for the pane to offer (the municipality's own tilbud).
+  // Last year's takst per ydelse, for the pane to offer and to start this year's skema from
+  // (a municipality's own tilbud; the secretariat names the driftsherre).
   app.get(
     "/api/v1/indberetninger/sidste-aar",
-    { config: { roller: ["kommune"] }, schema: { querystring: json(sidsteAarQuerySchema), response: { 200: json(sidsteAarSchema), ...afvisninger, 404: fejl } } },
+    { config: { roller: ["kommune", "sekretariat"] }, schema: { querystring: json(sidsteAarQuerySchema), response: { 200: json(sidsteAarSchema), ...afvisninger, 404: fejl } } },
     async (req, reply) => {
       const q = req.query;
-      const s = await hentSidsteAars(db, req.bruger!.driftsherre!, q.tilbud.trim(), q.takstaar - 1);
+      const driftsherre = sidsteAarsDriftsherre(req.bruger!, q.driftsherre);
+      if (!driftsherre.ok) return reply.code(driftsherre.kode).send({ fejl: driftsherre.fejl });
+      const s = await hentSidsteAars(db, driftsherre.navn, q.tilbud.trim(), q.takstaar - 1);
       reply.header("cache-control", "no-store");
       if (!s || s.ydelser.length === 0) return reply.code(404).send({ fejl: `Ingen aktuel indberetning af ${q.tilbud.trim()} for ${q.takstaar - 1}.` });
       return { takstaar: s.takstaar, id: s.id, nummer: s.nummer, version: s.version, ydelser: s.ydelser.map((y) => ({ navn: y.navn, takst: y.takst })) };

@@ -1,5 +1,6 @@
 import { type YdelseBeregnet, ydelserAf } from "../../takstskema";
 import type { Sql } from "../db";
+import type { Bruger } from "../tokens";
 
 /** Last year's current submission of one tilbud, with its ydelser (a former single-takst row: one). */
 export interface SidsteAarsIndberetning {
@@ -23,4 +24,19 @@ export async function hentSidsteAars(db: Sql, driftsherre: string, tilbud: strin
   );
   if (!r || r.status === "tilbagetrukket") return undefined;
   return { id: r.id, nummer: r.nummer ?? null, takstaar: Number(r.takstaar), version: Number(r.version), ydelser: ydelserAf(r.vaerdier, r.beregnet) };
+}
+
+const sammeNavn = (a: string, b: string) => a.trim().toLocaleLowerCase("da-DK") === b.trim().toLocaleLowerCase("da-DK");
+
+/**
+ * Whose submission the last-year route reads: a municipality's own (naming another driftsherre
+ * is refused, never answered with nothing); the secretariat's named one (it has none of its own).
+ */
+export function sidsteAarsDriftsherre(bruger: Pick<Bruger, "rolle" | "driftsherre">, oenskes: string | undefined): { ok: true; navn: string } | { ok: false; kode: 403; fejl: string } {
+  if (bruger.rolle === "sekretariat") {
+    return oenskes?.trim() ? { ok: true, navn: oenskes.trim() } : { ok: false, kode: 403, fejl: "Sekretariatet har ingen egne tilbud: angiv driftsherre." };
+  }
+  const egen = bruger.driftsherre ?? "";
+  if (oenskes !== undefined && !sammeNavn(oenskes, egen)) return { ok: false, kode: 403, fejl: `Adgangsnøglen tilhører ${egen} og kan kun hente ${egen}s egne indberetninger.` };
+  return { ok: true, navn: egen };
 }
