@@ -177,6 +177,18 @@ export type TakstoversigtRaekke = z.infer<typeof takstoversigtRaekkeSchema>;
 
 export const takstoversigtSchema = z.object({ takstaar: z.number().int(), offentliggjort: z.string(), takster: z.array(takstoversigtRaekkeSchema) });
 
+/**
+ * GET /api/v1/tilsyn/mine?budgetaar=…: a municipality's own objektiv finansiering of the
+ * socialtilsyn for one budget year, from published years only (issue 23); an empty list = none
+ * published (or the kommune is in no published key table). The task pane's "Mine" and the
+ * municipality's overview page read it.
+ */
+export const minObjektivFinansieringSchema = z.object({
+  budgetaar: z.number().int(),
+  objektivFinansiering: z.array(z.object({ socialtilsyn: z.string(), kommune: z.string(), beloeb: z.number().finite() })),
+});
+export type MinObjektivFinansiering = z.infer<typeof minObjektivFinansieringSchema>;
+
 // Requests: query strings, path parameters (the bodies are parsed in the handlers, for their Danish messages).
 export const takstaarQuerySchema = z.object({ takstaar: takstaar.optional() }).strict();
 export const indberetningQuerySchema = z.object({ takstaar: takstaar.optional(), aktuelle: z.boolean().optional() }).strict();

@@ -4,7 +4,7 @@
  * answer is checked with zod (outside input); every outcome is a value with a Danish message.
  */
 import { z } from "zod";
-import { type Sagsstatus, dialogPostSchema, indberetningSchema as kontraktIndberetning } from "../kontrakt";
+import { type MinObjektivFinansiering, type Sagsstatus, dialogPostSchema, indberetningSchema as kontraktIndberetning, minObjektivFinansieringSchema } from "../kontrakt";
 import { normaliserUrl } from "./indstillinger";
 
 export type { Sagsstatus };
@@ -99,25 +99,9 @@ export function traekTilbage(serviceUrl: string, token: string, id: string, begr
   return kald(serviceUrl, token, `/api/v1/indberetninger/${encodeURIComponent(id)}/status`, z.unknown(), { status: "tilbagetrukket", bemaerkning: begrundelse }, fetchFn);
 }
 
-/** GET /api/v1/tilsyn/mine: the municipality's objektiv finansiering per socialtilsyn, published years only (issue 23). */
-const ofSchema = z.object({
-  budgetaar: z.number().int(),
-  objektivFinansiering: z.array(z.object({ socialtilsyn: z.string(), kommune: z.string(), beloeb: z.number().finite() })),
-});
-export type ObjektivFinansiering = z.infer<typeof ofSchema>;
-
-/**
- * The years a municipality looks for: the coming budget year (published in the autumn) and the
- * current one, newest first.
- */
-export function ofAar(nu: Date): number[] {
-  const aar = nu.getFullYear();
-  return [aar + 1, aar];
-}
-
-/** Each year's own amounts; a year with none published is left out. */
-export async function hentObjektivFinansiering(serviceUrl: string, token: string, aar: readonly number[], fetchFn?: FetchFn): Promise<Svar<ObjektivFinansiering[]>> {
-  const svar = await Promise.all(aar.map((a) => kald(serviceUrl, token, `/api/v1/tilsyn/mine?budgetaar=${a}`, ofSchema, undefined, fetchFn)));
+/** Each year's own objektiv finansiering (GET /api/v1/tilsyn/mine, issue 23); a year with none published is left out. */
+export async function hentObjektivFinansiering(serviceUrl: string, token: string, aar: readonly number[], fetchFn?: FetchFn): Promise<Svar<MinObjektivFinansiering[]>> {
+  const svar = await Promise.all(aar.map((a) => kald(serviceUrl, token, `/api/v1/tilsyn/mine?budgetaar=${a}`, minObjektivFinansieringSchema, undefined, fetchFn)));
   const fejl = svar.find((s): s is Extract<typeof s, { ok: false }> => !s.ok);
   if (fejl) return fejl;
   return { ok: true, data: svar.flatMap((s) => (s.ok && s.data.objektivFinansiering.length > 0 ? [s.data] : [])) };

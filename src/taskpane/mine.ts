@@ -1,4 +1,6 @@
-import { type DialogPost, type MinDetalje, type MinTakst, type ObjektivFinansiering, STATUS_TEKST, hentDetalje, hentMine, hentObjektivFinansiering, ofAar, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
+import { type DialogPost, type MinDetalje, type MinTakst, STATUS_TEKST, hentDetalje, hentMine, hentObjektivFinansiering, sendSvar, traekTilbage, ydelseTekst } from "./mine-klient";
+import type { MinObjektivFinansiering } from "../kontrakt";
+import { ofAar } from "../tilsynsskema";
 import { kroner, tidspunkt } from "./visning";
 import { el } from "./rude";
 
@@ -37,7 +39,7 @@ export interface MineOptioner {
 }
 
 /** The municipality's objektiv finansiering, one line per budget year and socialtilsyn (issue 23). */
-export function ofNoder(aar: readonly ObjektivFinansiering[]): Node[] {
+export function ofNoder(aar: readonly MinObjektivFinansiering[]): Node[] {
   return aar.flatMap((a) =>
     a.objektivFinansiering.map((o) =>
       h("li", {}, h("span", { class: "navn" }, `${a.budgetaar}: ${o.socialtilsyn}`), h("span", { class: "meta" }, `${o.kommune} betaler ${kroner(o.beloeb)}`)),

@@ -5,7 +5,9 @@
  * - `tilsynsskemaLayout(regelsaet)`: the template as data for the takstskema's writers.
  * - `validerTilsynsskema(values, register)`: TS001/TS002 for inputs, ST001-ST005, and the
  *   engine's figures (`beregnet`) the service publishes.
+ * - `ofAar(nu)`: the budget years a municipality looks for its objektiv finansiering in.
  */
 export * from "./felter";
 export * from "./layout";
+export * from "./objektivFinansiering";
 export * from "./valider";

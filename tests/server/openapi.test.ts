@@ -78,6 +78,17 @@ describe("the OpenAPI description at /api/v1/openapi.json", () => {
     expect(krop("/api/v1/indberetninger", "post")).toBeDefined();
     expect(doc.paths["/api/v1/takstoversigt.csv"]!.get!.parameters).toEqual([expect.objectContaining({ name: "takstaar", in: "query" })]);
   });
+
+  it("describes a municipality's own objektiv finansiering (issue 23): the answer the pane and the overview page parse, and its query", async () => {
+    type Skema = { properties: Record<string, { items?: Skema }>; required: string[] };
+    const doc = (await beskrivelse()) as unknown as { paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, { content: Record<string, { schema: Skema }> }> }>> };
+    const mine = doc.paths["/api/v1/tilsyn/mine"]!.get!;
+    const svar = mine.responses["200"]?.content?.["application/json"]?.schema;
+    expect(svar?.required).toEqual(["budgetaar", "objektivFinansiering"]);
+    expect(svar?.properties.objektivFinansiering?.items?.required).toEqual(["socialtilsyn", "kommune", "beloeb"]);
+    expect(Object.keys(mine.responses).sort()).toEqual(["200", "400", "401", "403"]);
+    expect(mine.parameters).toEqual([expect.objectContaining({ name: "budgetaar", in: "query", required: true })]);
+  });
 });
 
 /**

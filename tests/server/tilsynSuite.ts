@@ -4,7 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
-import { NORD_2024, NORD_OF, SYD_2018 } from "../tilsynsskema/saed";
+import { minObjektivFinansieringSchema } from "../../src/kontrakt";
+import { NORD_2024, NORD_OF, SYD_2018, SYD_KOMMUNER } from "../tilsynsskema/saed";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
 
 /** Issue 23: the socialtilsyn's year on the service, on PGlite and on PostgreSQL. */
@@ -92,8 +93,17 @@ export function tilsynSuite(aabn: () => Promise<Db>): void {
     const side = await get("/tilsynstakster?budgetaar=2024");
     expect(side.statusCode).toBe(200);
     expect(side.headers["content-security-policy"]).toContain("script-src 'none'");
-    expect(side.body).toContain("<th scope=\"row\">Læsø</th><td class=\"tal\">34.323 kr.</td>");
-    expect(side.body).toContain("43.852 kr.");
+    // Every kommune of the key table with its published amount (002:386-408), in da-DK format.
+    expect(raekkerITabel(side.body, "Objektiv finansiering 2024")).toEqual([
+      ["Silkeborg", "3.443.644 kr."], ["Brønderslev", "1.224.137 kr."], ["Frederikshavn", "1.579.964 kr."], ["Jammerbugt", "1.189.657 kr."],
+      ["Læsø", "34.323 kr."], ["Mariagerfjord", "1.239.095 kr."], ["Morsø", "573.573 kr."], ["Rebild", "1.152.027 kr."],
+      ["Thisted", "1.322.226 kr."], ["Vesthimmerland", "1.103.062 kr."], ["Aalborg", "6.294.349 kr."],
+    ]);
+    // The four tilsynstakster, each beside its skærpet tilsyn.
+    expect(raekkerITabel(side.body, "Tilsynstakster 2024").map((r) => r.slice(0, 2))).toEqual([
+      ["1-7 pladser", "43.852 kr."], ["8-24 pladser", "52.622 kr."], ["25-49 pladser", "87.703 kr."], ["50+ pladser", "131.555 kr."],
+    ]);
+    expect(side.body).toContain("pr. plejefamilie 20.164 kr.");
 
     const csv = (await get("/api/v1/tilsyn/offentlig.csv?budgetaar=2024")).body;
     expect(csv).toContain("Socialtilsyn Nord;2024;Objektiv finansiering;Aalborg;6294349\r\n");
@@ -110,6 +120,8 @@ export function tilsynSuite(aabn: () => Promise<Db>): void {
     const n = (await post("/api/v1/tilsyn", NORD_2024, nord)).json();
     expect((await get("/api/v1/tilsyn/mine?budgetaar=2024", aalborg)).json().objektivFinansiering).toEqual([]);
     await post(`/api/v1/tilsyn/${n.id}/godkend`, {}, t.sekretariat);
+    // Approved is not published.
+    expect((await get("/api/v1/tilsyn/mine?budgetaar=2024", aalborg)).json().objektivFinansiering).toEqual([]);
     await post("/api/v1/tilsyn/offentliggoerelse", { budgetaar: 2024 }, t.sekretariat);
     expect((await get("/api/v1/tilsyn/mine?budgetaar=2024", aalborg)).json()).toEqual({
       budgetaar: 2024, objektivFinansiering: [{ socialtilsyn: "Socialtilsyn Nord", kommune: "Aalborg", beloeb: 6294349 }],
@@ -120,10 +132,56 @@ export function tilsynSuite(aabn: () => Promise<Db>): void {
     expect((await get("/api/v1/tilsyn?budgetaar=2024", aalborg)).statusCode).toBe(403);
   });
 
+  it("with two socialtilsyn published, a municipality's token sees its own amount from its own tilsyn's year only; the answers are the contract's", async () => {
+    for (const [skema, token] of [[NORD_2024, nord], [SYD_2018, syd]] as const) {
+      const id = (await post("/api/v1/tilsyn", skema, token)).json().id;
+      expect((await post(`/api/v1/tilsyn/${id}/godkend`, {}, t.sekretariat)).statusCode).toBe(200);
+      expect((await post("/api/v1/tilsyn/offentliggoerelse", { budgetaar: skema.ST_Budgetaar }, t.sekretariat)).statusCode).toBe(201);
+    }
+    const mine = async (token: string, aar: number) => {
+      const r = await get(`/api/v1/tilsyn/mine?budgetaar=${aar}`, token);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers["cache-control"]).toBe("no-store");
+      return minObjektivFinansieringSchema.strict().parse(r.json());
+    };
+    // Odense is in Syd's key table (2018), not in Nord's (2024); Aalborg the other way round.
+    const syd2018 = (await get("/api/v1/tilsyn/offentlig?budgetaar=2018")).json().tilsyn[0].kommuner as { kommune: string; beloeb: number }[];
+    expect(syd2018.map((k) => k.kommune)).toEqual(SYD_KOMMUNER);
+    const odense = syd2018.find((k) => k.kommune === "Odense")!.beloeb;
+    expect(odense).toBeGreaterThan(0);
+    expect(await mine(t.odense, 2018)).toEqual({ budgetaar: 2018, objektivFinansiering: [{ socialtilsyn: "Socialtilsyn Syd", kommune: "Odense", beloeb: odense }] });
+    expect(await mine(t.odense, 2024)).toEqual({ budgetaar: 2024, objektivFinansiering: [] });
+    expect(await mine(aalborg, 2018)).toEqual({ budgetaar: 2018, objektivFinansiering: [] });
+    expect((await mine(aalborg, 2024)).objektivFinansiering).toEqual([{ socialtilsyn: "Socialtilsyn Nord", kommune: "Aalborg", beloeb: 6294349 }]);
+    // Never someone else's, whatever the query says.
+    expect((await get("/api/v1/tilsyn/mine?budgetaar=2024&kommune=Laesoe", aalborg)).statusCode).toBe(400);
+    expect((await get("/api/v1/tilsyn/mine", aalborg)).statusCode).toBe(400);
+  });
+
+  it("only the secretariat approves and publishes: a municipality's and a socialtilsyn's token get 403, no token 401", async () => {
+    const n = (await post("/api/v1/tilsyn", NORD_2024, nord)).json();
+    for (const token of [aalborg, nord]) {
+      expect((await post(`/api/v1/tilsyn/${n.id}/godkend`, {}, token)).statusCode).toBe(403);
+      expect((await post("/api/v1/tilsyn/offentliggoerelse", { budgetaar: 2024 }, token)).statusCode).toBe(403);
+    }
+    expect((await post(`/api/v1/tilsyn/${n.id}/godkend`, {})).statusCode).toBe(401);
+    expect((await post("/api/v1/tilsyn/offentliggoerelse", { budgetaar: 2024 })).statusCode).toBe(401);
+    expect((await get("/api/v1/tilsyn/mine?budgetaar=2024")).statusCode).toBe(401);
+    expect((await get("/api/v1/tilsyn?budgetaar=2024", t.sekretariat)).json().tilsynsskemaer[0].godkendt).toBeNull();
+  });
+
   it("approving an older version is refused once a newer one is submitted", async () => {
     const v1 = (await post("/api/v1/tilsyn", NORD_2024, nord)).json();
     await post("/api/v1/tilsyn", NORD_2024, nord);
     expect((await post(`/api/v1/tilsyn/${v1.id}/godkend`, {}, t.sekretariat)).statusCode).toBe(409);
     expect((await post("/api/v1/tilsyn/00000000-0000-4000-8000-000000000000/godkend", {}, t.sekretariat)).statusCode).toBe(404);
   });
+}
+
+/** The rows of the public page's table whose caption starts so: each row's header and cells, as text. */
+function raekkerITabel(html: string, caption: string): string[][] {
+  const tabel = html.split("<table>").find((t) => t.startsWith(`<caption>${caption}`));
+  if (!tabel) throw new Error(`Ingen tabel med overskriften ${caption}`);
+  const krop = tabel.slice(tabel.indexOf("<tbody>"), tabel.indexOf("</tbody>"));
+  return [...krop.matchAll(/<tr>(.*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!));
 }

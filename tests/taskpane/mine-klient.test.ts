@@ -1,4 +1,5 @@
-import { hentDetalje, hentMine, hentObjektivFinansiering, ofAar, traekTilbage, ydelseTekst } from "../../src/taskpane/mine-klient";
+import { hentDetalje, hentMine, hentObjektivFinansiering, traekTilbage, ydelseTekst } from "../../src/taskpane/mine-klient";
+import { ofAar } from "../../src/tilsynsskema";
 
 /** The pane's client for "Mine indberetninger" against canned answers (the real service: tests/oversigt/dialog.e2e.test.ts). */
 

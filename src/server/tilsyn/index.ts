@@ -1,11 +1,13 @@
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import { fejlSchema, minObjektivFinansieringSchema } from "../../kontrakt";
 import type { RegelsaetRegister } from "../../regelsaet";
 import { laesRegelsaetMappe, REGELSAET_MAPPE } from "../../regelsaet/fraMappe";
 import { validerTilsynsskema } from "../../tilsynsskema";
 import { tokenStadigGyldigt, afvisToken } from "../auth";
 import type { Db } from "../db";
+import { type KontraktTypeProvider, json } from "../kontrakt";
 import { CSP } from "../offentliggoerelse";
 import { kommuneNoegle, type OffentligtTilsyn, somOffentligt, tilsynCsv, tilsynSide, tilsynXlsx } from "./offentlig";
 import { godkendTilsynsskema, gemTilsynsskema, nyesteTilsynsskemaer, offentliggoerTilsyn, offentligeTilsyn } from "./sql";
@@ -122,15 +124,24 @@ export async function tilsynPlugin(app: FastifyInstance, o: TilsynOptions): Prom
     return tilsynSide(o.aar, o.tilsyn);
   });
 
-  // A municipality's own objektiv finansiering, from the published years only.
-  app.get("/api/v1/tilsyn/mine", { config: { roller: ["kommune"] } }, async (req, reply) => {
-    const q = aarQuery.safeParse(req.query);
-    if (!q.success) return ugyldig(reply, "budgetaar skal være et årstal");
-    const egen = kommuneNoegle(req.bruger!.driftsherre ?? "");
-    const beloeb = (await offentligeTilsyn(db, q.data.budgetaar)).flatMap((t) =>
-      t.beregnet.of.filter((k) => kommuneNoegle(k.kommune) === egen).map((k) => ({ socialtilsyn: t.socialtilsyn, kommune: k.kommune, beloeb: k.beloeb })),
-    );
-    reply.header("cache-control", "no-store");
-    return { budgetaar: q.data.budgetaar, objektivFinansiering: beloeb };
-  });
+  // A municipality's own objektiv finansiering, from the published years only; the answer's shape
+  // is the contract's (src/kontrakt), which the pane and the overview page parse it with.
+  const fejl = json(fejlSchema);
+  app.withTypeProvider<KontraktTypeProvider>().get(
+    "/api/v1/tilsyn/mine",
+    {
+      config: { roller: ["kommune"], beskrevet: { querystring: json(aarQuery) } },
+      schema: { response: { 200: json(minObjektivFinansieringSchema), 400: fejl, 401: fejl, 403: fejl } },
+    },
+    async (req, reply) => {
+      const q = aarQuery.safeParse(req.query);
+      if (!q.success) return ugyldig(reply, "budgetaar skal være et årstal");
+      const egen = kommuneNoegle(req.bruger!.driftsherre ?? "");
+      const beloeb = (await offentligeTilsyn(db, q.data.budgetaar)).flatMap((t) =>
+        t.beregnet.of.filter((k) => kommuneNoegle(k.kommune) === egen).map((k) => ({ socialtilsyn: t.socialtilsyn, kommune: k.kommune, beloeb: k.beloeb })),
+      );
+      reply.header("cache-control", "no-store");
+      return { budgetaar: q.data.budgetaar, objektivFinansiering: beloeb };
+    },
+  );
 }

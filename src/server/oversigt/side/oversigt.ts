@@ -6,6 +6,7 @@ import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
 import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
 import { grafMaal, soejler, tegnGraf } from "./graf";
 import { visOffentliggoerelse } from "./offentliggoer";
+import { visObjektivFinansiering } from "./objektivFinansiering";
 import { Vindue } from "./vindue";
 
 /**
@@ -145,6 +146,8 @@ function visOversigt(d: Oversigt): void {
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
   for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
   if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
+  // An older service without the socialtilsyn's year, or an answer not understood: no section.
+  else void visObjektivFinansiering((sti) => hent(sti)).catch(() => undefined);
   tegn();
 }
 
