@@ -6,6 +6,7 @@ import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, PLAN } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
+import { lytLokalt } from "../helpers/lyt";
 
 /**
  * Issue 14, acceptance 2: the dialogue end to end in headless Chromium against the real service
@@ -63,9 +64,7 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
     }
     t = await startTjeneste(DIST);
     await saaTjeneste(t);
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const adr = t.app.server.address();
-    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    url = await lytLokalt(t.app);
     browser = await startChromium();
     const stor = { viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" };
     sek = await (await browser.newContext(stor)).newPage();

@@ -8,6 +8,7 @@ import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { NORD_2024, NORD_KOMMUNER } from "../tilsynsskema/saed";
 import { startTjeneste, type Tjeneste } from "./tjeneste";
+import { lytLokalt } from "../helpers/lyt";
 
 /**
  * Issue 23: a municipality sees its own objektiv finansiering of the socialtilsyn on its overview
@@ -61,9 +62,7 @@ medChromium("the objektiv finansiering on a municipality's overview page (issue 
     nord = (await opretToken(t.db, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Nord" })).token;
     laesoe = (await opretToken(t.db, { rolle: "kommune", driftsherre: "Læsø Kommune" })).token;
     aalborg = (await opretToken(t.db, { rolle: "kommune", driftsherre: "Aalborg Kommune" })).token;
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const adr = t.app.server.address();
-    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    url = await lytLokalt(t.app);
     browser = await startChromium();
   }, 90000);
 

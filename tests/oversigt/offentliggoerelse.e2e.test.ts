@@ -7,6 +7,7 @@ import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, indsendelser } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
+import { lytLokalt } from "../helpers/lyt";
 
 /**
  * Issue 14: the secretariat publishes the shown takstår from the overview (after a
@@ -28,9 +29,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     if (!existsSync(join(DIST, "oversigt.html"))) throw new Error("dist/oversigt.html findes ikke. Byg siden først: npm run build.");
     t = await startTjeneste(DIST);
     await saaTjeneste(t);
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const adr = t.app.server.address();
-    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    url = await lytLokalt(t.app);
     browser = await startChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
     await overvaagSide(page, o);

@@ -8,6 +8,7 @@ import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
+import { lytLokalt } from "../helpers/lyt";
 
 /**
  * Issue 7, acceptance 1 and 2: the secretariat's overview page (dist/oversigt.html, built by
@@ -51,9 +52,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     }
     t = await startTjeneste(DIST);
     await saaTjeneste(t);
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const adr = t.app.server.address();
-    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    url = await lytLokalt(t.app);
 
     browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });

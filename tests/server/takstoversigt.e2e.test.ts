@@ -9,6 +9,7 @@ import { opretToken } from "../../src/server/tokens";
 import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { bearer, gyldigtSkema } from "./fixtures";
+import { lytLokalt } from "../helpers/lyt";
 
 // Issue 14, acceptance 2: the public takstoversigt is shown without a token, in Chromium against
 // the real service on loopback; the picture for the README is docs/billeder/takstoversigt.png.
@@ -37,9 +38,7 @@ medBrowser()("the public takstoversigt page in Chromium", () => {
     await post("/api/v1/indberetninger", odense, gyldigtSkema());
     await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });
     await post("/api/v1/indberetninger", odense, gyldigtSkema({ TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst" }));
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const adr = app.server.address();
-    url = `http://127.0.0.1:${typeof adr === "object" && adr ? adr.port : 0}`;
+    url = await lytLokalt(app);
     browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 700 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
     page = await context.newPage();
