@@ -37,5 +37,5 @@ export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sekt
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
-export { sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
+export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";

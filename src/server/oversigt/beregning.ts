@@ -1,4 +1,5 @@
-import { celleFor, sammeYdelse, sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
+import { celleFor, sammeYdelse, sidsteAarsTakstVist, udviklingsPl, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
+import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
 import type { Advarsel, DialogPost, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, Sagsstatus, Tilbagetrukken, TilbudsUdvikling, ValideretMod } from "./typer";
 
@@ -47,8 +48,17 @@ function advarsler(findings: unknown[] | null): Advarsel[] {
     .map((f) => ({ code: f.code, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") }));
 }
 
-/** Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing. */
-export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[], bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null }): Oversigt {
+/**
+ * Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing.
+ * `regelsaet` finds each submission's ruleset, whose plSats the takstudvikling uses (udviklingsPl).
+ */
+export function lavOversigt(
+  takstaar: number | null,
+  takstaarListe: number[],
+  raekker: readonly OversigtRaekke[],
+  bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null },
+  regelsaet: RegelsaetOpslag = INTET_OPSLAG,
+): Oversigt {
   const indberetninger: OversigtIndberetning[] = [];
   const tilbagetrukne: Tilbagetrukken[] = [];
   const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; par: { ny: number; sidste: number; pl: number }[] }>();
@@ -71,7 +81,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     aktiveDriftsherrer.add(r.driftsherre);
     const takst = tal(r.takst);
     const { takst: sidste, oplyst } = sidsteAarsTakstVist(r.har_sidste ? tal(r.sidste_takst) : null, tal(r.oplyst_sidste));
-    const pl = tal(r.pl);
+    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(r.pl));
     const udv = vistUdvikling(takst, sidste, pl);
     const udsving = udv !== null && udv.udsving;
     const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
