@@ -11,7 +11,7 @@ import {
 import type { Regelsaet } from "../regelsaet";
 import { YDELSE_RAEKKER } from "./felter";
 import type { Genberegnet, YdelseBeregnet } from "./resultat";
-import { udviklingsPl, vistUdvikling } from "./takstudvikling";
+import { type UdviklingsPl, udviklingsPl, vistUdvikling } from "./takstudvikling";
 import type { Skema } from "./vaerdier";
 
 /** Run an engine computation; an engine precondition failure gives null (other rules report it). */
@@ -41,8 +41,8 @@ export interface Beregning {
     takster: (number | null)[];
     /** Per row: its takstudvikling is beyond ±5 % (vistUdvikling's flag, for TS050). */
     udsving: boolean[];
-    /** The PL the takstudvikling used (udviklingsPl); null: none, so none was computed (TS050/TS051 skip). */
-    pl: number | null;
+    /** The PL the takstudvikling used and its source (udviklingsPl); pl null: none was computed (TS050/TS051 skip). */
+    udviklingsPl: UdviklingsPl;
   };
 }
 
@@ -79,8 +79,8 @@ export function beregn(v: Partial<Skema>, enkeltTakst = false, regelsaet?: Regel
   const basisBrugt = v.TS_Basisgrundlag ?? sumTal([tgBrugt], service);
   const dage = v.TS_Dage ?? 365;
   const t = tabel(v, basisBrugt, service, dage);
-  const { pl } = udviklingsPl(regelsaet, v.TS_PLPct);
-  const { takster, ydelser, udsving } = ydelserMed(v, t, enkeltTakst, pl);
+  const plValg = udviklingsPl(regelsaet, v.TS_PLPct);
+  const { takster, ydelser, udsving } = ydelserMed(v, t, enkeltTakst, plValg.pl);
   const efterreg = v.TS_A1 === undefined || v.TS_A2 === undefined ? null : forsoeg(() => efterregModelTal(v.TS_A1!, v.TS_A2!, n(v.TS_A3), n(v.TS_A6)));
   const foerste = ydelser.find((y) => y.raekke === 0);
   return {
@@ -101,7 +101,7 @@ export function beregn(v: Partial<Skema>, enkeltTakst = false, regelsaet?: Regel
       A7: efterreg?.A7 ?? null,
       forventetRegulering: efterreg?.forventetRegulering ?? null,
     },
-    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: t.raekkeTal, takster, udsving, pl },
+    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: t.raekkeTal, takster, udsving, udviklingsPl: plValg },
   };
 }
 
