@@ -38,6 +38,7 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
   /** The takstudvikling each surface shows for the year's one submission (null: none shown). */
   async function overalt(takstaar: number): Promise<Record<string, number | string | null>> {
     const oversigt = (await get(`/api/v1/oversigt?takstaar=${takstaar}`, t.sekretariat)).json().indberetninger[0];
+    const detalje = (await get(`/api/v1/oversigt/indberetninger/${oversigt.id}`, t.sekretariat)).json();
     expect((await post("/api/v1/offentliggoerelse", { takstaar }, t.sekretariat)).statusCode).toBe(201);
     const takstoversigt = (await get(`/api/v1/takstoversigt?takstaar=${takstaar}`)).json().takster[0];
     const csv = (await get(`/api/v1/takstoversigt.csv?takstaar=${takstaar}`)).body.split("\r\n")[1]!.split(";");
@@ -49,6 +50,7 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
     return {
       oversigt: oversigt.takstudvikling,
       oversigtPl: oversigt.plPct,
+      detaljePl: detalje.plPct,
       takstoversigt: takstoversigt.takstudvikling,
       takstoversigtCsv: csv[12]!,
       takstoversigtXlsx: xlsx.worksheets[0]!.getCell("M3").value as number | null,
@@ -65,7 +67,7 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
     const sprunget = (await get(`/api/v1/indberetninger/${r.json().id}`, t.odense)).json().sprunget as { code: string; message: string }[];
     expect(sprunget.filter((s) => s.message.includes("PL mangler")).map((s) => s.code)).toEqual(["TS050", "TS051"]);
     expect(await overalt(2018)).toEqual({
-      oversigt: null, oversigtPl: null, takstoversigt: null, takstoversigtCsv: "", takstoversigtXlsx: null, eksportCsv: "", eksportCsvPl: "", eksportXlsx: null,
+      oversigt: null, oversigtPl: null, detaljePl: null, takstoversigt: null, takstoversigtCsv: "", takstoversigtXlsx: null, eksportCsv: "", eksportCsvPl: "", eksportXlsx: null,
     });
   });
 
@@ -78,7 +80,7 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
     // Version 2 drops plSats: the stored submission keeps version 1's PL (read from the database).
     expect((await post("/api/v1/regelsaet", syd2027({ version: 2 }), t.sekretariat)).statusCode).toBe(201);
     expect(await overalt(2027)).toEqual({
-      oversigt: 0.012, oversigtPl: 0.039, takstoversigt: 0.012, takstoversigtCsv: "1,2", takstoversigtXlsx: 0.012, eksportCsv: "1,2", eksportCsvPl: "3,9", eksportXlsx: 0.012,
+      oversigt: 0.012, oversigtPl: 0.039, detaljePl: 0.039, takstoversigt: 0.012, takstoversigtCsv: "1,2", takstoversigtXlsx: 0.012, eksportCsv: "1,2", eksportCsvPl: "3,9", eksportXlsx: 0.012,
     });
   });
 }

@@ -164,9 +164,16 @@ function valideretMod(id: string | null | undefined, version: number | null | un
 
 /**
  * The detail of one submission seen from one of its ydelser (`ydelse` by name; none or unknown:
- * the first). Versions show that ydelse's takst in each version of the tilbud.
+ * the first). Versions show that ydelse's takst in each version of the tilbud. Its PL is the one
+ * the overview's takstudvikling uses (udviklingsPl with the ruleset `regelsaet` finds).
  */
-export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[], dialog: readonly (DialogPost & { version: number })[] = [], ydelse?: string): Detalje {
+export function lavDetalje(
+  r: DetaljeRaekke,
+  versioner: readonly VersionRaekke[],
+  dialog: readonly (DialogPost & { version: number })[] = [],
+  ydelse?: string,
+  regelsaet: RegelsaetOpslag = INTET_OPSLAG,
+): Detalje {
   const p = r.payload ?? {};
   const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
   const alle = ydelserAf(p, r.beregnet);
@@ -193,7 +200,7 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     takstgrundlag: takstAf(p.TS_Takstgrundlag, b.takstgrundlag),
     sidsteAarsTakstOplyst: valgt?.sidsteAarsTakst ?? null,
     ydelser: alle.map((y) => ({ navn: y.navn, pladser: y.pladser, belaegning: y.belaegning, basistakst: y.basistakst, servicetakst: y.servicetakst, takst: y.takst, sidsteAarsTakst: y.sidsteAarsTakst })),
-    plPct: tal(p.TS_PLPct),
+    plPct: udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(p.TS_PLPct)).pl,
     begrundelse: tekst(p.TS_UdviklingBegrundelse),
     findings: forYdelse(r.findings, valgt?.raekke ?? null).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
     sprunget: (r.sprunget ?? []).filter((s): s is { code: string; field?: string; message: string } => !!s && typeof s === "object" && typeof (s as { code?: unknown }).code === "string").map((s) => ({

@@ -97,7 +97,8 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
       const d = await detaljeRaekker(db, id, req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null);
       reply.header("cache-control", "no-store");
       if (!d) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
-      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id), ydelse);
+      const regelsaet = await regelsaetOpslag(db, o.register, [{ id: d.raekke.regelsaet_id, version: d.raekke.regelsaet_version }]);
+      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id), ydelse, regelsaet);
     },
   );
 }
