@@ -79,7 +79,7 @@ export function beregn(v: Partial<Skema>, enkeltTakst = false, regelsaet?: Regel
   const basisBrugt = v.TS_Basisgrundlag ?? sumTal([tgBrugt], service);
   const dage = v.TS_Dage ?? 365;
   const t = tabel(v, basisBrugt, service, dage);
-  const plValg = udviklingsPl(regelsaet, v.TS_PLPct);
+  const plValg = udviklingsPl(regelsaet, v.TS_PLPct, v.TS_Takstaar);
   const { takster, ydelser, udsving } = ydelserMed(v, t, enkeltTakst, plValg.pl);
   const efterreg = v.TS_A1 === undefined || v.TS_A2 === undefined ? null : forsoeg(() => efterregModelTal(v.TS_A1!, v.TS_A2!, n(v.TS_A3), n(v.TS_A6)));
   const foerste = ydelser.find((y) => y.raekke === 0);

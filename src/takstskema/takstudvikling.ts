@@ -20,16 +20,22 @@ export interface UdviklingsPl {
  * TS_PLPct; the skema's is used only when the ruleset gives none. With neither the PL is
  * missing: no takstudvikling is shown and TS050/TS051 are skipped, never 0 % (a nominal
  * change is not a real one). Every writer (validator, overview, takstoversigt, export) calls this.
+ * `takstaar`: the skema's takst year; a ruleset for another year (TS004) gives no PL for it.
  */
-export function udviklingsPl(regelsaet: Regelsaet | null | undefined, skemaPl: unknown): UdviklingsPl {
+export function udviklingsPl(regelsaet: Regelsaet | null | undefined, skemaPl: unknown, takstaar?: unknown): UdviklingsPl {
   const sats = regelsaet?.parametre.plSats?.vaerdi;
-  if (sats !== undefined) return { pl: sats, kilde: "regelsaet" };
+  const andetAar = typeof takstaar === "number" && takstaar !== regelsaet?.takstaar;
+  if (sats !== undefined && !andetAar) return { pl: sats, kilde: "regelsaet" };
   return typeof skemaPl === "number" && Number.isFinite(skemaPl) ? { pl: skemaPl, kilde: "skema" } : { pl: null, kilde: null };
 }
 
 /** Why there is no takstudvikling when udviklingsPl gives none (TS050/TS051's skip, in Danish). */
-export function plManglerGrund(regelsaet: Regelsaet | null | undefined): string {
-  const hvilket = regelsaet ? `regelsættet ${regelsaet.id} angiver ingen PL-sats (plSats)` : "der er intet kendt regelsæt med en PL-sats (plSats)";
+export function plManglerGrund(regelsaet: Regelsaet | null | undefined, takstaar?: unknown): string {
+  const hvilket = !regelsaet
+    ? "der er intet kendt regelsæt med en PL-sats (plSats)"
+    : regelsaet.parametre.plSats && typeof takstaar === "number" && takstaar !== regelsaet.takstaar
+      ? `regelsættet ${regelsaet.id} angiver PL for ${regelsaet.takstaar}, ikke for takståret ${takstaar}`
+      : `regelsættet ${regelsaet.id} angiver ingen PL-sats (plSats)`;
   return `PL mangler: ${hvilket}, og skemaets PL-fremskrivning (TS_PLPct) er tom, så der beregnes ingen reel takstudvikling`;
 }
 

@@ -129,7 +129,7 @@ async function visninger(t: Tilfaelde): Promise<Record<string, string>> {
     ud.sprunget = sprunget.length ? sprunget.join(",") : "ingen";
   }
 
-  const oversigt = lavOversigt(2019, [2019], [{
+  const oversigt = lavOversigt(2018, [2018], [{
     id: "a", driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", raekke: 0, version: 1, nummer: null, status: "modtaget", antal_versioner: 1,
     modtaget: new Date(0), findings: [], takst: t.ny, oplyst_sidste: t.oplyst, pl: t.pl, takstenhed: "døgn", ...valideretMod,
     sidste_takst: t.indsendt, har_sidste: t.indsendt !== null,
@@ -143,21 +143,21 @@ async function visninger(t: Tilfaelde): Promise<Record<string, string>> {
 
   const sidsteAar = t.indsendt === null ? null : { TS_PLPct: 0.01 };
   const offentlig = somTakstoversigt([{
-    driftsherre: "Kommune", tilbud: "Tilbud", vaerdier: { ...vaerdier, TS_Takstenhed: "døgn" }, beregnet: { ydelser: [lagret] },
+    driftsherre: "Kommune", tilbud: "Tilbud", vaerdier: { ...vaerdier, TS_Takstaar: 2018, TS_Takstenhed: "døgn" }, beregnet: { ydelser: [lagret] },
     aendret_i_aaret: null, aendring_begrundelse: null, ydelse: lagret, ...valideretMod,
     sidste_vaerdier: sidsteAar, sidste_beregnet: t.indsendt === null ? null : { ydelser: [ydelse(t.indsendt, null, null)] },
   } as TakstoversigtDbRaekke], regelsaet);
   ud.takstoversigtApi = broek(offentlig[0]!.takstudvikling);
-  const side = takstoversigtSide([{ takstaar: 2019, offentliggjort: "2018-11-30T10:00:00Z", antalTakster: 1 }], { takstaar: 2019, offentliggjort: "2018-11-30T10:00:00Z", antalTakster: 1 }, offentlig);
+  const side = takstoversigtSide([{ takstaar: 2018, offentliggjort: "2017-11-30T10:00:00Z", antalTakster: 1 }], { takstaar: 2018, offentliggjort: "2017-11-30T10:00:00Z", antalTakster: 1 }, offentlig);
   const celler = [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(side)?.[1] ?? "").matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1]!);
   ud.takstoversigtSide = norm(celler[12] ?? "");
   ud.takstoversigtCsv = norm(takstoversigtCsv(offentlig).split("\r\n")[1]!.split(";")[12]!);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await takstoversigtXlsx(2019, "2018-11-30T10:00:00Z", offentlig)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await takstoversigtXlsx(2018, "2017-11-30T10:00:00Z", offentlig)) as unknown as ArrayBuffer);
   ud.takstoversigtXlsx = broek(wb.worksheets[0]!.getCell("M3").value as number | null);
 
   const aktuel: AktuelTakst = {
-    driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", takstaar: 2019, version: 1, vaerdier, beregnet: { ydelser: [lagret] },
+    driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", takstaar: 2018, version: 1, vaerdier, beregnet: { ydelser: [lagret] },
     sidsteVaerdier: sidsteAar, sidsteBeregnet: t.indsendt === null ? null : { ydelser: [ydelse(t.indsendt, null, null)] },
     regelsaetId: mod.id, regelsaetVersion: mod.version,
   };

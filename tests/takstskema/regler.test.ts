@@ -273,6 +273,14 @@ describe("TS050/TS051 takstudvikling (real, after PL)", () => {
       expect(ts050.message).toContain("er 9,5 % (efter fremskrivning af sidste års takst med regelsættets PL på 3,9 %)");
     });
 
+    it("a ruleset for another takst year (TS004) gives no PL for this one: the skema's, else none", () => {
+      // SYD-2027's 3,9 % is the PL into 2027, not into 2028: 2.047 / (1.900 × 1,019) − 1 = +5,7 % with the skema's 1,9 %.
+      expect(syd2027Skema({ TS_Takstaar: 2028, TS_SidsteAarsTakst: 1900 }).beregnet!.ydelser[0]!.takstudvikling).toBe(0.057);
+      const uden = syd2027Skema({ TS_Takstaar: 2028, TS_PLPct: undefined, TS_SidsteAarsTakst: 1900 });
+      expect(uden.beregnet!.ydelser[0]!.takstudvikling).toBeNull();
+      expect(uden.skipped.find((x) => x.code === "TS050")?.message).toContain("PL mangler: regelsættet SYD-2027 angiver PL for 2027, ikke for takståret 2028, og skemaets PL-fremskrivning (TS_PLPct) er tom");
+    });
+
     it("TS051 on a cell computed with the skema's PL says the recomputation used the ruleset's", () => {
       // The sheet's own formula with the skema's 0 %: 2.047 / 1.900 − 1 = 7,7 %; recomputed 3,7 %.
       const r = syd2027Skema({ TS_PLPct: 0, TS_SidsteAarsTakst: 1900, TS_Takstudvikling: 0.077 });

@@ -33,7 +33,7 @@ function tal(v: unknown): number | null {
 export function eksportRaekker(takster: readonly AktuelTakst[], regelsaet: RegelsaetOpslag = INTET_OPSLAG): EksportRaekke[] {
   return takster.flatMap((t) => {
     const sidsteAar = t.sidsteVaerdier ? ydelserAf(t.sidsteVaerdier, t.sidsteBeregnet) : [];
-    const { pl } = udviklingsPl(regelsaet(t.regelsaetId, t.regelsaetVersion), tal(t.vaerdier.TS_PLPct));
+    const { pl } = udviklingsPl(regelsaet(t.regelsaetId, t.regelsaetVersion), tal(t.vaerdier.TS_PLPct), Number(t.takstaar));
     return ydelserAf(t.vaerdier, t.beregnet).map((y) => {
       const takst = y.takst;
       const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;

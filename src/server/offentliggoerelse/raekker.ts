@@ -17,7 +17,7 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[], regelsaet: Reg
     const ydelser = r.ydelse === null || r.ydelse === undefined ? ydelserAf(r.vaerdier, r.beregnet) : ydelserAf(null, { ydelser: [r.ydelse] });
     const v = r.vaerdier ?? {};
     const sidsteAar = r.sidste_vaerdier || r.sidste_beregnet ? ydelserAf(r.sidste_vaerdier, r.sidste_beregnet) : [];
-    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(v.TS_PLPct));
+    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(v.TS_PLPct), tal(v.TS_Takstaar) ?? undefined);
     return ydelser.map((y) => {
       const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;
       return {

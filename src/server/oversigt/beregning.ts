@@ -81,7 +81,7 @@ export function lavOversigt(
     aktiveDriftsherrer.add(r.driftsherre);
     const takst = tal(r.takst);
     const { takst: sidste, oplyst } = sidsteAarsTakstVist(r.har_sidste ? tal(r.sidste_takst) : null, tal(r.oplyst_sidste));
-    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(r.pl));
+    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(r.pl), takstaar);
     const udv = vistUdvikling(takst, sidste, pl);
     const udsving = udv !== null && udv.udsving;
     const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
@@ -200,7 +200,7 @@ export function lavDetalje(
     takstgrundlag: takstAf(p.TS_Takstgrundlag, b.takstgrundlag),
     sidsteAarsTakstOplyst: valgt?.sidsteAarsTakst ?? null,
     ydelser: alle.map((y) => ({ navn: y.navn, pladser: y.pladser, belaegning: y.belaegning, basistakst: y.basistakst, servicetakst: y.servicetakst, takst: y.takst, sidsteAarsTakst: y.sidsteAarsTakst })),
-    plPct: udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(p.TS_PLPct)).pl,
+    plPct: udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(p.TS_PLPct), Number(r.takstaar)).pl,
     begrundelse: tekst(p.TS_UdviklingBegrundelse),
     findings: forYdelse(r.findings, valgt?.raekke ?? null).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
     sprunget: (r.sprunget ?? []).filter((s): s is { code: string; field?: string; message: string } => !!s && typeof s === "object" && typeof (s as { code?: unknown }).code === "string").map((s) => ({

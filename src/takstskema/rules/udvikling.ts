@@ -30,7 +30,7 @@ export const TS050: Regel = {
   beskrivelse: `En ydelses reelle takstudvikling er mere end ${GRAENSE} uden begrundelse.`,
   check(ctx) {
     if (ctx.v.TS_UdviklingBegrundelse || harTypefejl(ctx, TAKSTFELTER)) return;
-    if (ctx.brugt.udviklingsPl.pl === null) return ctx.spring(`Sprunget over, fordi ${plManglerGrund(ctx.r)}. Kontrollen: ${TS050.beskrivelse}`, "TS_PLPct");
+    if (ctx.brugt.udviklingsPl.pl === null) return ctx.spring(`Sprunget over, fordi ${plManglerGrund(ctx.r, ctx.v.TS_Takstaar)}. Kontrollen: ${TS050.beskrivelse}`, "TS_PLPct");
     for (const y of ctx.b.ydelser) {
       if (y.takstudvikling === null || !ctx.brugt.udsving[y.raekke]) continue;
       ctx.fund("TS_Ydelser_Takstudvikling", `Den reelle takstudvikling for ${ydelseTekst(y.navn, y.raekke)} er ${pct(y.takstudvikling)} (efter fremskrivning af sidste års takst med ${brugtPl(ctx)}), mere end ${GRAENSE}. Skriv en begrundelse under Takstudvikling (grænsen på ${GRAENSE} er ${KONVENTION}).`, y.raekke);
@@ -46,7 +46,7 @@ export const TS051: Regel = {
   beskrivelse: "En celle med takstudvikling svarer ikke til den genberegnede.",
   check(ctx) {
     if (harTypefejl(ctx, UDVIKLING_AFHAENGER)) return;
-    if (ctx.brugt.udviklingsPl.pl === null) return ctx.spring(`Sprunget over, fordi ${plManglerGrund(ctx.r)}. Kontrollen: ${TS051.beskrivelse}`, "TS_PLPct");
+    if (ctx.brugt.udviklingsPl.pl === null) return ctx.spring(`Sprunget over, fordi ${plManglerGrund(ctx.r, ctx.v.TS_Takstaar)}. Kontrollen: ${TS051.beskrivelse}`, "TS_PLPct");
     const udv = new Map(ctx.b.ydelser.map((y) => [y.raekke, y.takstudvikling]));
     for (let i = 0; i < YDELSE_RAEKKER; i++) {
       const celle = ctx.v.TS_Ydelser_Takstudvikling?.[i];
