@@ -132,7 +132,10 @@ export const oversigtRaekkeSchema = z.object({
    */
   sidsteAarsTakst: z.number().nullable(),
   sidsteAarsTakstOplyst: z.boolean(),
-  /** PL from the submission's TS_PLPct, a fraction (0.02 = 2 %). */
+  /**
+   * The PL the takstudvikling used, a fraction (0.02 = 2 %): the plSats of the ruleset the
+   * submission was validated against, else its TS_PLPct (udviklingsPl); null = none, so no takstudvikling.
+   */
   plPct: z.number().nullable(),
   /** Real takstudvikling (fraction) rounded to one decimal of a percent; null = no comparison. */
   takstudvikling: z.number().nullable(),
@@ -167,7 +170,7 @@ export const takstoversigtRaekkeSchema = z.object({
   servicetakst: z.number().nullable(),
   /** Last year's takst: submitted last year where the service has it, else the skema's stated figure. */
   sidsteAarsTakst: z.number().nullable(),
-  /** Real takstudvikling as a fraction, rounded as shown (vistUdvikling); null without last year's takst. */
+  /** Real takstudvikling as a fraction, rounded as shown (vistUdvikling); null without last year's takst or without a PL (udviklingsPl). */
   takstudvikling: z.number().nullable(),
   /** ISO time of an in-year change (a version received after publication), else null. */
   aendretIAaret: z.string().nullable(),

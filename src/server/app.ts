@@ -79,8 +79,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit });
   await app.register(regelsaetPlugin, { db: o.db, register, bodyLimit });
   await app.register(dialogPlugin, { db: o.db });
-  await app.register(oversigtPlugin, { db: o.db, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db: o.db });
+  await app.register(oversigtPlugin, { db: o.db, register, statiskMappe: o.statiskMappe });
+  await app.register(offentliggoerelsePlugin, { db: o.db, register });
   await app.register(tilsynPlugin, { db: o.db });
   await app.register(hjaelpPlugin, {});
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

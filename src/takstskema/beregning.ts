@@ -8,9 +8,10 @@ import {
   tilbudsBelaegningTal,
   type YdelseTal,
 } from "../engine";
+import type { Regelsaet } from "../regelsaet";
 import { YDELSE_RAEKKER } from "./felter";
 import type { Genberegnet, YdelseBeregnet } from "./resultat";
-import { vistUdvikling } from "./takstudvikling";
+import { type UdviklingsPl, udviklingsPl, vistUdvikling } from "./takstudvikling";
 import type { Skema } from "./vaerdier";
 
 /** Run an engine computation; an engine precondition failure gives null (other rules report it). */
@@ -40,6 +41,8 @@ export interface Beregning {
     takster: (number | null)[];
     /** Per row: its takstudvikling is beyond ±5 % (vistUdvikling's flag, for TS050). */
     udsving: boolean[];
+    /** The PL the takstudvikling used and its source (udviklingsPl); pl null: none was computed (TS050/TS051 skip). */
+    udviklingsPl: UdviklingsPl;
   };
 }
 
@@ -63,9 +66,10 @@ function erUdfyldtRaekke(v: Partial<Skema>, i: number): boolean {
  * checked against its own inputs, with the cell values of earlier computed cells carried
  * downstream, so one wrong cell gives exactly one finding (TS022, TS021, TS031, TS030).
  * `enkeltTakst`: the skema came in the former single-takst shape, whose basis/service cells
- * were typed, not computed; with no TS_Borgerrettet they are not recomputed.
+ * were typed, not computed; with no TS_Borgerrettet they are not recomputed. `regelsaet`: the
+ * skema's ruleset, whose plSats (if any) the takstudvikling uses (udviklingsPl).
  */
-export function beregn(v: Partial<Skema>, enkeltTakst = false): Beregning {
+export function beregn(v: Partial<Skema>, enkeltTakst = false, regelsaet?: Regelsaet): Beregning {
   const { og, oh, tg } = omkostninger(v);
   const ogBrugt = v.TS_OverheadGrundlag ?? og;
   const ohBrugt = v.TS_Overhead ?? oh ?? 0;
@@ -75,7 +79,8 @@ export function beregn(v: Partial<Skema>, enkeltTakst = false): Beregning {
   const basisBrugt = v.TS_Basisgrundlag ?? sumTal([tgBrugt], service);
   const dage = v.TS_Dage ?? 365;
   const t = tabel(v, basisBrugt, service, dage);
-  const { takster, ydelser, udsving } = ydelserMed(v, t, enkeltTakst);
+  const plValg = udviklingsPl(regelsaet, v.TS_PLPct, v.TS_Takstaar);
+  const { takster, ydelser, udsving } = ydelserMed(v, t, enkeltTakst, plValg.pl);
   const efterreg = v.TS_A1 === undefined || v.TS_A2 === undefined ? null : forsoeg(() => efterregModelTal(v.TS_A1!, v.TS_A2!, n(v.TS_A3), n(v.TS_A6)));
   const foerste = ydelser.find((y) => y.raekke === 0);
   return {
@@ -96,13 +101,13 @@ export function beregn(v: Partial<Skema>, enkeltTakst = false): Beregning {
       A7: efterreg?.A7 ?? null,
       forventetRegulering: efterreg?.forventetRegulering ?? null,
     },
-    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: t.raekkeTal, takster, udsving },
+    brugt: { overheadGrundlag: ogBrugt, overhead: ohBrugt, takstgrundlag: tgBrugt, basisgrundlag: basisBrugt, servicegrundlag: service, struktur: t.raekkeTal, takster, udsving, udviklingsPl: plValg },
   };
 }
 
 /** The same with decimal.js alone: the reference the fast paths are tested against. */
-export function beregnMedDecimal(v: Partial<Skema>, enkeltTakst = false): Beregning {
-  return kunDecimal(() => beregn(v, enkeltTakst));
+export function beregnMedDecimal(v: Partial<Skema>, enkeltTakst = false, regelsaet?: Regelsaet): Beregning {
+  return kunDecimal(() => beregn(v, enkeltTakst, regelsaet));
 }
 
 /** The omkostninger's lines and sums: overheadgrundlag, overhead (null: the engine refuses) and takstgrundlag. */
@@ -155,9 +160,8 @@ function tabel(v: Partial<Skema>, basisBrugt: number, service: number, dage: num
 }
 
 /** Each filled row's ydelse with its takstudvikling, and per row the takst carried downstream. */
-function ydelserMed(v: Partial<Skema>, t: Tabel, enkeltTakst: boolean): { takster: (number | null)[]; ydelser: YdelseBeregnet[]; udsving: boolean[] } {
+function ydelserMed(v: Partial<Skema>, t: Tabel, enkeltTakst: boolean, pl: number | null): { takster: (number | null)[]; ydelser: YdelseBeregnet[]; udsving: boolean[] } {
   const splitKendt = !enkeltTakst || v.TS_Borgerrettet !== undefined;
-  const pl = n(v.TS_PLPct);
   const takster: (number | null)[] = [];
   const udsving: boolean[] = [];
   const ydelser: YdelseBeregnet[] = [];

@@ -191,7 +191,7 @@ export const FELTER = [
   beregnet("TS_Basisgrundlag", "Beregning", "beloeb", "Basisgrundlag", "Takstgrundlaget minus den borgerrettede del; deles ligeligt pr. belægningsdag (basistaksten).", "TS_Takstgrundlag-SUM(TS_Borgerrettet)", KR),
   beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage i alt", "Summen over ydelserne af pladser gange dage gange belægning.", "SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning)*TS_Dage", { talformat: "#,##0.0" }),
   // ── Takstudvikling ────────────────────────────────────────────────────────
-  input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
+  input("TS_PLPct", "Takstudvikling", "procent", false, "PL-fremskrivning", "Pris- og lønfremskrivning fra sidste år til takståret, fx 2,0 % med %-tegn. Angiver regelsættet en PL, bruges dens; er ingen af dem angivet, beregnes ingen takstudvikling.", { enhed: "%", plausibel: { min: -0.05, max: 0.1, hintMin: 0.001, eksempel: 0.02 } }),
   input("TS_UdviklingBegrundelse", "Takstudvikling", "tekst", false, "Begrundelse for udvikling", "Skal udfyldes når den reelle takstudvikling for en ydelse (se Ydelser) er mere end ±5 %.", { langTekst: true }),
   // ── Efterregulering ───────────────────────────────────────────────────────
   input("TS_A1", "Efterregulering", "beloeb", false, "A1 Samlet faktisk provenu", "Takstindtægter i år -2 (belagte dage gange takst).", KR),
@@ -250,7 +250,9 @@ export const YDELSE_KOLONNER = [
   kolonne({ navn: "TS_Ydelser_Takst", pladsholder: "takst", kolonne: "J", etiket: "Takst", type: "beloeb", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "kr.",
     hjaelp: "Basistakst plus servicetakst, hele kroner.", fed: true, formel: "IF({pladser}=\"\",\"\",{basistakst}+{servicetakst})" }),
   kolonne({ navn: "TS_Ydelser_Takstudvikling", kolonne: "K", etiket: "Takstudvikling", type: "procent", obligatorisk: false, sektion: "Ydelser", beregnet: true, rolle: "beregnet", enhed: "%",
-    hjaelp: "Reel udvikling: ny takst mod sidste års takst fremskrevet med PL.", formel: "IF(OR({takst}=\"\",{sidste}=\"\"),\"\",{takst}/({sidste}*(1+TS_PLPct))-1)" }),
+    hjaelp: "Reel udvikling: ny takst mod sidste års takst fremskrevet med PL. Uden PL vises ingen udvikling.",
+    // A blank PL is no figure, never 0 % (Excel reads a blank as 0 and would show the nominal change as real).
+    formel: "IF(OR({takst}=\"\",{sidste}=\"\",TS_PLPct=\"\"),\"\",{takst}/({sidste}*(1+TS_PLPct))-1)" }),
 ] as const;
 
 export type KolonneNavn = (typeof YDELSE_KOLONNER)[number]["navn"];

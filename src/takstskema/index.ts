@@ -38,5 +38,5 @@ export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } 
 export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
 export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "./fremfoer";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
-export { sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
+export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";

@@ -1,4 +1,5 @@
 import { D, type Dec, takstudvikling, takstudviklingTal } from "../engine";
+import type { Regelsaet } from "../regelsaet";
 import { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
 
 /**
@@ -6,6 +7,37 @@ import { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
  * .xlsx, export): computed and rounded here once; the writers only format the result.
  */
 
+
+/** The PL a takstudvikling deflates with, and where it comes from; `pl` null: none (no takstudvikling). */
+export interface UdviklingsPl {
+  pl: number | null;
+  kilde: "regelsaet" | "skema" | null;
+}
+
+/**
+ * The one choice of PL for takstudvikling (product.md §3, issue 21): the secretariat applies
+ * one PL (002:2529), so the ruleset's plSats for its takst year wins over the skema's
+ * TS_PLPct; the skema's is used only when the ruleset gives none. With neither the PL is
+ * missing: no takstudvikling is shown and TS050/TS051 are skipped, never 0 % (a nominal
+ * change is not a real one). Every writer (validator, overview, takstoversigt, export) calls this.
+ * `takstaar`: the skema's takst year; a ruleset for another year (TS004) gives no PL for it.
+ */
+export function udviklingsPl(regelsaet: Regelsaet | null | undefined, skemaPl: unknown, takstaar?: unknown): UdviklingsPl {
+  const sats = regelsaet?.parametre.plSats?.vaerdi;
+  const andetAar = typeof takstaar === "number" && takstaar !== regelsaet?.takstaar;
+  if (sats !== undefined && !andetAar) return { pl: sats, kilde: "regelsaet" };
+  return typeof skemaPl === "number" && Number.isFinite(skemaPl) ? { pl: skemaPl, kilde: "skema" } : { pl: null, kilde: null };
+}
+
+/** Why there is no takstudvikling when udviklingsPl gives none (TS050/TS051's skip, in Danish). */
+export function plManglerGrund(regelsaet: Regelsaet | null | undefined, takstaar?: unknown): string {
+  const hvilket = !regelsaet
+    ? "der er intet kendt regelsæt med en PL-sats (plSats)"
+    : regelsaet.parametre.plSats && typeof takstaar === "number" && takstaar !== regelsaet.takstaar
+      ? `regelsættet ${regelsaet.id} angiver PL for ${regelsaet.takstaar}, ikke for takståret ${takstaar}`
+      : `regelsættet ${regelsaet.id} angiver ingen PL-sats (plSats)`;
+  return `PL mangler: ${hvilket}, og skemaets PL-fremskrivning (TS_PLPct) er tom, så der beregnes ingen reel takstudvikling`;
+}
 
 export interface VistUdvikling {
   /** The fraction rounded half away from zero to UDVIKLING_DECIMALER places; never −0. */

@@ -275,7 +275,7 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
   } catch {
     r = undefined;
   }
-  const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst);
+  const { beregnet: genberegnet, brugt } = beregn(laest, enkeltTakst, r);
   // The tilbud-level totals are computed from the table, whatever their cells say.
   // laest is this validation's own object: it becomes the values the rules see (and, after
   // them, the filled-in result) without copies (one validation per submission: bench/server.bench.ts).

@@ -42,6 +42,8 @@ const TILFAELDE: [string, Udfyldning][] = [
   ["botilbud-differentieret-syd-2018", differentieret],
   // A blank ressource counts as 1: row 1's ressource is 1 in the example, so the takster stay the same.
   ["differentieret-tom-ressource", { ...differentieret, TS_Ydelser_Ressource: [null, 1.5, 2.5] }],
+  // No PL (SYD-2018 has no plSats): the engine gives no takstudvikling, and neither may the sheet (never 0 %).
+  ["uden-pl", Object.fromEntries(Object.entries(json("botilbud-syd-2018.json")).filter(([k]) => k !== "TS_PLPct"))],
 ];
 
 /**

@@ -9,6 +9,9 @@ import { lavOversigt } from "../../src/server/oversigt/beregning";
 import type { OversigtRaekke } from "../../src/server/oversigt/forespoergsler";
 import { aendring } from "../../src/server/oversigt/side/format";
 import type { AktuelTakst } from "../../src/server/indberetninger/sql";
+import type { Sql } from "../../src/server/db";
+import { regelsaetOpslag } from "../../src/server/regelsaet";
+import { lavRegister, parseRegelsaet, type RegelsaetRegister } from "../../src/regelsaet";
 import { validerSkema } from "../../src/takstskema";
 import { eksempel, I_TIDE, REGISTER } from "../takstskema/hjaelp";
 
@@ -18,7 +21,9 @@ import { eksempel, I_TIDE, REGISTER } from "../takstskema/hjaelp";
  * takstoversigt page, CSV and .xlsx, and the export's CSV and .xlsx. The expected figures are
  * worked out by hand. Last year's takst is the one submitted last year where the service has it,
  * else the skema's stated figure; the pane and the CLI know only the stated one, so they take
- * part where the two agree.
+ * part where the two agree. The PL is the plSats of the ruleset the skema names (the server
+ * finds it by the submission's stored id and version), else the skema's TS_PLPct, else none
+ * (issue 21): then no writer shows a takstudvikling.
  */
 interface Tilfaelde {
   navn: string;
@@ -27,11 +32,17 @@ interface Tilfaelde {
   indsendt: number | null;
   /** Stated in this year's skema. */
   oplyst: number | null;
-  pl: number;
-  /** One decimal of a percent, Danish, as every writer must show it. */
+  /** The skema's TS_PLPct; null: blank. */
+  pl: number | null;
+  /** The plSats of the skema's ruleset (SYD-2018 with it added); absent: the ruleset has none. */
+  plSats?: number;
+  /** One decimal of a percent, Danish, as every writer must show it; INGEN: no writer shows one. */
   vist: string;
   udsving: boolean;
 }
+
+/** What a writer shows where there is no takstudvikling (null, an empty cell, "–"), normalised. */
+const INGEN = "ingen";
 
 const TILFAELDE: Tilfaelde[] = [
   // 1.580 / 1.600 − 1 = −1,25 %: a negative tie, half away from zero → −1,3.
@@ -52,15 +63,37 @@ const TILFAELDE: Tilfaelde[] = [
   { navn: "stated differs from submitted", ny: 1580, indsendt: 1600, oplyst: 1500, pl: 0, vist: "-1,3", udsving: false },
   // Nothing submitted last year: the stated 1.600 counts.
   { navn: "only the stated figure", ny: 1580, indsendt: null, oplyst: 1600, pl: 0, vist: "-1,3", udsving: false },
+  // Blank PL, a ruleset without plSats: no PL, so no takstudvikling anywhere (the nominal
+  // 1.700 / 1.600 − 1 = +6,25 % would be an outlier: it must not be shown as real).
+  { navn: "no PL at all", ny: 1700, indsendt: 1600, oplyst: 1600, pl: null, vist: INGEN, udsving: false },
+  // Blank PL, the ruleset's plSats 3,9 %: 1.700 / (1.600 × 1,039) = 1.700 / 1.662,4 − 1 = 2,2618 % → 2,3.
+  { navn: "the ruleset's PL", ny: 1700, indsendt: 1600, oplyst: 1600, pl: null, plSats: 0.039, vist: "2,3", udsving: false },
+  // The skema states 0 %, the ruleset 3,9 %: the ruleset's wins (one PL for the region, 002:2529), → 2,3 (not 6,3).
+  { navn: "the ruleset's PL over the skema's", ny: 1700, indsendt: 1600, oplyst: 1600, pl: 0, plSats: 0.039, vist: "2,3", udsving: false },
+  // 1.750 / 1.662,4 − 1 = 5,2695 % → 5,3, beyond 5 % after the ruleset's PL.
+  { navn: "outlier after the ruleset's PL", ny: 1750, indsendt: 1600, oplyst: 1600, pl: null, plSats: 0.039, vist: "5,3", udsving: true },
 ];
+
+const SYD = REGISTER.hent("SYD-2018");
+/** SYD-2018 as its next version with a plSats (the built-in one has none: no seed gives PL for 2018). */
+function medPlSats(sats: number) {
+  return parseRegelsaet({ ...SYD, version: SYD.version + 1, parametre: { ...SYD.parametre, plSats: { vaerdi: sats, kilde: "testens eget tal", serie: "samlet" } } });
+}
+/** The register the validator (pane, CLI) and the service see for the case. */
+function registerFor(t: Tilfaelde): RegelsaetRegister {
+  return t.plSats === undefined ? REGISTER : lavRegister([...REGISTER.ids().map((id) => REGISTER.hent(id)), medPlSats(t.plSats)]);
+}
+/** No database query is needed: the ruleset validated against is the register's newest. */
+const ingenDb = { query: () => Promise.reject(new Error("ingen forespørgsel forventet")) } as unknown as Sql;
 
 /** "−1,3 %", "+1,3 %", "-1,3" … → "-1,3" / "1,3". */
 function norm(s: string): string {
+  if (s === "" || s === "–") return INGEN;
   return s.replace(/\u2212/g, "-").replace(/[\s\u00a0]*%$/, "").replace(/^\+/, "").trim();
 }
 /** A stored fraction as one decimal of a percent, only where it holds exactly that figure. */
 function broek(x: number | null): string {
-  if (x === null) return "null";
+  if (x === null) return INGEN;
   const promille = x * 1000;
   if (Math.abs(promille - Math.round(promille)) > 1e-9) return `ikke afrundet: ${x}`;
   return (Math.round(promille) / 10).toFixed(1).replace(".", ",").replace(/^-0,0$/, "0,0");
@@ -73,55 +106,63 @@ const ydelse = (takst: number, sidste: number | null, takstudvikling: number | n
 
 /** The validator's result for the case: the pane's findings and the CLI's --json come from it. */
 function valideret(t: Tilfaelde) {
-  const v = { ...eksempel(), TS_Ydelse: undefined, TS_Pladser: undefined, TS_Belaegning: undefined, TS_SidsteAarsTakst: undefined, TS_PLPct: t.pl,
+  const v = { ...eksempel(), TS_Ydelse: undefined, TS_Pladser: undefined, TS_Belaegning: undefined, TS_SidsteAarsTakst: undefined, TS_PLPct: t.pl ?? undefined,
     TS_Ydelser_Navn: ["Botilbud"], TS_Ydelser_Pladser: [24], TS_Ydelser_Belaegning: [0.96], TS_Ydelser_Takst: [t.ny], TS_Ydelser_SidsteAarsTakst: [t.oplyst] };
-  return validerSkema(v as never, { register: REGISTER, indsendt: I_TIDE });
+  return validerSkema(v as never, { register: registerFor(t), indsendt: I_TIDE });
 }
 
 /** What each writer shows for one case. */
 async function visninger(t: Tilfaelde): Promise<Record<string, string>> {
   const res = valideret(t);
   const lagret = ydelse(t.ny, t.oplyst, res.beregnet?.ydelser[0]?.takstudvikling ?? null);
+  // As stored: the ruleset the service validated against, by id and version.
+  const mod = registerFor(t).hent("SYD-2018");
+  const valideretMod = { regelsaet_id: mod.id, regelsaet_version: mod.version };
+  const regelsaet = await regelsaetOpslag(ingenDb, registerFor(t), [{ id: mod.id, version: mod.version }]);
+  const vaerdier = t.pl === null ? {} : { TS_PLPct: t.pl };
   const ud: Record<string, string> = {};
   if (t.indsendt === null || t.indsendt === t.oplyst) {
     ud.cliJson = broek((JSON.parse(JSON.stringify(somJson({ fil: "x.xlsx", resultat: res }))) as { beregnet: { ydelser: { takstudvikling: number }[] } }).beregnet.ydelser[0]!.takstudvikling);
     const ts050 = res.findings.find((f) => f.code === "TS050");
     ud.ruden = ts050 ? norm(/er (\S+ %)/.exec(ts050.message)?.[1] ?? "") : "ingen TS050";
+    const sprunget = res.skipped.filter((s) => (s.code === "TS050" || s.code === "TS051") && s.message.includes("PL mangler")).map((s) => s.code);
+    ud.sprunget = sprunget.length ? sprunget.join(",") : "ingen";
   }
 
-  const oversigt = lavOversigt(2019, [2019], [{
+  const oversigt = lavOversigt(2018, [2018], [{
     id: "a", driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", raekke: 0, version: 1, nummer: null, status: "modtaget", antal_versioner: 1,
-    modtaget: new Date(0), findings: [], takst: t.ny, oplyst_sidste: t.oplyst, pl: t.pl, takstenhed: "døgn", regelsaet_id: null, regelsaet_version: null,
+    modtaget: new Date(0), findings: [], takst: t.ny, oplyst_sidste: t.oplyst, pl: t.pl, takstenhed: "døgn", ...valideretMod,
     sidste_takst: t.indsendt, har_sidste: t.indsendt !== null,
-  } as OversigtRaekke]);
+  } as OversigtRaekke], undefined, regelsaet);
   const i = oversigt.indberetninger[0]!;
   ud.oversigtApi = broek(i.takstudvikling);
   ud.oversigtSide = norm(aendring(i.takstudvikling));
   ud.oversigtUdsving = String(i.udsving);
   ud.tilbudApi = broek(oversigt.tilbud[0]?.takstudvikling ?? null);
-  ud.tilbudUdsving = String(oversigt.tilbud[0]?.udsving);
+  ud.tilbudUdsving = String(oversigt.tilbud[0]?.udsving ?? INGEN);
 
   const sidsteAar = t.indsendt === null ? null : { TS_PLPct: 0.01 };
   const offentlig = somTakstoversigt([{
-    driftsherre: "Kommune", tilbud: "Tilbud", vaerdier: { TS_PLPct: t.pl, TS_Takstenhed: "døgn" }, beregnet: { ydelser: [lagret] },
-    aendret_i_aaret: null, aendring_begrundelse: null, ydelse: lagret,
+    driftsherre: "Kommune", tilbud: "Tilbud", vaerdier: { ...vaerdier, TS_Takstaar: 2018, TS_Takstenhed: "døgn" }, beregnet: { ydelser: [lagret] },
+    aendret_i_aaret: null, aendring_begrundelse: null, ydelse: lagret, ...valideretMod,
     sidste_vaerdier: sidsteAar, sidste_beregnet: t.indsendt === null ? null : { ydelser: [ydelse(t.indsendt, null, null)] },
-  } as TakstoversigtDbRaekke]);
+  } as TakstoversigtDbRaekke], regelsaet);
   ud.takstoversigtApi = broek(offentlig[0]!.takstudvikling);
-  const side = takstoversigtSide([{ takstaar: 2019, offentliggjort: "2018-11-30T10:00:00Z", antalTakster: 1 }], { takstaar: 2019, offentliggjort: "2018-11-30T10:00:00Z", antalTakster: 1 }, offentlig);
+  const side = takstoversigtSide([{ takstaar: 2018, offentliggjort: "2017-11-30T10:00:00Z", antalTakster: 1 }], { takstaar: 2018, offentliggjort: "2017-11-30T10:00:00Z", antalTakster: 1 }, offentlig);
   const celler = [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(side)?.[1] ?? "").matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1]!);
   ud.takstoversigtSide = norm(celler[12] ?? "");
-  ud.takstoversigtCsv = takstoversigtCsv(offentlig).split("\r\n")[1]!.split(";")[12]!;
+  ud.takstoversigtCsv = norm(takstoversigtCsv(offentlig).split("\r\n")[1]!.split(";")[12]!);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await takstoversigtXlsx(2019, "2018-11-30T10:00:00Z", offentlig)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await takstoversigtXlsx(2018, "2017-11-30T10:00:00Z", offentlig)) as unknown as ArrayBuffer);
   ud.takstoversigtXlsx = broek(wb.worksheets[0]!.getCell("M3").value as number | null);
 
   const aktuel: AktuelTakst = {
-    driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", takstaar: 2019, version: 1, vaerdier: { TS_PLPct: t.pl }, beregnet: { ydelser: [lagret] },
+    driftsherre: "Kommune", tilbud: "Tilbud", ydelse: "Botilbud", takstaar: 2018, version: 1, vaerdier, beregnet: { ydelser: [lagret] },
     sidsteVaerdier: sidsteAar, sidsteBeregnet: t.indsendt === null ? null : { ydelser: [ydelse(t.indsendt, null, null)] },
+    regelsaetId: mod.id, regelsaetVersion: mod.version,
   };
-  const eksport = eksportRaekker([aktuel]);
-  ud.eksportCsv = somCsv(eksport).split("\r\n")[1]!.split(";")[8]!;
+  const eksport = eksportRaekker([aktuel], regelsaet);
+  ud.eksportCsv = norm(somCsv(eksport).split("\r\n")[1]!.split(";")[8]!);
   const ewb = new ExcelJS.Workbook();
   await ewb.xlsx.load((await somXlsx(eksport)) as unknown as ArrayBuffer);
   ud.eksportXlsx = broek(ewb.worksheets[0]!.getCell("I2").value as number | null);
@@ -133,7 +174,11 @@ describe("takstudvikling: every writer shows the same figure", () => {
     const ud = await visninger(t);
     const forventet: Record<string, string> = {};
     for (const k of Object.keys(ud)) forventet[k] = k.endsWith("Udsving") ? String(t.udsving) : t.vist;
+    // No takstudvikling: no tilbud row either (its mean has no pair).
+    if (t.vist === INGEN) forventet.tilbudUdsving = INGEN;
     if ("ruden" in ud) forventet.ruden = t.udsving ? t.vist : "ingen TS050";
+    // Without a PL, TS050 and TS051 are listed as skipped ("PL mangler"), never checked against 0 %.
+    if ("sprunget" in ud) forventet.sprunget = t.vist === INGEN ? "TS050,TS051" : "ingen";
     expect(ud).toEqual(forventet);
     // Every writer took part (the pane and the CLI where the skema's stated figure is the one that counts).
     expect(Object.keys(ud).length).toBeGreaterThanOrEqual(11);

@@ -153,7 +153,7 @@ describe("the layout (pure data)", () => {
       'IF(D43="","",ROUND(SUM(TS_Borgerrettet)*IF(F43="",1,F43)/(SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning,TS_Ydelser_Ressource+(TS_Ydelser_Ressource=""))*TS_Dage),0))',
     );
     expect(raekke("TS_Ydelser_Takst", 2).formel).toBe('IF(D43="","",H43+I43)');
-    expect(raekke("TS_Ydelser_Takstudvikling", 2).formel).toBe('IF(OR(J43="",G43=""),"",J43/(G43*(1+TS_PLPct))-1)');
+    expect(raekke("TS_Ydelser_Takstudvikling", 2).formel).toBe('IF(OR(J43="",G43="",TS_PLPct=""),"",J43/(G43*(1+TS_PLPct))-1)');
     expect(formel("TS_Pladser")).toBe("SUM(TS_Ydelser_Pladser)");
     expect(formel("TS_Overhead")).toBe("ROUND(TS_OverheadGrundlag*TS_OverheadSats,0)");
     expect(formel("TS_Takstgrundlag")).toMatch(/^SUM\(/);

@@ -236,6 +236,58 @@ describe("TS050/TS051 takstudvikling (real, after PL)", () => {
   it("TS051: cached takstudvikling differs from the recomputed", () => {
     expect(kort(valider({ TS_Takstudvikling: 0.1 }).findings)).toEqual([`TS051 warning TS_Ydelser_Takstudvikling ${celleFor("TS_Ydelser_Takstudvikling", 0)}`]);
   });
+
+  describe("one PL (issue 21): the ruleset's plSats, else TS_PLPct, else none", () => {
+    /** SYD-2027 (testdata) with plSats 3,9 %, as a secretariat would publish it. */
+    const medPl = () => {
+      const r = syd2027();
+      r.parametre = { ...(r.parametre as object), plSats: { vaerdi: 0.039, kilde: "Økonomiaftalen (testdata)", serie: "samlet" } };
+      return lavRegister([...REGISTER.ids().map((id) => REGISTER.hent(id)), parseRegelsaet(r, "test")]);
+    };
+    const syd2027Skema = (over: Record<string, unknown>) =>
+      validerSkema({ ...eksempel(), TS_Regelsaet: "SYD-2027", TS_Takstaar: 2027, ...over }, { register: medPl(), indsendt: new Date("2026-11-01T12:00:00Z") });
+
+    it("blank PL under SYD-2018 (no plSats): no takstudvikling, and TS050/TS051 are skipped, not checked against 0 %", () => {
+      // Nominal 2.047 / 1.900 − 1 = +7,7 %: with PL taken as 0 % it would be a TS050 outlier.
+      const r = valider({ TS_PLPct: undefined, TS_SidsteAarsTakst: 1900 });
+      expect(r.beregnet!.ydelser[0]!.takstudvikling).toBeNull();
+      expect(r.vaerdier.TS_Ydelser_Takstudvikling?.[0] ?? null).toBeNull();
+      expect(koder(r)).toEqual([]);
+      const sprunget = r.skipped.filter((x) => x.code === "TS050" || x.code === "TS051");
+      expect(sprunget.map((x) => [x.code, x.field])).toEqual([["TS050", "TS_PLPct"], ["TS051", "TS_PLPct"]]);
+      expect(sprunget[0]!.message).toMatch(/^Sprunget over, fordi PL mangler: regelsættet SYD-2018 angiver ingen PL-sats \(plSats\), og skemaets PL-fremskrivning \(TS_PLPct\) er tom/);
+    });
+
+    it("the ruleset's plSats wins over the skema's PL: 2.047 / (1.900 × 1,039) − 1 = +3,7 %, no TS050 (with the skema's 0 %: +7,7 %)", () => {
+      const r = syd2027Skema({ TS_PLPct: 0, TS_SidsteAarsTakst: 1900 });
+      // 1.900 × 1,039 = 1.974,1; 2.047 / 1.974,1 = 1,03693 → 0,037.
+      expect(r.beregnet!.ydelser[0]!.takstudvikling).toBe(0.037);
+      expect(koder(r).filter((k) => k.startsWith("TS05"))).toEqual([]);
+    });
+
+    it("blank PL with the ruleset's plSats: the figure is computed and TS050 names the PL it used", () => {
+      // 2.047 / (1.800 × 1,039) = 2.047 / 1.870,2 − 1 = +9,5 %.
+      const r = syd2027Skema({ TS_PLPct: undefined, TS_SidsteAarsTakst: 1800 });
+      expect(r.beregnet!.ydelser[0]!.takstudvikling).toBe(0.095);
+      const ts050 = r.findings.find((f) => f.code === "TS050")!;
+      expect(ts050.message).toContain("er 9,5 % (efter fremskrivning af sidste års takst med regelsættets PL på 3,9 %)");
+    });
+
+    it("a ruleset for another takst year (TS004) gives no PL for this one: the skema's, else none", () => {
+      // SYD-2027's 3,9 % is the PL into 2027, not into 2028: 2.047 / (1.900 × 1,019) − 1 = +5,7 % with the skema's 1,9 %.
+      expect(syd2027Skema({ TS_Takstaar: 2028, TS_SidsteAarsTakst: 1900 }).beregnet!.ydelser[0]!.takstudvikling).toBe(0.057);
+      const uden = syd2027Skema({ TS_Takstaar: 2028, TS_PLPct: undefined, TS_SidsteAarsTakst: 1900 });
+      expect(uden.beregnet!.ydelser[0]!.takstudvikling).toBeNull();
+      expect(uden.skipped.find((x) => x.code === "TS050")?.message).toContain("PL mangler: regelsættet SYD-2027 angiver PL for 2027, ikke for takståret 2028, og skemaets PL-fremskrivning (TS_PLPct) er tom");
+    });
+
+    it("TS051 on a cell computed with the skema's PL says the recomputation used the ruleset's", () => {
+      // The sheet's own formula with the skema's 0 %: 2.047 / 1.900 − 1 = 7,7 %; recomputed 3,7 %.
+      const r = syd2027Skema({ TS_PLPct: 0, TS_SidsteAarsTakst: 1900, TS_Takstudvikling: 0.077 });
+      const ts051 = r.findings.find((f) => f.code === "TS051")!;
+      expect(ts051.message).toContain("er 7,7 %, men 3,7 % genberegnet med regelsættets PL på 3,9 %, ikke skemaets 0 %.");
+    });
+  });
 });
 
 describe("TS060/TS061 basis + service = takst; a missing split is only expected (000:164, 172)", () => {

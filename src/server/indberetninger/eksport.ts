@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { sammeYdelse, sidsteAarsTakstVist, udenUgyldigeTegn, vistUdvikling, ydelserAf } from "../../takstskema";
+import { sammeYdelse, sidsteAarsTakstVist, udenUgyldigeTegn, udviklingsPl, vistUdvikling, ydelserAf } from "../../takstskema";
+import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { AktuelTakst } from "./sql";
 
 export interface EksportRaekke {
@@ -10,9 +11,9 @@ export interface EksportRaekke {
   version: number;
   takst: number | null;
   sidsteAarsTakst: number | null;
-  /** PL as a fraction (0.039 = 3.9 %). */
+  /** The PL the takstudvikling used (udviklingsPl) as a fraction (0.039 = 3.9 %); null: none. */
   plPct: number | null;
-  /** Real takstudvikling as a fraction, rounded to one decimal of a percent; null without last year. */
+  /** Real takstudvikling as a fraction, rounded to one decimal of a percent; null without last year or PL. */
   takstudvikling: number | null;
 }
 
@@ -25,13 +26,14 @@ function tal(v: unknown): number | null {
 /**
  * One export row per ydelse of every current submission. Sidste års takst is the takst of the
  * same ydelse (same name) in the previous takstår's current submission of the same driftsherre
- * and tilbud, else the figure stated in the skema (sidsteAarsTakstVist); PL is the new
- * submission's TS_PLPct. Takstudvikling (vistUdvikling) is left blank when a figure is missing.
+ * and tilbud, else the figure stated in the skema (sidsteAarsTakstVist); PL is the plSats of
+ * the ruleset the submission was validated against (`regelsaet`), else its TS_PLPct
+ * (udviklingsPl). Takstudvikling (vistUdvikling) is left blank when a figure is missing.
  */
-export function eksportRaekker(takster: readonly AktuelTakst[]): EksportRaekke[] {
+export function eksportRaekker(takster: readonly AktuelTakst[], regelsaet: RegelsaetOpslag = INTET_OPSLAG): EksportRaekke[] {
   return takster.flatMap((t) => {
     const sidsteAar = t.sidsteVaerdier ? ydelserAf(t.sidsteVaerdier, t.sidsteBeregnet) : [];
-    const pl = tal(t.vaerdier.TS_PLPct);
+    const { pl } = udviklingsPl(regelsaet(t.regelsaetId, t.regelsaetVersion), tal(t.vaerdier.TS_PLPct), Number(t.takstaar));
     return ydelserAf(t.vaerdier, t.beregnet).map((y) => {
       const takst = y.takst;
       const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;

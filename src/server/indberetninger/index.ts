@@ -6,7 +6,7 @@ import {
 } from "../../kontrakt";
 import { takstskemaJsonSchema } from "../../takstskema";
 import { afvisToken, tokenStadigGyldigt } from "../auth";
-import type { RegelsaetOptions } from "../regelsaet";
+import { type RegelsaetOptions, regelsaetOpslag } from "../regelsaet";
 import { hentDialog } from "../dialog/sql";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
@@ -92,7 +92,10 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
     },
   );
 
-  const raekker = async (takstaar: number | undefined) => eksportRaekker(await aktuelleTakster(db, takstaar));
+  const raekker = async (takstaar: number | undefined) => {
+    const takster = await aktuelleTakster(db, takstaar);
+    return eksportRaekker(takster, await regelsaetOpslag(db, o.register, takster.map((t) => ({ id: t.regelsaetId, version: t.regelsaetVersion }))));
+  };
   const filnavn = (takstaar: number | undefined, endelse: string) => `attachment; filename="takster${takstaar ? "-" + takstaar : ""}.${endelse}"`;
   const eksport = { config: { roller: ["sekretariat"] as const }, schema: { querystring: takstaarQuery } };
 

@@ -216,6 +216,9 @@ export interface AktuelTakst {
   beregnet: unknown;
   sidsteVaerdier: Record<string, unknown> | null;
   sidsteBeregnet: unknown;
+  /** The ruleset the server validated against (null for submissions stored before it was recorded). */
+  regelsaetId?: string | null;
+  regelsaetVersion?: number | null;
 }
 
 /**
@@ -227,13 +230,14 @@ export async function aktuelleTakster(db: Db, takstaar?: number): Promise<Aktuel
   const rows = await db.query<{
     driftsherre: string; tilbud: string; ydelse: string; takstaar: number; version: number;
     vaerdier: Record<string, unknown>; beregnet: unknown; sidste_vaerdier: Record<string, unknown> | null; sidste_beregnet: unknown;
+    regelsaet_id: string | null; regelsaet_version: number | null;
   }>(
     `WITH aktuel AS (
        SELECT * FROM (
-         SELECT DISTINCT ON (driftsherre, tilbud, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet
+         SELECT DISTINCT ON (driftsherre, tilbud, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet, regelsaet_id, regelsaet_version
          FROM indberetninger ORDER BY driftsherre, tilbud, takstaar, version DESC) h
        WHERE status <> 'tilbagetrukket')
-     SELECT a.driftsherre, a.tilbud, a.ydelse, a.takstaar, a.version, a.vaerdier, a.beregnet,
+     SELECT a.driftsherre, a.tilbud, a.ydelse, a.takstaar, a.version, a.vaerdier, a.beregnet, a.regelsaet_id, a.regelsaet_version,
             f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
      FROM aktuel a LEFT JOIN aktuel f
        ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.takstaar = a.takstaar - 1
@@ -244,6 +248,7 @@ export async function aktuelleTakster(db: Db, takstaar?: number): Promise<Aktuel
   return rows.map((r) => ({
     driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, takstaar: r.takstaar, version: r.version,
     vaerdier: r.vaerdier, beregnet: r.beregnet, sidsteVaerdier: r.sidste_vaerdier, sidsteBeregnet: r.sidste_beregnet,
+    regelsaetId: r.regelsaet_id, regelsaetVersion: r.regelsaet_version,
   }));
 }
 

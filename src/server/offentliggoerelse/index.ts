@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fejlSchema, takstoversigtSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
+import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
@@ -11,6 +12,8 @@ import { type Offentliggoerelse, hentOffentliggoerelse, offentliggjorteAar, offe
 
 export interface OffentliggoerelseOptions {
   db: Db;
+  /** The rulesets, for the PL of each submission's takstudvikling (its plSats). */
+  register: ServerRegister;
 }
 
 /** Like /oversigt's, stricter: the public page has no script at all. */
@@ -36,8 +39,9 @@ function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
   return reply.code(400).send({ fejl: `Ugyldig forespørgsel: ${i?.path.join(".") || "kroppen"}: takståret skal være et årstal mellem 1900 og 2200.` });
 }
 
-async function offentligeRaekker(db: Db, aar: number): Promise<TakstoversigtRaekke[]> {
-  return somTakstoversigt(await takstoversigtRaekker(db, aar));
+async function offentligeRaekker(db: Db, register: ServerRegister, aar: number): Promise<TakstoversigtRaekke[]> {
+  const rows = await takstoversigtRaekker(db, aar);
+  return somTakstoversigt(rows, await regelsaetOpslag(db, register, rows.map((r) => ({ id: r.regelsaet_id, version: r.regelsaet_version }))));
 }
 
 /**
@@ -53,7 +57,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     const p = offentliggoerKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const aar = p.data.takstaar;
-    const antal = (await offentligeRaekker(db, aar)).length;
+    const antal = (await offentligeRaekker(db, o.register, aar)).length;
     const tidligere = await hentOffentliggoerelse(db, aar);
     if (!tidligere && antal === 0) return reply.code(409).send({ fejl: `Der er ingen aktuelle takster for ${aar} at offentliggøre.` });
     // Publishing a published year again is harmless: the first date stands (200).
@@ -79,7 +83,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
       return undefined;
     }
     reply.header("cache-control", "no-cache");
-    return { o: off, raekker: await offentligeRaekker(db, off.takstaar) };
+    return { o: off, raekker: await offentligeRaekker(db, o.register, off.takstaar) };
   };
 
   const aar = { beskrevet: { querystring: json(aarQuery) } };
@@ -122,7 +126,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     reply.header("content-type", "text/html; charset=utf-8");
     // An unpublished (or malformed) year: the page with the list of published years, and 404.
     if (!q.success || (oensket !== undefined && !valgt)) reply.code(404);
-    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, valgt.takstaar) : []);
+    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, o.register, valgt.takstaar) : []);
   });
 
   app.get("/takstoversigt.css", async (_req, reply) => {

@@ -1,5 +1,6 @@
 import type { TakstoversigtRaekke } from "../../kontrakt";
-import { sammeYdelse, sidsteAarsTakstVist, vistUdvikling, ydelserAf } from "../../takstskema";
+import { sammeYdelse, sidsteAarsTakstVist, udviklingsPl, vistUdvikling, ydelserAf } from "../../takstskema";
+import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { OversigtRaekke } from "./sql";
 
 export type { TakstoversigtRaekke };
@@ -7,13 +8,16 @@ export type { TakstoversigtRaekke };
 const tal = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const tekst = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
-/** Database rows → public rows; each ydelse passes the takstskema's own schema (ydelserAf). */
-export function somTakstoversigt(rows: readonly OversigtRaekke[]): TakstoversigtRaekke[] {
+/**
+ * Database rows → public rows; each ydelse passes the takstskema's own schema (ydelserAf).
+ * `regelsaet` finds each submission's ruleset, whose plSats the takstudvikling uses (udviklingsPl).
+ */
+export function somTakstoversigt(rows: readonly OversigtRaekke[], regelsaet: RegelsaetOpslag = INTET_OPSLAG): TakstoversigtRaekke[] {
   return rows.flatMap((r) => {
     const ydelser = r.ydelse === null || r.ydelse === undefined ? ydelserAf(r.vaerdier, r.beregnet) : ydelserAf(null, { ydelser: [r.ydelse] });
     const v = r.vaerdier ?? {};
     const sidsteAar = r.sidste_vaerdier || r.sidste_beregnet ? ydelserAf(r.sidste_vaerdier, r.sidste_beregnet) : [];
-    const pl = tal(v.TS_PLPct);
+    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(v.TS_PLPct), tal(v.TS_Takstaar) ?? undefined);
     return ydelser.map((y) => {
       const sidste = sidsteAarsTakstVist(sidsteAar.find((f) => sammeYdelse(f.navn, y.navn))?.takst ?? null, y.sidsteAarsTakst).takst;
       return {

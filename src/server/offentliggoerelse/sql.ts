@@ -23,12 +23,12 @@ const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.ta
 export const TAKSTOVERSIGT_SQL = `
 WITH aktuel AS (
   SELECT DISTINCT ON (driftsherre, tilbud, takstaar)
-         driftsherre, tilbud, takstaar, version, status, vaerdier, beregnet, aendret_i_aaret, aendring_begrundelse
+         driftsherre, tilbud, takstaar, version, status, vaerdier, beregnet, aendret_i_aaret, aendring_begrundelse, regelsaet_id, regelsaet_version
   FROM indberetninger
   WHERE takstaar IN ($1::int, $1::int - 1)
   ORDER BY driftsherre, tilbud, takstaar, version DESC, modtaget DESC
 )
-SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, y.ydelse,
+SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, a.regelsaet_id, a.regelsaet_version, y.ydelse,
        f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
 FROM aktuel a
 LEFT JOIN aktuel f ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.takstaar = a.takstaar - 1 AND f.status <> 'tilbagetrukket'
@@ -45,6 +45,9 @@ export interface OversigtRaekke {
   beregnet: unknown;
   aendret_i_aaret: Date | string | null;
   aendring_begrundelse: string | null;
+  /** The ruleset the server validated against (null for submissions stored before it was recorded). */
+  regelsaet_id?: string | null;
+  regelsaet_version?: number | null;
   ydelse: unknown;
   /** Last year's current submission of the tilbud; null when there is none. */
   sidste_vaerdier: Record<string, unknown> | null;

@@ -1,4 +1,5 @@
-import { celleFor, sammeYdelse, sidsteAarsTakstVist, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
+import { celleFor, sammeYdelse, sidsteAarsTakstVist, udviklingsPl, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
+import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
 import type { Advarsel, DialogPost, Detalje, Fund, Mangler, Oversigt, OversigtIndberetning, Sagsstatus, Tilbagetrukken, TilbudsUdvikling, ValideretMod } from "./typer";
 
@@ -47,8 +48,17 @@ function advarsler(findings: unknown[] | null): Advarsel[] {
     .map((f) => ({ code: f.code, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") }));
 }
 
-/** Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing. */
-export function lavOversigt(takstaar: number | null, takstaarListe: number[], raekker: readonly OversigtRaekke[], bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null }): Oversigt {
+/**
+ * Turns the rows of oversigtRaekker into the overview: status, takstudvikling, outliers, missing.
+ * `regelsaet` finds each submission's ruleset, whose plSats the takstudvikling uses (udviklingsPl).
+ */
+export function lavOversigt(
+  takstaar: number | null,
+  takstaarListe: number[],
+  raekker: readonly OversigtRaekke[],
+  bruger: Oversigt["bruger"] = { rolle: "sekretariat", driftsherre: null },
+  regelsaet: RegelsaetOpslag = INTET_OPSLAG,
+): Oversigt {
   const indberetninger: OversigtIndberetning[] = [];
   const tilbagetrukne: Tilbagetrukken[] = [];
   const pr_tilbud = new Map<string, { driftsherre: string; tilbud: string; par: { ny: number; sidste: number; pl: number }[] }>();
@@ -71,7 +81,7 @@ export function lavOversigt(takstaar: number | null, takstaarListe: number[], ra
     aktiveDriftsherrer.add(r.driftsherre);
     const takst = tal(r.takst);
     const { takst: sidste, oplyst } = sidsteAarsTakstVist(r.har_sidste ? tal(r.sidste_takst) : null, tal(r.oplyst_sidste));
-    const pl = tal(r.pl);
+    const { pl } = udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(r.pl), takstaar);
     const udv = vistUdvikling(takst, sidste, pl);
     const udsving = udv !== null && udv.udsving;
     const adv = advarsler(forYdelse(r.findings, tal(r.raekke)));
@@ -154,9 +164,16 @@ function valideretMod(id: string | null | undefined, version: number | null | un
 
 /**
  * The detail of one submission seen from one of its ydelser (`ydelse` by name; none or unknown:
- * the first). Versions show that ydelse's takst in each version of the tilbud.
+ * the first). Versions show that ydelse's takst in each version of the tilbud. Its PL is the one
+ * the overview's takstudvikling uses (udviklingsPl with the ruleset `regelsaet` finds).
  */
-export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[], dialog: readonly (DialogPost & { version: number })[] = [], ydelse?: string): Detalje {
+export function lavDetalje(
+  r: DetaljeRaekke,
+  versioner: readonly VersionRaekke[],
+  dialog: readonly (DialogPost & { version: number })[] = [],
+  ydelse?: string,
+  regelsaet: RegelsaetOpslag = INTET_OPSLAG,
+): Detalje {
   const p = r.payload ?? {};
   const b = r.beregnet && typeof r.beregnet === "object" ? (r.beregnet as Record<string, unknown>) : {};
   const alle = ydelserAf(p, r.beregnet);
@@ -183,7 +200,7 @@ export function lavDetalje(r: DetaljeRaekke, versioner: readonly VersionRaekke[]
     takstgrundlag: takstAf(p.TS_Takstgrundlag, b.takstgrundlag),
     sidsteAarsTakstOplyst: valgt?.sidsteAarsTakst ?? null,
     ydelser: alle.map((y) => ({ navn: y.navn, pladser: y.pladser, belaegning: y.belaegning, basistakst: y.basistakst, servicetakst: y.servicetakst, takst: y.takst, sidsteAarsTakst: y.sidsteAarsTakst })),
-    plPct: tal(p.TS_PLPct),
+    plPct: udviklingsPl(regelsaet(r.regelsaet_id, r.regelsaet_version), tal(p.TS_PLPct), Number(r.takstaar)).pl,
     begrundelse: tekst(p.TS_UdviklingBegrundelse),
     findings: forYdelse(r.findings, valgt?.raekke ?? null).filter(erFund).map((f) => ({ code: f.code, severity: f.severity, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") })),
     sprunget: (r.sprunget ?? []).filter((s): s is { code: string; field?: string; message: string } => !!s && typeof s === "object" && typeof (s as { code?: unknown }).code === "string").map((s) => ({

@@ -6,12 +6,15 @@ import fp from "fastify-plugin";
 import { fejlSchema, idParamsSchema, oversigtDetaljeQuerySchema, oversigtSchema, takstaarQuerySchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
+import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
 import { lavDetalje, lavOversigt } from "./beregning";
 import { hentDialogForTakst } from "../dialog/sql";
 import { detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
 
 export interface OversigtOptions {
   db: Db;
+  /** The rulesets, for the PL of each submission's takstudvikling (its plSats). */
+  register: ServerRegister;
   /** Folder with the built page (dist/oversigt.html); null = API only; undefined = dist/. */
   statiskMappe?: string | null;
 }
@@ -77,7 +80,9 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
     const takstaar = oensket ?? liste[liste.length - 1] ?? null;
     reply.header("cache-control", "no-store");
     if (takstaar === null) return lavOversigt(null, liste, [], bruger);
-    return lavOversigt(takstaar, liste, await oversigtRaekker(db, takstaar, bruger.driftsherre), bruger);
+    const raekker = await oversigtRaekker(db, takstaar, bruger.driftsherre);
+    const regelsaet = await regelsaetOpslag(db, o.register, raekker.map((r) => ({ id: r.regelsaet_id, version: r.regelsaet_version })));
+    return lavOversigt(takstaar, liste, raekker, bruger, regelsaet);
   });
 
   app.get(
@@ -92,7 +97,8 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
       const d = await detaljeRaekker(db, id, req.bruger!.rolle === "kommune" ? req.bruger!.driftsherre : null);
       reply.header("cache-control", "no-store");
       if (!d) return reply.code(404).send({ fejl: "Indberetningen findes ikke." });
-      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id), ydelse);
+      const regelsaet = await regelsaetOpslag(db, o.register, [{ id: d.raekke.regelsaet_id, version: d.raekke.regelsaet_version }]);
+      return lavDetalje(d.raekke, d.versioner, await hentDialogForTakst(db, id), ydelse, regelsaet);
     },
   );
 }

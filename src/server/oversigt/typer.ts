@@ -115,6 +115,7 @@ export interface Detalje extends Omit<Indberetning, "ydelser"> {
   sidsteAarsTakstOplyst: number | null;
   /** Every ydelse of the submission (the detail shows the one asked for: `ydelse`). */
   ydelser: DetaljeYdelse[];
+  /** The PL the takstudvikling uses: the ruleset's plSats, else the skema's TS_PLPct (udviklingsPl). */
   plPct: number | null;
   begrundelse: string | null;
   findings: Fund[];

@@ -8,6 +8,7 @@ import { hentUdgivet } from "./lager";
 import type { ServerRegister } from "./register";
 import { udgiv } from "./udgiv";
 
+export { INTET_OPSLAG, type RegelsaetOpslag, regelsaetOpslag } from "./opslag";
 export { lavServerRegister, type ServerRegister } from "./register";
 export { udgiv, type UdgivSvar } from "./udgiv";
 
