@@ -12,6 +12,7 @@ const HALV_ENHED = 0.5 * 10 ** -UDVIKLING_DECIMALER;
 export const TS050: Regel = {
   code: "TS050",
   severity: "warning",
+  takstanalyse: true,
   felter: ["TS_Ydelser_Takstudvikling", "TS_Ydelser_SidsteAarsTakst", "TS_PLPct", "TS_UdviklingBegrundelse"],
   afhaenger: UDVIKLING_AFHAENGER,
   beskrivelse: `En ydelses reelle takstudvikling er mere end ${GRAENSE} uden begrundelse.`,
