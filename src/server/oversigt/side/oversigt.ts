@@ -138,14 +138,21 @@ function visOversigt(d: Oversigt): void {
     ? `<ul>${d.tilbagetrukne.map((x) => `<li>${esc(x.driftsherre)}: ${esc(x.tilbud)} – ${esc(x.ydelse)}, version ${antal(x.version)}${x.nummer ? ` (${esc(x.nummer)})` : ""} <button type="button" class="knap lille aabn" data-id="${esc(x.id)}" data-ydelse="${esc(x.ydelse)}">Vis</button></li>`).join("")}</ul>`
     : `<p class="svag">Ingen takster er trukket tilbage for ${d.takstaar ?? "–"}.</p>`;
   $("mangler").innerHTML = visMangler(d);
-  const dh = $<HTMLSelectElement>("filter-driftsherre");
-  const valgt = dh.value;
-  const navne = [...new Set(d.indberetninger.map((i) => i.driftsherre))].sort(sammenlign);
-  dh.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+  valgmuligheder("filter-driftsherre", d.indberetninger.map((i) => i.driftsherre));
+  valgmuligheder("filter-ledelsesomraade", d.indberetninger.map((i) => i.ledelsesomraade));
+  valgmuligheder("filter-maalgruppe", d.indberetninger.map((i) => i.maalgruppekategori));
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
   for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
   if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
   tegn();
+}
+
+/** A filter's choices: "Alle" and the values the rows hold, sorted; the choice made stays chosen. */
+function valgmuligheder(id: string, vaerdier: (string | null)[]): void {
+  const liste = $<HTMLSelectElement>(id);
+  const valgt = liste.value;
+  const navne = [...new Set(vaerdier.filter((v): v is string => v !== null))].sort(sammenlign);
+  liste.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
 }
 
 function visMangler(d: Oversigt): string {
@@ -169,6 +176,10 @@ interface Filter {
   soeg: string;
   status: string;
   driftsherre: string;
+  ledelsesomraade: string;
+  maalgruppe: string;
+  /** "ja", "nej" or "" (all). */
+  saerlig: string;
 }
 
 function filter(): Filter {
@@ -176,11 +187,22 @@ function filter(): Filter {
     soeg: $<HTMLInputElement>("soeg").value.trim().toLocaleLowerCase("da"),
     status: $<HTMLSelectElement>("filter-status").value,
     driftsherre: $<HTMLSelectElement>("filter-driftsherre").value,
+    ledelsesomraade: $<HTMLSelectElement>("filter-ledelsesomraade").value,
+    maalgruppe: $<HTMLSelectElement>("filter-maalgruppe").value,
+    saerlig: $<HTMLSelectElement>("filter-saerlig").value,
   };
+}
+
+/** The grouping filters (product.md §2): ledelsesområde, målgruppekategori, særlig opmærksomhed. */
+function passerGruppe(i: OversigtIndberetning, f: Filter): boolean {
+  if (f.ledelsesomraade && i.ledelsesomraade !== f.ledelsesomraade) return false;
+  if (f.maalgruppe && i.maalgruppekategori !== f.maalgruppe) return false;
+  return !f.saerlig || i.saerligOpmaerksomhed === (f.saerlig === "ja");
 }
 
 function passer(i: OversigtIndberetning, f: Filter): boolean {
   if (f.driftsherre && i.driftsherre !== f.driftsherre) return false;
+  if (!passerGruppe(i, f)) return false;
   if (f.status === "godkendt" && i.status !== "godkendt") return false;
   if (f.status === "advarsler" && i.status !== "advarsler") return false;
   if (f.status === "udsving" && !i.udsving) return false;
@@ -193,8 +215,10 @@ function passer(i: OversigtIndberetning, f: Filter): boolean {
   return true;
 }
 
-function passerTilbud(t: TilbudsUdvikling, f: Filter): boolean {
+/** `grupperede`: the driftsherre/tilbud keys whose rows pass the grouping filters (null: no such filter). */
+function passerTilbud(t: TilbudsUdvikling, f: Filter, grupperede: ReadonlySet<string> | null): boolean {
   if (f.driftsherre && t.driftsherre !== f.driftsherre) return false;
+  if (grupperede && !grupperede.has(`${t.driftsherre}\u0000${t.tilbud}`)) return false;
   if (f.status === "udsving" && !t.udsving) return false;
   if (f.soeg && !`${t.driftsherre}\n${t.tilbud}`.toLocaleLowerCase("da").includes(f.soeg)) return false;
   return true;
@@ -279,7 +303,10 @@ function tegn(tilToppen = false): void {
   $("tabel").setAttribute("aria-rowcount", String(tabelListe.length + 1)); // + the header row
   tabelVindue ??= new Vindue({ ramme: $("tabel-ramme"), krop: $("raekker"), hoejde: () => raekkeHoejde, margen: MARGEN, tegn: tegnRaekker });
   tabelVindue.nyListe(tabelListe.length, tilToppen);
-  tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
+  const grupperede = f.ledelsesomraade || f.maalgruppe || f.saerlig
+    ? new Set(data.indberetninger.filter((i) => passerGruppe(i, f)).map((i) => `${i.driftsherre}\u0000${i.tilbud}`))
+    : null;
+  tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f, grupperede)), data.takstaar);
   // A row is a takst (one ydelse); the key figures count skemaer.
   $("viser").textContent = `Viser ${antal(tabelListe.length)} af ${flertal(data.indberetninger.length, "takst", "takster")}.`;
   for (const th of document.querySelectorAll<HTMLTableCellElement>("th[data-sort]")) {
@@ -488,7 +515,7 @@ function start(): void {
   $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
   $("soeg").addEventListener("input", tegnSnart);
   $("filter-status").addEventListener("change", () => tegn(true));
-  $("filter-driftsherre").addEventListener("change", () => tegn(true));
+  for (const id of ["filter-driftsherre", "filter-ledelsesomraade", "filter-maalgruppe", "filter-saerlig"]) $(id).addEventListener("change", () => tegn(true));
   $("filtre").addEventListener("submit", (ev) => ev.preventDefault());
   $("filtre").addEventListener("reset", () => window.setTimeout(() => tegn(true), 0));
   window.addEventListener("resize", () => {
