@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { overvaagSide, startChromium } from "../helpers/browser";
+import { axeOvertraedelser as axeFund, overvaagSide, startChromium } from "../helpers/browser";
 import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
@@ -111,15 +111,7 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
 
   const tekst = (selector: string) => page.locator(selector).innerText();
 
-  async function axeOvertraedelser(): Promise<{ id: string; noder: string[] }[]> {
-    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    return page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      // label-content-name-mismatch is experimental in axe, so it is switched on by name.
-      const r = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
-      return r.violations.map((v) => ({ id: v.id, noder: v.nodes.map((n) => n.target.join(" ")) }));
-    });
-  }
+  const axeOvertraedelser = () => axeFund(page);
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, "taskpane.html"))) {
