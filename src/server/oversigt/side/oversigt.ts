@@ -142,7 +142,7 @@ function visOversigt(d: Oversigt): void {
   valgmuligheder("filter-ledelsesomraade", d.indberetninger.map((i) => i.ledelsesomraade));
   valgmuligheder("filter-maalgruppe", d.indberetninger.map((i) => i.maalgruppekategori));
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
-  for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
+  for (const id of ["hent-xlsx", "hent-csv", "hent-udvikling"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
   if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
   tegn();
 }
@@ -472,10 +472,21 @@ async function hentFil(format: "xlsx" | "csv"): Promise<void> {
   const aar = data.takstaar;
   // The secretariat's export, under the server's name for it: the public takstoversigt (its own
   // file, takstoversigt-ÅR.xlsx) is offered beside the publication.
-  const navn = `takster-${aar}.${format}`;
+  await gemFil(`/api/v1/eksport/takster.${format}?takstaar=${aar}`, `takster-${aar}.${format}`, `Eksporten for ${aar}`);
+}
+
+/** The takstudvikling report from last year to the year shown (with the token: also before publication). */
+async function hentUdvikling(): Promise<void> {
+  if (!data?.takstaar) return;
+  const aar = data.takstaar;
+  await gemFil(`/api/v1/takstudvikling.xlsx?fra=${aar - 1}&til=${aar}`, `takstudvikling-${aar - 1}-${aar}.xlsx`, `Takstudviklingsrapporten ${aar - 1}-${aar}`);
+}
+
+/** Fetches a file with the token and saves it under `navn`; `hvad` names it in the status line. */
+async function gemFil(sti: string, navn: string, hvad: string): Promise<void> {
   status(`Henter ${navn} …`);
   try {
-    const blob = await (await hent(`/api/v1/eksport/takster.${format}?takstaar=${aar}`)).blob();
+    const blob = await (await hent(sti)).blob();
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -484,9 +495,9 @@ async function hentFil(format: "xlsx" | "csv"): Promise<void> {
     a.click();
     a.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    status(`Eksporten for ${aar} er hentet som ${navn}.`);
+    status(`${hvad} er hentet som ${navn}.`);
   } catch (e) {
-    if (!afvist(e)) status(`Eksporten kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+    if (!afvist(e)) status(`${hvad} kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
   }
 }
 
@@ -524,6 +535,7 @@ function start(): void {
   });
   $("hent-xlsx").addEventListener("click", () => void hentFil("xlsx"));
   $("hent-csv").addEventListener("click", () => void hentFil("csv"));
+  $("hent-udvikling").addEventListener("click", () => void hentUdvikling());
   document.querySelector("#tabel thead")!.addEventListener("click", (ev) => {
     const th = (ev.target as HTMLElement).closest<HTMLTableCellElement>("th[data-sort]");
     if (!th) return;
