@@ -192,6 +192,16 @@ export function takstudviklingSuite(aabn: () => Promise<Db>): void {
       expect(r.nyTakstmodel).toEqual([{ driftsherre: "Thisted Kommune", tilbud: "Algade", niveauerFra: 1, niveauerTil: 2 }]);
     });
 
+    it("a name longer than the report's 300 characters is shortened, not a server error", async () => {
+      const lang = `Botilbud ${"x".repeat(400)}`;
+      await indsend(skema(2024, "Aalborg Kommune", lang, 1000));
+      await indsend(skema(2025, "Aalborg Kommune", lang, 1020)); // 1.020 / (1.000 × 1,02) → 0,00 %
+      const r = await rapport(2024, 2025);
+      const n = r.niveauer.find((x) => x.tilbud.startsWith("Botilbud xxx"))!;
+      expect([n.tilbud.length, n.tilbud.endsWith("…"), n.udviklingPct]).toEqual([300, true, 0]);
+      await db.query("DELETE FROM indberetninger WHERE tilbud = $1", [lang]);
+    });
+
     it("the .xlsx's sheet of what is left out names each with its reason in Danish", async () => {
       const r = await get("/api/v1/takstudvikling.xlsx?fra=2024&til=2025", sekretariat);
       const wb = new ExcelJS.Workbook();

@@ -14,6 +14,10 @@ export interface RapportNiveauer {
  * PL, takstenhed, regelsaet_id, regelsaet_version, [[navn, raekke, takst, sidste], …],
  * [ledelsesområde, målgruppekategori, særlig opmærksomhed], version, nummer].
  */
+/** udviklingsrapport's longest name: a longer one (the service stores up to 4.000 characters) is shortened, never a 500. */
+const MAKS_NAVN = 300;
+const kort = (navn: string): string => (navn.length > MAKS_NAVN ? `${navn.slice(0, MAKS_NAVN - 1)}…` : navn);
+
 type Kort = [string, string, string, string, number, unknown, unknown, unknown, string | null, number | null, [unknown, unknown, unknown, unknown][], [unknown, unknown, unknown] | undefined, ...unknown[]];
 
 /**
@@ -36,7 +40,7 @@ export async function rapportNiveauer(db: Sql, fra: number, til: number): Promis
     const saerligOpmaerksomhed = erSaerligOpmaerksomhed(gruppe?.[2]);
     for (const [navn, , takst] of ydelser) {
       if (typeof navn !== "string" || navn.trim() === "" || typeof takst !== "number" || !(takst > 0)) continue;
-      (erTil ? ud.niveauerTil : ud.niveauerFra).push({ driftsherre, tilbud, ydelse: navn, takst, saerligOpmaerksomhed });
+      (erTil ? ud.niveauerTil : ud.niveauerFra).push({ driftsherre: kort(driftsherre), tilbud: kort(tilbud), ydelse: kort(navn), takst, saerligOpmaerksomhed });
     }
   }
   return ud;
