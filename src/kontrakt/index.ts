@@ -148,6 +148,10 @@ export const oversigtRaekkeSchema = z.object({
   /** Never tilbagetrukket here (withdrawn takster are listed apart). */
   sagsstatus: sagsstatusSchema,
   nummer: z.string().nullable(),
+  /** The grouping fields of product.md §2 (TS_Ledelsesomraade, TS_Maalgruppekategori, TS_SaerligOpmaerksomhed = ja). */
+  ledelsesomraade: z.string().nullable(),
+  maalgruppekategori: z.string().nullable(),
+  saerligOpmaerksomhed: z.boolean(),
 });
 export type OversigtRaekke = z.infer<typeof oversigtRaekkeSchema>;
 
@@ -192,8 +196,48 @@ export const minObjektivFinansieringSchema = z.object({
 });
 export type MinObjektivFinansiering = z.infer<typeof minObjektivFinansieringSchema>;
 
+/**
+ * GET /api/v1/takstudvikling?fra=B&til=T (product.md §5.1; domain-season.md §B3): year B's
+ * takster against year T's PL-regulated to B's level (002:2519-2533). Every figure `…Pct` is the
+ * report's one rounding: percent with 2 decimals, half away from zero (-1.18 = −1,18 %); null
+ * where nothing could be compared or the PL of a year between is missing.
+ */
+const pct = z.number().nullable();
+const niveau = { driftsherre: z.string(), tilbud: z.string(), ydelse: z.string() };
+export const takstudviklingRapportSchema = z.object({
+  fra: takstaar,
+  til: takstaar,
+  /** The PL of each year B+1..T: the plSats of the rulesets of T's submissions' region for that year. */
+  pl: z.array(z.object({ aar: takstaar, sats: z.number().nullable(), regelsaet: z.string().nullable(), kilde: z.string().nullable(), grund: z.string().nullable() })),
+  /** F = Π(1 + plSats); null when a year's PL is missing (then no figure is given). */
+  plFaktor: z.number().nullable(),
+  plMangler: z.array(takstaar),
+  /** The plain mean over driftsherrer (002:2563-2587), with the mean without each one. */
+  region: z.object({ n: z.number().int(), udviklingPct: z.number(), udenHver: z.array(z.object({ driftsherre: z.string(), udviklingPct: z.number() })) }).nullable(),
+  /** Plain mean over the driftsherre's takstniveauer; n = niveauer compared. */
+  driftsherrer: z.array(z.object({ driftsherre: z.string(), n: z.number().int(), udviklingPct: pct })),
+  tilbud: z.array(z.object({ driftsherre: z.string(), tilbud: z.string(), n: z.number().int(), nyTakstmodel: z.boolean(), udviklingPct: pct })),
+  niveauer: z.array(z.object({ ...niveau, takstFra: z.number(), takstTil: z.number(), udviklingPct: pct })),
+  /** What was left out and why: udgaaet (only in B), ny (only in T), saerligOpmaerksomhed (Bilag 19). */
+  udeladt: z.array(z.object({ ...niveau, grund: z.enum(["udgaaet", "ny", "saerligOpmaerksomhed"]) })),
+  /** Tilbud whose number of niveauer changed (002:2579-2583): their niveauer pair by name only. */
+  nyTakstmodel: z.array(z.object({ driftsherre: z.string(), tilbud: z.string(), niveauerFra: z.number().int(), niveauerTil: z.number().int() })),
+});
+export type TakstudviklingRapport = z.infer<typeof takstudviklingRapportSchema>;
+
 // Requests: query strings, path parameters (the bodies are parsed in the handlers, for their Danish messages).
 export const takstaarQuerySchema = z.object({ takstaar: takstaar.optional() }).strict();
+/** GET /api/v1/oversigt: the year and the grouping filters (product.md §2); an absent filter lets every row through. */
+export const oversigtQuerySchema = takstaarQuerySchema
+  .extend({
+    ledelsesomraade: z.string().min(1).max(300).optional(),
+    maalgruppekategori: z.string().min(1).max(300).optional(),
+    saerligOpmaerksomhed: z.enum(["ja", "nej"]).optional(),
+  })
+  .strict();
+export type OversigtQuery = z.infer<typeof oversigtQuerySchema>;
+/** ?fra=B&til=T: two takstår, B before T. */
+export const takstudviklingQuerySchema = z.object({ fra: z.coerce.number().pipe(takstaar), til: z.coerce.number().pipe(takstaar) }).strict().refine((q) => q.til > q.fra, { path: ["til"], message: "til skal være et senere takstår end fra" });
 export const indberetningQuerySchema = z.object({ takstaar: takstaar.optional(), aktuelle: z.boolean().optional() }).strict();
 /** `driftsherre`: the secretariat's choice (required for it); a municipality may name only its own. */
 export const sidsteAarQuerySchema = z.object({ tilbud: z.string().min(1).max(500), takstaar, driftsherre: z.string().min(1).max(500).optional() }).strict();

@@ -17,6 +17,7 @@ import { indberetningerPlugin } from "./indberetninger";
 import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
 import { tilsynPlugin } from "./tilsyn";
+import { takstudviklingPlugin } from "./takstudvikling";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -82,6 +83,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(oversigtPlugin, { db: o.db, register, statiskMappe: o.statiskMappe });
   await app.register(offentliggoerelsePlugin, { db: o.db, register });
   await app.register(tilsynPlugin, { db: o.db });
+  await app.register(takstudviklingPlugin, { db: o.db, register });
   await app.register(hjaelpPlugin, {});
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 

@@ -27,6 +27,8 @@ export const SEKTIONER = [
   "Takstudvikling",
   "Efterregulering",
   "Indsendelse",
+  // Last, so no cell of the templates in use moves (product.md §2 "Grouping and comparison").
+  "Gruppering",
 ] as const;
 export type Sektion = (typeof SEKTIONER)[number];
 
@@ -121,6 +123,18 @@ const beregnet = <N extends `TS_${string}`, T extends FeltType>(
 
 const KR = { enhed: "kr." } as const;
 
+/** The socialtilsyn's 10 target groups (003:1114-1183), the choices of TS_Maalgruppekategori. */
+export const MAALGRUPPEKATEGORIER = [
+  "Autisme", "Forsorgshjem", "Krisecentre", "Misbrug", "Erhvervet hjerneskade", "Socialpsykiatri",
+  "Udsatte børn og unge", "Udviklingshæmmede", "Aflastning", "Sikrede institutioner",
+] as const;
+export const JA_NEJ = ["ja", "nej"] as const;
+
+/** TS_SaerligOpmaerksomhed as the analyses read it: only "ja" leaves a tilbud out (blank is nej). */
+export function erSaerligOpmaerksomhed(v: unknown): boolean {
+  return typeof v === "string" && v.trim().toLocaleLowerCase("da-DK") === "ja";
+}
+
 export const FELTER = [
   // ── Stamdata ──────────────────────────────────────────────────────────────
   input("TS_Regelsaet", "Stamdata", "tekst", true, "Regelsæt", "Regelsættet (region og år), fx SYD-2018. Bestemmer lofter, frister og hvilke kontroller der gælder.", { startvaerdi: "regelsaet" }),
@@ -209,6 +223,13 @@ export const FELTER = [
   },
   input("TS_AendringBegrundelse", "Indsendelse", "tekst", false, "Begrundelse for ændring i året",
     "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse.", { langTekst: true }),
+  // ── Gruppering (product.md §2): what the overview filters on and the takst analyses group by ──
+  input("TS_Ledelsesomraade", "Gruppering", "tekst", false, "Ledelsesområde", "Det center eller ledelsesområde tilbuddet hører under (004:3978-3979); 5 %-reglen og puljen opgøres på dette niveau. Tom: tilbuddet er sit eget.", { senere: true }),
+  input("TS_Maalgruppekategori", "Gruppering", "valg", false, "Målgruppekategori", "Socialtilsynets målgruppe for tilbuddet (en af de 10 grupper, 003:1114-1183). Bruges til at filtrere og sammenligne tilbud.", { valg: MAALGRUPPEKATEGORIER, senere: true }),
+  input("TS_SaerligOpmaerksomhed", "Gruppering", "valg", false, "Særlig opmærksomhed", "Ja, når tilbuddet er udpeget til særlig opmærksomhed (Bilag 19, 004:5565-5567): det indgår så ikke i takstanalyserne (belægnings- og udviklingskontrollen og takstudviklingsrapporten). Tom: nej.", { valg: JA_NEJ, senere: true }),
+  input("TS_Aarsvaerk", "Gruppering", "tal", false, "Årsværk", "Tilbuddets personale omregnet til fuldtidsstillinger (årsværk), fx 23,5.", {
+    senere: true, interval: { min: 0, max: 100_000 }, talformat: "#,##0.0#", validering: { fejl: "Skriv årsværk som et positivt tal, fx 23,5." },
+  }),
 ] satisfies readonly FeltDefinition[];
 
 export type FeltNavn = (typeof FELTER)[number]["navn"];

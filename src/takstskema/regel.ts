@@ -52,6 +52,11 @@ export interface Regel {
   readonly inddata?: boolean;
   /** Ruleset parameters the rule needs; when one is missing the rule is skipped. */
   readonly parametre?: readonly ParameterNavn[];
+  /**
+   * A takst analysis: skipped, and listed as skipped, for a tilbud flagged særlig opmærksomhed
+   * (TS_SaerligOpmaerksomhed, Bilag 19, 004:5565-5567: left out of takst analyses).
+   */
+  readonly takstanalyse?: boolean;
   /** One line in Danish: what the rule checks. */
   readonly beskrivelse: string;
   check(ctx: RegelKontekst): void;

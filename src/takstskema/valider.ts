@@ -1,7 +1,7 @@
 import type { ParameterNavn, Parametre, Regelsaet, RegelsaetRegister } from "../regelsaet";
 import { parameter } from "../regelsaet";
 import { beregn, type Beregning } from "./beregning";
-import { felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
+import { erSaerligOpmaerksomhed, felt, FELTER, type FeltNavn, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
 import { celleFor } from "./layout";
 import { KAPACITETSFELTER, OMKOSTNINGSFELTER, type Regel, type RegelKontekst, TAKSTFELTER } from "./regel";
 import type { Beregnet, Fund, Genberegnet, Sprunget } from "./resultat";
@@ -300,6 +300,10 @@ function valider(input: Record<string, unknown>, kontekst: Valideringskontekst):
         ? `regelsættet ${r.id} ikke angiver ${mangler.map((p) => PARAMETER_TEKST[p]).join(" eller ")}`
         : `regelsættet ${regelsaetId === undefined ? "ikke er angivet" : `"${regelsaetId}" ikke kendes`}`;
       skipped.push({ code: regel.code, field: regel.felter[0], message: `Sprunget over, fordi ${grund}. Kontrollen: ${regel.beskrivelse}` });
+      continue;
+    }
+    if (regel.takstanalyse && erSaerligOpmaerksomhed(v.TS_SaerligOpmaerksomhed)) {
+      skipped.push({ code: regel.code, field: "TS_SaerligOpmaerksomhed", message: `Sprunget over, fordi tilbuddet er markeret med særlig opmærksomhed (Bilag 19) og ikke indgår i takstanalyserne. Kontrollen: ${regel.beskrivelse}` });
       continue;
     }
     const brudte = brudteFelter(regel, ubrugelige);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { chromium, type Browser, type ConsoleMessage, type Page, type Route } from "playwright-core";
 import { chromiumSti } from "./miljoe";
 
@@ -48,5 +49,16 @@ export async function overvaagSide(
     if (url.protocol === "blob:" || url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
     o.afviste.push(url.href);
     return route.abort("blockedbyclient");
+  });
+}
+
+/** axe-core's violations on the page as loaded: rule id and the selectors of the offending nodes. */
+export async function axeOvertraedelser(page: Page): Promise<{ id: string; noder: string[] }[]> {
+  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // label-content-name-mismatch is experimental in axe, so it is switched on by name.
+    const r = await axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } } });
+    return r.violations.map((v) => ({ id: v.id, noder: v.nodes.map((n) => n.target.join(" ")) }));
   });
 }

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { celleFor } from "../../src/takstskema";
 import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
-import { AAR, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
+import { AAR, CENTER, erUdsving, FORRIGE, forventedeAdvarsler, forventet, PLAN, udviklingTekst } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
 import { lytLokalt } from "../helpers/lyt";
 
@@ -190,6 +190,26 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     expect(await tekst("#raekker tr[data-id]:first-child td:nth-of-type(2)")).toBe("Aflastning");
   });
 
+  it("the grouping filters (issue 21): ledelsesområde, målgruppekategori and særlig opmærksomhed, labelled and keyboard operable", async () => {
+    const i2021 = PLAN.filter((p) => p.t2021 !== null);
+    expect(await page.locator('label[for="filter-ledelsesomraade"]').innerText()).toBe("Ledelsesområde");
+    expect(await page.locator("#filter-ledelsesomraade option").allInnerTexts()).toEqual(["Alle", CENTER]);
+    await page.selectOption("#filter-ledelsesomraade", CENTER);
+    expect((await raekker().locator("th").allInnerTexts()).sort()).toEqual(i2021.filter((p) => p.gruppe?.TS_Ledelsesomraade === CENTER).map((p) => p.tilbud).sort());
+    expect(await page.locator("#graf svg g.soejle").count()).toBe(3);
+    await page.selectOption("#filter-maalgruppe", "Udviklingshæmmede");
+    expect(await raekker().locator("th").allInnerTexts()).toEqual(["Hald Ege"]);
+    await page.click("#nulstil");
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.takster);
+    // Keyboard only: focus the særlig opmærksomhed list and choose "Ja" with the arrow key.
+    await page.focus("#filter-saerlig");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForFunction(() => document.querySelectorAll("#raekker tr[data-id]").length === 1);
+    expect(await raekker().locator("th").allInnerTexts()).toEqual(["Birkebo"]);
+    await page.click("#nulstil");
+    await page.waitForFunction((n) => document.querySelectorAll("#raekker tr[data-id]").length === n, f.takster);
+  });
+
   it("the detail view (keyboard: Enter on a row) shows findings and version history; Escape returns focus", async () => {
     const p = PLAN.find((x) => x.tilbud === "Højvangen")!;
     const knap = page.locator("#raekker th button", { hasText: "Højvangen" });
@@ -270,6 +290,20 @@ medChromium("secretariat overview page in Chromium against the real service", ()
       mkdirSync(BILLEDER, { recursive: true });
       for (const navn of ["oversigt.png", "oversigt-detalje.png"]) copyFileSync(join(ARTEFAKTER, navn), join(BILLEDER, navn));
     }
+  });
+
+  it("the secretariat downloads the takstudvikling report of last year to this with its token, before publication (issue 21)", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#hent-udvikling")]);
+    expect(download.suggestedFilename()).toBe(`takstudvikling-${FORRIGE}-${AAR}.xlsx`);
+    const sti = join(ARTEFAKTER, `takstudvikling-${FORRIGE}-${AAR}.xlsx`);
+    await download.saveAs(sti);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(sti) as unknown as ArrayBuffer);
+    // MIDT-2021 gives no plSats: the report says so and gives no figure (never the nominal change).
+    const om: string[] = [];
+    wb.getWorksheet("Om rapporten")!.eachRow((r) => om.push(String(r.getCell(1).value)));
+    expect(om).toContain(`${AAR}: PL mangler – intet regelsæt for ${AAR} i Midtjylland angiver en PL-sats (plSats)`);
+    await page.waitForFunction(() => /Takstudviklingsrapporten 2020-2021 er hentet/.test(document.getElementById("status")?.textContent ?? ""));
   });
 
   it("a reload with the token in the tab sends the overview's request from the page's inline script (allowed by the CSP), once", async () => {

@@ -28,7 +28,12 @@ export interface Plan {
   begrundet?: boolean;
   /** Belægning 100 % against 90 %/92 % the two years before, no begrundelse: TS012. */
   belaegningsafvigelse?: boolean;
+  /** The 2021 skema's grouping fields (issue 21; product.md §2). */
+  gruppe?: { TS_Ledelsesomraade?: string; TS_Maalgruppekategori?: string; TS_SaerligOpmaerksomhed?: string };
 }
+
+/** Viborg's centre (issue 21): the overview's grouping filters. */
+export const CENTER = "Center for Handicap og Psykiatri";
 
 const BOLIG = { ydelse: "Længerevarende botilbud", lov: "SEL § 108", enhed: "døgn" } as const;
 const MIDL = { ydelse: "Midlertidigt botilbud", lov: "SEL § 107", enhed: "døgn" } as const;
@@ -49,10 +54,10 @@ export const PLAN: Plan[] = [
   { driftsherre: "Randers Kommune", tilbud: "Gudenåhjemmet", ...MIDL, pladser: 10, t2020: 2200, t2021: 2244, tidligere: [2600] },
   { driftsherre: "Randers Kommune", tilbud: "Bakkegården", ...AFL, pladser: 6, t2020: 1700, t2021: 1734, belaegningsafvigelse: true }, // TS012
   { driftsherre: "Randers Kommune", tilbud: "Værkstedet", ...BESK, pladser: 25, t2020: 550, t2021: 500 }, // -10,9 %: TS050
-  { driftsherre: "Viborg Kommune", tilbud: "Hald Ege", ...BOLIG, pladser: 16, t2020: 3000, t2021: 3090 },
-  { driftsherre: "Viborg Kommune", tilbud: "Egeskoven", ...MIDL, pladser: 8, t2020: 2400, t2021: 2520 },
+  { driftsherre: "Viborg Kommune", tilbud: "Hald Ege", ...BOLIG, pladser: 16, t2020: 3000, t2021: 3090, gruppe: { TS_Ledelsesomraade: CENTER, TS_Maalgruppekategori: "Udviklingshæmmede" } },
+  { driftsherre: "Viborg Kommune", tilbud: "Egeskoven", ...MIDL, pladser: 8, t2020: 2400, t2021: 2520, gruppe: { TS_Ledelsesomraade: CENTER } },
   { driftsherre: "Viborg Kommune", tilbud: "Møllehuset", ...AKT, pladser: 22, t2020: 800, t2021: 820 },
-  { driftsherre: "Viborg Kommune", tilbud: "Birkebo", ...AFL, pladser: 5, t2020: 1600, t2021: 1600 },
+  { driftsherre: "Viborg Kommune", tilbud: "Birkebo", ...AFL, pladser: 5, t2020: 1600, t2021: 1600, gruppe: { TS_Ledelsesomraade: CENTER, TS_SaerligOpmaerksomhed: "ja" } }, // no warning either way
   { driftsherre: "Viborg Kommune", tilbud: "Nørreåen", ...KRISE, pladser: 9, t2020: null, t2021: 1900 }, // new in 2021
   { driftsherre: "Silkeborg Kommune", tilbud: "Søhøjlandet", ...BOLIG, pladser: 20, t2020: 2300, t2021: 2415 },
   { driftsherre: "Silkeborg Kommune", tilbud: "Lysbro", ...MIDL, pladser: 11, t2020: 2100, t2021: 2000, belaegningsafvigelse: true }, // -6,6 %: TS050 + TS012
@@ -103,6 +108,7 @@ export function skema(p: Plan, aar: number, takst: number): Skema {
     if (p.t2020 !== null) s.TS_SidsteAarsTakst = p.t2020;
     if (p.begrundet) s.TS_UdviklingBegrundelse = "Ny normering efter socialtilsynets påbud og ændret målgruppe.";
     if (p.belaegningsafvigelse) Object.assign(s, { TS_BelaegningAarMinus2: 0.9, TS_BelaegningAarMinus1: 0.92 });
+    Object.assign(s, p.gruppe ?? {});
   }
   return s;
 }

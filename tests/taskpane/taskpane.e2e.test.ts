@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { axeOvertraedelser as axeAf } from "../helpers/axe";
-import { overvaagSide, startChromium } from "../helpers/browser";
+import { axeOvertraedelser as axeFund, overvaagSide, startChromium } from "../helpers/browser";
 import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
@@ -112,7 +111,7 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
 
   const tekst = (selector: string) => page.locator(selector).innerText();
 
-  const axeOvertraedelser = () => axeAf(page);
+  const axeOvertraedelser = () => axeFund(page);
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, "taskpane.html"))) {

@@ -1,3 +1,5 @@
+import type { OversigtQuery } from "../../kontrakt";
+import { erSaerligOpmaerksomhed } from "../../takstskema/felter";
 import { celleFor, sammeYdelse, sidsteAarsTakstVist, udviklingsPl, vistMiddelUdvikling, vistUdvikling, ydelserAf } from "../../takstskema";
 import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { DetaljeRaekke, OversigtRaekke, VersionRaekke } from "./forespoergsler";
@@ -46,6 +48,27 @@ function advarsler(findings: unknown[] | null): Advarsel[] {
     .filter(erFund)
     .filter((f) => f.severity === "warning")
     .map((f) => ({ code: f.code, field: String(f.field ?? ""), cell: String(f.cell ?? ""), message: String(f.message ?? "") }));
+}
+
+/** A row's grouping fields as the overview shows and filters them. */
+export function gruppeAf(r: Pick<OversigtRaekke, "gruppe">): { ledelsesomraade: string | null; maalgruppekategori: string | null; saerligOpmaerksomhed: boolean } {
+  const [ledelsesomraade, maalgruppekategori, saerlig] = r.gruppe ?? [null, null, null];
+  return { ledelsesomraade: tekst(ledelsesomraade), maalgruppekategori: tekst(maalgruppekategori), saerligOpmaerksomhed: erSaerligOpmaerksomhed(saerlig) };
+}
+
+/**
+ * The rows of the groups asked for (GET /api/v1/oversigt?ledelsesomraade=…&maalgruppekategori=…
+ * &saerligOpmaerksomhed=ja|nej): names compared as sammeYdelse does (case, spaces). A takst
+ * missing this year is judged by last year's grouping, the only one it has.
+ */
+export function iGruppe(raekker: readonly OversigtRaekke[], q: Omit<OversigtQuery, "takstaar">): OversigtRaekke[] {
+  if (q.ledelsesomraade === undefined && q.maalgruppekategori === undefined && q.saerligOpmaerksomhed === undefined) return [...raekker];
+  return raekker.filter((r) => {
+    const g = gruppeAf(r);
+    if (q.ledelsesomraade !== undefined && !sammeYdelse(g.ledelsesomraade ?? "", q.ledelsesomraade)) return false;
+    if (q.maalgruppekategori !== undefined && !sammeYdelse(g.maalgruppekategori ?? "", q.maalgruppekategori)) return false;
+    return q.saerligOpmaerksomhed === undefined || g.saerligOpmaerksomhed === (q.saerligOpmaerksomhed === "ja");
+  });
 }
 
 /**
@@ -105,6 +128,7 @@ export function lavOversigt(
       valideretMod: valideretMod(r.regelsaet_id, r.regelsaet_version),
       sagsstatus: r.status ?? "modtaget",
       nummer: r.nummer ?? null,
+      ...gruppeAf(r),
     });
     if (udv !== null) {
       const noegle = `${r.driftsherre}\u0000${r.tilbud}`;

@@ -34,7 +34,13 @@ export interface OversigtRaekke {
   /** The ruleset the server validated against (null for submissions stored before it was recorded). */
   regelsaet_id: string | null;
   regelsaet_version: number | null;
+  /** The grouping fields of the row's own submission (last year's for a missing takst). */
+  gruppe?: KortGruppe;
 }
+
+/** [TS_Ledelsesomraade, TS_Maalgruppekategori, TS_SaerligOpmaerksomhed] as parsed (migration 009). */
+export type KortGruppe = [unknown, unknown, unknown];
+const INGEN_GRUPPE: KortGruppe = [null, null, null];
 
 export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | null = null): Promise<number[]> {
   // One index probe per year (a skip scan), not a DISTINCT over every stored row; oversigt_kort
@@ -58,7 +64,7 @@ type YdelseRaekke = Omit<OversigtRaekke, "sidste_takst" | "har_sidste"> & { taks
 /** [navn, raekke, takst, sidsteAarsTakst] per ydelse. */
 type KortYdelse = [unknown, unknown, unknown, unknown];
 /** oversigt_kort.kort (migration 006; built by kort.ts or the migration's oversigt_kort_tekst): one submission's figures as a JSON array. */
-type Kort = [string, string, string, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[], number, string | null];
+type Kort = [string, string, string, Sagsstatus, number, unknown[] | null, unknown, unknown, string | null, number | null, KortYdelse[], KortGruppe, number, string | null];
 /** One element of the query's array: [this takstår (1) or the one before (0), number of versions, kort]. */
 type KortRaekke = [0 | 1, number, Kort];
 
@@ -91,12 +97,13 @@ export async function oversigtRaekker(db: Db, takstaar: number, driftsherre: str
   });
   const rows: YdelseRaekke[] = [];
   for (const [ny, antal, k] of JSON.parse(svar?.j ?? "[]") as KortRaekke[]) {
-    const [id, dh, tilbud, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser, version, nummer] = k;
+    const [id, dh, tilbud, status, ms, advarsler, pl, takstenhed, regelsaetId, regelsaetVersion, ydelser, gruppe, version, nummer] = k;
     if (ny === 0) {
       for (const [navn, , takst] of ydelser) {
         rows.push({
           id: null, driftsherre: dh, tilbud, takstaar: takstaar - 1, ydelse: navnAf(navn), raekke: null, version: null, nummer: null, status: null,
           antal_versioner: null, modtaget: null, findings: null, takst, oplyst_sidste: null, pl: null, takstenhed: null, regelsaet_id: null, regelsaet_version: null,
+          gruppe: gruppe ?? INGEN_GRUPPE,
         });
       }
       continue;
@@ -105,7 +112,7 @@ export async function oversigtRaekker(db: Db, takstaar: number, driftsherre: str
     for (const [navn, raekke, takst, oplyst] of ydelser) {
       rows.push({
         id, driftsherre: dh, tilbud, takstaar, ydelse: navnAf(navn), raekke, version, nummer, status, antal_versioner: antal, modtaget, findings: advarsler,
-        takst, oplyst_sidste: oplyst, pl, takstenhed, regelsaet_id: regelsaetId, regelsaet_version: regelsaetVersion,
+        takst, oplyst_sidste: oplyst, pl, takstenhed, regelsaet_id: regelsaetId, regelsaet_version: regelsaetVersion, gruppe: gruppe ?? INGEN_GRUPPE,
       });
     }
   }
@@ -148,7 +155,7 @@ function parret(rows: readonly YdelseRaekke[], takstaar: number): OversigtRaekke
       ud.push({
         id: null, driftsherre: f.driftsherre, tilbud: f.tilbud, ydelse: f.ydelse, raekke: null, version: null, nummer: null, status: null,
         antal_versioner: null, modtaget: null, findings: null, takst: null, oplyst_sidste: null, pl: null, takstenhed: null,
-        sidste_takst: f.takst, har_sidste: true, regelsaet_id: null, regelsaet_version: null,
+        sidste_takst: f.takst, har_sidste: true, regelsaet_id: null, regelsaet_version: null, gruppe: f.gruppe,
       });
     }
   }

@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { fejlSchema, idParamsSchema, oversigtDetaljeQuerySchema, oversigtSchema, takstaarQuerySchema } from "../../kontrakt";
+import { fejlSchema, idParamsSchema, oversigtDetaljeQuerySchema, oversigtQuerySchema, oversigtSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
-import { lavDetalje, lavOversigt } from "./beregning";
+import { iGruppe, lavDetalje, lavOversigt } from "./beregning";
 import { hentDialogForTakst } from "../dialog/sql";
 import { detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
 
@@ -72,15 +72,15 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
     app.get("/oversigt/", async (_req, reply) => reply.redirect("/oversigt"));
   }
 
-  app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: json(takstaarQuerySchema), response: { 200: json(oversigtSchema), 400: fejl, 401: fejl, 403: fejl } } }, async (req, reply) => {
+  app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: json(oversigtQuerySchema), response: { 200: json(oversigtSchema), 400: fejl, 401: fejl, 403: fejl } } }, async (req, reply) => {
     // The route lets only these two roles in (a socialtilsyn's token is refused before this).
     const bruger = req.bruger!.rolle === "kommune" ? { rolle: "kommune" as const, driftsherre: req.bruger!.driftsherre } : { rolle: "sekretariat" as const, driftsherre: null };
     const liste = await takstaarMedIndberetninger(db, bruger.driftsherre);
-    const { takstaar: oensket } = req.query;
+    const { takstaar: oensket, ...gruppe } = req.query;
     const takstaar = oensket ?? liste[liste.length - 1] ?? null;
     reply.header("cache-control", "no-store");
     if (takstaar === null) return lavOversigt(null, liste, [], bruger);
-    const raekker = await oversigtRaekker(db, takstaar, bruger.driftsherre);
+    const raekker = iGruppe(await oversigtRaekker(db, takstaar, bruger.driftsherre), gruppe);
     const regelsaet = await regelsaetOpslag(db, o.register, raekker.map((r) => ({ id: r.regelsaet_id, version: r.regelsaet_version })));
     return lavOversigt(takstaar, liste, raekker, bruger, regelsaet);
   });

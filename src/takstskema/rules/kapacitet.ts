@@ -97,6 +97,7 @@ export const TS111: Regel = {
 export const TS012: Regel = {
   code: "TS012",
   severity: "warning",
+  takstanalyse: true,
   felter: ["TS_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1", "TS_BelaegningBegrundelse"],
   afhaenger: ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1"],
   beskrivelse: "Belægningen afviger mere end 5 procentpoint fra gennemsnittet af de to seneste år uden begrundelse.",

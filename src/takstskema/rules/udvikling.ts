@@ -25,6 +25,7 @@ function brugtPl(ctx: RegelKontekst): string {
 export const TS050: Regel = {
   code: "TS050",
   severity: "warning",
+  takstanalyse: true,
   felter: ["TS_Ydelser_Takstudvikling", "TS_Ydelser_SidsteAarsTakst", "TS_PLPct", "TS_UdviklingBegrundelse"],
   afhaenger: UDVIKLING_AFHAENGER,
   beskrivelse: `En ydelses reelle takstudvikling er mere end ${GRAENSE} uden begrundelse.`,

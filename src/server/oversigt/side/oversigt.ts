@@ -139,16 +139,23 @@ function visOversigt(d: Oversigt): void {
     ? `<ul>${d.tilbagetrukne.map((x) => `<li>${esc(x.driftsherre)}: ${esc(x.tilbud)} – ${esc(x.ydelse)}, version ${antal(x.version)}${x.nummer ? ` (${esc(x.nummer)})` : ""} <button type="button" class="knap lille aabn" data-id="${esc(x.id)}" data-ydelse="${esc(x.ydelse)}">Vis</button></li>`).join("")}</ul>`
     : `<p class="svag">Ingen takster er trukket tilbage for ${d.takstaar ?? "–"}.</p>`;
   $("mangler").innerHTML = visMangler(d);
-  const dh = $<HTMLSelectElement>("filter-driftsherre");
-  const valgt = dh.value;
-  const navne = [...new Set(d.indberetninger.map((i) => i.driftsherre))].sort(sammenlign);
-  dh.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+  valgmuligheder("filter-driftsherre", d.indberetninger.map((i) => i.driftsherre));
+  valgmuligheder("filter-ledelsesomraade", d.indberetninger.map((i) => i.ledelsesomraade));
+  valgmuligheder("filter-maalgruppe", d.indberetninger.map((i) => i.maalgruppekategori));
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
-  for (const id of ["hent-xlsx", "hent-csv"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
+  for (const id of ["hent-xlsx", "hent-csv", "hent-udvikling"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
   if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
   // An older service without the socialtilsyn's year, or an answer not understood: no section.
   else void visObjektivFinansiering((sti) => hent(sti)).catch(() => undefined);
   tegn();
+}
+
+/** A filter's choices: "Alle" and the values the rows hold, sorted; the choice made stays chosen. */
+function valgmuligheder(id: string, vaerdier: (string | null)[]): void {
+  const liste = $<HTMLSelectElement>(id);
+  const valgt = liste.value;
+  const navne = [...new Set(vaerdier.filter((v): v is string => v !== null))].sort(sammenlign);
+  liste.innerHTML = `<option value="">Alle</option>${navne.map((n) => `<option${n === valgt ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
 }
 
 function visMangler(d: Oversigt): string {
@@ -172,6 +179,10 @@ interface Filter {
   soeg: string;
   status: string;
   driftsherre: string;
+  ledelsesomraade: string;
+  maalgruppe: string;
+  /** "ja", "nej" or "" (all). */
+  saerlig: string;
 }
 
 function filter(): Filter {
@@ -179,11 +190,22 @@ function filter(): Filter {
     soeg: $<HTMLInputElement>("soeg").value.trim().toLocaleLowerCase("da"),
     status: $<HTMLSelectElement>("filter-status").value,
     driftsherre: $<HTMLSelectElement>("filter-driftsherre").value,
+    ledelsesomraade: $<HTMLSelectElement>("filter-ledelsesomraade").value,
+    maalgruppe: $<HTMLSelectElement>("filter-maalgruppe").value,
+    saerlig: $<HTMLSelectElement>("filter-saerlig").value,
   };
+}
+
+/** The grouping filters (product.md §2): ledelsesområde, målgruppekategori, særlig opmærksomhed. */
+function passerGruppe(i: OversigtIndberetning, f: Filter): boolean {
+  if (f.ledelsesomraade && i.ledelsesomraade !== f.ledelsesomraade) return false;
+  if (f.maalgruppe && i.maalgruppekategori !== f.maalgruppe) return false;
+  return !f.saerlig || i.saerligOpmaerksomhed === (f.saerlig === "ja");
 }
 
 function passer(i: OversigtIndberetning, f: Filter): boolean {
   if (f.driftsherre && i.driftsherre !== f.driftsherre) return false;
+  if (!passerGruppe(i, f)) return false;
   if (f.status === "godkendt" && i.status !== "godkendt") return false;
   if (f.status === "advarsler" && i.status !== "advarsler") return false;
   if (f.status === "udsving" && !i.udsving) return false;
@@ -196,8 +218,10 @@ function passer(i: OversigtIndberetning, f: Filter): boolean {
   return true;
 }
 
-function passerTilbud(t: TilbudsUdvikling, f: Filter): boolean {
+/** `grupperede`: the driftsherre/tilbud keys whose rows pass the grouping filters (null: no such filter). */
+function passerTilbud(t: TilbudsUdvikling, f: Filter, grupperede: ReadonlySet<string> | null): boolean {
   if (f.driftsherre && t.driftsherre !== f.driftsherre) return false;
+  if (grupperede && !grupperede.has(`${t.driftsherre}\u0000${t.tilbud}`)) return false;
   if (f.status === "udsving" && !t.udsving) return false;
   if (f.soeg && !`${t.driftsherre}\n${t.tilbud}`.toLocaleLowerCase("da").includes(f.soeg)) return false;
   return true;
@@ -282,7 +306,10 @@ function tegn(tilToppen = false): void {
   $("tabel").setAttribute("aria-rowcount", String(tabelListe.length + 1)); // + the header row
   tabelVindue ??= new Vindue({ ramme: $("tabel-ramme"), krop: $("raekker"), hoejde: () => raekkeHoejde, margen: MARGEN, tegn: tegnRaekker });
   tabelVindue.nyListe(tabelListe.length, tilToppen);
-  tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f)), data.takstaar);
+  const grupperede = f.ledelsesomraade || f.maalgruppe || f.saerlig
+    ? new Set(data.indberetninger.filter((i) => passerGruppe(i, f)).map((i) => `${i.driftsherre}\u0000${i.tilbud}`))
+    : null;
+  tegnGrafVindue(data.tilbud.filter((t) => passerTilbud(t, f, grupperede)), data.takstaar);
   // A row is a takst (one ydelse); the key figures count skemaer.
   $("viser").textContent = `Viser ${antal(tabelListe.length)} af ${flertal(data.indberetninger.length, "takst", "takster")}.`;
   for (const th of document.querySelectorAll<HTMLTableCellElement>("th[data-sort]")) {
@@ -448,10 +475,21 @@ async function hentFil(format: "xlsx" | "csv"): Promise<void> {
   const aar = data.takstaar;
   // The secretariat's export, under the server's name for it: the public takstoversigt (its own
   // file, takstoversigt-ÅR.xlsx) is offered beside the publication.
-  const navn = `takster-${aar}.${format}`;
+  await gemFil(`/api/v1/eksport/takster.${format}?takstaar=${aar}`, `takster-${aar}.${format}`, `Eksporten for ${aar}`);
+}
+
+/** The takstudvikling report from last year to the year shown (with the token: also before publication). */
+async function hentUdvikling(): Promise<void> {
+  if (!data?.takstaar) return;
+  const aar = data.takstaar;
+  await gemFil(`/api/v1/takstudvikling.xlsx?fra=${aar - 1}&til=${aar}`, `takstudvikling-${aar - 1}-${aar}.xlsx`, `Takstudviklingsrapporten ${aar - 1}-${aar}`);
+}
+
+/** Fetches a file with the token and saves it under `navn`; `hvad` names it in the status line. */
+async function gemFil(sti: string, navn: string, hvad: string): Promise<void> {
   status(`Henter ${navn} …`);
   try {
-    const blob = await (await hent(`/api/v1/eksport/takster.${format}?takstaar=${aar}`)).blob();
+    const blob = await (await hent(sti)).blob();
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -460,9 +498,9 @@ async function hentFil(format: "xlsx" | "csv"): Promise<void> {
     a.click();
     a.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    status(`Eksporten for ${aar} er hentet som ${navn}.`);
+    status(`${hvad} er hentet som ${navn}.`);
   } catch (e) {
-    if (!afvist(e)) status(`Eksporten kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+    if (!afvist(e)) status(`${hvad} kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
   }
 }
 
@@ -491,7 +529,7 @@ function start(): void {
   $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
   $("soeg").addEventListener("input", tegnSnart);
   $("filter-status").addEventListener("change", () => tegn(true));
-  $("filter-driftsherre").addEventListener("change", () => tegn(true));
+  for (const id of ["filter-driftsherre", "filter-ledelsesomraade", "filter-maalgruppe", "filter-saerlig"]) $(id).addEventListener("change", () => tegn(true));
   $("filtre").addEventListener("submit", (ev) => ev.preventDefault());
   $("filtre").addEventListener("reset", () => window.setTimeout(() => tegn(true), 0));
   window.addEventListener("resize", () => {
@@ -500,6 +538,7 @@ function start(): void {
   });
   $("hent-xlsx").addEventListener("click", () => void hentFil("xlsx"));
   $("hent-csv").addEventListener("click", () => void hentFil("csv"));
+  $("hent-udvikling").addEventListener("click", () => void hentUdvikling());
   document.querySelector("#tabel thead")!.addEventListener("click", (ev) => {
     const th = (ev.target as HTMLElement).closest<HTMLTableCellElement>("th[data-sort]");
     if (!th) return;
