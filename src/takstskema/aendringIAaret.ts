@@ -1,5 +1,8 @@
+import type { Regelsaet } from "../regelsaet";
+import { KATEGORI_HOEJT_SPECIALISERET, KATEGORI_KLYNGETILBUD } from "./felter";
+import { kanoniskKategori } from "./kategori";
 import { celleFor } from "./layout";
-import type { Fund } from "./resultat";
+import type { Fund, YdelseBeregnet } from "./resultat";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
 
@@ -22,5 +25,55 @@ export function aendringIAaretFund(vaerdier: Readonly<Record<string, unknown>>, 
     field: "TS_AendringBegrundelse",
     cell: celleFor("TS_AendringBegrundelse"),
     message: `Taksterne for ${takstaar} blev offentliggjort ${DATO.format(offentliggjort)}. En ny version er en ændring i året og kræver en begrundelse i "Begrundelse for ændring i året".`,
+  };
+}
+
+/**
+ * TS131 (error, service): "Tilbud kan ikke ændre kategori i løbet af året" (004:3648). `udgivet`
+ * is the kategori of the takst published for the year; both are compared as the ruleset names
+ * them (its synonyms and case do not count as a change).
+ */
+export function ts131(r: Regelsaet | undefined, kategori: unknown, udgivet: string | null): Fund | null {
+  const ny = typeof kategori === "string" && kategori.trim() !== "" ? kategori : null;
+  const kanonisk = (k: string | null) => (k === null ? null : kanoniskKategori(r, k) ?? k.trim());
+  if (kanonisk(ny) === kanonisk(udgivet)) return null;
+  const hvad = (k: string | null) => (k === null ? "ingen kategori" : `"${kanonisk(k)}"`);
+  return {
+    code: "TS131",
+    severity: "error",
+    field: "TS_Kategori",
+    cell: celleFor("TS_Kategori"),
+    message: `Tilbuddet er offentliggjort med ${hvad(udgivet)} for året; skemaet angiver ${hvad(ny)}. Et tilbud kan ikke ændre kategori i løbet af året; en ny kategori gælder fra næste års takster (004:3648).`,
+  };
+}
+
+const tekstAf = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+const pladserI = (ydelser: readonly Pick<YdelseBeregnet, "pladser">[]): number => ydelser.reduce((s, y) => s + (y.pladser ?? 0), 0);
+
+/**
+ * TS133 (warning, service): a klyngetilbud or højt specialiseret tilbud whose pladser differ from
+ * last year's in the register must say why (Bilag 12, 004:4156-4171: "Driftsherre skal ved
+ * takstindberetningen beskrive årsag til ændring i kapacitet"). Flag: the skema has no field of
+ * its own for that reason; a begrundelse for belægning (the Kapacitet section) or for an
+ * in-year change counts.
+ */
+export function ts133(
+  r: Regelsaet | undefined,
+  vaerdier: Readonly<Record<string, unknown>>,
+  ydelser: readonly Pick<YdelseBeregnet, "pladser">[],
+  sidsteAar: readonly Pick<YdelseBeregnet, "pladser">[] | undefined,
+): Fund | null {
+  const kategori = kanoniskKategori(r, tekstAf(vaerdier.TS_Kategori));
+  if ((kategori !== KATEGORI_KLYNGETILBUD && kategori !== KATEGORI_HOEJT_SPECIALISERET) || !sidsteAar || sidsteAar.length === 0) return null;
+  if (tekstAf(vaerdier.TS_BelaegningBegrundelse) !== "" || tekstAf(vaerdier.TS_AendringBegrundelse) !== "") return null;
+  const nu = pladserI(ydelser);
+  const foer = pladserI(sidsteAar);
+  if (nu === foer) return null;
+  return {
+    code: "TS133",
+    severity: "warning",
+    field: "TS_Pladser",
+    cell: celleFor("TS_Pladser"),
+    message: `Tilbuddet har ${nu} pladser mod ${foer} sidste år. Et ${kategori === KATEGORI_KLYNGETILBUD ? "klyngetilbud" : "højt specialiseret tilbud"} skal begrunde en ændring i kapaciteten (Bilag 12): skriv årsagen og konsekvenserne i "Begrundelse for belægning".`,
   };
 }

@@ -8,6 +8,7 @@
  * - "tal": a decimal number (pladser: whole unless the ruleset allows fractional places)
  * - "beloeb": kroner
  * - "procent": a fraction (95 % = 0.95), shown with a percent format
+ * - "dato": a calendar date, held as "YYYY-MM-DD" (an Excel date cell, an ISO or Danish date text)
  *
  * Roles: "input" cells are filled by the user (mandatory yellow, optional orange),
  * "beregnet" cells hold formulas (locked), "system" cells are written by the task pane.
@@ -15,7 +16,7 @@
 
 import type { ParameterNavn } from "../regelsaet";
 
-export type FeltType = "tekst" | "valg" | "email" | "heltal" | "tal" | "beloeb" | "procent";
+export type FeltType = "tekst" | "valg" | "email" | "heltal" | "tal" | "beloeb" | "procent" | "dato";
 export type FeltRolle = "input" | "beregnet" | "system";
 
 export const SEKTIONER = [
@@ -98,6 +99,10 @@ export type FeltParameter = Extract<ParameterNavn, "overheadLoft" | "renteLoft" 
 /** SYD-2018's category names (004:3628-3645, 4013-4014); the choices come from the ruleset's `kategorier`. */
 export const KATEGORI_HOEJT_SPECIALISERET = "Højt specialiseret tilbud med regional betydning";
 export const KATEGORI_KLYNGETILBUD = "Klyngetilbud";
+
+/** The kinds of in-year change (product.md §2, TS_AendringArt; Bilag 11's headings, 004:4017-4146). */
+export const AENDRING_ARTER = ["takstforhoejelse", "takstreduktion", "teknisk_fejl", "pladser", "lukning"] as const;
+export type AendringArt = (typeof AENDRING_ARTER)[number];
 
 const input = <N extends `TS_${string}`, T extends FeltType>(
   navn: N,
@@ -209,6 +214,13 @@ export const FELTER = [
   },
   input("TS_AendringBegrundelse", "Indsendelse", "tekst", false, "Begrundelse for ændring i året",
     "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse.", { langTekst: true }),
+  // ── In-year change (Bilag 11, 004:4003-4155; product.md §2): kept together as one block ──
+  input("TS_AendringArt", "Indsendelse", "valg", false, "Art af ændring i året",
+    "Udfyldes kun ved en ændring efter offentliggørelsen (Bilag 11): takstforhoejelse, takstreduktion, teknisk_fejl (fejl i beregningen), pladser eller lukning. En takstforhøjelse kan tidligst gælde fra vedtagelsen; en takstreduktion eller teknisk fejl kan gælde fra 1. januar.",
+    { valg: AENDRING_ARTER, senere: true }),
+  input("TS_AendringVedtaget", "Indsendelse", "dato", false, "Ændringen vedtaget", "Den dato driftsherren vedtog ændringen, fx 15-04-2027.", { senere: true }),
+  input("TS_AendringIkrafttraedelse", "Indsendelse", "dato", false, "Ændringen gælder fra",
+    "Den dato den nye takst gælder fra (ikrafttrædelse), fx 01-05-2027; den gamle takst gælder til dagen før. For et nyt tilbud efter offentliggørelsen: startdatoen.", { senere: true }),
 ] satisfies readonly FeltDefinition[];
 
 export type FeltNavn = (typeof FELTER)[number]["navn"];

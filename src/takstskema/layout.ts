@@ -201,6 +201,7 @@ const NUMFMT: Record<FeltDefinition["type"], string | undefined> = {
   tal: "General",
   beloeb: "#,##0",
   procent: "0.0%",
+  dato: "dd-mm-yyyy",
 };
 
 function pct(x: number): string {
@@ -235,6 +236,9 @@ function regel(f: FeltDefinition, r: Regelsaet): Omit<LayoutValidering, "adresse
       return { type: egen?.type ?? "whole", operator: egen?.operator ?? "between", formler: [...(egen?.formler ?? [f.interval?.min ?? 0, f.interval?.max ?? 1e9])], fejl: egen?.fejl ?? "Skriv et helt tal." };
     case "tal":
       return { type: egen?.type ?? "decimal", operator: egen?.operator ?? "greaterThan", formler: [...(egen?.formler ?? [0])], fejl: egen?.fejl ?? "Skriv et positivt tal." };
+    case "dato":
+      // Excel holds a date as its serial day: 1 January 2000 (36526) to 31 December 2100 (73415).
+      return { type: "decimal", operator: "between", formler: [36526, 73415], fejl: "Skriv en dato, fx 01-05-2027." };
     case "valg": {
       const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
       return liste
