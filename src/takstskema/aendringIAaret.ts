@@ -50,6 +50,12 @@ export function ts131(r: Regelsaet | undefined, kategori: unknown, udgivet: stri
 const tekstAf = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
 const pladserI = (ydelser: readonly Pick<YdelseBeregnet, "pladser">[]): number => ydelser.reduce((s, y) => s + (y.pladser ?? 0), 0);
 
+/** A klyngetilbud or højt specialiseret tilbud: TS133 compares its pladser with last year's. */
+export function kapacitetSkalBegrundes(r: Regelsaet | undefined, vaerdier: Readonly<Record<string, unknown>>): boolean {
+  const kategori = kanoniskKategori(r, tekstAf(vaerdier.TS_Kategori));
+  return kategori === KATEGORI_KLYNGETILBUD || kategori === KATEGORI_HOEJT_SPECIALISERET;
+}
+
 /**
  * TS133 (warning, service): a klyngetilbud or højt specialiseret tilbud whose pladser differ from
  * last year's in the register must say why (Bilag 12, 004:4156-4171: "Driftsherre skal ved
@@ -64,7 +70,7 @@ export function ts133(
   sidsteAar: readonly Pick<YdelseBeregnet, "pladser">[] | undefined,
 ): Fund | null {
   const kategori = kanoniskKategori(r, tekstAf(vaerdier.TS_Kategori));
-  if ((kategori !== KATEGORI_KLYNGETILBUD && kategori !== KATEGORI_HOEJT_SPECIALISERET) || !sidsteAar || sidsteAar.length === 0) return null;
+  if (!kapacitetSkalBegrundes(r, vaerdier) || !sidsteAar || sidsteAar.length === 0) return null;
   if (tekstAf(vaerdier.TS_BelaegningBegrundelse) !== "" || tekstAf(vaerdier.TS_AendringBegrundelse) !== "") return null;
   const nu = pladserI(ydelser);
   const foer = pladserI(sidsteAar);

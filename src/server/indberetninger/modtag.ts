@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { afvistSchema, fejlSchema, modtagetSchema } from "../../kontrakt";
 import type { RegelsaetRegister } from "../../regelsaet";
-import { aendringIAaretFund, manglerBegrundelse, ts120, ydelserAf } from "../../takstskema";
+import { aendringIAaretFund, kapacitetSkalBegrundes, manglerBegrundelse, ts120, ts131, ts133, ydelserAf } from "../../takstskema";
 import type { Db } from "../db";
 import { type Bruger, sammeDriftsherre } from "../tokens";
 import { behandlKrop } from "./behandl";
@@ -45,6 +45,7 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
   // The server's register knows its publication number: the statement that stores checks it
   // (no query of its own); another register is brought up to date first.
   if (register.udgivelse === undefined) await register.opdater?.();
+  let kategoriGodkendt = false;
   for (let forsoeg = 0; ; forsoeg++) {
     const b = behandlKrop(krop, register, m.nu);
     if (!b.ok) {
@@ -54,9 +55,14 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
     if (!sammeDriftsherre(b.noegle.driftsherre, egen)) return andenDriftsherre();
     // TS120: the stated sidste års takst against what was submitted for the ydelse last year.
     // Only a body that states one costs the extra read (storing stays one round trip otherwise).
+    // TS133 (a klynge/HS tilbud's pladser against last year's) reads it too.
     const ydelser = ydelserAf(b.vaerdier, b.beregnet);
-    const sidsteAar = ydelser.some((y) => y.sidsteAarsTakst !== null) ? await hentSidsteAars(db, egen, b.noegle.tilbud, b.noegle.takstaar - 1) : undefined;
-    const findings = [...b.findings, ...ts120(ydelser, sidsteAar?.ydelser ?? [])];
+    const regelsaet = typeof b.vaerdier.TS_Regelsaet === "string" ? register.find(b.vaerdier.TS_Regelsaet) : undefined;
+    const sidsteAar = ydelser.some((y) => y.sidsteAarsTakst !== null) || kapacitetSkalBegrundes(regelsaet, b.vaerdier)
+      ? await hentSidsteAars(db, egen, b.noegle.tilbud, b.noegle.takstaar - 1)
+      : undefined;
+    const ts133Fund = ts133(regelsaet, b.vaerdier, ydelser, sidsteAar?.ydelser);
+    const findings = [...b.findings, ...ts120(ydelser, sidsteAar?.ydelser ?? []), ...(ts133Fund ? [ts133Fund] : [])];
     try {
       const { kvittering, ny } = await gemIndberetning(db, {
         ...b.noegle,
@@ -72,12 +78,20 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
         // After publication a new version is an in-year change and must say why (product.md §5):
         // the storing call looks the publication up and refuses (GemAfvist "offentliggjort").
         kraeverBegrundelse: manglerBegrundelse(b.vaerdier),
+        kategoriGodkendt,
         tokenId: bruger.tokenId,
       });
       return { kode: ny ? 201 : 200, krop: { ...kvittering, findings } };
     } catch (e) {
       if (!(e instanceof GemAfvist)) throw e;
       if (e.grund === "token") return { kode: 401 };
+      if (e.grund === "kategori") {
+        // The store compares the text; the same kategori by another of the ruleset's names is no change.
+        const fund = ts131(regelsaet, b.vaerdier.TS_Kategori, e.kategori);
+        if (fund) return { kode: 422, krop: { fejl: "Et tilbud kan ikke ændre kategori i løbet af året.", findings: [...b.findings, fund], skipped: b.skipped } };
+        kategoriGodkendt = true;
+        continue;
+      }
       if (e.grund === "offentliggjort") {
         const aendring = aendringIAaretFund(b.vaerdier, b.noegle.takstaar, e.offentliggjort);
         return { kode: 422, krop: { fejl: "Taksterne er offentliggjort: en ændring kræver en begrundelse.", findings: aendring ? [...b.findings, aendring] : b.findings, skipped: b.skipped } };
