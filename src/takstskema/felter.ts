@@ -216,7 +216,7 @@ export const FELTER = [
     "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse.", { langTekst: true }),
   // ── In-year change (Bilag 11, 004:4003-4155; product.md §2): kept together as one block ──
   input("TS_AendringArt", "Indsendelse", "valg", false, "Art af ændring i året",
-    "Udfyldes kun ved en ændring efter offentliggørelsen (Bilag 11): takstforhoejelse, takstreduktion, teknisk_fejl (fejl i beregningen), pladser eller lukning. En takstforhøjelse kan tidligst gælde fra vedtagelsen; en takstreduktion eller teknisk fejl kan gælde fra 1. januar.",
+    "Kun ved ændring efter offentliggørelsen (Bilag 11). En takstforhøjelse gælder tidligst fra vedtagelsen; en takstreduktion eller teknisk fejl (i beregningen) kan gælde fra 1. januar.",
     { valg: AENDRING_ARTER, senere: true }),
   input("TS_AendringVedtaget", "Indsendelse", "dato", false, "Ændringen vedtaget", "Den dato driftsherren vedtog ændringen, fx 15-04-2027.", { senere: true }),
   input("TS_AendringIkrafttraedelse", "Indsendelse", "dato", false, "Ændringen gælder fra",
