@@ -2,7 +2,9 @@ import type { Regelsaet } from "../regelsaet";
 import { KATEGORI_HOEJT_SPECIALISERET, KATEGORI_KLYNGETILBUD } from "./felter";
 import { kanoniskKategori } from "./kategori";
 import { celleFor } from "./layout";
+import { danskDato, kr } from "./regel";
 import type { Fund, YdelseBeregnet } from "./resultat";
+import { sammeYdelse } from "./sidsteAar";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
 
@@ -81,5 +83,45 @@ export function ts133(
     field: "TS_Pladser",
     cell: celleFor("TS_Pladser"),
     message: `Tilbuddet har ${nu} pladser mod ${foer} sidste år. Et ${kategori === KATEGORI_KLYNGETILBUD ? "klyngetilbud" : "højt specialiseret tilbud"} skal begrunde en ændring i kapaciteten (Bilag 12): skriv årsagen og konsekvenserne i "Begrundelse for belægning".`,
+  };
+}
+
+const datoAf = (v: unknown): string | null => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+
+/**
+ * An in-year change that applies before it was decided and is not a teknisk fejl: whether the
+ * service must compare its takster with the register's (TS130 whatever art the skema names).
+ */
+export function gaelderFoerVedtagelsen(vaerdier: Readonly<Record<string, unknown>>): boolean {
+  const vedtaget = datoAf(vaerdier.TS_AendringVedtaget);
+  const ikraft = datoAf(vaerdier.TS_AendringIkrafttraedelse);
+  return vedtaget !== null && ikraft !== null && ikraft < vedtaget && vaerdier.TS_AendringArt !== "teknisk_fejl";
+}
+
+/**
+ * TS130 judged against the register (service): a change that applies before it was decided may
+ * only lower takster (004:4122-4146). `iKraft` are the takster in force the day it would apply
+ * from; a ydelse above its takst there is a back-dated increase whatever art the skema names
+ * (the validator already refuses the art takstforhoejelse).
+ */
+export function ts130Register(
+  vaerdier: Readonly<Record<string, unknown>>,
+  ydelser: readonly Pick<YdelseBeregnet, "navn" | "takst" | "raekke">[],
+  iKraft: readonly Pick<YdelseBeregnet, "navn" | "takst">[],
+): Fund | null {
+  if (!gaelderFoerVedtagelsen(vaerdier) || vaerdier.TS_AendringArt === "takstforhoejelse") return null;
+  const hoejere = ydelser.find((y) => {
+    const foer = iKraft.find((p) => sammeYdelse(p.navn, y.navn))?.takst;
+    return y.takst !== null && foer !== undefined && foer !== null && y.takst > foer;
+  });
+  if (!hoejere) return null;
+  const foer = iKraft.find((p) => sammeYdelse(p.navn, hoejere.navn))!.takst!;
+  const ikraft = vaerdier.TS_AendringIkrafttraedelse as string;
+  return {
+    code: "TS130",
+    severity: "error",
+    field: "TS_AendringIkrafttraedelse",
+    cell: celleFor("TS_AendringIkrafttraedelse"),
+    message: `Taksten for "${hoejere.navn}" stiger fra ${kr(foer)} til ${kr(hoejere.takst!)} fra ${danskDato(ikraft)}, før ændringen blev vedtaget ${danskDato(vaerdier.TS_AendringVedtaget as string)}. En takstforhøjelse kan tidligst gælde fra vedtagelsen (Bilag 11).`,
   };
 }

@@ -136,6 +136,14 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     expect(ts130).toMatchObject({ severity: "error", field: "TS_AendringIkrafttraedelse" });
     expect(ts130!.message).toContain("1.5.2027, før den blev vedtaget 15.5.2027");
     expect(await db.query("SELECT id FROM indberetninger WHERE takstaar = 2027")).toHaveLength(foer.length);
+    // Named a takstreduktion, but the takst rises against the register's takst in force that day.
+    const forklaedt = await indsend(aendring({ TS_Loen: LOEN_HOEJERE, TS_AendringArt: "takstreduktion", TS_AendringVedtaget: "2027-05-15", TS_AendringIkrafttraedelse: "2027-01-01" }));
+    expect(forklaedt.statusCode).toBe(422);
+    const fund = (forklaedt.json().findings as Fund[]).find((f) => f.code === "TS130");
+    expect(fund!.message).toContain(`stiger fra ${TAKST_2027.toLocaleString("da-DK")} kr. til ${TAKST_HOEJERE.toLocaleString("da-DK")} kr. fra 1.1.2027`);
+    expect(await db.query("SELECT id FROM indberetninger WHERE takstaar = 2027")).toHaveLength(foer.length);
+    // A teknisk fejl may raise it from 1 January (004:4137-4146).
+    expect((await indsend(aendring({ TS_Loen: LOEN_HOEJERE, TS_AendringArt: "teknisk_fejl", TS_AendringVedtaget: "2027-05-15", TS_AendringIkrafttraedelse: "2027-01-01" }))).statusCode).toBe(201);
   });
 
   it("a takstreduktion may apply from 1 January (004:4127-4146): the published period is replaced from its first day", async () => {

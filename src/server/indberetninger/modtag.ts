@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { afvistSchema, fejlSchema, modtagetSchema } from "../../kontrakt";
 import type { RegelsaetRegister } from "../../regelsaet";
-import { aendringIAaretFund, kapacitetSkalBegrundes, manglerBegrundelse, ts120, ts131, ts133, ydelserAf } from "../../takstskema";
+import { aendringIAaretFund, gaelderFoerVedtagelsen, kapacitetSkalBegrundes, manglerBegrundelse, ts120, ts130Register, ts131, ts133, ydelserAf } from "../../takstskema";
 import type { Db } from "../db";
 import { type Bruger, sammeDriftsherre } from "../tokens";
 import { behandlKrop } from "./behandl";
+import { taksterIKraft } from "../offentliggoerelse/sql";
 import { hentSidsteAars } from "./sidsteAar";
 import { GemAfvist, gemIndberetning } from "./sql";
 
@@ -62,6 +63,13 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
       ? await hentSidsteAars(db, egen, b.noegle.tilbud, b.noegle.takstaar - 1)
       : undefined;
     const ts133Fund = ts133(regelsaet, b.vaerdier, ydelser, sidsteAar?.ydelser);
+    // TS130 against the register: only a change dated before its decision costs the read.
+    if (gaelderFoerVedtagelsen(b.vaerdier)) {
+      const iKraft = await taksterIKraft(db, egen, b.noegle.tilbud, b.noegle.takstaar, b.vaerdier.TS_AendringIkrafttraedelse as string);
+      const ts130 = ts130Register(b.vaerdier, ydelser, iKraft);
+      if (ts130 && !(await m.tokenGyldigt())) return { kode: 401 };
+      if (ts130) return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: [...b.findings, ts130], skipped: b.skipped } };
+    }
     const findings = [...b.findings, ...ts120(ydelser, sidsteAar?.ydelser ?? []), ...(ts133Fund ? [ts133Fund] : [])];
     try {
       const { kvittering, ny } = await gemIndberetning(db, {

@@ -74,6 +74,16 @@ export async function aktuelleTaksterAntal(db: Sql, takstaar: number): Promise<n
   return Number(r?.n ?? 0);
 }
 
+/** The takster (per ydelse) of a tilbud in force on a day (YYYY-MM-DD) in the register. */
+export async function taksterIKraft(db: Sql, driftsherre: string, tilbud: string, takstaar: number, dato: string): Promise<{ navn: string; takst: number | null }[]> {
+  const rows = await db.query<{ navn: string; takst: number | null }>(
+    `SELECT ydelse AS navn, takst FROM takstperioder
+     WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND gyldig_fra <= $4::date AND (gyldig_til IS NULL OR gyldig_til >= $4::date)`,
+    [driftsherre, tilbud, takstaar, dato],
+  );
+  return rows.map((r) => ({ navn: r.navn, takst: r.takst === null ? null : Number(r.takst) }));
+}
+
 export async function hentOffentliggoerelse(db: Sql, takstaar: number): Promise<Offentliggoerelse | undefined> {
   const [r] = await db.query<Raekke>("SELECT takstaar, offentliggjort, antal_takster FROM offentliggoerelser WHERE takstaar = $1::int", [takstaar]);
   return r ? somOffentliggoerelse(r) : undefined;
