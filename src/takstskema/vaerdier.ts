@@ -147,6 +147,11 @@ function isoDato(aar: number, maaned: number, dag: number): string | undefined {
   return d.toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD" → Excel's serial day (what a date cell holds; its number format shows the date). */
+export function excelDag(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAG_MS + EXCEL_1970;
+}
+
 /**
  * A date as "YYYY-MM-DD": an Excel date (a serial number from Office.js, a Date from ExcelJS,
  * whose date cells are midnight UTC), ISO text or Danish day-month-year text. 1.5.2027 is 1 May.

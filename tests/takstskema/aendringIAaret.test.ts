@@ -1,5 +1,5 @@
 import { celleFor, parseFelt, felt, ts131, ts133 } from "../../src/takstskema";
-import { kort, REGISTER, valider } from "./hjaelp";
+import { kort, REGISTER, rundtur, valider } from "./hjaelp";
 
 const SYD = REGISTER.hent("SYD-2018");
 const dato = (v: unknown) => parseFelt(felt("TS_AendringIkrafttraedelse")!, v);
@@ -82,5 +82,23 @@ describe("TS131 and TS133 (the service's, from the register)", () => {
     expect(ts133(SYD, { ...klynge, TS_AendringBegrundelse: "Udvidelse" }, [{ pladser: 14 }], sidste)).toBeNull();
     // No tilbud last year: nothing to compare.
     expect(ts133(SYD, klynge, [{ pladser: 14 }], undefined)).toBeNull();
+  });
+});
+
+describe("the template carries the in-year change (pane and CLI share the layout)", () => {
+  it("udfyld writes the dates as Excel dates that read back as the same days, and TS130 finds them in the file", async () => {
+    const r = await rundtur(
+      { TS_AendringArt: "takstforhoejelse", TS_AendringVedtaget: "15.5.2018", TS_AendringIkrafttraedelse: "2018-05-01", TS_AendringBegrundelse: "Ny normering" },
+      {},
+      undefined,
+      (wb) => {
+        const [ark, adresse] = celleFor("TS_AendringIkrafttraedelse").split("!");
+        const c = wb.getWorksheet(ark!)!.getCell(adresse!);
+        // Excel's serial day of 1 May 2018 (43221), shown as a date.
+        expect([c.value, c.numFmt]).toEqual([43221, "dd-mm-yyyy"]);
+      },
+    );
+    expect(r.vaerdier).toMatchObject({ TS_AendringVedtaget: "2018-05-15", TS_AendringIkrafttraedelse: "2018-05-01", TS_AendringArt: "takstforhoejelse" });
+    expect(kort(r.findings)).toContain(`TS130 error TS_AendringIkrafttraedelse ${celleFor("TS_AendringIkrafttraedelse")}`);
   });
 });
