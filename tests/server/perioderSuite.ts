@@ -161,6 +161,23 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     expect((await get("/api/v1/takstoversigt.csv?takstaar=2027")).body).toContain(";01.01.2027;erstattet fra start;Offentliggjort;");
   });
 
+  it("Flag: an approved change without TS_AendringIkrafttraedelse applies from the day it was received, held within the takstår", async () => {
+    // Received now (after 2018): the last day of 2018.
+    expect((await indsend(gyldigtSkema({ TS_Kategori: "Klyngetilbud" }))).statusCode).toBe(201);
+    await offentliggoer(2018);
+    const r = await indsend(gyldigtSkema({ TS_Kategori: "Klyngetilbud", TS_Loen: LOEN_HOEJERE, TS_AendringBegrundelse: "Ny overenskomst" }));
+    expect(r.statusCode).toBe(201);
+    await godkend(r.json().id);
+    expect((await perioder("takstaar=2018")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([
+      [TAKST_2027, "2018-01-01", "2018-12-30", "offentliggjort"],
+      [TAKST_HOEJERE, "2018-12-31", null, "aendring"],
+    ]);
+    // Asked again and approved again: the change is in the register once.
+    expect((await post(`${URL}/${r.json().id}/status`, { status: "i_dialog", bemaerkning: "Et spørgsmål" }, t.sekretariat)).statusCode).toBe(200);
+    await godkend(r.json().id);
+    expect(await perioder("takstaar=2018")).toHaveLength(2);
+  });
+
   it("acceptance 1: a kategori change during the year is refused with TS131; the same kategori typed otherwise is not a change", async () => {
     await toAarOffentliggjort();
     const r = await indsend(aendring({ TS_Kategori: "Højt specialiseret tilbud med regional betydning", TS_AendringArt: "pladser", TS_Loen: LOEN_HOEJERE }));
