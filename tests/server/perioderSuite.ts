@@ -159,6 +159,9 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     ]);
     expect((await perioder("dato=2027-01-01")).map((p) => p.takst)).toEqual([TAKST_LAVERE]);
     expect((await get("/api/v1/takstoversigt.csv?takstaar=2027")).body).toContain(";01.01.2027;erstattet fra start;Offentliggjort;");
+    // Withdrawn by the municipality: the change stops counting and the published takst runs on.
+    expect((await post(`${URL}/${r.json().id}/status`, { status: "tilbagetrukket", bemaerkning: "Fejl i indberetningen" }, t.odense)).statusCode).toBe(200);
+    expect((await perioder("takstaar=2027")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([[TAKST_2027, "2027-01-01", null, "offentliggjort"]]);
   });
 
   it("Flag: an approved change without TS_AendringIkrafttraedelse applies from the day it was received, held within the takstår", async () => {
@@ -259,7 +262,7 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
       expect(await migrer(gammel)).toContain("009_takstperioder.sql");
       const rows = await gammel.query<{ tilbud: string; ydelse: string; takst: number; fra: string; til: string | null; art: string; id: string }>(
         `SELECT tilbud, ydelse, takst, to_char(gyldig_fra, 'YYYY-MM-DD') AS fra, to_char(gyldig_til, 'YYYY-MM-DD') AS til, art, indberetning_id::text AS id
-         FROM takstperioder ORDER BY nr`,
+         FROM takstperioder_gyldige ORDER BY nr`,
       );
       expect(rows.map((r) => [r.tilbud, r.ydelse, Number(r.takst), r.fra, r.til, r.art, r.id.slice(-1)])).toEqual([
         ["Søhuset", "Døgn", 1650, "2025-01-01", null, "offentliggjort", "2"],

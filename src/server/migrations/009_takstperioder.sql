@@ -1,9 +1,11 @@
 -- The takst register (product.md §5.1): every published takst is a period of its takstniveau
 -- (driftsherre, tilbud, ydelse) with the dates it applies and its art. Publication opens the
--- year's periods from 1 January; an approved in-year change closes the open ones the day before
--- it applies and opens its own; a tilbud new after publication opens its first period from its
--- start. All three are triggers, so whichever code publishes, stores or approves cannot forget
--- them and they are part of the same statement.
+-- year's periods from 1 January; an approved in-year change opens its own from the day it
+-- applies; a tilbud new after publication opens its first period from its start. All three are
+-- triggers, so whichever code publishes, stores or approves cannot forget them and they are part
+-- of the same statement. The table holds when each period starts; where it ends is read from the
+-- periods entered after it (the view takstperioder_gyldige), so a withdrawn change simply stops
+-- counting and the periods it ended run on again.
 CREATE TABLE takstperioder (
   id              bigserial PRIMARY KEY,
   takstaar        integer NOT NULL,
@@ -14,15 +16,12 @@ CREATE TABLE takstperioder (
   -- stored before the Ydelser table (one takst, read from its values).
   nr              integer,
   gyldig_fra      date NOT NULL,
-  -- NULL: open. The day before gyldig_fra: replaced from its first day (never in force).
-  gyldig_til      date,
   art             text NOT NULL,
   takst           double precision,
   basistakst      double precision,
   servicetakst    double precision,
   indberetning_id uuid NOT NULL REFERENCES indberetninger(id) ON DELETE CASCADE,
-  nummer          text,
-  CHECK (gyldig_til IS NULL OR gyldig_til >= gyldig_fra - 1)
+  nummer          text
 );
 
 CREATE INDEX takstperioder_tilbud_idx ON takstperioder (driftsherre, tilbud, takstaar, gyldig_fra);
@@ -73,11 +72,16 @@ CREATE FUNCTION takstperioder_fra(i indberetninger) RETURNS date LANGUAGE sql ST
          ELSE (i.modtaget AT TIME ZONE 'Europe/Copenhagen')::date END))
 $$;
 
--- Closes a tilbud's periods the day before `fra`; a period starting on or after it was never in force.
-CREATE FUNCTION takstperioder_luk(dh text, tb text, aar integer, fra date) RETURNS void LANGUAGE sql AS $$
-  UPDATE takstperioder SET gyldig_til = CASE WHEN gyldig_fra < fra THEN fra - 1 ELSE gyldig_fra - 1 END
-  WHERE driftsherre = dh AND tilbud = tb AND takstaar = aar AND (gyldig_til IS NULL OR gyldig_til >= fra);
-$$;
+-- The periods of submissions not withdrawn, each ending the day before the earliest start of a
+-- period of its tilbud entered after it by another submission (NULL: open). A later change that
+-- applies from before a period's start leaves gyldig_til before gyldig_fra: never in force.
+CREATE VIEW takstperioder_gyldige AS
+SELECT p.*,
+       (SELECT min(q.gyldig_fra) - 1
+          FROM takstperioder q JOIN indberetninger qi ON qi.id = q.indberetning_id AND qi.status <> 'tilbagetrukket'
+         WHERE q.driftsherre = p.driftsherre AND q.tilbud = p.tilbud AND q.takstaar = p.takstaar
+           AND q.id > p.id AND q.indberetning_id <> p.indberetning_id) AS gyldig_til
+FROM takstperioder p JOIN indberetninger i ON i.id = p.indberetning_id AND i.status <> 'tilbagetrukket';
 
 CREATE FUNCTION takstperioder_offentliggoer() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -115,20 +119,16 @@ $$;
 CREATE TRIGGER indberetninger_nyt_tilbud AFTER INSERT ON indberetninger
   FOR EACH ROW EXECUTE FUNCTION takstperioder_nyt_tilbud();
 
--- The secretariat approves an in-year change (status godkendt): the tilbud's periods close the day
--- before it applies and its own open, with its art. Once per submission, and only for the
--- current version (a newer one is still to be decided).
+-- The secretariat approves an in-year change (status godkendt): its periods open from the day it
+-- applies, with its art, and end the tilbud's earlier ones the day before (takstperioder_gyldige).
+-- Once per submission, and only for the current version (a newer one is still to be decided).
 CREATE FUNCTION takstperioder_godkendt() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  fra date;
 BEGIN
   IF EXISTS (SELECT 1 FROM takstperioder p WHERE p.indberetning_id = NEW.id)
      OR EXISTS (SELECT 1 FROM indberetninger x WHERE x.driftsherre = NEW.driftsherre AND x.tilbud = NEW.tilbud AND x.takstaar = NEW.takstaar AND x.version > NEW.version) THEN
     RETURN NULL;
   END IF;
-  fra := takstperioder_fra(NEW);
-  PERFORM takstperioder_luk(NEW.driftsherre, NEW.tilbud, NEW.takstaar, fra);
-  PERFORM takstperioder_aabn(NEW, fra, COALESCE(NULLIF(btrim(NEW.vaerdier->>'TS_AendringArt'), ''), 'aendring'));
+  PERFORM takstperioder_aabn(NEW, takstperioder_fra(NEW), COALESCE(NULLIF(btrim(NEW.vaerdier->>'TS_AendringArt'), ''), 'aendring'));
   RETURN NULL;
 END
 $$;

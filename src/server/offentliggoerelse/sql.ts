@@ -14,7 +14,7 @@ const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.ta
  * The takst register's periods of a takstår (product.md §5.1, migration 009), each with the
  * submission it came from: one row per period of a takstniveau, in the order driftsherre,
  * tilbud, gyldig fra, the ydelse's place in its table. A period whose submission is withdrawn is
- * no takst. `$2` (a date or null): only the periods in force that day. Last year's current
+ * no takst (takstperioder_gyldige leaves it out, and the periods it ended run on). `$2` (a date or null): only the periods in force that day. Last year's current
  * submission of the same tilbud (not withdrawn) comes beside it for last year's takst
  * (sidsteAarsTakstVist); a withdrawn current version does not bring an older one back.
  */
@@ -24,8 +24,8 @@ SELECT p.driftsherre, p.tilbud, i.vaerdier, i.beregnet, i.aendret_i_aaret, i.aen
        to_char(p.gyldig_fra, 'YYYY-MM-DD') AS gyldig_fra, to_char(p.gyldig_til, 'YYYY-MM-DD') AS gyldig_til, p.art,
        i.id::text AS indberetning_id, p.nummer,
        f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
-FROM takstperioder p
-JOIN indberetninger i ON i.id = p.indberetning_id AND i.status <> 'tilbagetrukket'
+FROM takstperioder_gyldige p
+JOIN indberetninger i ON i.id = p.indberetning_id
 LEFT JOIN LATERAL (
   SELECT x.status, x.vaerdier, x.beregnet FROM indberetninger x
   WHERE x.driftsherre = p.driftsherre AND x.tilbud = p.tilbud AND x.takstaar = p.takstaar - 1
@@ -77,7 +77,7 @@ export async function aktuelleTaksterAntal(db: Sql, takstaar: number): Promise<n
 /** The takster (per ydelse) of a tilbud in force on a day (YYYY-MM-DD) in the register. */
 export async function taksterIKraft(db: Sql, driftsherre: string, tilbud: string, takstaar: number, dato: string): Promise<{ navn: string; takst: number | null }[]> {
   const rows = await db.query<{ navn: string; takst: number | null }>(
-    `SELECT ydelse AS navn, takst FROM takstperioder
+    `SELECT ydelse AS navn, takst FROM takstperioder_gyldige
      WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND gyldig_fra <= $4::date AND (gyldig_til IS NULL OR gyldig_til >= $4::date)`,
     [driftsherre, tilbud, takstaar, dato],
   );
