@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
-import { fremfoerSkema, skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
+import { excelDag, FELTER, fremfoerSkema, skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
 import { hentSidsteAarsSkema, ServiceFejl } from "./fraServer";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
@@ -232,6 +232,11 @@ export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegi
   const cacheTabel = somTabel(cache).input as Udfyldning;
   const r = register.find(String(inddata.TS_Regelsaet ?? "")) ?? register.hent("SYD-2018");
   const res = validerSkema(inddata, { register });
+  // A date field holds an Excel date (its format shows it, its data validation takes it), not the JSON's text.
+  for (const f of FELTER) {
+    const dato = res.vaerdier[f.navn];
+    if (f.type === "dato" && typeof dato === "string") inddata[f.navn] = excelDag(dato);
+  }
   const b = res.beregnet;
   const kolonne = (noegle: "basistakst" | "servicetakst" | "takst" | "takstudvikling") => {
     const k: (number | string | null)[] = Array.from({ length: YDELSE_RAEKKER }, () => null);

@@ -158,7 +158,21 @@ export type OversigtRaekke = z.infer<typeof oversigtRaekkeSchema>;
 /** GET /api/v1/oversigt: the rows (the rest of the page's figures beside them, src/server/oversigt/typer.ts). */
 export const oversigtSchema = z.object({ takstaar: z.number().int().nullable(), indberetninger: z.array(oversigtRaekkeSchema) }).passthrough();
 
-/** One row of the public takstoversigt: one ydelse of a current submission (product.md §5). */
+/** YYYY-MM-DD. */
+const datoSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * What opened a period of the takst register (product.md §5.1): publication, an approved in-year
+ * change of an art of TS_AendringArt (or "aendring" where the skema names none), or a tilbud new
+ * after publication.
+ */
+export const periodeArtSchema = z.enum(["offentliggjort", "takstforhoejelse", "takstreduktion", "teknisk_fejl", "pladser", "lukning", "aendring", "nyt_tilbud"]);
+export type PeriodeArt = z.infer<typeof periodeArtSchema>;
+
+/**
+ * One row of the public takstoversigt: one period of a takstniveau (driftsherre, tilbud, ydelse)
+ * in the takst register (product.md §5, §5.1).
+ */
 export const takstoversigtRaekkeSchema = z.object({
   driftsherre: z.string(),
   tilbud: z.string(),
@@ -179,10 +193,19 @@ export const takstoversigtRaekkeSchema = z.object({
   /** ISO time of an in-year change (a version received after publication), else null. */
   aendretIAaret: z.string().nullable(),
   aendringBegrundelse: z.string().nullable(),
+  /** The first day the takst applies. */
+  gyldigFra: datoSchema,
+  /** The last day; null while open. The day before gyldigFra: replaced from its first day (never in force). */
+  gyldigTil: datoSchema.nullable(),
+  art: periodeArtSchema,
+  /** The submission the takst came from, and its receipt number. */
+  indberetningId: z.string(),
+  nummer: z.string().nullable(),
 });
 export type TakstoversigtRaekke = z.infer<typeof takstoversigtRaekkeSchema>;
 
-export const takstoversigtSchema = z.object({ takstaar: z.number().int(), offentliggjort: z.string(), takster: z.array(takstoversigtRaekkeSchema) });
+/** `dato`: the takster in force that day (null: every period of the year). */
+export const takstoversigtSchema = z.object({ takstaar: z.number().int(), offentliggjort: z.string(), dato: datoSchema.nullable(), takster: z.array(takstoversigtRaekkeSchema) });
 
 /**
  * GET /api/v1/tilsyn/mine?budgetaar=…: a municipality's own objektiv finansiering of the

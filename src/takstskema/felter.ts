@@ -8,6 +8,7 @@
  * - "tal": a decimal number (pladser: whole unless the ruleset allows fractional places)
  * - "beloeb": kroner
  * - "procent": a fraction (95 % = 0.95), shown with a percent format
+ * - "dato": a calendar date, held as "YYYY-MM-DD" (an Excel date cell, an ISO or Danish date text)
  *
  * Roles: "input" cells are filled by the user (mandatory yellow, optional orange),
  * "beregnet" cells hold formulas (locked), "system" cells are written by the task pane.
@@ -15,7 +16,7 @@
 
 import type { ParameterNavn } from "../regelsaet";
 
-export type FeltType = "tekst" | "valg" | "email" | "heltal" | "tal" | "beloeb" | "procent";
+export type FeltType = "tekst" | "valg" | "email" | "heltal" | "tal" | "beloeb" | "procent" | "dato";
 export type FeltRolle = "input" | "beregnet" | "system";
 
 export const SEKTIONER = [
@@ -100,6 +101,10 @@ export type FeltParameter = Extract<ParameterNavn, "overheadLoft" | "renteLoft" 
 /** SYD-2018's category names (004:3628-3645, 4013-4014); the choices come from the ruleset's `kategorier`. */
 export const KATEGORI_HOEJT_SPECIALISERET = "Højt specialiseret tilbud med regional betydning";
 export const KATEGORI_KLYNGETILBUD = "Klyngetilbud";
+
+/** The kinds of in-year change (product.md §2, TS_AendringArt; Bilag 11's headings, 004:4017-4146). */
+export const AENDRING_ARTER = ["takstforhoejelse", "takstreduktion", "teknisk_fejl", "pladser", "lukning"] as const;
+export type AendringArt = (typeof AENDRING_ARTER)[number];
 
 const input = <N extends `TS_${string}`, T extends FeltType>(
   navn: N,
@@ -223,6 +228,13 @@ export const FELTER = [
   },
   input("TS_AendringBegrundelse", "Indsendelse", "tekst", false, "Begrundelse for ændring i året",
     "Udfyldes kun når en allerede offentliggjort takst ændres i løbet af året: hvorfor den ændres. Indberetningsservicen modtager ikke en ny version efter offentliggørelsen uden en begrundelse.", { langTekst: true }),
+  // ── In-year change (Bilag 11, 004:4003-4155; product.md §2): kept together as one block ──
+  input("TS_AendringArt", "Indsendelse", "valg", false, "Art af ændring i året",
+    "Kun ved ændring efter offentliggørelsen (Bilag 11). En takstforhøjelse gælder tidligst fra vedtagelsen; en takstreduktion eller teknisk fejl (i beregningen) kan gælde fra 1. januar.",
+    { valg: AENDRING_ARTER, senere: true }),
+  input("TS_AendringVedtaget", "Indsendelse", "dato", false, "Ændringen vedtaget", "Den dato driftsherren vedtog ændringen, fx 15-04-2027.", { senere: true }),
+  input("TS_AendringIkrafttraedelse", "Indsendelse", "dato", false, "Ændringen gælder fra",
+    "Den dato den nye takst gælder fra (ikrafttrædelse), fx 01-05-2027; den gamle takst gælder til dagen før. For et nyt tilbud efter offentliggørelsen: startdatoen.", { senere: true }),
   // ── Gruppering (product.md §2): what the overview filters on and the takst analyses group by ──
   input("TS_Ledelsesomraade", "Gruppering", "tekst", false, "Ledelsesområde", "Det center eller ledelsesområde tilbuddet hører under (004:3978-3979); 5 %-reglen og puljen opgøres på dette niveau. Tom: tilbuddet er sit eget.", { senere: true }),
   input("TS_Maalgruppekategori", "Gruppering", "valg", false, "Målgruppekategori", "Socialtilsynets målgruppe for tilbuddet (en af de 10 grupper, 003:1114-1183). Bruges til at filtrere og sammenligne tilbud.", { valg: MAALGRUPPEKATEGORIER, senere: true }),

@@ -35,7 +35,7 @@ export { kanoniskKategori, kategoriNavne } from "./kategori";
 export { normaliserSocFormel, socKald, spilder, SPILDENDE_SOC } from "./socFormel";
 export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sektionsblokke, sidefod, sidefodDele, udskrift, type SidefodData, type SidefodDele, type Udskrift } from "./udskrift";
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
-export { aendringIAaretFund, manglerBegrundelse } from "./aendringIAaret";
+export { aendringIAaretFund, gaelderFoerVedtagelsen, kapacitetSkalBegrundes, manglerBegrundelse, ts130Register, ts131, ts133 } from "./aendringIAaret";
 export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "./fremfoer";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
 export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";

@@ -201,6 +201,7 @@ const NUMFMT: Record<FeltDefinition["type"], string | undefined> = {
   tal: "General",
   beloeb: "#,##0",
   procent: "0.0%",
+  dato: "dd-mm-yyyy",
 };
 
 function pct(x: number): string {
@@ -250,6 +251,8 @@ const REGEL: Record<FeltDefinition["type"], (f: FeltDefinition, r: Regelsaet) =>
   procent: procentRegel,
   heltal: (f) => talRegel(f, { type: "whole", operator: "between", formler: [f.interval?.min ?? 0, f.interval?.max ?? 1e9], fejl: "Skriv et helt tal." }),
   tal: (f) => talRegel(f, { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv et positivt tal." }),
+  // Excel holds a date as its serial day: 1 January 2000 (36526) to 31 December 2100 (73415).
+  dato: () => ({ type: "decimal", operator: "between", formler: [36526, 73415], fejl: "Skriv en dato, fx 01-05-2027." }),
   valg: valgRegel,
   tekst: tekstRegel,
   email: tekstRegel,

@@ -89,6 +89,12 @@ export function pctKort(x: number): string {
   return `${format(0, 2).format(x * 100)} %`;
 }
 
+/** "2027-05-01" → "1.5.2027". */
+export function danskDato(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
 export function tal(x: number): string {
   return format(0, 4).format(x);
 }

@@ -107,6 +107,7 @@ const TYPE_NAVN: Record<FeltDefinition["type"], string> = {
   tal: "et tal",
   beloeb: "et beløb i kroner",
   procent: "en procentsats",
+  dato: "en dato",
 };
 
 /** Each choice list in lower case, built once per list (toLocaleLowerCase is an ICU call). */
@@ -133,10 +134,58 @@ function parseTekst(def: Pick<FeltDefinition, "type" | "valg">, tekst: string): 
   return { ok: true, vaerdi: tekst };
 }
 
+const ISO_DATO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Danish day-month-year: 1.5.2027, 01-05-2027, 1/5/2027. */
+const DANSK_DATO = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/;
+/** Excel's serial day 25569 is 1 January 1970 (the 1900 date system, past its 1900 leap-year bug). */
+const EXCEL_1970 = 25569;
+const DAG_MS = 86_400_000;
+
+function isoDato(aar: number, maaned: number, dag: number): string | undefined {
+  const d = new Date(Date.UTC(aar, maaned - 1, dag));
+  if (d.getUTCFullYear() !== aar || d.getUTCMonth() !== maaned - 1 || d.getUTCDate() !== dag || aar < 1900 || aar > 2200) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD" → Excel's serial day (what a date cell holds; its number format shows the date). */
+export function excelDag(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAG_MS + EXCEL_1970;
+}
+
+/**
+ * A date as "YYYY-MM-DD": an Excel date (a serial number from Office.js, a Date from ExcelJS,
+ * whose date cells are midnight UTC), ISO text or Danish day-month-year text. 1.5.2027 is 1 May.
+ */
+export function parseDato(r: Raa): Parset<string> {
+  const forkert = (hvad: string): Parset<string> => ({ ok: false, besked: `${hvad} er ikke en dato (skriv fx 01-05-2027)` });
+  switch (r.slags) {
+    case "tom":
+      return { ok: true, vaerdi: undefined };
+    case "fejl":
+      return { ok: false, besked: `cellen indeholder fejlværdien ${r.fejl}, forventet en dato` };
+    case "bool":
+      return forkert(r.bool ? "SAND" : "FALSK");
+    case "dato":
+      return { ok: true, vaerdi: r.dato.toISOString().slice(0, 10) };
+    case "tal": {
+      if (!Number.isInteger(r.tal) || r.tal < 61 || r.tal > 110_000) return forkert(String(r.tal));
+      return { ok: true, vaerdi: new Date((r.tal - EXCEL_1970) * DAG_MS).toISOString().slice(0, 10) };
+    }
+    case "tekst": {
+      const t = r.tekst.length > MAKS_TALTEKST ? "" : r.tekst.trim();
+      const iso = ISO_DATO.exec(t);
+      const dk = iso ? undefined : DANSK_DATO.exec(t);
+      const dato = iso ? isoDato(+iso[1]!, +iso[2]!, +iso[3]!) : dk ? isoDato(+dk[3]!, +dk[2]!, +dk[1]!) : undefined;
+      return dato ? { ok: true, vaerdi: dato } : forkert(`"${kortTekst(r.tekst)}"`);
+    }
+  }
+}
+
 /** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
 export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval">, v: unknown): Parset<string | number> {
   const r = udpak(v);
   const forventet = TYPE_NAVN[def.type];
+  if (def.type === "dato") return parseDato(r);
   switch (r.slags) {
     case "tom":
       return { ok: true, vaerdi: undefined };
@@ -182,7 +231,7 @@ export function feltSchema(def: FeltDefinition) {
   });
 }
 
-type VaerdiType<T extends FeltDefinition["type"]> = T extends "tekst" | "valg" | "email" ? string : number;
+type VaerdiType<T extends FeltDefinition["type"]> = T extends "tekst" | "valg" | "email" | "dato" ? string : number;
 
 /**
  * Parsed skema: each field's typed value (undefined when empty); each Ydelser column an array

@@ -76,7 +76,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     expect(await page.locator("#hent-xlsx").innerText()).toBe("Hent eksport (.xlsx)");
   });
 
-  it("an in-year change received after publication is listed with its date and reason", async () => {
+  it("an in-year change received after publication and approved is listed with its date and reason", async () => {
     const s = indsendelser().filter((x) => x.aar === AAR).at(-1)!;
     const r = await t.app.inject({
       method: "POST",
@@ -85,6 +85,14 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
       payload: JSON.stringify({ ...s.skema, TS_AendringBegrundelse: "Rettet lønsum efter ny overenskomst", TS_Kontaktperson: "Ny kontaktperson" }),
     });
     expect(r.statusCode).toBe(201);
+    // Issue 21: the register (and the public takstoversigt this list reads) changes when the secretariat approves it.
+    const godkendt = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/indberetninger/${r.json().id}/status`,
+      headers: { authorization: `Bearer ${t.sekretariat}`, "content-type": "application/json" },
+      payload: JSON.stringify({ status: "godkendt", bemaerkning: "Godkendt" }),
+    });
+    expect(godkendt.statusCode).toBe(200);
     await page.reload();
     // The page keeps the token for the tab (sessionStorage) and opens the overview again itself.
     await page.waitForSelector("#oversigt:not([hidden])");

@@ -38,7 +38,7 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
   const get = (url: string, token?: string) => app.inject({ method: "GET", url, headers: token ? bearer(token) : {} });
   const indsend = (body: unknown, token = t.odense) => post(URL, body, token);
   const offentliggoer = (takstaar: unknown, token = t.sekretariat) => post("/api/v1/offentliggoerelse", { takstaar }, token);
-  type Raekke = { tilbud: string; ydelse: string; takst: number; aendretIAaret: string | null; aendringBegrundelse: string | null };
+  type Raekke = { tilbud: string; ydelse: string; takst: number; aendretIAaret: string | null; aendringBegrundelse: string | null; gyldigFra: string; gyldigTil: string | null; art: string };
   const oversigt = async (aar = 2018): Promise<Raekke[]> => {
     const r = await get(`/api/v1/takstoversigt?takstaar=${aar}`);
     expect(r.statusCode).toBe(200);
@@ -112,9 +112,14 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
     expect(fund.message).toMatch(/offentliggjort .*begrundelse/);
     expect((await oversigt())[0]!.takst).toBe(1682);
 
-    const med = await indsend(gyldigtSkema({ TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst fra 1. april" }));
+    const med = await indsend(gyldigtSkema({ TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst fra 1. april", TS_AendringArt: "takstforhoejelse", TS_AendringVedtaget: "2018-03-15", TS_AendringIkrafttraedelse: "2018-04-01" }));
     expect(med.statusCode).toBe(201);
-    const [r] = await oversigt();
+    // Issue 21: the register changes when the secretariat approves the change, not on receipt.
+    expect((await oversigt()).map((x) => x.takst)).toEqual([1682]);
+    expect((await post(`${URL}/${med.json().id}/status`, { status: "godkendt", bemaerkning: "Godkendt" }, t.sekretariat)).statusCode).toBe(200);
+    const [gammel, r] = await oversigt();
+    expect(gammel).toMatchObject({ takst: 1682, gyldigFra: "2018-01-01", gyldigTil: "2018-03-31", art: "offentliggjort", aendretIAaret: null });
+    expect(r).toMatchObject({ gyldigFra: "2018-04-01", gyldigTil: null, art: "takstforhoejelse" });
     expect(r!.takst).not.toBe(1682);
     expect(r!.aendringBegrundelse).toBe("Ny overenskomst fra 1. april");
     expect(Date.parse(r!.aendretIAaret!)).toBeGreaterThanOrEqual(Date.parse(f.offentliggjort));

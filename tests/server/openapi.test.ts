@@ -76,7 +76,9 @@ describe("the OpenAPI description at /api/v1/openapi.json", () => {
     expect(Object.keys(krop("/api/v1/indberetninger/{id}/status", "post")?.properties ?? {}).sort()).toEqual(["bemaerkning", "status"]);
     expect(Object.keys(krop("/api/v1/offentliggoerelse", "post")?.properties ?? {})).toEqual(["takstaar"]);
     expect(krop("/api/v1/indberetninger", "post")).toBeDefined();
-    expect(doc.paths["/api/v1/takstoversigt.csv"]!.get!.parameters).toEqual([expect.objectContaining({ name: "takstaar", in: "query" })]);
+    expect(doc.paths["/api/v1/takstoversigt.csv"]!.get!.parameters).toEqual([
+      expect.objectContaining({ name: "takstaar", in: "query" }), expect.objectContaining({ name: "dato", in: "query", required: false }),
+    ]);
   });
 
   it("describes a municipality's own objektiv finansiering (issue 23): the answer the pane and the overview page parse, and its query", async () => {

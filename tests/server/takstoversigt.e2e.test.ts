@@ -29,15 +29,20 @@ medBrowser()("the public takstoversigt page in Chromium", () => {
     db = await aabnPglite();
     app = await buildApp({ db, statiskMappe: null, lukDb: true });
     const sek = (await opretToken(db, { rolle: "sekretariat" })).token;
-    const post = async (url: string, token: string, body: unknown) => {
+    const post = async (url: string, token: string, body: unknown, kode = 201): Promise<{ id: string }> => {
       const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
-      if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+      if (r.statusCode !== kode) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+      return r.json();
     };
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
     const odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
     await post("/api/v1/indberetninger", odense, gyldigtSkema());
     await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });
-    await post("/api/v1/indberetninger", odense, gyldigtSkema({ TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst" }));
+    const aendring = await post("/api/v1/indberetninger", odense, gyldigtSkema({
+      TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst", TS_AendringArt: "takstforhoejelse", TS_AendringVedtaget: "2018-03-20", TS_AendringIkrafttraedelse: "2018-04-01",
+    }));
+    // The approved change closes the published period on 31 March (issue 21).
+    await post(`/api/v1/indberetninger/${aendring.id}/status`, sek, { status: "godkendt", bemaerkning: "Godkendt" }, 200);
     url = await lytLokalt(app);
     browser = await startChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 700 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
@@ -50,17 +55,19 @@ medBrowser()("the public takstoversigt page in Chromium", () => {
     await app?.close();
   });
 
-  it("shows the published year's takster without a token: caption, headings with scope, four ydelser, the in-year change", async () => {
+  it("shows the published year's takster without a token: caption, headings with scope, four ydelser, the in-year change as a second period", async () => {
     const svar = await page.goto(`${url}/takstoversigt`);
     expect(svar?.status()).toBe(200);
     expect(await page.title()).toBe("Takstoversigt 2018");
-    expect(norm(await page.locator("caption").innerText())).toMatch(/^Takster for 2018, offentliggjort \d\d\.\d\d\.\d{4}: 4 takster\./);
-    expect(await page.locator('thead th[scope="col"]').count()).toBe(14);
+    expect(norm(await page.locator("caption").innerText())).toMatch(/^Takster for 2018, offentliggjort \d\d\.\d\d\.\d{4}: 5 takster\./);
+    expect(await page.locator('thead th[scope="col"]').count()).toBe(17);
     const raekker = page.locator("tbody tr");
-    expect(await raekker.count()).toBe(4);
-    // Sorted by driftsherre: Odense's changed takst first, then Vejle's three ydelser (1.484 kr. for Gruppe A).
-    expect(norm(await raekker.nth(0).innerText())).toMatch(/Ny overenskomst/);
-    expect(norm(await raekker.nth(1).innerText())).toContain("Gruppe A: moderat støtte døgn 10 95,0 % 1.484 kr.");
+    expect(await raekker.count()).toBe(5);
+    // Sorted by driftsherre: Odense's published and changed periods first, then Vejle's three ydelser (1.484 kr. for Gruppe A).
+    expect(norm(await raekker.nth(0).innerText())).toContain("1.682 kr.");
+    expect(norm(await raekker.nth(0).innerText())).toContain("01.01.2018 31.03.2018 Offentliggjort");
+    expect(norm(await raekker.nth(1).innerText())).toMatch(/01\.04\.2018 – Takstforhøjelse .*Ny overenskomst/);
+    expect(norm(await raekker.nth(2).innerText())).toContain("Gruppe A: moderat støtte døgn 10 95,0 % 1.484 kr.");
     expect(await page.locator('a[aria-current="page"]').innerText()).toBe("2018");
     await page.screenshot({ path: join(ROD, "tests", "artifacts", "takstoversigt.png"), fullPage: true });
     expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });

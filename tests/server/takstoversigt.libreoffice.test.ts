@@ -30,6 +30,11 @@ function raekker(): TakstoversigtRaekke[] {
     takstudvikling: -0.0025,
     aendretIAaret: i === 3 ? "2018-03-01T10:00:00.000Z" : null,
     aendringBegrundelse: i === 3 ? "Ny overenskomst" : null,
+    gyldigFra: i === 3 ? "2018-04-01" : "2018-01-01",
+    gyldigTil: null,
+    art: i === 3 ? ("takstforhoejelse" as const) : ("offentliggjort" as const),
+    indberetningId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    nummer: `SYD-2018-${String(i + 1).padStart(4, "0")}`,
   }));
 }
 

@@ -145,6 +145,7 @@ async function visninger(t: Tilfaelde): Promise<Record<string, string>> {
   const offentlig = somTakstoversigt([{
     driftsherre: "Kommune", tilbud: "Tilbud", vaerdier: { ...vaerdier, TS_Takstaar: 2018, TS_Takstenhed: "døgn" }, beregnet: { ydelser: [lagret] },
     aendret_i_aaret: null, aendring_begrundelse: null, ydelse: lagret, ...valideretMod,
+    gyldig_fra: "2018-01-01", gyldig_til: null, art: "offentliggjort", indberetning_id: "00000000-0000-4000-8000-000000000001", nummer: null,
     sidste_vaerdier: sidsteAar, sidste_beregnet: t.indsendt === null ? null : { ydelser: [ydelse(t.indsendt, null, null)] },
   } as TakstoversigtDbRaekke], regelsaet);
   ud.takstoversigtApi = broek(offentlig[0]!.takstudvikling);

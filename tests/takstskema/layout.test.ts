@@ -13,6 +13,7 @@ TS_BelaegningBegrundelse TS_Dage TS_Takstenhed TS_Loen TS_Udvikling TS_Administr
 TS_Tjenestemandspension TS_TjmDelingsaftaleKorrektion TS_Borgerrettet TS_OverheadSats TS_OverheadGrundlag TS_Overhead TS_Tilsyn TS_Ejendom TS_Afskrivninger
 TS_Forrentning TS_Rentesats TS_Regulering TS_Oevrige TS_Takstgrundlag TS_Basisgrundlag TS_Belaegningsdage
 TS_PLPct TS_UdviklingBegrundelse TS_A1 TS_A2 TS_A3 TS_A6 TS_RegBudget TS_Kvittering TS_AendringBegrundelse
+TS_AendringArt TS_AendringVedtaget TS_AendringIkrafttraedelse
 TS_Ledelsesomraade TS_Maalgruppekategori TS_SaerligOpmaerksomhed TS_Aarsvaerk`.split(/\s+/);
 const KOLONNER = `TS_Ydelser_Navn TS_Ydelser_Pladser TS_Ydelser_Belaegning TS_Ydelser_Ressource TS_Ydelser_SidsteAarsTakst
 TS_Ydelser_Basistakst TS_Ydelser_Servicetakst TS_Ydelser_Takst TS_Ydelser_Takstudvikling`.split(/\s+/);

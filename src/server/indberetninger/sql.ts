@@ -63,24 +63,29 @@ export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
  * publication, and otherwise takes the next receipt number and inserts the next version. The
  * function's statements are planned once per session; the call itself is one round trip.
  */
-const GEM_SQL = `SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort
+const GEM_SQL = `SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort, k_kategori AS kategori
 FROM gem_indberetninger($1::jsonb) ORDER BY k_i`;
 
-type Grund = "token" | "regelsaet" | "offentliggjort";
+type Grund = "token" | "regelsaet" | "offentliggjort" | "kategori";
 
-/** The function refused to store: the token is revoked, a ruleset was published since validation, or the year is published. */
+/**
+ * The function refused to store: the token is revoked, a ruleset was published since validation,
+ * the year is published (and a reason is needed), or the published kategori is not the skema's (TS131).
+ */
 export class GemAfvist extends Error {
   constructor(
     readonly grund: Grund,
     /** For "offentliggjort": when the takstår was published. */
     readonly offentliggjort: Date | null = null,
+    /** For "kategori": the kategori of the takst published for the year, as typed (null: none). */
+    readonly kategori: string | null = null,
   ) {
-    super(grund === "token" ? "Tokenet er tilbagekaldt." : grund === "regelsaet" ? "Et regelsæt er udgivet siden valideringen." : "Taksterne er offentliggjort.");
+    super(grund === "token" ? "Tokenet er tilbagekaldt." : grund === "regelsaet" ? "Et regelsæt er udgivet siden valideringen." : grund === "kategori" ? "Kategorien er ikke den offentliggjorte." : "Taksterne er offentliggjort.");
   }
 }
 
 type GemRaekke = {
-  i: number; id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean; afvist: Grund | null; offentliggjort: Date | string | null;
+  i: number; id: string; nummer: string | null; sha256: string; modtaget: Date | string; ny: boolean; afvist: Grund | null; offentliggjort: Date | string | null; kategori: string | null;
 };
 
 /** One element of gem_indberetninger's array (the names are the function's). */
@@ -91,13 +96,15 @@ type Post = Record<string, unknown> & { praefiks: string };
  * tilbud, takstår), or gives the current version's receipt and `ny: false` when the body is the same.
  * `regelsaetUdgivelse`: the publication number the body was validated against (ServerRegister);
  * `kraeverBegrundelse`: a new version would be an in-year change without a reason (the
- * takstskema's rule, aendringIAaretFund). Throws GemAfvist when the token is revoked, the ruleset
- * is no longer the newest, or the year is published and a reason is needed.
+ * takstskema's rule, aendringIAaretFund); `kategoriGodkendt`: the caller found the published
+ * kategori the same by the ruleset's names (TS131). Throws GemAfvist when the token is revoked,
+ * the ruleset is no longer the newest, the year is published and a reason is needed, or the
+ * kategori differs from the published one.
  * One round trip to the database unless a concurrent submission for the same key wins.
  */
 export async function gemIndberetning(
   db: Db,
-  n: NyIndberetning & { regelsaetUdgivelse?: number; kraeverBegrundelse?: boolean },
+  n: NyIndberetning & { regelsaetUdgivelse?: number; kraeverBegrundelse?: boolean; kategoriGodkendt?: boolean },
 ): Promise<{ kvittering: Kvittering; ny: boolean }> {
   const id = randomUUID();
   const nu = new Date();
@@ -107,10 +114,11 @@ export async function gemIndberetning(
     modtaget: nu.toISOString(), token_id: n.tokenId, praefiks: nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar),
     regelsaet_id: n.regelsaet?.id ?? null, regelsaet_version: n.regelsaet?.version ?? null, udgivelse: n.regelsaetUdgivelse ?? null,
     kraever_begrundelse: n.kraeverBegrundelse ?? false,
+    kategori_godkendt: n.kategoriGodkendt ?? false,
     kort: kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet }),
   };
   const r = await viaSkriver(db, post);
-  if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort));
+  if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort), r.kategori ?? null);
   return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };
 }
 

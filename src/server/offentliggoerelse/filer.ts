@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { udenUgyldigeTegn } from "../../takstskema";
-import { OVERSKRIFTER, type TakstoversigtRaekke } from "./raekker";
+import { OVERSKRIFTER, type TakstoversigtRaekke, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
 /** "15.01.2018" */
@@ -30,7 +30,7 @@ export function takstoversigtCsv(raekker: readonly TakstoversigtRaekke[]): strin
     linjer.push([
       csvTekst(r.driftsherre), csvTekst(r.tilbud), csvTekst(r.tilbudsportalId), csvTekst(r.lovgrundlag), csvTekst(r.ydelse), csvTekst(r.takstenhed),
       dansk(r.pladser), procent(r.belaegning), dansk(r.takst), dansk(r.basistakst), dansk(r.servicetakst), dansk(r.sidsteAarsTakst),
-      procent(r.takstudvikling), csvTekst(aendringTekst(r)),
+      procent(r.takstudvikling), periodeDato(r.gyldigFra), csvTekst(gyldigTilTekst(r)), csvTekst(artTekst(r.art)), csvTekst(aendringTekst(r)),
     ].join(";"));
   }
   return "\uFEFF" + linjer.join("\r\n") + "\r\n";
@@ -38,8 +38,14 @@ export function takstoversigtCsv(raekker: readonly TakstoversigtRaekke[]): strin
 
 const KR = '#,##0 "kr."';
 const PCT = "0.0%";
-const BREDDER = [20, 26, 16, 12, 26, 12, 9, 11, 12, 12, 13, 13, 15, 24];
-const FORMATER: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, "0", PCT, KR, KR, KR, KR, PCT, undefined];
+const DATO_FORMAT = "dd-mm-yyyy";
+const BREDDER = [20, 26, 16, 12, 26, 12, 9, 11, 12, 12, 13, 13, 15, 11, 11, 15, 24];
+const FORMATER: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, "0", PCT, KR, KR, KR, KR, PCT, DATO_FORMAT, DATO_FORMAT, undefined, undefined];
+/** The sheet's last column (Q for 17), for the print area. */
+const SIDSTE_KOLONNE = String.fromCharCode(64 + OVERSKRIFTER.length);
+
+/** A period's date as an Excel date (midnight UTC is the day itself in ExcelJS). */
+const excelDato = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** Points per line of the default 11 pt font. */
 const LINJEHOEJDE = 15;
@@ -63,7 +69,7 @@ function linjerTil(tekst: string, bredde: number): number {
  * one page wide, footer "Side x af y"; kroner and percentages with number formats that Danish
  * Excel and LibreOffice show as 1.234 kr. and 5,2 %.
  */
-export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[]): Promise<Buffer> {
+export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[], dato: string | null = null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "takst-server";
   const ws = wb.addWorksheet(`Takster ${takstaar}`, {
@@ -75,7 +81,7 @@ export async function takstoversigtXlsx(takstaar: number, offentliggjort: string
     },
     headerFooter: { oddFooter: `&LTakstoversigt ${takstaar}, offentliggjort ${datoTekst(offentliggjort)}&RSide &P af &N` },
   });
-  ws.getCell("A1").value = `Takstoversigt ${takstaar}, offentliggjort ${datoTekst(offentliggjort)}`;
+  ws.getCell("A1").value = `Takstoversigt ${takstaar}${dato ? `, takster i kraft ${periodeDato(dato)}` : ""}, offentliggjort ${datoTekst(offentliggjort)}`;
   ws.getCell("A1").font = { bold: true, size: 14 };
   const hoved = ws.getRow(2);
   OVERSKRIFTER.forEach((o, i) => {
@@ -95,7 +101,8 @@ export async function takstoversigtXlsx(takstaar: number, offentliggjort: string
   for (const r of raekker) {
     const raekke = ws.addRow([
       t(r.driftsherre), t(r.tilbud), t(r.tilbudsportalId), t(r.lovgrundlag), t(r.ydelse), t(r.takstenhed),
-      r.pladser, r.belaegning, r.takst, r.basistakst, r.servicetakst, r.sidsteAarsTakst, r.takstudvikling, t(aendringTekst(r)),
+      r.pladser, r.belaegning, r.takst, r.basistakst, r.servicetakst, r.sidsteAarsTakst, r.takstudvikling,
+      excelDato(r.gyldigFra), r.gyldigTil === null ? null : r.gyldigTil < r.gyldigFra ? gyldigTilTekst(r) : excelDato(r.gyldigTil), t(artTekst(r.art)), t(aendringTekst(r)),
     ]);
     // A long reason wraps in its cell and the row grows; unwrapped, fitting to one page width
     // shrank every page's text for it (7,1 → 4,9 pt in LibreOffice). LibreOffice does not grow
@@ -110,6 +117,6 @@ export async function takstoversigtXlsx(takstaar: number, offentliggjort: string
     aarsag.alignment = { wrapText: true, vertical: "top" };
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: OVERSKRIFTER.length } };
-  ws.pageSetup.printArea = `A1:N${Math.max(2, raekker.length + 2)}`;
+  ws.pageSetup.printArea = `A1:${SIDSTE_KOLONNE}${Math.max(2, raekker.length + 2)}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@ import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
-import { type Offentliggoerelse, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
+import { type Offentliggoerelse, aktuelleTaksterAntal, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
 
 export interface OffentliggoerelseOptions {
   db: Db;
@@ -29,18 +29,33 @@ export const CSP = [
 
 const takstaar = z.coerce.number().int().min(1900).max(2200);
 const offentliggoerKrop = z.object({ takstaar }).strict();
-const aarQuery = z.object({ takstaar }).strict();
-const sideQuery = z.object({ takstaar: takstaar.optional() }).strict();
+/** A real calendar day, YYYY-MM-DD. */
+const dato = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) && Number(d.slice(0, 4)) >= 1900 && Number(d.slice(0, 4)) <= 2200);
+/**
+ * ?takstaar= lists every period of the year; ?dato= the takster in force that day (its year is
+ * the takstår; both: they must agree).
+ */
+const aarQuery = z
+  .object({ takstaar: takstaar.optional(), dato: dato.optional() })
+  .strict()
+  .refine((q) => q.takstaar !== undefined || q.dato !== undefined, { path: ["takstaar"] })
+  .refine((q) => q.takstaar === undefined || q.dato === undefined || Number(q.dato.slice(0, 4)) === q.takstaar, { path: ["dato"] });
+const sideQuery = z.object({ takstaar: takstaar.optional(), dato: dato.optional() }).strict();
+const aarAf = (q: { takstaar?: number; dato?: string }): number | undefined => q.takstaar ?? (q.dato === undefined ? undefined : Number(q.dato.slice(0, 4)));
 
 const ikkeOffentliggjort = (aar: number) => ({ fejl: `Taksterne for ${aar} er ikke offentliggjort.` });
 
 function ugyldig(reply: FastifyReply, e: z.ZodError): FastifyReply {
   const i = e.issues[0];
-  return reply.code(400).send({ fejl: `Ugyldig forespørgsel: ${i?.path.join(".") || "kroppen"}: takståret skal være et årstal mellem 1900 og 2200.` });
+  const felt = i?.path.join(".") || "kroppen";
+  const hvad = felt === "dato"
+    ? "datoen skal være en dag skrevet ÅÅÅÅ-MM-DD i takståret, fx 2027-03-01."
+    : "takståret skal være et årstal mellem 1900 og 2200 (eller giv ?dato=ÅÅÅÅ-MM-DD).";
+  return reply.code(400).send({ fejl: `Ugyldig forespørgsel: ${felt}: ${hvad}` });
 }
 
-async function offentligeRaekker(db: Db, register: ServerRegister, aar: number): Promise<TakstoversigtRaekke[]> {
-  const rows = await takstoversigtRaekker(db, aar);
+async function offentligeRaekker(db: Db, register: ServerRegister, aar: number, dag: string | null = null): Promise<TakstoversigtRaekke[]> {
+  const rows = await takstoversigtRaekker(db, aar, dag);
   return somTakstoversigt(rows, await regelsaetOpslag(db, register, rows.map((r) => ({ id: r.regelsaet_id, version: r.regelsaet_version }))));
 }
 
@@ -57,7 +72,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     const p = offentliggoerKrop.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const aar = p.data.takstaar;
-    const antal = (await offentligeRaekker(db, o.register, aar)).length;
+    const antal = await aktuelleTaksterAntal(db, aar);
     const tidligere = await hentOffentliggoerelse(db, aar);
     if (!tidligere && antal === 0) return reply.code(409).send({ fejl: `Der er ingen aktuelle takster for ${aar} at offentliggøre.` });
     // Publishing a published year again is harmless: the first date stands (200).
@@ -71,33 +86,36 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     return { offentliggjorte: await offentliggjorteAar(db) };
   });
 
-  const medAar = async (query: unknown, reply: FastifyReply): Promise<{ o: Offentliggoerelse; raekker: TakstoversigtRaekke[] } | undefined> => {
+  const medAar = async (query: unknown, reply: FastifyReply): Promise<{ o: Offentliggoerelse; dato: string | null; raekker: TakstoversigtRaekke[] } | undefined> => {
     const q = aarQuery.safeParse(query);
     if (!q.success) {
       await ugyldig(reply, q.error);
       return undefined;
     }
-    const off = await hentOffentliggoerelse(db, q.data.takstaar);
+    const aar = aarAf(q.data)!;
+    const off = await hentOffentliggoerelse(db, aar);
     if (!off) {
-      await reply.code(404).send(ikkeOffentliggjort(q.data.takstaar));
+      await reply.code(404).send(ikkeOffentliggjort(aar));
       return undefined;
     }
     reply.header("cache-control", "no-cache");
-    return { o: off, raekker: await offentligeRaekker(db, o.register, off.takstaar) };
+    const dag = q.data.dato ?? null;
+    return { o: off, dato: dag, raekker: await offentligeRaekker(db, o.register, off.takstaar, dag) };
   };
+  const filnavn = (d: { o: Offentliggoerelse; dato: string | null }, endelse: string) => `attachment; filename="takstoversigt-${d.dato ?? d.o.takstaar}.${endelse}"`;
 
   const aar = { beskrevet: { querystring: json(aarQuery) } };
   app.get("/api/v1/takstoversigt", { config: aar, schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
-    return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, takster: d.raekker };
+    return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, dato: d.dato, takster: d.raekker };
   });
 
   app.get("/api/v1/takstoversigt.csv", { config: aar }, async (req, reply) => {
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "text/csv; charset=utf-8");
-    reply.header("content-disposition", `attachment; filename="takstoversigt-${d.o.takstaar}.csv"`);
+    reply.header("content-disposition", filnavn(d, "csv"));
     return takstoversigtCsv(d.raekker);
   });
 
@@ -105,8 +123,8 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     const d = await medAar(req.query, reply);
     if (!d) return reply;
     reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    reply.header("content-disposition", `attachment; filename="takstoversigt-${d.o.takstaar}.xlsx"`);
-    return reply.send(await takstoversigtXlsx(d.o.takstaar, d.o.offentliggjort, d.raekker));
+    reply.header("content-disposition", filnavn(d, "xlsx"));
+    return reply.send(await takstoversigtXlsx(d.o.takstaar, d.o.offentliggjort, d.raekker, d.dato));
   });
 
   const sikkerhed = (reply: FastifyReply) => {
@@ -120,13 +138,16 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
   app.get("/takstoversigt", { config: { beskrevet: { querystring: json(sideQuery) } } }, async (req, reply) => {
     const q = sideQuery.safeParse(req.query);
     const aar = await offentliggjorteAar(db);
-    const oensket = q.success ? q.data.takstaar : undefined;
-    const valgt = oensket === undefined ? aar[0] ?? null : aar.find((a) => a.takstaar === oensket) ?? null;
+    const oensket = q.success ? aarAf(q.data) : undefined;
+    const dag = q.success ? q.data.dato ?? null : null;
+    // A date and a year that disagree is no page.
+    const enige = !q.success || q.data.takstaar === undefined || dag === null || Number(dag.slice(0, 4)) === q.data.takstaar;
+    const valgt = !enige ? null : oensket === undefined ? aar[0] ?? null : aar.find((a) => a.takstaar === oensket) ?? null;
     sikkerhed(reply);
     reply.header("content-type", "text/html; charset=utf-8");
     // An unpublished (or malformed) year: the page with the list of published years, and 404.
     if (!q.success || (oensket !== undefined && !valgt)) reply.code(404);
-    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, o.register, valgt.takstaar) : []);
+    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, o.register, valgt.takstaar, dag) : [], valgt ? dag : null);
   });
 
   app.get("/takstoversigt.css", async (_req, reply) => {

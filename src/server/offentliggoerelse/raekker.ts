@@ -1,4 +1,4 @@
-import type { TakstoversigtRaekke } from "../../kontrakt";
+import { type PeriodeArt, type TakstoversigtRaekke, periodeArtSchema } from "../../kontrakt";
 import { sammeYdelse, sidsteAarsTakstVist, udviklingsPl, vistUdvikling, ydelserAf } from "../../takstskema";
 import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { OversigtRaekke } from "./sql";
@@ -36,6 +36,12 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[], regelsaet: Reg
         takstudvikling: vistUdvikling(y.takst, sidste, pl)?.vaerdi ?? null,
         aendretIAaret: r.aendret_i_aaret === null ? null : (r.aendret_i_aaret instanceof Date ? r.aendret_i_aaret : new Date(r.aendret_i_aaret)).toISOString(),
         aendringBegrundelse: r.aendring_begrundelse,
+        gyldigFra: r.gyldig_fra,
+        gyldigTil: r.gyldig_til,
+        // An art the register does not know (a skema's free text) is an in-year change all the same.
+        art: periodeArtSchema.catch("aendring").parse(r.art),
+        indberetningId: r.indberetning_id,
+        nummer: r.nummer,
       };
     });
   });
@@ -44,5 +50,30 @@ export function somTakstoversigt(rows: readonly OversigtRaekke[], regelsaet: Reg
 /** Column headings of the CSV, the .xlsx and the page, in this order. */
 export const OVERSKRIFTER = [
   "Driftsherre", "Tilbud", "Tilbudsportal-ID", "Lovgrundlag", "Ydelse", "Takstenhed", "Pladser", "Belægning",
-  "Takst (kr.)", "Basistakst (kr.)", "Servicetakst (kr.)", "Sidste års takst (kr.)", "Takstudvikling (reel)", "Ændret i året",
+  "Takst (kr.)", "Basistakst (kr.)", "Servicetakst (kr.)", "Sidste års takst (kr.)", "Takstudvikling (reel)",
+  "Gyldig fra", "Gyldig til", "Art", "Ændret i året",
 ] as const;
+
+const ART_TEKST: Record<PeriodeArt, string> = {
+  offentliggjort: "Offentliggjort",
+  takstforhoejelse: "Takstforhøjelse",
+  takstreduktion: "Takstreduktion",
+  teknisk_fejl: "Teknisk fejl",
+  pladser: "Ændring af pladser",
+  lukning: "Lukning",
+  aendring: "Ændring i året",
+  nyt_tilbud: "Nyt tilbud",
+};
+
+/** The art of a period in Danish, as every writer shows it. */
+export const artTekst = (art: PeriodeArt): string => ART_TEKST[art];
+
+/** "2027-05-01" → "01.05.2027" (the dates of the CSV and the page). */
+export const periodeDato = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** True for a period replaced from its first day: it was never in force. */
+export const aldrigIKraft = (r: Pick<TakstoversigtRaekke, "gyldigFra" | "gyldigTil">): boolean => r.gyldigTil !== null && r.gyldigTil < r.gyldigFra;
+
+/** "Gyldig til" as shown: the date, "–" while open, or that it was replaced from the start. */
+export const gyldigTilTekst = (r: Pick<TakstoversigtRaekke, "gyldigFra" | "gyldigTil">, aaben = ""): string =>
+  r.gyldigTil === null ? aaben : aldrigIKraft(r) ? "erstattet fra start" : periodeDato(r.gyldigTil);

@@ -1,5 +1,5 @@
 import { aendringTekst, datoTekst } from "./filer";
-import type { TakstoversigtRaekke } from "./raekker";
+import { type TakstoversigtRaekke, aldrigIKraft, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
 import type { Offentliggoerelse } from "./sql";
 
 const ERSTAT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -38,7 +38,7 @@ td.tal { text-align: right; white-space: nowrap; }
 `;
 
 /** The public takstoversigt page (Danish, no script): the published years and one year's table. */
-export function takstoversigtSide(aar: readonly Offentliggoerelse[], valgt: Offentliggoerelse | null, raekker: readonly TakstoversigtRaekke[]): string {
+export function takstoversigtSide(aar: readonly Offentliggoerelse[], valgt: Offentliggoerelse | null, raekker: readonly TakstoversigtRaekke[], dato: string | null = null): string {
   const navigation = aar.length === 0
     ? "<p>Der er endnu ingen offentliggjorte takster.</p>"
     : `<nav aria-label="Offentliggjorte takstår"><ul>${aar
@@ -47,15 +47,20 @@ export function takstoversigtSide(aar: readonly Offentliggoerelse[], valgt: Offe
   let indhold = "";
   if (valgt) {
     const y = valgt.takstaar;
-    const kolonner = ["Driftsherre", "Tilbud", "Tilbudsportal-ID", "Lovgrundlag", "Ydelse", "Takstenhed", "Pladser", "Belægning", "Takst", "Basistakst", "Servicetakst", "Sidste års takst", "Takstudvikling (reel)", "Ændret i året"];
+    const kolonner = ["Driftsherre", "Tilbud", "Tilbudsportal-ID", "Lovgrundlag", "Ydelse", "Takstenhed", "Pladser", "Belægning", "Takst", "Basistakst", "Servicetakst", "Sidste års takst", "Takstudvikling (reel)", "Gyldig fra", "Gyldig til", "Art", "Ændret i året"];
     const hoved = kolonner.map((k) => `<th scope="col">${esc(k)}</th>`).join("");
     const linjer = raekker.map((r) => `<tr>
 <td>${esc(r.driftsherre)}</td><th scope="row">${esc(r.tilbud)}</th><td>${esc(r.tilbudsportalId) || "–"}</td><td>${esc(r.lovgrundlag)}</td><td>${esc(r.ydelse)}</td><td>${esc(r.takstenhed)}</td>
 <td class="tal">${tal(r.pladser)}</td><td class="tal">${pct(r.belaegning)}</td><td class="tal">${kr(r.takst)}</td><td class="tal">${kr(r.basistakst)}</td><td class="tal">${kr(r.servicetakst)}</td>
-<td class="tal">${kr(r.sidsteAarsTakst)}</td><td class="tal">${pct(r.takstudvikling)}</td><td${r.aendretIAaret ? ' class="aendret"' : ""}>${esc(aendringTekst(r))}</td></tr>`).join("\n");
-    indhold = `<p class="hent">Hent som <a href="/api/v1/takstoversigt.csv?takstaar=${y}">CSV</a> eller <a href="/api/v1/takstoversigt.xlsx?takstaar=${y}">Excel (klar til udskrift)</a>.</p>
+<td class="tal">${kr(r.sidsteAarsTakst)}</td><td class="tal">${pct(r.takstudvikling)}</td>
+<td class="tal">${periodeDato(r.gyldigFra)}</td><td class="tal">${esc(gyldigTilTekst(r, "–"))}</td><td${aldrigIKraft(r) ? ' class="aendret"' : ""}>${esc(artTekst(r.art))}</td><td${r.aendretIAaret ? ' class="aendret"' : ""}>${esc(aendringTekst(r))}</td></tr>`).join("\n");
+    const q = dato ? `dato=${dato}` : `takstaar=${y}`;
+    const hvad = dato
+      ? `Takster i kraft ${esc(periodeDato(dato))} (takstår ${y}, offentliggjort ${esc(datoTekst(valgt.offentliggjort))})`
+      : `Takster for ${y}, offentliggjort ${esc(datoTekst(valgt.offentliggjort))}`;
+    indhold = `<p class="hent">Hent som <a href="/api/v1/takstoversigt.csv?${q}">CSV</a> eller <a href="/api/v1/takstoversigt.xlsx?${q}">Excel (klar til udskrift)</a>.${dato ? ` <a href="/takstoversigt?takstaar=${y}">Alle perioder i ${y}</a>.` : ""}</p>
 <table>
-<caption>Takster for ${y}, offentliggjort ${esc(datoTekst(valgt.offentliggjort))}: ${raekker.length} ${raekker.length === 1 ? "takst" : "takster"}. Takster ændret efter offentliggørelsen har datoen for ændringen.</caption>
+<caption>${hvad}: ${raekker.length} ${raekker.length === 1 ? "takst" : "takster"}. Hver takst gælder i sin periode; en takst ændret i årets løb står med den gamle og den nye periode. Takster i kraft en bestemt dag: tilføj ?dato=ÅÅÅÅ-MM-DD til adressen.</caption>
 <thead><tr>${hoved}</tr></thead>
 <tbody>
 ${linjer || `<tr><td colspan="${kolonner.length}">Ingen takster.</td></tr>`}

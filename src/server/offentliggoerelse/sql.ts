@@ -11,32 +11,29 @@ type Raekke = { takstaar: number; offentliggjort: Date | string; antal_takster: 
 const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.takstaar, offentliggjort: iso(r.offentliggjort), antalTakster: r.antal_takster });
 
 /**
- * The current submission of every (driftsherre, tilbud, takstår): its highest version (ties,
- * possible under the former per-ydelse key, by the latest receipt). A current version that is
- * withdrawn means the tilbud has no takst that year: it is filtered out *after* choosing, so a
- * withdrawal never brings an older version back. Each current submission is expanded into its
- * ydelser from beregnet->'ydelser' (one row each, in the table's order); a submission stored
- * before the Ydelser table has none there and gives one row with ydelse NULL (read from its
- * single-takst values by ydelserAf). Last year's current submission of the same tilbud (not
- * withdrawn) comes beside it for last year's takst (sidsteAarsTakstVist).
+ * The takst register's periods of a takstår (product.md §5.1, migration 010), each with the
+ * submission it came from: one row per period of a takstniveau, in the order driftsherre,
+ * tilbud, gyldig fra, the ydelse's place in its table. A period whose submission is withdrawn is
+ * no takst (takstperioder_gyldige leaves it out, and the periods it ended run on). `$2` (a date or null): only the periods in force that day. Last year's current
+ * submission of the same tilbud (not withdrawn) comes beside it for last year's takst
+ * (sidsteAarsTakstVist); a withdrawn current version does not bring an older one back.
  */
 export const TAKSTOVERSIGT_SQL = `
-WITH aktuel AS (
-  SELECT DISTINCT ON (driftsherre, tilbud, takstaar)
-         driftsherre, tilbud, takstaar, version, status, vaerdier, beregnet, aendret_i_aaret, aendring_begrundelse, regelsaet_id, regelsaet_version
-  FROM indberetninger
-  WHERE takstaar IN ($1::int, $1::int - 1)
-  ORDER BY driftsherre, tilbud, takstaar, version DESC, modtaget DESC
-)
-SELECT a.driftsherre, a.tilbud, a.vaerdier, a.beregnet, a.aendret_i_aaret, a.aendring_begrundelse, a.regelsaet_id, a.regelsaet_version, y.ydelse,
+SELECT p.driftsherre, p.tilbud, i.vaerdier, i.beregnet, i.aendret_i_aaret, i.aendring_begrundelse, i.regelsaet_id, i.regelsaet_version,
+       CASE WHEN p.nr IS NULL THEN NULL ELSE i.beregnet->'ydelser'->(p.nr - 1) END AS ydelse,
+       to_char(p.gyldig_fra, 'YYYY-MM-DD') AS gyldig_fra, to_char(p.gyldig_til, 'YYYY-MM-DD') AS gyldig_til, p.art,
+       i.id::text AS indberetning_id, p.nummer,
        f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet
-FROM aktuel a
-LEFT JOIN aktuel f ON f.driftsherre = a.driftsherre AND f.tilbud = a.tilbud AND f.takstaar = a.takstaar - 1 AND f.status <> 'tilbagetrukket'
-LEFT JOIN LATERAL jsonb_array_elements(
-  CASE WHEN jsonb_typeof(a.beregnet->'ydelser') = 'array' THEN a.beregnet->'ydelser' ELSE '[]'::jsonb END
-) WITH ORDINALITY AS y(ydelse, nr) ON true
-WHERE a.takstaar = $1::int AND a.status <> 'tilbagetrukket'
-ORDER BY a.driftsherre, a.tilbud, y.nr`;
+FROM takstperioder_gyldige p
+JOIN indberetninger i ON i.id = p.indberetning_id
+LEFT JOIN LATERAL (
+  SELECT x.status, x.vaerdier, x.beregnet FROM indberetninger x
+  WHERE x.driftsherre = p.driftsherre AND x.tilbud = p.tilbud AND x.takstaar = p.takstaar - 1
+  ORDER BY x.version DESC, x.modtaget DESC LIMIT 1
+) f ON f.status <> 'tilbagetrukket'
+WHERE p.takstaar = $1::int
+  AND ($2::date IS NULL OR (p.gyldig_fra <= $2::date AND (p.gyldig_til IS NULL OR p.gyldig_til >= $2::date)))
+ORDER BY p.driftsherre, p.tilbud, p.gyldig_fra, p.nr, p.id`;
 
 export interface OversigtRaekke {
   driftsherre: string;
@@ -49,13 +46,45 @@ export interface OversigtRaekke {
   regelsaet_id?: string | null;
   regelsaet_version?: number | null;
   ydelse: unknown;
+  /** The period: YYYY-MM-DD, gyldig_til null while open. */
+  gyldig_fra: string;
+  gyldig_til: string | null;
+  art: string;
+  indberetning_id: string;
+  nummer: string | null;
   /** Last year's current submission of the tilbud; null when there is none. */
   sidste_vaerdier: Record<string, unknown> | null;
   sidste_beregnet: unknown;
 }
 
-export async function takstoversigtRaekker(db: Sql, takstaar: number): Promise<OversigtRaekke[]> {
-  return db.query<OversigtRaekke>(TAKSTOVERSIGT_SQL, [takstaar]);
+/** The periods of a takstår; with `dato` (YYYY-MM-DD), those in force that day. */
+export async function takstoversigtRaekker(db: Sql, takstaar: number, dato: string | null = null): Promise<OversigtRaekke[]> {
+  return db.query<OversigtRaekke>(TAKSTOVERSIGT_SQL, [takstaar, dato]);
+}
+
+/**
+ * How many takster (ydelser) publication opens: those of the current, not withdrawn submission
+ * of every tilbud of the year (the periods migration 010's trigger opens).
+ */
+export async function aktuelleTaksterAntal(db: Sql, takstaar: number): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT COALESCE(sum(CASE WHEN jsonb_typeof(a.beregnet->'ydelser') = 'array' THEN jsonb_array_length(a.beregnet->'ydelser') ELSE 1 END), 0)::int AS n
+     FROM (SELECT DISTINCT ON (driftsherre, tilbud) status, beregnet FROM indberetninger WHERE takstaar = $1::int
+           ORDER BY driftsherre, tilbud, version DESC, modtaget DESC) a
+     WHERE a.status <> 'tilbagetrukket'`,
+    [takstaar],
+  );
+  return Number(r?.n ?? 0);
+}
+
+/** The takster (per ydelse) of a tilbud in force on a day (YYYY-MM-DD) in the register. */
+export async function taksterIKraft(db: Sql, driftsherre: string, tilbud: string, takstaar: number, dato: string): Promise<{ navn: string; takst: number | null }[]> {
+  const rows = await db.query<{ navn: string; takst: number | null }>(
+    `SELECT ydelse AS navn, takst FROM takstperioder_gyldige
+     WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND gyldig_fra <= $4::date AND (gyldig_til IS NULL OR gyldig_til >= $4::date)`,
+    [driftsherre, tilbud, takstaar, dato],
+  );
+  return rows.map((r) => ({ navn: r.navn, takst: r.takst === null ? null : Number(r.takst) }));
 }
 
 export async function hentOffentliggoerelse(db: Sql, takstaar: number): Promise<Offentliggoerelse | undefined> {
