@@ -1,4 +1,4 @@
-import { danskDato, type Regel } from "../regel";
+import { danskDato, type Regel, type RegelKontekst } from "../regel";
 
 /**
  * TS130, Bilag 11 (004:4117-4125): a takstforhøjelse "kan som hovedregel tidligst træde i kraft
@@ -29,18 +29,12 @@ export const TS130: Regel = {
 
 /**
  * The date a change applies from lies in the takstår (the periods are the year's). product.md §3
- * has no code of its own for it: a date outside the year is not a valid value of the field, TS002.
+ * has no code of its own for it: a date outside the year is not a valid value of the field, so
+ * TS002 reports it (the reason, or undefined when the date is in the year or not given).
  */
-export const TS002AendringIAaret: Regel = {
-  code: "TS002",
-  severity: "error",
-  felter: ["TS_AendringIkrafttraedelse", "TS_Takstaar"],
-  afhaenger: ["TS_AendringIkrafttraedelse", "TS_Takstaar"],
-  beskrivelse: "Datoen, en ændring i året gælder fra, ligger i takståret.",
-  check(ctx) {
-    const ikraft = ctx.vaerdier.TS_AendringIkrafttraedelse;
-    const aar = ctx.vaerdier.TS_Takstaar;
-    if (ikraft === undefined || aar === undefined || Number(ikraft.slice(0, 4)) === aar) return;
-    ctx.fund("TS_AendringIkrafttraedelse", `Ændringen gælder fra ${danskDato(ikraft)}, som ikke ligger i takståret ${aar}. En ændring i året gælder fra en dato i takståret.`);
-  },
-};
+export function ikraftUdenforTakstaaret(vaerdier: RegelKontekst["vaerdier"]): string | undefined {
+  const ikraft = vaerdier.TS_AendringIkrafttraedelse;
+  const aar = vaerdier.TS_Takstaar;
+  if (ikraft === undefined || aar === undefined || Number(ikraft.slice(0, 4)) === aar) return undefined;
+  return `Ændringen gælder fra ${danskDato(ikraft)}, som ikke ligger i takståret ${aar}. En ændring i året gælder fra en dato i takståret.`;
+}

@@ -1,5 +1,5 @@
 import type { Regel } from "../regel";
-import { TS002AendringIAaret, TS130 } from "./aendring";
+import { TS130 } from "./aendring";
 import { TS013 } from "./beloeb";
 import { TS030, TS031, TS032, TS033, TS060, TS061 } from "./beregning";
 import { TS040 } from "./efterregulering";
@@ -26,7 +26,7 @@ export const REGLER: readonly Regel[] = [
   TS061,
   TS070, TS080,
   TS090, TS100, TS101,
-  TS130, TS002AendringIAaret,
+  TS130,
 ];
 // No TS110: the seed says when a provider should differentiate and leaves the choice to it
 // (004:4269-4272), and its own approved takster differ by 88-106 t.kr. a year (Toften

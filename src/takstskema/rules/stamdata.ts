@@ -3,6 +3,7 @@ import { FELTER, type FeltNavn, YDELSE_KOLONNER } from "../felter";
 import { kanoniskKategori, kategoriNavne } from "../kategori";
 import type { Regel } from "../regel";
 import { kraeverOpdeling } from "./beregning";
+import { ikraftUdenforTakstaaret } from "./aendring";
 
 /** TS001: a mandatory field is empty (product.md §3). Computed and system fields are never mandatory. */
 export const TS001: Regel = {
@@ -44,6 +45,8 @@ export const TS002: Regel = {
     for (const k of YDELSE_KOLONNER) {
       for (const [i, besked] of ctx.tabelTypefejl.get(k.navn) ?? []) ctx.fund(k.navn, `"${k.etiket}" i række ${i + 1} af Ydelser har forkert type: ${besked}.`, i);
     }
+    const udenfor = ikraftUdenforTakstaaret(ctx.vaerdier);
+    if (udenfor !== undefined) ctx.fund("TS_AendringIkrafttraedelse", udenfor);
   },
 };
 
