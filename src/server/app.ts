@@ -5,6 +5,7 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import { hjaelpPlugin } from "./hjaelp";
+import type { TrustProxy } from "./klientadresse";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
 import { fejlPlugin } from "./fejl";
@@ -39,8 +40,10 @@ export interface AppOptions {
   lukDb?: boolean;
   /** Connection and request time limits (graenser.ts); standard when absent. */
   tidsgraenser?: Tidsgraenser;
-  /** Per-token rate limit on /api/; off when absent (`takst-server start` turns it on). */
+  /** Rate limit per token or client address (graenser.ts); off when absent (`takst-server start` turns it on). */
   hastighed?: Hastighedsgraense | false;
+  /** Proxies whose X-Forwarded-For names the client (klientadresse.ts); none when absent. */
+  trustProxy?: TrustProxy;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -57,6 +60,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     connectionTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forbindelseMs,
     requestTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).forespoergselMs,
     keepAliveTimeout: (o.tidsgraenser ?? STANDARD_TIDSGRAENSER).keepAliveMs,
+    trustProxy: o.trustProxy ?? false,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
   } as FastifyServerOptions) as unknown as FastifyInstance;

@@ -23,7 +23,9 @@ const HJAELP = `takst-server — indberetningsservice for takster
 
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
 database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),
-RATE_LIMIT (forespørgsler pr. minut pr. token, standard 300; 0 = ingen grænse), LOG_LEVEL,
+RATE_LIMIT (forespørgsler pr. minut pr. token eller klientadresse, standard 300; 0 = ingen grænse),
+TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemmer X-Forwarded-For
+klientadressen), LOG_LEVEL,
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -83,6 +85,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     addinUrl: `${base}/`,
     bodyLimit: k.bodyLimit,
     hastighed: k.hastighed,
+    trustProxy: k.trustProxy,
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,

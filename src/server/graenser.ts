@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { forMangeTekst } from "../kontrakt/forMange";
 
 /**
  * Time limits of the HTTP server. A client that opens a connection and sends nothing, or sends a
@@ -17,14 +18,14 @@ export interface Tidsgraenser {
 export const STANDARD_TIDSGRAENSER: Tidsgraenser = { forbindelseMs: 30_000, forespoergselMs: 30_000, keepAliveMs: 5_000 };
 
 export interface Hastighedsgraense {
-  /** Requests one token (or, without a token, one address) may make per window. */
+  /** Requests one token (or, without a valid token, one client address) may make per window. */
   antal: number;
   vinduMs: number;
   /** The clock (tests). */
   nu?: () => number;
 }
 
-/** 300 API requests per minute per token: far above a municipality's use, far below a flood. */
+/** 300 requests per minute per token or address: far above a municipality's use, far below a flood. */
 export const STANDARD_HASTIGHED: Hastighedsgraense = { antal: 300, vinduMs: 60_000 };
 
 interface Spand {
@@ -33,33 +34,48 @@ interface Spand {
 }
 
 /**
- * Fixed-window rate limit on /api/: keyed by token id when the request carries a valid token,
- * else by client address. 429 with Retry-After. Auth's onRequest hook must run first, so the
- * plugin depends on it by name: registering it before auth fails at start.
+ * Fixed-window rate limit on every route (API, public pages, add-in files): keyed by token id when
+ * the request carries a valid token, wherever it comes from, else by client address (req.ip: with
+ * TRUST_PROXY the address X-Forwarded-For names). 429 with Retry-After. Auth's onRequest hook must
+ * run first, so the plugin depends on it by name: registering it before auth fails at start.
  */
 export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgraense) => {
   const nu = g.nu ?? Date.now;
   const spande = new Map<string, Spand>();
+  const talt = new WeakSet<FastifyRequest>();
   let sidstRyddet = nu();
-  app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith("/api/")) return;
+  /** Counts one request in its bucket; the seconds to wait when it is over the limit. */
+  const tael = (noegle: string): number | undefined => {
     const t = nu();
     // Forget finished windows now and then, so the map cannot grow without bound.
     if (t - sidstRyddet > g.vinduMs) {
       for (const [k, s] of spande) if (t - s.start >= g.vinduMs) spande.delete(k);
       sidstRyddet = t;
     }
-    const noegle = req.bruger ? `token:${req.bruger.tokenId}` : `ip:${req.ip}`;
     let s = spande.get(noegle);
     if (!s || t - s.start >= g.vinduMs) {
       s = { start: t, brugt: 0 };
       spande.set(noegle, s);
     }
     s.brugt++;
-    if (s.brugt > g.antal) {
-      const sek = Math.max(1, Math.ceil((s.start + g.vinduMs - t) / 1000));
-      reply.header("retry-after", String(sek));
-      return reply.code(429).send({ fejl: `For mange forespørgsler. Prøv igen om ${sek} sekunder.` });
-    }
+    return s.brugt > g.antal ? Math.max(1, Math.ceil((s.start + g.vinduMs - t) / 1000)) : undefined;
+  };
+  app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
+    talt.add(req);
+    const sek = tael(req.bruger ? `token:${req.bruger.tokenId}` : `ip:${req.ip}`);
+    if (sek === undefined) return;
+    reply.header("retry-after", String(sek));
+    return reply.code(429).send({ fejl: forMangeTekst(sek) });
+  });
+  // Auth's 401 and 403 end the request before the hook above: count them here, by address, so
+  // guessing tokens is limited too; over the limit the refusal becomes the 429.
+  app.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (talt.has(req)) return payload;
+    talt.add(req);
+    const sek = tael(`ip:${req.ip}`);
+    if (sek === undefined) return payload;
+    reply.removeHeader("www-authenticate");
+    reply.code(429).header("retry-after", String(sek)).type("application/json; charset=utf-8");
+    return JSON.stringify({ fejl: forMangeTekst(sek) });
   });
 }, { name: "takst-hastighed", fastify: "5.x", dependencies: ["takst-auth"] });

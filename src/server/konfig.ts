@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { STANDARD_BODY_LIMIT } from "./app";
 import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
+import { type TrustProxy, laesTrustProxy } from "./klientadresse";
 
 export interface Konfig {
   port: number;
@@ -13,11 +14,13 @@ export interface Konfig {
   http: boolean;
   /** Per-token limit on the API (RATE_LIMIT requests per minute; 0 turns it off). */
   hastighed: Hastighedsgraense | false;
+  /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY; off by default). */
+  trustProxy: TrustProxy;
 }
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -37,6 +40,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     bodyLimit,
     http,
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
+    trustProxy: laesTrustProxy(env.TRUST_PROXY),
   };
 }
 
