@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { kvitteringSchema as kontraktKvittering } from "../kontrakt";
+import { forMangeTekst, retryAfterSekunder } from "../kontrakt/forMange";
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
 import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
@@ -161,6 +162,10 @@ export async function indsend(
       besked: `Indberetningsservicen afviste skemaet (422) med ${fund.length} ${fund.length === 1 ? "fund" : "fund"}. Ret fejlene og indsend igen.`,
       fund,
     };
+  }
+  if (res.status === 429) {
+    // The service or a proxy holds this client back; the address is fine.
+    return { ok: false, art: "server", status: 429, besked: `${forMangeTekst(retryAfterSekunder(res.headers.get("retry-after")))} Skemaet er ikke ændret.` };
   }
   if (res.status >= 500) {
     return {

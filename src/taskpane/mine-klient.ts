@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type MinObjektivFinansiering, type Sagsstatus, dialogPostSchema, indberetningSchema as kontraktIndberetning, minObjektivFinansieringSchema } from "../kontrakt";
+import { forMangeTekst, retryAfterSekunder } from "../kontrakt/forMange";
 import { normaliserUrl } from "./indstillinger";
 
 export type { Sagsstatus };
@@ -63,6 +64,7 @@ export async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: st
     data = undefined;
   }
   if (res.status === 401) return { ok: false, besked: "Adgangsnøglen (token) blev afvist (401). Kontrollér den under Indstillinger." };
+  if (res.status === 429) return { ok: false, besked: forMangeTekst(retryAfterSekunder(res.headers.get("retry-after"))) };
   if (!res.ok) {
     const fejl = data && typeof data === "object" && typeof (data as { fejl?: unknown }).fejl === "string" ? (data as { fejl: string }).fejl : `fejl ${res.status}`;
     return { ok: false, besked: `Indberetningsservicen afviste handlingen: ${fejl}` };
