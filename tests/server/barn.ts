@@ -24,12 +24,12 @@ export interface Server {
 }
 
 /** The real server as a child process over plain http on loopback; resolves when healthy. */
-export async function startServer(o: { port: number; data?: string; databaseUrl?: string }): Promise<Server> {
+export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<Server> {
   const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
   if (o.data) args.push("--data", o.data);
   const proc = spawn(process.execPath, [BIN, ...args], {
     // Load, crash and bench runs send far more than a municipality would: no rate limit here.
-    env: { ...process.env, DATABASE_URL: o.databaseUrl ?? "", LOG_LEVEL: "warn", RATE_LIMIT: "0" },
+    env: { ...process.env, DATABASE_URL: o.databaseUrl ?? "", LOG_LEVEL: "warn", RATE_LIMIT: "0", ...o.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
