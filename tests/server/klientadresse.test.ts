@@ -4,6 +4,7 @@ import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
 import { laesTrustProxy } from "../../src/server/klientadresse";
 import { laesKonfig } from "../../src/server/konfig";
+import { migrer } from "../../src/server/migrationer";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
 
 /** Issue 26, "load behind a proxy": who shares a rate-limit bucket, with and without TRUST_PROXY. */
@@ -19,6 +20,7 @@ describe("rate limit per client address and per token", () => {
   const apps: FastifyInstance[] = [];
   beforeAll(async () => {
     db = await aabnPglite();
+    await migrer(db);
     t = await lavTokens(db);
   });
   afterAll(async () => {
