@@ -78,6 +78,13 @@ export const parametreSchema = z
   .partial()
   .strict();
 
+/**
+ * The highest ruleset version: corrections count 1, 2, 3 …, so 999 leaves room for every
+ * correction a year could need, while a typed 2147483647 (or more, a 500 from the integer
+ * column) would leave no room for the next correction, which must be higher.
+ */
+export const VERSION_MAKS = 999;
+
 /** REGION-ÅR; the socialtilsyn's rulesets are TILSYN-REGION-ÅR (product.md §6). */
 export const REGELSAET_ID = /^(TILSYN-)?[A-ZÆØÅ]+-\d{4}$/;
 
@@ -85,7 +92,7 @@ export const regelsaetSchema = z
   .object({
     schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION, `schemaVersion ${SCHEMA_VERSION} er den nyeste, tilføjelsesprogrammet kender`),
     id: z.string().regex(REGELSAET_ID, "id som REGION-ÅÅÅÅ, fx SYD-2018 (socialtilsyn: TILSYN-REGION-ÅÅÅÅ)"),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(VERSION_MAKS, `version er et helt tal fra 1 til ${VERSION_MAKS}; en rettelse er den næste version (1, 2, 3 …)`),
     navn: z.string().trim().min(1).max(200),
     region: z.string().trim().min(1).max(100),
     takstaar: z.number().int().min(2000).max(2100),
