@@ -1,5 +1,5 @@
 import { parameter, type Regelsaet } from "../regelsaet";
-import { FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
+import { BELOEB_GRAENSE, FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
 import { kategoriNavne } from "./kategori";
 
 /**
@@ -247,7 +247,7 @@ function valgRegel(f: FeltDefinition, r: Regelsaet): Regel {
 
 /** The data validation by type; the field table's `validering`, `loft` and `valgFraRegelsaet` refine it. */
 const REGEL: Record<FeltDefinition["type"], (f: FeltDefinition, r: Regelsaet) => Regel> = {
-  beloeb: () => ({ type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." }),
+  beloeb: () => ({ type: "decimal", operator: "between", formler: [-BELOEB_GRAENSE, BELOEB_GRAENSE], fejl: "Skriv et beløb i kroner, fx 1234567,50." }),
   procent: procentRegel,
   heltal: (f) => talRegel(f, { type: "whole", operator: "between", formler: [f.interval?.min ?? 0, f.interval?.max ?? 1e9], fejl: "Skriv et helt tal." }),
   tal: (f) => talRegel(f, { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv et positivt tal." }),
