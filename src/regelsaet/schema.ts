@@ -24,6 +24,22 @@ export const kategoriSchema = z.union(
   { errorMap: () => ({ message: `en kategori skal være ${KATEGORI_FORM}` }) },
 );
 
+/** Excel's limit for the text of a drop-down's list written in the data validation itself. */
+export const RULLELISTE_MAKS = 255;
+
+/**
+ * The kategorier become the template's drop-down (layout.ts valgRegel), a list Excel writes as
+ * "a,b,c": a comma would split a name in two, a quotation mark ends the formula's text, and a
+ * list longer than 255 characters makes Excel repair the file. Refused here, in Danish.
+ */
+function kategorierTilRulleliste(liste: readonly { navn: string }[], ctx: z.RefinementCtx): void {
+  liste.forEach((k, i) => {
+    if (/[,"]/.test(k.navn)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, "navn"], message: `kategorien "${k.navn}" må ikke indeholde komma eller anførselstegn ("): de adskiller valgene i skabelonens rulleliste` });
+  });
+  const laengde = liste.map((k) => k.navn).join(",").length;
+  if (laengde > RULLELISTE_MAKS) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `kategoriernes navne fylder ${laengde} tegn med kommaer; Excels rulleliste rummer højst ${RULLELISTE_MAKS}` });
+}
+
 /** ÅÅÅÅ-MM-DD, and a day the calendar has (2026-02-30 is refused, not read as 2. marts). */
 const dato = z.string().superRefine((s, ctx) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -57,7 +73,7 @@ export const parametreSchema = z
     basisServiceOpdeling: parameter(z.enum(BASIS_SERVICE_OPDELING)),
     fristTakster: parameter(dato),
     hoejtSpecialiseretMinTakst: parameter(z.number().positive()),
-    kategorier: parameter(z.array(kategoriSchema).min(1).max(50)),
+    kategorier: parameter(z.array(kategoriSchema).min(1).max(50).superRefine(kategorierTilRulleliste)),
     /** Per takstenhed (døgn, dag, …): the Bilag 14 difference in annual staff cost per citizen. */
     differentieringGraense: parameter(z.record(z.string().trim().min(1).max(40), z.number().positive())),
     tilsynVaegte: parameter(z.array(z.number().positive()).length(4)),

@@ -1,4 +1,4 @@
-import { parameter, type Regelsaet } from "../regelsaet";
+import { parameter, type Regelsaet, RULLELISTE_MAKS } from "../regelsaet";
 import { BELOEB_GRAENSE, FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
 import { kategoriNavne } from "./kategori";
 
@@ -240,7 +240,10 @@ function talRegel(f: FeltDefinition, standard: Pick<Regel, "type" | "operator" |
 /** A choice: a drop-down of the field's or the ruleset's list, free text of 200 characters where there is none. */
 function valgRegel(f: FeltDefinition, r: Regelsaet): Regel {
   const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
-  return liste
+  // A list Excel cannot write inline ("a,b,c": no comma or quotation mark in a choice, 255
+  // characters in all; regelsaetSchema refuses such kategorier) is free text, never a broken file.
+  const kanSkrives = liste !== undefined && !liste.some((v) => /[,"]/.test(v)) && liste.join(",").length <= RULLELISTE_MAKS;
+  return kanSkrives
     ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
     : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
 }
