@@ -24,6 +24,22 @@ export const kategoriSchema = z.union(
   { errorMap: () => ({ message: `en kategori skal være ${KATEGORI_FORM}` }) },
 );
 
+/** Excel's limit for the text of a drop-down's list written in the data validation itself. */
+export const RULLELISTE_MAKS = 255;
+
+/**
+ * The kategorier become the template's drop-down (layout.ts valgRegel), a list Excel writes as
+ * "a,b,c": a comma would split a name in two, a quotation mark ends the formula's text, and a
+ * list longer than 255 characters makes Excel repair the file. Refused here, in Danish.
+ */
+function kategorierTilRulleliste(liste: readonly { navn: string }[], ctx: z.RefinementCtx): void {
+  liste.forEach((k, i) => {
+    if (/[,"]/.test(k.navn)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, "navn"], message: `kategorien "${k.navn}" må ikke indeholde komma eller anførselstegn ("): de adskiller valgene i skabelonens rulleliste` });
+  });
+  const laengde = liste.map((k) => k.navn).join(",").length;
+  if (laengde > RULLELISTE_MAKS) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `kategoriernes navne fylder ${laengde} tegn med kommaer; Excels rulleliste rummer højst ${RULLELISTE_MAKS}` });
+}
+
 /** ÅÅÅÅ-MM-DD, and a day the calendar has (2026-02-30 is refused, not read as 2. marts). */
 const dato = z.string().superRefine((s, ctx) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -57,7 +73,7 @@ export const parametreSchema = z
     basisServiceOpdeling: parameter(z.enum(BASIS_SERVICE_OPDELING)),
     fristTakster: parameter(dato),
     hoejtSpecialiseretMinTakst: parameter(z.number().positive()),
-    kategorier: parameter(z.array(kategoriSchema).min(1).max(50)),
+    kategorier: parameter(z.array(kategoriSchema).min(1).max(50).superRefine(kategorierTilRulleliste)),
     /** Per takstenhed (døgn, dag, …): the Bilag 14 difference in annual staff cost per citizen. */
     differentieringGraense: parameter(z.record(z.string().trim().min(1).max(40), z.number().positive())),
     tilsynVaegte: parameter(z.array(z.number().positive()).length(4)),
@@ -78,6 +94,13 @@ export const parametreSchema = z
   .partial()
   .strict();
 
+/**
+ * The highest ruleset version: corrections count 1, 2, 3 …, so 999 leaves room for every
+ * correction a year could need, while a typed 2147483647 (or more, a 500 from the integer
+ * column) would leave no room for the next correction, which must be higher.
+ */
+export const VERSION_MAKS = 999;
+
 /** REGION-ÅR; the socialtilsyn's rulesets are TILSYN-REGION-ÅR (product.md §6). */
 export const REGELSAET_ID = /^(TILSYN-)?[A-ZÆØÅ]+-\d{4}$/;
 
@@ -85,7 +108,7 @@ export const regelsaetSchema = z
   .object({
     schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION, `schemaVersion ${SCHEMA_VERSION} er den nyeste, tilføjelsesprogrammet kender`),
     id: z.string().regex(REGELSAET_ID, "id som REGION-ÅÅÅÅ, fx SYD-2018 (socialtilsyn: TILSYN-REGION-ÅÅÅÅ)"),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(VERSION_MAKS, `version er et helt tal fra 1 til ${VERSION_MAKS}; en rettelse er den næste version (1, 2, 3 …)`),
     navn: z.string().trim().min(1).max(200),
     region: z.string().trim().min(1).max(100),
     takstaar: z.number().int().min(2000).max(2100),

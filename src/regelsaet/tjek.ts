@@ -1,5 +1,6 @@
 import type { ZodIssue } from "zod";
 import { afstand } from "./afstand";
+import { kontroltegnStier } from "./kontroltegn";
 import { NyereSchemaFejl, parseRegelsaet } from "./register";
 import { KENDTE_FELTER, type Regelsaet, SCHEMA_VERSION, regelsaetSchema } from "./schema";
 
@@ -77,6 +78,11 @@ function danskBesked(i: ZodIssue): string {
  * for a newer schemaVersion is one finding that says the add-in must be updated.
  */
 export function tjekRegelsaet(raw: unknown): RegelsaetTjek {
+  // Before the schema: it accepts any text, and PostgreSQL would fail on the NUL (a 500).
+  const kontroltegn = kontroltegnStier(raw);
+  if (kontroltegn.length > 0) {
+    return { ok: false, nyereSchema: false, fund: kontroltegn.map((sti) => ({ sti, besked: "indeholder et kontroltegn (fx NUL), som ikke kan gemmes; fjern det" })) };
+  }
   try {
     return { ok: true, regelsaet: parseRegelsaet(raw) };
   } catch (e) {

@@ -18,8 +18,9 @@ const HJAELP = `takst-server — indberetningsservice for takster
   takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
-  takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN]
+  takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN] [--fjern]
       Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
+      --fjern bekræfter, at en ny version fjerner eller lemper parametre fra den forrige.
 
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
 database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),

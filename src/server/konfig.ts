@@ -58,6 +58,7 @@ const TILVALG = {
   beskrivelse: { type: "string" },
   server: { type: "string" },
   token: { type: "string" },
+  fjern: { type: "boolean" },
 } as const;
 
 /** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}, by node:util's parseArgs. */

@@ -128,6 +128,19 @@ const beregnet = <N extends `TS_${string}`, T extends FeltType>(
 
 const KR = { enhed: "kr." } as const;
 
+/**
+ * The largest amount (kr., either sign) a beløb field takes: the template's data validation and
+ * the validator's TS002 alike. No tilbud's budget comes near; 1e308 in TS_Loen is a typo or an
+ * attack, and would carry takster of 1e304 kr. into the register.
+ */
+export const BELOEB_GRAENSE = 1e12;
+
+/**
+ * The highest plausible takst per belægningsdag (TS032): the product's convention, far above
+ * the seeds' highest døgntakster (a few thousand kr.); above it the figures are wrong.
+ */
+export const TAKST_MAKS = 1_000_000;
+
 /** The socialtilsyn's 10 target groups (003:1114-1183), the choices of TS_Maalgruppekategori. */
 export const MAALGRUPPEKATEGORIER = [
   "Autisme", "Forsorgshjem", "Krisecentre", "Misbrug", "Erhvervet hjerneskade", "Socialpsykiatri",

@@ -1,5 +1,5 @@
-import { parameter, type Regelsaet } from "../regelsaet";
-import { FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
+import { parameter, type Regelsaet, RULLELISTE_MAKS } from "../regelsaet";
+import { BELOEB_GRAENSE, FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
 import { kategoriNavne } from "./kategori";
 
 /**
@@ -240,14 +240,17 @@ function talRegel(f: FeltDefinition, standard: Pick<Regel, "type" | "operator" |
 /** A choice: a drop-down of the field's or the ruleset's list, free text of 200 characters where there is none. */
 function valgRegel(f: FeltDefinition, r: Regelsaet): Regel {
   const liste = f.valg ?? (f.valgFraRegelsaet === "kategorier" ? kategoriNavne(r) : undefined);
-  return liste
+  // A list Excel cannot write inline ("a,b,c": no comma or quotation mark in a choice, 255
+  // characters in all; regelsaetSchema refuses such kategorier) is free text, never a broken file.
+  const kanSkrives = liste !== undefined && !liste.some((v) => /[,"]/.test(v)) && liste.join(",").length <= RULLELISTE_MAKS;
+  return kanSkrives
     ? { type: "list", operator: "between", formler: [`"${liste.join(",")}"`], fejl: "Vælg en værdi fra listen." }
     : { type: "textLength", operator: "lessThanOrEqual", formler: [200], fejl: "Teksten må højst være 200 tegn." };
 }
 
 /** The data validation by type; the field table's `validering`, `loft` and `valgFraRegelsaet` refine it. */
 const REGEL: Record<FeltDefinition["type"], (f: FeltDefinition, r: Regelsaet) => Regel> = {
-  beloeb: () => ({ type: "decimal", operator: "between", formler: [-1e12, 1e12], fejl: "Skriv et beløb i kroner, fx 1234567,50." }),
+  beloeb: () => ({ type: "decimal", operator: "between", formler: [-BELOEB_GRAENSE, BELOEB_GRAENSE], fejl: "Skriv et beløb i kroner, fx 1234567,50." }),
   procent: procentRegel,
   heltal: (f) => talRegel(f, { type: "whole", operator: "between", formler: [f.interval?.min ?? 0, f.interval?.max ?? 1e9], fejl: "Skriv et helt tal." }),
   tal: (f) => talRegel(f, { type: "decimal", operator: "greaterThan", formler: [0], fejl: "Skriv et positivt tal." }),

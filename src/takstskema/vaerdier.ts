@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FELTER, type FeltDefinition, type FeltNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
+import { BELOEB_GRAENSE, FELTER, type FeltDefinition, type FeltNavn, YDELSE_KOLONNER, YDELSE_RAEKKER } from "./felter";
 import { smaaDansk } from "./smaa";
 import { harUgyldigeTegn } from "./tegn";
 
@@ -181,6 +181,8 @@ export function parseDato(r: Raa): Parset<string> {
   }
 }
 
+const DKK_GRAENSE = new Intl.NumberFormat("da-DK").format(BELOEB_GRAENSE);
+
 /** Parse one value into the field's type. Empty is `{ ok: true, vaerdi: undefined }`. */
 export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval">, v: unknown): Parset<string | number> {
   const r = udpak(v);
@@ -213,6 +215,7 @@ export function parseFelt(def: Pick<FeltDefinition, "type" | "valg" | "interval"
     tal = procent ? Number((p / 100).toPrecision(15)) : p;
   }
   if (def.type === "heltal" && !Number.isInteger(tal)) return { ok: false, besked: `${tal} er ikke et helt tal` };
+  if (def.type === "beloeb" && !(Math.abs(tal) <= BELOEB_GRAENSE)) return { ok: false, besked: `beløbet er over ${DKK_GRAENSE} kr. (eller under minus det); kontrollér tallet` };
   if (def.interval && (tal < def.interval.min || tal > def.interval.max)) {
     return { ok: false, besked: `${tal} ligger uden for ${def.interval.min}-${def.interval.max}` };
   }

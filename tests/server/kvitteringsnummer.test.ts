@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { kvitteringSchema } from "../../src/kontrakt";
+import { REGELSAET_ID } from "../../src/regelsaet/schema";
 import { nummerPraefiks } from "../../src/server/indberetninger/sql";
 
 describe("receipt number prefix (product.md §5: SYD-2018-0042)", () => {
@@ -26,6 +27,22 @@ describe("the receipt numbers the pane accepts (src/kontrakt's kvitteringSchema)
       }),
       { numRuns: 2000 },
     );
+  });
+  it("are every number the server makes from a valid ruleset id, Æ, Ø and Å included (REGELSAET_ID)", () => {
+    const bogstaver = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ".split(""));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(bogstaver, { minLength: 1, maxLength: 20 }), fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 999_999_999 }), (tilsyn, region, aar, n) => {
+        const id = `${tilsyn ? "TILSYN-" : ""}${region.join("")}-${aar}`;
+        expect(REGELSAET_ID.test(id)).toBe(true);
+        expect({ id, ok: godtaget(`${nummerPraefiks(id, aar)}-${String(n).padStart(4, "0")}`) }).toEqual({ id, ok: true });
+      }),
+      { numRuns: 2000 },
+    );
+    for (const id of ["Å-2018", "ØÆ-2024", "TILSYN-Å-2018"]) expect({ id, ok: godtaget(`${nummerPraefiks(id, 2018)}-0001`) }).toEqual({ id, ok: true });
+  });
+  it("spell Æ, Ø and Å as AE, OE and AA", () => {
+    expect(nummerPraefiks("SJÆLLAND-2024", 2024)).toBe("SJAELLAND-2024");
+    expect(nummerPraefiks("Å-2018", 2018)).toBe("AA-2018");
   });
   it("are no number the server never makes (letters it strips, no takstår, a short serial)", () => {
     for (const n of ["SJÆLLAND-2018-0001", "SYD-0042", "SYD-2018-042", "syd-2018-0042", "SYD-2018-0042 "]) expect({ n, ok: godtaget(n) }).toEqual({ n, ok: false });

@@ -129,7 +129,7 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
     expect(csv).toContain(`;${dato}: Ny overenskomst fra 1. april\r\n`);
   });
 
-  it("withdrawal removes the takst from the takstoversigt (an older version does not come back)", async () => {
+  it("withdrawal ends the published takst (shown ended on the year's last day when withdrawn after it); an older version does not come back", async () => {
     const v1 = await indsend(gyldigtSkema());
     const v2 = await indsend(gyldigtSkema({ TS_Loen: 6600000 }));
     expect([v1.statusCode, v2.statusCode]).toEqual([201, 201]);
@@ -138,7 +138,9 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
     expect((await oversigt()).map((r) => r.tilbud)).toEqual(["Bofællesskabet Søhuset", "Bostedet Egebo"]);
     const tr = await post(`${URL}/${v2.json().id}/status`, { status: "tilbagetrukket", bemaerkning: "Tilbuddet lukker" }, t.odense);
     expect(tr.statusCode).toBe(200);
-    expect((await oversigt()).map((r) => r.tilbud)).toEqual(["Bostedet Egebo"]);
+    // Withdrawn now, years after 2018: the takst ran all of 2018 and is shown so, not dropped without a mark.
+    expect((await oversigt()).map((r) => [r.tilbud, r.gyldigTil])).toEqual([["Bofællesskabet Søhuset", "2018-12-31"], ["Bostedet Egebo", null]]);
+    expect((await get("/api/v1/takstoversigt?dato=2018-06-01")).json().takster.map((r: Raekke) => r.tilbud)).toEqual(["Bofællesskabet Søhuset", "Bostedet Egebo"]);
   });
 
   it("the .xlsx is print-ready: landscape, heading row repeated, fit to width, page footer", async () => {

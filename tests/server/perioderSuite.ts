@@ -164,6 +164,49 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     expect((await perioder("takstaar=2027")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([[TAKST_2027, "2027-01-01", null, "offentliggjort"]]);
   });
 
+  /** Today in Danish time (YYYY-MM-DD), as the service dates a withdrawal, held within 2026. */
+  const idag2026 = () => {
+    const idag = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+    return idag < "2026-12-31" ? idag : "2026-12-31";
+  };
+  const dagenEfter = (dato: string) => new Date(Date.parse(`${dato}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const traekTilbage = (id: string, bemaerkning: string) => post(`${URL}/${id}/status`, { status: "tilbagetrukket", bemaerkning }, t.odense);
+
+  it("issue 26: withdrawing a published takst needs a begrundelse of at least 10 characters, and the takstoversigt shows it ended that day", async () => {
+    const v1 = await indsend(skema(2026, { TS_Loen: LOEN_2026 }));
+    expect(v1.statusCode).toBe(201);
+    await offentliggoer(2026);
+    for (const kort of ["x", "Tastefejl", "  fejl      x  "]) {
+      const r = await traekTilbage(v1.json().id, kort);
+      expect({ kort, kode: r.statusCode }).toEqual({ kort, kode: 400 });
+      expect(r.json().fejl).toContain("mindst 10 tegn");
+    }
+    expect((await traekTilbage(v1.json().id, "Tilbuddet lukker")).statusCode).toBe(200);
+    const slut = idag2026();
+    expect((await perioder("takstaar=2026")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([[TAKST_2026, "2026-01-01", slut, "offentliggjort"]]);
+    expect((await get("/api/v1/takstoversigt.csv?takstaar=2026")).body).toContain(`;01.01.2026;${slut.split("-").reverse().join(".")};Offentliggjort;`);
+  });
+
+  it("issue 26: an unpublished submission is still withdrawn with a short reason", async () => {
+    const v1 = await indsend(skema(2026, { TS_Loen: LOEN_2026 }));
+    expect((await traekTilbage(v1.json().id, "Forkert")).statusCode).toBe(200);
+  });
+
+  it("issue 26: a withdrawn in-year change in force ends on the withdrawal day and the takst it replaced runs on from the next", async () => {
+    expect((await indsend(skema(2026, { TS_Loen: LOEN_2026 }))).statusCode).toBe(201);
+    await offentliggoer(2026);
+    const r = await indsend(skema(2026, { TS_Loen: LOEN_HOEJERE, TS_AendringBegrundelse: "Ny normering efter tilsyn", TS_AendringArt: "takstforhoejelse", TS_AendringVedtaget: "2026-04-20", TS_AendringIkrafttraedelse: "2026-05-01" }));
+    expect(r.statusCode).toBe(201);
+    await godkend(r.json().id);
+    expect((await traekTilbage(r.json().id, "Forhøjelsen blev ikke vedtaget endeligt")).statusCode).toBe(200);
+    const slut = idag2026();
+    expect((await perioder("takstaar=2026")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([
+      [TAKST_2026, "2026-01-01", "2026-04-30", "offentliggjort"],
+      [TAKST_HOEJERE, "2026-05-01", slut, "takstforhoejelse"],
+      ...(slut < "2026-12-31" ? [[TAKST_2026, dagenEfter(slut), null, "offentliggjort"]] : []),
+    ]);
+  });
+
   it("Flag: an approved change without TS_AendringIkrafttraedelse applies from the day it was received, held within the takstår", async () => {
     // Received now (after 2018): the last day of 2018.
     expect((await indsend(gyldigtSkema({ TS_Kategori: "Klyngetilbud" }))).statusCode).toBe(201);

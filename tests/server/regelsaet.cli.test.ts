@@ -79,4 +79,15 @@ describe("npx takst-server regelsaet udgiv", () => {
       await server.stop();
     }
   });
+
+  it("issue 26: a version that drops every parameter exits 2 with the list, and is published with --fjern", async () => {
+    const v1 = syd2027({ id: "SYD-2029", takstaar: 2029 });
+    expect((await koer(["regelsaet", "udgiv", fil("syd-2029.json", v1), "--data", data])).kode).toBe(0);
+    const tom = fil("syd-2029-v2.json", { ...syd2027({ id: "SYD-2029", takstaar: 2029, version: 2 }), parametre: {} });
+    const r = await koer(["regelsaet", "udgiv", tom, "--data", data]);
+    expect({ kode: r.kode, ud: r.ud }).toEqual({ kode: 2, ud: expect.stringContaining("udgiv igen med --fjern") });
+    expect(r.ud).toContain("parametre.overheadLoft: fjernes (var 0,05)");
+    const bekraeftet = await koer(["regelsaet", "udgiv", tom, "--fjern", "--data", data]);
+    expect({ kode: bekraeftet.kode, ud: bekraeftet.ud }).toEqual({ kode: 0, ud: expect.stringContaining("Udgivet: SYD-2029 version 2") });
+  });
 });

@@ -144,4 +144,32 @@ export function regelsaetSuite(aabn: () => Promise<Db>): void {
       await anden.close();
     }
   });
+
+  it("issue 26: a new version that drops or loosens parameters is refused with the list unless confirmed with \"fjern\": true", async () => {
+    // Version 3 (0,047 overhead cap) is the newest (the test above).
+    const tom = await udgiv({ ...syd2027({ version: 4 }), parametre: {} });
+    expect(tom.statusCode).toBe(422);
+    expect(tom.json().fejl).toContain("--fjern");
+    const stier = (tom.json().fund as { sti: string; besked: string }[]).map((f) => f.sti);
+    expect(stier).toEqual(expect.arrayContaining(["parametre.overheadLoft", "parametre.renteLoft", "parametre.kategorier", "parametre.fristTakster"]));
+    expect(tom.json().fund.find((f: { sti: string }) => f.sti === "parametre.overheadLoft").besked).toMatch(/^fjernes \(var 0,047\)/);
+    const loesere = await udgiv(syd2027({ version: 4, overheadLoft: 0.2 }));
+    expect(loesere.statusCode).toBe(422);
+    expect(loesere.json().fund).toEqual([{ sti: "parametre.overheadLoft", besked: "lempes fra 0,047 til 0,2" }]);
+    expect(await antalUdgivne(db)).toBe(3);
+    const bekraeftet = await udgiv({ ...syd2027({ version: 4 }), parametre: {}, fjern: true });
+    expect(bekraeftet.statusCode).toBe(201);
+    expect((await get(`${URL}/SYD-2027`)).json()).toMatchObject({ version: 4, parametre: {} });
+    expect((await get(`${URL}/SYD-2027`)).json()).not.toHaveProperty("fjern");
+  });
+
+  it("issue 26: NUL in a text and a version of 2^31 or 2147483647 are 422 naming the field, not 500", async () => {
+    const nul = await udgiv(syd2027({ version: 5, navn: "Syd\u00002027" }));
+    expect(nul.statusCode).toBe(422);
+    expect(nul.json().fund).toEqual([{ sti: "navn", besked: expect.stringContaining("kontroltegn") }]);
+    for (const version of [2 ** 31, 2147483647]) {
+      const r = await udgiv(syd2027({ version }));
+      expect({ version, kode: r.statusCode, stier: r.json().fund?.map((f: { sti: string }) => f.sti) }).toEqual({ version, kode: 422, stier: ["version"] });
+    }
+  });
 }

@@ -54,7 +54,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
     const svar = await db.transaction(async (tx) => {
       const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, true);
       if (!maal) return { kode: 404, krop: IKKE_FUNDET } as const;
-      const nej = kanSkifte(bruger.rolle, maal.status, p.data.status, maal.erAktuel, bemaerkning);
+      const nej = kanSkifte(bruger.rolle, maal.status, p.data.status, maal.erAktuel, bemaerkning, maal.offentliggjort);
       if (nej) return { kode: nej.kode, krop: { fejl: nej.fejl } } as const;
       await saetStatus(tx, maal.id, p.data.status);
       const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "status", status: p.data.status, tekst: bemaerkning || null, tokenId: bruger.tokenId });

@@ -9,7 +9,14 @@ export type Afvisning = { kode: 400 | 403 | 409; fejl: string };
  * own (tilbagetrukket, with a reason). Only the current version changes status, and a
  * withdrawn submission stays withdrawn (a new submission is a new version).
  */
-export function kanSkifte(rolle: Rolle, fra: Sagsstatus, til: Sagsstatus, erAktuel: boolean, bemaerkning: string): Afvisning | null {
+/**
+ * The shortest begrundelse for withdrawing a takst in the register (published): it ends a takst
+ * the public takstoversigt shows, so "x" or "fejl" says too little; ten characters is a short
+ * sentence ("Tilbuddet lukker"), counted without surrounding and repeated spaces.
+ */
+export const MIN_BEGRUNDELSE_OFFENTLIGGJORT = 10;
+
+export function kanSkifte(rolle: Rolle, fra: Sagsstatus, til: Sagsstatus, erAktuel: boolean, bemaerkning: string, offentliggjort = false): Afvisning | null {
   const tilladt: readonly Sagsstatus[] = rolle === "sekretariat" ? ["godkendt", "i_dialog"] : ["tilbagetrukket"];
   if (!tilladt.includes(til)) {
     return {
@@ -22,5 +29,8 @@ export function kanSkifte(rolle: Rolle, fra: Sagsstatus, til: Sagsstatus, erAktu
   if (!erAktuel) return { kode: 409, fejl: "Kun den aktuelle (nyeste) version kan skifte status." };
   if (fra === "tilbagetrukket") return { kode: 409, fejl: "Indberetningen er trukket tilbage. Indsend skemaet igen for at oprette en ny version." };
   if (fra === til) return { kode: 409, fejl: `Indberetningen har allerede status ${til}.` };
+  if (til === "tilbagetrukket" && offentliggjort && bemaerkning.replace(/\s+/g, " ").trim().length < MIN_BEGRUNDELSE_OFFENTLIGGJORT) {
+    return { kode: 400, fejl: `Taksten er offentliggjort: skriv en begrundelse på mindst ${MIN_BEGRUNDELSE_OFFENTLIGGJORT} tegn for tilbagetrækningen (bemaerkning), fx "Tilbuddet lukker 1. maj". Takstoversigten viser taksten som ophørt i dag.` };
+  }
   return null;
 }

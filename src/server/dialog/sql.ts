@@ -34,6 +34,8 @@ export interface Maal {
   id: string;
   status: Sagsstatus;
   erAktuel: boolean;
+  /** Whether the submission has periods in the takst register (its takst was published). */
+  offentliggjort: boolean;
 }
 
 /**
@@ -42,14 +44,14 @@ export interface Maal {
  */
 export async function findMaal(tx: Sql, id: string, driftsherre: string | null, laas: boolean): Promise<Maal | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [r] = await tx.query<{ id: string; status: Sagsstatus; er_aktuel: boolean }>(
-    `SELECT i.id::text AS id, i.status,
+  const [r] = await tx.query<{ id: string; status: Sagsstatus; er_aktuel: boolean; offentliggjort: boolean }>(
+    `SELECT i.id::text AS id, i.status, EXISTS (SELECT 1 FROM takstperioder p WHERE p.indberetning_id = i.id) AS offentliggjort,
             i.version = (SELECT max(version) FROM indberetninger j
                          WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar) AS er_aktuel
      FROM indberetninger i WHERE i.id = $1::uuid AND ($2::text IS NULL OR i.driftsherre = $2)${laas ? " FOR UPDATE" : ""}`,
     [id, driftsherre],
   );
-  return r ? { id: r.id, status: r.status, erAktuel: r.er_aktuel } : undefined;
+  return r ? { id: r.id, status: r.status, erAktuel: r.er_aktuel, offentliggjort: r.offentliggjort } : undefined;
 }
 
 /** Adds one entry; who is copied from the token's row (role, driftsherre, description). */

@@ -47,12 +47,17 @@ function somIndberetning(r: Raekke): Indberetning {
 const KOLONNER = `id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget,
   COALESCE((SELECT jsonb_agg(e->>'navn') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(beregnet->'ydelser') = 'array' THEN beregnet->'ydelser' ELSE '[]'::jsonb END) e), '[]'::jsonb) AS ydelser`;
 
+const DANSKE_BOGSTAVER: Record<string, string> = { Æ: "AE", Ø: "OE", Å: "AA" };
+
 /**
  * The receipt number's prefix: the ruleset id of TS_Regelsaet (e.g. SYD-2018), with the takstår
  * added when the id does not already end with it, so numbers stay unique per ruleset and year.
+ * Æ, Ø and Å are spelt AE, OE and AA (the number is A-Z, 0-9 and "-", kontrakt's kvitteringSchema):
+ * dropped, an id of only those letters (Å-2018) would leave "-2018", a number the pane refuses.
  */
 export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
-  const id = (typeof regelsaet === "string" ? regelsaet : "").trim().toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 40) || "TAKST";
+  const stort = (typeof regelsaet === "string" ? regelsaet : "").trim().toUpperCase().replace(/[ÆØÅ]/g, (b) => DANSKE_BOGSTAVER[b] ?? "");
+  const id = stort.replace(/[^A-Z0-9-]/g, "").replace(/^-+/, "").slice(0, 40) || "TAKST";
   return id.endsWith(`-${takstaar}`) ? id : `${id}-${takstaar}`;
 }
 

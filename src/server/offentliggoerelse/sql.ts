@@ -14,7 +14,8 @@ const somOffentliggoerelse = (r: Raekke): Offentliggoerelse => ({ takstaar: r.ta
  * The takst register's periods of a takstår (product.md §5.1, migration 010), each with the
  * submission it came from: one row per period of a takstniveau, in the order driftsherre,
  * tilbud, gyldig fra, the ydelse's place in its table. A period whose submission is withdrawn is
- * no takst (takstperioder_gyldige leaves it out, and the periods it ended run on). `$2` (a date or null): only the periods in force that day. Last year's current
+ * no takst unless it was in force when withdrawn: then it ends on the withdrawal day (migration
+ * 011); withdrawn before it began, takstperioder_gyldige leaves it out. `$2` (a date or null): only the periods in force that day. Last year's current
  * submission of the same tilbud (not withdrawn) comes beside it for last year's takst
  * (sidsteAarsTakstVist); a withdrawn current version does not bring an older one back.
  */

@@ -17,7 +17,7 @@ export async function regelsaetKommando(
   ud: (s: string) => void = (s) => console.log(s),
 ): Promise<number> {
   const [handling, fil] = pos;
-  if (handling !== "udgiv" || !fil) throw new Error('Brug: takst-server regelsaet udgiv fil.json [--server URL --token TOKEN]');
+  if (handling !== "udgiv" || !fil) throw new Error('Brug: takst-server regelsaet udgiv fil.json [--server URL --token TOKEN] [--fjern]');
   let raw: unknown;
   try {
     raw = laesJsonFil(fil);
@@ -26,7 +26,8 @@ export async function regelsaetKommando(
     return 2;
   }
   const server = typeof flag.server === "string" ? flag.server : undefined;
-  const svar = server ? await udgivViaServer(server, tokenFra(flag), raw) : await medDb((db) => udgiv(db, laesRegelsaetFiler(), raw, null));
+  const fjern = flag.fjern === true;
+  const svar = server ? await udgivViaServer(server, tokenFra(flag), raw, fjern) : await medDb((db) => udgiv(db, laesRegelsaetFiler(), raw, null, fjern));
   return rapport(fil, svar, ud);
 }
 
@@ -36,9 +37,11 @@ function tokenFra(flag: Record<string, string | boolean>): string {
   return t;
 }
 
-async function udgivViaServer(server: string, token: string, raw: unknown): Promise<UdgivSvar> {
+async function udgivViaServer(server: string, token: string, raw: unknown, fjern: boolean): Promise<UdgivSvar> {
+  // The confirmation travels as the body's "fjern" beside the ruleset (udgiv takes it off).
+  const krop = fjern && raw !== null && typeof raw === "object" && !Array.isArray(raw) ? { ...raw, fjern: true } : raw;
   const url = server.trim().replace(/\/+$/, "") + "/api/v1/regelsaet";
-  const res = await fetchMedCertifikatFejl("npx takst-server regelsaet udgiv …")(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(raw) });
+  const res = await fetchMedCertifikatFejl("npx takst-server regelsaet udgiv …")(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(krop) });
   const data: unknown = await res.json().catch(() => ({}));
   // The answers parsed with the API contract's schemas, as the routes send them.
   const svar = (schema: z.ZodTypeAny) => schema.safeParse(data);
@@ -58,7 +61,7 @@ function rapport(fil: string, s: UdgivSvar, ud: (s: string) => void): number {
     return 0;
   }
   if (s.status === 422) {
-    ud(`${fil} er ikke udgivet: ${s.fund.length} fejl.`);
+    ud(`${fil} er ikke udgivet: ${s.fejl.includes("--fjern") ? s.fejl : `${s.fund.length} fejl.`}`);
     for (const f of s.fund) ud(`  ${f.sti}: ${f.besked}`);
     return 2;
   }

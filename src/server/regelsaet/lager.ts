@@ -102,3 +102,9 @@ export async function hentUdgivet(db: Sql, id: string, version: number): Promise
   const [r] = await db.query<{ indhold: Regelsaet }>("SELECT indhold FROM regelsaet WHERE id = $1 AND version = $2", [id, version]);
   return r?.indhold;
 }
+
+/** The newest published version below `version` (what a new version is compared with). */
+export async function forrigeUdgivet(db: Sql, id: string, version: number): Promise<Regelsaet | undefined> {
+  const [r] = await db.query<{ indhold: Regelsaet }>("SELECT indhold FROM regelsaet WHERE id = $1 AND version < $2 ORDER BY version DESC LIMIT 1", [id, version]);
+  return r?.indhold;
+}

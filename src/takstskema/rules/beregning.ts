@@ -1,5 +1,5 @@
 import { parameter, parameterKilde } from "../../regelsaet";
-import { YDELSE_RAEKKER } from "../felter";
+import { TAKST_MAKS, YDELSE_RAEKKER } from "../felter";
 import { harTypefejl, kr, OMKOSTNINGSFELTER, tal, TAKSTFELTER, TOLERANCE_KR, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
 /** The basis/service split is recomputed unless a former single-takst skema gave it by hand (no TS_Borgerrettet). */
@@ -62,13 +62,16 @@ export const TS031: Regel = {
   },
 };
 
-/** TS032: a takst is a positive price, so the takstgrundlag and every takst must be above 0. */
+/**
+ * TS032: a takst is a positive price, so the takstgrundlag and every takst must be above 0; and
+ * a plausible one, at most TAKST_MAKS per belægningsdag (whatever the takst cell holds).
+ */
 export const TS032: Regel = {
   code: "TS032",
   severity: "error",
   felter: ["TS_Takstgrundlag", "TS_Ydelser_Takst"],
   afhaenger: TAKSTFELTER,
-  beskrivelse: "Takstgrundlaget eller en takst er 0 eller negativ.",
+  beskrivelse: `Takstgrundlaget eller en takst er 0 eller negativ, eller en takst er over ${kr(TAKST_MAKS)} pr. dag.`,
   check(ctx) {
     const tg = ctx.brugt.takstgrundlag;
     if (tg <= 0) {
@@ -78,6 +81,8 @@ export const TS032: Regel = {
     ctx.brugt.takster.forEach((t, i) => {
       if (t !== null && t <= 0 && ctx.vaerdier.TS_Ydelser_Takst?.[i] !== null && ctx.vaerdier.TS_Ydelser_Takst?.[i] !== undefined) {
         ctx.fund("TS_Ydelser_Takst", `Taksten for ${navnI(ctx, i)} er ${kr(t)}, men en takst er en positiv pris.`, i);
+      } else if (t !== null && t > TAKST_MAKS) {
+        ctx.fund("TS_Ydelser_Takst", `Taksten for ${navnI(ctx, i)} er ${kr(t)} pr. dag, over ${kr(TAKST_MAKS)}, som ingen takst når (produktets grænse). Kontrollér beløbene, pladserne og belægningen.`, i);
       }
     });
   },
