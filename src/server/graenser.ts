@@ -34,7 +34,16 @@ interface Spand {
 }
 
 /**
- * Fixed-window rate limit on every route (API, public pages, add-in files): keyed by token id when
+ * The add-in's own files (scripts, styles, the pane's and the functions' pages, icons, the
+ * manifest) are not counted: a municipality's staff behind one NAT address load them with every
+ * pane start, ten or more requests each, and they cost the service only a cached file. The API,
+ * the public pages and their downloads (.csv, .xlsx) are counted.
+ */
+const TILFOEJELSESFIL = /^\/(?!api\/)[^?]*\.(?:js|css|html|png|svg|ico|xml|json|map|woff2?)(?:\?.*)?$/;
+const erTilfoejelsesfil = (req: FastifyRequest): boolean => (req.method === "GET" || req.method === "HEAD") && TILFOEJELSESFIL.test(req.url);
+
+/**
+ * Fixed-window rate limit on every route but the add-in's files (API, public pages): keyed by token id when
  * the request carries a valid token, wherever it comes from, else by client address (req.ip: with
  * TRUST_PROXY the address X-Forwarded-For names). 429 with Retry-After. Auth's onRequest hook must
  * run first, so the plugin depends on it by name: registering it before auth fails at start.
@@ -62,6 +71,7 @@ export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgrae
   };
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     talt.add(req);
+    if (erTilfoejelsesfil(req)) return;
     const sek = tael(req.bruger ? `token:${req.bruger.tokenId}` : `ip:${req.ip}`);
     if (sek === undefined) return;
     reply.header("retry-after", String(sek));

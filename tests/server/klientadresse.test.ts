@@ -102,6 +102,18 @@ describe("rate limit per client address and per token", () => {
       expect([side, koder.slice(0, GRAENSE).every((s) => s !== 429), koder[GRAENSE]]).toEqual([side, true, 429]);
     }
   });
+
+  it("the add-in's own files are not counted: staff behind one NAT address load them with every pane start", async () => {
+    const app = await service({});
+    const koder: number[] = [];
+    for (let i = 0; i < 3 * GRAENSE; i++) koder.push((await hent(app, "", "/taskpane.js?v=1")).statusCode);
+    expect(koder.includes(429)).toBe(false);
+    // The same address's API requests and public pages are still limited (the files took none of the budget).
+    const api: number[] = [];
+    for (let i = 0; i <= GRAENSE; i++) api.push((await hent(app, "", "/api/v1/health")).statusCode);
+    expect(api).toEqual([...Array<number>(GRAENSE).fill(200), 429]);
+    expect((await hent(app, "", "/takstoversigt.csv")).statusCode).toBe(429);
+  });
 });
 
 describe("TRUST_PROXY", () => {

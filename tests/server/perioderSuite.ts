@@ -159,9 +159,22 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     ]);
     expect((await perioder("dato=2027-01-01")).map((p) => p.takst)).toEqual([TAKST_LAVERE]);
     expect((await get("/api/v1/takstoversigt.csv?takstaar=2027")).body).toContain(";01.01.2027;erstattet fra start;Offentliggjort;");
-    // Withdrawn by the municipality: the change stops counting and the published takst runs on.
+    // Withdrawn by the municipality (issue 26: the service dates a withdrawal today, Danish time,
+    // held within the takstår). Withdrawn before 2027 began, the change was never in force and the
+    // published takst runs on; withdrawn during 2027, the change ends that day and the published
+    // takst it replaced runs again from the next.
     expect((await post(`${URL}/${r.json().id}/status`, { status: "tilbagetrukket", bemaerkning: "Fejl i indberetningen" }, t.odense)).statusCode).toBe(200);
-    expect((await perioder("takstaar=2027")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual([[TAKST_2027, "2027-01-01", null, "offentliggjort"]]);
+    const idag = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+    const slut = idag < "2027-12-31" ? idag : "2027-12-31";
+    expect((await perioder("takstaar=2027")).map((p) => [p.takst, p.gyldigFra, p.gyldigTil, p.art])).toEqual(
+      slut < "2027-01-01"
+        ? [[TAKST_2027, "2027-01-01", null, "offentliggjort"]]
+        : [
+            [TAKST_2027, "2027-01-01", "2026-12-31", "offentliggjort"],
+            [TAKST_LAVERE, "2027-01-01", slut, "takstreduktion"],
+            ...(slut < "2027-12-31" ? [[TAKST_2027, dagenEfter(slut), null, "offentliggjort"]] : []),
+          ],
+    );
   });
 
   /** Today in Danish time (YYYY-MM-DD), as the service dates a withdrawal, held within 2026. */
