@@ -78,7 +78,8 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
     const r = await post("/api/v1/indberetninger", gyldigtSkema({ TS_Regelsaet: "SYD-2027", TS_Takstaar: 2027, TS_SidsteAarsTakst: 1600 }), t.odense);
     expect(r.statusCode).toBe(201);
     // Version 2 drops plSats: the stored submission keeps version 1's PL (read from the database).
-    expect((await post("/api/v1/regelsaet", syd2027({ version: 2 }), t.sekretariat)).statusCode).toBe(201);
+    // Dropping a parameter needs the explicit confirmation (issue 26).
+    expect((await post("/api/v1/regelsaet", { ...syd2027({ version: 2 }), fjern: true }, t.sekretariat)).statusCode).toBe(201);
     expect(await overalt(2027)).toEqual({
       oversigt: 0.012, oversigtPl: 0.039, detaljePl: 0.039, takstoversigt: 0.012, takstoversigtCsv: "1,2", takstoversigtXlsx: 0.012, eksportCsv: "1,2", eksportCsvPl: "3,9", eksportXlsx: 0.012,
     });
