@@ -83,6 +83,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     addinUrl: `${base}/`,
     bodyLimit: k.bodyLimit,
     hastighed: k.hastighed,
+    tilgaengelighedUrl: k.tilgaengelighedUrl,
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,

@@ -11,13 +11,15 @@ export interface Konfig {
   addinOrigin: string;
   bodyLimit: number;
   http: boolean;
+  /** The operator's own tilgængelighedserklæring, where /tilgaengelighed leads (TILGAENGELIGHED_URL). */
+  tilgaengelighedUrl?: string;
   /** Per-token limit on the API (RATE_LIMIT requests per minute; 0 turns it off). */
   hastighed: Hastighedsgraense | false;
 }
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, TILGAENGELIGHED_URL). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -28,6 +30,8 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
   const http = flag.http === true;
   const rate = Number(env.RATE_LIMIT ?? STANDARD_HASTIGHED.antal);
   if (!Number.isInteger(rate) || rate < 0) throw new Error(`Ugyldig RATE_LIMIT: ${env.RATE_LIMIT} (antal forespørgsler pr. minut pr. token; 0 slår grænsen fra)`);
+  const tilgaengelighedUrl = env.TILGAENGELIGHED_URL || undefined;
+  if (tilgaengelighedUrl !== undefined && !/^https?:\/\/\S+$/.test(tilgaengelighedUrl)) throw new Error(`Ugyldig TILGAENGELIGHED_URL: ${tilgaengelighedUrl} (en adresse, der begynder med https://)`);
   return {
     port,
     host: tekst("host") ?? env.HOST ?? "localhost",
@@ -36,6 +40,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     addinOrigin: env.ADDIN_ORIGIN || `${http ? "http" : "https"}://localhost:${port}`,
     bodyLimit,
     http,
+    tilgaengelighedUrl,
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
   };
 }
