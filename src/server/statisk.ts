@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -19,6 +19,17 @@ export function iMappen(rod: string, rel: string): boolean {
   const sti = resolve(join(rod, afkodet));
   return sti === rod || sti.startsWith(rod + sep);
 }
+
+/** Text types with their charset (the add-in's Danish text), as before @fastify/static. */
+const TEKSTTYPER: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
 
 /** Headers of every add-in file besides the validators (ETag, Last-Modified) @fastify/static sets. */
 function offentligeHeadere(res: { setHeader(navn: string, vaerdi: string): unknown }): void {
@@ -49,18 +60,27 @@ export const statiskPlugin = fp(async (app: FastifyInstance, opts: { mappe: stri
       const sti = join(rod, "manifest.xml");
       if (!existsSync(sti)) return reply.code(404).send({ fejl: "Ikke fundet." });
       offentligeHeadere(reply.raw);
-      reply.header("content-type", "application/xml; charset=utf-8");
+      reply.header("content-type", TEKSTTYPER[".xml"]);
       return reply.send(readFileSync(sti, "utf8").split(UDVIKLINGS_URL).join(addinUrl));
     });
   }
-  await app.register(fastifyStatic, {
-    root: rod,
-    index: false,
-    list: false,
-    cacheControl: false,
-    // .env and the like are never the add-in's: not found, as before.
-    dotfiles: "ignore",
-    allowedPath: (sti: string) => iMappen(rod, sti),
-    setHeaders: offentligeHeadere,
+  // In a context of its own: the hook gives the text types their charset (as before), which
+  // @fastify/static would set without, and touches no other route.
+  await app.register(async (filer) => {
+    filer.addHook("onSend", async (req, reply, payload) => {
+      const type = TEKSTTYPER[extname(req.url.split("?")[0]!).toLowerCase()];
+      if (type && reply.statusCode === 200) reply.header("content-type", type);
+      return payload;
+    });
+    await filer.register(fastifyStatic, {
+      root: rod,
+      index: false,
+      list: false,
+      cacheControl: false,
+      // .env and the like are never the add-in's: not found, as before.
+      dotfiles: "ignore",
+      allowedPath: (sti: string) => iMappen(rod, sti),
+      setHeaders: offentligeHeadere,
+    });
   });
 }, { name: "takst-statisk", fastify: "5.x", dependencies: ["takst-openapi", "takst-web"] });
