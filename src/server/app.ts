@@ -17,7 +17,9 @@ import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { indberetningerPlugin } from "./indberetninger";
 import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
+import { tilgaengelighedPlugin } from "./tilgaengelighed";
 import { tilsynPlugin } from "./tilsyn";
+import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
@@ -40,6 +42,8 @@ export interface AppOptions {
   lukDb?: boolean;
   /** Connection and request time limits (graenser.ts); standard when absent. */
   tidsgraenser?: Tidsgraenser;
+  /** The operator's own tilgængelighedserklæring (TILGAENGELIGHED_URL); the service's page when absent. */
+  tilgaengelighedUrl?: string;
   /** Rate limit per token or client address (graenser.ts); off when absent (`takst-server start` turns it on). */
   hastighed?: Hastighedsgraense | false;
   /** Proxies whose X-Forwarded-For names the client (klientadresse.ts); none when absent. */
@@ -71,6 +75,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Built in (rulesets/ or the given register) + published in the database: one register.
   const register = await lavServerRegister(o.db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
 
+  await app.register(webPlugin);
   await app.register(cors, {
     origin: [o.addinOrigin ?? STANDARD_ADDIN_ORIGIN],
     methods: ["GET", "POST"],
@@ -89,6 +94,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(tilsynPlugin, { db: o.db });
   await app.register(takstudviklingPlugin, { db: o.db, register });
   await app.register(hjaelpPlugin, {});
+  await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });
 
   if (o.lukDb) app.addHook("onClose", async () => o.db.close());

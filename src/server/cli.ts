@@ -87,6 +87,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     bodyLimit: k.bodyLimit,
     hastighed: k.hastighed,
     trustProxy: k.trustProxy,
+    tilgaengelighedUrl: k.tilgaengelighedUrl,
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,

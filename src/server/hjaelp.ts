@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { SIDEFOD } from "./webside";
 
 /**
  * GET /hjaelp: the user's sections of README.md as a plain page, so the manifest's SupportUrl
@@ -9,7 +10,8 @@ import fp from "fastify-plugin";
  */
 export const HJAELP_AFSNIT = ["SOC-funktionerne i Excel", "Funktionsreference", "Opgaveruden i Excel – kort vejledning"] as const;
 
-const CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// style-src 'self': the public pages' stylesheet (/takstoversigt.css), for reflow at 320 px.
+const CSP = "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -37,6 +39,8 @@ export function markdownTilHtml(md: string): string {
   const linjer = md.split(/\r?\n/);
   let afsnit: string[] = [];
   let liste: "ul" | "ol" | null = null;
+  let overskrift = "";
+  let tabeller = 0;
   const slutAfsnit = () => {
     if (afsnit.length) ud.push(`<p>${inline(afsnit.join(" "))}</p>`);
     afsnit = [];
@@ -60,6 +64,7 @@ export function markdownTilHtml(md: string): string {
       slutAfsnit();
       slutListe();
       ud.push(`<h${h[1]!.length}>${inline(h[2]!)}</h${h[1]!.length}>`);
+      overskrift = h[2]!.replace(/[`*]/g, "");
       continue;
     }
     if (l.startsWith("|")) {
@@ -72,10 +77,11 @@ export function markdownTilHtml(md: string): string {
       }
       i--;
       const [hoved, ...krop] = raekker;
+      // A wide table scrolls in its own focusable, named region (the page reflows at 320 px).
       ud.push(
-        `<table><thead><tr>${(hoved ?? []).map((c) => `<th>${inline(c)}</th>`).join("")}</tr></thead><tbody>` +
+        `<div class="tabel" role="region" aria-label="Tabel ${++tabeller}: ${esc(overskrift)}" tabindex="0"><table><thead><tr>${(hoved ?? []).map((c) => `<th>${inline(c)}</th>`).join("")}</tr></thead><tbody>` +
           krop.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join("")}</tr>`).join("") +
-          "</tbody></table>",
+          "</tbody></table></div>",
       );
       continue;
     }
@@ -126,6 +132,6 @@ export const hjaelpPlugin = fp(async (app: FastifyInstance, o: { readme?: string
     reply.header("content-security-policy", CSP);
     reply.header("x-content-type-options", "nosniff");
     reply.header("cache-control", "no-cache");
-    return reply.send(`<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SOC-takster – hjælp</title></head>\n<body><main>\n${krop}\n</main></body></html>\n`);
+    return reply.send(`<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SOC-takster – hjælp</title><link rel="stylesheet" href="/takstoversigt.css"></head>\n<body><main>\n<h1>SOC-takster – hjælp</h1>\n${krop}\n</main>\n${SIDEFOD}\n</body></html>\n`);
   });
 }, { name: "takst-hjaelp", fastify: "5.x", dependencies: ["takst-openapi"] });

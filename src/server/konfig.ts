@@ -12,6 +12,8 @@ export interface Konfig {
   addinOrigin: string;
   bodyLimit: number;
   http: boolean;
+  /** The operator's own tilgængelighedserklæring, where /tilgaengelighed leads (TILGAENGELIGHED_URL). */
+  tilgaengelighedUrl?: string;
   /** Per-token limit on the API (RATE_LIMIT requests per minute; 0 turns it off). */
   hastighed: Hastighedsgraense | false;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY; off by default). */
@@ -20,7 +22,7 @@ export interface Konfig {
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -31,6 +33,8 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
   const http = flag.http === true;
   const rate = Number(env.RATE_LIMIT ?? STANDARD_HASTIGHED.antal);
   if (!Number.isInteger(rate) || rate < 0) throw new Error(`Ugyldig RATE_LIMIT: ${env.RATE_LIMIT} (antal forespørgsler pr. minut pr. token; 0 slår grænsen fra)`);
+  const tilgaengelighedUrl = env.TILGAENGELIGHED_URL || undefined;
+  if (tilgaengelighedUrl !== undefined && !/^https?:\/\/\S+$/.test(tilgaengelighedUrl)) throw new Error(`Ugyldig TILGAENGELIGHED_URL: ${tilgaengelighedUrl} (en adresse, der begynder med https://)`);
   return {
     port,
     host: tekst("host") ?? env.HOST ?? "localhost",
@@ -39,6 +43,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     addinOrigin: env.ADDIN_ORIGIN || `${http ? "http" : "https"}://localhost:${port}`,
     bodyLimit,
     http,
+    tilgaengelighedUrl,
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
   };

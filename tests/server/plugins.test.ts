@@ -4,6 +4,8 @@ import { aabnPglite } from "../../src/server/db";
 import { STANDARD_HASTIGHED, hastighedPlugin } from "../../src/server/graenser";
 import { indberetningerPlugin } from "../../src/server/indberetninger";
 import { openapiPlugin } from "../../src/server/kontrakt";
+import { statiskPlugin } from "../../src/server/statisk";
+import { webPlugin } from "../../src/server/web";
 import { lavRegister } from "../../src/regelsaet";
 
 // The order of the service's plugins is declared (fastify-plugin's dependencies) and checked at start.
@@ -28,5 +30,18 @@ describe("plugin order", () => {
     await expect(med.ready()).resolves.toBeDefined();
     await med.close();
     await db.close();
+  });
+
+  it("the add-in's files need the web plugin before them (its compression hooks only reach later routes)", async () => {
+    const uden = Fastify();
+    await uden.register(openapiPlugin);
+    await expect(uden.register(statiskPlugin, { mappe: __dirname })).rejects.toThrow(/takst-web/);
+    await uden.close();
+    const med = Fastify();
+    await med.register(webPlugin);
+    await med.register(openapiPlugin);
+    await med.register(statiskPlugin, { mappe: __dirname });
+    await expect(med.ready()).resolves.toBeDefined();
+    await med.close();
   });
 });

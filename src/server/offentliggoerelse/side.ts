@@ -1,3 +1,4 @@
+import { SIDEFOD, rulleomraade } from "../webside";
 import { aendringTekst, datoTekst } from "./filer";
 import { type TakstoversigtRaekke, aldrigIKraft, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
 import type { Offentliggoerelse } from "./sql";
@@ -25,12 +26,20 @@ th, td { border-bottom: 1px solid #ccc; padding: .3rem .4rem; vertical-align: to
 thead th { background: #eef2f6; text-align: left; }
 tbody th { text-align: left; }
 td.tal { text-align: right; white-space: nowrap; }
+main { overflow-wrap: break-word; }
+.tabel { overflow-x: auto; max-width: 100%; margin: .5rem 0 1rem; }
+.tabel:focus { outline: 2px solid #0b4f8a; outline-offset: 2px; }
+pre { white-space: pre-wrap; }
+code { overflow-wrap: anywhere; }
+form input { max-width: 6rem; }
+footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #ccc; font-size: .9rem; }
 .aendret { color: #7a3e00; }
 .hent { margin: .75rem 0; }
 @media print {
   @page { size: A4 landscape; margin: 1cm; }
   body { margin: 0; font-size: 9pt; }
-  nav, .hent { display: none; }
+  nav, .hent, footer { display: none; }
+  .tabel { overflow: visible; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -59,13 +68,13 @@ export function takstoversigtSide(aar: readonly Offentliggoerelse[], valgt: Offe
       ? `Takster i kraft ${esc(periodeDato(dato))} (takstår ${y}, offentliggjort ${esc(datoTekst(valgt.offentliggjort))})`
       : `Takster for ${y}, offentliggjort ${esc(datoTekst(valgt.offentliggjort))}`;
     indhold = `<p class="hent">Hent som <a href="/api/v1/takstoversigt.csv?${q}">CSV</a> eller <a href="/api/v1/takstoversigt.xlsx?${q}">Excel (klar til udskrift)</a>.${dato ? ` <a href="/takstoversigt?takstaar=${y}">Alle perioder i ${y}</a>.` : ""}</p>
-<table>
+${rulleomraade(hvad, `<table>
 <caption>${hvad}: ${raekker.length} ${raekker.length === 1 ? "takst" : "takster"}. Hver takst gælder i sin periode; en takst ændret i årets løb står med den gamle og den nye periode. Takster i kraft en bestemt dag: tilføj ?dato=ÅÅÅÅ-MM-DD til adressen.</caption>
 <thead><tr>${hoved}</tr></thead>
 <tbody>
 ${linjer || `<tr><td colspan="${kolonner.length}">Ingen takster.</td></tr>`}
 </tbody>
-</table>`;
+</table>`)}`;
   }
   return `<!doctype html>
 <html lang="da">
@@ -81,6 +90,7 @@ ${linjer || `<tr><td colspan="${kolonner.length}">Ingen takster.</td></tr>`}
 ${navigation}
 ${indhold}
 </main>
+${SIDEFOD}
 </body>
 </html>
 `;

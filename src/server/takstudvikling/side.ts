@@ -1,4 +1,5 @@
 import type { TakstudviklingRapport } from "../../kontrakt";
+import { SIDEFOD, rulleomraade } from "../webside";
 import { GRUND, forklaring, nyTakstmodelTekst, plTekst, titel } from "./tekster";
 
 const ERSTAT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -15,7 +16,7 @@ function tabel(id: string, caption: string, kolonner: readonly string[], raekker
   const krop = raekker.length === 0
     ? `<tr><td colspan="${kolonner.length}">Ingen.</td></tr>`
     : raekker.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${tal.has(i) ? ' class="tal"' : ""}>${c}</td>`)).join("")}</tr>`).join("\n");
-  return `<table id="${id}">\n<caption>${esc(caption)}</caption>\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${krop}\n</tbody>\n</table>`;
+  return rulleomraade(esc(caption), `<table id="${id}">\n<caption>${esc(caption)}</caption>\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${krop}\n</tbody>\n</table>`);
 }
 
 /** The year form: GET to this page (keyboard operable, labelled; no script). */
@@ -74,6 +75,7 @@ ${formular(valgt.fra, valgt.til)}
 ${besked ? `<p role="status">${esc(besked)}</p>` : ""}
 ${indhold}
 </main>
+${SIDEFOD}
 </body>
 </html>
 `;

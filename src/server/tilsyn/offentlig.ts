@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { KATEGORIER } from "../../tilsynsskema";
 import { udenUgyldigeTegn } from "../../takstskema";
+import { SIDEFOD, rulleomraade } from "../webside";
 import type { TilsynsskemaRaekke } from "./sql";
 
 /**
@@ -81,17 +82,19 @@ export function tilsynSide(budgetaar: number, tilsyn: readonly OffentligtTilsyn[
     const takster = KATEGORIER.map((k, i) => `<tr><th scope="row">${esc(k)}</th><td class="tal">${kr(t.takster[i]!)}</td><td class="tal">${kr(t.skaerpet[i]!)}</td></tr>`).join("\n");
     const kommuner = t.kommuner.map((k) => `<tr><th scope="row">${esc(k.kommune)}</th><td class="tal">${kr(k.beloeb)}</td></tr>`).join("\n");
     return `<section><h2>${esc(t.socialtilsyn)}</h2>
-<table><caption>Tilsynstakster ${budgetaar} (skærpet tilsyn pr. periode)</caption><thead><tr><th scope="col">Kategori</th><th scope="col">Tilsynstakst</th><th scope="col">Skærpet tilsyn</th></tr></thead><tbody>
+${rulleomraade(`Tilsynstakster ${budgetaar}, ${esc(t.socialtilsyn)}`, `<table><caption>Tilsynstakster ${budgetaar} (skærpet tilsyn pr. periode)</caption><thead><tr><th scope="col">Kategori</th><th scope="col">Tilsynstakst</th><th scope="col">Skærpet tilsyn</th></tr></thead><tbody>
 ${takster}
-</tbody></table>
-<table><caption>Objektiv finansiering ${budgetaar} pr. kommune; pr. plejefamilie ${kr(t.ofPrPlejefamilie)}</caption><thead><tr><th scope="col">Kommune</th><th scope="col">Beløb</th></tr></thead><tbody>
+</tbody></table>`)}
+${rulleomraade(`Objektiv finansiering ${budgetaar}, ${esc(t.socialtilsyn)}`, `<table><caption>Objektiv finansiering ${budgetaar} pr. kommune; pr. plejefamilie ${kr(t.ofPrPlejefamilie)}</caption><thead><tr><th scope="col">Kommune</th><th scope="col">Beløb</th></tr></thead><tbody>
 ${kommuner}
-</tbody></table></section>`;
+</tbody></table>`)}</section>`;
   }).join("\n");
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Socialtilsynenes takster ${budgetaar}</title><link rel="stylesheet" href="/takstoversigt.css"></head>
 <body><main><h1>Socialtilsynenes takster og objektiv finansiering ${budgetaar}</h1>
 <p class="hent"><a href="/api/v1/tilsyn/offentlig.csv?budgetaar=${budgetaar}">Hent som CSV</a> · <a href="/api/v1/tilsyn/offentlig.xlsx?budgetaar=${budgetaar}">Hent som .xlsx</a></p>
 ${afsnit}
-</main></body></html>`;
+</main>
+${SIDEFOD}
+</body></html>`;
 }
