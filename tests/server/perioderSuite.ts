@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
@@ -35,18 +35,9 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
   let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
-
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  // apiMiljoe clears the submissions before each test; the publications go too.
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m));
   beforeEach(async () => {
-    await db.query("DELETE FROM indberetninger");
     await db.query("DELETE FROM offentliggoerelser");
   });
 

@@ -1,9 +1,9 @@
 import "./jestCookie";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { syd2027 } from "../helpers/regelsaet";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 /**
@@ -17,19 +17,9 @@ import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
  * 1.682 / (1.600 × 1,039) = 1.682 / 1.662,4 − 1 = +1,179 % → 1,2 %.
  */
 export function plSatsSuite(aabn: () => Promise<Db>): void {
-  let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
-
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ app, t } = m));
 
   const post = (url: string, body: unknown, token: string) =>
     app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
