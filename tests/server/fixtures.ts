@@ -1,6 +1,7 @@
 import type { Db } from "../../src/server/db";
 import { YDELSE_KOLONNER } from "../../src/takstskema";
 import { type Rolle, opretToken } from "../../src/server/tokens";
+import type { FastifyInstance } from "fastify";
 
 export type Skemapost = Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
 
@@ -52,6 +53,13 @@ export async function lavTokens(db: Db): Promise<Tokens> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A JSON POST in a test's set-up that must succeed with `kode`; its answer, or an error naming the route. */
+export async function postOk(app: FastifyInstance, url: string, token: string, body: unknown, kode = 201): Promise<{ id: string }> {
+  const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
+  if (r.statusCode !== kode) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
 
 /**
  * The red team's hostile body (issue 16): every amount and number field 4.000 characters of

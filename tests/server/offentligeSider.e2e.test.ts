@@ -10,7 +10,7 @@ import { axeOvertraedelser, overvaagSide, startChromium } from "../helpers/brows
 import { medBrowser } from "../helpers/miljoe";
 import { lytLokalt } from "../helpers/lyt";
 import { SYD_2018 } from "../tilsynsskema/saed";
-import { bearer, gyldigtSkema } from "./fixtures";
+import { gyldigtSkema, postOk } from "./fixtures";
 
 // Issue 26, acceptance 5: the public pages in Chromium, with published data, have no axe-core
 // violation at 320 and at 1280 px, and reflow at 320 px: the page never scrolls sideways (WCAG
@@ -31,11 +31,7 @@ medBrowser()("the public pages at 320 and 1280 px", () => {
     db = await aabnPglite();
     app = await buildApp({ db, statiskMappe: null, lukDb: true });
     const sek = (await opretToken(db, { rolle: "sekretariat" })).token;
-    const post = async (sti: string, token: string, body: unknown, kode = 201): Promise<{ id: string }> => {
-      const r = await app.inject({ method: "POST", url: sti, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
-      if (r.statusCode !== kode) throw new Error(`${sti}: ${r.statusCode} ${r.body}`);
-      return r.json();
-    };
+    const post = (sti: string, token: string, body: unknown, kode = 201) => postOk(app, sti, token, body, kode);
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token, gyldigtSkema());
     await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });

@@ -8,7 +8,7 @@ import { aabnPglite, type Db } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
-import { bearer, gyldigtSkema } from "./fixtures";
+import { gyldigtSkema, postOk } from "./fixtures";
 import { lytLokalt } from "../helpers/lyt";
 
 // Issue 14, acceptance 2: the public takstoversigt is shown without a token, in Chromium against
@@ -29,11 +29,7 @@ medBrowser()("the public takstoversigt page in Chromium", () => {
     db = await aabnPglite();
     app = await buildApp({ db, statiskMappe: null, lukDb: true });
     const sek = (await opretToken(db, { rolle: "sekretariat" })).token;
-    const post = async (url: string, token: string, body: unknown, kode = 201): Promise<{ id: string }> => {
-      const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
-      if (r.statusCode !== kode) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
-      return r.json();
-    };
+    const post = (sti: string, token: string, body: unknown, kode = 201) => postOk(app, sti, token, body, kode);
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
     const odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
     await post("/api/v1/indberetninger", odense, gyldigtSkema());

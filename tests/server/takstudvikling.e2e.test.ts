@@ -6,7 +6,7 @@ import { aabnPglite, type Db } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { axeOvertraedelser as axeFund, overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
-import { bearer } from "./fixtures";
+import { postOk } from "./fixtures";
 import { nord, skema } from "./takstudviklingSuite";
 
 // Issue 21: the takstudvikling report's page in Chromium against the real service on loopback:
@@ -25,10 +25,7 @@ medBrowser()("the takstudvikling report page in Chromium", () => {
     db = await aabnPglite();
     app = await buildApp({ db, statiskMappe: null, lukDb: true });
     const sek = (await opretToken(db, { rolle: "sekretariat" })).token;
-    const post = async (url: string, token: string, body: unknown) => {
-      const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
-      if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
-    };
+    const post = (sti: string, token: string, body: unknown, kode = 201) => postOk(app, sti, token, body, kode);
     await post("/api/v1/regelsaet", sek, nord(2024));
     await post("/api/v1/regelsaet", sek, nord(2025, 0.02));
     const aalborg = (await opretToken(db, { rolle: "kommune", driftsherre: "Aalborg Kommune" })).token;
