@@ -248,6 +248,67 @@ export const takstudviklingRapportSchema = z.object({
 });
 export type TakstudviklingRapport = z.infer<typeof takstudviklingRapportSchema>;
 
+/**
+ * GET /api/v1/benchmark?takstaar=Y[&lovgrundlag=&maalgruppekategori=&takstenhed=] (product.md §5.3;
+ * domain-season.md §B5): peer groups of comparable takstniveauer. Information, never a finding:
+ * unit costs alone do not measure efficiency (001:465-469). Amounts in kroner; `…andel` are
+ * fractions rounded to 4 decimals, `prBelaegningsdag` to 2, `indeks` to 1 (own / median × 100).
+ */
+export const benchmarkNoegletalSchema = z.object({
+  /** takstgrundlag − category 9, the regulering line excluded. */
+  omkostninger: z.number(),
+  prPlads: z.number().nullable(),
+  prBelaegningsdag: z.number().nullable(),
+  loenandel: z.number().nullable(),
+  administrationsandel: z.number().nullable(),
+  overheadandel: z.number().nullable(),
+  /** (ejendom + afskrivninger + forrentning) / omkostninger. */
+  kapitalandel: z.number().nullable(),
+  /** basistakst / takst, when the takst is split. */
+  basisandel: z.number().nullable(),
+  /** A fraction (0.96 = 96 %). */
+  belaegning: z.number().nullable(),
+  /** takst × the year's days. */
+  aarligTakstPrHelaarsborger: z.number().nullable(),
+  /** TS_Aarsvaerk / pladser, when TS_Aarsvaerk is given. */
+  normeringPrPlads: z.number().nullable(),
+});
+export type BenchmarkNoegletal = z.infer<typeof benchmarkNoegletalSchema>;
+export const benchmarkPositionSchema = z.enum(["under_kvartil1", "mellem_kvartilerne", "over_kvartil3"]);
+export const benchmarkNiveauSchema = z.object({
+  ...niveau,
+  indberetningId: z.string(),
+  takst: z.number(),
+  /** null when the group is too small for statistics. */
+  indeks: z.number().nullable(),
+  position: benchmarkPositionSchema.nullable(),
+  noegletal: benchmarkNoegletalSchema,
+});
+export type BenchmarkNiveau = z.infer<typeof benchmarkNiveauSchema>;
+export const benchmarkGruppeSchema = z.object({
+  lovgrundlag: z.string(),
+  maalgruppekategori: z.string(),
+  takstenhed: z.string(),
+  /** Takstniveauer in the group (all of them, also for a municipality that sees only its own). */
+  antal: z.number().int(),
+  /** Distinct tilbud in the group. */
+  antalTilbud: z.number().int(),
+  /** null with "for få sammenlignelige" in `besked` (fewer than 3 other tilbud). */
+  statistik: z.object({ median: z.number(), kvartil1: z.number(), kvartil3: z.number(), min: z.number(), max: z.number() }).nullable(),
+  besked: z.string().nullable(),
+  /** The secretariat: every niveau; a municipality: its own only. */
+  niveauer: z.array(benchmarkNiveauSchema),
+});
+export type BenchmarkGruppe = z.infer<typeof benchmarkGruppeSchema>;
+export const benchmarkUdeladtGrundSchema = z.enum(["saerligOpmaerksomhed", "faaPladser", "utilstraekkeligGruppering"]);
+export const benchmarkSchema = z.object({
+  takstaar,
+  grupper: z.array(benchmarkGruppeSchema),
+  /** Niveauer left out and why (a municipality: its own only). */
+  udeladt: z.array(z.object({ ...niveau, grund: benchmarkUdeladtGrundSchema })),
+});
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+
 // Requests: query strings, path parameters (the bodies are parsed in the handlers, for their Danish messages).
 export const takstaarQuerySchema = z.object({ takstaar: takstaar.optional() }).strict();
 /** GET /api/v1/oversigt: the year and the grouping filters (product.md §2); an absent filter lets every row through. */
@@ -259,6 +320,13 @@ export const oversigtQuerySchema = takstaarQuerySchema
   })
   .strict();
 export type OversigtQuery = z.infer<typeof oversigtQuerySchema>;
+/** GET /api/v1/benchmark: the year and, optionally, one group's keys. */
+export const benchmarkQuerySchema = z.object({
+  takstaar: z.coerce.number().pipe(takstaar),
+  lovgrundlag: z.string().min(1).max(500).optional(),
+  maalgruppekategori: z.string().min(1).max(500).optional(),
+  takstenhed: z.string().min(1).max(500).optional(),
+}).strict();
 /** ?fra=B&til=T: two takstår, B before T. */
 export const takstudviklingQuerySchema = z.object({ fra: z.coerce.number().pipe(takstaar), til: z.coerce.number().pipe(takstaar) }).strict().refine((q) => q.til > q.fra, { path: ["til"], message: "til skal være et senere takstår end fra" });
 export const indberetningQuerySchema = z.object({ takstaar: takstaar.optional(), aktuelle: z.boolean().optional() }).strict();
