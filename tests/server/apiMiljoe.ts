@@ -8,13 +8,15 @@ type AppValg = Omit<Parameters<typeof buildApp>[0], "db">;
 /**
  * The shared set-up of the API suites (run on PGlite and PostgreSQL): open the database, build the
  * app without static files, make the suite's tokens, close both afterwards, and start every test
- * with no submissions. `saet` hands the three to the suite's own variables.
+ * with no submissions unless `tomHverTest` is false (suites whose tests read one shared set-up).
+ * `saet` hands the three to the suite's own variables.
  */
 export function apiMiljoe<T>(
   aabn: () => Promise<Db>,
   tokens: (db: Db) => Promise<T>,
   saet: (m: { db: Db; app: FastifyInstance; t: T }) => void,
   valg: AppValg = { statiskMappe: null },
+  tomHverTest = true,
 ): void {
   let db: Db | undefined;
   let app: FastifyInstance | undefined;
@@ -28,6 +30,6 @@ export function apiMiljoe<T>(
     await db?.close();
   });
   beforeEach(async () => {
-    await db!.query("DELETE FROM indberetninger");
+    if (tomHverTest) await db!.query("DELETE FROM indberetninger");
   });
 }

@@ -1,6 +1,5 @@
-import "./jestCookie";
+import { apiMiljoe } from "./apiMiljoe";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import type { Oversigt } from "../../src/server/oversigt/typer";
 import { type Skemapost, type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
@@ -14,10 +13,8 @@ export function grupperingSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   let t: Tokens;
 
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), undefined, false);
   beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
     const indsend = (over: Skemapost) =>
       app.inject({ method: "POST", url: "/api/v1/indberetninger", headers: { "content-type": "application/json", ...bearer(t.odense) }, payload: JSON.stringify(gyldigtSkema(over)) });
     // Three tilbud of Odense 2018: two centres, one flagged særlig opmærksomhed, one without grouping.
@@ -28,10 +25,6 @@ export function grupperingSuite(aabn: () => Promise<Db>): void {
     ];
     for (const over of skemaer) expect((await indsend(over)).statusCode).toBe(201);
   }, 60000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
 
   const get = (url: string) => app.inject({ method: "GET", url, headers: bearer(t.sekretariat) });
   const tilbud = async (query = ""): Promise<string[]> => {

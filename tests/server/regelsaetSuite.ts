@@ -1,6 +1,6 @@
-import "./jestCookie";
-import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app";
+import { apiMiljoe } from "./apiMiljoe";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db";
 import { antalUdgivne } from "../../src/server/regelsaet/lager";
 import { syd2027 } from "../helpers/regelsaet";
@@ -14,15 +14,7 @@ export function regelsaetSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   let t: Tokens;
 
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), undefined, false);
 
   const udgiv = (body: unknown, token: string | null = t.sekretariat) =>
     app.inject({ method: "POST", url: URL, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
