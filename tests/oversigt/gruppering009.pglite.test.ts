@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { databaseFoer } from "../helpers/foerMigration";
 import { type Db, aabnPglite } from "../../src/server/db";
-import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
+import { migrer } from "../../src/server/migrationer";
 import { lavOversigt } from "../../src/server/oversigt/beregning";
 import { oversigtRaekker } from "../../src/server/oversigt/forespoergsler";
 
@@ -12,17 +10,12 @@ import { oversigtRaekker } from "../../src/server/oversigt/forespoergsler";
  */
 describe("oversigt_kort with the grouping fields (migration 009) on PGlite", () => {
   let db: Db;
-  const mappe = mkdtempSync(join(tmpdir(), "mig009-"));
 
   beforeAll(async () => {
-    for (const f of readdirSync(MIGRATIONS_MAPPE).filter((f) => f < "009")) cpSync(join(MIGRATIONS_MAPPE, f), join(mappe, f));
-    db = await aabnPglite();
-    await migrer(db, mappe);
-    await db.query("INSERT INTO tokens (id, hash, rolle, driftsherre) VALUES ('t1', 'h', 'kommune', 'Odense Kommune')");
+    db = await databaseFoer(aabnPglite, "009");
   });
   afterAll(async () => {
     await db.close();
-    rmSync(mappe, { recursive: true, force: true });
   });
 
   const indsaet = (id: string, tilbud: string, vaerdier: Record<string, unknown>) =>

@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { databaseFoer } from "../helpers/foerMigration";
 import { type Db, aabnPglite } from "../../src/server/db";
-import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
+import { migrer } from "../../src/server/migrationer";
 import { lavOversigt } from "../../src/server/oversigt/beregning";
 import { oversigtRaekker, takstaarMedIndberetninger } from "../../src/server/oversigt/forespoergsler";
 import { celleFor } from "../../src/takstskema";
@@ -23,18 +21,13 @@ const INFO = { code: "TS001", severity: "info", field: "TS_Tilbud", cell: celleF
 
 describe("oversigt_kort (migration 006) on PGlite", () => {
   let db: Db;
-  const mappe = mkdtempSync(join(tmpdir(), "mig006-"));
 
   beforeAll(async () => {
     // A database at migration 005 with rows stored before oversigt_kort existed.
-    for (const f of readdirSync(MIGRATIONS_MAPPE).filter((f) => f < "006")) cpSync(join(MIGRATIONS_MAPPE, f), join(mappe, f));
-    db = await aabnPglite();
-    await migrer(db, mappe);
-    await db.query("INSERT INTO tokens (id, hash, rolle, driftsherre) VALUES ('t1', 'h', 'kommune', 'Odense Kommune')");
+    db = await databaseFoer(aabnPglite, "006");
   });
   afterAll(async () => {
     await db.close();
-    rmSync(mappe, { recursive: true, force: true });
   });
 
   const indsaet = (id: string, aar: number, version: number, ydelser: { navn: string; takst: number; sidsteAarsTakst: number | null }[], findings: unknown[]) =>

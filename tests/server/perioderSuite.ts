@@ -1,11 +1,9 @@
 import "./jestCookie";
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { databaseFoer } from "../helpers/foerMigration";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db";
-import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
+import { migrer } from "../../src/server/migrationer";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
@@ -290,12 +288,8 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
   });
 
   it("migration 010: every year published before the register becomes one period per takst from 1 January", async () => {
-    const mappe = mkdtempSync(join(tmpdir(), "mig-"));
-    for (const f of readdirSync(MIGRATIONS_MAPPE).filter((f) => f < "010")) cpSync(join(MIGRATIONS_MAPPE, f), join(mappe, f));
-    const gammel = await aabn();
+    const gammel = await databaseFoer(aabn, "010");
     try {
-      await migrer(gammel, mappe);
-      await gammel.query("INSERT INTO tokens (id, hash, rolle, driftsherre) VALUES ('t1', 'h', 'kommune', 'Odense Kommune')");
       const indsaet = (id: string, tilbud: string, version: number, takster: [string, number][], status = "modtaget") =>
         gammel.query(
           `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, nummer, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id, status)

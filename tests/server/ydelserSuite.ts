@@ -1,11 +1,11 @@
 import "./jestCookie";
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { databaseFoer } from "../helpers/foerMigration";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db";
-import { MIGRATIONS_MAPPE, migrer } from "../../src/server/migrationer";
+import { migrer } from "../../src/server/migrationer";
 import { celleFor } from "../../src/takstskema";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
@@ -158,12 +158,8 @@ export function ydelserSuite(aabn: () => Promise<Db>): void {
 
   it("migration 004: rows stored per ydelse before it become one-row tables and versions per tilbud", async () => {
     // A database at migration 003 with two former single-takst rows of the same tilbud (two ydelser).
-    const mappe = mkdtempSync(join(tmpdir(), "mig-"));
-    for (const f of readdirSync(MIGRATIONS_MAPPE).filter((f) => f < "004")) cpSync(join(MIGRATIONS_MAPPE, f), join(mappe, f));
-    const gammel = await aabn();
+    const gammel = await databaseFoer(aabn, "004");
     try {
-      await migrer(gammel, mappe);
-      await gammel.query("INSERT INTO tokens (id, hash, rolle, driftsherre) VALUES ('t1', 'h', 'kommune', 'Odense Kommune')");
       const indsaet = (id: string, ydelse: string, takst: number, modtaget: string) =>
         gammel.query(
           `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, version, sha256, payload, vaerdier, findings, sprunget, beregnet, modtaget, token_id)
