@@ -7,6 +7,7 @@ export * from "./efterreg";
 export * from "./efterregModel";
 export * from "./fordeling";
 export * from "./lukning";
+export * from "./pulje";
 export * from "./dato";
 export * from "./betalingsperiode";
 export * from "./tilsyn";
