@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Dec, D, dec, rund, tilTal } from "../engine";
 import { beregn } from "./beregning";
-import type { YdelseBeregnet } from "./resultat";
+import type { Beregnet, YdelseBeregnet } from "./resultat";
 import { laesVaerdier } from "./valider";
 
 /**
@@ -60,28 +60,48 @@ export interface Noegletalsgrundlag {
   opdelt: boolean;
 }
 
-const tal = (x: number | undefined | null): Dec => new D(x ?? 0);
+const tal = (x: unknown): Dec => new D(typeof x === "number" && Number.isFinite(x) ? x : 0);
+const talEllerNull = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
 
 /**
- * The skema's figures as the validator computes them (beregn): the takstgrundlag and overhead
- * carried downstream (the cells' values where present, as the takst was computed from them), and
- * the table's pladser and belægningsdage. `vaerdier` is the stored (or raw) record; junk reads as blank.
+ * The skema's figures as the validator computed them (beregn) when it received the skema: the
+ * takstgrundlag and overhead carried downstream (TS_Takstgrundlag, TS_Overhead: the cells' values,
+ * or beregn's where the cells were empty, as stored) and the table's pladser and belægningsdage
+ * (`beregnet`). Without them (a raw record, a row stored before they were kept) beregn computes
+ * them here from the values read as the validator reads them.
  */
-export function noegletalsgrundlag(vaerdier: Record<string, unknown>): Noegletalsgrundlag {
+function beregnet(vaerdier: Record<string, unknown>, gemt: unknown) {
+  const b = gemt !== null && typeof gemt === "object" ? (gemt as Partial<Record<keyof Beregnet, unknown>>) : null;
+  const takstgrundlag = talEllerNull(vaerdier.TS_Takstgrundlag);
+  const overhead = talEllerNull(vaerdier.TS_Overhead);
+  if (takstgrundlag !== null && overhead !== null && b && "pladser" in b && "belaegningsdage" in b) {
+    return { v: vaerdier, takstgrundlag, overhead, pladser: talEllerNull(b.pladser), belaegningsdage: talEllerNull(b.belaegningsdage) };
+  }
   const laest = laesVaerdier(vaerdier);
-  const v = laest.vaerdier;
-  const { beregnet, brugt } = beregn(v, laest.enkeltTakst);
+  const r = beregn(laest.vaerdier, laest.enkeltTakst);
+  const v = laest.vaerdier as Record<string, unknown>;
+  return { v, takstgrundlag: r.brugt.takstgrundlag, overhead: r.brugt.overhead, pladser: r.beregnet.pladser, belaegningsdage: r.beregnet.belaegningsdage };
+}
+
+/**
+ * What the key figures are computed from: `vaerdier` and `beregnet` as the service stores a
+ * submission (the validator's values and figures), or a raw record alone. Junk reads as blank.
+ */
+export function noegletalsgrundlag(vaerdier: Record<string, unknown>, gemtBeregnet?: unknown): Noegletalsgrundlag {
+  const { v, takstgrundlag, overhead, pladser, belaegningsdage } = beregnet(vaerdier, gemtBeregnet);
+  const dage = talEllerNull(v.TS_Dage);
+  const aarsvaerk = talEllerNull(v.TS_Aarsvaerk);
   return {
-    omkostninger: tal(brugt.takstgrundlag).minus(tal(v.TS_Regulering)),
+    omkostninger: tal(takstgrundlag).minus(tal(v.TS_Regulering)),
     loen: tal(v.TS_Loen),
     administration: tal(v.TS_Administration),
-    overhead: tal(brugt.overhead),
+    overhead: tal(overhead),
     kapital: tal(v.TS_Ejendom).plus(tal(v.TS_Afskrivninger)).plus(tal(v.TS_Forrentning)),
-    pladser: beregnet.pladser === null ? null : dec(beregnet.pladser),
-    belaegningsdage: beregnet.belaegningsdage === null ? null : dec(beregnet.belaegningsdage),
-    dage: v.TS_Dage ?? 365,
-    aarsvaerk: v.TS_Aarsvaerk === undefined ? null : dec(v.TS_Aarsvaerk),
-    opdelt: v.TS_Borgerrettet !== undefined,
+    pladser: pladser === null ? null : dec(pladser),
+    belaegningsdage: belaegningsdage === null ? null : dec(belaegningsdage),
+    dage: dage ?? 365,
+    aarsvaerk: aarsvaerk === null ? null : dec(aarsvaerk),
+    opdelt: talEllerNull(v.TS_Borgerrettet) !== null,
   };
 }
 

@@ -54,7 +54,7 @@ export function sammenligningsNiveauer(s: GemtSkema): SammenligningsNiveau[] {
   const v = s.vaerdier !== null && typeof s.vaerdier === "object" && !Array.isArray(s.vaerdier) ? (s.vaerdier as Record<string, unknown>) : {};
   const ydelser = ydelserAf(v, s.beregnet).filter((y) => y.navn.trim() !== "" && y.takst !== null && y.takst > 0);
   if (ydelser.length === 0) return [];
-  const g = noegletalsgrundlag(v);
+  const g = noegletalsgrundlag(v, s.beregnet);
   const pladser = g.pladser === null ? null : tilTal(g.pladser);
   return ydelser.map((y) => ({
     driftsherre: s.driftsherre,
