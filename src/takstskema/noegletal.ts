@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Dec, D, dec, rund, tilTal } from "../engine";
+import { afrundTal, kvotientTal, produktTal, sumTal } from "../engine";
 import { beregn } from "./beregning";
 import type { Beregnet, YdelseBeregnet } from "./resultat";
 import { laesVaerdier } from "./valider";
@@ -44,24 +44,24 @@ const KRONER_DECIMALER = 2;
 /** What a skema's key figures are computed from: its cost lines as the validator carries them. */
 export interface Noegletalsgrundlag {
   /** takstgrundlag − regulering. */
-  omkostninger: Dec;
-  loen: Dec;
-  administration: Dec;
-  overhead: Dec;
+  omkostninger: number;
+  loen: number;
+  administration: number;
+  overhead: number;
   /** ejendom + afskrivninger + forrentning (category 8). */
-  kapital: Dec;
+  kapital: number;
   /** Σ pladser of the Ydelser table (null: none). */
-  pladser: Dec | null;
+  pladser: number | null;
   /** Σ belægningsdage (null: the table cannot be computed). */
-  belaegningsdage: Dec | null;
+  belaegningsdage: number | null;
   dage: number;
-  aarsvaerk: Dec | null;
+  aarsvaerk: number | null;
   /** The takst is split into basis and service (TS_Borgerrettet given). */
   opdelt: boolean;
 }
 
-const tal = (x: unknown): Dec => new D(typeof x === "number" && Number.isFinite(x) ? x : 0);
 const talEllerNull = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+const tal = (x: unknown): number => talEllerNull(x) ?? 0;
 
 /**
  * The skema's figures as the validator computed them (beregn) when it received the skema: the
@@ -92,26 +92,27 @@ export function noegletalsgrundlag(vaerdier: Record<string, unknown>, gemtBeregn
   const dage = talEllerNull(v.TS_Dage);
   const aarsvaerk = talEllerNull(v.TS_Aarsvaerk);
   return {
-    omkostninger: tal(takstgrundlag).minus(tal(v.TS_Regulering)),
+    // Sums as the validator sums the omkostninger (the engine's exact sum).
+    omkostninger: sumTal([tal(takstgrundlag)], tal(v.TS_Regulering)),
     loen: tal(v.TS_Loen),
     administration: tal(v.TS_Administration),
     overhead: tal(overhead),
-    kapital: tal(v.TS_Ejendom).plus(tal(v.TS_Afskrivninger)).plus(tal(v.TS_Forrentning)),
-    pladser: pladser === null ? null : dec(pladser),
-    belaegningsdage: belaegningsdage === null ? null : dec(belaegningsdage),
+    kapital: sumTal([tal(v.TS_Ejendom), tal(v.TS_Afskrivninger), tal(v.TS_Forrentning)], 0),
+    pladser,
+    belaegningsdage,
     dage: dage ?? 365,
-    aarsvaerk: aarsvaerk === null ? null : dec(aarsvaerk),
+    aarsvaerk,
     opdelt: talEllerNull(v.TS_Borgerrettet) !== null,
   };
 }
 
-/** a / b rounded, or null when b is missing or not above 0. */
-function kvotient(a: Dec, b: Dec | null, decimaler: number): number | null {
-  return b === null || !b.gt(0) ? null : tilTal(rund(a.div(b), decimaler));
+/** a / b rounded (the engine's exact quotient), or null when b is missing or not above 0. */
+function kvotient(a: number, b: number | null, decimaler: number): number | null {
+  return b === null || !(b > 0) ? null : kvotientTal(a, b, decimaler);
 }
 
 export function omkostninger(g: Noegletalsgrundlag): number {
-  return tilTal(rund(g.omkostninger, KRONER_DECIMALER));
+  return afrundTal(g.omkostninger, KRONER_DECIMALER);
 }
 
 export function prPlads(g: Noegletalsgrundlag): number | null {
@@ -145,16 +146,16 @@ export function normeringPrPlads(g: Noegletalsgrundlag): number | null {
 /** The niveau's basistakst / takst; null when the skema does not split its takst. */
 export function basisandel(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "basistakst" | "takst">): number | null {
   if (!g.opdelt || y.basistakst === null || y.takst === null) return null;
-  return kvotient(dec(y.basistakst), dec(y.takst), ANDEL_DECIMALER);
+  return kvotient(y.basistakst, y.takst, ANDEL_DECIMALER);
 }
 
 export function belaegning(y: Pick<YdelseBeregnet, "belaegning">): number | null {
-  return y.belaegning === null ? null : tilTal(rund(y.belaegning, ANDEL_DECIMALER));
+  return y.belaegning === null ? null : afrundTal(y.belaegning, ANDEL_DECIMALER);
 }
 
 /** What a citizen's year costs at the niveau's takst: takst × TS_Dage. */
 export function aarligTakstPrHelaarsborger(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "takst">): number | null {
-  return y.takst === null ? null : tilTal(rund(dec(y.takst).times(g.dage), KRONER_DECIMALER));
+  return y.takst === null ? null : afrundTal(produktTal(y.takst, g.dage), KRONER_DECIMALER);
 }
 
 /** Every key figure of one niveau of the skema. */

@@ -55,7 +55,6 @@ export function sammenligningsNiveauer(s: GemtSkema): SammenligningsNiveau[] {
   const ydelser = ydelserAf(v, s.beregnet).filter((y) => y.navn.trim() !== "" && y.takst !== null && y.takst > 0);
   if (ydelser.length === 0) return [];
   const g = noegletalsgrundlag(v, s.beregnet);
-  const pladser = g.pladser === null ? null : tilTal(g.pladser);
   return ydelser.map((y) => ({
     driftsherre: s.driftsherre,
     tilbud: s.tilbud,
@@ -65,7 +64,7 @@ export function sammenligningsNiveauer(s: GemtSkema): SammenligningsNiveau[] {
     lovgrundlag: tekst(v.TS_Lovgrundlag),
     maalgruppekategori: tekst(v.TS_Maalgruppekategori),
     takstenhed: tekst(v.TS_Takstenhed),
-    pladser,
+    pladser: g.pladser,
     saerligOpmaerksomhed: erSaerligOpmaerksomhed(v.TS_SaerligOpmaerksomhed),
     noegletal: noegletal(g, y),
   }));
@@ -139,9 +138,14 @@ function grund(n: SammenligningsNiveau): UdeladtGrund | null {
 /** The statistics' one rounding: kroner with 2 decimals. */
 const kroner = (d: Dec): number => tilTal(rund(d, 2));
 
-function passer(n: Pick<SammenligningsNiveau, "lovgrundlag" | "maalgruppekategori" | "takstenhed">, f: Gruppefilter): boolean {
-  const ens = (a: string | null, b: string | undefined) => b === undefined || (a !== null && gruppenoegle(a) === gruppenoegle(b));
-  return ens(n.lovgrundlag, f.lovgrundlag) && ens(n.maalgruppekategori, f.maalgruppekategori) && ens(n.takstenhed, f.takstenhed);
+/** gruppenoegle, once per distinct text (the same few texts repeat over thousands of niveauer). */
+function noeglerne(): (t: string) => string {
+  const kendte = new Map<string, string>();
+  return (t) => {
+    let n = kendte.get(t);
+    if (n === undefined) kendte.set(t, (n = gruppenoegle(t)));
+    return n;
+  };
 }
 
 /**
@@ -154,27 +158,29 @@ function passer(n: Pick<SammenligningsNiveau, "lovgrundlag" | "maalgruppekategor
 export function sammenlign(niveauer: readonly SammenligningsNiveau[], filter: Gruppefilter = {}): Sammenligning {
   const udeladt: UdeladtNiveau[] = [];
   const efterNoegle = new Map<string, SammenligningsNiveau[]>();
+  const noegle = noeglerne();
+  const ens = (a: string | null, b: string | undefined) => b === undefined || (a !== null && noegle(a) === noegle(b));
   for (const n of niveauer) {
-    if (!passer(n, filter)) continue;
+    if (!ens(n.lovgrundlag, filter.lovgrundlag) || !ens(n.maalgruppekategori, filter.maalgruppekategori) || !ens(n.takstenhed, filter.takstenhed)) continue;
     const g = grund(n);
     if (g) {
       udeladt.push({ driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, grund: g });
       continue;
     }
-    const noegle = [n.lovgrundlag!, n.maalgruppekategori!, n.takstenhed!].map(gruppenoegle).join("\u0000");
-    const medlemmer = efterNoegle.get(noegle);
+    const k = `${noegle(n.lovgrundlag!)}\u0000${noegle(n.maalgruppekategori!)}\u0000${noegle(n.takstenhed!)}`;
+    const medlemmer = efterNoegle.get(k);
     if (medlemmer) medlemmer.push(n);
-    else efterNoegle.set(noegle, [n]);
+    else efterNoegle.set(k, [n]);
   }
-  const grupper = [...efterNoegle.values()].map(gruppe);
+  const grupper = [...efterNoegle.values()].map((m) => gruppe(m, noegle));
   const da = (a: string, b: string) => a.localeCompare(b, "da-DK");
   grupper.sort((a, b) => da(a.lovgrundlag, b.lovgrundlag) || da(a.maalgruppekategori, b.maalgruppekategori) || da(a.takstenhed, b.takstenhed));
   return { grupper, udeladt };
 }
 
-function gruppe(medlemmer: SammenligningsNiveau[]): Gruppe {
+function gruppe(medlemmer: SammenligningsNiveau[], noegle: (t: string) => string): Gruppe {
   const foerste = medlemmer[0]!;
-  const antalTilbud = new Set(medlemmer.map((n) => `${gruppenoegle(n.driftsherre)}\u0000${gruppenoegle(n.tilbud)}`)).size;
+  const antalTilbud = new Set(medlemmer.map((n) => `${noegle(n.driftsherre)}\u0000${noegle(n.tilbud)}`)).size;
   const f = antalTilbud - 1 >= MIN_ANDRE_TILBUD ? fordeling(medlemmer.map((n) => n.takst)) : null;
   return {
     lovgrundlag: foerste.lovgrundlag!,
