@@ -21,3 +21,5 @@ export * from "./hurtig";
 export * from "./hurtigSkema";
 export * from "./hurtigUdvikling";
 export * from "./tal";
+export * from "./kvartil";
+export * from "./kvotient";
