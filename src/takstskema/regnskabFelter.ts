@@ -28,7 +28,8 @@ export const REGNSKAB_FELTER = [
   regnskabInput("TS_A6Overfoert", "beloeb", false, "A6 heraf overført til næste år", "Mer-/mindreforbrug overført til næste års budget: mindreforbrug +, merforbrug -.", KR),
   {
     ...regnskabInput("TS_ReguleringAarPlus2", "beloeb", false, "Regulering i takst år +2", "-A7: det beløb, budgetskemaet for år +2 får i linje 9. Negativ sænker taksten.", KR),
-    beregnet: true, rolle: "beregnet" as const, formel: "IF(TS_A7=\"\",\"\",-TS_A7)", fed: true,
+    beregnet: true, rolle: "beregnet" as const, // 0 - A7, not -A7: a spreadsheet's negation of 0 is -0, which a reader shows as "-0".
+    formel: "IF(TS_A7=\"\",\"\",0-TS_A7)", fed: true,
   },
 ] as const satisfies readonly FeltDefinition[];
 
