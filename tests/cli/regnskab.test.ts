@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { laesSkemaBuffer } from "../../src/cli/laes";
 import { main, udfyldtArbejdsbog } from "../../src/cli/main";
 import { type Udfyldning, xlsxBytes } from "../../src/cli/skabelon";
 import { fejlVaerdier, profil } from "../helpers/genberegn";
-import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
+import { medGnumeric, medLibreOffice, sofficeSti, ssconvertSti } from "../helpers/miljoe";
 import { REGISTER } from "../takstskema/hjaelp";
 
 // The regnskabsskema through the command line (product.md §4): the template, a filled file read
@@ -68,12 +68,13 @@ const MOTOR: Record<(typeof BEREGNEDE)[number], string> = {
   TS_A1: "A1", TS_A2: "A2", TS_A4: "A4", TS_A5: "A5", TS_A6: "A6", TS_A7: "A7", TS_ReguleringAarPlus2: "reguleringAarPlus2", TS_OverheadGrundlag: "overheadGrundlag", TS_Overhead: "overhead",
 };
 
-medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () => {
+/** The checks for every spreadsheet program: `genberegn` recalculates `filer` into `ud` (same names). */
+function genberegnetAf(program: string, genberegn: (ind: string, filer: string[], ud: string) => void) {
   const efter = new Map<string, Record<string, unknown>>();
   const foer = new Map<string, Record<string, unknown>>();
   const fejl = new Map<string, string[]>();
   beforeAll(async () => {
-    const ind = join(dir, "lo");
+    const ind = join(dir, program);
     const ud = join(ind, "ud");
     mkdirSync(ud, { recursive: true });
     const filer: string[] = [];
@@ -85,7 +86,7 @@ medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () 
       foer.set(c.navn, (await laesSkemaBuffer(buf)).vaerdier);
       filer.push(sti);
     }
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(ind, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+    genberegn(ind, filer, ud);
     for (const c of GOLDEN) {
       const buf = readFileSync(join(ud, `${c.navn}.xlsx`));
       efter.set(c.navn, (await laesSkemaBuffer(buf)).vaerdier);
@@ -93,7 +94,7 @@ medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () 
     }
   }, 180_000);
 
-  it("the files handed to LibreOffice carry only falsified results", () => {
+  it(`the files handed to ${program} carry only falsified results`, () => {
     for (const c of GOLDEN) for (const n of BEREGNEDE) expect([c.navn, n, foer.get(c.navn)![n]]).toEqual([c.navn, n, FALSK]);
   });
 
@@ -101,5 +102,17 @@ medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () 
     expect(fejl.get(navn)).toEqual([]);
     const v = efter.get(navn)!;
     for (const n of BEREGNEDE) expect([navn, n, v[n]]).toEqual([navn, n, c.expect[MOTOR[n]]]);
+  });
+}
+
+medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () => {
+  genberegnetAf("LibreOffice", (ind, filer, ud) => {
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(ind, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+  });
+});
+
+medGnumeric()("a regnskabsskema recalculated by Gnumeric (no add-in)", () => {
+  genberegnetAf("Gnumeric", (_ind, filer, ud) => {
+    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: 60_000, stdio: "pipe" });
   });
 });
