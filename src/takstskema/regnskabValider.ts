@@ -28,6 +28,7 @@ export const REGNSKAB_REGLER = [
   { code: "TS202", severity: "warning", beskrivelse: "Regnskab: reguleringslinjen (kategori 9) er ikke den i den indsendte takst for år N." },
   { code: "TS203", severity: "error", beskrivelse: "Regnskab: rentesatsen er ikke takstårets (den i den indsendte takst for år N)." },
   { code: "TS204", severity: "error", beskrivelse: "Regnskab: en beregnet celle i efterreguleringen (A1, A4-A7, regulering år +2) svarer ikke til genberegningen (1 kr.)." },
+  { code: "TS205", severity: "warning", beskrivelse: "Regnskab: en takstperiodes gyldig-fra-dato ligger uden for regnskabsåret." },
   { code: "TS211", severity: "error", beskrivelse: "Regnskab: A6 hensætter mere i puljen end grænsen gange årets budget." },
 ] as const;
 
@@ -83,6 +84,10 @@ function tjekInddata({ v, egne, fund }: Ctx): void {
       fund("TS111", "error", dage === null ? "TS_Ydelser_FaktiskeDage" : "TS_Ydelser_Takst", `Række ${i + 1} (${navn}) mangler ${dage === null ? "faktiske belægningsdage" : "taksten"}.`, i);
     } else if (navn === null && (dage !== null || takst !== null)) {
       fund("TS111", "error", "TS_Ydelser_Navn", `Række ${i + 1} har tal, men intet ydelsesnavn.`, i);
+    }
+    const fra = egne.TS_Ydelser_GyldigFra[i] ?? null;
+    if (fra !== null && egne.TS_Regnskabsaar !== undefined && !fra.startsWith(`${egne.TS_Regnskabsaar}-`)) {
+      fund("TS205", "warning", "TS_Ydelser_GyldigFra", `Række ${i + 1} gælder fra ${fra.split("-").reverse().join("-")}, som ikke ligger i regnskabsåret ${egne.TS_Regnskabsaar}.`, i);
     }
     if (takst !== null && takst <= 0) fund("TS032", "error", "TS_Ydelser_Takst", `Taksten i række ${i + 1} er ${kr(takst)}; en takst er et positivt beløb.`, i);
   }
@@ -165,6 +170,18 @@ function regnskabsYdelser(v: Partial<Skema>, egne: RegnskabVaerdier): YdelseBere
  * Pure; never throws.
  */
 export function validerRegnskab(input: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {
+  try {
+    return valider(input !== null && typeof input === "object" && !Array.isArray(input) ? input : {}, kontekst);
+  } catch (e) {
+    const besked = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false, skipped: [], vaerdier: {}, beregnet: null,
+      findings: [{ code: "TS999", severity: "error", field: "TS_Skematype", cell: celleFor("TS_Skematype"), message: `Intern fejl i valideringen af regnskabsskemaet: ${besked}` }],
+    };
+  }
+}
+
+function valider(input: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {
   const findings: Fund[] = [];
   const skipped: Sprunget[] = [];
   const egne = laesEgne(input, findings);

@@ -84,6 +84,12 @@ describe("the regnskab's rules", () => {
     expect(kort(valider({ ...EKS1.regnskab, TS_Regnskabsaar: null }))).toContain(`TS001 error TS_Regnskabsaar ${celleFor("TS_Regnskabsaar")}`);
   });
 
+  it("TS205: a takst period that starts outside the regnskabsår (2019-07-01 in the 2018 regnskab)", () => {
+    const r = valider({ ...EKS3.regnskab, TS_Ydelser_GyldigFra: ["2018-01-01", "2019-07-01"] });
+    expect(kort(r)).toEqual([`TS205 warning TS_Ydelser_GyldigFra ${celleFor("TS_Ydelser_GyldigFra", 1)}`]);
+    expect(r.findings[0]!.message).toContain("01-07-2019");
+  });
+
   it("the budget checks that hold for actual figures still run: overhead above SYD-2018's 4,4 % is TS020", () => {
     expect(kort(valider({ ...EKS1.regnskab, TS_OverheadSats: 0.05 }))).toContain(`TS020 error TS_OverheadSats ${CELLER.TS_OverheadSats}`);
   });
@@ -131,5 +137,22 @@ describe("the regnskabsskema's template", () => {
     expect([takst.laast, takst.formel]).toEqual([false, undefined]);
     expect(regnskab.celler.find((c) => c.felt === "TS_Skematype")?.vaerdi).toBe("regnskab");
     expect(YDELSE_KOLONNER.find((k) => k.navn === "TS_Ydelser_Takst")?.beregnet).toBe(true);
+  });
+});
+
+describe("junk in a regnskabsskema gives findings, never a throw", () => {
+  const JUNK: unknown[] = ["abc", "", Number.NaN, Infinity, -1, 1e308, {}, [], [[1]], true, null, "#VALUE!", { formula: "X", result: "#REF!" }];
+  const NAVNE = ["TS_Regnskabsaar", "TS_AktiveretDrift", "TS_A6Pulje", "TS_A6Overfoert", "TS_ReguleringAarPlus2", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget", "TS_Ydelser_FaktiskeDage", "TS_Ydelser_Takst", "TS_Ydelser_GyldigFra"];
+  it.each(NAVNE)("%s with every junk value: findings with a cell, figures finite or null", (navn) => {
+    for (const j of JUNK) {
+      const r = valider({ ...EKS3.regnskab, [navn]: j });
+      for (const f of r.findings) expect([navn, j, f.cell.startsWith("Takstskema!")]).toEqual([navn, j, true]);
+      expect(r.findings.map((f) => f.code)).not.toContain("TS999");
+      for (const x of Object.values(r.beregnet?.efterregulering ?? {})) expect(x === null || Number.isFinite(x)).toBe(true);
+    }
+  });
+
+  it("a body that is not an object is no throw", () => {
+    for (const j of [null, 7, "regnskab", []]) expect(() => validerRegnskab(j as unknown as Record<string, unknown>, { register: REGISTER })).not.toThrow();
   });
 });
