@@ -335,6 +335,22 @@ function startVaerdi(f: FeltDefinition, r: Regelsaet, type: Skematype): string |
   }
 }
 
+/** Height of a row a skema type leaves empty (a budget field the regnskab has no place for). */
+const TOM_RAEKKE = 3;
+
+/**
+ * The regnskab keeps the budget cells of the fields it shares, so the budget fields it leaves
+ * out leave rows without content between its own: they are made low, not removed.
+ */
+function tommeRaekker(type: Skematype, celler: readonly LayoutCelle[]): Record<number, number> {
+  const ud: Record<number, number> = {};
+  if (type === "budget") return ud;
+  const brugte = new Set(celler.map((c) => Number(c.adresse.replace(/^[A-Z]+/, ""))));
+  const sidste = Math.max(...RAEKKER.values());
+  for (let r = FOERSTE_FELT_RAEKKE; r <= sidste; r++) if (!brugte.has(r) && !brugte.has(r + 1)) ud[r] = TOM_RAEKKE;
+  return ud;
+}
+
 /** The title, the line under it and the Ydelser help of a skema type. */
 function titler(r: Regelsaet, type: Skematype): [string, string, readonly string[]] {
   return type === "regnskab"
@@ -449,7 +465,7 @@ export function skabelonLayout(r: Regelsaet, type: Skematype = "budget"): Skabel
 
   // Every wrapped text line of column B (the legend's notes, the Ydelser help) spans the merged
   // width and takes two lines.
-  const raekkeHoejder: Record<number, number> = {};
+  const raekkeHoejder: Record<number, number> = tommeRaekker(type, celler);
   for (const c of celler) if (c.ombryd && c.adresse.startsWith("B")) raekkeHoejder[Number(c.adresse.slice(1))] = TO_LINJER;
 
   return {

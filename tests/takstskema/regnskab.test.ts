@@ -112,6 +112,15 @@ describe("the regnskabsskema's template", () => {
     expect(navne.has("TS_Ydelser_FaktiskeDage")).toBe(false);
   });
 
+  it("the rows of budget fields the regnskab leaves out are made low, and no row holding a cell is", () => {
+    const hoej = regnskab.raekkeHoejder;
+    // TS_Pladser's row (a budget field the regnskab has no place for) is low; TS_Loen's is not.
+    expect(hoej[Number(CELLER.TS_Pladser.replace(/^\D+/, ""))]).toBeLessThan(10);
+    const brugte = new Set(regnskab.celler.map((c) => Number(c.adresse.replace(/^[A-Z]+/, ""))));
+    for (const [r, h] of Object.entries(hoej)) if (h < 10) expect([r, brugte.has(Number(r))]).toEqual([r, false]);
+    expect(Object.values(budget.raekkeHoejder).every((h) => h >= 10)).toBe(true);
+  });
+
   it("every name the regnskab shares with the budget skema is in the same cell", () => {
     const b = ref(budget);
     for (const [navn, r] of ref(regnskab)) if (b.has(navn)) expect([navn, r]).toEqual([navn, b.get(navn)]);
