@@ -38,6 +38,11 @@ const I_REGNSKAB = new Set<string>([...REGNSKABSSKEMA_FELTER, ...REGNSKABSSKEMA_
 
 const har = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** The takstår is the regnskabsår here (its cell a formula): a finding on it points at TS_Regnskabsaar. */
+function somRegnskabsaar(f: Fund): Fund {
+  return f.field === "TS_Takstaar" ? { ...f, field: "TS_Regnskabsaar", cell: celleFor("TS_Regnskabsaar"), message: f.message.replace(/^Takståret/, "Regnskabsåret") } : f;
+}
+
 /** The regnskab's own fields and columns, parsed; the cells that cannot be read give TS002. */
 function laesEgne(input: Record<string, unknown>, fund: Fund[]): RegnskabVaerdier {
   const egne: Record<string, unknown> = {};
@@ -189,7 +194,7 @@ function valider(input: Record<string, unknown>, kontekst: Regnskabskontekst): V
   const budgetVisning: Record<string, unknown> = { ...input, ...somBudgettal(v, egne) };
   for (const k of Object.keys(budgetVisning)) if (k.startsWith("TS_Ydelser_") && k !== "TS_Ydelser_Navn") delete budgetVisning[k];
   const res = validerSkema(budgetVisning, kontekst);
-  findings.unshift(...res.findings.filter((f) => FAELLES.has(f.code) && (!["TS001", "TS002", "TS015"].includes(f.code) || I_REGNSKAB.has(f.field))));
+  findings.unshift(...res.findings.filter((f) => FAELLES.has(f.code) && (!["TS001", "TS002", "TS015"].includes(f.code) || I_REGNSKAB.has(f.field))).map(somRegnskabsaar));
   skipped.push(...res.skipped.filter((s) => FAELLES.has(s.code)));
   const b = beregnRegnskab(v, egne);
   const ctx: Ctx = {

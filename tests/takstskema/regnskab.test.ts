@@ -90,6 +90,12 @@ describe("the regnskab's rules", () => {
     expect(r.findings[0]!.message).toContain("01-07-2019");
   });
 
+  it("TS004 on the regnskabsår: a 2019 regnskab under SYD-2018 (the takst year's ruleset is 2018's) points at TS_Regnskabsaar", () => {
+    const r = valider({ ...EKS1.regnskab, TS_Regnskabsaar: 2019 });
+    expect(kort(r)).toEqual([`TS004 warning TS_Regnskabsaar ${celleFor("TS_Regnskabsaar")}`]);
+    expect(r.findings[0]!.message).toMatch(/^Regnskabsåret 2019/);
+  });
+
   it("the budget checks that hold for actual figures still run: overhead above SYD-2018's 4,4 % is TS020", () => {
     expect(kort(valider({ ...EKS1.regnskab, TS_OverheadSats: 0.05 }))).toContain(`TS020 error TS_OverheadSats ${CELLER.TS_OverheadSats}`);
   });
