@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { ARKNAVN, CELLER, ENKELTTAKST_NAVNE, FELTER, type FeltDefinition, type FeltNavn, type Fund, KOLONNE_OMRAADER, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor, normaliserSocFormel } from "../takstskema";
+import { ARKNAVN, ENKELTTAKST_NAVNE, FELTER, type FeltDefinition, type Fund, type KolonneDefinition, YDELSE_KOLONNER, YDELSE_RAEKKER, celleFor, normaliserSocFormel, skemaDele } from "../takstskema";
 import { ForStorFejl, GRAENSER, tjekIndhold, tjekKatalog } from "./graenser";
 import { hurtigMappe } from "./hurtig";
 import { type CelleVaerdi, type Omraade, type Projektmappe, adresse, delOmraade, normaliser } from "./projektmappe";
@@ -177,7 +177,7 @@ function enCelle(m: Projektmappe, navn: string) {
 }
 
 /** The Ydelser table's columns (or, in a workbook from before it, its single cells as row 1). */
-function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[]): boolean {
+function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[], kolonner: readonly KolonneDefinition[]): boolean {
   // A workbook from before the Ydelser table: its single cells are read and become row 1.
   const enkeltTakst = !YDELSE_KOLONNER.some((k) => m.navne.has(k.navn)) && m.navne.has("TS_Ydelse");
   if (enkeltTakst) {
@@ -187,7 +187,7 @@ function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: F
       if (en) plan.push({ navn, ark: en.ark, adresser: [adresse(en.k1, en.r1)], liste: false });
     }
   } else {
-    for (const k of YDELSE_KOLONNER) {
+    for (const k of kolonner) {
       felter.add(k.navn);
       const omr = m.navne.get(k.navn);
       const o = omr && omr.length === 1 ? omr[0] : undefined;
@@ -195,7 +195,7 @@ function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: F
         plan.push({ navn: k.navn, ark: o.ark, adresser: cellerI(o).slice(0, YDELSE_RAEKKER), liste: true });
         continue;
       }
-      const std = delOmraade(KOLONNE_OMRAADER[k.navn])!;
+      const std = delOmraade(celleFor(k.navn))!;
       if (m.harArk(std.ark)) plan.push({ navn: k.navn, ark: std.ark, adresser: cellerI(std), liste: true });
       fund.push({
         code: "TS005",
@@ -210,8 +210,8 @@ function planYdelser(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: F
 }
 
 /** The single-cell fields, by name or else at the template's standard cell (TS005). */
-function planFelter(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[], enkeltTakst: boolean): void {
-  for (const f of FELTER) {
+function planFelter(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fund[], enkeltTakst: boolean, felterne: readonly FeltDefinition[]): void {
+  for (const f of felterne) {
     felter.add(f.navn);
     const omr = m.navne.get(f.navn);
     const en = enCelle(m, f.navn);
@@ -220,8 +220,8 @@ function planFelter(m: Projektmappe, plan: Plan[], felter: Set<string>, fund: Fu
       continue;
     }
     if (enkeltTakst && NYE_NAVNE.has(f.navn)) continue;
-    if (!omr && (f as FeltDefinition).senere) continue;
-    const std = delOmraade(CELLER[f.navn as FeltNavn])!;
+    if (!omr && f.senere) continue;
+    const std = delOmraade(celleFor(f.navn))!;
     if (m.harArk(std.ark)) plan.push({ navn: f.navn, ark: std.ark, adresser: [adresse(std.k1, std.r1)], liste: false });
     fund.push({
       code: "TS005",
@@ -292,8 +292,10 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
   const fund: Fund[] = [];
   const plan: Plan[] = [];
   const felter = new Set<string>();
-  const enkeltTakst = planYdelser(m, plan, felter, fund);
-  planFelter(m, plan, felter, fund, enkeltTakst);
+  // A regnskabsskema (its TS_Skematype name) is read with its own fields and columns.
+  const dele = skemaDele(m.navne.has("TS_Skematype") ? "regnskab" : "budget");
+  const enkeltTakst = planYdelser(m, plan, felter, fund, dele.kolonner);
+  planFelter(m, plan, felter, fund, enkeltTakst, dele.felter);
   planOevrige(m, plan, felter);
 
   const perArk = new Map<string, string[]>();

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
-import { excelDag, FELTER, fremfoerSkema, skabelonLayout, somTabel, validerSkema, YDELSE_RAEKKER } from "../takstskema";
+import { excelDag, FELTER, fremfoerSkema, skabelonLayout, skematypeAf, somTabel, validerRegnskab, validerSkema, YDELSE_RAEKKER } from "../takstskema";
 import { hentSidsteAarsSkema, ServiceFejl } from "./fraServer";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
@@ -16,6 +16,8 @@ const BRUG = `Brug:
       Skriver standardskabelonen for regelsættet.
   takstskema skabelon --type tilsyn --regelsaet TILSYN-SYD-2018 --ud tilsyn.xlsx
       Skriver socialtilsynets tilsynsskema (navnene ST_…) for regelsættet.
+  takstskema skabelon --type regnskab --regelsaet SYD-2018 --ud regnskab.xlsx
+      Skriver regnskabsskemaet (efterregulering af regnskabsåret, Bilag 18) med takstårets regelsæt.
   takstskema valider <fil.xlsx|mappe> [--json] [--indsendt ÅÅÅÅ-MM-DD]
       Validerer et udfyldt skema (takstskema eller tilsynsskema) eller alle .xlsx-filer i en mappe.
       Exitkode 0: ingen fejl, 1: fejl fundet, 2: en fil kan ikke læses.
@@ -107,15 +109,18 @@ interface Kald {
 const tekstflag = (flag: Map<string, string | true>, k: string) => (typeof flag.get(k) === "string" ? (flag.get(k) as string) : undefined);
 
 async function skabelon({ flag, register, ud }: Kald): Promise<number> {
-  if (flag.get("--type") === "tilsyn") return tilsynSkabelon(flag, ud);
+  const type = flag.get("--type");
+  if (type === "tilsyn") return tilsynSkabelon(flag, ud);
+  if (type !== undefined && type !== "regnskab" && type !== "budget") throw new BrugFejl(`--type skal være budget, regnskab eller tilsyn (fik "${synlig(String(type))}").`);
   const regelsaetFil = tekstflag(flag, "--regelsaet-fil");
   const id = flag.get("--regelsaet") ?? (regelsaetFil ? laesRegelsaetFil(regelsaetFil).id : undefined);
   const fil = flag.get("--ud");
   if (typeof id !== "string" || typeof fil !== "string") throw new BrugFejl("skabelon kræver --regelsaet (eller --regelsaet-fil) og --ud.");
   const r = register.find(id);
   if (!r) throw new BrugFejl(`Ukendt regelsæt "${id}". Kendte: ${register.ids().join(", ")}.`);
-  await skrivFil(fil, () => skrivSkabelon(r, fil));
-  ud.out(`Skrev standardskabelonen for ${r.id} til ${fil}.\n`);
+  const regnskab = type === "regnskab";
+  await skrivFil(fil, () => skrivSkabelon(r, fil, regnskab ? "regnskab" : "budget"));
+  ud.out(`Skrev ${regnskab ? "regnskabsskemaet" : "standardskabelonen"} for ${r.id} til ${fil}.\n`);
   return 0;
 }
 
@@ -231,6 +236,8 @@ export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegi
   const inddata = somTabel(raa).input as Udfyldning;
   const cacheTabel = somTabel(cache).input as Udfyldning;
   const r = register.find(String(inddata.TS_Regelsaet ?? "")) ?? register.hent("SYD-2018");
+  const type = skematypeAf(inddata);
+  if (type === "regnskab") return udfyldtRegnskab(inddata, register, cacheTabel, r);
   const res = validerSkema(inddata, { register });
   // A date field holds an Excel date (its format shows it, its data validation takes it), not the JSON's text.
   for (const f of FELTER) {
@@ -259,6 +266,25 @@ export async function udfyldtArbejdsbog(raa: Udfyldning, register: RegelsaetRegi
     cacheFlettet[navn] = Array.isArray(v) && Array.isArray(foer) ? foer.map((x, i) => (i < v.length ? v[i]! : x)) : v;
   }
   return lavArbejdsbog(skabelonLayout(r), inddata, cacheFlettet);
+}
+
+/**
+ * A filled regnskabsskema: the inputs, and the engine's figures (validerRegnskab) as the cached
+ * results of its computed cells; `cache` overrides them (null = no cached value).
+ */
+async function udfyldtRegnskab(inddata: Udfyldning, register: RegelsaetRegister, cache: Udfyldning, r: ReturnType<RegelsaetRegister["hent"]>) {
+  const res = validerRegnskab(inddata, { register });
+  const gyldigFra = inddata.TS_Ydelser_GyldigFra;
+  if (Array.isArray(gyldigFra)) inddata.TS_Ydelser_GyldigFra = gyldigFra.map((d) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? excelDag(d) : d));
+  const b = res.beregnet;
+  const e = b?.efterregulering;
+  const resultater: Udfyldning = b && e
+    ? {
+      TS_OverheadGrundlag: b.overheadGrundlag, TS_Overhead: b.overhead, TS_Takstgrundlag: b.takstgrundlag, TS_Belaegningsdage: b.belaegningsdage,
+      TS_Takstaar: res.vaerdier.TS_Takstaar ?? null, TS_A1: e.A1, TS_A2: e.A2, TS_A4: e.A4, TS_A5: e.A5, TS_A6: e.A6, TS_A7: e.A7, TS_ReguleringAarPlus2: e.reguleringAarPlus2,
+    }
+    : {};
+  return lavArbejdsbog(skabelonLayout(r, "regnskab"), inddata, { ...resultater, ...cache });
 }
 
 /** bin/takstskema.js: run and set the exit code. */

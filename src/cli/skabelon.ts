@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Regelsaet } from "../regelsaet";
-import { MARGENER, medTekstHoejder, type SkabelonLayout, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
+import { MARGENER, medTekstHoejder, type SkabelonLayout, type Skematype, type SkemaNavn, sidefod, skabelonLayout, spilder, tilFilformel, udenUgyldigeTegn, udskrift } from "../takstskema";
 import { efterbehandl } from "./xlsxEfterbehandling";
 
 type Celle = string | number | null;
@@ -123,6 +123,6 @@ export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return efterbehandl(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-export async function skrivSkabelon(r: Regelsaet, ud: string): Promise<void> {
-  writeFileSync(ud, await xlsxBytes(await lavArbejdsbog(skabelonLayout(r))));
+export async function skrivSkabelon(r: Regelsaet, ud: string, type: Skematype = "budget"): Promise<void> {
+  writeFileSync(ud, await xlsxBytes(await lavArbejdsbog(skabelonLayout(r, type))));
 }

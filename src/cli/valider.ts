@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { RegelsaetRegister } from "../regelsaet";
-import { type Beregnet, type Fund, type Sprunget, type Valideringsresultat, kr, validerSkema } from "../takstskema";
+import { type Beregnet, type Fund, type Sprunget, type Valideringsresultat, kr, skematypeAf, validerRegnskab, validerSkema } from "../takstskema";
 import { LaesFejl, laesSkema } from "./laes";
 import { synlig } from "./synlig";
 import { tilsynsRegisterCli, validerTilsynsfil } from "./tilsyn";
@@ -20,7 +20,9 @@ export async function validerFil(sti: string, register: RegelsaetRegister, indse
   try {
     const laest = await laesSkema(sti);
     // Read from a workbook: a number stored as text where the formulas compute is TS002.
-    const res = validerSkema(laest.vaerdier, { register, indsendt, projektmappe: true });
+    // A regnskabsskema has its own checks; without the service TS202/TS203 are listed as skipped.
+    const valider = skematypeAf(laest.vaerdier) === "regnskab" ? validerRegnskab : validerSkema;
+    const res = valider(laest.vaerdier, { register, indsendt, projektmappe: true });
     // A text the reader refused as too long (TS002) is not reported a second time as missing.
     const afvist = new Set(laest.fund.filter((f) => f.code === "TS002").map((f) => f.field));
     const findings = [...laest.fund, ...res.findings.filter((f) => !(f.code === "TS001" && afvist.has(f.field)))];
@@ -97,8 +99,13 @@ export function somTekst(r: FilResultat): string {
   if (b) {
     const enhed = typeof res.vaerdier.TS_Takstenhed === "string" ? ` pr. ${synlig(res.vaerdier.TS_Takstenhed)}` : "";
     const belob = (x: number | null) => (x === null ? "–" : kr(x));
-    linjer.push(`  Genberegnet: takstgrundlag ${belob(b.takstgrundlag)}, overhead ${belob(b.overhead)}, heraf borgerrettet ${belob(b.servicegrundlag)}`);
-    for (const y of b.ydelser) {
+    const e = b.efterregulering;
+    linjer.push(`  Genberegnet: ${e ? "afregningsgrundlag" : "takstgrundlag"} ${belob(b.takstgrundlag)}, overhead ${belob(b.overhead)}${e ? "" : `, heraf borgerrettet ${belob(b.servicegrundlag)}`}`);
+    if (e) {
+      linjer.push(`  Efterregulering: A1 ${belob(e.A1)}, A2 ${belob(e.A2)}, A3 ${belob(e.A3)}, A4 ${belob(e.A4)}, A5 ${belob(e.A5)}, A6 ${belob(e.A6)}, A7 ${belob(e.A7)}`);
+      linjer.push(`    regulering i taksten år +2 (-A7): ${belob(e.reguleringAarPlus2)}`);
+    }
+    for (const y of e ? [] : b.ydelser) {
       const split = y.basistakst === null || y.servicetakst === null ? "" : ` (basistakst ${kr(y.basistakst)} + servicetakst ${kr(y.servicetakst)})`;
       linjer.push(`    ${y.navn ? synlig(y.navn) : `række ${y.raekke + 1}`}: takst ${y.takst === null ? "–" : kr(y.takst) + enhed}${split}`);
     }

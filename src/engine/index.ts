@@ -5,6 +5,7 @@ export * from "./takstgrundlag";
 export * from "./overhead";
 export * from "./efterreg";
 export * from "./efterregModel";
+export * from "./provenu";
 export * from "./fordeling";
 export * from "./lukning";
 export * from "./pulje";

@@ -8,6 +8,7 @@ import { decimaler as decimalerI, gange, skaler, somTal } from "./skaleret";
 import { hurtigBelaegning, hurtigBelaegningsafvigelse, hurtigSum, hurtigTakststruktur, hurtigTjenestemandspension, type StrukturTal, type YdelseTal } from "./hurtigSkema";
 import { hurtigUdviklingAfrundet } from "./hurtigUdvikling";
 import { overhead } from "./overhead";
+import { provenu, type ProvenuRaekke } from "./provenu";
 import { takstudvikling } from "./prisniveau";
 import { STANDARD_DAGE, takst } from "./takst";
 import { takststruktur } from "./takststruktur";
@@ -151,4 +152,9 @@ export function efterregModelTal(A1: number, A2: number, A3: number, A6: number)
   }
   const m = efterregModel(A1, A2, A3, A6);
   return { A4: tilTal(m.A4), A5: tilTal(m.A5), A7: tilTal(m.A7), forventetRegulering: tilTal(reguleringFraModel(m)) };
+}
+
+/** A1 of the regnskab: Σ dage × takst over the Ydelser rows, whole kroner (provenu.ts). */
+export function provenuTal(raekker: readonly { dage: number; takst: number }[]): number {
+  return tilTal(provenu(raekker as readonly ProvenuRaekke[]));
 }

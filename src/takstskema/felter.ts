@@ -85,8 +85,8 @@ export interface FeltDefinition {
    * percentage, `{id}` the ruleset's id.
    */
   readonly regelsaetHjaelp?: { readonly parameter: "tjenestemandspensionSats"; readonly tekst: string };
-  /** The value a fresh template holds: a number, or the ruleset's id or takstår. */
-  readonly startvaerdi?: number | "regelsaet" | "takstaar";
+  /** The value a fresh template holds: a number, or the ruleset's id or takstår, or the skema type (regnskabFelter.ts). */
+  readonly startvaerdi?: number | "regelsaet" | "takstaar" | "skematype";
   /** A computed cell shown in bold (the takst itself). */
   readonly fed?: boolean;
   /** A text that may run to several lines (a begrundelse): its cell wraps and its row grows (udskrift.ts). */

@@ -40,3 +40,6 @@ export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
 export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
+export { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKAB_SEKTION, REGNSKABSSKEMA_FELTER, REGNSKABSSKEMA_KOLONNER, SKEMATYPER, type Skematype, skemaDele, skematypeAf } from "./regnskabFelter";
+export { beregnRegnskab, type RegnskabBeregning, type RegnskabVaerdier } from "./regnskabBeregning";
+export { REGNSKAB_REGLER, type Regnskabskontekst, type TakstaaretsTal, validerRegnskab } from "./regnskabValider";

@@ -1,6 +1,7 @@
 import { parameter, type Regelsaet, RULLELISTE_MAKS } from "../regelsaet";
 import { BELOEB_GRAENSE, FELTER, SEKTIONER, type FeltDefinition, type FeltNavn, type KolonneDefinition, type KolonneNavn, type SkemaNavn, YDELSE_KOLONNER, YDELSE_RAEKKER, ydelseKolonne } from "./felter";
 import { kategoriNavne } from "./kategori";
+import { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKAB_SEKTION, type RegnskabFeltNavn, type RegnskabKolonneNavn, type Skematype, skemaDele } from "./regnskabFelter";
 
 /**
  * The template as pure data. Both writers render exactly this: the CLI with ExcelJS
@@ -50,7 +51,7 @@ export interface LayoutCelle {
   laast: boolean;
   ramme?: boolean;
   /** The field (or Ydelser column) whose value this cell holds. */
-  felt?: SkemaNavn;
+  felt?: SkemaNavn | RegnskabFeltNavn | RegnskabKolonneNavn;
   /** The row of the Ydelser table (0-based) for a column's cell. */
   raekke?: number;
   /**
@@ -81,7 +82,7 @@ export interface SkabelonLayout {
   celler: LayoutCelle[];
   flettede: string[];
   /** Workbook-level defined names; `ref` like "Takstskema!$D$14" or, for a Ydelser column, "Takstskema!$D$41:$D$50". */
-  navne: { navn: SkemaNavn; ref: string }[];
+  navne: { navn: SkemaNavn | RegnskabFeltNavn | RegnskabKolonneNavn; ref: string }[];
   valideringer: LayoutValidering[];
   beskyttelse: { aktiv: true; adgangskode: "" };
   /** The legend block (rows), also part of `celler`. */
@@ -103,8 +104,8 @@ const YDELSE_HJAELP_RAEKKER = 2;
  * Row of every field and of the section headers: a section header takes one row, a blank
  * row between sections; the Ydelser section holds its help lines, headings and table.
  */
-function placering(): { felter: Map<FeltNavn, number>; sektioner: Map<string, number>; ydelseFoerste: number } {
-  const felter = new Map<FeltNavn, number>();
+function placering(): { felter: Map<string, number>; sektioner: Map<string, number>; ydelseFoerste: number } {
+  const felter = new Map<string, number>();
   const sektioner = new Map<string, number>();
   let ydelseFoerste = 0;
   let raekke = FOERSTE_FELT_RAEKKE;
@@ -117,6 +118,9 @@ function placering(): { felter: Map<FeltNavn, number>; sektioner: Map<string, nu
     for (const f of FELTER.filter((x) => x.sektion === sektion)) felter.set(f.navn, raekke++);
     raekke++; // blank
   }
+  // The regnskabsskema's own fields, after every budget row: no budget cell moves.
+  sektioner.set(REGNSKAB_SEKTION, raekke++);
+  for (const f of REGNSKAB_FELTER) felter.set(f.navn, raekke++);
   return { felter, sektioner, ydelseFoerste };
 }
 
@@ -125,22 +129,27 @@ const RAEKKER = PLACERING.felter;
 /** Sheet row of the Ydelser table's first row. */
 export const YDELSE_FOERSTE_RAEKKE = PLACERING.ydelseFoerste;
 
-export function sektionRaekke(sektion: (typeof SEKTIONER)[number]): number {
+export function sektionRaekke(sektion: (typeof SEKTIONER)[number] | typeof REGNSKAB_SEKTION): number {
   return PLACERING.sektioner.get(sektion)!;
 }
 
 /** "D14" for a field. */
-export function adresseFor(navn: FeltNavn): string {
+export function adresseFor(navn: FeltNavn | RegnskabFeltNavn): string {
   return `${VAERDI_KOLONNE}${RAEKKER.get(navn)!}`;
 }
 
+/** A Ydelser column of either skema type (the regnskab's own columns included). */
+function kolonneDef(navn: string): KolonneDefinition | undefined {
+  return ydelseKolonne(navn) ?? (REGNSKAB_KOLONNER as readonly KolonneDefinition[]).find((k) => k.navn === navn);
+}
+
 /** "D43" for a Ydelser column's cell in row `raekke` (0-based). */
-export function kolonneAdresse(navn: KolonneNavn, raekke: number): string {
-  return `${ydelseKolonne(navn)!.kolonne}${YDELSE_FOERSTE_RAEKKE + raekke}`;
+export function kolonneAdresse(navn: KolonneNavn | RegnskabKolonneNavn, raekke: number): string {
+  return `${kolonneDef(navn)!.kolonne}${YDELSE_FOERSTE_RAEKKE + raekke}`;
 }
 
 /** "D41:D50": a Ydelser column's whole range. */
-export function kolonneOmraade(navn: KolonneNavn): string {
+export function kolonneOmraade(navn: KolonneNavn | RegnskabKolonneNavn): string {
   return `${kolonneAdresse(navn, 0)}:${kolonneAdresse(navn, YDELSE_RAEKKER - 1)}`;
 }
 
@@ -149,12 +158,12 @@ export function kolonneOmraade(navn: KolonneNavn): string {
  * row `raekke` (0-based), or its whole range when no row is given.
  */
 export function celleFor(navn: string, raekke?: number): string {
-  const k = ydelseKolonne(navn);
+  const k = kolonneDef(navn);
   if (k) {
     const kolonne = navn as KolonneNavn;
     return raekke === undefined || raekke < 0 || raekke >= YDELSE_RAEKKER ? `${ARKNAVN}!${kolonneOmraade(kolonne)}` : `${ARKNAVN}!${kolonneAdresse(kolonne, raekke)}`;
   }
-  const r = RAEKKER.get(navn as FeltNavn);
+  const r = RAEKKER.get(navn);
   return r === undefined ? `${ARKNAVN}!?` : `${ARKNAVN}!${VAERDI_KOLONNE}${r}`;
 }
 
@@ -211,6 +220,9 @@ function pct(x: number): string {
 function kort(tekst: string, max: number): string {
   return tekst.length <= max ? tekst : tekst.slice(0, max - 1) + "…";
 }
+
+const REGNSKABSNAVNE = new Set<string>(REGNSKAB_FELTER.map((f) => f.navn));
+const erRegnskabsfelt = (f: FeltDefinition) => REGNSKABSNAVNE.has(f.navn);
 
 /** Fields that are mandatory under this ruleset (the borgerrettede costs when the split is required). */
 export function erObligatorisk(f: FeltDefinition, r: Regelsaet | undefined): boolean {
@@ -307,15 +319,67 @@ const PLADSHOLDERE = new Map<string, KolonneNavn>(
   (YDELSE_KOLONNER as readonly KolonneDefinition[]).flatMap((k) => (k.pladsholder ? [[k.pladsholder, k.navn as KolonneNavn] as const] : [])),
 );
 
-/** The template for one ruleset, as data. Field positions do not depend on the ruleset. */
-export function skabelonLayout(r: Regelsaet): SkabelonLayout {
+/** The regnskabsskema's Ydelser help: one row per ydelse and takst period (domain-season B1). */
+export const REGNSKAB_YDELSE_HJAELP = [
+  "Én række pr. ydelse og takstperiode: ændredes taksten i årets løb, skrives ydelsen på to rækker med hver sin takst, gyldig-fra-dato og de faktiske belægningsdage i perioden. A1 = dage gange takst, summeret.",
+  "Taksterne er de offentliggjorte takster for regnskabsåret (indberetningsservicen kontrollerer dem mod takstregistret). Regnskabstallene skrives under Omkostninger som i takstskemaet.",
+] as const;
+
+/** The value a fresh template holds in a field (felter.ts `startvaerdi`). */
+function startVaerdi(f: FeltDefinition, r: Regelsaet, type: Skematype): string | number | undefined {
+  switch (f.startvaerdi) {
+    case "regelsaet": return r.id;
+    case "takstaar": return r.takstaar;
+    case "skematype": return type;
+    default: return f.startvaerdi;
+  }
+}
+
+/** Height of a row a skema type leaves empty (a budget field the regnskab has no place for). */
+const TOM_RAEKKE = 3;
+
+/**
+ * The regnskab keeps the budget cells of the fields it shares, so the budget fields it leaves
+ * out leave rows without content between its own: they are made low, not removed.
+ */
+function tommeRaekker(type: Skematype, celler: readonly LayoutCelle[]): Record<number, number> {
+  const ud: Record<number, number> = {};
+  if (type === "budget") return ud;
+  const brugte = new Set(celler.map((c) => Number(c.adresse.replace(/^[A-Z]+/, ""))));
+  const sidste = Math.max(...RAEKKER.values());
+  for (let r = FOERSTE_FELT_RAEKKE; r <= sidste; r++) if (!brugte.has(r) && !brugte.has(r + 1)) ud[r] = TOM_RAEKKE;
+  return ud;
+}
+
+/** The title, the line under it and the Ydelser help of a skema type. */
+function titler(r: Regelsaet, type: Skematype): [string, string, readonly string[]] {
+  return type === "regnskab"
+    ? ["Regnskabsskema – efterregulering (Bilag 18)", `Regelsæt ${r.id}: ${r.navn}. Ét skema pr. tilbud. Beløb i hele kroner, regnskabstal for regnskabsåret.`, REGNSKAB_YDELSE_HJAELP]
+    : ["Takstskema – standardskabelon", `Regelsæt ${r.id}: ${r.navn}. Ét skema pr. tilbud. Beløb i hele kroner, budget for takståret.`, YDELSE_HJAELP];
+}
+
+/** The sections a skema type shows: the regnskab leaves out those it has no field in and adds its own. */
+function sektionerI(type: Skematype): readonly ((typeof SEKTIONER)[number] | typeof REGNSKAB_SEKTION)[] {
+  if (type === "budget") return SEKTIONER;
+  const { felter } = skemaDele(type);
+  return [...SEKTIONER.filter((s) => s === "Ydelser" || felter.some((f) => f.sektion === s && !erRegnskabsfelt(f))), REGNSKAB_SEKTION];
+}
+
+/**
+ * The template for one ruleset, as data. Field positions do not depend on the ruleset.
+ * `type` "regnskab" gives the regnskabsskema (regnskabFelter.ts): the shared fields in their
+ * budget cells, the regnskab's own after them; the budget skema is the default and unchanged.
+ */
+export function skabelonLayout(r: Regelsaet, type: Skematype = "budget"): SkabelonLayout {
+  const { felter: skemaFelter, kolonner: skemaKolonner } = skemaDele(type);
   const celler: LayoutCelle[] = [];
   const flettede: string[] = [];
   const valideringer: LayoutValidering[] = [];
   const tekst = (adresse: string, vaerdi: string, ekstra: Partial<LayoutCelle> = {}) => celler.push({ adresse, vaerdi, laast: true, ...ekstra });
 
-  tekst("B1", "Takstskema – standardskabelon", { skrift: { fed: true, stoerrelse: 16 } });
-  tekst("B2", `Regelsæt ${r.id}: ${r.navn}. Ét skema pr. tilbud. Beløb i hele kroner, budget for takståret.`, { skrift: { kursiv: true } });
+  const [overskrift1, undertitel, ydelseHjaelp] = titler(r, type);
+  tekst("B1", overskrift1, { skrift: { fed: true, stoerrelse: 16 } });
+  tekst("B2", undertitel, { skrift: { kursiv: true } });
   flettede.push(`B2:${SIDSTE_KOLONNE}2`);
 
   // Legend: colours and signs.
@@ -341,7 +405,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
   tekst("E12", "Enhed", { skrift: { fed: true } });
   tekst("F12", "Hjælp", { skrift: { fed: true } });
 
-  for (const sektion of SEKTIONER) {
+  for (const sektion of sektionerI(type)) {
     const raekke = sektionRaekke(sektion);
     for (const kol of KOLONNER) {
       celler.push({ adresse: `${kol}${raekke}`, vaerdi: kol === "B" ? sektion : "", fyld: FARVER.sektion, skrift: { fed: true, farve: FARVER.sektionTekst }, laast: true });
@@ -349,7 +413,7 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
   }
 
   const navne: SkabelonLayout["navne"] = [];
-  for (const f of FELTER as readonly FeltDefinition[]) {
+  for (const f of skemaFelter) {
     const navn = f.navn as FeltNavn;
     const adresse = adresseFor(navn);
     const raekke = adresse.slice(1);
@@ -361,7 +425,8 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
     tekst(`F${raekke}`, f.hjaelp, { skrift: { farve: FARVER.hjaelpTekst, stoerrelse: 9 } });
 
     const celle = vaerdiCelle(f, adresse, obligatorisk, f.formel);
-    if (f.startvaerdi !== undefined) celle.vaerdi = f.startvaerdi === "regelsaet" ? r.id : f.startvaerdi === "takstaar" ? r.takstaar : f.startvaerdi;
+    const start = startVaerdi(f, r, type);
+    if (start !== undefined) celle.vaerdi = start;
     celler.push(celle);
     navne.push({ navn, ref: `${ARKNAVN}!$${VAERDI_KOLONNE}$${raekke}` });
     const v = validering(f, r, adresse, obligatorisk);
@@ -370,19 +435,19 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
 
   // ── The Ydelser table ─────────────────────────────────────────────────────
   const sektion = sektionRaekke("Ydelser");
-  YDELSE_HJAELP.forEach((linje, i) => {
+  ydelseHjaelp.forEach((linje, i) => {
     tekst(`B${sektion + 1 + i}`, linje, { ombryd: true, skrift: { farve: FARVER.hjaelpTekst, stoerrelse: 9 } });
     flettede.push(`B${sektion + 1 + i}:${SIDSTE_KOLONNE}${sektion + 1 + i}`);
   });
   const overskrift = YDELSE_FOERSTE_RAEKKE - 1;
   tekst(`C${overskrift}`, "Skal/kan", { skrift: { fed: true } });
-  for (const k of YDELSE_KOLONNER as readonly KolonneDefinition[]) {
+  for (const k of skemaKolonner) {
     tekst(`${k.kolonne}${overskrift}`, k.enhed ? `${k.etiket} (${k.enhed})` : k.etiket, { skrift: { fed: true }, ombryd: true });
   }
   for (let i = 0; i < YDELSE_RAEKKER; i++) {
     const raekke = YDELSE_FOERSTE_RAEKKE + i;
     tekst(`C${raekke}`, i === 0 ? "skal" : "kan", { skrift: { kursiv: true, farve: FARVER.hjaelpTekst } });
-    for (const k of YDELSE_KOLONNER as readonly KolonneDefinition[]) {
+    for (const k of skemaKolonner) {
       const navn = k.navn as KolonneNavn;
       const adresse = kolonneAdresse(navn, i);
       // The first row is the mandatory ydelse: its name, pladser and belægning are yellow.
@@ -393,14 +458,14 @@ export function skabelonLayout(r: Regelsaet): SkabelonLayout {
       celler.push(celle);
     }
   }
-  for (const k of YDELSE_KOLONNER) {
-    const [fra, til] = kolonneOmraade(k.navn).split(":");
-    navne.push({ navn: k.navn, ref: `${ARKNAVN}!$${fra!.replace(/(\d+)/, "$$$1")}:$${til!.replace(/(\d+)/, "$$$1")}` });
+  for (const k of skemaKolonner) {
+    const [fra, til] = kolonneOmraade(k.navn as KolonneNavn).split(":");
+    navne.push({ navn: k.navn as KolonneNavn, ref: `${ARKNAVN}!$${fra!.replace(/(\d+)/, "$$$1")}:$${til!.replace(/(\d+)/, "$$$1")}` });
   }
 
   // Every wrapped text line of column B (the legend's notes, the Ydelser help) spans the merged
   // width and takes two lines.
-  const raekkeHoejder: Record<number, number> = {};
+  const raekkeHoejder: Record<number, number> = tommeRaekker(type, celler);
   for (const c of celler) if (c.ombryd && c.adresse.startsWith("B")) raekkeHoejder[Number(c.adresse.slice(1))] = TO_LINJER;
 
   return {

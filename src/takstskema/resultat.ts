@@ -43,6 +43,24 @@ export const ydelseResultatSchema = z.object({
 
 export type YdelseBeregnet = z.infer<typeof ydelseResultatSchema>;
 
+/**
+ * A regnskabsskema's efterregulering (product.md §4 `beregnet.efterregulering`): kroner, Bilag 18
+ * signs; null where the inputs do not allow the figure.
+ */
+export const efterreguleringSchema = z.object({
+  A1: z.number().nullable(),
+  A2: z.number().nullable(),
+  A3: z.number().nullable(),
+  A4: z.number().nullable(),
+  A5: z.number().nullable(),
+  A6: z.number().nullable(),
+  A7: z.number().nullable(),
+  overheadGrundlag: z.number().nullable(),
+  overhead: z.number().nullable(),
+  reguleringAarPlus2: z.number().nullable(),
+});
+export type Efterregulering = z.infer<typeof efterreguleringSchema>;
+
 /** The recomputed fields, plain numbers; null where the inputs do not allow the computation. */
 export const beregnetSchema = z.object({
   overheadGrundlag: z.number().nullable(),
@@ -65,6 +83,8 @@ export const beregnetSchema = z.object({
   A5: z.number().nullable(),
   A7: z.number().nullable(),
   forventetRegulering: z.number().nullable(),
+  /** Only for a regnskabsskema (TS_Skematype "regnskab"). */
+  efterregulering: efterreguleringSchema.optional(),
 });
 export type Beregnet = z.infer<typeof beregnetSchema>;
 /** The engine's figures before broken inputs are blanked out: the sums always exist. */
@@ -77,3 +97,4 @@ export const valideringJsonSchema = z.object({
   skipped: z.array(sprungetSchema),
 });
 export type ValideringJson = z.infer<typeof valideringJsonSchema>;
+

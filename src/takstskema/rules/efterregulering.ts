@@ -42,16 +42,25 @@ export const TS040: Regel = {
       ctx.spring(`5 %-reglen for A6 er ikke kontrolleret: omkostningsbudgettet for år -2 er ikke udfyldt.`, "TS_RegBudget");
       return;
     }
-    if (budget < 0) return;
-    const band = graense * budget;
-    const A6 = ctx.vaerdier.TS_A6 ?? 0;
-    if (A5 < 0) {
-      const skalDaekkes = Math.min(-A5, band);
-      if (A6 > -skalDaekkes + TOLERANCE_KR) {
-        ctx.fund("TS_A6", `Underskuddet A5 = ${kr(A5)}: den del der er op til ${pct(graense)} af budgettet (${kr(band)}) må ikke indregnes i taksten og skal dækkes i A6, så A6 skal være højst ${kr(-skalDaekkes)}, men er ${kr(A6)}.`);
-      }
-    } else if (A6 > band + TOLERANCE_KR) {
-      ctx.fund("TS_A6", `Af overskuddet A5 = ${kr(A5)} må højst ${pct(graense)} af budgettet (${kr(band)}) beholdes i A6, men A6 er ${kr(A6)}; ${kr(A6 - band)} skal sænke taksten.`);
-    }
+    const brud = femProcentBrud(A5, ctx.vaerdier.TS_A6 ?? 0, graense, budget);
+    if (brud) ctx.fund("TS_A6", brud);
   },
 };
+
+/**
+ * The 5 % rule on A6 (the budget skema's year −2 figures and the regnskabsskema's own alike):
+ * the Danish message when A6 breaks it, else undefined. A negative budget is TS013's.
+ */
+export function femProcentBrud(A5: number, A6: number, graense: number, budget: number): string | undefined {
+  if (budget < 0) return undefined;
+  const band = graense * budget;
+  if (A5 < 0) {
+    const skalDaekkes = Math.min(-A5, band);
+    if (A6 > -skalDaekkes + TOLERANCE_KR) {
+      return `Underskuddet A5 = ${kr(A5)}: den del der er op til ${pct(graense)} af budgettet (${kr(band)}) må ikke indregnes i taksten og skal dækkes i A6, så A6 skal være højst ${kr(-skalDaekkes)}, men er ${kr(A6)}.`;
+    }
+  } else if (A6 > band + TOLERANCE_KR) {
+    return `Af overskuddet A5 = ${kr(A5)} må højst ${pct(graense)} af budgettet (${kr(band)}) beholdes i A6, men A6 er ${kr(A6)}; ${kr(A6 - band)} skal sænke taksten.`;
+  }
+  return undefined;
+}
