@@ -20,3 +20,4 @@ export * from "./hurtig";
 export * from "./hurtigSkema";
 export * from "./hurtigUdvikling";
 export * from "./tal";
+export * from "./kvartil";

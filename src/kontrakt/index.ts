@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { regelsaetResumeSchema } from "../regelsaet/schema";
+import { noegletalSchema } from "../takstskema/noegletal";
 import { fundSchema, sprungetSchema } from "../takstskema/resultat";
 
 export { fundSchema, sprungetSchema, regelsaetResumeSchema };
@@ -252,27 +253,11 @@ export type TakstudviklingRapport = z.infer<typeof takstudviklingRapportSchema>;
  * GET /api/v1/benchmark?takstaar=Y[&lovgrundlag=&maalgruppekategori=&takstenhed=] (product.md §5.3;
  * domain-season.md §B5): peer groups of comparable takstniveauer. Information, never a finding:
  * unit costs alone do not measure efficiency (001:465-469). Amounts in kroner; `…andel` are
- * fractions rounded to 4 decimals, `prBelaegningsdag` to 2, `indeks` to 1 (own / median × 100).
+ * fractions rounded to 4 decimals, `prBelaegningsdag` to 2, `prPlads` to whole kroner, the
+ * statistics to 2, `indeks` to 1 (own / median × 100).
  */
-export const benchmarkNoegletalSchema = z.object({
-  /** takstgrundlag − category 9, the regulering line excluded. */
-  omkostninger: z.number(),
-  prPlads: z.number().nullable(),
-  prBelaegningsdag: z.number().nullable(),
-  loenandel: z.number().nullable(),
-  administrationsandel: z.number().nullable(),
-  overheadandel: z.number().nullable(),
-  /** (ejendom + afskrivninger + forrentning) / omkostninger. */
-  kapitalandel: z.number().nullable(),
-  /** basistakst / takst, when the takst is split. */
-  basisandel: z.number().nullable(),
-  /** A fraction (0.96 = 96 %). */
-  belaegning: z.number().nullable(),
-  /** takst × the year's days. */
-  aarligTakstPrHelaarsborger: z.number().nullable(),
-  /** TS_Aarsvaerk / pladser, when TS_Aarsvaerk is given. */
-  normeringPrPlads: z.number().nullable(),
-});
+/** The key figures, computed and rounded by one function each in src/takstskema/noegletal.ts. */
+export const benchmarkNoegletalSchema = noegletalSchema;
 export type BenchmarkNoegletal = z.infer<typeof benchmarkNoegletalSchema>;
 export const benchmarkPositionSchema = z.enum(["under_kvartil1", "mellem_kvartilerne", "over_kvartil3"]);
 export const benchmarkNiveauSchema = z.object({

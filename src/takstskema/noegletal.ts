@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { type Dec, D, dec, rund, tilTal } from "../engine";
+import { beregn } from "./beregning";
+import type { YdelseBeregnet } from "./resultat";
+import { laesVaerdier } from "./valider";
+
+/**
+ * Key figures of a takstniveau (product.md §5.3; domain-season.md §B5), from the stored skema
+ * with the regulering of earlier years (category 9) left out: it distorts a year's takst
+ * (002:2569-2573), and the tilsyn shows grundtakster "uden reguleringer fra tidligere år"
+ * (004:2883). One function per figure, each with its one rounding; the API, the page, the .xlsx
+ * and the pane only format them. Information, never a finding (001:465-469).
+ */
+
+/** The figures as the API gives them (re-exported by the contract as benchmarkNoegletalSchema). */
+export const noegletalSchema = z.object({
+  /** takstgrundlag − category 9 (the regulering line excluded), kroner with 2 decimals. */
+  omkostninger: z.number(),
+  /** omkostninger / pladser, whole kroner. */
+  prPlads: z.number().nullable(),
+  /** omkostninger / belægningsdage, 2 decimals. */
+  prBelaegningsdag: z.number().nullable(),
+  /** løn / omkostninger (4 decimals, as every `…andel`). */
+  loenandel: z.number().nullable(),
+  administrationsandel: z.number().nullable(),
+  overheadandel: z.number().nullable(),
+  /** (ejendom + afskrivninger + forrentning) / omkostninger. */
+  kapitalandel: z.number().nullable(),
+  /** basistakst / takst, when the takst is split (TS_Borgerrettet given). */
+  basisandel: z.number().nullable(),
+  /** The niveau's belægning, a fraction (0.96 = 96 %), 4 decimals. */
+  belaegning: z.number().nullable(),
+  /** takst × the year's days (TS_Dage), kroner. */
+  aarligTakstPrHelaarsborger: z.number().nullable(),
+  /** TS_Aarsvaerk / pladser with 2 decimals, when TS_Aarsvaerk is given. */
+  normeringPrPlads: z.number().nullable(),
+});
+export type Noegletal = z.infer<typeof noegletalSchema>;
+
+/** The decimals of the contract: shares 4, pr. belægningsdag 2, pr. plads whole kroner. */
+const ANDEL_DECIMALER = 4;
+const KRONER_DECIMALER = 2;
+
+/** What a skema's key figures are computed from: its cost lines as the validator carries them. */
+export interface Noegletalsgrundlag {
+  /** takstgrundlag − regulering. */
+  omkostninger: Dec;
+  loen: Dec;
+  administration: Dec;
+  overhead: Dec;
+  /** ejendom + afskrivninger + forrentning (category 8). */
+  kapital: Dec;
+  /** Σ pladser of the Ydelser table (null: none). */
+  pladser: Dec | null;
+  /** Σ belægningsdage (null: the table cannot be computed). */
+  belaegningsdage: Dec | null;
+  dage: number;
+  aarsvaerk: Dec | null;
+  /** The takst is split into basis and service (TS_Borgerrettet given). */
+  opdelt: boolean;
+}
+
+const tal = (x: number | undefined | null): Dec => new D(x ?? 0);
+
+/**
+ * The skema's figures as the validator computes them (beregn): the takstgrundlag and overhead
+ * carried downstream (the cells' values where present, as the takst was computed from them), and
+ * the table's pladser and belægningsdage. `vaerdier` is the stored (or raw) record; junk reads as blank.
+ */
+export function noegletalsgrundlag(vaerdier: Record<string, unknown>): Noegletalsgrundlag {
+  const laest = laesVaerdier(vaerdier);
+  const v = laest.vaerdier;
+  const { beregnet, brugt } = beregn(v, laest.enkeltTakst);
+  return {
+    omkostninger: tal(brugt.takstgrundlag).minus(tal(v.TS_Regulering)),
+    loen: tal(v.TS_Loen),
+    administration: tal(v.TS_Administration),
+    overhead: tal(brugt.overhead),
+    kapital: tal(v.TS_Ejendom).plus(tal(v.TS_Afskrivninger)).plus(tal(v.TS_Forrentning)),
+    pladser: beregnet.pladser === null ? null : dec(beregnet.pladser),
+    belaegningsdage: beregnet.belaegningsdage === null ? null : dec(beregnet.belaegningsdage),
+    dage: v.TS_Dage ?? 365,
+    aarsvaerk: v.TS_Aarsvaerk === undefined ? null : dec(v.TS_Aarsvaerk),
+    opdelt: v.TS_Borgerrettet !== undefined,
+  };
+}
+
+/** a / b rounded, or null when b is missing or not above 0. */
+function kvotient(a: Dec, b: Dec | null, decimaler: number): number | null {
+  return b === null || !b.gt(0) ? null : tilTal(rund(a.div(b), decimaler));
+}
+
+export function omkostninger(g: Noegletalsgrundlag): number {
+  return tilTal(rund(g.omkostninger, KRONER_DECIMALER));
+}
+
+export function prPlads(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.omkostninger, g.pladser, 0);
+}
+
+export function prBelaegningsdag(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.omkostninger, g.belaegningsdage, KRONER_DECIMALER);
+}
+
+export function loenandel(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.loen, g.omkostninger, ANDEL_DECIMALER);
+}
+
+export function administrationsandel(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.administration, g.omkostninger, ANDEL_DECIMALER);
+}
+
+export function overheadandel(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.overhead, g.omkostninger, ANDEL_DECIMALER);
+}
+
+export function kapitalandel(g: Noegletalsgrundlag): number | null {
+  return kvotient(g.kapital, g.omkostninger, ANDEL_DECIMALER);
+}
+
+export function normeringPrPlads(g: Noegletalsgrundlag): number | null {
+  return g.aarsvaerk === null ? null : kvotient(g.aarsvaerk, g.pladser, KRONER_DECIMALER);
+}
+
+/** The niveau's basistakst / takst; null when the skema does not split its takst. */
+export function basisandel(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "basistakst" | "takst">): number | null {
+  if (!g.opdelt || y.basistakst === null || y.takst === null) return null;
+  return kvotient(dec(y.basistakst), dec(y.takst), ANDEL_DECIMALER);
+}
+
+export function belaegning(y: Pick<YdelseBeregnet, "belaegning">): number | null {
+  return y.belaegning === null ? null : tilTal(rund(y.belaegning, ANDEL_DECIMALER));
+}
+
+/** What a citizen's year costs at the niveau's takst: takst × TS_Dage. */
+export function aarligTakstPrHelaarsborger(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "takst">): number | null {
+  return y.takst === null ? null : tilTal(rund(dec(y.takst).times(g.dage), KRONER_DECIMALER));
+}
+
+/** Every key figure of one niveau of the skema. */
+export function noegletal(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "basistakst" | "takst" | "belaegning">): Noegletal {
+  return {
+    omkostninger: omkostninger(g),
+    prPlads: prPlads(g),
+    prBelaegningsdag: prBelaegningsdag(g),
+    loenandel: loenandel(g),
+    administrationsandel: administrationsandel(g),
+    overheadandel: overheadandel(g),
+    kapitalandel: kapitalandel(g),
+    basisandel: basisandel(g, y),
+    belaegning: belaegning(y),
+    aarligTakstPrHelaarsborger: aarligTakstPrHelaarsborger(g, y),
+    normeringPrPlads: normeringPrPlads(g),
+  };
+}
