@@ -4,7 +4,7 @@ import type { Benchmark } from "../../../kontrakt";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
 import { NOEGLE } from "../../oversigt/side/noegle";
-import { benchmarkHtml, driftsherrer } from "./visning";
+import { driftsherrer, gruppeHtml, indledningHtml, udeladtHtml } from "./visning";
 
 /**
  * The benchmark page (/benchmark?takstaar=Y, product.md §5.3): with the token of the tab (the
@@ -55,10 +55,42 @@ async function hent(sti: string): Promise<Response | null> {
   return r;
 }
 
+/**
+ * About this many table rows are drawn per task after the first group, so the page answers input
+ * while 4,000 are drawn; the first task draws one group only, so it shows as soon as possible.
+ */
+const RAEKKER_PR_PARTI = 300;
+let tegning = 0;
+
+/**
+ * Draws the head and the first groups at once, the rest in following tasks (a new drawing stops
+ * an unfinished one); the region is aria-busy until the last group and the list of left-out
+ * niveauer are in.
+ */
 function tegn(): void {
-  if (!data) return;
+  const b = data;
+  if (!b) return;
+  const nr = ++tegning;
   const valgt = $<HTMLSelectElement>("fremhaev").value;
-  $("benchmark").innerHTML = benchmarkHtml(data, valgt === "" ? null : valgt);
+  const fremhaev = valgt === "" ? null : valgt;
+  const rod = $("benchmark");
+  rod.setAttribute("aria-busy", "true");
+  rod.innerHTML = indledningHtml(b);
+  let i = 0;
+  const parti = () => {
+    if (nr !== tegning) return;
+    const dele: string[] = [];
+    const loft = i === 0 ? 1 : RAEKKER_PR_PARTI;
+    for (let raekker = 0; i < b.grupper.length && raekker < loft; i++) {
+      dele.push(gruppeHtml(b.grupper[i]!, i + 1, fremhaev));
+      raekker += b.grupper[i]!.niveauer.length;
+    }
+    if (i === b.grupper.length) dele.push(udeladtHtml(b));
+    rod.insertAdjacentHTML("beforeend", dele.join("\n"));
+    if (i < b.grupper.length) window.setTimeout(parti, 0);
+    else rod.removeAttribute("aria-busy");
+  };
+  parti();
 }
 
 async function indlaes(): Promise<void> {

@@ -53,6 +53,11 @@ function niveauTabel(g: BenchmarkGruppe, nr: number, fremhaev: (n: BenchmarkNive
   return rulleomraade(esc(caption), `<table id="gruppe-${nr}-tabel">\n<caption>${esc(caption)}</caption>\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody>\n</table>`);
 }
 
+/** One group's section (`nr` from 1, for unique ids); `fremhaev` as benchmarkHtml's. */
+export function gruppeHtml(g: BenchmarkGruppe, nr: number, fremhaev: string | null): string {
+  return gruppe(g, nr, (n) => fremhaev !== null && n.driftsherre === fremhaev);
+}
+
 function gruppe(g: BenchmarkGruppe, nr: number, fremhaev: (n: BenchmarkNiveau) => boolean): string {
   const plot = boksplot(g, nr, fremhaev);
   const forklaring = plot
@@ -67,7 +72,8 @@ ${niveauTabel(g, nr, fremhaev)}
 </section>`;
 }
 
-function udeladt(b: Benchmark): string {
+/** What was left out and why (empty when nothing was). */
+export function udeladtHtml(b: Benchmark): string {
   if (b.udeladt.length === 0) return "";
   const raekker = b.udeladt.map((u) => `<tr><td>${esc(u.driftsherre)}</td><th scope="row">${esc(u.tilbud)}</th><td>${esc(u.ydelse)}</td><td>${esc(UDELADT_GRUND[u.grund])}</td></tr>`).join("\n");
   const caption = "Takstniveauer, der ikke indgår, og hvorfor";
@@ -82,12 +88,8 @@ export function driftsherrer(b: Benchmark): string[] {
   return [...new Set(b.grupper.flatMap((g) => g.niveauer.map((n) => n.driftsherre)))].sort((a, c) => a.localeCompare(c, "da"));
 }
 
-/** The page's content for one year: the explanation, the link to the .xlsx, each group, what was left out. */
-export function benchmarkHtml(b: Benchmark, fremhaev: string | null): string {
-  const erFremhaevet = (n: BenchmarkNiveau) => fremhaev !== null && n.driftsherre === fremhaev;
-  const grupper = b.grupper.length
-    ? b.grupper.map((g, i) => gruppe(g, i + 1, erFremhaevet)).join("\n")
-    : `<p class="kort">Der er ingen sammenlignelige takstniveauer for takstår ${b.takstaar}.</p>`;
+/** The head of the page's content: the year, what the comparison is and is not, the .xlsx. */
+export function indledningHtml(b: Benchmark): string {
   return `<section class="kort" aria-labelledby="h-om">
 <h2 id="h-om">Takstår ${b.takstaar}: ${esc(flertal(b.grupper.length, "sammenligningsgruppe", "sammenligningsgrupper"))}</h2>
 <p class="ikke-vurdering">${esc(IKKE_EN_VURDERING)}</p>
@@ -95,6 +97,13 @@ export function benchmarkHtml(b: Benchmark, fremhaev: string | null): string {
 <p><a href="/api/v1/benchmark.xlsx?takstaar=${b.takstaar}" id="hent-xlsx">Hent sammenligningen som Excel (.xlsx)</a></p>
 <p class="svag">${esc(antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0)))} viste takstniveauer.</p>
 </section>
-${grupper}
-${udeladt(b)}`;
+${b.grupper.length ? "" : `<p class="kort">Der er ingen sammenlignelige takstniveauer for takstår ${b.takstaar}.</p>`}`;
+}
+
+/**
+ * The page's content for one year: the head, each group, what was left out. The page draws the
+ * same parts in turn (benchmark.ts), so the first groups show before 4,000 niveauer are drawn.
+ */
+export function benchmarkHtml(b: Benchmark, fremhaev: string | null): string {
+  return [indledningHtml(b), ...b.grupper.map((g, i) => gruppeHtml(g, i + 1, fremhaev)), udeladtHtml(b)].join("\n");
 }
