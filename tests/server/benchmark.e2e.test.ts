@@ -55,7 +55,8 @@ medBrowser()("the benchmark page in Chromium", () => {
     return { page, context, o };
   }
 
-  const vist = (page: Page) => page.waitForSelector("#benchmark section.gruppe");
+  /** Every group drawn (the page draws them in turn and is aria-busy meanwhile). */
+  const vist = (page: Page) => page.waitForSelector("#benchmark:not([aria-busy]) section.gruppe");
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, "benchmark.html"))) throw new Error("dist/benchmark.html findes ikke. Byg siden først: npm run build.");
