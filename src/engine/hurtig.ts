@@ -38,13 +38,33 @@ export function hurtigTakst(takstgrundlag: number, pladser: number, belaegning: 
   const naevner = pladser * dage * belaegning;
   // Keep every operation in the normal double range, where the relative error bound holds.
   if (!(naevner > 1e-290 && naevner < 1e290)) return undefined;
-  const y = (takstgrundlag / naevner) * TI_I[decimalerArg]!;
+  return afrundetKvotient(takstgrundlag, naevner, decimalerArg);
+}
+
+/**
+ * taeller / naevner rounded to `decimaler` places half away from zero, from the double quotient
+ * (within a relative 2^-49 of decimal.js's); undefined when a rounding boundary lies within 2^-40
+ * of it or it leaves the exact range.
+ */
+function afrundetKvotient(taeller: number, naevner: number, decimaler: number): number | undefined {
+  const y = (taeller / naevner) * TI_I[decimaler]!;
   if (!(y < GRAENSE)) return undefined;
   if (!(y > 1e-290)) return undefined;
   const helt = Math.floor(y);
   const broek = y - helt; // exact: y < 2^53
   if (Math.abs(broek - 0.5) <= y * TAKST_MARGIN) return undefined;
-  return somTal(broek > 0.5 ? helt + 1 : helt, decimalerArg);
+  return somTal(broek > 0.5 ? helt + 1 : helt, decimaler);
+}
+
+/**
+ * KVOTIENT = taeller / naevner rounded to `decimaler` (0-4) places, for positive normal doubles
+ * (a key figure's share or amount per unit); anything else goes to decimal.js.
+ */
+export function hurtigKvotient(taeller: number, naevner: number, decimaler: number): number | undefined {
+  if (typeof taeller !== "number" || typeof naevner !== "number") return undefined;
+  if (!(taeller >= NORMAL && taeller < 1e300) || !(naevner >= NORMAL && naevner < 1e300)) return undefined;
+  if (!(decimaler >= 0 && decimaler <= 4 && Number.isInteger(decimaler))) return undefined;
+  return afrundetKvotient(taeller, naevner, decimaler);
 }
 
 /** OVERHEAD = grundlag × sats in whole kroner, exactly in scaled integers; sats above `loft` goes to the engine. */

@@ -21,3 +21,4 @@ export * from "./hurtigSkema";
 export * from "./hurtigUdvikling";
 export * from "./tal";
 export * from "./kvartil";
+export * from "./kvotient";

@@ -1,8 +1,10 @@
-import { dec, sum, tilTal } from "./decimal";
+import { dec, rund, sum, tilTal } from "./decimal";
 import { efterregulering } from "./efterreg";
 import { efterregModel, reguleringFraModel } from "./efterregModel";
 import { belaegningsafvigelse } from "./belaegning";
-import { hurtigEfterregulering, hurtigOverhead, hurtigTakst } from "./hurtig";
+import { hurtigEfterregulering, hurtigKvotient, hurtigOverhead, hurtigTakst } from "./hurtig";
+import { kvotient } from "./kvotient";
+import { decimaler as decimalerI, gange, skaler, somTal } from "./skaleret";
 import { hurtigBelaegning, hurtigBelaegningsafvigelse, hurtigSum, hurtigTakststruktur, hurtigTjenestemandspension, type StrukturTal, type YdelseTal } from "./hurtigSkema";
 import { hurtigUdviklingAfrundet } from "./hurtigUdvikling";
 import { overhead } from "./overhead";
@@ -38,6 +40,32 @@ export function kunDecimal<T>(fn: () => T): T {
 export function takstTal(takstgrundlag: number, pladser: number, belaegning: number, dage: number = STANDARD_DAGE, decimaler = 0): number {
   const h = genveje ? hurtigTakst(takstgrundlag, pladser, belaegning, dage, decimaler) : undefined;
   return h ?? tilTal(takst(takstgrundlag, pladser, belaegning, dage, decimaler));
+}
+
+/** taeller / naevner rounded to `decimaler` places, half away from zero (naevner above 0). */
+export function kvotientTal(taeller: number, naevner: number, decimaler = 0): number {
+  const h = genveje ? hurtigKvotient(taeller, naevner, decimaler) : undefined;
+  return h ?? tilTal(kvotient(taeller, naevner, decimaler));
+}
+
+/** x rounded to `decimaler` places, half away from zero; a number with no more places is itself. */
+export function afrundTal(x: number, decimaler: number): number {
+  if (genveje && Number.isFinite(x)) {
+    const k = decimalerI(x);
+    if (k >= 0 && k <= decimaler) return Object.is(x, -0) ? 0 : x;
+  }
+  return tilTal(rund(x, decimaler));
+}
+
+/** a × b, exactly (in scaled integers where they suffice). */
+export function produktTal(a: number, b: number): number {
+  if (genveje) {
+    const x = skaler(a);
+    const y = skaler(b);
+    const p = x && y ? gange(x, y) : undefined;
+    if (p) return somTal(p.m, p.k);
+  }
+  return tilTal(dec(a).times(dec(b)));
 }
 
 /** OVERHEAD = grundlag × sats in whole kroner; a sats above `loft` is refused. */

@@ -21,6 +21,7 @@ import { tilgaengelighedPlugin } from "./tilgaengelighed";
 import { tilsynPlugin } from "./tilsyn";
 import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
+import { benchmarkPlugin } from "./benchmark";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -93,6 +94,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(offentliggoerelsePlugin, { db: o.db, register });
   await app.register(tilsynPlugin, { db: o.db });
   await app.register(takstudviklingPlugin, { db: o.db, register });
+  await app.register(benchmarkPlugin, { db: o.db });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

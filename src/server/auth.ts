@@ -43,7 +43,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     const bruger = await findBruger(opts.db, req.headers.authorization, { fraCache: req.routeOptions.config?.tilbagekaldelseIRuten === true });
     if (!bruger) return afvisToken(reply);
     if (!roller.includes(bruger.rolle)) {
-      return reply.code(403).send({ fejl: roller.includes("kommune") ? "Kun en kommunes token kan indberette." : roller.includes("socialtilsyn") ? "Kun et socialtilsyns token kan indsende tilsynsskemaet." : "Kun sekretariatet har adgang." });
+      return reply.code(403).send({ fejl: roller.includes("kommune") && roller.includes("sekretariat") ? "Kun sekretariatet og kommunerne har adgang." : roller.includes("kommune") ? "Kun en kommunes token kan indberette." : roller.includes("socialtilsyn") ? "Kun et socialtilsyns token kan indsende tilsynsskemaet." : "Kun sekretariatet har adgang." });
     }
     req.bruger = bruger;
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Dec, D, dec, rund, tilTal } from "../engine";
+import { afrundTal, kvotientTal, produktTal, sumTal } from "../engine";
 import { beregn } from "./beregning";
-import type { YdelseBeregnet } from "./resultat";
+import type { Beregnet, YdelseBeregnet } from "./resultat";
 import { laesVaerdier } from "./valider";
 
 /**
@@ -44,54 +44,75 @@ const KRONER_DECIMALER = 2;
 /** What a skema's key figures are computed from: its cost lines as the validator carries them. */
 export interface Noegletalsgrundlag {
   /** takstgrundlag − regulering. */
-  omkostninger: Dec;
-  loen: Dec;
-  administration: Dec;
-  overhead: Dec;
+  omkostninger: number;
+  loen: number;
+  administration: number;
+  overhead: number;
   /** ejendom + afskrivninger + forrentning (category 8). */
-  kapital: Dec;
+  kapital: number;
   /** Σ pladser of the Ydelser table (null: none). */
-  pladser: Dec | null;
+  pladser: number | null;
   /** Σ belægningsdage (null: the table cannot be computed). */
-  belaegningsdage: Dec | null;
+  belaegningsdage: number | null;
   dage: number;
-  aarsvaerk: Dec | null;
+  aarsvaerk: number | null;
   /** The takst is split into basis and service (TS_Borgerrettet given). */
   opdelt: boolean;
 }
 
-const tal = (x: number | undefined | null): Dec => new D(x ?? 0);
+const talEllerNull = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+const tal = (x: unknown): number => talEllerNull(x) ?? 0;
 
 /**
- * The skema's figures as the validator computes them (beregn): the takstgrundlag and overhead
- * carried downstream (the cells' values where present, as the takst was computed from them), and
- * the table's pladser and belægningsdage. `vaerdier` is the stored (or raw) record; junk reads as blank.
+ * The skema's figures as the validator computed them (beregn) when it received the skema: the
+ * takstgrundlag and overhead carried downstream (TS_Takstgrundlag, TS_Overhead: the cells' values,
+ * or beregn's where the cells were empty, as stored) and the table's pladser and belægningsdage
+ * (`beregnet`). Without them (a raw record, a row stored before they were kept) beregn computes
+ * them here from the values read as the validator reads them.
  */
-export function noegletalsgrundlag(vaerdier: Record<string, unknown>): Noegletalsgrundlag {
+function beregnet(vaerdier: Record<string, unknown>, gemt: unknown) {
+  const b = gemt !== null && typeof gemt === "object" ? (gemt as Partial<Record<keyof Beregnet, unknown>>) : null;
+  const takstgrundlag = talEllerNull(vaerdier.TS_Takstgrundlag);
+  const overhead = talEllerNull(vaerdier.TS_Overhead);
+  if (takstgrundlag !== null && overhead !== null && b && "pladser" in b && "belaegningsdage" in b) {
+    return { v: vaerdier, takstgrundlag, overhead, pladser: talEllerNull(b.pladser), belaegningsdage: talEllerNull(b.belaegningsdage) };
+  }
   const laest = laesVaerdier(vaerdier);
-  const v = laest.vaerdier;
-  const { beregnet, brugt } = beregn(v, laest.enkeltTakst);
+  const r = beregn(laest.vaerdier, laest.enkeltTakst);
+  const v = laest.vaerdier as Record<string, unknown>;
+  return { v, takstgrundlag: r.brugt.takstgrundlag, overhead: r.brugt.overhead, pladser: r.beregnet.pladser, belaegningsdage: r.beregnet.belaegningsdage };
+}
+
+/**
+ * What the key figures are computed from: `vaerdier` and `beregnet` as the service stores a
+ * submission (the validator's values and figures), or a raw record alone. Junk reads as blank.
+ */
+export function noegletalsgrundlag(vaerdier: Record<string, unknown>, gemtBeregnet?: unknown): Noegletalsgrundlag {
+  const { v, takstgrundlag, overhead, pladser, belaegningsdage } = beregnet(vaerdier, gemtBeregnet);
+  const dage = talEllerNull(v.TS_Dage);
+  const aarsvaerk = talEllerNull(v.TS_Aarsvaerk);
   return {
-    omkostninger: tal(brugt.takstgrundlag).minus(tal(v.TS_Regulering)),
+    // Sums as the validator sums the omkostninger (the engine's exact sum).
+    omkostninger: sumTal([tal(takstgrundlag)], tal(v.TS_Regulering)),
     loen: tal(v.TS_Loen),
     administration: tal(v.TS_Administration),
-    overhead: tal(brugt.overhead),
-    kapital: tal(v.TS_Ejendom).plus(tal(v.TS_Afskrivninger)).plus(tal(v.TS_Forrentning)),
-    pladser: beregnet.pladser === null ? null : dec(beregnet.pladser),
-    belaegningsdage: beregnet.belaegningsdage === null ? null : dec(beregnet.belaegningsdage),
-    dage: v.TS_Dage ?? 365,
-    aarsvaerk: v.TS_Aarsvaerk === undefined ? null : dec(v.TS_Aarsvaerk),
-    opdelt: v.TS_Borgerrettet !== undefined,
+    overhead: tal(overhead),
+    kapital: sumTal([tal(v.TS_Ejendom), tal(v.TS_Afskrivninger), tal(v.TS_Forrentning)], 0),
+    pladser,
+    belaegningsdage,
+    dage: dage ?? 365,
+    aarsvaerk,
+    opdelt: talEllerNull(v.TS_Borgerrettet) !== null,
   };
 }
 
-/** a / b rounded, or null when b is missing or not above 0. */
-function kvotient(a: Dec, b: Dec | null, decimaler: number): number | null {
-  return b === null || !b.gt(0) ? null : tilTal(rund(a.div(b), decimaler));
+/** a / b rounded (the engine's exact quotient), or null when b is missing or not above 0. */
+function kvotient(a: number, b: number | null, decimaler: number): number | null {
+  return b === null || !(b > 0) ? null : kvotientTal(a, b, decimaler);
 }
 
 export function omkostninger(g: Noegletalsgrundlag): number {
-  return tilTal(rund(g.omkostninger, KRONER_DECIMALER));
+  return afrundTal(g.omkostninger, KRONER_DECIMALER);
 }
 
 export function prPlads(g: Noegletalsgrundlag): number | null {
@@ -125,16 +146,16 @@ export function normeringPrPlads(g: Noegletalsgrundlag): number | null {
 /** The niveau's basistakst / takst; null when the skema does not split its takst. */
 export function basisandel(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "basistakst" | "takst">): number | null {
   if (!g.opdelt || y.basistakst === null || y.takst === null) return null;
-  return kvotient(dec(y.basistakst), dec(y.takst), ANDEL_DECIMALER);
+  return kvotient(y.basistakst, y.takst, ANDEL_DECIMALER);
 }
 
 export function belaegning(y: Pick<YdelseBeregnet, "belaegning">): number | null {
-  return y.belaegning === null ? null : tilTal(rund(y.belaegning, ANDEL_DECIMALER));
+  return y.belaegning === null ? null : afrundTal(y.belaegning, ANDEL_DECIMALER);
 }
 
 /** What a citizen's year costs at the niveau's takst: takst × TS_Dage. */
 export function aarligTakstPrHelaarsborger(g: Noegletalsgrundlag, y: Pick<YdelseBeregnet, "takst">): number | null {
-  return y.takst === null ? null : tilTal(rund(dec(y.takst).times(g.dage), KRONER_DECIMALER));
+  return y.takst === null ? null : afrundTal(produktTal(y.takst, g.dage), KRONER_DECIMALER);
 }
 
 /** Every key figure of one niveau of the skema. */

@@ -11,7 +11,7 @@ import { eksempel, I_TIDE, REGISTER } from "./hjaelp";
 function somGemt(krop: Record<string, unknown>) {
   const r = validerSkema(krop, { register: REGISTER, indsendt: I_TIDE });
   expect(r.ok).toBe(true);
-  return { vaerdier: r.vaerdier as Record<string, unknown>, ydelser: ydelserAf(r.vaerdier, r.beregnet) };
+  return { vaerdier: r.vaerdier as Record<string, unknown>, beregnet: JSON.parse(JSON.stringify(r.beregnet)) as unknown, ydelser: ydelserAf(r.vaerdier, r.beregnet) };
 }
 
 describe("examples/botilbud-syd-2018.json (one takst, regulering −240.000)", () => {
@@ -26,8 +26,8 @@ describe("examples/botilbud-syd-2018.json (one takst, regulering −240.000)", (
   // kapitalandel = (950.000 + 400.000 + 176.400) / 17.450.921 = 1.526.400 / 17.450.921 = 0,08747 → 0,0875
   // årlig takst pr. helårsborger = 2.047 × 365 = 747.155
   // not split (no TS_Borgerrettet): basisandel null; no TS_Aarsvaerk: normering null
-  const { vaerdier, ydelser } = somGemt(eksempel());
-  const g = noegletalsgrundlag(vaerdier);
+  const { vaerdier, beregnet, ydelser } = somGemt(eksempel());
+  const g = noegletalsgrundlag(vaerdier, beregnet);
 
   it("gives each figure by hand, from the stored values without the regulering", () => {
     expect(ydelser.map((y) => y.takst)).toEqual([2047]);
@@ -46,20 +46,22 @@ describe("examples/botilbud-syd-2018.json (one takst, regulering −240.000)", (
     });
   });
 
-  it("reads the example as submitted (the former single-takst shape) to the same figures", () => {
-    expect(noegletal(noegletalsgrundlag(eksempel()), ydelser[0]!)).toEqual(noegletal(g, ydelser[0]!));
+  it("computes the same figures with beregn from the example as submitted (the former single-takst shape) and from stored values without beregnet", () => {
+    const ventet = noegletal(g, ydelser[0]!);
+    expect(noegletal(noegletalsgrundlag(eksempel()), ydelser[0]!)).toEqual(ventet);
+    expect(noegletal(noegletalsgrundlag(vaerdier), ydelser[0]!)).toEqual(ventet);
   });
 
   it("normering pr. plads = TS_Aarsvaerk / pladser: 30 / 24 = 1,25", () => {
     const medAarsvaerk = somGemt({ ...eksempel(), TS_Aarsvaerk: 30 });
-    expect(noegletal(noegletalsgrundlag(medAarsvaerk.vaerdier), medAarsvaerk.ydelser[0]!).normeringPrPlads).toBe(1.25);
+    expect(noegletal(noegletalsgrundlag(medAarsvaerk.vaerdier, medAarsvaerk.beregnet), medAarsvaerk.ydelser[0]!).normeringPrPlads).toBe(1.25);
   });
 
   it("a regulering changes the takst but not the key figures' omkostninger", () => {
     // Regulering 0: takstgrundlag 17.450.921 and takst 17.450.921 / 8.409,6 = 2.075,12 → 2.075; omkostninger the same 17.450.921.
     const uden = somGemt({ ...eksempel(), TS_Regulering: 0 });
     expect(uden.ydelser[0]!.takst).toBe(2075);
-    expect(noegletal(noegletalsgrundlag(uden.vaerdier), uden.ydelser[0]!).omkostninger).toBe(17_450_921);
+    expect(noegletal(noegletalsgrundlag(uden.vaerdier, uden.beregnet), uden.ydelser[0]!).omkostninger).toBe(17_450_921);
   });
 });
 
@@ -70,8 +72,8 @@ describe("examples/botilbud-differentieret-syd-2018.json (three takster, basis/s
   // basisandel A = 597 / 1.484 = 0,40229 → 0,4023; C = 597 / 2.814 = 0,21215 → 0,2122
   // årlig takst A = 1.484 × 365 = 541.660; belægning C = 100 % → 1; årlig takst C = 2.814 × 365 = 1.027.110
   const krop = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "botilbud-differentieret-syd-2018.json"), "utf8")) as Record<string, unknown>;
-  const { vaerdier, ydelser } = somGemt(krop);
-  const g = noegletalsgrundlag(vaerdier);
+  const { vaerdier, beregnet, ydelser } = somGemt(krop);
+  const g = noegletalsgrundlag(vaerdier, beregnet);
 
   it("shares the skema's figures and gives each niveau its own basisandel, belægning and årlig takst", () => {
     const a = noegletal(g, ydelser[0]!);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { TakstudviklingRapport } from "../../kontrakt";
 import { udenUgyldigeTegn } from "../../takstskema";
+import { type ArkKolonne, rapportArk } from "../xlsxArk";
 import { GRUND, forklaring, nyTakstmodelTekst, plTekst, titel } from "./tekster";
 
 /** Percent with two decimals (the report's figures) and kroner: Danish Excel shows −1,18 % and 1.234 kr. */
@@ -10,25 +11,7 @@ const KR = '#,##0 "kr."';
 const broek = (procent: number | null): number | null => (procent === null ? null : procent / 100);
 const t = (s: string) => udenUgyldigeTegn(s);
 
-function ark(wb: ExcelJS.Workbook, navn: string, r: TakstudviklingRapport, kolonner: readonly { navn: string; bredde: number; format?: string }[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(navn, {
-    views: [{ state: "frozen", ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" },
-    headerFooter: { oddFooter: `&L${titel(r)}, ${navn.toLowerCase()}&RSide &P af &N` },
-  });
-  ws.getCell("A1").value = `${titel(r)}: ${navn.toLowerCase()}`;
-  ws.getCell("A1").font = { bold: true, size: 14 };
-  const hoved = ws.getRow(2);
-  kolonner.forEach((k, i) => {
-    const c = hoved.getCell(i + 1);
-    c.value = k.navn;
-    c.font = { bold: true };
-    c.border = { bottom: { style: "thin" } };
-    ws.getColumn(i + 1).width = k.bredde;
-    if (k.format) ws.getColumn(i + 1).numFmt = k.format;
-  });
-  return ws;
-}
+const ark = (wb: ExcelJS.Workbook, navn: string, r: TakstudviklingRapport, kolonner: readonly ArkKolonne[]) => rapportArk(wb, navn, titel(r), kolonner);
 
 /**
  * The report as a workbook: Driftsherrer (with the region row and the mean without each),

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { type Benchmark, benchmarkQuerySchema, benchmarkSchema, fejlSchema } from "../../kontrakt";
+import { sammenligningsNiveauer } from "../../takstskema/sammenligning";
+import type { Db } from "../db";
+import { type KontraktTypeProvider, json } from "../kontrakt";
+import { lavBenchmark } from "./rapport";
+import { aaretsSkemaer } from "./sql";
+import { benchmarkXlsx } from "./xlsx";
+
+export interface BenchmarkOptions {
+  db: Db;
+}
+
+const UGYLDIG = "Ugyldig forespørgsel: takstaar skal være et takstår (1900-2200); lovgrundlag, maalgruppekategori og takstenhed er valgfri tekster.";
+
+/**
+ * Comparable tilbud side by side (product.md §5.3; domain-season.md §B5): GET /api/v1/benchmark
+ * as JSON and .xlsx. The secretariat sees every niveau; a municipality its own against every
+ * group's statistics. A socialtilsyn's token is refused (403, by the roles): its token is for its
+ * own tilsynsskema, and the comparison holds every tilbud's cost lines.
+ */
+async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise<void> {
+  const app = fastify.withTypeProvider<KontraktTypeProvider>();
+  const { db } = o;
+
+  async function beregn(req: FastifyRequest): Promise<Benchmark | null> {
+    const q = benchmarkQuerySchema.safeParse(req.query);
+    if (!q.success) return null;
+    const { takstaar, ...filter } = q.data;
+    const bruger = req.bruger!;
+    const niveauer = (await aaretsSkemaer(db, takstaar)).flatMap(sammenligningsNiveauer);
+    return lavBenchmark(takstaar, niveauer, filter, bruger.rolle === "kommune" ? { rolle: "kommune", driftsherre: bruger.driftsherre ?? "" } : { rolle: "sekretariat" });
+  }
+
+  const config = { roller: ["sekretariat", "kommune"] as const, beskrevet: { querystring: json(benchmarkQuerySchema) } };
+  const fejl = json(fejlSchema);
+
+  app.get("/api/v1/benchmark", { config, schema: { response: { 200: json(benchmarkSchema), 400: fejl, 401: fejl, 403: fejl } } }, async (req, reply) => {
+    const b = await beregn(req);
+    reply.header("cache-control", "no-store");
+    return b ?? reply.code(400).send({ fejl: UGYLDIG });
+  });
+
+  app.get("/api/v1/benchmark.xlsx", { config }, async (req, reply) => {
+    const b = await beregn(req);
+    reply.header("cache-control", "no-store");
+    if (!b) return reply.code(400).send({ fejl: UGYLDIG });
+    reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    reply.header("content-disposition", `attachment; filename="sammenligning-${b.takstaar}.xlsx"`);
+    return reply.send(await benchmarkXlsx(b));
+  });
+}
+
+export const benchmarkPlugin = fp(benchmark, { name: "takst-benchmark", fastify: "5.x", dependencies: ["takst-auth", "takst-openapi"], encapsulate: true });

@@ -1,0 +1,26 @@
+import type { Benchmark, BenchmarkNiveau } from "../../kontrakt";
+import { MIN_ANDRE_TILBUD, MIN_PLADSER } from "../../takstskema/sammenligning";
+
+/** The comparison's Danish words, one place for the .xlsx and the page. */
+export const GRUND: Record<Benchmark["udeladt"][number]["grund"], string> = {
+  saerligOpmaerksomhed: "Særlig opmærksomhed (Bilag 19)",
+  faaPladser: `Færre end ${MIN_PLADSER} pladser i tilbuddet`,
+  utilstraekkeligGruppering: "Mangler lovgrundlag, målgruppekategori eller takstenhed",
+};
+
+export const POSITION: Record<NonNullable<BenchmarkNiveau["position"]>, string> = {
+  under_kvartil1: "Under 1. kvartil",
+  mellem_kvartilerne: "Mellem kvartilerne",
+  over_kvartil3: "Over 3. kvartil",
+};
+
+export const titel = (b: Pick<Benchmark, "takstaar">): string => `Sammenligning af takster ${b.takstaar}`;
+
+/** What the figures are, and what they are not (001:465-469). */
+export const forklaring = (b: Pick<Benchmark, "takstaar">): string =>
+  `Takstniveauer for ${b.takstaar} i grupper med samme lovgrundlag, målgruppekategori og takstenhed. ` +
+  `Median og kvartiler er beregnet som Excels KVARTIL.MEDTAG; indeks er egen takst i procent af gruppens median. ` +
+  `En gruppe får statistik, når hvert tilbud har mindst ${MIN_ANDRE_TILBUD} andre tilbud at sammenligne med. ` +
+  `Tilbud med særlig opmærksomhed og tilbud med færre end ${MIN_PLADSER} pladser indgår ikke. ` +
+  "Nøgletallene er regnet uden regulering vedrørende tidligere år. " +
+  "Tallene er information: enhedsomkostninger kan ikke stå alene som mål for effektivitet, da målgruppens tyngde og indsatsens intensitet varierer.";
