@@ -1,6 +1,6 @@
 import { indeks, placering } from "../engine";
 import { type Benchmark, benchmarkSchema } from "../kontrakt";
-import { FOR_FAA, IKKE_EN_VURDERING, POSITION, gruppeNavn } from "../kontrakt/benchmarkTekster";
+import { FOR_FAA, INFORMATION, POSITION, gruppeNavn } from "../kontrakt/benchmarkTekster";
 import { type Svar, kald } from "./mine-klient";
 import { tal } from "./visning";
 
@@ -50,7 +50,7 @@ export function placeringer(b: Benchmark, g: SkemaGruppe, ydelser: readonly { na
     ? []
     : ydelser
         .filter((y): y is { navn: string; takst: number } => y.takst !== null)
-        .map((y) => `${y.navn}: ${kroner(y.takst)} – indeks ${enDecimal.format(indeks(y.takst, s.median).toNumber())} (median = 100), ${POSITION[placering(y.takst, s.kvartil1, s.kvartil3)]}.`);
+        .map((y) => `${y.navn}: ${kroner(y.takst)} – indeks ${enDecimal.format(indeks(y.takst, s.median).toNumber())} (median = 100), ${POSITION[placering(y.takst, s.kvartil1, s.kvartil3)].toLocaleLowerCase("da")}.`);
   return { overskrift, linjer };
 }
 
@@ -81,7 +81,7 @@ export async function visBenchmark(boks: HTMLElement, ind: { serviceUrl: string;
   }
   const note = document.createElement("p");
   note.className = "hjaelp";
-  note.textContent = IKKE_EN_VURDERING;
+  note.textContent = INFORMATION;
   boks.replaceChildren(h, p, ...(linjer.length ? [liste] : []), note);
   boks.hidden = false;
 }

@@ -55,9 +55,9 @@ describe("the benchmark page's content", () => {
     const tabel = raekker(html, "gruppe-1-tabel");
     expect(tabel[0]).toBe("|Driftsherre|Tilbud|Ydelse|Takst|Indeks (median = 100)|Placering|Omkostninger|Pr. plads|Pr. belægningsdag|Lønandel|Administrationsandel|Overheadandel|Kapitalandel|Basisandel|Belægning|Årlig takst pr. helårsborger|Normering pr. plads|");
     expect(tabel[1]).toBe(
-      "|Randers Kommune|Bostedet Engen|Døgnophold|1.000 kr.|66,7|under 1. kvartil|5.475.000 kr.|912.500 kr.|2.604,17 kr.|61,23 %|5,48 %|4,00 %|10,12 %|–|96,00 %|365.000 kr.|1,25|",
+      "|Randers Kommune|Bostedet Engen|Døgnophold|1.000 kr.|66,7|Under 1. kvartil|5.475.000 kr.|912.500 kr.|2.604,17 kr.|61,23 %|5,48 %|4,00 %|10,12 %|–|96,00 %|365.000 kr.|1,25|",
     );
-    expect(tabel[5]).toContain("|2.500 kr.|166,7|over 3. kvartil|");
+    expect(tabel[5]).toContain("|2.500 kr.|166,7|Over 3. kvartil|");
     expect(html).toContain("<div><dt>Median</dt><dd>1.500 kr.</dd></div>");
   });
 
@@ -69,12 +69,12 @@ describe("the benchmark page's content", () => {
   });
 
   it("explains that the comparison is information, not an assessment, and links the .xlsx of the year", () => {
-    expect(html).toContain("Sammenligningen er information, ikke en vurdering");
+    expect(html).toContain("Tallene er information: enhedsomkostninger kan ikke stå alene som mål for effektivitet");
     expect(html).toContain('href="/api/v1/benchmark.xlsx?takstaar=2027"');
   });
 
   it("lists what was left out and why", () => {
-    expect(raekker(html, "udeladt")[1]).toBe("|Viborg Kommune|Sikret afdeling|Døgnophold|Særlig opmærksomhed (indgår ikke i takstanalyser)|");
+    expect(raekker(html, "udeladt")[1]).toBe("|Viborg Kommune|Sikret afdeling|Døgnophold|Særlig opmærksomhed (Bilag 19)|");
   });
 
   it("escapes the service's texts", () => {

@@ -1,5 +1,6 @@
 import "./jestCookie";
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
@@ -9,6 +10,8 @@ import { opretToken } from "../../src/server/tokens";
 import { BENCHMARK, BENCHMARK_KOMMUNE, EGEN } from "../benchmark/eksempel";
 import { axeOvertraedelser, overvaagSide, startChromium, type Overvaagning } from "../helpers/browser";
 import { lytLokalt } from "../helpers/lyt";
+import { postOk } from "./fixtures";
+import { sammenligningsSkema } from "./sammenligningSkemaer";
 import { medBrowser } from "../helpers/miljoe";
 
 /**
@@ -24,6 +27,15 @@ const DIST = join(ROD, "dist");
 const ARTEFAKTER = join(ROD, "tests", "artifacts");
 const BILLEDER = join(ROD, "docs", "billeder");
 const norm = (s: string) => s.replace(/\u2212/g, "-").replace(/\s+/g, " ").trim();
+
+/*
+ * The end-to-end group (sammenligningsSkema: the takst exactly as given), by hand: sorted 2.000,
+ * 2.200, 2.300, 2.600, 3.500; KVARTIL.MEDTAG h = 4p: median x2 = 2.300, Q1 x1 = 2.200, Q3 x3 =
+ * 2.600. The municipality's 2.600: indeks 2.600 / 2.300 × 100 = 113,04 → 113,0, on Q3: between.
+ */
+const EKTE_GRUPPE = { lovgrundlag: "SEL § 107", maalgruppekategori: "Socialpsykiatri", takstenhed: "døgn" };
+const EKTE_TAKSTER = [2000, 2200, 2300, 2600, 3500];
+const EKTE_EGEN = 2600;
 
 medBrowser()("the benchmark page in Chromium", () => {
   let app: FastifyInstance;
@@ -46,12 +58,13 @@ medBrowser()("the benchmark page in Chromium", () => {
     return true;
   }
 
-  async function side(token: string | null, bredde = 1280): Promise<{ page: Page; context: BrowserContext; o: Overvaagning }> {
+  /** `ekte`: the service's own API answers (no stand-in). */
+  async function side(token: string | null, bredde = 1280, ekte = false): Promise<{ page: Page; context: BrowserContext; o: Overvaagning }> {
     const context = await browser.newContext({ viewport: { width: bredde, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
     if (token) await context.addInitScript((t) => sessionStorage.setItem("takstoversigt.token", t), token);
     const page = await context.newPage();
     const o: Overvaagning = { konsolFejl: [], sideFejl: [], afviste: [] };
-    await overvaagSide(page, o, api);
+    await overvaagSide(page, o, ekte ? undefined : api);
     return { page, context, o };
   }
 
@@ -64,6 +77,12 @@ medBrowser()("the benchmark page in Chromium", () => {
     app = await buildApp({ db, statiskMappe: DIST, logger: false, lukDb: true });
     sekretariat = (await opretToken(db, { rolle: "sekretariat" })).token;
     kommune = (await opretToken(db, { rolle: "kommune", driftsherre: EGEN })).token;
+    // End to end: five tilbud of one group, one of them the municipality's, through the real submission API.
+    const odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
+    for (const [i, takst] of EKTE_TAKSTER.entries()) {
+      const egen = takst === EKTE_EGEN;
+      await postOk(app, "/api/v1/indberetninger", egen ? kommune : odense, sammenligningsSkema({ ...EKTE_GRUPPE, driftsherre: egen ? EGEN : "Odense Kommune", tilbud: `Bo ${i + 1}`, takst }));
+    }
     url = await lytLokalt(app);
     browser = await startChromium();
   }, 60000);
@@ -97,9 +116,9 @@ medBrowser()("the benchmark page in Chromium", () => {
     expect(await page.locator("#boksplot-1 .maerke.egen").count()).toBe(1);
     expect(await page.locator("#boksplot-1 circle").count()).toBe(0);
     expect(await page.getByRole("img", { name: /Median 1\.500 kr\., 1\. kvartil 1\.200 kr\., 3\. kvartil 1\.800 kr\./ }).count()).toBe(1);
-    expect(norm(await page.locator("#gruppe-1-tabel tbody tr").innerText())).toMatch(/^Aarhus Kommune Bostedet Skoven \(fremhævet\) Døgnophold 1\.200 kr\. 80,0 mellem kvartilerne/);
+    expect(norm(await page.locator("#gruppe-1-tabel tbody tr").innerText())).toMatch(/^Aarhus Kommune Bostedet Skoven \(fremhævet\) Døgnophold 1\.200 kr\. 80,0 Mellem kvartilerne/);
     expect(norm(await page.locator('[data-gruppe="2"] .for-faa').innerText())).toBe("for få sammenlignelige");
-    expect(norm(await page.locator(".ikke-vurdering").innerText())).toMatch(/^Sammenligningen er information, ikke en vurdering/);
+    expect(norm(await page.locator(".ikke-vurdering").innerText())).toMatch(/Tallene er information: enhedsomkostninger kan ikke stå alene/);
     expect(o).toEqual({ konsolFejl: [expect.objectContaining({ tekst: expect.stringContaining("401") })], sideFejl: [], afviste: [] });
     await context.close();
   });
@@ -120,8 +139,26 @@ medBrowser()("the benchmark page in Chromium", () => {
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe("solid");
 
     const [fil] = await Promise.all([page.waitForEvent("download"), page.click("#hent-xlsx")]);
-    expect(fil.suggestedFilename()).toBe("benchmark-2027.xlsx");
+    expect(fil.suggestedFilename()).toBe("sammenligning-2027.xlsx");
     expect(hentetMed.at(-1)).toBe(`Bearer ${sekretariat}`);
+    expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
+    await context.close();
+  });
+
+  it("end to end: the service's own answer for a municipality, its tilbud against the group, and the service's .xlsx", async () => {
+    const { page, context, o } = await side(kommune, 1280, true);
+    await page.goto(`${url}/benchmark?takstaar=2018`);
+    await vist(page);
+    expect(await page.title()).toBe("Sammenligning af takster 2018");
+    expect(norm(await page.locator("#gruppe-1").innerText())).toBe("SEL § 107 · Socialpsykiatri · døgn");
+    expect(norm(await page.locator('[data-gruppe="1"] dl.statistik').innerText())).toBe("Laveste 2.000 kr. 1. kvartil 2.200 kr. Median 2.300 kr. 3. kvartil 2.600 kr. Højeste 3.500 kr.");
+    // A municipality sees its own niveau only: one row, one diamond, no other tilbud's marks.
+    expect((await page.locator("#gruppe-1-tabel tbody tr").allInnerTexts()).map(norm)).toEqual([expect.stringMatching(/^Aarhus Kommune Bo 4 \(fremhævet\) .* 2\.600 kr\. 113,0 Mellem kvartilerne /)]);
+    expect(await page.locator("#boksplot-1 .maerke.egen").count()).toBe(1);
+    expect(await page.locator("#boksplot-1 circle").count()).toBe(0);
+    const [fil] = await Promise.all([page.waitForEvent("download"), page.click("#hent-xlsx")]);
+    expect(fil.suggestedFilename()).toBe("sammenligning-2018.xlsx");
+    expect((await readFile((await fil.path())!)).subarray(0, 2).toString()).toBe("PK");
     expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
     await context.close();
   });

@@ -76,7 +76,7 @@ describe("the pane's comparison with this year's group", () => {
     const lille = { ...GRUPPE, lovgrundlag: "SEL § 107", maalgruppekategori: "Autisme" };
     expect(placeringer(BENCHMARK_KOMMUNE, lille, YDELSER)).toEqual({ overskrift: "SEL § 107 · Autisme · døgn, takstår 2027 indtil nu: for få sammenlignelige", linjer: [] });
     expect(placeringer({ ...BENCHMARK_KOMMUNE, grupper: [] }, GRUPPE, YDELSER).overskrift).toBe(
-      "SEL § 108 · Socialpsykiatri · døgn, takstår 2027 indtil nu: For få sammenlignelige: gruppen skal have mindst 3 andre tilbud.",
+      "SEL § 108 · Socialpsykiatri · døgn, takstår 2027 indtil nu: For få sammenlignelige: der skal være mindst 3 andre tilbud at sammenligne med.",
     );
   });
 
@@ -89,7 +89,7 @@ describe("the pane's comparison with this year's group", () => {
       "Sammenlignelige tilbud",
       expect.stringMatching(/^SEL § 108 · Socialpsykiatri · døgn, takstår 2027 indtil nu: median 1\.500 kr\./),
       "Gruppe A: 1.000 kr. – indeks 66,7 (median = 100), under 1. kvartil.",
-      expect.stringMatching(/^Sammenligningen er information, ikke en vurdering/),
+      expect.stringMatching(/^Tallene er information: enhedsomkostninger kan ikke stå alene/),
     ]);
   });
 

@@ -1,6 +1,7 @@
 import "../../oversigt/side/oversigt.css";
 import "./benchmark.css";
 import type { Benchmark } from "../../../kontrakt";
+import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
 import { NOEGLE } from "../../oversigt/side/noegle";
@@ -114,6 +115,7 @@ async function indlaes(): Promise<void> {
     const forvalg = navne.length === 1 ? navne[0]! : "";
     $("fremhaev").innerHTML = `<option value="">Ingen</option>${navne.map((n) => `<option${n === forvalg ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
     tegn();
+    document.title = titel(data);
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
   } catch (e) {
     status(`Sammenligningen kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
@@ -123,7 +125,8 @@ async function indlaes(): Promise<void> {
 }
 
 async function hentXlsx(aar: number): Promise<void> {
-  const navn = `benchmark-${aar}.xlsx`;
+  // The server's name for the file (content-disposition).
+  const navn = `sammenligning-${aar}.xlsx`;
   status(`Henter ${navn} …`);
   try {
     const r = await hent(`/api/v1/benchmark.xlsx?takstaar=${aar}`);

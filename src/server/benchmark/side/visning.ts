@@ -1,5 +1,5 @@
 import type { Benchmark, BenchmarkGruppe, BenchmarkNiveau } from "../../../kontrakt";
-import { FOR_FAA, IKKE_EN_VURDERING, POSITION, UDELADT_GRUND, gruppeNavn } from "../../../kontrakt/benchmarkTekster";
+import { FOR_FAA, GRUND, POSITION, forklaring, gruppeNavn } from "../../../kontrakt/benchmarkTekster";
 import { andel, antal, esc, flertal, indeks, kr } from "../../oversigt/side/format";
 import { rulleomraade } from "../../webside";
 import { boksplot } from "./boksplot";
@@ -75,7 +75,7 @@ ${niveauTabel(g, nr, fremhaev)}
 /** What was left out and why (empty when nothing was). */
 export function udeladtHtml(b: Benchmark): string {
   if (b.udeladt.length === 0) return "";
-  const raekker = b.udeladt.map((u) => `<tr><td>${esc(u.driftsherre)}</td><th scope="row">${esc(u.tilbud)}</th><td>${esc(u.ydelse)}</td><td>${esc(UDELADT_GRUND[u.grund])}</td></tr>`).join("\n");
+  const raekker = b.udeladt.map((u) => `<tr><td>${esc(u.driftsherre)}</td><th scope="row">${esc(u.tilbud)}</th><td>${esc(u.ydelse)}</td><td>${esc(GRUND[u.grund])}</td></tr>`).join("\n");
   const caption = "Takstniveauer, der ikke indgår, og hvorfor";
   return `<section class="kort" aria-labelledby="h-udeladt">
 <h2 id="h-udeladt">Ikke med i sammenligningen</h2>
@@ -92,8 +92,7 @@ export function driftsherrer(b: Benchmark): string[] {
 export function indledningHtml(b: Benchmark): string {
   return `<section class="kort" aria-labelledby="h-om">
 <h2 id="h-om">Takstår ${b.takstaar}: ${esc(flertal(b.grupper.length, "sammenligningsgruppe", "sammenligningsgrupper"))}</h2>
-<p class="ikke-vurdering">${esc(IKKE_EN_VURDERING)}</p>
-<p class="hjaelp">En gruppe er takstniveauer med samme lovgrundlag, målgruppekategori og takstenhed i samme takstår. Kvartilerne er beregnet som Excels KVARTIL.MEDTAG; indekset er taksten i forhold til gruppens median (median = 100). Omkostningerne er uden regulering for tidligere år.</p>
+<p class="ikke-vurdering">${esc(forklaring(b))}</p>
 <p><a href="/api/v1/benchmark.xlsx?takstaar=${b.takstaar}" id="hent-xlsx">Hent sammenligningen som Excel (.xlsx)</a></p>
 <p class="svag">${esc(antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0)))} viste takstniveauer.</p>
 </section>
