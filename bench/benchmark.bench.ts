@@ -22,7 +22,7 @@ import { maalSide as maalOversigt } from "./oversigt.bench";
  * - benchmark_4000_ms: from navigation (token in the tab) to a usable page: the first group in
  *   the DOM, a frame painted and a task after it run (as overview_<n>_ms);
  * - benchmark_4000_all_ms: until the last group is drawn (the page draws in turn, answering input);
- * - benchmark_api_4000_ms: GET /api/v1/benchmark alone from Node;
+ * - benchmark_api_4000_ms: GET /api/v1/benchmark alone from Node, the limit the page cannot beat;
  * - overview_1000_same_run_ms: the overview with 1,000 submissions in alternating rounds, same
  *   machine load; the limit is the overview's budget (300 ms, README).
  */
@@ -99,13 +99,15 @@ export async function run(): Promise<Record<string, unknown>> {
       benchmark_api_4000_ms: rund(median(api)),
       benchmark_4000_limit_ms: GRAENSE_MS,
       benchmark_4000_ratio_to_limit: Math.round((usable / GRAENSE_MS) * 100) / 100,
+      benchmark_4000_ratio_to_api: Math.round((usable / median(api)) * 10) / 10,
       overview_1000_same_run_ms: rund(median(oversigt)),
+      benchmark_4000_ratio_to_overview_1000: Math.round((usable / median(oversigt)) * 100) / 100,
       benchmark: {
         runs: KOERSLER,
         groups: side[0]!.groups,
         api_json_bytes: bytes,
         seed_seconds: seed,
-        note: "benchmark_4000_ms = median time from navigation (secretariat's token in the tab) to a usable /benchmark page with 4,000 takstniveauer in 40 groups: the first group in the DOM, a frame painted and a task run after it; _all_ms = until every group is drawn (the page draws the rest in tasks of about 300 rows); limit = the overview's budget (300 ms for 1,000 submissions); overview_1000_same_run_ms = the overview page measured in alternating rounds in the same run. Headless Chromium on loopback, PGlite.",
+        note: "benchmark_4000_ms = median time from navigation (secretariat's token in the tab) to a usable /benchmark page with 4,000 takstniveauer in 40 groups: the first group in the DOM, a frame painted and a task run after it; _all_ms = until every group is drawn (the page draws the rest in tasks of about 100 rows); limit = the overview's budget (300 ms for 1,000 submissions); overview_1000_same_run_ms = the overview page measured in alternating rounds in the same run. Headless Chromium on loopback, PGlite.",
       },
     };
   } finally {

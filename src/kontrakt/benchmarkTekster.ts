@@ -1,4 +1,4 @@
-import { MIN_ANDRE_TILBUD, MIN_PLADSER } from "../takstskema/sammenligning";
+import { MIN_ANDRE_TILBUD, MIN_PLADSER } from "../takstskema/sammenligningsgraenser";
 import type { Benchmark, BenchmarkNiveau } from "./index";
 
 /**
