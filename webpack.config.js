@@ -105,6 +105,7 @@ module.exports = (_env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       officevagt: "./src/taskpane/officevagt.ts", // runs before office.js: says so when it is blocked
       oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
+      benchmark: "./src/server/benchmark/side/benchmark.ts", // comparable tilbud side by side (issue 24)
     },
     output: {
       path: resolve(__dirname, "dist"),
@@ -147,6 +148,13 @@ module.exports = (_env, argv) => {
         filename: "oversigt.html",
         template: "./src/server/oversigt/side/oversigt.html",
         chunks: ["oversigt"],
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "benchmark.html",
+        template: "./src/server/benchmark/side/benchmark.html",
+        chunks: ["benchmark"],
         inject: "head",
         scriptLoading: "defer",
       }),

@@ -9,6 +9,7 @@ import { opretToken } from "../src/server/tokens";
 import { AAR } from "../tests/oversigt/saed";
 import { saaStor } from "../tests/oversigt/storSaed";
 import { median } from "./maal";
+import { brugbar, faneMedToken } from "./side";
 
 /**
  * Issues 7 and 15: the overview with 1,000 and with 10,000 current submissions (as many the
@@ -30,24 +31,20 @@ import { median } from "./maal";
 const STOERRELSER = [1000, 10000] as const;
 const KOERSLER = 5;
 const DIST = join(__dirname, "..", "dist");
-const NOEGLE = "takstoversigt.token";
 
-interface Maaling {
+export interface Maaling {
   usable_ms: number;
   search_ms: number;
   rows_in_dom: number;
 }
 
-async function maalSide(browser: Browser, base: string, token: string, antal: number): Promise<Maaling> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK" });
+/** One load of the overview with `antal` submissions (exported for the benchmark page's bench, which measures it beside its own). */
+export async function maalSide(browser: Browser, base: string, token: string, antal: number): Promise<Maaling> {
+  const { context, page } = await faneMedToken(browser, token);
   try {
-    await context.addInitScript(([n, t]) => sessionStorage.setItem(n, t), [NOEGLE, token] as const);
-    const page = await context.newPage();
-    await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort("blockedbyclient")));
     const t0 = performance.now();
     await page.goto(`${base}/oversigt`, { waitUntil: "commit" });
-    await page.waitForFunction(() => document.querySelector("#raekker tr[data-id]") !== null && !document.getElementById("indhold")!.hasAttribute("aria-busy"), undefined, { polling: "raf", timeout: 60000 });
-    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await brugbar(page, () => document.querySelector("#raekker tr[data-id]") !== null && !document.getElementById("indhold")!.hasAttribute("aria-busy"));
     const usable = performance.now() - t0;
     const rows = await page.evaluate(() => document.querySelectorAll("#raekker tr[data-id]").length);
     // The last tilbud sorts last: never among the first rows drawn.

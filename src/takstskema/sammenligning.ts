@@ -1,6 +1,7 @@
 import { type Dec, fordeling, indeks, placering, type Placering, rund, tilTal } from "../engine";
 import { erSaerligOpmaerksomhed } from "./felter";
 import { type Noegletal, noegletal, noegletalsgrundlag } from "./noegletal";
+import { MIN_ANDRE_TILBUD, MIN_PLADSER } from "./sammenligningsgraenser";
 import { ydelserAf } from "./ydelser";
 
 /**
@@ -9,10 +10,7 @@ import { ydelserAf } from "./ydelser";
  * the service supplies the year's current submissions. Information, never a finding.
  */
 
-/** A tilbud with fewer pladser is left out: its unit costs are noisy (a product threshold). */
-export const MIN_PLADSER = 5;
-/** A niveau is compared when its group holds at least this many other tilbud (a product threshold). */
-export const MIN_ANDRE_TILBUD = 3;
+export { MIN_ANDRE_TILBUD, MIN_PLADSER };
 export const FOR_FAA_BESKED = (antalTilbud: number): string =>
   `For få sammenlignelige: gruppen har ${antalTilbud} tilbud, og der skal være mindst ${MIN_ANDRE_TILBUD} andre tilbud at sammenligne med.`;
 

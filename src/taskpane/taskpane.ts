@@ -39,6 +39,7 @@ function start(): void {
   const nytSkema = () => {
     rude.senesteOk = false;
     resultat.hidden = true;
+    el("benchmark").hidden = true;
     el("kvittering").hidden = true;
     el("indsend-fejl").hidden = true;
   };

@@ -2,7 +2,8 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { type TekstTal, validerSkema, type Valideringsresultat } from "../takstskema";
 import { laesSkema, skrivTal } from "./excel-workbook";
 import type { FundVisning } from "./fundVisning";
-import { fejltekst, type Rude } from "./rude";
+import { visBenchmark } from "./benchmark";
+import { el, fejltekst, type Rude } from "./rude";
 import { kortCelle, resume, takstLinje } from "./visning";
 
 /** Step 2: read the workbook (never write it) and validate; numbers stored as text can be fixed in one click. */
@@ -82,6 +83,9 @@ export function startValider(rude: Rude, visning: FundVisning, resultat: HTMLEle
         if (u) {
           rude.saetStatus(`Validering færdig: ${resume(u.v.findings)}`);
           resultat.focus();
+          // Where the takster would stand among this year's comparable tilbud: after the status, never blocking it.
+          if (u.v.ok) void visBenchmark(el("benchmark"), rude.ind, u.v.vaerdier as Record<string, unknown>, u.v.beregnet?.ydelser ?? []).catch(() => undefined);
+          else el("benchmark").hidden = true;
         }
       } catch (e) {
         rude.senesteOk = false;

@@ -37,11 +37,15 @@ export function storPlan(antal: number): Plan[] {
 }
 
 /** Seeds storPlan(antal) for FORRIGE and AAR; returns the seconds it took. */
-export async function saaStor(db: Db, antal: number, tokenId: string, parti = 50): Promise<number> {
+export function saaStor(db: Db, antal: number, tokenId: string, parti = 50): Promise<number> {
+  return saaPlan(db, storPlan(antal), [FORRIGE, AAR], tokenId, parti);
+}
+
+/** Seeds `plan` for each of `aarene` (FORRIGE and/or AAR) in batches of `parti`; returns the seconds it took. */
+export async function saaPlan(db: Db, plan: readonly Plan[], aarene: readonly number[], tokenId: string, parti = 50): Promise<number> {
   const register = laesRegelsaetMappe();
   const start = Date.now();
-  const plan = storPlan(antal);
-  for (const aar of [FORRIGE, AAR]) {
+  for (const aar of aarene) {
     for (let i = 0; i < plan.length; i += parti) {
       await Promise.all(
         plan.slice(i, i + parti).map((p) => {

@@ -24,6 +24,8 @@ describe("README and docs", () => {
     for (const n of [1000, 10000]) {
       expect(README).toContain(`| ${tusind(RESULTATER[`overview_${n}_ms`])} ms / ${tusind(RESULTATER[`overview_api_${n}_ms`])} ms / ${dansk(RESULTATER[`overview_${n}_ratio_to_api`] as number)} |`);
     }
+    // Issue 24: the benchmark page with 4,000 takstniveauer, its API and the overview in the same run.
+    expect(README).toContain(`| ${tusind(RESULTATER.benchmark_4000_ms)} ms / ${tusind(RESULTATER.benchmark_api_4000_ms)} ms / ${tusind(RESULTATER.overview_1000_same_run_ms)} ms (${dansk(RESULTATER.benchmark_4000_ratio_to_overview_1000 as number)}× oversigten;`);
     expect(README).toContain(`| \`validate_one_ms\` (median, ét skema) | ${dansk(RESULTATER.validate_one_ms as number)} ms |`);
     // The cell may go on with the ExcelJS-only comparison ("2,95 s / 12,74 s …").
     expect(README).toMatch(new RegExp(`\\| ${dansk(RESULTATER.validate_1000_files_s as number)} s[ |]`));

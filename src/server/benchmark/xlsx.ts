@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Benchmark } from "../../kontrakt";
 import { udenUgyldigeTegn } from "../../takstskema";
 import { type ArkKolonne, rapportArk } from "../xlsxArk";
-import { GRUND, POSITION, forklaring, titel } from "./tekster";
+import { GRUND, POSITION, forklaring, titel } from "../../kontrakt/benchmarkTekster";
 
 /**
  * Number formats that Danish Excel and LibreOffice show as 1.234 kr., 1.234,50 kr., 81,66 % and

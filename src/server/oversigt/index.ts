@@ -53,11 +53,11 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
   const mappe = o.statiskMappe === undefined ? resolve(__dirname, "../../../dist") : o.statiskMappe;
 
   if (mappe !== null) {
-    const html = join(resolve(mappe), "oversigt.html");
-    // One handler for both addresses, so the page is never served without its CSP (the static
-    // files plugin would otherwise answer /oversigt.html from dist/).
-    const side = async (_req: FastifyRequest, reply: FastifyReply) => {
-      if (!existsSync(html)) return reply.code(404).send({ fejl: "Oversigten er ikke bygget: kør npm run build." });
+    // One handler per page for both addresses, so a page is never served without its CSP (the
+    // static files plugin would otherwise answer /oversigt.html from dist/).
+    const side = (fil: string) => async (_req: FastifyRequest, reply: FastifyReply) => {
+      const html = join(resolve(mappe), fil);
+      if (!existsSync(html)) return reply.code(404).send({ fejl: "Siden er ikke bygget: kør npm run build." });
       reply.header("content-type", "text/html; charset=utf-8");
       reply.header("cache-control", "no-cache");
       const indhold = readFileSync(html);
@@ -67,9 +67,12 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
       reply.header("referrer-policy", "no-referrer");
       return reply.send(indhold);
     };
-    app.get("/oversigt", side);
-    app.get("/oversigt.html", side);
+    app.get("/oversigt", side("oversigt.html"));
+    app.get("/oversigt.html", side("oversigt.html"));
     app.get("/oversigt/", async (_req, reply) => reply.redirect("/oversigt"));
+    // Comparable tilbud (issue 24): the same kind of page, fed by GET /api/v1/benchmark with the tab's token.
+    app.get("/benchmark", side("benchmark.html"));
+    app.get("/benchmark.html", side("benchmark.html"));
   }
 
   app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: json(oversigtQuerySchema), response: { 200: json(oversigtSchema), 400: fejl, 401: fejl, 403: fejl } } }, async (req, reply) => {

@@ -3,6 +3,8 @@
 const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
 const procent = new Intl.NumberFormat("da-DK", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const procentFortegn = new Intl.NumberFormat("da-DK", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
+const andelFormat = new Intl.NumberFormat("da-DK", { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const enDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const heltal = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
 const tidspunkt = new Intl.DateTimeFormat("da-DK", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" });
 
@@ -10,6 +12,10 @@ export const kr = (n: number | null): string => (n === null ? "–" : `${kroner.
 export const antal = (n: number): string => heltal.format(n);
 /** A fraction as a percentage with one decimal: 0.052 → "5,2 %". */
 export const pct = (x: number | null): string => (x === null ? "–" : procent.format(x));
+/** A share rounded to 4 decimals by the service, shown whole: 0.6123 → "61,23 %". */
+export const andel = (x: number | null): string => (x === null ? "–" : andelFormat.format(x));
+/** An index (own / median × 100) with its one decimal: 103.4 → "103,4". */
+export const indeks = (x: number | null): string => (x === null ? "–" : enDecimal.format(x));
 /** With a sign, for changes: 0.052 → "+5,2 %". */
 export const aendring = (x: number | null): string => (x === null ? "–" : procentFortegn.format(x));
 export const dato = (iso: string): string => tidspunkt.format(new Date(iso));

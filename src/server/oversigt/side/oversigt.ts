@@ -4,6 +4,7 @@ import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
 import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
+import { gemBlob } from "./gemFil";
 import { grafMaal, soejler, tegnGraf } from "./graf";
 import { visOffentliggoerelse } from "./offentliggoer";
 import { visObjektivFinansiering } from "./objektivFinansiering";
@@ -489,15 +490,7 @@ async function hentUdvikling(): Promise<void> {
 async function gemFil(sti: string, navn: string, hvad: string): Promise<void> {
   status(`Henter ${navn} …`);
   try {
-    const blob = await (await hent(sti)).blob();
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = navn;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    gemBlob(await (await hent(sti)).blob(), navn);
     status(`${hvad} er hentet som ${navn}.`);
   } catch (e) {
     if (!afvist(e)) status(`${hvad} kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);

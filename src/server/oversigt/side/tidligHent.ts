@@ -5,7 +5,9 @@
  * Only with a token already in the tab (a reload); the login form fetches as before.
  */
 
-export const NOEGLE = "takstoversigt.token";
+import { NOEGLE } from "./noegle";
+
+export { NOEGLE };
 
 type Tidlig = { token: string; svar: Promise<Response> };
 
