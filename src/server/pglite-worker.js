@@ -1,6 +1,7 @@
 // Hosts PGlite in a worker thread: its WASM runs off the HTTP event loop, and it loads in
 // plain Node (PGlite's dynamic imports do not work inside Jest's module sandbox).
 const { parentPort, workerData } = require("node:worker_threads");
+const { Blob } = require("node:buffer");
 const { PGlite } = require("@electric-sql/pglite");
 
 // fraKopi: a backup's gzipped tar of a data folder, unpacked into the (empty) folder on opening.
