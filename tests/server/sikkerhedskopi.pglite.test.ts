@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { laesKopifil } from "../../src/server/sikkerhedskopi/fil";
 import { type Server, koer, startServer } from "./barn";
 import { ledigPort } from "./pgCluster";
 import { type RundturTokens, fyld, lavRundturTokens, oejebliksbillede, sammenlignelig } from "./sikkerhedskopiRundtur";
@@ -30,7 +31,8 @@ describe("takst-server backup and restore on PGlite (issue 26)", () => {
 
   it("a backup taken while the server runs restores into a fresh folder with every submission, dialogue post, ruleset, publication and export byte-identical", async () => {
     const a = join(rod, "a");
-    server = await startServer({ port: await ledigPort(), data: a, fristMs: START_MS });
+    const daglig = join(rod, "daglig");
+    server = await startServer({ port: await ledigPort(), data: a, fristMs: START_MS, env: { BACKUP_DIR: daglig, BACKUP_KEEP: "2" } });
     t = await lavRundturTokens(["--data", a]);
     await fyld(server.base, t);
     foer = await oejebliksbillede(server.base, t);
@@ -40,6 +42,8 @@ describe("takst-server backup and restore on PGlite (issue 26)", () => {
     const b = await koer(["backup", "--ud", fil, "--data", a]);
     expect({ kode: b.kode, fejl: b.fejl }).toEqual({ kode: 0, fejl: "" });
     expect(b.ud).toMatch(/^Sikkerhedskopi skrevet: .*kopi\.sikkerhedskopi \(\d+ rækker i \d+ tabeller/);
+    // BACKUP_DIR: with no copy in the folder the server took one at start.
+    expect(laesKopifil(join(daglig, readdirSync(daglig).find((f) => f.endsWith(".sikkerhedskopi"))!)).hoved.database).toBe("pglite");
     // Through the socket: the server holds the folder's lock, so the CLI could not have opened the database itself.
     // As confidential as the database itself.
     expect(statSync(fil).mode & 0o777).toBe(0o600);
