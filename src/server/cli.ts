@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildApp } from "./app";
 import { hentCertifikater } from "./certifikater";
@@ -192,15 +192,38 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
 
 const raekker = (antal: Record<string, number>): string => `${Object.values(antal).reduce((a, b) => a + b, 0)} rækker i ${Object.keys(antal).length} tabeller`;
 
-/** `takst-server backup [--ud fil]`: through the running server's socket, or on the database directly. */
+/**
+ * `takst-server backup [--ud fil]`: through the running server's socket, or on the database
+ * directly. The copy is first written inside the data folder, which the service may write to
+ * even when its systemd sandbox (ProtectSystem=strict) forbids the destination; this command,
+ * outside the sandbox, then moves it to `fil`.
+ */
 async function backup(flag: Record<string, string | boolean>, k: Konfig): Promise<number> {
   if (k.databaseUrl) throw new Error(POSTGRES_BACKUP);
   const fil = resolve(typeof flag.ud === "string" ? flag.ud : kopiNavn(new Date()));
-  // A large database takes a while to pack: a running server gets ten minutes.
-  const { hoved } = await admin(k, { op: "backup", fil }, 10 * 60_000);
-  console.log(`Sikkerhedskopi skrevet: ${fil} (${raekker(hoved.antal)}, ${(hoved.indhold.bytes / 1e6).toFixed(1)} MB).`);
-  console.log(`Gendan den med: takst-server restore ${fil}${k.dataDir === resolve("./data") ? "" : ` --data ${k.dataDir}`}  (med serveren stoppet)`);
-  return 0;
+  const midlertidig = join(k.dataDir, `.sikkerhedskopi-${process.pid}.tmp`);
+  try {
+    // A large database takes a while to pack: a running server gets ten minutes.
+    const { hoved } = await admin(k, { op: "backup", fil: midlertidig }, 10 * 60_000);
+    flytFil(midlertidig, fil);
+    console.log(`Sikkerhedskopi skrevet: ${fil} (${raekker(hoved.antal)}, ${(hoved.indhold.bytes / 1e6).toFixed(1)} MB).`);
+    console.log(`Gendan den med: takst-server restore ${fil}${k.dataDir === resolve("./data") ? "" : ` --data ${k.dataDir}`}  (med serveren stoppet)`);
+    return 0;
+  } finally {
+    rmSync(midlertidig, { force: true });
+  }
+}
+
+/** rename, or across file systems a copy under a temporary name and then a rename. */
+function flytFil(fra: string, til: string): void {
+  try {
+    renameSync(fra, til);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    const tmp = `${til}.${process.pid}.tmp`;
+    copyFileSync(fra, tmp);
+    renameSync(tmp, til);
+  }
 }
 
 /** `takst-server restore fil`: the server stopped; the replaced database is kept beside it. */
