@@ -91,6 +91,47 @@ describe("backup files are checked before anything is restored", () => {
   }, 120_000);
 });
 
+describe("a backup taken while writes go on", () => {
+  it("holds exactly the transactions committed before it: the restored rows equal the header's counts, between the counts before and after", async () => {
+    const rod = mkdtempSync(join(tmpdir(), "takst-kopilast-"));
+    try {
+      const db = await aabnDb({ dataDir: join(rod, "kilde") });
+      await migrer(db);
+      let stop = false;
+      let skrevet = 0;
+      // Two statements per transaction: a copy in between would show an odd number of rows.
+      const skriv = (async () => {
+        while (!stop) {
+          await db.transaction(async (tx) => {
+            await opretToken(tx as typeof db, { rolle: "kommune", driftsherre: "Odense Kommune" });
+            await opretToken(tx as typeof db, { rolle: "kommune", driftsherre: "Aarhus Kommune" });
+          });
+          skrevet += 2;
+        }
+      })();
+      while (skrevet < 10) await new Promise((r) => setTimeout(r, 20));
+      const foer = skrevet;
+      const hoved = await tagKopi(db, join(rod, "kopi"));
+      const efter = skrevet;
+      stop = true;
+      await skriv;
+      await db.close();
+      expect(hoved.antal.tokens! % 2).toBe(0);
+      expect(hoved.antal.tokens).toBeGreaterThanOrEqual(foer);
+      expect(hoved.antal.tokens).toBeLessThanOrEqual(efter + 2);
+      await gendanKopi(join(rod, "kopi"), join(rod, "ny"));
+      const ny = await aabnDb({ dataDir: join(rod, "ny") });
+      try {
+        expect((await ny.query<{ n: number }>("SELECT count(*)::int AS n FROM tokens"))[0]!.n).toBe(hoved.antal.tokens);
+      } finally {
+        await ny.close();
+      }
+    } finally {
+      rmSync(rod, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe("the daily backup keeps BACKUP_KEEP copies (clock and interval injected)", () => {
   let mappe: string;
   beforeEach(() => {
