@@ -12,6 +12,7 @@ import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlin
 import { startAdminSokkel, viaSokkel } from "./admin/sokkel";
 import { kopiNavn, startDagligKopi } from "./sikkerhedskopi/daglig";
 import { POSTGRES_BACKUP, gendanKopi, tagKopi } from "./sikkerhedskopi/pglite";
+import { tagPgDump } from "./sikkerhedskopi/pgdump";
 import { ROLLER, type Rolle } from "./tokens";
 
 const HJAELP = `takst-server — indberetningsservice for takster
@@ -34,8 +35,8 @@ Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den
 database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),
 RATE_LIMIT (forespørgsler pr. minut pr. token eller klientadresse, standard 300; 0 = ingen grænse),
 TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemmer X-Forwarded-For
-klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi af den indlejrede database i den
-mappe), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),
+klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi i den mappe; med PostgreSQL af
+pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -133,8 +134,11 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
       app.log.warn({ err: e }, "token-administrationens sokkel kunne ikke startes; stop serveren for at bruge token-kommandoerne");
     }
   }
-  if (k.dagligKopi && k.databaseUrl) app.log.warn({ BACKUP_DIR: k.dagligKopi.mappe }, "BACKUP_DIR gælder den indlejrede database; med PostgreSQL tages sikkerhedskopien med pg_dump (docs/drift.md)");
-  else if (k.dagligKopi) stopKopi = startDagligKopi({ ...k.dagligKopi, tag: (fil) => tagKopi(db, fil), log: app.log });
+  if (k.dagligKopi) {
+    const url = k.databaseUrl;
+    const tag = url ? (fil: string) => tagPgDump(url, fil) : (fil: string) => tagKopi(db, fil);
+    stopKopi = startDagligKopi({ ...k.dagligKopi, endelse: url ? "dump" : "sikkerhedskopi", tag, log: app.log });
+  }
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
   console.log(`
 takst-server kører på ${adresse} (${db_}).

@@ -18,7 +18,7 @@ export interface Konfig {
   hastighed: Hastighedsgraense | false;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY; off by default). */
   trustProxy: TrustProxy;
-  /** The optional daily backup of the embedded database (BACKUP_DIR, BACKUP_KEEP copies kept). */
+  /** The optional daily backup (BACKUP_DIR, BACKUP_KEEP copies kept); pg_dump on PostgreSQL. */
   dagligKopi?: { mappe: string; behold: number };
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { medPostgres, postgresBin } from "../helpers/miljoe";
@@ -29,12 +29,21 @@ medPostgres()("pg_dump and pg_restore round trip on PostgreSQL (issue 26)", () =
 
   it("a dump taken while the server runs restores into a new database with every submission, dialogue post, ruleset, publication and export identical", async () => {
     const env = { DATABASE_URL: klynge.databaseUrl };
-    server = await startServer({ port: await ledigPort(), databaseUrl: klynge.databaseUrl });
+    const daglig = join(rod, "daglig");
+    server = await startServer({ port: await ledigPort(), databaseUrl: klynge.databaseUrl, env: { BACKUP_DIR: daglig, PG_DUMP: join(postgresBin()!, "pg_dump") } });
     t = await lavRundturTokens([], env);
     await fyld(server.base, t);
     const foer = await oejebliksbillede(server.base, t);
     const tokensFoer = (await koer(["token", "liste", "--json"], env)).ud;
     expect(JSON.parse(foer["/api/v1/indberetninger"]!.toString()).indberetninger).toHaveLength(4);
+
+    // BACKUP_DIR on PostgreSQL: the server ran pg_dump at start (no copy in the folder yet), an archive pg_restore reads.
+    let dump: string | undefined;
+    for (let i = 0; i < 600 && !dump; i++) {
+      dump = existsSync(daglig) ? readdirSync(daglig).find((f) => /^takst-server-\d{8}-\d{6}\.dump$/.test(f)) : undefined;
+      if (!dump) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(execFileSync(join(postgresBin()!, "pg_restore"), ["--list", join(daglig, dump!)], { encoding: "utf8" })).toContain("TABLE public indberetninger");
 
     // The commands of docs/drift.md, »Sikkerhedskopi og gendannelse«.
     const bin = postgresBin()!;

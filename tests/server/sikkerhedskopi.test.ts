@@ -5,6 +5,7 @@ import { aabnDb } from "../../src/server/db";
 import { migrer } from "../../src/server/migrationer";
 import { dagligeKopier, kopiNavn, roter, startDagligKopi } from "../../src/server/sikkerhedskopi/daglig";
 import { MAGI } from "../../src/server/sikkerhedskopi/fil";
+import { pgMiljoe } from "../../src/server/sikkerhedskopi/pgdump";
 import { gendanKopi, tagKopi } from "../../src/server/sikkerhedskopi/pglite";
 import { opretToken } from "../../src/server/tokens";
 
@@ -197,5 +198,14 @@ describe("the daily backup keeps BACKUP_KEEP copies (clock and interval injected
     await stop();
     expect(fejl).toEqual(["den daglige sikkerhedskopi mislykkedes; prøver igen ved næste interval"]);
     expect(existsSync(join(mappe, "ny"))).toBe(true);
+  });
+});
+
+describe("the daily pg_dump on PostgreSQL", () => {
+  it("hands pg_dump the connection through libpq's environment, so the password is not on its command line", () => {
+    expect(pgMiljoe("postgres://takst:hem%40lig@db.example.dk:5433/takster?sslmode=require")).toEqual({
+      PGHOST: "db.example.dk", PGPORT: "5433", PGUSER: "takst", PGPASSWORD: "hem@lig", PGDATABASE: "takster", PGSSLMODE: "require",
+    });
+    expect(pgMiljoe("postgres://takst@localhost/takster")).toEqual({ PGHOST: "localhost", PGUSER: "takst", PGDATABASE: "takster" });
   });
 });
