@@ -64,6 +64,7 @@ describe("takst-server backup and restore on PGlite (issue 26)", () => {
     const g = await koer(["restore", fil, "--data", ny]);
     expect({ kode: g.kode, fejl: g.fejl }).toEqual({ kode: 0, fejl: "" });
     expect(g.ud).toMatch(/Gendannet fra .*kopi\.sikkerhedskopi/);
+    expect(statSync(ny).mode & 0o777).toBe(0o700);
     server = await startServer({ port: await ledigPort(), data: ny, fristMs: START_MS });
     const efter = await oejebliksbillede(server.base, t);
     expect(Object.keys(efter)).toEqual(Object.keys(foer));

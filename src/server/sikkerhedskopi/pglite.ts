@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Db, aabnPglite } from "../db";
 import { laasDataMappe } from "../laas";
@@ -37,6 +37,8 @@ export async function gendanKopi(fil: string, dataDir: string, nu = new Date()):
   if (ukendt) throw new Error(`${fil} er taget med en nyere takst-server (migrationen ${ukendt} kendes ikke). Opgrader takst-server, før kopien gendannes. Intet er ændret.`);
   let frigiv: () => void;
   try {
+    // A new data folder is the owner's only, as the server makes it (db.ts aabnDb).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     frigiv = laasDataMappe(dataDir);
   } catch (e) {
     throw new Error(`Stop takst-server før gendannelsen (fx systemctl stop takst-server): gendannelsen erstatter databasen i ${dataDir}. Intet er ændret. (${(e as Error).message})`);
