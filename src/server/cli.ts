@@ -210,7 +210,7 @@ async function backup(flag: Record<string, string | boolean>, k: Konfig): Promis
     // A large database takes a while to pack: a running server gets ten minutes.
     const { hoved } = await admin(k, { op: "backup", fil: midlertidig }, 10 * 60_000);
     flytFil(midlertidig, fil);
-    console.log(`Sikkerhedskopi skrevet: ${fil} (${raekker(hoved.antal)}, ${(hoved.indhold.bytes / 1e6).toFixed(1)} MB).`);
+    console.log(`Sikkerhedskopi skrevet: ${fil} (${raekker(hoved.antal)}, ${(hoved.indhold.bytes / 1e6).toFixed(1).replace(".", ",")} MB).`);
     console.log(`Gendan den med: takst-server restore ${fil}${k.dataDir === resolve("./data") ? "" : ` --data ${k.dataDir}`}  (med serveren stoppet)`);
     return 0;
   } finally {
