@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildApp } from "./app";
 import { hentCertifikater } from "./certifikater";
@@ -10,6 +10,9 @@ import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
 import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
 import { startAdminSokkel, viaSokkel } from "./admin/sokkel";
+import { kopiNavn, startDagligKopi } from "./sikkerhedskopi/daglig";
+import { POSTGRES_BACKUP, gendanKopi, tagKopi } from "./sikkerhedskopi/pglite";
+import { tagPgDump } from "./sikkerhedskopi/pgdump";
 import { ROLLER, type Rolle } from "./tokens";
 
 const HJAELP = `takst-server — indberetningsservice for takster
@@ -21,12 +24,19 @@ const HJAELP = `takst-server — indberetningsservice for takster
   takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN] [--fjern]
       Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
       --fjern bekræfter, at en ny version fjerner eller lemper parametre fra den forrige.
+  takst-server backup [--ud fil] [--data ./data]
+      Sikkerhedskopi af den indlejrede database (også mens serveren kører); standardnavn
+      takst-server-ÅÅÅÅMMDD-TTMMSS.sikkerhedskopi. Med PostgreSQL: pg_dump (docs/drift.md).
+  takst-server restore fil [--data ./data]
+      Gendanner en sikkerhedskopi (serveren skal være stoppet). Filen kontrolleres først; den
+      hidtidige database gemmes som pglite.foer-gendannelse-<tid> i datamappen.
 
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
 database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),
 RATE_LIMIT (forespørgsler pr. minut pr. token eller klientadresse, standard 300; 0 = ingen grænse),
 TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemmer X-Forwarded-For
-klientadressen), LOG_LEVEL,
+klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi i den mappe; med PostgreSQL af
+pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -48,8 +58,8 @@ async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
  * A token command: through the running server's admin socket when one answers in the data
  * folder (embedded database), otherwise on the database directly.
  */
-async function admin<O extends AdminKommando["op"]>(k: Konfig, kommando: AdminKommando & { op: O }): Promise<Extract<AdminSvar, { op: O }>> {
-  const svar = (!k.databaseUrl ? await viaSokkel(k.dataDir, kommando) : undefined) ?? (await medDb(k, (db) => udfoerAdmin(db, kommando)));
+async function admin<O extends AdminKommando["op"]>(k: Konfig, kommando: AdminKommando & { op: O }, timeoutMs?: number): Promise<Extract<AdminSvar, { op: O }>> {
+  const svar = (!k.databaseUrl ? await viaSokkel(k.dataDir, kommando, timeoutMs) : undefined) ?? (await medDb(k, (db) => udfoerAdmin(db, kommando)));
   return svar as Extract<AdminSvar, { op: O }>;
 }
 
@@ -93,12 +103,14 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     lukDb: true,
   });
   let lukSokkel: () => Promise<void> = async () => undefined;
+  let stopKopi: () => Promise<void> = async () => undefined;
   let lukker = false;
   const luk = async (signal: string) => {
     if (lukker) return;
     lukker = true;
     app.log.info({ signal }, "lukker ned");
     await lukSokkel().catch(() => undefined);
+    await stopKopi().catch(() => undefined);
     await app.close().catch(() => undefined);
     frigiv();
     process.exit(0);
@@ -121,6 +133,11 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
       // E.g. a data folder path too long for a Unix socket: the service runs, token commands then need a stop.
       app.log.warn({ err: e }, "token-administrationens sokkel kunne ikke startes; stop serveren for at bruge token-kommandoerne");
     }
+  }
+  if (k.dagligKopi) {
+    const url = k.databaseUrl;
+    const tag = url ? (fil: string) => tagPgDump(url, fil) : (fil: string) => tagKopi(db, fil);
+    stopKopi = startDagligKopi({ ...k.dagligKopi, endelse: url ? "dump" : "sikkerhedskopi", tag, log: app.log });
   }
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
   console.log(`
@@ -177,6 +194,55 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
   throw new Error(`Ukendt token-kommando "${handling ?? ""}": brug opret, tilbagekald eller liste.`);
 }
 
+const raekker = (antal: Record<string, number>): string => `${Object.values(antal).reduce((a, b) => a + b, 0)} rækker i ${Object.keys(antal).length} tabeller`;
+
+/**
+ * `takst-server backup [--ud fil]`: through the running server's socket, or on the database
+ * directly. The copy is first written inside the data folder, which the service may write to
+ * even when its systemd sandbox (ProtectSystem=strict) forbids the destination; this command,
+ * outside the sandbox, then moves it to `fil`.
+ */
+async function backup(flag: Record<string, string | boolean>, k: Konfig): Promise<number> {
+  if (k.databaseUrl) throw new Error(POSTGRES_BACKUP);
+  const fil = resolve(typeof flag.ud === "string" ? flag.ud : kopiNavn(new Date()));
+  const midlertidig = join(k.dataDir, `.sikkerhedskopi-${process.pid}.tmp`);
+  try {
+    // A large database takes a while to pack: a running server gets ten minutes.
+    const { hoved } = await admin(k, { op: "backup", fil: midlertidig }, 10 * 60_000);
+    flytFil(midlertidig, fil);
+    console.log(`Sikkerhedskopi skrevet: ${fil} (${raekker(hoved.antal)}, ${(hoved.indhold.bytes / 1e6).toFixed(1).replace(".", ",")} MB).`);
+    console.log(`Gendan den med: takst-server restore ${fil}${k.dataDir === resolve("./data") ? "" : ` --data ${k.dataDir}`}  (med serveren stoppet)`);
+    return 0;
+  } finally {
+    rmSync(midlertidig, { force: true });
+  }
+}
+
+/** rename, or across file systems a copy under a temporary name and then a rename. */
+function flytFil(fra: string, til: string): void {
+  try {
+    renameSync(fra, til);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    const tmp = `${til}.${process.pid}.tmp`;
+    copyFileSync(fra, tmp);
+    renameSync(tmp, til);
+  }
+}
+
+/** `takst-server restore fil`: the server stopped; the replaced database is kept beside it. */
+async function restore(pos: string[], k: Konfig): Promise<number> {
+  if (k.databaseUrl) throw new Error(POSTGRES_BACKUP);
+  const [arg] = pos;
+  if (!arg) throw new Error("Angiv sikkerhedskopien: takst-server restore fil");
+  const fil = resolve(arg);
+  const g = await gendanKopi(fil, k.dataDir);
+  console.log(`Gendannet fra ${fil}, taget ${g.hoved.tidspunkt} (${raekker(g.hoved.antal)}).`);
+  console.log(g.gemt ? `Den hidtidige database er gemt i ${g.gemt}; slet den, når alt er i orden.` : "Der var ingen database i datamappen før.");
+  console.log("Start takst-server igen.");
+  return 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const { pos, flag } = laesArgumenter(argv);
   const [kommando, ...rest] = pos;
@@ -190,6 +256,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return -1; // keeps running
   }
   if (kommando === "token") return token(rest, flag, k);
+  if (kommando === "backup") return backup(flag, k);
+  if (kommando === "restore") return restore(rest, k);
   if (kommando === "regelsaet") return regelsaetKommando(rest, flag, (fn) => medDb(k, fn));
   console.error(`Ukendt kommando "${kommando}".\n\n${HJAELP}`);
   return 2;

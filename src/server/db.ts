@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Pool, type PoolClient } from "pg";
+import { TABELLER_SQL } from "./sikkerhedskopi/tabeller";
 
 /** What the rest of the server sees of the database: PGlite and PostgreSQL look the same. */
 export interface Sql {
@@ -20,6 +21,11 @@ export interface Db extends Sql {
   /** Runs fn inside BEGIN … COMMIT; any throw rolls everything back. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the data folder as a gzipped tar with the row count of every table, taken at one
+   * moment with no transaction open (while the service runs). PostgreSQL has pg_dump.
+   */
+  kopi?(): Promise<{ antal: Record<string, number>; data: Uint8Array }>;
 }
 
 /** PostgreSQL's error fields that callers look at, carried across the worker boundary. */
@@ -48,9 +54,10 @@ export function beskytDataMappe(mappe: string): void {
 
 /**
  * Embedded PostgreSQL (PGlite, WASM) in a worker thread (pglite-worker.js). `dataDir`
- * undefined or "memory://" keeps everything in memory.
+ * undefined or "memory://" keeps everything in memory. `fraKopi`: a backup's data folder (Db.kopi),
+ * unpacked into an empty `dataDir` (restore).
  */
-export async function aabnPglite(dataDir?: string): Promise<Db> {
+export async function aabnPglite(dataDir?: string, fraKopi?: Uint8Array): Promise<Db> {
   let sti = "memory://";
   if (dataDir && dataDir !== "memory://") {
     sti = resolve(dataDir);
@@ -60,7 +67,7 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
   const beskyt = () => {
     if (sti !== "memory://") beskytDataMappe(sti);
   };
-  const worker = new Worker(join(__dirname, "pglite-worker.js"), { workerData: { dataDir: sti } });
+  const worker = new Worker(join(__dirname, "pglite-worker.js"), { workerData: { dataDir: sti, fraKopi } });
   const ventende = new Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void }>();
   let naeste = 1;
   let doed: Error | undefined;
@@ -115,6 +122,7 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
         throw e;
       }
     },
+    kopi: () => send({ op: "kopi", tabeller: TABELLER_SQL }),
     close: async () => {
       if (!doed) await send({ op: "close" }).catch(() => undefined);
       await worker.terminate();

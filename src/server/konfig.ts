@@ -18,11 +18,13 @@ export interface Konfig {
   hastighed: Hastighedsgraense | false;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY; off by default). */
   trustProxy: TrustProxy;
+  /** The optional daily backup (BACKUP_DIR, BACKUP_KEEP copies kept); pg_dump on PostgreSQL. */
+  dagligKopi?: { mappe: string; behold: number };
 }
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL, BACKUP_DIR, BACKUP_KEEP). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -46,7 +48,15 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     tilgaengelighedUrl,
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
+    dagligKopi: laesDagligKopi(env),
   };
+}
+
+/** BACKUP_DIR turns the daily backup on; BACKUP_KEEP copies are kept (7 unless set). */
+function laesDagligKopi(env: NodeJS.ProcessEnv): Konfig["dagligKopi"] {
+  const behold = Number(env.BACKUP_KEEP ?? 7);
+  if (!Number.isInteger(behold) || behold < 1) throw new Error(`Ugyldig BACKUP_KEEP: ${env.BACKUP_KEEP} (antal daglige sikkerhedskopier, der gemmes; mindst 1)`);
+  return env.BACKUP_DIR ? { mappe: resolve(env.BACKUP_DIR), behold } : undefined;
 }
 
 /** The options of every command of takst-server (README, docs/server.md): text unless a switch. */
@@ -64,6 +74,7 @@ const TILVALG = {
   server: { type: "string" },
   token: { type: "string" },
   fjern: { type: "boolean" },
+  ud: { type: "string" },
 } as const;
 
 /** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}, by node:util's parseArgs. */

@@ -1,9 +1,11 @@
 // Hosts PGlite in a worker thread: its WASM runs off the HTTP event loop, and it loads in
 // plain Node (PGlite's dynamic imports do not work inside Jest's module sandbox).
 const { parentPort, workerData } = require("node:worker_threads");
+const { Blob } = require("node:buffer");
 const { PGlite } = require("@electric-sql/pglite");
 
-const klar = PGlite.create(workerData.dataDir);
+// fraKopi: a backup's gzipped tar of a data folder, unpacked into the (empty) folder on opening.
+const klar = PGlite.create(workerData.dataDir, workerData.fraKopi ? { loadDataDir: new Blob([workerData.fraKopi]) } : {});
 /** Open transactions: id → { tx, slut(commit: boolean), faerdig: Promise }. */
 const transaktioner = new Map();
 
@@ -19,6 +21,23 @@ function begin(id, pg) {
     faerdig.catch((e) => {
       if (!transaktioner.has(id)) fejl(e);
     });
+  });
+}
+
+/**
+ * A consistent copy of the data folder while the service runs: inside a transaction of its own no
+ * other transaction is open (PGlite runs one at a time), so the files hold committed rows only;
+ * CHECKPOINT writes them out of the buffers. The row counts are taken at the same moment.
+ */
+function kopi(pg, tabellerSql) {
+  return pg.transaction(async (tx) => {
+    await tx.exec("CHECKPOINT");
+    const antal = {};
+    for (const { navn } of (await tx.query(tabellerSql)).rows) {
+      antal[navn] = (await tx.query(`SELECT count(*)::int AS n FROM "${navn.replace(/"/g, '""')}"`)).rows[0].n;
+    }
+    const tar = await pg.dumpDataDir("gzip");
+    return { antal, data: new Uint8Array(await tar.arrayBuffer()) };
   });
 }
 
@@ -45,6 +64,8 @@ async function udfoer(m) {
       else await maal.faerdig.catch(() => undefined);
       return null;
     }
+    case "kopi":
+      return kopi(pg, m.tabeller);
     case "close":
       await pg.close();
       return null;

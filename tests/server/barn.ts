@@ -24,7 +24,7 @@ export interface Server {
 }
 
 /** The real server as a child process over plain http on loopback; resolves when healthy. */
-export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<Server> {
+export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; fristMs?: number }): Promise<Server> {
   const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
   if (o.data) args.push("--data", o.data);
   const proc = spawn(process.execPath, [BIN, ...args], {
@@ -48,7 +48,7 @@ export async function startServer(o: { port: number; data?: string; databaseUrl?
       await ud;
     }
   };
-  const frist = Date.now() + 30_000;
+  const frist = Date.now() + (o.fristMs ?? 30_000);
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`Serveren stoppede under start: ${log}`);
     try {

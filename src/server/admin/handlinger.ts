@@ -1,12 +1,18 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import type { KopiHoved } from "../sikkerhedskopi/fil";
+import { tagKopi } from "../sikkerhedskopi/pglite";
 import { ROLLER, listTokens, opretToken, tilbagekaldToken } from "../tokens";
 
-/** The token commands of `takst-server token …`, as data: the same whether run directly or through a running server. */
+/**
+ * The token commands of `takst-server token …` and `takst-server backup`, as data: the same whether
+ * run directly or through a running server. `fil` is an absolute path the server writes the backup to.
+ */
 export const adminKommando = z.discriminatedUnion("op", [
   z.object({ op: z.literal("opret"), rolle: z.enum(ROLLER), driftsherre: z.string().max(500).nullable(), beskrivelse: z.string().max(500).nullable() }),
   z.object({ op: z.literal("tilbagekald"), id: z.string().max(64) }),
   z.object({ op: z.literal("liste") }),
+  z.object({ op: z.literal("backup"), fil: z.string().min(1).max(4096) }),
 ]);
 export type AdminKommando = z.infer<typeof adminKommando>;
 
@@ -19,7 +25,7 @@ export interface TokenListeRaekke {
   tilbagekaldt: string | null;
 }
 
-export type AdminSvar = { op: "opret"; id: string; token: string } | { op: "tilbagekald"; ok: boolean } | { op: "liste"; tokens: TokenListeRaekke[] };
+export type AdminSvar = { op: "opret"; id: string; token: string } | { op: "tilbagekald"; ok: boolean } | { op: "liste"; tokens: TokenListeRaekke[] } | { op: "backup"; hoved: KopiHoved };
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -31,5 +37,7 @@ export async function udfoerAdmin(db: Db, k: AdminKommando): Promise<AdminSvar> 
       return { op: "tilbagekald", ok: await tilbagekaldToken(db, k.id) };
     case "liste":
       return { op: "liste", tokens: (await listTokens(db)).map((r) => ({ ...r, oprettet: iso(r.oprettet)!, tilbagekaldt: iso(r.tilbagekaldt) })) };
+    case "backup":
+      return { op: "backup", hoved: await tagKopi(db, k.fil) };
   }
 }

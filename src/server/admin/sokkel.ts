@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import { type AdminKommando, type AdminSvar, adminKommando, udfoerAdmin } from "./handlinger";
 
 /**
- * Token administration while the service runs on the embedded database (PGlite is one
+ * Token administration and backups while the service runs on the embedded database (PGlite is one
  * process's database, so the CLI cannot open it next to a running server). The server listens
  * on a Unix domain socket in the data folder, readable and writable by its owner only (0600):
  * whoever may read the data folder may administer tokens, nobody else. One JSON line in, one out.
@@ -45,7 +45,7 @@ export async function startAdminSokkel(db: Db, dataDir: string, log?: (besked: s
     }
     try {
       const r = await udfoerAdmin(db, k);
-      log?.(`token ${k.op}${r.op === "opret" ? ` ${r.id}` : k.op === "tilbagekald" ? ` ${k.id}` : ""}`);
+      log?.(k.op === "backup" ? `sikkerhedskopi ${k.fil}` : `token ${k.op}${r.op === "opret" ? ` ${r.id}` : k.op === "tilbagekald" ? ` ${k.id}` : ""}`);
       return { ok: true, svar: r };
     } catch (e) {
       return { ok: false, fejl: (e as Error).message };
@@ -85,7 +85,7 @@ export function viaSokkel(dataDir: string, k: AdminKommando, timeoutMs = 10_000)
     let forbundet = false;
     const timer = setTimeout(() => {
       s.destroy();
-      nej(new Error("Den kørende takst-server svarede ikke på token-kommandoen."));
+      nej(new Error(`Den kørende takst-server svarede ikke på ${k.op === "backup" ? "backup" : "token"}-kommandoen.`));
     }, timeoutMs);
     s.setEncoding("utf8");
     s.on("connect", () => {
