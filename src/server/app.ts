@@ -15,6 +15,7 @@ import { offentliggoerelsePlugin } from "./offentliggoerelse";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { indberetningerPlugin } from "./indberetninger";
+import type { Kvitteringskontrol } from "./kvitteringer";
 import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
 import { tilgaengelighedPlugin } from "./tilgaengelighed";
@@ -48,6 +49,8 @@ export interface AppOptions {
   hastighed?: Hastighedsgraense | false;
   /** Proxies whose X-Forwarded-For names the client (klientadresse.ts); none when absent. */
   trustProxy?: TrustProxy;
+  /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
+  kvitteringer?: Kvitteringskontrol;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -86,7 +89,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fejlPlugin);
   await app.register(openapiPlugin);
-  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit });
+  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit, kvitteringer: o.kvitteringer });
   await app.register(regelsaetPlugin, { db: o.db, register, bodyLimit });
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, register, statiskMappe: o.statiskMappe });

@@ -6,6 +6,8 @@ import { logStroem } from "./logformat";
 import { type Db, aabnDb } from "./db";
 import { type Konfig, laesArgumenter, laesKonfig } from "./konfig";
 import { laasDataMappe } from "./laas";
+import { pgliteStartfejl } from "./dbStartfejl";
+import { Kvitteringskontrol, kvitteringsfil } from "./kvitteringer";
 import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
 import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
@@ -29,12 +31,27 @@ TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemm
 klientadressen), LOG_LEVEL,
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
+/**
+ * Opens and migrates the database. A PGlite data folder that cannot be opened or read is
+ * explained in Danish (dbStartfejl.ts), the database closed again.
+ */
+async function aabnOgMigrer(k: Konfig): Promise<Db> {
+  let db: Db | undefined;
+  try {
+    db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+    await migrer(db);
+    return db;
+  } catch (e) {
+    await db?.close().catch(() => undefined);
+    throw k.databaseUrl ? e : pgliteStartfejl(join(k.dataDir, "pglite"), e);
+  }
+}
+
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
   try {
-    const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+    const db = await aabnOgMigrer(k);
     try {
-      await migrer(db);
       return await fn(db);
     } finally {
       await db.close();
@@ -76,7 +93,15 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     const c = await hentCertifikater((b) => console.warn(`ADVARSEL: ${b}`));
     https = { key: c.key, cert: c.cert };
   }
-  const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+  const db = await aabnOgMigrer(k);
+  // The receipts kept apart from the tables, compared with them before anything is served.
+  let kvitteringer: Kvitteringskontrol;
+  try {
+    kvitteringer = await Kvitteringskontrol.start(db, kvitteringsfil(k.dataDir, k.databaseUrl));
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw k.databaseUrl ? e : pgliteStartfejl(join(k.dataDir, "pglite"), e);
+  }
   const dist = resolve(__dirname, "../../dist");
   const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const app = await buildApp({
@@ -91,7 +116,13 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,
+    kvitteringer,
   });
+  kvitteringer.varsl = (besked) => app.log.error({ kvitteringer: kvitteringer.status() }, besked);
+  const tab = kvitteringer.spaerret();
+  if (tab) kvitteringer.varsl(tab);
+  kvitteringer.overvaag();
+  app.addHook("onClose", async () => kvitteringer.luk());
   let lukSokkel: () => Promise<void> = async () => undefined;
   let lukker = false;
   const luk = async (signal: string) => {
@@ -123,6 +154,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     }
   }
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
+  if (tab) console.error(`\nADVARSEL: ${tab}\n`);
   console.log(`
 takst-server kører på ${adresse} (${db_}).
   API:        ${base}/api/v1/health
