@@ -16,6 +16,7 @@ import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { indberetningerPlugin } from "./indberetninger";
 import type { Kvitteringskontrol } from "./kvitteringer";
+import { kvitteringsAdvarselPlugin } from "./kvitteringer/advarsel";
 import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
 import { tilgaengelighedPlugin } from "./tilgaengelighed";
@@ -79,6 +80,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const register = await lavServerRegister(o.db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
 
   await app.register(webPlugin);
+  if (o.kvitteringer) await app.register(kvitteringsAdvarselPlugin, { kontrol: o.kvitteringer });
   await app.register(cors, {
     origin: [o.addinOrigin ?? STANDARD_ADDIN_ORIGIN],
     methods: ["GET", "POST"],

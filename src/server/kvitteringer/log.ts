@@ -62,10 +62,9 @@ export class Kvitteringslog {
     } finally {
       closeSync(fd);
     }
-    const log = new Kvitteringslog(fil, await open(fil, "a", 0o600));
-    log.laengde = Buffer.byteLength(tekst);
-    const linjer = tekst.split("\n").slice(0, -1);
-    linjer.forEach((linje, i) => {
+    const poster = new Map<string, Kvitteringspost>();
+    let sidste = "";
+    tekst.split("\n").slice(0, -1).forEach((linje, i) => {
       let l: z.infer<typeof linjeSchema>;
       try {
         l = linjeSchema.parse(JSON.parse(linje));
@@ -73,10 +72,14 @@ export class Kvitteringslog {
         throw new KaedebrudFejl(`linje ${i + 1} i ${fil} er beskadiget`);
       }
       const { h, ...p } = l;
-      if (kaedeled(log.sidste, p) !== h) throw new KaedebrudFejl(`linje ${i + 1} i ${fil} følger ikke af linjen før (kæden er brudt)`);
-      log.sidste = h;
-      log.poster.set(p.id, p);
+      if (kaedeled(sidste, p) !== h) throw new KaedebrudFejl(`linje ${i + 1} i ${fil} følger ikke af linjen før (kæden er brudt)`);
+      sidste = h;
+      poster.set(p.id, p);
     });
+    const log = new Kvitteringslog(fil, await open(fil, "a", 0o600));
+    log.laengde = Buffer.byteLength(tekst);
+    log.sidste = sidste;
+    for (const [id, p] of poster) log.poster.set(id, p);
     return log;
   }
 
