@@ -8,6 +8,7 @@ import { type Konfig, laesArgumenter, laesKonfig } from "./konfig";
 import { laasDataMappe } from "./laas";
 import { pgliteStartfejl } from "./dbStartfejl";
 import { Kvitteringskontrol, kvitteringsfil } from "./kvitteringer";
+import { afstemKvitteringer } from "./kvitteringer/afstem";
 import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
 import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
@@ -20,6 +21,10 @@ const HJAELP = `takst-server — indberetningsservice for takster
   takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
+  takst-server kvitteringer afstem [--data ./data]
+      Med serveren stoppet: lister de kvitterede indberetninger, databasen mangler (fx efter en
+      gendannelse af en ældre kopi), i en fil ved kvitteringsloggen og starter loggen forfra fra
+      databasen, så serveren igen modtager indberetninger.
   takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN] [--fjern]
       Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
       --fjern bekræfter, at en ny version fjerner eller lemper parametre fra den forrige.
@@ -209,6 +214,21 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
   throw new Error(`Ukendt token-kommando "${handling ?? ""}": brug opret, tilbagekald eller liste.`);
 }
 
+async function kvitteringerKommando(pos: string[], k: Konfig): Promise<number> {
+  if (pos[0] !== "afstem") throw new Error(`Ukendt kvitteringer-kommando "${pos[0] ?? ""}": brug afstem.`);
+  const fil = kvitteringsfil(k.dataDir, k.databaseUrl);
+  const a = await medDb(k, (db) => afstemKvitteringer(db, fil));
+  if (a.beskadiget) console.log("Kvitteringsloggen var beskadiget; de linjer, der kunne læses, er sammenlignet med databasen.");
+  if (a.mangler.length === 0) console.log("Databasen har alle kvitterede indberetninger.");
+  else {
+    console.log(`Databasen mangler ${a.mangler.length} kvitterede indberetninger: ${a.mangler.map((p) => p.nummer ?? p.id).join(", ")}.`);
+    console.log(`Listen er gemt i ${a.listefil}: bed kommunerne indsende dem igen.`);
+  }
+  if (a.gammelLog) console.log(`Den tidligere kvitteringslog er gemt som ${a.gammelLog}.`);
+  console.log(`Kvitteringsloggen er afstemt med databasen (${a.antal} indberetninger); serveren modtager indberetninger igen, når den startes.`);
+  return 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const { pos, flag } = laesArgumenter(argv);
   const [kommando, ...rest] = pos;
@@ -222,6 +242,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return -1; // keeps running
   }
   if (kommando === "token") return token(rest, flag, k);
+  if (kommando === "kvitteringer") return kvitteringerKommando(rest, k);
   if (kommando === "regelsaet") return regelsaetKommando(rest, flag, (fn) => medDb(k, fn));
   console.error(`Ukendt kommando "${kommando}".\n\n${HJAELP}`);
   return 2;

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, aabnPglite, aabnPostgres } from "../../src/server/db";
@@ -161,7 +161,17 @@ describe("no silent loss on PGlite: a damaged data folder is found at start", ()
     await efterStart(async (s) => {
       expect(await forventSpaerret(s, t, 1, N)).toContain(`(${slettet})`);
     });
-  }, 180_000);
+    // The way out once a restore cannot bring it back: the loss is listed, and submissions are taken again.
+    const a = await koer(["kvitteringer", "afstem", "--data", data]);
+    expect(a.kode).toBe(0);
+    expect(a.ud).toContain(`Databasen mangler 1 kvitterede indberetninger: ${slettet}.`);
+    const liste = readdirSync(data).find((f) => f.startsWith("kvitteringer.log.mangler-"));
+    expect(JSON.parse(readFileSync(join(data, liste!), "utf8"))).toMatchObject([{ nummer: slettet }]);
+    await efterStart(async (s) => {
+      expect((await fetch(`${s.base}/api/v1/health`)).status).toBe(200);
+      expect((await indsend(s, t, 2000)).status).toBe(201);
+    });
+  }, 240_000);
 });
 
 describe("a PGlite data folder that cannot be opened is explained in Danish", () => {

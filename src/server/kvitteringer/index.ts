@@ -7,6 +7,8 @@ export { Kvitteringslog, type Kvitteringspost } from "./log";
 
 /** The command that brings the data back (docs/drift.md), named in every message of a loss. */
 export const GENDAN = "takst-server restore fil";
+/** Lists what a restore could not bring back and lets the service take submissions again (afstem.ts). */
+export const AFSTEM = "takst-server kvitteringer afstem";
 
 
 /** How often the table is counted and compared in full without a caller asking (ms). */
@@ -33,7 +35,8 @@ function opremsning(mangler: readonly Kvitteringspost[]): string {
 export function tabsbesked(mangler: readonly Kvitteringspost[], antal: number): string {
   return (
     `Databasen mangler ${mangler.length} af de ${antal} indberetninger, serveren har kvitteret for (${opremsning(mangler)}). ` +
-    `Der modtages ingen nye indberetninger, før det er rettet; intet er ændret. Stop serveren og gendan den seneste sikkerhedskopi med ${GENDAN}.`
+    `Der modtages ingen nye indberetninger, før det er rettet; intet er ændret. Stop serveren og gendan den seneste sikkerhedskopi med ${GENDAN}. ` +
+    `Mangler der bagefter indberetninger, der er kvitteret efter kopien, så list dem og modtag igen med ${AFSTEM}.`
   );
 }
 
@@ -48,6 +51,8 @@ export class Kvitteringskontrol {
   private fejl: string | undefined;
   private iDatabasen: number | null = null;
   private senesteTaelling = 0;
+  /** The log's count when the table was last counted. */
+  private antalVedTaelling = -1;
   private taelling: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private sidsteFulde = 0;
@@ -103,9 +108,10 @@ export class Kvitteringskontrol {
     return this.log.skriv(poster);
   }
 
-  /** /health's part: counts the table (at most every HELBRED_MS). */
+  /** /health's part: counts the table when receipts were written since the last count, else at most every HELBRED_MS. */
   async helbred(): Promise<KvitteringStatus> {
-    if (this.log && Date.now() - this.senesteTaelling >= HELBRED_MS) await this.taelOp().catch(() => undefined);
+    // Counted again when receipts were written since (so the figures agree) or the last count is old.
+    if (this.log && (this.log.antal !== this.antalVedTaelling || Date.now() - this.senesteTaelling >= HELBRED_MS)) await this.taelOp().catch(() => undefined);
     return this.status();
   }
 
@@ -122,6 +128,7 @@ export class Kvitteringskontrol {
     this.taelling ??= (async () => {
       try {
         const antal = log.antal;
+        this.antalVedTaelling = antal;
         const [r] = await this.db.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM indberetninger");
         this.senesteTaelling = Date.now();
         const n = r?.n ?? 0;
@@ -146,10 +153,11 @@ export class Kvitteringskontrol {
     const log = this.log;
     if (!log) return;
     const kvitteret = log.oejebliksbillede();
-    let rows: { id: string; sha256: string }[];
+    this.antalVedTaelling = kvitteret.length;
+    let rows: { id: string; sha256: string; nummer: string | null }[];
     try {
       // A sequential scan (no index): a row the index still points at in a zeroed or cut-off page is gone.
-      rows = await this.db.query<{ id: string; sha256: string }>("SELECT id::text AS id, sha256 FROM indberetninger");
+      rows = await this.db.query<{ id: string; sha256: string; nummer: string | null }>("SELECT id::text AS id, sha256, nummer FROM indberetninger");
     } catch (e) {
       this.ulaeselig(e);
       return;
@@ -159,7 +167,7 @@ export class Kvitteringskontrol {
     this.iDatabasen = rows.length;
     const iTabellen = new Map(rows.map((r) => [r.id, r.sha256]));
     const mangler = kvitteret.filter((p) => iTabellen.get(p.id) !== p.sha256);
-    const fundne: Kvitteringspost[] = rows.filter((r) => !log.har(r.id)).map((r) => ({ art: "fundet", id: r.id, nummer: null, sha256: r.sha256 }));
+    const fundne: Kvitteringspost[] = rows.filter((r) => !log.har(r.id)).map((r) => ({ art: "fundet", id: r.id, nummer: r.nummer, sha256: r.sha256 }));
     if (fundne.length > 0) await log.skriv(fundne);
     const foer = this.fejl;
     this.fejl = mangler.length > 0 ? tabsbesked(mangler, kvitteret.length) : undefined;
