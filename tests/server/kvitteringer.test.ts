@@ -228,4 +228,25 @@ medPostgres()("no silent loss on PostgreSQL: rows deleted behind the running ser
       rmSync(data, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it("the table emptied with TRUNCATE while it runs: 503 counting every receipt as missing, nothing new stored", async () => {
+    const url = await cluster!.nyDatabase("tab_truncate");
+    const db = await aabnPostgres(url);
+    const data = mkdtempSync(join(tmpdir(), "takst-tab-pg-"));
+    const s = await startServer({ port: await ledigPort(), databaseUrl: url, data });
+    try {
+      const t = await tokens(db);
+      await indsendMange(s, t);
+      expect((await fetch(`${s.base}/api/v1/health`)).status).toBe(200);
+      await db.query("TRUNCATE indberetninger CASCADE");
+      const frist = Date.now() + 15_000;
+      while ((await fetch(`${s.base}/api/v1/health`)).status !== 503 && Date.now() < frist) await new Promise((r) => setTimeout(r, 250));
+      await forventSpaerret(s, t, N, N);
+      expect((await db.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM indberetninger"))[0]!.n).toBe(0);
+    } finally {
+      await s.stop();
+      await db.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
