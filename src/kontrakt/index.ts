@@ -47,7 +47,24 @@ export const afvistSchema = z.object({ fejl: z.string(), findings: z.array(fundS
 /** Every other refusal: a Danish sentence (and, for a malformed request, the parser's detail). */
 export const fejlSchema = z.object({ fejl: z.string(), detalje: z.string().optional() });
 
-export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string() });
+/**
+ * /health's part "kvitteringer": the receipts the service keeps apart from the database compared
+ * with the table (src/server/kvitteringer). "fejl": submissions are missing or unreadable, and
+ * `besked` says which and how to restore; no new submission is accepted meanwhile.
+ */
+export const kvitteringStatusSchema = z.object({
+  status: z.enum(["ok", "fejl"]),
+  /** Receipts held apart from the database. */
+  antal: z.number().int(),
+  /** Submissions in the table at the last check (null: not counted yet). */
+  iDatabasen: z.number().int().nullable(),
+  /** The hash of the last receipt's line (its chain). */
+  sidsteHash: z.string(),
+  besked: z.string().optional(),
+});
+export type KvitteringStatus = z.infer<typeof kvitteringStatusSchema>;
+
+export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string(), kvitteringer: kvitteringStatusSchema.optional() });
 
 /** One entry of a submission's dialogue: a status change (with its remark) or a remark. */
 export const dialogPostSchema = z.object({

@@ -15,6 +15,8 @@ import { offentliggoerelsePlugin } from "./offentliggoerelse";
 import { oversigtPlugin } from "./oversigt";
 import { lavServerRegister, regelsaetPlugin } from "./regelsaet";
 import { indberetningerPlugin } from "./indberetninger";
+import type { Kvitteringskontrol } from "./kvitteringer";
+import { kvitteringsAdvarselPlugin } from "./kvitteringer/advarsel";
 import { openapiPlugin } from "./kontrakt";
 import { statiskPlugin } from "./statisk";
 import { tilgaengelighedPlugin } from "./tilgaengelighed";
@@ -49,6 +51,8 @@ export interface AppOptions {
   hastighed?: Hastighedsgraense | false;
   /** Proxies whose X-Forwarded-For names the client (klientadresse.ts); none when absent. */
   trustProxy?: TrustProxy;
+  /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
+  kvitteringer?: Kvitteringskontrol;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -77,6 +81,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const register = await lavServerRegister(o.db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
 
   await app.register(webPlugin);
+  if (o.kvitteringer) await app.register(kvitteringsAdvarselPlugin, { kontrol: o.kvitteringer });
   await app.register(cors, {
     origin: [o.addinOrigin ?? STANDARD_ADDIN_ORIGIN],
     methods: ["GET", "POST"],
@@ -87,7 +92,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fejlPlugin);
   await app.register(openapiPlugin);
-  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit });
+  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit, kvitteringer: o.kvitteringer });
   await app.register(regelsaetPlugin, { db: o.db, register, bodyLimit });
   await app.register(dialogPlugin, { db: o.db });
   await app.register(oversigtPlugin, { db: o.db, register, statiskMappe: o.statiskMappe });

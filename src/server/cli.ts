@@ -6,6 +6,9 @@ import { logStroem } from "./logformat";
 import { type Db, aabnDb } from "./db";
 import { type Konfig, laesArgumenter, laesKonfig } from "./konfig";
 import { laasDataMappe } from "./laas";
+import { pgliteStartfejl } from "./dbStartfejl";
+import { Kvitteringskontrol, kvitteringsfil } from "./kvitteringer";
+import { afstemKvitteringer } from "./kvitteringer/afstem";
 import { migrer } from "./migrationer";
 import { regelsaetKommando } from "./regelsaet/cli";
 import { type AdminKommando, type AdminSvar, udfoerAdmin } from "./admin/handlinger";
@@ -21,6 +24,10 @@ const HJAELP = `takst-server — indberetningsservice for takster
   takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
+  takst-server kvitteringer afstem [--data ./data]
+      Med serveren stoppet: lister de kvitterede indberetninger, databasen mangler (fx efter en
+      gendannelse af en ældre kopi), i en fil ved kvitteringsloggen og starter loggen forfra fra
+      databasen, så serveren igen modtager indberetninger.
   takst-server regelsaet udgiv fil.json [--server https://… --token TOKEN] [--fjern]
       Udgiver et regelsæt (uden --server direkte i databasen: PGlite kun med serveren stoppet).
       --fjern bekræfter, at en ny version fjerner eller lemper parametre fra den forrige.
@@ -39,12 +46,27 @@ klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi i den mappe; med P
 pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
+/**
+ * Opens and migrates the database. A PGlite data folder that cannot be opened or read is
+ * explained in Danish (dbStartfejl.ts), the database closed again.
+ */
+async function aabnOgMigrer(k: Konfig): Promise<Db> {
+  let db: Db | undefined;
+  try {
+    db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+    await migrer(db);
+    return db;
+  } catch (e) {
+    await db?.close().catch(() => undefined);
+    throw k.databaseUrl ? e : pgliteStartfejl(join(k.dataDir, "pglite"), e);
+  }
+}
+
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
   try {
-    const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+    const db = await aabnOgMigrer(k);
     try {
-      await migrer(db);
       return await fn(db);
     } finally {
       await db.close();
@@ -86,7 +108,15 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     const c = await hentCertifikater((b) => console.warn(`ADVARSEL: ${b}`));
     https = { key: c.key, cert: c.cert };
   }
-  const db = await aabnDb({ databaseUrl: k.databaseUrl, dataDir: k.dataDir });
+  const db = await aabnOgMigrer(k);
+  // The receipts kept apart from the tables, compared with them before anything is served.
+  let kvitteringer: Kvitteringskontrol;
+  try {
+    kvitteringer = await Kvitteringskontrol.start(db, kvitteringsfil(k.dataDir, k.databaseUrl));
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw k.databaseUrl ? e : pgliteStartfejl(join(k.dataDir, "pglite"), e);
+  }
   const dist = resolve(__dirname, "../../dist");
   const base = `${k.http ? "http" : "https"}://localhost:${k.port}`;
   const app = await buildApp({
@@ -101,7 +131,13 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,
+    kvitteringer,
   });
+  kvitteringer.varsl = (besked) => app.log.error({ kvitteringer: kvitteringer.status() }, besked);
+  const tab = kvitteringer.spaerret();
+  if (tab) kvitteringer.varsl(tab);
+  kvitteringer.overvaag();
+  app.addHook("onClose", async () => kvitteringer.luk());
   let lukSokkel: () => Promise<void> = async () => undefined;
   let stopKopi: () => Promise<void> = async () => undefined;
   let lukker = false;
@@ -140,6 +176,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     stopKopi = startDagligKopi({ ...k.dagligKopi, endelse: url ? "dump" : "sikkerhedskopi", tag, log: app.log });
   }
   const db_ = k.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `indlejret PGlite i ${join(k.dataDir, "pglite")}`;
+  if (tab) console.error(`\nADVARSEL: ${tab}\n`);
   console.log(`
 takst-server kører på ${adresse} (${db_}).
   API:        ${base}/api/v1/health
@@ -239,7 +276,22 @@ async function restore(pos: string[], k: Konfig): Promise<number> {
   const g = await gendanKopi(fil, k.dataDir);
   console.log(`Gendannet fra ${fil}, taget ${g.hoved.tidspunkt} (${raekker(g.hoved.antal)}).`);
   console.log(g.gemt ? `Den hidtidige database er gemt i ${g.gemt}; slet den, når alt er i orden.` : "Der var ingen database i datamappen før.");
-  console.log("Start takst-server igen.");
+  console.log("Start takst-server igen. Mangler kopien indberetninger, der er kvitteret for siden, standser servicen nye indberetninger og siger hvilke; kør så takst-server kvitteringer afstem.");
+  return 0;
+}
+
+async function kvitteringerKommando(pos: string[], k: Konfig): Promise<number> {
+  if (pos[0] !== "afstem") throw new Error(`Ukendt kvitteringer-kommando "${pos[0] ?? ""}": brug afstem.`);
+  const fil = kvitteringsfil(k.dataDir, k.databaseUrl);
+  const a = await medDb(k, (db) => afstemKvitteringer(db, fil));
+  if (a.beskadiget) console.log("Kvitteringsloggen var beskadiget; de linjer, der kunne læses, er sammenlignet med databasen.");
+  if (a.mangler.length === 0) console.log("Databasen har alle kvitterede indberetninger.");
+  else {
+    console.log(`Databasen mangler ${a.mangler.length} kvitterede indberetninger: ${a.mangler.map((p) => p.nummer ?? p.id).join(", ")}.`);
+    console.log(`Listen er gemt i ${a.listefil}: bed kommunerne indsende dem igen.`);
+  }
+  if (a.gammelLog) console.log(`Den tidligere kvitteringslog er gemt som ${a.gammelLog}.`);
+  console.log(`Kvitteringsloggen er afstemt med databasen (${a.antal} indberetninger); serveren modtager indberetninger igen, når den startes.`);
   return 0;
 }
 
@@ -258,6 +310,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (kommando === "token") return token(rest, flag, k);
   if (kommando === "backup") return backup(flag, k);
   if (kommando === "restore") return restore(rest, k);
+  if (kommando === "kvitteringer") return kvitteringerKommando(rest, k);
   if (kommando === "regelsaet") return regelsaetKommando(rest, flag, (fn) => medDb(k, fn));
   console.error(`Ukendt kommando "${kommando}".\n\n${HJAELP}`);
   return 2;

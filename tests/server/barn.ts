@@ -23,8 +23,11 @@ export interface Server {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** The real server as a child process over plain http on loopback; resolves when healthy. */
-export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; fristMs?: number }): Promise<Server> {
+/**
+ * The real server as a child process over plain http on loopback; resolves when healthy (or,
+ * with `usund`, when /health answers at all, 503 included).
+ */
+export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; usund?: boolean; fristMs?: number }): Promise<Server> {
   const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
   if (o.data) args.push("--data", o.data);
   const proc = spawn(process.execPath, [BIN, ...args], {
@@ -53,7 +56,7 @@ export async function startServer(o: { port: number; data?: string; databaseUrl?
     if (proc.exitCode !== null) throw new Error(`Serveren stoppede under start: ${log}`);
     try {
       const r = await fetch(`${base}/api/v1/health`);
-      if (r.ok) break;
+      if (r.ok || (o.usund && r.status === 503)) break;
     } catch {
       /* not listening yet */
     }

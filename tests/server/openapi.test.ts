@@ -66,7 +66,7 @@ describe("the OpenAPI description at /api/v1/openapi.json", () => {
     const doc = await beskrivelse();
     const post = doc.paths["/api/v1/indberetninger"]!.post!;
     expect(post.security).toEqual([{ token: [] }]);
-    expect(Object.keys(post.responses!).sort()).toEqual(["200", "201", "400", "401", "403", "413", "415", "422"]);
+    expect(Object.keys(post.responses!).sort()).toEqual(["200", "201", "400", "401", "403", "413", "415", "422", "503"]);
     expect(doc.paths["/api/v1/health"]!.get!.security).toBeUndefined();
   });
 

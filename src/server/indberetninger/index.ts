@@ -9,13 +9,17 @@ import { afvisToken, tokenStadigGyldigt } from "../auth";
 import { type RegelsaetOptions, regelsaetOpslag } from "../regelsaet";
 import { hentDialog } from "../dialog/sql";
 import { type KontraktTypeProvider, json } from "../kontrakt";
+import type { Kvitteringskontrol } from "../kvitteringer";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { type ServiceRegister, modtag } from "./modtag";
 import { hentSidsteAars, sidsteAarsDriftsherre } from "./sidsteAar";
 import { aktuelleTakster, hentIndberetning, listIndberetninger } from "./sql";
 
-/** As the rulesets' routes get them (app.ts), with the register as receiving uses it. */
-export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { register: ServiceRegister };
+/**
+ * As the rulesets' routes get them (app.ts), with the register as receiving uses it and, when the
+ * service keeps its receipts apart from the database, their check (src/server/kvitteringer).
+ */
+export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { register: ServiceRegister; kvitteringer?: Kvitteringskontrol };
 
 const fejl = json(fejlSchema);
 const takstaarQuery = json(takstaarQuerySchema);
@@ -31,10 +35,12 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
   app.get("/api/v1/health", { schema: { response: { 200: json(helbredSchema), 503: json(helbredSchema) } } }, async (_req, reply) => {
     try {
       await db.query("SELECT 1");
-      return { status: "ok" as const, database: db.art };
     } catch {
       return reply.code(503).send({ status: "fejl", database: db.art });
     }
+    const kvitteringer = await o.kvitteringer?.helbred();
+    if (kvitteringer?.status === "fejl") return reply.code(503).send({ status: "fejl", database: db.art, kvitteringer });
+    return { status: "ok" as const, database: db.art, ...(kvitteringer ? { kvitteringer } : {}) };
   });
 
   app.post(
@@ -42,12 +48,20 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
     {
       bodyLimit: o.bodyLimit,
       config: { roller: ["kommune"], tilbagekaldelseIRuten: true, beskrevet: { body: json(takstskemaJsonSchema) } },
-      schema: { response: { 200: modtaget, 201: modtaget, ...afvisninger, 413: fejl, 415: fejl, 422: json(afvistSchema) } },
+      schema: { response: { 200: modtaget, 201: modtaget, ...afvisninger, 413: fejl, 415: fejl, 422: json(afvistSchema), 503: fejl } },
     },
     async (req, reply) => {
+      // Submissions the service receipted are missing: nothing new is taken in until restored.
+      const spaerret = o.kvitteringer?.spaerret();
+      if (spaerret) return reply.code(503).send({ fejl: spaerret });
       const svar = await modtag(req.body, { db, register: o.register, bruger: req.bruger!, tokenGyldigt: () => tokenStadigGyldigt(db, req), nu: new Date() });
       if (svar.kode === 401) return afvisToken(reply);
       if (svar.kode === 200 || svar.kode === 201) {
+        // Answered only once the receipt is also on disk apart from the database (a repeat too: its first answer may have been lost).
+        const { id, nummer, sha256 } = svar.krop;
+        if (o.kvitteringer && !(await o.kvitteringer.kvitter([{ art: "kvittering", id, nummer, sha256 }]).then(() => true, () => false))) {
+          return reply.code(503).send({ fejl: "Indberetningen er gemt, men kvitteringen kunne ikke skrives. Send den igen: den samme indberetning gemmes ikke to gange." });
+        }
         req.log.info({ indberetning: svar.krop.id, tokenId: req.bruger!.tokenId, ny: svar.kode === 201 }, svar.kode === 201 ? "indberetning modtaget" : "indberetning gentaget");
       }
       return reply.code(svar.kode).send(svar.krop);
