@@ -46,7 +46,11 @@ export const afvistSchema = z.object({ fejl: z.string(), findings: z.array(fundS
 /** Every other refusal: a Danish sentence (and, for a malformed request, the parser's detail). */
 export const fejlSchema = z.object({ fejl: z.string(), detalje: z.string().optional() });
 
-export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string() });
+/** One part of the service as /health sees it; `besked` says in Danish what is wrong. */
+export const helbredDelSchema = z.object({ status: z.enum(["ok", "fejl"]), besked: z.string().optional() });
+
+/** GET /api/v1/health: 200 when every part is ok, else 503 naming the part that is down. */
+export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string(), dele: z.object({ database: helbredDelSchema }) });
 
 /** One entry of a submission's dialogue: a status change (with its remark) or a remark. */
 export const dialogPostSchema = z.object({

@@ -29,6 +29,9 @@ TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemm
 klientadressen), LOG_LEVEL,
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
 
+/** How long a SIGTERM waits for requests and the database to close before the process stops anyway. */
+const LUK_FRIST_MS = 8000;
+
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
   try {
@@ -98,6 +101,12 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     if (lukker) return;
     lukker = true;
     app.log.info({ signal }, "lukker ned");
+    // Bounded: a frozen PostgreSQL or a hanging PGlite thread must not keep the process alive.
+    setTimeout(() => {
+      app.log.warn({ signal, sekunder: LUK_FRIST_MS / 1000 }, "nedlukningen blev ikke færdig i tide; stopper alligevel");
+      frigiv();
+      process.exit(0);
+    }, LUK_FRIST_MS);
     await lukSokkel().catch(() => undefined);
     await app.close().catch(() => undefined);
     frigiv();

@@ -1,7 +1,11 @@
 import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import { Pool, type PoolClient } from "pg";
+import { erUtilgaengelig, medFrist } from "./dbTilgaengelighed";
+import { type PgliteFrister, PgliteTraad, STANDARD_PGLITE_FRISTER } from "./pgliteTraad";
+
+/** Closing waits no longer than this (a frozen PostgreSQL or a hanging PGlite must not keep the process). */
+const LUK_MS = 3000;
 
 /** What the rest of the server sees of the database: PGlite and PostgreSQL look the same. */
 export interface Sql {
@@ -22,17 +26,6 @@ export interface Db extends Sql {
   close(): Promise<void>;
 }
 
-/** PostgreSQL's error fields that callers look at, carried across the worker boundary. */
-class DbFejl extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-    readonly constraint?: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * PGlite writes its files world-readable and -writable (0666, whatever the umask). The folder is
  * made 0700, which alone keeps other users out, and every file in it 0600 after opening and on close.
@@ -47,10 +40,10 @@ export function beskytDataMappe(mappe: string): void {
 }
 
 /**
- * Embedded PostgreSQL (PGlite, WASM) in a worker thread (pglite-worker.js). `dataDir`
+ * Embedded PostgreSQL (PGlite, WASM) in a supervised worker thread (pgliteTraad.ts). `dataDir`
  * undefined or "memory://" keeps everything in memory.
  */
-export async function aabnPglite(dataDir?: string): Promise<Db> {
+export async function aabnPglite(dataDir?: string, frister: PgliteFrister = STANDARD_PGLITE_FRISTER): Promise<Db> {
   let sti = "memory://";
   if (dataDir && dataDir !== "memory://") {
     sti = resolve(dataDir);
@@ -60,43 +53,19 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
   const beskyt = () => {
     if (sti !== "memory://") beskytDataMappe(sti);
   };
-  const worker = new Worker(join(__dirname, "pglite-worker.js"), { workerData: { dataDir: sti } });
-  const ventende = new Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void }>();
-  let naeste = 1;
-  let doed: Error | undefined;
-  worker.on("message", (m: { id: number; ok: boolean; resultat?: unknown; fejl?: { message: string; code?: string; constraint?: string } }) => {
-    const v = ventende.get(m.id);
-    ventende.delete(m.id);
-    if (!v) return;
-    if (m.ok) v.ok(m.resultat);
-    else v.nej(new DbFejl(m.fejl?.message ?? "PGlite-fejl", m.fejl?.code ?? undefined, m.fejl?.constraint ?? undefined));
-  });
-  const afbryd = (e: Error) => {
-    doed = e;
-    for (const v of ventende.values()) v.nej(e);
-    ventende.clear();
-  };
-  worker.on("error", afbryd);
-  worker.on("exit", (kode) => afbryd(new Error(`PGlite-arbejdertråden stoppede (${kode})`)));
-  const send = <T>(m: Record<string, unknown>): Promise<T> =>
-    new Promise<T>((ok, nej) => {
-      if (doed) return nej(doed);
-      const id = naeste++;
-      ventende.set(id, { ok: ok as (v: unknown) => void, nej });
-      worker.postMessage({ ...m, id });
-    });
-  const somSql = (tx?: number): Sql => ({
+  const traad = new PgliteTraad(sti, frister);
+  const somSql = (nr?: number, tx?: number): Sql => ({
     // PGlite's query() has no named statements (EXECUTE takes no bind parameters): navn is unused.
-    query: <T>(sql: string, params?: unknown[]) => send<T[]>({ op: "query", sql, params: params ?? [], tx }),
+    query: <T>(sql: string, params?: unknown[]) => traad.send<T[]>({ op: "query", sql, params: params ?? [], tx }, nr),
     exec: async (sql: string) => {
-      await send({ op: "exec", sql, tx });
+      await traad.send({ op: "exec", sql, tx }, nr);
     },
   });
   try {
-    await send({ op: "klar" });
+    await traad.aabn();
     beskyt();
   } catch (e) {
-    await worker.terminate();
+    await traad.luk(1000);
     throw e;
   }
   let naesteTx = 1;
@@ -105,19 +74,20 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
     ...somSql(),
     transaction: async (fn) => {
       const tx = naesteTx++;
-      await send({ op: "begin", tx });
+      const nr = traad.nr;
+      await traad.send({ op: "begin", tx }, nr);
       try {
-        const r = await fn(somSql(tx));
-        await send({ op: "commit", tx });
+        const r = await fn(somSql(nr, tx));
+        await traad.send({ op: "commit", tx }, nr);
         return r;
       } catch (e) {
-        await send({ op: "rollback", tx }).catch(() => undefined);
+        // Also after a timeout: the thread rolls back a transaction that begins after its rollback.
+        await traad.send({ op: "rollback", tx }, nr).catch(() => undefined);
         throw e;
       }
     },
     close: async () => {
-      if (!doed) await send({ op: "close" }).catch(() => undefined);
-      await worker.terminate();
+      await traad.luk(LUK_MS);
       try {
         beskyt();
       } catch {
@@ -127,8 +97,29 @@ export async function aabnPglite(dataDir?: string): Promise<Db> {
   };
 }
 
-export async function aabnPostgres(url: string, max = 10): Promise<Db> {
-  const pool = new Pool({ connectionString: url, max });
+/**
+ * Time limits on PostgreSQL: a connection within `forbindelseMs` (also waiting for a free one in
+ * the pool), a statement within `forespoergselMs` (the server cancels it; the client stops waiting
+ * a little later if the server is frozen). Together under 5 s, so a request gets its 503 in time.
+ */
+export interface PostgresFrister {
+  forbindelseMs: number;
+  forespoergselMs: number;
+}
+
+export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 4000 };
+
+export async function aabnPostgres(url: string, max = 10, frister: PostgresFrister = STANDARD_POSTGRES_FRISTER): Promise<Db> {
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: frister.forbindelseMs,
+    statement_timeout: frister.forespoergselMs,
+    query_timeout: frister.forespoergselMs + 500,
+    // A client gone mid-transaction must not hold its locks (the receipt counter) for long.
+    idle_in_transaction_session_timeout: 10_000,
+    keepAlive: true,
+  });
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const somSql = (c: Pool | PoolClient): Sql => ({
@@ -143,19 +134,21 @@ export async function aabnPostgres(url: string, max = 10): Promise<Db> {
     ...somSql(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
+      let oedelagt = false;
       try {
         await client.query("BEGIN");
         const r = await fn(somSql(client));
         await client.query("COMMIT");
         return r;
       } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        // A lost or frozen connection is thrown away (a ROLLBACK would only wait for it too).
+        oedelagt = erUtilgaengelig(e) || (await client.query("ROLLBACK").then(() => false, () => true));
         throw e;
       } finally {
-        client.release();
+        client.release(oedelagt);
       }
     },
-    close: () => pool.end(),
+    close: () => medFrist(pool.end(), LUK_MS, "PostgreSQL lukkede ikke i tide").catch(() => undefined),
   };
 }
 

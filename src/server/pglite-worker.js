@@ -3,15 +3,31 @@
 const { parentPort, workerData } = require("node:worker_threads");
 const { PGlite } = require("@electric-sql/pglite");
 
+// Test hook (the fault suite, where a small disk cannot be mounted): while the file named by
+// TAKST_TEST_FULD_DISK exists, every write fails as on a full disk (ENOSPC).
+if (process.env.TAKST_TEST_FULD_DISK) {
+  const fs = require("node:fs");
+  const skriv = fs.writeSync;
+  fs.writeSync = function (...args) {
+    if (fs.existsSync(process.env.TAKST_TEST_FULD_DISK)) {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+    }
+    return skriv.apply(this, args);
+  };
+}
+
 const klar = PGlite.create(workerData.dataDir);
 /** Open transactions: id → { tx, slut(commit: boolean), faerdig: Promise }. */
 const transaktioner = new Map();
+/** Transactions rolled back before they began (the caller gave up waiting): they end at once. */
+const afbrudte = new Set();
 
 function begin(id, pg) {
   return new Promise((startet, fejl) => {
     let slut;
     const ende = new Promise((ok, nej) => (slut = (commit) => (commit ? ok() : nej(new Error("ROLLBACK")))));
     const faerdig = pg.transaction(async (tx) => {
+      if (afbrudte.delete(id)) throw new Error("ROLLBACK");
       transaktioner.set(id, { tx, slut, faerdig });
       startet();
       await ende;
@@ -25,6 +41,10 @@ function begin(id, pg) {
 async function udfoer(m) {
   const pg = await klar;
   const maal = m.tx ? transaktioner.get(m.tx) : undefined;
+  if (m.tx && !maal && m.op === "rollback") {
+    afbrudte.add(m.tx);
+    return null;
+  }
   if (m.tx && !maal && m.op !== "begin") throw new Error(`ukendt transaktion ${m.tx}`);
   switch (m.op) {
     case "klar":
