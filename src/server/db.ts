@@ -107,7 +107,7 @@ export interface PostgresFrister {
   forespoergselMs: number;
 }
 
-export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 4000 };
+export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 3500 };
 
 export async function aabnPostgres(url: string, max = 10, frister: PostgresFrister = STANDARD_POSTGRES_FRISTER): Promise<Db> {
   const pool = new Pool({

@@ -47,6 +47,9 @@ export function medFrist<T>(p: Promise<T>, ms: number, besked: string): Promise<
   return Promise.race([p, frist]).finally(() => clearTimeout(timer));
 }
 
+/** A fault is over when the database has answered without a fault for this long. */
+const ROLIG_MS = 5000;
+
 /**
  * The database as the routes use it: an error that means "cannot serve now" becomes
  * DatabaseUtilgaengelig, and the log says when a fault starts and when it ends, once each,
@@ -54,9 +57,11 @@ export function medFrist<T>(p: Promise<T>, ms: number, besked: string): Promise<
  */
 export function overvaag(db: Db, log: FastifyBaseLogger): Db {
   let fejlSiden: number | undefined;
+  let sidsteFejl = 0;
   const udfald = (e: unknown): never => {
     if (!erUtilgaengelig(e)) throw e;
     const x = e as { code?: string; message?: string };
+    sidsteFejl = Date.now();
     if (fejlSiden === undefined) {
       fejlSiden = Date.now();
       log.error({ database: db.art, kode: x.code, aarsag: x.message }, "databasen svarer ikke; forespørgsler får 503, indtil den svarer igen");
@@ -64,7 +69,8 @@ export function overvaag(db: Db, log: FastifyBaseLogger): Db {
     throw e instanceof DatabaseUtilgaengelig ? e : new DatabaseUtilgaengelig(x.message ?? "databasefejl", x.code);
   };
   const svarede = <T>(v: T): T => {
-    if (fejlSiden !== undefined) {
+    // Over only when nothing failed for a while: on a full disk reads succeed between failing writes.
+    if (fejlSiden !== undefined && Date.now() - sidsteFejl >= ROLIG_MS) {
       log.warn({ database: db.art, sekunder: Math.round((Date.now() - fejlSiden) / 1000) }, "databasen svarer igen");
       fejlSiden = undefined;
     }

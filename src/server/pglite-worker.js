@@ -4,15 +4,23 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { PGlite } = require("@electric-sql/pglite");
 
 // Test hook (the fault suite, where a small disk cannot be mounted): while the file named by
-// TAKST_TEST_FULD_DISK exists, every write fails as on a full disk (ENOSPC).
+// TAKST_TEST_FULD_DISK exists, writes to the WAL fail as on a full disk (ENOSPC), the case where
+// PostgreSQL PANICs and PGlite stops answering.
 if (process.env.TAKST_TEST_FULD_DISK) {
   const fs = require("node:fs");
+  const wal = new Set();
+  const aabn = fs.openSync;
+  fs.openSync = function (sti, ...rest) {
+    const fd = aabn.call(this, sti, ...rest);
+    if (String(sti).includes("pg_wal")) wal.add(fd);
+    return fd;
+  };
   const skriv = fs.writeSync;
-  fs.writeSync = function (...args) {
-    if (fs.existsSync(process.env.TAKST_TEST_FULD_DISK)) {
+  fs.writeSync = function (fd, ...rest) {
+    if (wal.has(fd) && fs.existsSync(process.env.TAKST_TEST_FULD_DISK)) {
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
     }
-    return skriv.apply(this, args);
+    return skriv.call(this, fd, ...rest);
   };
 }
 

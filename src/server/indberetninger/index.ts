@@ -20,7 +20,7 @@ export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { regis
 
 const fejl = json(fejlSchema);
 /** /health's own limit on the database probe (the answer must come within 2 s). */
-const HELBRED_MS = 1500;
+const HELBRED_MS = 1000;
 const takstaarQuery = json(takstaarQuerySchema);
 const modtaget = json(modtagetSchema);
 // The error handler's refusals (app.ts) and the roles' (auth.ts), as every route may give them.
