@@ -21,8 +21,11 @@ export interface Sql {
 
 export interface Db extends Sql {
   readonly art: "pglite" | "postgres";
-  /** Runs fn inside BEGIN … COMMIT; any throw rolls everything back. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn inside BEGIN … COMMIT; any throw rolls everything back. `utenFrist`: without the
+   * time limits (migrations, which may take long on a large database).
+   */
+  transaction<T>(fn: (tx: Sql) => Promise<T>, o?: { utenFrist?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -72,18 +75,23 @@ export async function aabnPglite(dataDir?: string, frister: PgliteFrister = STAN
   return {
     art: "pglite",
     ...somSql(),
-    transaction: async (fn) => {
+    transaction: async (fn, o) => {
       const tx = naesteTx++;
       const nr = traad.nr;
-      await traad.send({ op: "begin", tx }, nr);
+      const slutFrist = o?.utenFrist ? traad.utenFrist() : () => undefined;
       try {
-        const r = await fn(somSql(nr, tx));
-        await traad.send({ op: "commit", tx }, nr);
-        return r;
-      } catch (e) {
-        // Also after a timeout: the thread rolls back a transaction that begins after its rollback.
-        await traad.send({ op: "rollback", tx }, nr).catch(() => undefined);
-        throw e;
+        await traad.send({ op: "begin", tx }, nr);
+        try {
+          const r = await fn(somSql(nr, tx));
+          await traad.send({ op: "commit", tx }, nr);
+          return r;
+        } catch (e) {
+          // Also after a timeout: the thread rolls back a transaction that begins after its rollback.
+          await traad.send({ op: "rollback", tx }, nr).catch(() => undefined);
+          throw e;
+        }
+      } finally {
+        slutFrist();
       }
     },
     close: async () => {
@@ -107,6 +115,9 @@ export interface PostgresFrister {
   forespoergselMs: number;
 }
 
+/** node-postgres has no "no limit" per query (0 means the pool's): a day stands for it. */
+const UBEGRAENSET_MS = 86_400_000;
+
 export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 3500 };
 
 export async function aabnPostgres(url: string, max = 10, frister: PostgresFrister = STANDARD_POSTGRES_FRISTER): Promise<Db> {
@@ -122,22 +133,27 @@ export async function aabnPostgres(url: string, max = 10, frister: PostgresFrist
   });
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const somSql = (c: Pool | PoolClient): Sql => ({
-    query: async <T>(sql: string, params?: unknown[], navn?: string) => (await c.query(navn ? { name: navn, text: sql, values: params } : { text: sql, values: params })).rows as T[],
-    exec: async (sql: string) => {
-      await c.query(sql);
-    },
-  });
+  // `ubegraenset`: the client waits as long as it takes (a migration; the server's limit is off too).
+  const somSql = (c: Pool | PoolClient, ubegraenset = false): Sql => {
+    const frist = ubegraenset ? { query_timeout: UBEGRAENSET_MS } : {};
+    return {
+      query: async <T>(sql: string, params?: unknown[], navn?: string) => (await c.query({ ...(navn ? { name: navn } : {}), text: sql, values: params, ...frist })).rows as T[],
+      exec: async (sql: string) => {
+        await c.query({ text: sql, ...frist });
+      },
+    };
+  };
   await pool.query("SELECT 1");
   return {
     art: "postgres",
     ...somSql(pool),
-    transaction: async (fn) => {
+    transaction: async (fn, o) => {
       const client = await pool.connect();
       let oedelagt = false;
       try {
         await client.query("BEGIN");
-        const r = await fn(somSql(client));
+        if (o?.utenFrist) await client.query("SET LOCAL statement_timeout = 0");
+        const r = await fn(somSql(client, o?.utenFrist));
         await client.query("COMMIT");
         return r;
       } catch (e) {

@@ -84,7 +84,7 @@ export function overvaag(db: Db, log: FastifyBaseLogger): Db {
   return {
     art: db.art,
     ...somSql(db),
-    transaction: (fn) => vogt(db.transaction((tx) => fn(somSql(tx)))),
+    transaction: (fn, o) => vogt(db.transaction((tx) => fn(somSql(tx)), o)),
     close: () => db.close(),
   };
 }

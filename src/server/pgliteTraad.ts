@@ -52,6 +52,7 @@ export class PgliteTraad {
   private antal = 0;
   private lukket = false;
   private sidsteStart = 0;
+  private ubegraensede = 0;
   private readonly vagt: NodeJS.Timeout;
 
   constructor(
@@ -73,6 +74,19 @@ export class PgliteTraad {
     await this.post(this.traad, { op: "klar" });
   }
 
+  /**
+   * Until the returned function is called, requests wait as long as they take and a silent
+   * thread is not taken for hanging (a migration on a large database).
+   */
+  utenFrist(): () => void {
+    this.ubegraensede++;
+    let slut = false;
+    return () => {
+      if (!slut) this.ubegraensede--;
+      slut = true;
+    };
+  }
+
   /** One request, answered within svarMs; `nr`: it belongs to that thread's transaction. */
   send<T>(m: Record<string, unknown>, nr?: number): Promise<T> {
     if (this.lukket) return Promise.reject(new DatabaseUtilgaengelig("databasen er lukket"));
@@ -80,6 +94,7 @@ export class PgliteTraad {
     if (t.doed && Date.now() - this.sidsteStart > GENSTART_PAUSE_MS) t = this.erstat();
     if (nr !== undefined && nr !== t.nr) return Promise.reject(new DatabaseUtilgaengelig("transaktionen gik tabt, da databasen blev genstartet"));
     if (t.doed) return Promise.reject(new DatabaseUtilgaengelig(t.doed.message));
+    if (this.ubegraensede > 0) return this.post<T>(t, m);
     return medFrist(this.post<T>(t, m), this.frister.svarMs, "PGlite svarede ikke i tide");
   }
 
@@ -144,7 +159,7 @@ export class PgliteTraad {
   private tjek(): void {
     const t = this.traad;
     const nu = Date.now();
-    if (this.lukket) return;
+    if (this.lukket || this.ubegraensede > 0) return;
     // A dead thread is replaced without waiting for a request, so the service recovers by itself.
     if (t.doed) {
       if (nu - this.sidsteStart > GENSTART_PAUSE_MS) this.erstat();

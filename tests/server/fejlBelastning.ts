@@ -6,6 +6,8 @@ export interface Svar {
   status: number;
   ms: number;
   krop: string;
+  /** When it was sent (Date.now()). */
+  sendt: number;
 }
 
 const vent = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,9 +17,9 @@ async function maal(url: string, init: RequestInit = {}): Promise<Svar> {
   const t0 = Date.now();
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
-    return { status: r.status, krop: await r.text(), ms: Date.now() - t0 };
+    return { status: r.status, krop: await r.text(), ms: Date.now() - t0, sendt: t0 };
   } catch (e) {
-    return { status: 0, krop: String(e), ms: Date.now() - t0 };
+    return { status: 0, krop: String(e), ms: Date.now() - t0, sendt: t0 };
   }
 }
 
@@ -30,6 +32,8 @@ export interface Belastning {
   kvitteringer: Map<string, { id: string; sha256: string }>;
   /** Resolves when `antal` more receipts have arrived (and health said 200 meanwhile), or rejects after ms. */
   venTilKvitteringer(antal: number, ms: number): Promise<void>;
+  /** When the fault began (set by the test). */
+  fejlFra?: number;
   /** Stops sending new skemaer; each client first gets its current one receipted (retrying). */
   stop(): Promise<void>;
 }
@@ -110,16 +114,18 @@ export async function efterFejlen(server: Server, b: Belastning, sekretariat: st
   const perTilbud = new Map<string, typeof raekker>();
   for (const r of raekker) perTilbud.set(r.tilbud, [...(perTilbud.get(r.tilbud) ?? []), r]);
   const log = server.log();
+  // The first requests warm the server up (slow on a loaded machine): the fault is what is measured.
+  const fra = b.fejlFra ?? 0;
   return {
     /** Answers other than a receipt or a 503 (a 500, no answer): none. */
     uventede: b.poster.filter((s) => ![200, 201, 503].includes(s.status)).map((s) => `${s.status} efter ${s.ms} ms: ${s.krop.slice(0, 200)}`),
-    /** 503s that took longer than 5 s: none. */
-    langsomme503: b.poster.filter((s) => s.status === 503 && s.ms > 5000).map((s) => s.ms),
+    /** Answers from the fault on (a receipt or a 503) that took longer than 5 s: none. */
+    langsomme: b.poster.filter((s) => s.sendt >= fra && s.ms > 5000).map((s) => `${s.status} efter ${s.ms} ms`),
     antal503: b.poster.filter((s) => s.status === 503).length,
     /** 503 bodies: the Danish message. */
     beskeder503: [...new Set(b.poster.filter((s) => s.status === 503).map((s) => (JSON.parse(s.krop) as { fejl: string }).fejl))],
-    /** Health answers that took longer than 2 s or were not 200/503: none. */
-    helbredUdeAfTid: b.helbred.filter((h) => h.ms > 2000 || ![200, 503].includes(h.status)).map((h) => `${h.status} efter ${h.ms} ms`),
+    /** Health answers from the fault on that took longer than 2 s or were not 200/503: none. */
+    helbredUdeAfTid: b.helbred.filter((h) => h.sendt >= fra && (h.ms > 2000 || ![200, 503].includes(h.status))).map((h) => `${h.status} efter ${h.ms} ms, ${h.sendt - fra} ms inde i fejlen`),
     helbred503: b.helbred.filter((h) => h.status === 503).map((h) => JSON.parse(h.krop) as unknown),
     /** Receipted skemaer whose row is missing or another: none. */
     tabte: [...b.kvitteringer].filter(([tilbud, k]) => !perTilbud.get(tilbud)?.some((r) => r.id === k.id && r.sha256 === k.sha256)).map(([t]) => t),

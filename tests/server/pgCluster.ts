@@ -122,7 +122,13 @@ export async function startPgCluster(): Promise<PgCluster> {
     await venTilKlar();
   };
   const signal = (s: NodeJS.Signals) => {
-    for (const pid of processer()) process.kill(pid, s);
+    for (const pid of processer()) {
+      try {
+        process.kill(pid, s);
+      } catch {
+        /* a backend that ended meanwhile */
+      }
+    }
   };
   try {
     await venTilKlar();
