@@ -14,7 +14,10 @@ export class DbFejl extends Error {
 }
 
 export interface PgliteFrister {
-  /** A request not answered by then is a 503 (the work may still finish). */
+  /**
+   * A request waiting this long with no answer from the thread to anything meanwhile is a 503
+   * (the work may still finish). A busy thread that answers others is not hurried.
+   */
   svarMs: number;
   /** No answer at all for this long while requests wait: the thread hangs (a PANIC on a full disk) and is replaced. */
   haengerMs: number;
@@ -25,7 +28,7 @@ export interface PgliteFrister {
 /** A dead thread is replaced no more often than this (starting one loads the WASM). */
 const GENSTART_PAUSE_MS = 2000;
 
-export const STANDARD_PGLITE_FRISTER: PgliteFrister = { svarMs: 4000, haengerMs: 8000, genstartMs: 30_000 };
+export const STANDARD_PGLITE_FRISTER: PgliteFrister = { svarMs: 3500, haengerMs: 8000, genstartMs: 30_000 };
 
 type Svar = { id: number; ok: boolean; resultat?: unknown; fejl?: { message: string; code?: string; constraint?: string } };
 
@@ -33,7 +36,8 @@ interface Traad {
   worker: Worker;
   /** Counts threads: a transaction lives in the thread that began it. */
   nr: number;
-  ventende: Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void }>;
+  /** `sendt`: when the request was posted; undefined for one without a time limit (opening, migrations). */
+  ventende: Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void; sendt?: number }>;
   aaben: boolean;
   startet: number;
   sidstLiv: number;
@@ -41,10 +45,11 @@ interface Traad {
 }
 
 /**
- * PGlite (WASM) in a worker thread (pglite-worker.js), supervised: every request has an answer
- * within svarMs, and a thread that stops answering (PostgreSQL PANICs and PGlite hangs when the
- * disk is full) or dies is terminated and replaced by a new one on the same folder, which
- * recovers from the WAL; until it has, requests get DatabaseUtilgaengelig.
+ * PGlite (WASM) in a worker thread (pglite-worker.js), supervised: a request gets its answer or,
+ * when the thread has been silent for svarMs, DatabaseUtilgaengelig; a thread that stops
+ * answering (PostgreSQL PANICs and PGlite hangs when the disk is full) or dies is terminated and
+ * replaced by a new one on the same folder, which recovers from the WAL. An in-memory database
+ * cannot be replaced (its contents would be gone): there only the answers are bounded.
  */
 export class PgliteTraad {
   private traad: Traad;
@@ -91,11 +96,10 @@ export class PgliteTraad {
   send<T>(m: Record<string, unknown>, nr?: number): Promise<T> {
     if (this.lukket) return Promise.reject(new DatabaseUtilgaengelig("databasen er lukket"));
     let t = this.traad;
-    if (t.doed && Date.now() - this.sidsteStart > GENSTART_PAUSE_MS) t = this.erstat();
+    if (t.doed && this.sti !== "memory://" && Date.now() - this.sidsteStart > GENSTART_PAUSE_MS) t = this.erstat();
     if (nr !== undefined && nr !== t.nr) return Promise.reject(new DatabaseUtilgaengelig("transaktionen gik tabt, da databasen blev genstartet"));
     if (t.doed) return Promise.reject(new DatabaseUtilgaengelig(t.doed.message));
-    if (this.ubegraensede > 0) return this.post<T>(t, m);
-    return medFrist(this.post<T>(t, m), this.frister.svarMs, "PGlite svarede ikke i tide");
+    return this.post<T>(t, m, this.ubegraensede === 0);
   }
 
   async luk(ms: number): Promise<void> {
@@ -121,11 +125,11 @@ export class PgliteTraad {
     worker.on("error", (e) => this.doed(t, e));
     worker.on("exit", (kode) => this.doed(t, new Error(`PGlite-arbejdertråden stoppede (${kode})`)));
     // A replacement opens in the background; requests meanwhile wait their svarMs.
-    if (t.nr > 1) this.post(t, { op: "klar" }).catch((e: Error) => this.doed(t, e));
+    if (t.nr > 1) this.post(t, { op: "klar" }, false).catch((e: Error) => this.doed(t, e));
     return t;
   }
 
-  private post<T>(t: Traad, m: Record<string, unknown>): Promise<T> {
+  private post<T>(t: Traad, m: Record<string, unknown>, medSvarfrist = false): Promise<T> {
     return new Promise<T>((ok, nej) => {
       if (t.doed) return nej(new DatabaseUtilgaengelig(t.doed.message));
       const id = this.naesteId++;
@@ -136,6 +140,7 @@ export class PgliteTraad {
           ok(v as T);
         },
         nej,
+        sendt: medSvarfrist ? Date.now() : undefined,
       });
       t.worker.postMessage({ ...m, id });
     });
@@ -155,11 +160,18 @@ export class PgliteTraad {
     return this.traad;
   }
 
-  /** The watchdog: a dead, hanging or never-opening thread is replaced. */
+  /** The watchdog: requests waiting on a silent thread get their 503; a dead, hanging or never-opening thread is replaced. */
   private tjek(): void {
     const t = this.traad;
     const nu = Date.now();
     if (this.lukket || this.ubegraensede > 0) return;
+    for (const [id, v] of t.ventende) {
+      if (v.sendt !== undefined && nu - Math.max(v.sendt, t.sidstLiv) > this.frister.svarMs) {
+        t.ventende.delete(id);
+        v.nej(new DatabaseUtilgaengelig("PGlite svarede ikke i tide", "TIMEOUT"));
+      }
+    }
+    if (this.sti === "memory://") return;
     // A dead thread is replaced without waiting for a request, so the service recovers by itself.
     if (t.doed) {
       if (nu - this.sidsteStart > GENSTART_PAUSE_MS) this.erstat();
