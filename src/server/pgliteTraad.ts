@@ -92,7 +92,7 @@ export class PgliteTraad {
     };
   }
 
-  /** One request, answered within svarMs; `nr`: it belongs to that thread's transaction. */
+  /** One request: its answer, or DatabaseUtilgaengelig (watchdog, tjek); `nr`: it belongs to that thread's transaction. */
   send<T>(m: Record<string, unknown>, nr?: number): Promise<T> {
     if (this.lukket) return Promise.reject(new DatabaseUtilgaengelig("databasen er lukket"));
     let t = this.traad;
