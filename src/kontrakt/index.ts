@@ -64,7 +64,12 @@ export const kvitteringStatusSchema = z.object({
 });
 export type KvitteringStatus = z.infer<typeof kvitteringStatusSchema>;
 
-export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string(), kvitteringer: kvitteringStatusSchema.optional() });
+
+/** One part of the service as /health sees it; `besked` says in Danish what is wrong. */
+export const helbredDelSchema = z.object({ status: z.enum(["ok", "fejl"]), besked: z.string().optional() });
+
+/** GET /api/v1/health: 200 when every part is ok, else 503 naming the part that is down (the receipts: `kvitteringer`). */
+export const helbredSchema = z.object({ status: z.enum(["ok", "fejl"]), database: z.string(), dele: z.object({ database: helbredDelSchema }), kvitteringer: kvitteringStatusSchema.optional() });
 
 /** One entry of a submission's dialogue: a status change (with its remark) or a remark. */
 export const dialogPostSchema = z.object({

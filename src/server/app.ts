@@ -8,6 +8,7 @@ import { hjaelpPlugin } from "./hjaelp";
 import type { TrustProxy } from "./klientadresse";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
+import { overvaag } from "./dbTilgaengelighed";
 import { fejlPlugin } from "./fejl";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
@@ -77,8 +78,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies: text/plain would otherwise reach the handler as a string.
   app.removeContentTypeParser("text/plain");
   await migrer(o.db);
+  // The routes' database: a fault becomes 503 (fejl.ts), logged once when it starts and ends.
+  const db = overvaag(o.db, app.log);
   // Built in (rulesets/ or the given register) + published in the database: one register.
-  const register = await lavServerRegister(o.db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
+  const register = await lavServerRegister(db, o.register ? o.register.ids().map((id) => o.register!.hent(id)) : laesRegelsaetFiler());
 
   await app.register(webPlugin);
   if (o.kvitteringer) await app.register(kvitteringsAdvarselPlugin, { kontrol: o.kvitteringer });
@@ -87,19 +90,19 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     methods: ["GET", "POST"],
     allowedHeaders: ["authorization", "content-type"],
   });
-  await app.register(authPlugin, { db: o.db });
+  await app.register(authPlugin, { db });
   if (o.hastighed) await app.register(hastighedPlugin, o.hastighed);
 
   await app.register(fejlPlugin);
   await app.register(openapiPlugin);
-  await app.register(indberetningerPlugin, { db: o.db, register, bodyLimit, kvitteringer: o.kvitteringer });
-  await app.register(regelsaetPlugin, { db: o.db, register, bodyLimit });
-  await app.register(dialogPlugin, { db: o.db });
-  await app.register(oversigtPlugin, { db: o.db, register, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db: o.db, register });
-  await app.register(tilsynPlugin, { db: o.db });
-  await app.register(takstudviklingPlugin, { db: o.db, register });
-  await app.register(benchmarkPlugin, { db: o.db });
+  await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer });
+  await app.register(regelsaetPlugin, { db, register, bodyLimit });
+  await app.register(dialogPlugin, { db });
+  await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
+  await app.register(offentliggoerelsePlugin, { db, register });
+  await app.register(tilsynPlugin, { db });
+  await app.register(takstudviklingPlugin, { db, register });
+  await app.register(benchmarkPlugin, { db });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

@@ -62,6 +62,9 @@ async function aabnOgMigrer(k: Konfig): Promise<Db> {
   }
 }
 
+/** How long a SIGTERM waits for requests and the database to close before the process stops anyway. */
+const LUK_FRIST_MS = 8000;
+
 async function medDb<T>(k: Konfig, fn: (db: Db) => Promise<T>): Promise<T> {
   const frigiv = k.databaseUrl ? () => undefined : laasDataMappe(k.dataDir);
   try {
@@ -145,6 +148,12 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     if (lukker) return;
     lukker = true;
     app.log.info({ signal }, "lukker ned");
+    // Bounded: a frozen PostgreSQL or a hanging PGlite thread must not keep the process alive.
+    setTimeout(() => {
+      app.log.warn({ signal, sekunder: LUK_FRIST_MS / 1000 }, "nedlukningen blev ikke færdig i tide; stopper alligevel");
+      frigiv();
+      process.exit(0);
+    }, LUK_FRIST_MS);
     await lukSokkel().catch(() => undefined);
     await stopKopi().catch(() => undefined);
     await app.close().catch(() => undefined);

@@ -1,8 +1,12 @@
 import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import { Pool, type PoolClient } from "pg";
 import { TABELLER_SQL } from "./sikkerhedskopi/tabeller";
+import { erUtilgaengelig, medFrist } from "./dbTilgaengelighed";
+import { type PgliteFrister, PgliteTraad, STANDARD_PGLITE_FRISTER } from "./pgliteTraad";
+
+/** Closing waits no longer than this (a frozen PostgreSQL or a hanging PGlite must not keep the process). */
+const LUK_MS = 3000;
 
 /** What the rest of the server sees of the database: PGlite and PostgreSQL look the same. */
 export interface Sql {
@@ -18,25 +22,17 @@ export interface Sql {
 
 export interface Db extends Sql {
   readonly art: "pglite" | "postgres";
-  /** Runs fn inside BEGIN … COMMIT; any throw rolls everything back. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn inside BEGIN … COMMIT; any throw rolls everything back. `utenFrist`: without the
+   * time limits (migrations, which may take long on a large database).
+   */
+  transaction<T>(fn: (tx: Sql) => Promise<T>, o?: { utenFrist?: boolean }): Promise<T>;
   close(): Promise<void>;
   /**
    * PGlite only: the data folder as a gzipped tar with the row count of every table, taken at one
    * moment with no transaction open (while the service runs). PostgreSQL has pg_dump.
    */
   kopi?(): Promise<{ antal: Record<string, number>; data: Uint8Array }>;
-}
-
-/** PostgreSQL's error fields that callers look at, carried across the worker boundary. */
-class DbFejl extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-    readonly constraint?: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -53,11 +49,11 @@ export function beskytDataMappe(mappe: string): void {
 }
 
 /**
- * Embedded PostgreSQL (PGlite, WASM) in a worker thread (pglite-worker.js). `dataDir`
- * undefined or "memory://" keeps everything in memory. `fraKopi`: a backup's data folder (Db.kopi),
- * unpacked into an empty `dataDir` (restore).
+ * Embedded PostgreSQL (PGlite, WASM) in a supervised worker thread (pgliteTraad.ts). `dataDir`
+ * undefined or "memory://" keeps everything in memory. `fraKopi`: a backup's data folder
+ * (Db.kopi), unpacked into an empty `dataDir` (restore).
  */
-export async function aabnPglite(dataDir?: string, fraKopi?: Uint8Array): Promise<Db> {
+export async function aabnPglite(dataDir?: string, fraKopi?: Uint8Array, frister: PgliteFrister = STANDARD_PGLITE_FRISTER): Promise<Db> {
   let sti = "memory://";
   if (dataDir && dataDir !== "memory://") {
     sti = resolve(dataDir);
@@ -67,65 +63,55 @@ export async function aabnPglite(dataDir?: string, fraKopi?: Uint8Array): Promis
   const beskyt = () => {
     if (sti !== "memory://") beskytDataMappe(sti);
   };
-  const worker = new Worker(join(__dirname, "pglite-worker.js"), { workerData: { dataDir: sti, fraKopi } });
-  const ventende = new Map<number, { ok: (v: unknown) => void; nej: (e: Error) => void }>();
-  let naeste = 1;
-  let doed: Error | undefined;
-  worker.on("message", (m: { id: number; ok: boolean; resultat?: unknown; fejl?: { message: string; code?: string; constraint?: string } }) => {
-    const v = ventende.get(m.id);
-    ventende.delete(m.id);
-    if (!v) return;
-    if (m.ok) v.ok(m.resultat);
-    else v.nej(new DbFejl(m.fejl?.message ?? "PGlite-fejl", m.fejl?.code ?? undefined, m.fejl?.constraint ?? undefined));
-  });
-  const afbryd = (e: Error) => {
-    doed = e;
-    for (const v of ventende.values()) v.nej(e);
-    ventende.clear();
-  };
-  worker.on("error", afbryd);
-  worker.on("exit", (kode) => afbryd(new Error(`PGlite-arbejdertråden stoppede (${kode})`)));
-  const send = <T>(m: Record<string, unknown>): Promise<T> =>
-    new Promise<T>((ok, nej) => {
-      if (doed) return nej(doed);
-      const id = naeste++;
-      ventende.set(id, { ok: ok as (v: unknown) => void, nej });
-      worker.postMessage({ ...m, id });
-    });
-  const somSql = (tx?: number): Sql => ({
+  const traad = new PgliteTraad(sti, frister, fraKopi);
+  const somSql = (nr?: number, tx?: number): Sql => ({
     // PGlite's query() has no named statements (EXECUTE takes no bind parameters): navn is unused.
-    query: <T>(sql: string, params?: unknown[]) => send<T[]>({ op: "query", sql, params: params ?? [], tx }),
+    query: <T>(sql: string, params?: unknown[]) => traad.send<T[]>({ op: "query", sql, params: params ?? [], tx }, nr),
     exec: async (sql: string) => {
-      await send({ op: "exec", sql, tx });
+      await traad.send({ op: "exec", sql, tx }, nr);
     },
   });
   try {
-    await send({ op: "klar" });
+    await traad.aabn();
     beskyt();
   } catch (e) {
-    await worker.terminate();
+    await traad.luk(1000);
     throw e;
   }
   let naesteTx = 1;
   return {
     art: "pglite",
     ...somSql(),
-    transaction: async (fn) => {
+    transaction: async (fn, o) => {
       const tx = naesteTx++;
-      await send({ op: "begin", tx });
+      const nr = traad.nr;
+      const slutFrist = o?.utenFrist ? traad.utenFrist() : () => undefined;
       try {
-        const r = await fn(somSql(tx));
-        await send({ op: "commit", tx });
-        return r;
-      } catch (e) {
-        await send({ op: "rollback", tx }).catch(() => undefined);
-        throw e;
+        await traad.send({ op: "begin", tx }, nr);
+        try {
+          const r = await fn(somSql(nr, tx));
+          await traad.send({ op: "commit", tx }, nr);
+          return r;
+        } catch (e) {
+          // Also after a timeout: the thread rolls back a transaction that begins after its rollback.
+          await traad.send({ op: "rollback", tx }, nr).catch(() => undefined);
+          throw e;
+        }
+      } finally {
+        slutFrist();
       }
     },
-    kopi: () => send({ op: "kopi", tabeller: TABELLER_SQL }),
+    // Packing a large folder takes longer than a request's limit: without it, and the watchdog waits.
+    kopi: async () => {
+      const slut = traad.utenFrist();
+      try {
+        return await traad.send({ op: "kopi", tabeller: TABELLER_SQL });
+      } finally {
+        slut();
+      }
+    },
     close: async () => {
-      if (!doed) await send({ op: "close" }).catch(() => undefined);
-      await worker.terminate();
+      await traad.luk(LUK_MS);
       try {
         beskyt();
       } catch {
@@ -135,35 +121,66 @@ export async function aabnPglite(dataDir?: string, fraKopi?: Uint8Array): Promis
   };
 }
 
-export async function aabnPostgres(url: string, max = 10): Promise<Db> {
-  const pool = new Pool({ connectionString: url, max });
+/**
+ * Time limits on PostgreSQL: a connection within `forbindelseMs` (also waiting for a free one in
+ * the pool), a statement within `forespoergselMs` (the server cancels it; the client stops waiting
+ * a little later if the server is frozen). Together under 5 s, so a request gets its 503 in time.
+ */
+export interface PostgresFrister {
+  forbindelseMs: number;
+  forespoergselMs: number;
+}
+
+/** node-postgres has no "no limit" per query (0 means the pool's): a day stands for it. */
+const UBEGRAENSET_MS = 86_400_000;
+
+export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 3500 };
+
+export async function aabnPostgres(url: string, max = 10, frister: PostgresFrister = STANDARD_POSTGRES_FRISTER): Promise<Db> {
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: frister.forbindelseMs,
+    statement_timeout: frister.forespoergselMs,
+    query_timeout: frister.forespoergselMs + 500,
+    // A client gone mid-transaction must not hold its locks (the receipt counter) for long.
+    idle_in_transaction_session_timeout: 10_000,
+    keepAlive: true,
+  });
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const somSql = (c: Pool | PoolClient): Sql => ({
-    query: async <T>(sql: string, params?: unknown[], navn?: string) => (await c.query(navn ? { name: navn, text: sql, values: params } : { text: sql, values: params })).rows as T[],
-    exec: async (sql: string) => {
-      await c.query(sql);
-    },
-  });
+  // `ubegraenset`: the client waits as long as it takes (a migration; the server's limit is off too).
+  const somSql = (c: Pool | PoolClient, ubegraenset = false): Sql => {
+    const frist = ubegraenset ? { query_timeout: UBEGRAENSET_MS } : {};
+    return {
+      query: async <T>(sql: string, params?: unknown[], navn?: string) => (await c.query({ ...(navn ? { name: navn } : {}), text: sql, values: params, ...frist })).rows as T[],
+      exec: async (sql: string) => {
+        await c.query({ text: sql, ...frist });
+      },
+    };
+  };
   await pool.query("SELECT 1");
   return {
     art: "postgres",
     ...somSql(pool),
-    transaction: async (fn) => {
+    transaction: async (fn, o) => {
       const client = await pool.connect();
+      let oedelagt = false;
       try {
         await client.query("BEGIN");
-        const r = await fn(somSql(client));
+        if (o?.utenFrist) await client.query("SET LOCAL statement_timeout = 0");
+        const r = await fn(somSql(client, o?.utenFrist));
         await client.query("COMMIT");
         return r;
       } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        // A lost or frozen connection is thrown away (a ROLLBACK would only wait for it too).
+        oedelagt = erUtilgaengelig(e) || (await client.query("ROLLBACK").then(() => false, () => true));
         throw e;
       } finally {
-        client.release();
+        client.release(oedelagt);
       }
     },
-    close: () => pool.end(),
+    close: () => medFrist(pool.end(), LUK_MS, "PostgreSQL lukkede ikke i tide").catch(() => undefined),
   };
 }
 

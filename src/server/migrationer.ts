@@ -7,7 +7,8 @@ export const MIGRATIONS_MAPPE = join(__dirname, "migrations");
 /**
  * Applies migrations/NNN_*.sql in name order, each recorded in schema_migrations. The same SQL
  * runs on PGlite and PostgreSQL. All pending files run in one transaction under an advisory
- * lock, so two servers starting at once cannot both apply a file.
+ * lock, so two servers starting at once cannot both apply a file; without the database's time
+ * limits, since a migration of a large table may take minutes.
  */
 export async function migrer(db: Db, mappe = MIGRATIONS_MAPPE): Promise<string[]> {
   const filer = readdirSync(mappe).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
@@ -23,5 +24,5 @@ export async function migrer(db: Db, mappe = MIGRATIONS_MAPPE): Promise<string[]
       nye.push(f);
     }
     return nye;
-  });
+  }, { utenFrist: true });
 }

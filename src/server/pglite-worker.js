@@ -4,16 +4,40 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { Blob } = require("node:buffer");
 const { PGlite } = require("@electric-sql/pglite");
 
+// Test hook (the fault suite, where a small disk cannot be mounted): while the file named by
+// TAKST_TEST_FULD_DISK exists, writes to the WAL fail as on a full disk (ENOSPC), the case where
+// PostgreSQL PANICs and PGlite stops answering.
+if (process.env.TAKST_TEST_FULD_DISK) {
+  const fs = require("node:fs");
+  const wal = new Set();
+  const aabn = fs.openSync;
+  fs.openSync = function (sti, ...rest) {
+    const fd = aabn.call(this, sti, ...rest);
+    if (String(sti).includes("pg_wal")) wal.add(fd);
+    return fd;
+  };
+  const skriv = fs.writeSync;
+  fs.writeSync = function (fd, ...rest) {
+    if (wal.has(fd) && fs.existsSync(process.env.TAKST_TEST_FULD_DISK)) {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+    }
+    return skriv.call(this, fd, ...rest);
+  };
+}
+
 // fraKopi: a backup's gzipped tar of a data folder, unpacked into the (empty) folder on opening.
 const klar = PGlite.create(workerData.dataDir, workerData.fraKopi ? { loadDataDir: new Blob([workerData.fraKopi]) } : {});
 /** Open transactions: id → { tx, slut(commit: boolean), faerdig: Promise }. */
 const transaktioner = new Map();
+/** Transactions rolled back before they began (the caller gave up waiting): they end at once. */
+const afbrudte = new Set();
 
 function begin(id, pg) {
   return new Promise((startet, fejl) => {
     let slut;
     const ende = new Promise((ok, nej) => (slut = (commit) => (commit ? ok() : nej(new Error("ROLLBACK")))));
     const faerdig = pg.transaction(async (tx) => {
+      if (afbrudte.delete(id)) throw new Error("ROLLBACK");
       transaktioner.set(id, { tx, slut, faerdig });
       startet();
       await ende;
@@ -44,6 +68,10 @@ function kopi(pg, tabellerSql) {
 async function udfoer(m) {
   const pg = await klar;
   const maal = m.tx ? transaktioner.get(m.tx) : undefined;
+  if (m.tx && !maal && m.op === "rollback") {
+    afbrudte.add(m.tx);
+    return null;
+  }
   if (m.tx && !maal && m.op !== "begin") throw new Error(`ukendt transaktion ${m.tx}`);
   switch (m.op) {
     case "klar":

@@ -27,7 +27,7 @@ export function apiSuite(aabn: () => Promise<Db>): void {
   it("health answers without a token", async () => {
     const r = await get("/api/v1/health", null);
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ status: "ok", database: db.art });
+    expect(r.json()).toEqual({ status: "ok", database: db.art, dele: { database: { status: "ok" } } });
   });
 
   describe("POST /api/v1/indberetninger", () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,13 @@ export interface PgCluster {
   /** A further empty database on the same cluster. */
   nyDatabase(navn: string): Promise<string>;
   stop(): Promise<void>;
+  /** The fault suite: `pg_ctl stop -m fast` (clients are disconnected; the data stays). */
+  stopHurtigt(): Promise<void>;
+  /** Starts the stopped cluster again on the same port and data; resolves when it takes connections. */
+  startIgen(): Promise<void>;
+  /** SIGSTOP (frys) or SIGCONT (toe) to the postmaster and all its backends: a frozen server. */
+  frys(): void;
+  toe(): void;
 }
 
 export async function ledigPort(): Promise<number> {
@@ -50,18 +57,23 @@ export async function startPgCluster(): Promise<PgCluster> {
   const ejer = bruger.uid !== undefined ? { uid: bruger.uid, gid: bruger.gid } : {};
   execFileSync(join(bin, "initdb"), ["-D", data, "-U", "takst", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], { stdio: "pipe", cwd: rod, ...ejer });
   const port = await ledigPort();
-  const proc: ChildProcess = spawn(
-    join(bin, "postgres"),
-    ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", rod, "-c", "max_connections=100", "-c", "shared_buffers=32MB"],
-    { stdio: ["ignore", "ignore", "pipe"], cwd: rod, ...ejer },
-  );
   let stderr = "";
-  proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const startPostmaster = (): ChildProcess => {
+    const p = spawn(
+      join(bin, "postgres"),
+      ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", rod, "-c", "max_connections=100", "-c", "shared_buffers=32MB"],
+      { stdio: ["ignore", "ignore", "pipe"], cwd: rod, ...ejer },
+    );
+    p.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    return p;
+  };
+  let proc = startPostmaster();
   let stoppet = false;
   const stop = async () => {
     if (stoppet) return;
     stoppet = true;
     if (proc.exitCode === null && proc.signalCode === null) {
+      signal("SIGCONT"); // a frozen server cannot shut down
       const ud = new Promise<void>((r) => proc.once("exit", () => r()));
       proc.kill("SIGQUIT"); // immediate shutdown; the cluster is thrown away anyway
       let timer: NodeJS.Timeout | undefined;
@@ -71,9 +83,9 @@ export async function startPgCluster(): Promise<PgCluster> {
     }
     rmSync(rod, { recursive: true, force: true });
   };
-  try {
-    const { Client } = await import("pg");
-    const admin = `postgres://takst@127.0.0.1:${port}/postgres`;
+  const { Client } = await import("pg");
+  const admin = `postgres://takst@127.0.0.1:${port}/postgres`;
+  const venTilKlar = async () => {
     const frist = Date.now() + 30_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`postgres stoppede: ${stderr}`);
@@ -81,13 +93,45 @@ export async function startPgCluster(): Promise<PgCluster> {
       try {
         await c.connect();
         await c.end();
-        break;
+        return;
       } catch {
         await c.end().catch(() => undefined);
         if (Date.now() > frist) throw new Error(`postgres startede ikke: ${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+  };
+  /** The postmaster and its backends (children), from /proc. */
+  const processer = (): number[] => {
+    const born = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1] === String(proc.pid);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+    return [proc.pid!, ...born.map(Number)];
+  };
+  const stopHurtigt = async () => {
+    const ud = new Promise<void>((r) => proc.once("exit", () => r()));
+    execFileSync(join(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"], { stdio: "pipe", cwd: rod, ...ejer });
+    await ud;
+  };
+  const startIgen = async () => {
+    proc = startPostmaster();
+    await venTilKlar();
+  };
+  const signal = (s: NodeJS.Signals) => {
+    for (const pid of processer()) {
+      try {
+        process.kill(pid, s);
+      } catch {
+        /* a backend that ended meanwhile */
+      }
+    }
+  };
+  try {
+    await venTilKlar();
     const nyDatabase = async (navn: string) => {
       const c = new Client({ connectionString: admin });
       await c.connect();
@@ -99,7 +143,7 @@ export async function startPgCluster(): Promise<PgCluster> {
       return `postgres://takst@127.0.0.1:${port}/${navn}`;
     };
     const databaseUrl = await nyDatabase("takster");
-    return { databaseUrl, port, nyDatabase, stop };
+    return { databaseUrl, port, nyDatabase, stop, stopHurtigt, startIgen, frys: () => signal("SIGSTOP"), toe: () => signal("SIGCONT") };
   } catch (e) {
     await stop();
     throw e;

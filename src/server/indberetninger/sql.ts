@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Indberetning, IndberetningDetalje, Kvittering } from "../../kontrakt";
 import { type Db, unikBrud } from "../db";
+import { erUtilgaengelig } from "../dbTilgaengelighed";
 import { kortUdenNummer } from "../oversigt/kort";
 
 export type { Indberetning, Kvittering } from "../../kontrakt";
@@ -160,7 +161,8 @@ const MAKS_SAMLET = 64;
  * transaction and one disk flush for all (PostgreSQL holds each receipt counter row to the
  * commit, so one per call would store one submission per flush). Every receipt is answered only
  * after the commit. If a group fails, each of it is stored on its own, so one bad submission
- * (or a race with another server) fails only itself.
+ * (or a race with another server) fails only itself; if the database cannot serve, the group
+ * and all waiting fail at once (503, retry-safe: a lost answer's commit gives the same receipt).
  */
 function viaSkriver(db: Db, post: Post): Promise<GemRaekke> {
   let k = KOEER.get(db);
@@ -178,9 +180,19 @@ async function skriv(db: Db, k: { ventende: Ventende[]; skriver: boolean }): Pro
     while (k.ventende.length > 0) {
       // Counter rows locked in prefix order, so two servers' groups cannot deadlock on them.
       const gruppe = k.ventende.splice(0, MAKS_SAMLET).sort((a, b) => (a.post.praefiks < b.post.praefiks ? -1 : a.post.praefiks > b.post.praefiks ? 1 : 0));
-      const svar = gruppe.length > 1 ? await kald(db, gruppe.map((g) => g.post)).catch(() => undefined) : undefined;
-      if (svar) gruppe.forEach((g, i) => g.ok(svar[i]!));
-      else for (const g of gruppe) await enkelt(db, g.post).then(g.ok, g.nej);
+      let nede: unknown;
+      const naar = (e: unknown) => void (nede = erUtilgaengelig(e) ? e : undefined);
+      const svar = gruppe.length > 1 ? await kald(db, gruppe.map((g) => g.post)).catch(naar) : undefined;
+      if (svar) {
+        gruppe.forEach((g, i) => g.ok(svar[i]!));
+        continue;
+      }
+      // The database cannot serve: everyone waiting gets the 503 now, not one timeout after another.
+      for (const g of gruppe) {
+        if (nede) g.nej(nede);
+        else await enkelt(db, g.post).then(g.ok, (e: unknown) => (naar(e), g.nej(e)));
+      }
+      if (nede) for (const v of k.ventende.splice(0)) v.nej(nede);
     }
   } finally {
     k.skriver = false;
