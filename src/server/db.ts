@@ -29,6 +29,11 @@ export interface Db extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>, o?: { utenFrist?: boolean }): Promise<T>;
   close(): Promise<void>;
   /**
+   * The database a wrapper (dbTilgaengelighed.ts overvaag) stands for: per-database caches key on
+   * it, so the token cache the routes fill is the one a revocation on the database itself clears.
+   */
+  readonly kilde?: Db;
+  /**
    * PGlite only: the data folder as a gzipped tar with the row count of every table, taken at one
    * moment with no transaction open (while the service runs). PostgreSQL has pg_dump.
    */

@@ -86,5 +86,6 @@ export function overvaag(db: Db, log: FastifyBaseLogger): Db {
     ...somSql(db),
     transaction: (fn, o) => vogt(db.transaction((tx) => fn(somSql(tx)), o)),
     close: () => db.close(),
+    kilde: db.kilde ?? db,
   };
 }

@@ -54,7 +54,7 @@ export async function opretToken(
 }
 
 export async function tilbagekaldToken(db: Db, id: string): Promise<boolean> {
-  SETE.get(db)?.delete(id);
+  SETE.get(db.kilde ?? db)?.delete(id);
   const r = await db.query<{ id: string }>("UPDATE tokens SET tilbagekaldt = now() WHERE id = $1 AND tilbagekaldt IS NULL RETURNING id", [id]);
   return r.length === 1;
 }
@@ -84,8 +84,8 @@ export async function findBruger(db: Db, authorization: string | undefined, o: {
   const form = m ? TOKEN_FORM.exec(m[1]!) : null;
   if (!form) return null;
   const [, id, hemmelighed] = form as unknown as [string, string, string];
-  let sete = SETE.get(db);
-  if (!sete) SETE.set(db, (sete = new Map()));
+  let sete = SETE.get(db.kilde ?? db);
+  if (!sete) SETE.set(db.kilde ?? db, (sete = new Map()));
   const set = o.fraCache ? sete.get(id) : undefined;
   if (set) {
     if (!timingSafeEqual(sha256(hemmelighed), set.hash)) return null;

@@ -7,6 +7,7 @@ import { takstudvikling } from "../../src/engine";
 import type { Db } from "../../src/server/db";
 import { kanoniskJson, sha256Hex } from "../../src/server/kanonisk";
 import { antalIndberetninger } from "../../src/server/indberetninger/sql";
+import { opretToken, tilbagekaldToken } from "../../src/server/tokens";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens, skemaNr } from "./fixtures";
 
@@ -178,6 +179,15 @@ export function apiSuite(aabn: () => Promise<Db>): void {
         }
       }
       expect(await antalIndberetninger(db)).toBe(1);
+    });
+
+    it("a token revoked on the database itself (as the admin socket does) is refused at once on the submission route, which caches tokens", async () => {
+      const { id, token } = await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" });
+      const skema = (tilbud: string) => gyldigtSkema({ TS_Driftsherre: "Vejle Kommune", TS_Tilbud: tilbud });
+      expect((await post(skema("Vejle 1"), token)).statusCode).toBe(201);
+      expect(await tilbagekaldToken(db, id)).toBe(true);
+      expect((await post(skema("Vejle 2"), token)).statusCode).toBe(401);
+      expect(await antalIndberetninger(db)).toBe(2);
     });
 
     it("another municipality: 403 on submitting for Odense, 404 on Odense's id, an empty list, 403 on export", async () => {
