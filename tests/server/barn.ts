@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const BIN = join(__dirname, "..", "..", "bin", "takst-server.js");
@@ -29,7 +31,9 @@ export interface Server {
  */
 export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; usund?: boolean; fristMs?: number }): Promise<Server> {
   const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
-  if (o.data) args.push("--data", o.data);
+  // Never the checkout's ./data: with PostgreSQL the server keeps its receipt log there, and a log
+  // left by an earlier run for a cluster on the same port would read as lost submissions.
+  args.push("--data", o.data ?? mkdtempSync(join(tmpdir(), "takst-server-data-")));
   const proc = spawn(process.execPath, [BIN, ...args], {
     // Load, crash and bench runs send far more than a municipality would: no rate limit here.
     env: { ...process.env, DATABASE_URL: o.databaseUrl ?? "", LOG_LEVEL: "warn", RATE_LIMIT: "0", ...o.env },

@@ -122,6 +122,12 @@ medPostgres()("crash on PostgreSQL", () => {
     const t = await tokens(db);
     await db.close();
     const port = await ledigPort();
-    await crashProeve(() => startServer({ port, databaseUrl: cluster!.databaseUrl }), t);
+    // One data folder across the restarts: the receipt log must survive SIGKILL beside the database.
+    const data = mkdtempSync(join(tmpdir(), "crash-pg-"));
+    try {
+      await crashProeve(() => startServer({ port, databaseUrl: cluster!.databaseUrl, data }), t);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   }, 90_000);
 });

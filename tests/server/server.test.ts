@@ -52,7 +52,7 @@ describe("the whole stack on a real port over HTTPS", () => {
   it("serves the API with the dev certificate", async () => {
     const r = await hent(`${base}/api/v1/health`, ca);
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ status: "ok", database: "pglite" });
+    expect(JSON.parse(r.body)).toEqual({ status: "ok", database: "pglite", dele: { database: { status: "ok" } } });
   });
 
   it("serves the built add-in and nothing outside it", async () => {
