@@ -140,8 +140,10 @@ export function benchmarkSuite(aabn: () => Promise<Db>): void {
     });
   });
 
-  it("reads a resubmitted tilbud at its current version's takst (the newest submission's, not a day-weighted mean), and a withdrawn one not at all", async () => {
+  it("reads a resubmitted tilbud at its current version's takst (the newest submission's, not a day-weighted mean), and a withdrawn one not at all, also right after a view", async () => {
     await alle();
+    // Viewed first, so the answers after the changes below cannot come from a kept result.
+    expect(gruppe(await benchmark("takstaar=2018", t.sekretariat), "SEL § 107")!.niveauer.filter((n) => n.tilbud === "Bo B06").map((n) => n.takst)).toEqual([2450]);
     // Bo B06 resubmitted at 3.000 instead of 2.450: B becomes 2.000 … 3.000 … 3.500, sorted
     // 2.000, 2.050, 2.200, 2.300, 2.300, 2.600, 2.800, 3.000, 3.100, 3.500: median h 4,5 → 2.300 + 0,5 · 300 = 2.450.
     await indsend({ ...GRUPPE_B[5]!, takst: 3000 });

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { type Benchmark, benchmarkQuerySchema, benchmarkSchema, fejlSchema } from "../../kontrakt";
-import { sammenligningsNiveauer } from "../../takstskema/sammenligning";
+import { type SammenligningsNiveau, sammenligningsNiveauer } from "../../takstskema/sammenligning";
 import type { Db } from "../db";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import { lavBenchmark } from "./rapport";
-import { aaretsSkemaer } from "./sql";
+import { aaretsSkemaer, aaretsStempel } from "./sql";
 import { benchmarkXlsx } from "./xlsx";
 
 export interface BenchmarkOptions {
@@ -23,13 +23,27 @@ const UGYLDIG = "Ugyldig forespørgsel: takstaar skal være et takstår (1900-22
 async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise<void> {
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
+  // The niveauer with their key figures per year, kept while the year's submissions are unchanged:
+  // reading and computing 4.000 of them is most of the answer's time, and every view and every
+  // validation in a task pane asks again.
+  const gemt = new Map<number, { stempel: string; niveauer: SammenligningsNiveau[] }>();
+  async function aaretsNiveauer(takstaar: number): Promise<SammenligningsNiveau[]> {
+    const stempel = await aaretsStempel(db, takstaar);
+    const g = gemt.get(takstaar);
+    if (g?.stempel === stempel) return g.niveauer;
+    const niveauer = (await aaretsSkemaer(db, takstaar)).flatMap(sammenligningsNiveauer);
+    // Between the two reads a submission may have come: then the next request reads again.
+    if (gemt.size >= 4 && !gemt.has(takstaar)) gemt.delete(gemt.keys().next().value!);
+    gemt.set(takstaar, { stempel, niveauer });
+    return niveauer;
+  }
 
   async function beregn(req: FastifyRequest): Promise<Benchmark | null> {
     const q = benchmarkQuerySchema.safeParse(req.query);
     if (!q.success) return null;
     const { takstaar, ...filter } = q.data;
     const bruger = req.bruger!;
-    const niveauer = (await aaretsSkemaer(db, takstaar)).flatMap(sammenligningsNiveauer);
+    const niveauer = await aaretsNiveauer(takstaar);
     return lavBenchmark(takstaar, niveauer, filter, bruger.rolle === "kommune" ? { rolle: "kommune", driftsherre: bruger.driftsherre ?? "" } : { rolle: "sekretariat" });
   }
 

@@ -14,3 +14,17 @@ export async function aaretsSkemaer(db: Sql, takstaar: number): Promise<GemtSkem
     [takstaar],
   );
 }
+
+/**
+ * What the year's comparison is built from, as one short text: the current submissions and their
+ * statuses. It changes with every submission, new version, withdrawal or status change, on any
+ * server sharing the database, so a result kept under it is never stale.
+ */
+export async function aaretsStempel(db: Sql, takstaar: number): Promise<string> {
+  const [r] = await db.query<{ stempel: string | null; n: number }>(
+    `SELECT count(*)::int AS n, md5(string_agg(id::text || ':' || version || ':' || status, ',' ORDER BY id)) AS stempel
+     FROM oversigt_kort WHERE aktuel AND takstaar = $1::int`,
+    [takstaar],
+  );
+  return `${r?.n ?? 0}:${r?.stempel ?? ""}`;
+}
