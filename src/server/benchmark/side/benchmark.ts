@@ -4,7 +4,7 @@ import type { Benchmark } from "../../../kontrakt";
 import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
-import { NOEGLE } from "../../oversigt/side/noegle";
+import { NOEGLE, lytTilLogin } from "../../oversigt/side/noegle";
 import { driftsherrer, gruppeHtml, indledningHtml, udeladtHtml } from "./visning";
 
 /**
@@ -143,20 +143,18 @@ async function hentXlsx(aar: number): Promise<void> {
 }
 
 function start(): void {
-  $("login-form").addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const v = $<HTMLInputElement>("token").value.trim();
-    if (!v) return visLogin("Skriv dit token.");
-    token = v;
-    sessionStorage.setItem(NOEGLE, v);
-    $<HTMLInputElement>("token").value = "";
-    void indlaes();
-  });
-  $("log-ud").addEventListener("click", () => {
-    token = null;
-    data = null;
-    sessionStorage.removeItem(NOEGLE);
-    visLogin();
+  lytTilLogin({
+    tomt: () => visLogin("Skriv dit token."),
+    ind: (v) => {
+      token = v;
+      $<HTMLInputElement>("token").value = "";
+      void indlaes();
+    },
+    ud: () => {
+      token = null;
+      data = null;
+      visLogin();
+    },
   });
   $("fremhaev").addEventListener("change", tegn);
   $("benchmark").addEventListener("click", (ev) => {

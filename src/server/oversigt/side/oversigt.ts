@@ -1,5 +1,6 @@
 // First: the overview's request leaves before the other modules are evaluated.
 import { NOEGLE, tagTidligtSvar } from "./tidligHent";
+import { lytTilLogin } from "./noegle";
 import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
@@ -498,26 +499,23 @@ async function gemFil(sti: string, navn: string, hvad: string): Promise<void> {
 }
 
 function start(): void {
-  $("login-form").addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const v = $<HTMLInputElement>("token").value.trim();
-    if (!v) {
+  lytTilLogin({
+    tomt: () => {
       $("login-fejl").hidden = false;
       $("login-fejl").textContent = "Skriv dit token.";
       $("token").setAttribute("aria-invalid", "true");
       $("token").focus();
-      return;
-    }
-    token = v;
-    sessionStorage.setItem(NOEGLE, v);
-    void indlaes();
-  });
-  $("log-ud").addEventListener("click", () => {
-    token = null;
-    data = null;
-    sessionStorage.removeItem(NOEGLE);
-    visLogin();
-    status("Du er logget ud. Tokenet er glemt.");
+    },
+    ind: (v) => {
+      token = v;
+      void indlaes();
+    },
+    ud: () => {
+      token = null;
+      data = null;
+      visLogin();
+      status("Du er logget ud. Tokenet er glemt.");
+    },
   });
   $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
   $("soeg").addEventListener("input", tegnSnart);
