@@ -343,3 +343,45 @@ export const idParamsSchema = z.object({ id });
 export const regelsaetParamsSchema = z.object({ id: z.string().max(40) });
 export const regelsaetQuerySchema = z.object({ version: z.number().int().min(1).max(100000).optional() }).strict();
 export const oversigtDetaljeQuerySchema = z.object({ ydelse: z.string().max(500).optional() }).strict();
+
+// Regnskab, efterregulering and the pool (product.md §5.2). Amounts in whole kroner.
+const kroner = z.number().int();
+const tekst = z.string().min(1).max(500);
+
+/** GET /api/v1/efterregulering: `driftsherre` is the secretariat's choice; a municipality may name only its own. */
+export const efterreguleringQuerySchema = z.object({ tilbud: tekst, takstaar: z.coerce.number().pipe(takstaar), driftsherre: tekst.optional() }).strict();
+/**
+ * What the budget skema of `takstaar` receives from the regnskab of `regnskabsaar` (= takstaar −
+ * efterregForsinkelseAar): the regnskab's A1..A7 as the service recomputed them, `regulering` =
+ * −A7 (TS_Regulering) and `reguleringPulje`, this tilbud's share of what the pool gives the takster
+ * of `takstaar` (TS_ReguleringPulje; 0 when nothing).
+ */
+export const efterreguleringSchema = z.object({
+  driftsherre: z.string(),
+  tilbud: z.string(),
+  takstaar,
+  regnskabsaar: takstaar,
+  /** The regnskabsskema the figures come from (its current version). */
+  regnskab: z.object({ id: z.string(), nummer: z.string().nullable(), version: z.number().int(), status: sagsstatusSchema }),
+  A1: kroner, A2: kroner, A3: kroner, A4: kroner, A5: kroner, A6: kroner, A6Pulje: kroner, A6Overfoert: kroner, A7: kroner,
+  regulering: kroner,
+  reguleringPulje: kroner,
+});
+export type Efterregulering = z.infer<typeof efterreguleringSchema>;
+
+/** GET/POST /api/v1/puljer: one pool is a driftsherre's ledelsesområde. */
+export const puljeQuerySchema = z.object({ ledelsesomraade: tekst, driftsherre: tekst.optional() }).strict();
+export const puljeBevaegelseArtSchema = z.enum(["primo", "hensat", "anvendt", "udloebet", "overLoft"]);
+export const puljeSchema = z.object({
+  driftsherre: z.string(),
+  ledelsesomraade: z.string(),
+  aargange: z.array(z.object({ vedroererAar: takstaar, hensat: kroner, anvendt: kroner, udloebet: kroner, overLoft: kroner, rest: kroner, udloeberUltimo: takstaar })),
+  /** Each movement; `tilbud` and `indberetning` name the regnskabsskema it comes from (null: opening vintage or the year's total). */
+  bevaegelser: z.array(z.object({ aar: takstaar, art: puljeBevaegelseArtSchema, vedroererAar: takstaar, beloeb: kroner, tilbud: z.string().nullable(), indberetning: z.string().nullable() })),
+  /** The pool after each year-end, by year ("2025": 1234). */
+  saldoUltimo: z.record(z.string(), kroner),
+  tilTakst: z.array(z.object({ takstaar, beloeb: kroner, grund: z.enum(["udloebet", "overLoft"]), fordeling: z.array(z.object({ tilbud: z.string(), beloeb: kroner })) })),
+});
+export type Pulje = z.infer<typeof puljeSchema>;
+/** POST body: the opening vintages of a pool that predates the service (replaces earlier ones). */
+export const puljePrimoSchema = z.object({ primoAargange: z.array(z.object({ vedroererAar: takstaar, beloeb: kroner.min(0) })).max(50) }).strict();
