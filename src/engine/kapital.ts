@@ -1,6 +1,6 @@
 import { type Dec, type DecInput, D, rund } from "./decimal";
 import { EngineError } from "./fejl";
-import { heltal, iInterval, ikkeNegativ } from "./krav";
+import { heltal, ikkeNegativ, satsHoejst } from "./krav";
 
 export type AktivArt = "BYGNING" | "ANDET";
 
@@ -57,9 +57,6 @@ export function afskrivning(
  */
 export function forrentning(vaerdi: DecInput, rentesats: DecInput, loft?: DecInput): Dec {
   const v = ikkeNegativ("vaerdi", vaerdi);
-  const r = iInterval("rentesats", rentesats, 0, 1, true, true);
-  if (loft !== undefined && r.gt(loft)) {
-    throw new EngineError({ code: "ABOVE_CAP", argument: "rentesats", max: Number(loft), maxInclusive: true });
-  }
+  const r = satsHoejst("rentesats", rentesats, loft);
   return rund(v.times(r));
 }

@@ -43,3 +43,15 @@ export function heltal(argument: string, value: DecInput, min: number, max: numb
   if (!d.isInteger()) throw new EngineError({ code: "NOT_WHOLE", argument, min, max });
   return d.toNumber();
 }
+
+/**
+ * A rate as a fraction in [0, 1]; with `loft` (a ruleset's cap) a rate above it is refused, not
+ * silently capped.
+ */
+export function satsHoejst(argument: string, value: DecInput, loft?: DecInput): Dec {
+  const d = iInterval(argument, value, 0, 1, true, true);
+  if (loft !== undefined && d.gt(loft)) {
+    throw new EngineError({ code: "ABOVE_CAP", argument, max: Number(loft), maxInclusive: true });
+  }
+  return d;
+}

@@ -6,7 +6,7 @@ import { beregnRegnskab, type RegnskabBeregning, type RegnskabVaerdier, somBudge
 import { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKABSSKEMA_FELTER, REGNSKABSSKEMA_KOLONNER } from "./regnskabFelter";
 import type { Beregnet, Fund, Sprunget, YdelseBeregnet } from "./resultat";
 import { femProcentBrud } from "./rules/efterregulering";
-import { laesVaerdier, validerSkema, type Valideringskontekst, type Valideringsresultat } from "./valider";
+import { laesVaerdier, udenUndtagelser, validerSkema, type Valideringskontekst, type Valideringsresultat } from "./valider";
 import { parseFelt, type Skema } from "./vaerdier";
 import { kolonneCeller } from "./ydelser";
 
@@ -177,15 +177,7 @@ function regnskabsYdelser(v: Partial<Skema>, egne: RegnskabVaerdier): YdelseBere
  * Pure; never throws.
  */
 export function validerRegnskab(input: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {
-  try {
-    return valider(input !== null && typeof input === "object" && !Array.isArray(input) ? input : {}, kontekst);
-  } catch (e) {
-    const besked = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false, skipped: [], vaerdier: {}, beregnet: null,
-      findings: [{ code: "TS999", severity: "error", field: "TS_Skematype", cell: celleFor("TS_Skematype"), message: `Intern fejl i valideringen af regnskabsskemaet: ${besked}` }],
-    };
-  }
+  return udenUndtagelser(input, "TS_Skematype", "valideringen af regnskabsskemaet", (i) => valider(i, kontekst));
 }
 
 function valider(input: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {

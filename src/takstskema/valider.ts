@@ -133,13 +133,26 @@ export function laesVaerdier(raa: Record<string, unknown>, projektmappe = false)
  * Pure and synchronous; never throws: junk in gives findings out.
  */
 export function validerSkema(input: Record<string, unknown>, kontekst: Valideringskontekst): Valideringsresultat {
+  return udenUndtagelser(input, "TS_Regelsaet", "valideringen", (i) => valider(i, kontekst));
+}
+
+/**
+ * Runs a validator so that it never throws: input that is not a record counts as empty, and an
+ * internal error is one TS999 finding on `felt` ("Intern fejl i <hvad>: ..."), not an exception.
+ */
+export function udenUndtagelser(
+  input: unknown,
+  felt: string,
+  hvad: string,
+  koer: (input: Record<string, unknown>) => Valideringsresultat,
+): Valideringsresultat {
   try {
-    return valider(input !== null && typeof input === "object" && !Array.isArray(input) ? input : {}, kontekst);
+    return koer(input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {});
   } catch (e) {
     const besked = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      findings: [{ code: "TS999", severity: "error", field: "TS_Regelsaet", cell: celleFor("TS_Regelsaet"), message: `Intern fejl i valideringen: ${besked}` }],
+      findings: [{ code: "TS999", severity: "error", field: felt, cell: celleFor(felt), message: `Intern fejl i ${hvad}: ${besked}` }],
       skipped: [],
       vaerdier: {},
       beregnet: null,

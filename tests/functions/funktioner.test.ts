@@ -67,23 +67,20 @@ describe("SOC.AFSKRIVNING and SOC.FORRENTNING (004:5037-5057)", () => {
     expect(fejlFra(() => afskrivning(150_000, 5, 2017, 2018, "BIL", null)).message).toContain('art er "BIL"');
     expect(fejlFra(() => afskrivning(150_000, 5, 2017, 2018, null, "NORD-2099")).message).toContain("SYD-2018");
   });
-  it("AFSKRIVNING BYGNING with a ruleset refuses a levetid other than the ruleset's 30 years (004:5047: \"Bygninger afskrives over 30 år\")", () => {
+  // Without a ruleset the levetid is the caller's, so the refused levetid is then computed as given.
+  it.each([
     // 3.000.000 / 20 = 150.000 was returned; the seed's building life gives 100.000.
-    const f = fejlFra(() => afskrivning(3_000_000, 20, 2010, 2018, "BYGNING", "SYD-2018"));
+    { art: "BYGNING", kilde: '004:5047: "Bygninger afskrives over 30 år"', anskaffelse: 3_000_000, startaar: 2010, forkert: 20,
+      besked: "levetid skal være 30 i SYD-2018 (bygninger afskrives over 30 år)", levetid: 30, aarligt: 100_000, udenRegelsaet: 150_000 },
+    { art: "ANDET", kilde: '004:5057: "en levetid på mere end et år"', anskaffelse: 150_000, startaar: 2018, forkert: 1,
+      besked: "levetid skal være over 1 og højst 100", levetid: 2, aarligt: 75_000, udenRegelsaet: 150_000 },
+  ])("AFSKRIVNING $art with a ruleset refuses a levetid of $forkert years ($kilde)", (r) => {
+    const f = fejlFra(() => afskrivning(r.anskaffelse, r.forkert, r.startaar, 2018, r.art, "SYD-2018"));
     expect(f.code).toBe(CustomFunctions.ErrorCode.invalidValue);
     expect(f.message).toContain("levetid");
-    expect(f.message).toContain("levetid skal være 30 i SYD-2018 (bygninger afskrives over 30 år)");
-    expect(afskrivning(3_000_000, 30, 2010, 2018, "BYGNING", "SYD-2018")).toBe(100_000);
-    // Without a ruleset the levetid is the caller's.
-    expect(afskrivning(3_000_000, 20, 2010, 2018, "BYGNING", null)).toBe(150_000);
-  });
-  it("AFSKRIVNING ANDET with a ruleset refuses a levetid of 1 year or less (004:5057: \"en levetid på mere end et år\")", () => {
-    const f = fejlFra(() => afskrivning(150_000, 1, 2017, 2018, "ANDET", "SYD-2018"));
-    expect(f.code).toBe(CustomFunctions.ErrorCode.invalidValue);
-    expect(f.message).toContain("levetid");
-    expect(f.message).toContain("levetid skal være over 1 og højst 100");
-    expect(afskrivning(150_000, 2, 2017, 2018, "ANDET", "SYD-2018")).toBe(75_000);
-    expect(afskrivning(150_000, 1, 2018, 2018, "ANDET", null)).toBe(150_000);
+    expect(f.message).toContain(r.besked);
+    expect(afskrivning(r.anskaffelse, r.levetid, r.startaar, 2018, r.art, "SYD-2018")).toBe(r.aarligt);
+    expect(afskrivning(r.anskaffelse, r.forkert, r.startaar, 2018, r.art, null)).toBe(r.udenRegelsaet);
   });
   it("interest is value × rate, refused above SYD-2018's 1.47 %", () => {
     expect(forrentning(1_000_000, 0.0147, "SYD-2018")).toBe(14_700);

@@ -10,6 +10,25 @@ export interface ZipIndgang {
   deflated?: Buffer;
 }
 
+/**
+ * The fields a local header and its central directory entry share, in the same order
+ * (version needed, UTF-8 flag, deflate, time/date 0, crc, sizes, name length); the central
+ * entry has them two bytes later, after "version made by".
+ */
+function skrivFaellesFelter(
+  b: Buffer,
+  fra: number,
+  f: { crc: number; komprimeret: number; stoerrelse: number; navnLaengde: number },
+): void {
+  b.writeUInt16LE(20, fra);
+  b.writeUInt16LE(0x800, fra + 2);
+  b.writeUInt16LE(8, fra + 4);
+  b.writeUInt32LE(f.crc, fra + 10);
+  b.writeUInt32LE(f.komprimeret, fra + 14);
+  b.writeUInt32LE(f.stoerrelse, fra + 18);
+  b.writeUInt16LE(f.navnLaengde, fra + 22);
+}
+
 /** A plain zip (deflate, no zip64) written by hand, so tests can build any .xlsx they need. */
 export function skrivZip(indgange: ZipIndgang[]): Buffer {
   const lokale: Buffer[] = [];
@@ -20,25 +39,14 @@ export function skrivZip(indgange: ZipIndgang[]): Buffer {
     const komp = i.deflated ?? deflateRawSync(i.data, { level: 9 });
     const crc = i.deflated ? 0 : crc32(i.data);
     const stoerrelse = i.oplystStoerrelse ?? i.data.length;
+    const faelles = { crc, komprimeret: komp.length, stoerrelse, navnLaengde: navn.length };
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(komp.length, 18);
-    lh.writeUInt32LE(stoerrelse, 22);
-    lh.writeUInt16LE(navn.length, 26);
+    skrivFaellesFelter(lh, 4, faelles);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(komp.length, 20);
-    ch.writeUInt32LE(stoerrelse, 24);
-    ch.writeUInt16LE(navn.length, 28);
+    ch.writeUInt16LE(20, 4); // version made by
+    skrivFaellesFelter(ch, 6, faelles);
     ch.writeUInt32LE(pos, 42);
     lokale.push(lh, navn, komp);
     katalog.push(ch, navn);

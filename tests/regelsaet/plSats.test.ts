@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { regelsaetKommando } from "../../src/cli/regelsaet";
 import { parameter, parseRegelsaet, tjekRegelsaet } from "../../src/regelsaet";
+import { midlertidigMappe } from "../helpers/mappe";
 
 /** The ruleset parameter plSats (product.md §6; issue 21): a fraction, its kilde and KL's series. */
 const NORD_2024 = (plSats: unknown) => ({
@@ -28,8 +28,7 @@ describe("plSats in a ruleset", () => {
   });
 
   describe("takstskema regelsaet tjek says what plSats enables", () => {
-    const dir = mkdtempSync(join(tmpdir(), "takstskema-plsats-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = midlertidigMappe("takstskema-plsats-");
     const tjek = (navn: string, indhold: unknown) => {
       const fil = join(dir, navn);
       writeFileSync(fil, JSON.stringify(indhold));

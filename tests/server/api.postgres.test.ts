@@ -1,15 +1,4 @@
-import { aabnPostgres } from "../../src/server/db";
-import { medPostgres } from "../helpers/miljoe";
 import { apiSuite } from "./apiSuite";
-import { type PgCluster, startPgCluster } from "./pgCluster";
+import { paaPostgres } from "./paaPostgres";
 
-medPostgres()("API on PostgreSQL (a temporary cluster)", () => {
-  let cluster: PgCluster | undefined;
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-  apiSuite(async () => {
-    cluster = await startPgCluster();
-    return aabnPostgres(cluster.databaseUrl);
-  });
-});
+paaPostgres("API on PostgreSQL (a temporary cluster)", apiSuite);

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { aabnPglite } from "../../src/server/db";
 import { laasDataMappe } from "../../src/server/laas";
+import { midlertidigMappe } from "../helpers/mappe";
 import { koer } from "./barn";
 
 describe("npx takst-server token …", () => {
-  let data: string;
-  beforeAll(() => {
-    data = mkdtempSync(join(tmpdir(), "takst-cli-"));
-  });
-  afterAll(() => rmSync(data, { recursive: true, force: true }));
+  const data = midlertidigMappe("takst-cli-");
 
   it("creates (printing the token once), lists and revokes tokens; only a hash is stored", async () => {
     const opret = await koer(["token", "opret", "--driftsherre", "Odense Kommune", "--data", data]);

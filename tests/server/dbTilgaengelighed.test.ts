@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
 import { erUtilgaengelig } from "../../src/server/dbTilgaengelighed";
+import { apiMiljoe } from "./apiMiljoe";
 import { bearer, lavTokens, skemaNr, type Tokens } from "./fixtures";
 
 /**
@@ -30,12 +31,7 @@ describe("a database fault ends in a 503 with a Danish message", () => {
   let db: Db & { nede?: Fejl };
   let app: FastifyInstance;
   let t: Tokens;
-  beforeAll(async () => {
-    db = medUdfald(await aabnPglite());
-    app = await buildApp({ db, statiskMappe: null, lukDb: true });
-    t = await lavTokens(db);
-  });
-  afterAll(() => app.close());
+  apiMiljoe(async () => (db = medUdfald(await aabnPglite())), lavTokens, (m) => ({ app, t } = m), undefined, false);
   afterEach(() => {
     db.nede = undefined;
   });

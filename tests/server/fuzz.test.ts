@@ -2,9 +2,9 @@ import "./jestCookie";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { FELT_NAVNE } from "../../src/takstskema";
-import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
 import { antalIndberetninger } from "../../src/server/indberetninger/sql";
+import { apiMiljoe } from "./apiMiljoe";
 import { bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 /**
@@ -15,15 +15,7 @@ describe("fuzz: POST /api/v1/indberetninger", () => {
   let db: Db;
   let app: FastifyInstance;
   let token: string;
-  beforeAll(async () => {
-    db = await aabnPglite();
-    app = await buildApp({ db, statiskMappe: null });
-    token = (await lavTokens(db)).odense;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabnPglite, lavTokens, (m) => ({ db, app, t: { odense: token } } = m), undefined, false);
 
   const send = (payload: string, contentType = "application/json") =>
     app.inject({ method: "POST", url: "/api/v1/indberetninger", headers: { ...bearer(token), "content-type": contentType }, payload });

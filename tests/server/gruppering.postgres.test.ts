@@ -1,15 +1,4 @@
-import { aabnPostgres } from "../../src/server/db";
-import { medPostgres } from "../helpers/miljoe";
 import { grupperingSuite } from "./grupperingSuite";
-import { type PgCluster, startPgCluster } from "./pgCluster";
+import { paaPostgres } from "./paaPostgres";
 
-medPostgres()("the grouping fields on the service, PostgreSQL (issue 21)", () => {
-  let cluster: PgCluster | undefined;
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-  grupperingSuite(async () => {
-    cluster = await startPgCluster();
-    return aabnPostgres(cluster.databaseUrl);
-  });
-});
+paaPostgres("the grouping fields on the service, PostgreSQL (issue 21)", grupperingSuite);

@@ -9,6 +9,7 @@ import { FELTER } from "../../src/takstskema";
 import { buildApp } from "../../src/server/app";
 import { type Db, aabnPglite } from "../../src/server/db";
 import { somXlsx } from "../../src/server/indberetninger/eksport";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, fjendtligKrop, gyldigtSkema, lavTokens } from "./fixtures";
 
 /** Issue 16: the service against a hostile or careless client. */
@@ -98,19 +99,10 @@ describe("service hardening", () => {
 });
 
 describe("rate limit per token", () => {
-  let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
   let ur = 0;
-  beforeAll(async () => {
-    db = await aabnPglite();
-    app = await buildApp({ db, statiskMappe: null, hastighed: { antal: 3, vinduMs: 60_000, nu: () => ur } });
-    t = await lavTokens(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabnPglite, lavTokens, (m) => ({ app, t } = m), { statiskMappe: null, hastighed: { antal: 3, vinduMs: 60_000, nu: () => ur } }, false);
   const liste = (token: string) => app.inject({ method: "GET", url: URL, headers: bearer(token) });
 
   it("answers 429 with Retry-After after the limit, for that token only, until the window has passed", async () => {
@@ -127,17 +119,9 @@ describe("rate limit per token", () => {
 });
 
 describe("time limits on a real socket", () => {
-  let db: Db;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await aabnPglite();
-    app = await buildApp({ db, statiskMappe: null, tidsgraenser: { forbindelseMs: 300, forespoergselMs: 300, keepAliveMs: 300 } });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabnPglite, async () => null, (m) => ({ app } = m), { statiskMappe: null, tidsgraenser: { forbindelseMs: 300, forespoergselMs: 300, keepAliveMs: 300 } }, false);
+  beforeAll(() => app.listen({ port: 0, host: "127.0.0.1" }));
 
   it("closes a connection that sends half a request and then nothing", async () => {
     const a = app.server.address();

@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
+import { opretToken } from "../../src/server/tokens";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
@@ -16,20 +17,10 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   let t: Tokens;
   let vejle: string;
-
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
-    const { opretToken } = await import("../../src/server/tokens");
-    vejle = (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const tokens = async (d: Db) => ({ ...(await lavTokens(d)), vejle: (await opretToken(d, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token });
+  // apiMiljoe clears the submissions before each test; the publications go too.
+  apiMiljoe(aabn, tokens, (m) => ({ db, app, t, t: { vejle } } = m));
   beforeEach(async () => {
-    await db.query("DELETE FROM indberetninger");
     await db.query("DELETE FROM offentliggoerelser");
   });
 

@@ -2,9 +2,9 @@ import "./jestCookie";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
-import { type Db, aabnPglite } from "../../src/server/db";
+import { aabnPglite } from "../../src/server/db";
 import { OPENAPI_STI } from "../../src/server/kontrakt";
+import { apiMiljoe } from "./apiMiljoe";
 
 /**
  * The validator (@seriousme/openapi-schema-validator) is an ES module, which Jest's module system
@@ -25,16 +25,8 @@ let ind = ""; process.stdin.on("data", (d) => (ind += d)).on("end", async () => 
 const somOpenapi = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
 
 describe("the OpenAPI description at /api/v1/openapi.json", () => {
-  let db: Db;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await aabnPglite();
-    app = await buildApp({ db, statiskMappe: null });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabnPglite, async () => null, (m) => ({ app } = m), undefined, false);
 
   async function beskrivelse(): Promise<{ openapi: string; paths: Record<string, Record<string, { security?: unknown; responses?: Record<string, unknown> }>> }> {
     const r = await app.inject({ url: OPENAPI_STI });

@@ -1,25 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCertificates } from "office-addin-dev-certs";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { regelsaetKommando } from "../../src/server/regelsaet/cli";
+import { midlertidigMappe } from "../helpers/mappe";
 import { syd2027 } from "../helpers/regelsaet";
 import { koer, startServer } from "./barn";
 import { ledigPort } from "./pgCluster";
 
 describe("npx takst-server regelsaet udgiv", () => {
-  let data: string;
+  const data = midlertidigMappe("takst-regelsaet-");
   const fil = (navn: string, indhold: unknown) => {
     const sti = join(data, navn);
     writeFileSync(sti, JSON.stringify(indhold));
     return sti;
   };
-  beforeAll(() => {
-    data = mkdtempSync(join(tmpdir(), "takst-regelsaet-"));
-  });
-  afterAll(() => rmSync(data, { recursive: true, force: true }));
 
   it("publishes into the embedded database with the server stopped; a bad file exits 2 with the parameter named", async () => {
     const daarlig = syd2027();

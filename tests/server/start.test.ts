@@ -9,17 +9,14 @@ import { aabnPglite } from "../../src/server/db";
 import { markdownTilHtml } from "../../src/server/hjaelp";
 import { laesKonfig } from "../../src/server/konfig";
 import { logStroem } from "../../src/server/logformat";
+import { midlertidigMappe } from "../helpers/mappe";
 import { koer, startServer } from "./barn";
 import { ledigPort } from "./pgCluster";
 
 /** Issue 16, "the first five minutes": what a newcomer meets when starting the server. */
 
 describe("takst-server start", () => {
-  let data: string;
-  beforeAll(() => {
-    data = mkdtempSync(join(tmpdir(), "takst-start-"));
-  });
-  afterAll(() => rmSync(data, { recursive: true, force: true }));
+  const data = midlertidigMappe("takst-start-");
 
   it("exits non-zero at once on a busy port, with the Danish advice, and leaves no lock behind", async () => {
     const port = await ledigPort();
@@ -81,11 +78,7 @@ describe("PORT follows into the add-in's addresses", () => {
 });
 
 describe("TLS certificates", () => {
-  let mappe: string;
-  beforeAll(() => {
-    mappe = mkdtempSync(join(tmpdir(), "takst-cert-"));
-  });
-  afterAll(() => rmSync(mappe, { recursive: true, force: true }));
+  const mappe = midlertidigMappe("takst-cert-");
 
   it("keeps the development certificates between starts", async () => {
     const foerste = await hentCertifikater(() => undefined, mappe, {});

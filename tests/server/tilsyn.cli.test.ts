@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { midlertidigMappe } from "../helpers/mappe";
 import { koer } from "./barn";
 
 // Issue 23: `token opret --rolle socialtilsyn --driftsherre "Socialtilsyn Syd"` through the CLI.
 describe("npx takst-server token opret --rolle socialtilsyn", () => {
-  let data: string;
-  beforeAll(() => {
-    data = mkdtempSync(join(tmpdir(), "takst-cli-tilsyn-"));
-  });
-  afterAll(() => rmSync(data, { recursive: true, force: true }));
+  const data = midlertidigMappe("takst-cli-tilsyn-");
 
   it("creates a socialtilsyn's token named after its tilsyn, and refuses one without --driftsherre", async () => {
     const opret = await koer(["token", "opret", "--rolle", "socialtilsyn", "--driftsherre", "Socialtilsyn Syd", "--data", data]);

@@ -1,11 +1,11 @@
 import "./jestCookie";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
 import type { Db } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { minObjektivFinansieringSchema } from "../../src/kontrakt";
 import { NORD_2024, NORD_OF, SYD_2018, SYD_KOMMUNER } from "../tilsynsskema/saed";
+import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
 
 /** Issue 23: the socialtilsyn's year on the service, on PGlite and on PostgreSQL. */
@@ -17,20 +17,14 @@ export function tilsynSuite(aabn: () => Promise<Db>): void {
   let nord: string;
   let aalborg: string;
   let laesoe: string;
-
-  beforeAll(async () => {
-    db = await aabn();
-    app = await buildApp({ db, statiskMappe: null });
-    t = await lavTokens(db);
-    syd = (await opretToken(db, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Syd" })).token;
-    nord = (await opretToken(db, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Nord" })).token;
-    aalborg = (await opretToken(db, { rolle: "kommune", driftsherre: "Aalborg Kommune" })).token;
-    laesoe = (await opretToken(db, { rolle: "kommune", driftsherre: "Læsø Kommune" })).token;
+  const tokens = async (d: Db) => ({
+    ...(await lavTokens(d)),
+    syd: (await opretToken(d, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Syd" })).token,
+    nord: (await opretToken(d, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Nord" })).token,
+    aalborg: (await opretToken(d, { rolle: "kommune", driftsherre: "Aalborg Kommune" })).token,
+    laesoe: (await opretToken(d, { rolle: "kommune", driftsherre: "Læsø Kommune" })).token,
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  apiMiljoe(aabn, tokens, (m) => ({ db, app, t, t: { syd, nord, aalborg, laesoe } } = m), undefined, false);
   beforeEach(async () => {
     await db.query("DELETE FROM tilsynsskemaer");
   });

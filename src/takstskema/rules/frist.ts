@@ -41,46 +41,54 @@ function takster(ctx: RegelKontekst): { raekke: number; takst: number }[] {
 }
 
 /**
+ * TS100 and TS101. The category is the tilbud's (004:3660, 004:3664): only a tilbud whose every
+ * døgn- or dagtakst contradicts it (`modsiger` the ruleset's limit) is a finding.
+ */
+function kategoriRegel(r: {
+  code: string;
+  kategori: string;
+  beskrivelse: string;
+  modsiger: (takst: number, graense: number) => boolean;
+  /** The message before the list of takster, given the limit in kroner. */
+  besked: (graense: string) => string;
+}): Regel {
+  return {
+    code: r.code,
+    severity: "warning",
+    felter: ["TS_Kategori", "TS_Ydelser_Takst"],
+    afhaenger: TAKST_AFHAENGER,
+    parametre: ["hoejtSpecialiseretMinTakst"],
+    beskrivelse: r.beskrivelse,
+    check(ctx) {
+      const k = ctx.vaerdier.TS_Kategori;
+      if (k === undefined || kanoniskKategori(ctx.regelsaet, k) !== r.kategori || !erDagtakst(ctx.vaerdier.TS_Takstenhed)) return;
+      const graense = ctx.param("hoejtSpecialiseretMinTakst");
+      const alle = takster(ctx);
+      if (alle.length > 0 && alle.every((t) => r.modsiger(t.takst, graense))) {
+        const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
+        ctx.fund("TS_Kategori", `${r.besked(kr(graense))}: ${hvilke} pr. ${ctx.vaerdier.TS_Takstenhed}. Er kategorien rigtig?`);
+      }
+    },
+  };
+}
+
+/**
  * TS100: "Højt specialiserede tilbud med regional betydning: Tilbud med en takst på 2000 kr.
  * eller derover" (004:3660); only døgn and dag takster compare with a daily amount.
  */
-export const TS100: Regel = {
+export const TS100: Regel = kategoriRegel({
   code: "TS100",
-  severity: "warning",
-  felter: ["TS_Kategori", "TS_Ydelser_Takst"],
-  afhaenger: TAKST_AFHAENGER,
-  parametre: ["hoejtSpecialiseretMinTakst"],
+  kategori: KATEGORI_HOEJT_SPECIALISERET,
   beskrivelse: "Kategori højt specialiseret tilbud, hvor alle døgn- eller dagtakster er under regelsættets minimum.",
-  check(ctx) {
-    const k = ctx.vaerdier.TS_Kategori;
-    if (k === undefined || kanoniskKategori(ctx.regelsaet, k) !== KATEGORI_HOEJT_SPECIALISERET || !erDagtakst(ctx.vaerdier.TS_Takstenhed)) return;
-    const min = ctx.param("hoejtSpecialiseretMinTakst");
-    // The category is the tilbud's (004:3660): only a tilbud whose every takst is below the limit contradicts it.
-    const alle = takster(ctx);
-    if (alle.length > 0 && alle.every((t) => t.takst < min)) {
-      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et højt specialiseret tilbud med regional betydning har en takst på ${kr(min)} eller derover, men alle tilbuddets takster er under: ${hvilke} pr. ${ctx.vaerdier.TS_Takstenhed}. Er kategorien rigtig?`);
-    }
-  },
-};
+  modsiger: (takst, min) => takst < min,
+  besked: (min) => `Et højt specialiseret tilbud med regional betydning har en takst på ${min} eller derover, men alle tilbuddets takster er under`,
+});
 
 /** TS101: "Klyngetilbud: Tilbud, der ... har en takst under 2000 kr." (004:3664). */
-export const TS101: Regel = {
+export const TS101: Regel = kategoriRegel({
   code: "TS101",
-  severity: "warning",
-  felter: ["TS_Kategori", "TS_Ydelser_Takst"],
-  afhaenger: TAKST_AFHAENGER,
-  parametre: ["hoejtSpecialiseretMinTakst"],
+  kategori: KATEGORI_KLYNGETILBUD,
   beskrivelse: "Kategori klyngetilbud, hvor alle døgn- eller dagtakster er på regelsættets grænse eller derover.",
-  check(ctx) {
-    const k = ctx.vaerdier.TS_Kategori;
-    if (k === undefined || kanoniskKategori(ctx.regelsaet, k) !== KATEGORI_KLYNGETILBUD || !erDagtakst(ctx.vaerdier.TS_Takstenhed)) return;
-    const graense = ctx.param("hoejtSpecialiseretMinTakst");
-    // The category is the tilbud's (004:3664): only a tilbud whose every takst is at or above the limit contradicts it.
-    const alle = takster(ctx);
-    if (alle.length > 0 && alle.every((t) => t.takst >= graense)) {
-      const hvilke = alle.map((t) => `${kr(t.takst)} for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[t.raekke], t.raekke)}`).join(", ");
-      ctx.fund("TS_Kategori", `Et klyngetilbud har en takst under ${kr(graense)}, men alle tilbuddets takster er på grænsen eller derover: ${hvilke} pr. ${ctx.vaerdier.TS_Takstenhed}. Er kategorien rigtig?`);
-    }
-  },
-};
+  modsiger: (takst, graense) => takst >= graense,
+  besked: (graense) => `Et klyngetilbud har en takst under ${graense}, men alle tilbuddets takster er på grænsen eller derover`,
+});

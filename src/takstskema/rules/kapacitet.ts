@@ -7,6 +7,23 @@ const stort = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const raekker = Array.from({ length: YDELSE_RAEKKER }, (_, i) => i);
 
 /**
+ * Each filled cell of a Ydelser number column checked on its own (TS010, TS011, TS016): `besked`
+ * gives the finding's text for a bad value (`hvem` names the ydelse), undefined for a good one.
+ */
+function tjekHverCelle(
+  ctx: RegelKontekst,
+  kolonne: "TS_Ydelser_Pladser" | "TS_Ydelser_Belaegning" | "TS_Ydelser_Ressource",
+  besked: (vaerdi: number, hvem: () => string) => string | undefined,
+): void {
+  for (const i of raekker) {
+    const v = ctx.vaerdier[kolonne]?.[i];
+    if (v === null || v === undefined) continue;
+    const tekst = besked(v, () => ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i));
+    if (tekst !== undefined) ctx.fund(kolonne, tekst, i);
+  }
+}
+
+/**
  * TS010: pladser positive and whole. Fractional places only where the ruleset allows them
  * (product.md §3); no ruleset gives that today, and no seed gives a "§ 101: citizens / 10"
  * rule (004:23-26 is about the socialtilsyn's own takst), so places are whole.
@@ -18,13 +35,11 @@ export const TS010: Regel = {
   felter: ["TS_Ydelser_Pladser"],
   beskrivelse: "Pladser for en ydelse er ikke et positivt helt tal.",
   check(ctx) {
-    for (const i of raekker) {
-      const p = ctx.vaerdier.TS_Ydelser_Pladser?.[i];
-      if (p === null || p === undefined) continue;
-      const hvem = ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i);
-      if (p <= 0) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et positivt helt tal, men er ${tal(p)}.`, i);
-      else if (!Number.isInteger(p)) ctx.fund("TS_Ydelser_Pladser", `Pladser for ${hvem} skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`, i);
-    }
+    tjekHverCelle(ctx, "TS_Ydelser_Pladser", (p, hvem) => {
+      if (p <= 0) return `Pladser for ${hvem()} skal være et positivt helt tal, men er ${tal(p)}.`;
+      if (!Number.isInteger(p)) return `Pladser for ${hvem()} skal være et helt tal, men er ${tal(p)}. Skriv antallet af normerede pladser, fx ${tal(Math.max(1, Math.round(p)))}.`;
+      return undefined;
+    });
   },
 };
 
@@ -37,12 +52,9 @@ export const TS011: Regel = {
   beskrivelse: "Belægningen for en ydelse er ikke over 0 % og højst 100 %.",
   check(ctx) {
     const maks = (ctx.regelsaet && parameter(ctx.regelsaet, "maksBelaegning")) ?? 1;
-    for (const i of raekker) {
-      const b = ctx.vaerdier.TS_Ydelser_Belaegning?.[i];
-      if (b === null || b === undefined || (b > 0 && b <= maks)) continue;
-      const hint = procentHint(b, { min: 0, max: maks, hintMin: 0.2 });
-      ctx.fund("TS_Ydelser_Belaegning", `Belægningen for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i)} skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${hint}`, i);
-    }
+    tjekHverCelle(ctx, "TS_Ydelser_Belaegning", (b, hvem) =>
+      b > 0 && b <= maks ? undefined : `Belægningen for ${hvem()} skal være over 0 % og højst ${pct(maks)}, men er ${pct(b)}.${procentHint(b, { min: 0, max: maks, hintMin: 0.2 })}`,
+    );
   },
 };
 
@@ -54,11 +66,9 @@ export const TS016: Regel = {
   felter: ["TS_Ydelser_Ressource"],
   beskrivelse: "Ressourcen for en ydelse er ikke et positivt tal.",
   check(ctx) {
-    for (const i of raekker) {
-      const r = ctx.vaerdier.TS_Ydelser_Ressource?.[i];
-      if (r === null || r === undefined || r > 0) continue;
-      ctx.fund("TS_Ydelser_Ressource", `Ressourcen for ${ydelseTekst(ctx.vaerdier.TS_Ydelser_Navn?.[i], i)} skal være et positivt tal (fx timer pr. borger pr. uge), men er ${tal(r)}. Lad cellen stå tom, hvis alle ydelser har samme ressource.`, i);
-    }
+    tjekHverCelle(ctx, "TS_Ydelser_Ressource", (r, hvem) =>
+      r > 0 ? undefined : `Ressourcen for ${hvem()} skal være et positivt tal (fx timer pr. borger pr. uge), men er ${tal(r)}. Lad cellen stå tom, hvis alle ydelser har samme ressource.`,
+    );
   },
 };
 

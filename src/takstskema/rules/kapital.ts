@@ -1,21 +1,8 @@
 import { tjenestemandspensionTal } from "../../engine";
 import { kr, pct, TOLERANCE_KR, type Regel } from "../regel";
+import { loftRegel } from "./loft";
 
-export const TS070: Regel = {
-  code: "TS070",
-  severity: "error",
-  felter: ["TS_Rentesats"],
-  afhaenger: ["TS_Rentesats"],
-  parametre: ["renteLoft"],
-  beskrivelse: "Rentesatsen er over regelsættets renteloft.",
-  check(ctx) {
-    const sats = ctx.vaerdier.TS_Rentesats;
-    const loft = ctx.param("renteLoft");
-    if (sats !== undefined && sats > loft) {
-      ctx.fund("TS_Rentesats", `Rentesatsen ${pct(sats, 2)} er over renteloftet på ${pct(loft, 2)} i ${ctx.regelsaet?.id}.`);
-    }
-  },
-};
+export const TS070: Regel = loftRegel({ code: "TS070", felt: "TS_Rentesats", parameter: "renteLoft", sats: "Rentesatsen", loft: "renteloft" });
 
 /**
  * TS080 checks only the uninsured provision: ruleset % × the pensionable wage of uninsured

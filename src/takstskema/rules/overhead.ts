@@ -1,21 +1,8 @@
 import { overheadTal } from "../../engine";
 import { harTypefejl, kr, OMKOSTNINGSFELTER, pct, TOLERANCE_KR, type Regel } from "../regel";
+import { loftRegel } from "./loft";
 
-export const TS020: Regel = {
-  code: "TS020",
-  severity: "error",
-  felter: ["TS_OverheadSats"],
-  afhaenger: ["TS_OverheadSats"],
-  parametre: ["overheadLoft"],
-  beskrivelse: "Overheadsatsen er over regelsættets loft.",
-  check(ctx) {
-    const sats = ctx.vaerdier.TS_OverheadSats;
-    const loft = ctx.param("overheadLoft");
-    if (sats !== undefined && sats > loft) {
-      ctx.fund("TS_OverheadSats", `Overheadsatsen ${pct(sats, 2)} er over loftet på ${pct(loft, 2)} i ${ctx.regelsaet?.id}.`);
-    }
-  },
-};
+export const TS020: Regel = loftRegel({ code: "TS020", felt: "TS_OverheadSats", parameter: "overheadLoft", sats: "Overheadsatsen", loft: "loft" });
 
 export const TS021: Regel = {
   code: "TS021",
