@@ -93,12 +93,15 @@ export const indberetningSchema = z.object({
   ydelse: z.string(),
   /** Every ydelse of the submission, in the table's order. */
   ydelser: z.array(z.string()),
+  /** For a regnskabsskema: the regnskabsår N. */
   takstaar: z.number().int(),
   version: z.number().int(),
   nummer: z.string().nullable(),
   status: sagsstatusSchema,
   sha256: z.string(),
   modtaget: z.string(),
+  /** A budget skema or a regnskabsskema (product.md §5.2); versions are numbered per kind. An older service sends none (budget). */
+  skematype: z.enum(["budget", "regnskab"]).optional(),
 });
 export type Indberetning = z.infer<typeof indberetningSchema>;
 

@@ -47,7 +47,7 @@ export async function findMaal(tx: Sql, id: string, driftsherre: string | null, 
   const [r] = await tx.query<{ id: string; status: Sagsstatus; er_aktuel: boolean; offentliggjort: boolean }>(
     `SELECT i.id::text AS id, i.status, EXISTS (SELECT 1 FROM takstperioder p WHERE p.indberetning_id = i.id) AS offentliggjort,
             i.version = (SELECT max(version) FROM indberetninger j
-                         WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar) AS er_aktuel
+                         WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar AND j.skematype = i.skematype) AS er_aktuel
      FROM indberetninger i WHERE i.id = $1::uuid AND ($2::text IS NULL OR i.driftsherre = $2)${laas ? " FOR UPDATE" : ""}`,
     [id, driftsherre],
   );
@@ -83,7 +83,7 @@ export async function hentDialogForTakst(db: Db, indberetningId: string): Promis
   const rows = await db.query<PostRaekke & { version: number }>(
     `SELECT d.id, d.indberetning_id::text AS indberetning_id, d.art, d.status, d.tekst, d.rolle, d.driftsherre, d.beskrivelse, d.tidspunkt, j.version
      FROM indberetninger i
-     JOIN indberetninger j ON j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar
+     JOIN indberetninger j ON j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar AND j.skematype = i.skematype
      JOIN dialog d ON d.indberetning_id = j.id
      WHERE i.id = $1::uuid ORDER BY d.id`,
     [indberetningId],

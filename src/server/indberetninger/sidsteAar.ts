@@ -12,14 +12,14 @@ export interface SidsteAarsIndberetning {
 }
 
 /**
- * The current (highest) version of (driftsherre, tilbud, takstaar), unless it is withdrawn
+ * The current (highest) version of the budget skema of (driftsherre, tilbud, takstaar), unless it is withdrawn
  * (a withdrawn submission is no takst). Matching of driftsherre and tilbud is exact, as the
  * storage key.
  */
 export async function hentSidsteAars(db: Sql, driftsherre: string, tilbud: string, takstaar: number): Promise<SidsteAarsIndberetning | undefined> {
   const [r] = await db.query<{ id: string; nummer: string | null; takstaar: number; version: number; status: string; vaerdier: unknown; beregnet: unknown }>(
     `SELECT id::text AS id, nummer, takstaar, version, status, vaerdier, beregnet FROM indberetninger
-     WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int ORDER BY version DESC LIMIT 1`,
+     WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND skematype = 'budget' ORDER BY version DESC LIMIT 1`,
     [driftsherre, tilbud, takstaar],
   );
   if (!r || r.status === "tilbagetrukket") return undefined;

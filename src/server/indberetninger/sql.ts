@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Indberetning, IndberetningDetalje, Kvittering } from "../../kontrakt";
 import { type Db, unikBrud } from "../db";
 import { erUtilgaengelig } from "../dbTilgaengelighed";
+import type { Skematype } from "../../takstskema";
 import { kortUdenNummer } from "../oversigt/kort";
 
 export type { Indberetning, Kvittering } from "../../kontrakt";
@@ -10,7 +11,10 @@ export interface NyIndberetning {
   driftsherre: string;
   tilbud: string;
   ydelse: string;
+  /** For a regnskab: the regnskabsår N. */
   takstaar: number;
+  /** "budget" when absent; a regnskab is versioned apart and gets no overview row or takst periods (migration 012). */
+  skematype?: Skematype;
   sha256: string;
   payload: Record<string, unknown>;
   /** The validator's typed values (what the export reads). */
@@ -41,11 +45,11 @@ const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).
 function somIndberetning(r: Raekke): Indberetning {
   return {
     id: r.id, driftsherre: r.driftsherre, tilbud: r.tilbud, ydelse: r.ydelse, ydelser: Array.isArray(r.ydelser) ? r.ydelser.map(String) : [r.ydelse], takstaar: r.takstaar, version: r.version,
-    nummer: r.nummer ?? null, status: r.status, sha256: r.sha256, modtaget: iso(r.modtaget),
+    nummer: r.nummer ?? null, status: r.status, sha256: r.sha256, modtaget: iso(r.modtaget), skematype: r.skematype ?? "budget",
   };
 }
 
-const KOLONNER = `id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget,
+const KOLONNER = `id::text AS id, driftsherre, tilbud, ydelse, takstaar, skematype, version, nummer, status, sha256, modtaget,
   COALESCE((SELECT jsonb_agg(e->>'navn') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(beregnet->'ydelser') = 'array' THEN beregnet->'ydelser' ELSE '[]'::jsonb END) e), '[]'::jsonb) AS ydelser`;
 
 const DANSKE_BOGSTAVER: Record<string, string> = { Æ: "AE", Ø: "OE", Å: "AA" };
@@ -115,14 +119,17 @@ export async function gemIndberetning(
   const id = randomUUID();
   const nu = new Date();
   const post: Post = {
-    id, driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, takstaar: n.takstaar, sha256: n.sha256,
+    id, driftsherre: n.driftsherre, tilbud: n.tilbud, ydelse: n.ydelse, takstaar: n.takstaar, skematype: n.skematype ?? "budget", sha256: n.sha256,
     payload: n.payload, vaerdier: n.vaerdier, findings: n.findings, sprunget: n.sprunget, beregnet: n.beregnet ?? null,
     modtaget: nu.toISOString(), token_id: n.tokenId, praefiks: nummerPraefiks(n.vaerdier.TS_Regelsaet ?? n.payload.TS_Regelsaet, n.takstaar),
     regelsaet_id: n.regelsaet?.id ?? null, regelsaet_version: n.regelsaet?.version ?? null, udgivelse: n.regelsaetUdgivelse ?? null,
     kraever_begrundelse: n.kraeverBegrundelse ?? false,
     kategori_godkendt: n.kategoriGodkendt ?? false,
-    kort: kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet }),
   };
+  // The overview's row is the budget's alone (a regnskab gets none, migration 012).
+  if (post.skematype === "budget") {
+    post.kort = kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet });
+  }
   const r = await viaSkriver(db, post);
   if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort), r.kategori ?? null);
   return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };
@@ -224,8 +231,8 @@ export async function listIndberetninger(db: Db, f: ListeFilter): Promise<Indber
     `SELECT ${KOLONNER} FROM indberetninger i
      WHERE ($1::text IS NULL OR driftsherre = $1) AND ($2::int IS NULL OR takstaar = $2)
        AND (NOT $3::boolean OR (status <> 'tilbagetrukket' AND version = (SELECT MAX(version) FROM indberetninger j
-             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar)))
-     ORDER BY driftsherre, tilbud, takstaar, version`,
+             WHERE j.driftsherre = i.driftsherre AND j.tilbud = i.tilbud AND j.takstaar = i.takstaar AND j.skematype = i.skematype)))
+     ORDER BY driftsherre, tilbud, takstaar, skematype, version`,
     [f.driftsherre, f.takstaar ?? null, f.kunAktuelle ?? false],
   );
   return rows.map(somIndberetning);
@@ -247,7 +254,7 @@ export interface AktuelTakst {
 }
 
 /**
- * The current (highest) version of every tilbud's submission (all its ydelser, in `beregnet`),
+ * The current (highest) version of every tilbud's budget skema (all its ydelser, in `beregnet`),
  * with the previous takstår's current one of the same tilbud; a submission whose current version
  * is withdrawn is no takst (all its ydelser leave the export and last year).
  */
@@ -260,7 +267,7 @@ export async function aktuelleTakster(db: Db, takstaar?: number): Promise<Aktuel
     `WITH aktuel AS (
        SELECT * FROM (
          SELECT DISTINCT ON (driftsherre, tilbud, takstaar) driftsherre, tilbud, ydelse, takstaar, version, status, vaerdier, beregnet, regelsaet_id, regelsaet_version
-         FROM indberetninger ORDER BY driftsherre, tilbud, takstaar, version DESC) h
+         FROM indberetninger WHERE skematype = 'budget' ORDER BY driftsherre, tilbud, takstaar, version DESC) h
        WHERE status <> 'tilbagetrukket')
      SELECT a.driftsherre, a.tilbud, a.ydelse, a.takstaar, a.version, a.vaerdier, a.beregnet, a.regelsaet_id, a.regelsaet_version,
             f.vaerdier AS sidste_vaerdier, f.beregnet AS sidste_beregnet

@@ -29,7 +29,7 @@ FROM takstperioder_gyldige p
 JOIN indberetninger i ON i.id = p.indberetning_id
 LEFT JOIN LATERAL (
   SELECT x.status, x.vaerdier, x.beregnet FROM indberetninger x
-  WHERE x.driftsherre = p.driftsherre AND x.tilbud = p.tilbud AND x.takstaar = p.takstaar - 1
+  WHERE x.driftsherre = p.driftsherre AND x.tilbud = p.tilbud AND x.takstaar = p.takstaar - 1 AND x.skematype = 'budget'
   ORDER BY x.version DESC, x.modtaget DESC LIMIT 1
 ) f ON f.status <> 'tilbagetrukket'
 WHERE p.takstaar = $1::int
@@ -70,7 +70,7 @@ export async function takstoversigtRaekker(db: Sql, takstaar: number, dato: stri
 export async function aktuelleTaksterAntal(db: Sql, takstaar: number): Promise<number> {
   const [r] = await db.query<{ n: number }>(
     `SELECT COALESCE(sum(CASE WHEN jsonb_typeof(a.beregnet->'ydelser') = 'array' THEN jsonb_array_length(a.beregnet->'ydelser') ELSE 1 END), 0)::int AS n
-     FROM (SELECT DISTINCT ON (driftsherre, tilbud) status, beregnet FROM indberetninger WHERE takstaar = $1::int
+     FROM (SELECT DISTINCT ON (driftsherre, tilbud) status, beregnet FROM indberetninger WHERE takstaar = $1::int AND skematype = 'budget'
            ORDER BY driftsherre, tilbud, version DESC, modtaget DESC) a
      WHERE a.status <> 'tilbagetrukket'`,
     [takstaar],

@@ -48,9 +48,9 @@ export async function takstaarMedIndberetninger(db: Sql, driftsherre: string | n
   const rows = await db.query<{ takstaar: number }>(
     driftsherre === null
       ? `WITH RECURSIVE aar(t) AS (
-           SELECT min(takstaar) FROM indberetninger
+           SELECT min(takstaar) FROM indberetninger WHERE skematype = 'budget'
            UNION ALL
-           SELECT (SELECT min(takstaar) FROM indberetninger WHERE takstaar > aar.t) FROM aar WHERE aar.t IS NOT NULL
+           SELECT (SELECT min(takstaar) FROM indberetninger WHERE takstaar > aar.t AND skematype = 'budget') FROM aar WHERE aar.t IS NOT NULL
          ) SELECT t AS takstaar FROM aar WHERE t IS NOT NULL ORDER BY t`
       : "SELECT DISTINCT takstaar FROM oversigt_kort WHERE driftsherre = $1 ORDER BY takstaar",
     driftsherre === null ? [] : [driftsherre],
@@ -183,7 +183,7 @@ export async function detaljeRaekker(db: Sql, id: string, driftsherre: string | 
   if (!UUID.test(id)) return undefined;
   const [raekke] = await db.query<DetaljeRaekke>(
     `SELECT id::text AS id, driftsherre, tilbud, ydelse, takstaar, version, nummer, status, sha256, modtaget, payload, findings, sprunget, beregnet,
-            regelsaet_id, regelsaet_version
+            regelsaet_id, regelsaet_version, skematype
      FROM indberetninger WHERE id = $1::uuid AND ($2::text IS NULL OR driftsherre = $2)`,
     [id, driftsherre],
   );
@@ -192,9 +192,9 @@ export async function detaljeRaekker(db: Sql, id: string, driftsherre: string | 
     `SELECT id::text AS id, version, nummer, status, modtaget, sha256, beregnet->'ydelser' AS ydelser,
             (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS antal_advarsler
      FROM indberetninger
-     WHERE driftsherre = $1 AND tilbud = $2 AND takstaar = $3
+     WHERE driftsherre = $1 AND tilbud = $2 AND takstaar = $3 AND skematype = $4
      ORDER BY version DESC`,
-    [raekke.driftsherre, raekke.tilbud, raekke.takstaar],
+    [raekke.driftsherre, raekke.tilbud, raekke.takstaar, raekke.skematype],
   );
   return { raekke, versioner };
 }
