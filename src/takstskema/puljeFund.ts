@@ -38,6 +38,6 @@ export function ts212(angivet: unknown, andel: number): Fund | null {
     severity: "warning",
     field: "TS_ReguleringPulje",
     cell: celleFor("TS_ReguleringPulje"),
-    message: `Regulering fra puljen er oplyst som ${kr(tal)}, men tilbuddets andel af puljen til årets takster er ${kr(andel)}.`,
+    message: `Regulering fra puljen er oplyst som ${kr(tal)}, men tilbuddets andel af puljen til årets takster er ${kr(andel)}`,
   };
 }

@@ -1,4 +1,4 @@
-import { type Fund, ts210, ts212 } from "../../takstskema";
+import { type Fund, skematypeAf, ts210, ts212 } from "../../takstskema";
 import type { Db } from "../db";
 import { puljeAndel } from "./andel";
 import { PuljeFejl } from "./beregning";
@@ -26,4 +26,12 @@ export async function ts210Fund(db: Db, driftsherre: string, tilbud: string, vae
     if (e instanceof PuljeFejl) return [];
     throw e;
   }
+}
+
+/**
+ * The pool's findings in a submission's receipt: TS210 for a regnskabsskema (its ledelsesområde's
+ * vintages), TS212 for a budget skema (its TS_ReguleringPulje against the pool's share).
+ */
+export async function puljeFund(db: Db, driftsherre: string, tilbud: string, takstaar: number, vaerdier: Readonly<Record<string, unknown>>, idag: Date): Promise<Fund[]> {
+  return skematypeAf(vaerdier) === "regnskab" ? ts210Fund(db, driftsherre, tilbud, vaerdier, idag) : ts212Fund(db, driftsherre, tilbud, takstaar, vaerdier);
 }
