@@ -1,11 +1,11 @@
 import "./jestCookie";
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { puljeSchema } from "../../src/kontrakt";
 import type { Db } from "../../src/server/db";
 import { puljeAndel } from "../../src/server/puljer/andel";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
+import { gemRegnskabRaekke } from "./regnskabRaekke";
 
 const ODENSE = "Odense Kommune";
 const NORD = "Center Nord";
@@ -13,10 +13,7 @@ const sti = (omraade: string, driftsherre?: string) => `/api/v1/puljer?ledelseso
 
 /**
  * The pool in the service (issue 22, product.md §5.2): GET/POST /api/v1/puljer over the opening
- * vintages (migration 013) and the ledelsesområde's current regnskabsskemaer. The regnskaber are
- * stored here as the submission route stores them (skematype 'regnskab', migration 012), so each
- * case holds exactly the figures it names; the end-to-end path through the submission route is
- * efterreguleringPuljeSuite.ts.
+ * vintages (migration 013) and the ledelsesområde's current regnskabsskemaer (regnskabRaekke.ts).
  */
 export function puljerSuite(aabn: () => Promise<Db>): void {
   let db: Db;
@@ -33,17 +30,8 @@ export function puljerSuite(aabn: () => Promise<Db>): void {
   const primo = (aargange: { vedroererAar: number; beloeb: number }[], token = t.odense, omraade = NORD, driftsherre?: string) =>
     post(sti(omraade, driftsherre), { primoAargange: aargange }, token);
 
-  /** A current regnskabsskema of year `aar` as the submission route stores it (only what the pool reads). */
-  async function regnskab(tilbud: string, aar: number, v: { a6Pulje?: number; budget: number; omraade?: string; status?: string; version?: number }): Promise<string> {
-    const id = randomUUID();
-    const vaerdier = { TS_Skematype: "regnskab", TS_Tilbud: tilbud, TS_Ledelsesomraade: v.omraade ?? NORD, TS_A6Pulje: v.a6Pulje ?? 0, TS_RegBudget: v.budget };
-    await db.query(
-      `INSERT INTO indberetninger (id, driftsherre, tilbud, ydelse, takstaar, skematype, version, sha256, payload, vaerdier, findings, sprunget, modtaget, token_id, status, regelsaet_id, regelsaet_version)
-       VALUES ($1::uuid, $2, $3, '', $4, 'regnskab', $5, $6, $7::jsonb, $7::jsonb, '[]'::jsonb, '[]'::jsonb, now(), $8, $9, 'SYD-2018', 1)`,
-      [id, ODENSE, tilbud, aar, v.version ?? 1, id.replace(/-/g, "").padEnd(64, "0"), JSON.stringify(vaerdier), t.odenseId, v.status ?? "modtaget"],
-    );
-    return id;
-  }
+  const regnskab = (tilbud: string, aar: number, v: { a6Pulje?: number; budget: number; omraade?: string; status?: string; version?: number }) =>
+    gemRegnskabRaekke(db, { driftsherre: ODENSE, tilbud, aar, ...v, omraade: v.omraade ?? NORD, tokenId: t.odenseId });
 
   async function pulje(token = t.odense, omraade = NORD, driftsherre?: string) {
     const r = await get(sti(omraade, driftsherre), token);

@@ -39,5 +39,7 @@ describe("TS212: TS_ReguleringPulje against the ledger's share", () => {
       message: "Regulering fra puljen er oplyst som -15.000 kr., men tilbuddets andel af puljen til årets takster er -15.556 kr.",
     });
     expect(ts212(null, -5)?.code).toBe("TS212");
+    // On the skema's own line 9b (not an unknown cell).
+    expect(celleFor("TS_ReguleringPulje")).toMatch(/^Takstskema!\$?[A-Z]+\$?\d+$/);
   });
 });
