@@ -26,6 +26,7 @@ import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
 import { puljerPlugin } from "./puljer";
+import { efterreguleringPlugin } from "./efterregulering";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -105,6 +106,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(takstudviklingPlugin, { db, register });
   await app.register(benchmarkPlugin, { db });
   await app.register(puljerPlugin, { db });
+  await app.register(efterreguleringPlugin, { db, register });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

@@ -216,5 +216,6 @@ function valider(raa: Record<string, unknown>, kontekst: Regnskabskontekst): Val
     belaegningsdage: ydelser.reduce((s, y) => s + (y.belaegningsdage ?? 0), 0),
     A4: e.A4, A5: e.A5, A7: e.A7, forventetRegulering: e.reguleringAarPlus2, efterregulering: e,
   };
-  return { ok: !fejl, findings, skipped, vaerdier: { ...res.vaerdier, ...v }, beregnet };
+  // The regnskab's own inputs parsed beside the shared ones (the service reads the periods, days and A6's split from them).
+  return { ok: !fejl, findings, skipped, vaerdier: { ...res.vaerdier, ...v, ...egne }, beregnet };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { RegelsaetRegister } from "../../regelsaet";
-import { type Fund, type Sprunget, celleFor, harUgyldigeTegn, takstskemaJsonSchema, validerSkema, YDELSE_RAEKKER, ydelserAf } from "../../takstskema";
+import {
+  type Fund, type Skematype, type Sprunget, type TakstaaretsTal, celleFor, harUgyldigeTegn, skematypeAf, takstskemaJsonSchema, validerRegnskab, validerSkema, YDELSE_RAEKKER, ydelserAf,
+} from "../../takstskema";
 import { kanoniskJson, sha256Hex } from "../kanonisk";
 
 /** Fields the server does not treat as content: the receipt the task pane writes back. */
@@ -75,6 +77,8 @@ export type Behandling =
       beregnet: unknown;
       /** The ruleset (id and version) the skema was validated against. */
       regelsaet: { id: string; version: number } | null;
+      /** A regnskabsskema (TS_Skematype "regnskab"): its noegle.takstaar is the regnskabsår N. */
+      skematype: Skematype;
       noegle: { driftsherre: string; tilbud: string; ydelse: string; takstaar: number };
     };
 
@@ -82,8 +86,11 @@ function graenseFund(field: string, message: string): Fund {
   return { code: "TS002", severity: "error", field, cell: field ? celleFor(field) : "", message };
 }
 
-/** Parse the body, run the shared validator, and derive the storage key and sha256. Never throws. */
-export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt: Date): Behandling {
+/**
+ * Parse the body, run the shared validator (the regnskab's for TS_Skematype "regnskab", with
+ * `takstaaret`: the submitted takst of year N, TS202/TS203), and derive the storage key and sha256. Never throws.
+ */
+export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt: Date, takstaaret?: TakstaaretsTal): Behandling {
   if (krop === null || typeof krop !== "object" || Array.isArray(krop)) {
     return { ok: false, findings: [graenseFund("", "Indberetningen skal være et JSON-objekt med takstskemaets felter (TS_…).")], skipped: [] };
   }
@@ -103,9 +110,10 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
   const indhold: Record<string, Indholdsvaerdi> = {};
   for (const k in data) if (!IKKE_INDHOLD.has(k)) indhold[k] = data[k]!;
 
+  const skematype = skematypeAf(indhold);
   let res: ReturnType<typeof validerSkema>;
   try {
-    res = validerSkema(indhold, { register, indsendt });
+    res = skematype === "regnskab" ? validerRegnskab(indhold, { register, indsendt, ...(takstaaret ? { takstaaret } : {}) }) : validerSkema(indhold, { register, indsendt });
   } catch (e) {
     // The validator promises never to throw; if it does, the body is refused, not stored.
     return { ok: false, findings: [graenseFund("", `Skemaet kunne ikke valideres: ${(e as Error).message}`)], skipped: [] };
@@ -115,9 +123,13 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
   const v = res.vaerdier as Record<string, unknown>;
   const tekst = (x: unknown) => (typeof x === "string" ? x.trim() : "");
   // The storage key names the first ydelse (one-row skemaer: the former TS_Ydelse).
-  const noegle = { driftsherre: tekst(v.TS_Driftsherre), tilbud: tekst(v.TS_Tilbud), ydelse: tekst(ydelserAf(v, res.beregnet)[0]?.navn), takstaar: Number(v.TS_Takstaar) };
+  const noegle = {
+    driftsherre: tekst(v.TS_Driftsherre), tilbud: tekst(v.TS_Tilbud), ydelse: tekst(ydelserAf(v, res.beregnet)[0]?.navn),
+    takstaar: Number(skematype === "regnskab" ? v.TS_Regnskabsaar : v.TS_Takstaar),
+  };
   if (!Number.isInteger(noegle.takstaar) || noegle.takstaar < 1900 || noegle.takstaar > 2200) {
-    return { ok: false, findings: [graenseFund("TS_Takstaar", "Takståret skal være et årstal mellem 1900 og 2200.")], skipped: res.skipped };
+    const felt = skematype === "regnskab" ? "TS_Regnskabsaar" : "TS_Takstaar";
+    return { ok: false, findings: [graenseFund(felt, `${skematype === "regnskab" ? "Regnskabsåret" : "Takståret"} skal være et årstal mellem 1900 og 2200.`)], skipped: res.skipped };
   }
   if (!noegle.driftsherre || !noegle.tilbud || !noegle.ydelse) {
     return { ok: false, findings: [graenseFund("TS_Tilbud", "Driftsherre, tilbud og ydelse skal være udfyldt.")], skipped: res.skipped };
@@ -135,6 +147,7 @@ export function behandlKrop(krop: unknown, register: RegelsaetRegister, indsendt
     vaerdier: v,
     beregnet: res.beregnet,
     regelsaet: brugtRegelsaet(register, v.TS_Regelsaet),
+    skematype,
     noegle,
   };
 }

@@ -8,6 +8,7 @@ import { type Bruger, sammeDriftsherre } from "../tokens";
 import { behandlKrop } from "./behandl";
 import { taksterIKraft } from "../offentliggoerelse/sql";
 import { puljeFund } from "../puljer/fund";
+import { registerFejl, takstaaretsTal } from "./regnskab";
 import { hentSidsteAars } from "./sidsteAar";
 import { GemAfvist, gemIndberetning } from "./sql";
 
@@ -91,17 +92,21 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
   if (register.udgivelse === undefined) await register.opdater?.();
   let kategoriGodkendt = false;
   for (let forsoeg = 0; ; forsoeg++) {
-    const b = behandlKrop(krop, register, m.nu);
+    let b = behandlKrop(krop, register, m.nu);
+    // A regnskab is validated again with the submitted takst of its year N (TS202, TS203).
+    if (b.ok && b.skematype === "regnskab") b = behandlKrop(krop, register, m.nu, await takstaaretsTal(db, egen, b.noegle.tilbud, b.noegle.takstaar));
     if (!b.ok) {
       if (!(await m.tokenGyldigt())) return { kode: 401 };
       return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: b.findings, skipped: b.skipped } };
     }
     if (!sammeDriftsherre(b.noegle.driftsherre, egen)) return andenDriftsherre();
     const regelsaet = typeof b.vaerdier.TS_Regelsaet === "string" ? register.find(b.vaerdier.TS_Regelsaet) : undefined;
-    const { ts130, fund } = await registerFund(db, egen, b, regelsaet);
-    if (ts130) {
+    // A regnskab's takster are the register's (TS201); the budget's checks against last year and the register are the budget's.
+    const { ts130, fund } = b.skematype === "regnskab" ? { ts130: null, fund: [] } : await registerFund(db, egen, b, regelsaet);
+    const registerfejl = ts130 ? [ts130] : b.skematype === "regnskab" ? await registerFejl(db, egen, b) : [];
+    if (registerfejl.length > 0) {
       if (!(await m.tokenGyldigt())) return { kode: 401 };
-      return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: [...b.findings, ts130], skipped: b.skipped } };
+      return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: [...b.findings, ...registerfejl], skipped: b.skipped } };
     }
     // The pool's TS210 (regnskab) or TS212 (budget), beside TS120 and TS133.
     const findings = [...b.findings, ...fund, ...(await puljeFund(db, egen, b.noegle.tilbud, b.noegle.takstaar, b.vaerdier, m.nu))];
@@ -116,6 +121,7 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
         sprunget: b.skipped,
         beregnet: b.beregnet,
         regelsaet: b.regelsaet,
+        skematype: b.skematype,
         regelsaetUdgivelse: register.udgivelse,
         // After publication a new version is an in-year change and must say why (product.md §5):
         // the storing call looks the publication up and refuses (GemAfvist "offentliggjort").

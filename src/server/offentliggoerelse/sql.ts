@@ -1,3 +1,4 @@
+import type { RegisterPeriode } from "../../takstskema";
 import type { Db, Sql } from "../db";
 
 export interface Offentliggoerelse {
@@ -86,6 +87,17 @@ export async function taksterIKraft(db: Sql, driftsherre: string, tilbud: string
     [driftsherre, tilbud, takstaar, dato],
   );
   return rows.map((r) => ({ navn: r.navn, takst: r.takst === null ? null : Number(r.takst) }));
+}
+
+/** Every period of a tilbud's takster in a takstår (the register, withdrawn ones as takstperioder_gyldige counts them). */
+export async function tilbuddetsPerioder(db: Sql, driftsherre: string, tilbud: string, takstaar: number): Promise<RegisterPeriode[]> {
+  const rows = await db.query<{ navn: string; takst: number | null; gyldig_fra: string; gyldig_til: string | null }>(
+    `SELECT ydelse AS navn, takst, to_char(gyldig_fra, 'YYYY-MM-DD') AS gyldig_fra, to_char(gyldig_til, 'YYYY-MM-DD') AS gyldig_til FROM takstperioder_gyldige
+     WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND (gyldig_til IS NULL OR gyldig_til >= gyldig_fra)
+     ORDER BY gyldig_fra, id`,
+    [driftsherre, tilbud, takstaar],
+  );
+  return rows.map((r) => ({ navn: r.navn, takst: r.takst === null ? null : Number(r.takst), gyldigFra: r.gyldig_fra, gyldigTil: r.gyldig_til }));
 }
 
 export async function hentOffentliggoerelse(db: Sql, takstaar: number): Promise<Offentliggoerelse | undefined> {

@@ -16,6 +16,8 @@ export interface PuljeRegnskab {
 /** The pool cannot be computed from what is stored (a year sets aside more than its cap): Danish. */
 export class PuljeFejl extends Error {
   override name = "PuljeFejl";
+  /** A route that does not catch it answers 409 with this message as the detail (fejl.ts), never 500. */
+  readonly statusCode = 409;
 }
 
 /** The year's figures for the engine: ramme = Σ budget, hensat = Σ positive A6Pulje, anvendt = −Σ negative. */
