@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { puljeSchema } from "../../src/kontrakt";
 import type { Db } from "../../src/server/db";
 import { puljeAndel } from "../../src/server/puljer/andel";
+import { puljeFund } from "../../src/server/puljer/fund";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
 import { gemRegnskabRaekke } from "./regnskabRaekke";
@@ -92,6 +93,16 @@ export function puljerSuite(aabn: () => Promise<Db>): void {
     expect(await puljeAndel(db, ODENSE, "Bostedet C", 2027)).toBe(-15_556);
     expect(await puljeAndel(db, ODENSE, "Bostedet C", 2026)).toBe(0);
     expect(await puljeAndel(db, ODENSE, "Bostedet X", 2027)).toBe(0);
+  });
+
+  it("TS210 in a regnskabsskema's receipt: its ledelsesområde's vintages expiring within 12 months of the day it is received (15.6.2026: ultimo 2026, not 2027)", async () => {
+    await primo([{ vedroererAar: 2021, beloeb: 40_000 }, { vedroererAar: 2022, beloeb: 5_000 }]);
+    const vaerdier = { TS_Skematype: "regnskab", TS_Ledelsesomraade: " center nord" };
+    const fund = await puljeFund(db, ODENSE, "Bostedet A", 2025, vaerdier, new Date("2026-06-15T12:00:00Z"));
+    expect(fund.map((f) => [f.code, f.severity, f.field])).toEqual([["TS210", "warning", "TS_A6Pulje"]]);
+    expect(fund[0]!.message).toBe("Puljen for center nord: årgang 2021 har 40.000 kr. tilbage og udløber ultimo 2026. Hvad der ikke er brugt da, indregnes som en nedsættelse i taksterne for 2028.");
+    // A regnskab of a tilbud that is its own ledelsesområde reads that pool: none here.
+    expect(await puljeFund(db, ODENSE, "Bostedet A", 2025, { TS_Skematype: "regnskab" }, new Date("2026-06-15T12:00:00Z"))).toEqual([]);
   });
 
   it("the part of the pool above 5 % of the year's ramme is taken out oldest first into the takster of the year + 2", async () => {
