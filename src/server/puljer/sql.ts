@@ -30,9 +30,12 @@ export async function gemPrimo(db: Db, driftsherre: string, ledelsesomraade: str
 /** The ledelsesområde a regnskab belongs to: its TS_Ledelsesomraade, or the tilbud itself when empty (felter.ts). */
 const OMRAADE = "COALESCE(NULLIF(btrim(x.vaerdier->>'TS_Ledelsesomraade'), ''), x.tilbud)";
 
-/** The current (highest) version of each tilbud's regnskab per year; a withdrawn one counts as none. */
-const AKTUELLE = `SELECT DISTINCT ON (i.tilbud, i.takstaar) i.* FROM indberetninger i
-  WHERE i.driftsherre = $1::text AND i.skematype = 'regnskab' ORDER BY i.tilbud, i.takstaar, i.version DESC`;
+/**
+ * The current (highest) version of each tilbud's regnskab per year (`og`: a further condition, so a
+ * tilbud's own are read by the version key's index); a withdrawn one counts as none.
+ */
+const aktuelle = (og = "") => `SELECT DISTINCT ON (i.tilbud, i.takstaar) i.* FROM indberetninger i
+  WHERE i.driftsherre = $1::text AND i.skematype = 'regnskab'${og} ORDER BY i.tilbud, i.takstaar, i.version DESC`;
 
 const tal = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
@@ -40,7 +43,7 @@ const tal = (v: unknown): number => (typeof v === "number" && Number.isFinite(v)
 export async function hentPuljeRegnskaber(db: Sql, driftsherre: string, ledelsesomraade: string): Promise<(PuljeRegnskab & { regelsaet: { id: string | null; version: number | null } })[]> {
   const r = await db.query<{ id: string; tilbud: string; takstaar: number; a6: unknown; budget: unknown; regelsaet_id: string | null; regelsaet_version: number | null }>(
     `SELECT x.id::text AS id, x.tilbud, x.takstaar, x.vaerdier->'TS_A6Pulje' AS a6, x.vaerdier->'TS_RegBudget' AS budget, x.regelsaet_id, x.regelsaet_version
-     FROM (${AKTUELLE}) x WHERE x.status <> 'tilbagetrukket' AND lower(btrim(${OMRAADE})) = ${SAMME_OMRAADE}
+     FROM (${aktuelle()}) x WHERE x.status <> 'tilbagetrukket' AND lower(btrim(${OMRAADE})) = ${SAMME_OMRAADE}
      ORDER BY x.takstaar, x.tilbud`,
     [driftsherre, ledelsesomraade],
   );
@@ -54,7 +57,7 @@ export async function hentPuljeRegnskaber(db: Sql, driftsherre: string, ledelses
 export async function tilbuddetsOmraader(db: Sql, driftsherre: string, tilbud: string, foerAar: number): Promise<string[]> {
   const r = await db.query<{ omraade: string }>(
     `SELECT DISTINCT ON (lower(btrim(${OMRAADE}))) ${OMRAADE} AS omraade
-     FROM (${AKTUELLE}) x WHERE x.status <> 'tilbagetrukket' AND x.tilbud = $2::text AND x.takstaar < $3::int
+     FROM (${aktuelle(" AND i.tilbud = $2::text AND i.takstaar < $3::int")}) x WHERE x.status <> 'tilbagetrukket'
      ORDER BY lower(btrim(${OMRAADE})), x.takstaar DESC`,
     [driftsherre, tilbud, foerAar],
   );
