@@ -101,10 +101,13 @@ export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
     expect(ts212[0]!.message).toContain("-15.556 kr.");
     const ret = await ok(budget(c, 2027, { TS_Regulering: -c.A7, TS_ReguleringPulje: c.andel }));
     expect(ret.findings.map((f) => f.code)).not.toContain("TS212");
-    // An empty field where the pool gives a share is a TS212 too; a tilbud of another pool has none.
+    // An empty pool line beside the stated −A7, where the pool gives a share, is a TS212 too; a
+    // tilbud of another pool has none. A skema that states no efterregulering at all is not
+    // compared (no query on the hot path: puljeFund), so it gets none either.
     const a = TILBUD[0];
     expect((await ok(budget(a, 2027, { TS_Regulering: -a.A7 }))).findings.map((f) => f.code)).toContain("TS212");
-    expect((await ok(budget(a, 2027, { TS_Tilbud: "Bostedet Syd", TS_Ledelsesomraade: "Center Syd" }))).findings.map((f) => f.code)).not.toContain("TS212");
+    expect((await ok(budget(a, 2027, { TS_Tilbud: "Bostedet Syd", TS_Ledelsesomraade: "Center Syd", TS_Regulering: 0, TS_ReguleringPulje: 0 }))).findings.map((f) => f.code)).not.toContain("TS212");
+    expect((await ok(budget(TILBUD[1], 2027))).findings.map((f) => f.code)).not.toContain("TS212");
   });
 
   it("a municipality cannot read or write another driftsherre's pool", async () => {

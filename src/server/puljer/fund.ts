@@ -28,10 +28,16 @@ export async function ts210Fund(db: Db, driftsherre: string, tilbud: string, vae
   }
 }
 
+const udfyldt = (v: unknown) => v !== undefined && v !== null && v !== "";
+
 /**
  * The pool's findings in a submission's receipt: TS210 for a regnskabsskema (its ledelsesområde's
- * vintages), TS212 for a budget skema (its TS_ReguleringPulje against the pool's share).
+ * vintages), TS212 for a budget skema that states its efterregulering (TS_Regulering or
+ * TS_ReguleringPulje filled). A budget skema with neither costs no query: the pool would be a
+ * read of its own per submission, outside the batched store, on the deadline week's hot path.
  */
 export async function puljeFund(db: Db, driftsherre: string, tilbud: string, takstaar: number, vaerdier: Readonly<Record<string, unknown>>, idag: Date): Promise<Fund[]> {
-  return skematypeAf(vaerdier) === "regnskab" ? ts210Fund(db, driftsherre, tilbud, vaerdier, idag) : ts212Fund(db, driftsherre, tilbud, takstaar, vaerdier);
+  if (skematypeAf(vaerdier) === "regnskab") return ts210Fund(db, driftsherre, tilbud, vaerdier, idag);
+  if (!udfyldt(vaerdier.TS_Regulering) && !udfyldt(vaerdier.TS_ReguleringPulje)) return [];
+  return ts212Fund(db, driftsherre, tilbud, takstaar, vaerdier);
 }
