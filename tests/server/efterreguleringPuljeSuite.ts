@@ -42,6 +42,8 @@ type Fund = { code: string; severity: string; field: string; message: string };
 export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
   let app: FastifyInstance;
   let t: Tokens;
+  /** The regnskaber's receipts, A, B, C in turn. */
+  const kvitteringer: { id: string; findings: Fund[] }[] = [];
   apiMiljoe(aabn, lavTokens, (m) => ({ app, t } = m), { statiskMappe: null }, false);
 
   const post = (url: string, body: unknown, token = t.odense) =>
@@ -67,7 +69,19 @@ export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
     expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025 }, t.sekretariat)).statusCode).toBe(201);
     // The pool predates the service: its opening vintage of 2020, recorded by the driftsherre.
     expect((await post(PULJE, { primoAargange: [{ vedroererAar: 2020, beloeb: 100_000 }] })).statusCode).toBe(200);
-    for (const x of TILBUD) expect((await ok(regnskab(x))).findings.filter((f) => f.severity === "error")).toEqual([]);
+    for (const x of TILBUD) kvitteringer.push(await ok(regnskab(x)));
+  });
+
+  it("the regnskaber are received without errors; TS210 is in the first one's receipt, before any regnskab of 2025 is in, and not in the later ones'", () => {
+    expect(kvitteringer.flatMap((k) => k.findings.filter((f) => f.severity === "error"))).toEqual([]);
+    // When A's regnskab comes, the vintage of 2020 still has its 100.000 kr. with its year-end
+    // (ultimo 2025) passed: it expires as soon as a regnskab of 2025 is in. After A's, it has.
+    // (The same on any day from 2025 on: TS210 counts a passed year-end as within 12 months.)
+    expect(kvitteringer.map((k) => k.findings.filter((f) => f.code === "TS210").map((f) => [f.severity, f.field, f.message]))).toEqual([
+      [["warning", "TS_A6Pulje", "Puljen for Center Nord: årgang 2020 har 100.000 kr. tilbage og udløber ultimo 2025. Hvad der ikke er brugt da, indregnes som en nedsættelse i taksterne for 2027."]],
+      [],
+      [],
+    ]);
   });
 
   it("acceptance 2: the opening vintage of 2020 expires at the end of 2025 and GET /api/v1/puljer puts it in the takster of 2027, spread over the three tilbud by budget", async () => {
