@@ -16,6 +16,8 @@ export interface TakstaaretsTal {
   regulering?: number | null;
   /** TS_Rentesats of the submitted takst of year N (TS203). */
   rentesats?: number | null;
+  /** Why the figures above are missing, ending the skip's message (default: only the service knows them). */
+  grund?: string;
 }
 
 export interface Regnskabskontekst extends Valideringskontekst {
@@ -145,7 +147,7 @@ function tjekFemProcent({ v, egne, b, kontekst, fund, spring }: Ctx): void {
 /** TS202 and TS203: against the submitted takst of year N, which only the service knows. */
 function tjekTakstaaret({ v, kontekst, fund, spring }: Ctx): void {
   const t = kontekst.takstaaret;
-  const kunService = "kræver den indsendte takst for regnskabsåret, som kun indberetningsservicen kender";
+  const kunService = t?.grund ?? "kræver den indsendte takst for regnskabsåret, som kun indberetningsservicen kender";
   if (t?.regulering === undefined || t.regulering === null) spring("TS202", "TS_Regulering", `Sprunget over: kontrollen af reguleringslinjen ${kunService}.`);
   else if (Math.abs((v.TS_Regulering ?? 0) - t.regulering) > TOLERANCE_KR) {
     fund("TS202", "warning", "TS_Regulering", `Reguleringslinjen er ${kr(v.TS_Regulering ?? 0)}, men den indsendte takst for år N havde ${kr(t.regulering)}; det opkrævede beløb hører med i A2.`);

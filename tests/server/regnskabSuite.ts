@@ -194,7 +194,10 @@ export function regnskabSuite(aabn: () => Promise<Db>): void {
     await ok(regnskab(enRaekke));
     await ok(regnskab({ ...enRaekke, TS_Ydelser_FaktiskeDage: [4100] }));
     // A regnskab of a year with no budget skema (A1 from the accounts, so no register needed).
-    await ok(regnskab({ ...enRaekke, TS_Regnskabsaar: 2024, TS_A1Kilde: "regnskab" }));
+    const r2024 = await ok(regnskab({ ...enRaekke, TS_Regnskabsaar: 2024, TS_A1Kilde: "regnskab" }));
+    // With no budget skema of 2024, TS202 and TS203 are skipped and say why.
+    const sprunget = (await get(`${URL}/${r2024.id}`, t.odense)).json().sprunget as { code: string; message: string }[];
+    expect(sprunget.find((s) => s.code === "TS202")!.message).toContain(`aktuel budgetindberetning af ${TILBUD} for takstår 2024, og der er ingen`);
 
     const oversigt = (await get("/api/v1/oversigt?takstaar=2025", t.sekretariat)).json() as { takstaarListe: number[]; indberetninger: { id: string; version: number }[] };
     expect(oversigt.indberetninger.map((i) => [i.id, i.version])).toEqual([[b.id, 1]]);

@@ -16,7 +16,7 @@ export async function takstaaretsTal(db: Sql, driftsherre: string, tilbud: strin
      WHERE driftsherre = $1::text AND tilbud = $2::text AND takstaar = $3::int AND skematype = 'budget' ORDER BY version DESC LIMIT 1`,
     [driftsherre, tilbud, aar],
   );
-  if (!r || r.status === "tilbagetrukket") return {};
+  if (!r || r.status === "tilbagetrukket") return { grund: `kræver en aktuel budgetindberetning af ${tilbud} for takstår ${aar}, og der er ingen` };
   return { regulering: tal(r.regulering) ?? 0, rentesats: tal(r.rentesats) };
 }
 
