@@ -52,15 +52,19 @@ function fordeling(beloeb: Dec, regnskaber: readonly PuljeRegnskab[]): { tilbud:
 export function lavPulje(driftsherre: string, ledelsesomraade: string, primo: readonly PrimoAargang[], regnskaber: readonly PuljeRegnskab[], p: PuljeParametre): Pulje {
   const perAar = new Map<number, PuljeRegnskab[]>();
   for (const r of regnskaber) perAar.set(r.aar, [...(perAar.get(r.aar) ?? []), r]);
+  // The engine names a year by its place among the years in order.
+  const aarene = [...perAar.keys()].sort((a, b) => a - b);
   let f;
   try {
-    f = puljeForloeb(primo, [...perAar].map(([aar, r]) => aaret(aar, r)), p);
+    f = puljeForloeb(primo, aarene.map((aar) => aaret(aar, perAar.get(aar)!)), p);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
+    // (Opening vintages of the same year twice, argument "vedroererAar", are refused before this.)
+    const aar = e.detail.argument === "vedroererAar" || e.detail.index === undefined ? "samme år" : aarene[e.detail.index];
     throw new PuljeFejl(
       e.detail.code === "ABOVE_CAP"
-        ? `Puljen for ${ledelsesomraade} kan ikke opgøres: et regnskabsår hensætter mere end ${new D(p.graense).times(100).toString().replace(".", ",")} % af ledelsesområdets budget (TS211).`
-        : `Puljen for ${ledelsesomraade} kan ikke opgøres: en primoårgang og et regnskabsårs hensættelse vedrører samme år.`,
+        ? `Puljen for ${ledelsesomraade} kan ikke opgøres: regnskaberne for ${aar} hensætter mere end ${new D(p.graense).times(100).toString().replace(".", ",")} % af ledelsesområdets budget (TS211).`
+        : `Puljen for ${ledelsesomraade} kan ikke opgøres: en primoårgang og regnskabernes hensættelse vedrører begge ${aar}.`,
     );
   }
   const aarsag = (aar: number, art: string): { tilbud: string | null; indberetning: string | null } => {
