@@ -106,6 +106,7 @@ module.exports = (_env, argv) => {
       officevagt: "./src/taskpane/officevagt.ts", // runs before office.js: says so when it is blocked
       oversigt: "./src/server/oversigt/side/oversigt.ts", // the secretariat's overview page (issue 7)
       benchmark: "./src/server/benchmark/side/benchmark.ts", // comparable tilbud side by side (issue 24)
+      puljer: "./src/server/puljer/side/puljer.ts", // the pool of hensatte overskud (issue 22)
     },
     output: {
       path: resolve(__dirname, "dist"),
@@ -155,6 +156,13 @@ module.exports = (_env, argv) => {
         filename: "benchmark.html",
         template: "./src/server/benchmark/side/benchmark.html",
         chunks: ["benchmark"],
+        inject: "head",
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "puljer.html",
+        template: "./src/server/puljer/side/puljer.html",
+        chunks: ["puljer"],
         inject: "head",
         scriptLoading: "defer",
       }),

@@ -25,6 +25,7 @@ import { tilsynPlugin } from "./tilsyn";
 import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
+import { puljerPlugin } from "./puljer";
 import { efterreguleringPlugin } from "./efterregulering";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
@@ -104,6 +105,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(tilsynPlugin, { db });
   await app.register(takstudviklingPlugin, { db, register });
   await app.register(benchmarkPlugin, { db });
+  await app.register(puljerPlugin, { db });
   await app.register(efterreguleringPlugin, { db, register });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });

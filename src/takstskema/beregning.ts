@@ -123,6 +123,7 @@ function omkostninger(v: Partial<Skema>) {
     afskrivninger: n(v.TS_Afskrivninger),
     forrentning: n(v.TS_Forrentning),
     regulering: n(v.TS_Regulering),
+    reguleringPulje: n(v.TS_ReguleringPulje),
     oevrige: n(v.TS_Oevrige),
   };
   const l = linjer;
@@ -131,7 +132,7 @@ function omkostninger(v: Partial<Skema>) {
   const sats = n(v.TS_OverheadSats);
   const oh = forsoeg(() => overheadTal(ogBrugt, sats));
   const ohBrugt = v.TS_Overhead ?? oh ?? 0;
-  const tg = sumTal([l.loen, l.udvikling, l.administration, l.tjenestemandspension, ohBrugt, l.tilsyn, l.ejendom, l.afskrivninger, l.forrentning, l.regulering, l.oevrige], l.indtaegter);
+  const tg = sumTal([l.loen, l.udvikling, l.administration, l.tjenestemandspension, ohBrugt, l.tilsyn, l.ejendom, l.afskrivninger, l.forrentning, l.regulering, l.reguleringPulje, l.oevrige], l.indtaegter);
   return { og, oh, tg };
 }
 

@@ -216,10 +216,12 @@ export const FELTER = [
     enhed: "%", plausibel: { min: 0, max: 0.2, eksempel: 0.0147 }, talformat: "0.00%", loft: { parameter: "renteLoft", iHjaelp: true },
   }),
   input("TS_Regulering", "Omkostninger", "beloeb", false, "9. Regulering vedr. tidligere år", "Efterregulering fra år -2: regulering = -A7 (se Efterregulering). Negativ sænker taksten, positiv hæver den. Også et overskud kan give en positiv regulering, når der genbevilges mere end overskuddet (Bilag 18, eksempel 2).", KR),
+  // Category 9 too, apart from TS_Regulering so TS040 keeps comparing that line with −A7 alone (product.md §2, §5.2).
+  input("TS_ReguleringPulje", "Omkostninger", "beloeb", false, "9b. Regulering fra puljen", "Tilbuddets andel af hensatte overskud fra ledelsesområdets pulje, der er udløbet (ikke brugt inden for 5 år) eller ligger over puljens loft. Negativ sænker taksten. Hentes med Hent efterregulering.", { ...KR, senere: true }),
   input("TS_Oevrige", "Omkostninger", "beloeb", false, "10. Øvrige omkostninger", "Øvrige omkostninger (kun udgifter; indtægter skrives under 4. Indtægter).", KR),
   // ── Beregning ─────────────────────────────────────────────────────────────
   beregnet("TS_Takstgrundlag", "Beregning", "beloeb", "Takstgrundlag", "Summen af kategori 1-10 (indtægter fratrukket).",
-    "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter", KR),
+    "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_ReguleringPulje,TS_Oevrige)-TS_Indtaegter", KR),
   beregnet("TS_Basisgrundlag", "Beregning", "beloeb", "Basisgrundlag", "Takstgrundlaget minus den borgerrettede del; deles ligeligt pr. belægningsdag (basistaksten).", "TS_Takstgrundlag-SUM(TS_Borgerrettet)", KR),
   beregnet("TS_Belaegningsdage", "Beregning", "tal", "Belægningsdage i alt", "Summen over ydelserne af pladser gange dage gange belægning.", "SUMPRODUCT(TS_Ydelser_Pladser,TS_Ydelser_Belaegning)*TS_Dage", { talformat: "#,##0.0" }),
   // ── Takstudvikling ────────────────────────────────────────────────────────

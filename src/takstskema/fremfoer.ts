@@ -16,12 +16,13 @@ const FREMFOERTE_SEKTIONER: ReadonlySet<Sektion> = new Set(["Stamdata", "Kapacit
 
 /**
  * Inputs of those sections that belong to last year's skema only: its approval, the
- * occupancy of the years before it and its justification, and the regulering of year −2
- * (which concerns another regnskab each year). The other sections (PL, justifications of the
+ * occupancy of the years before it and its justification, and the regulering of year −2 and
+ * from the pool (which concern another regnskab and another year's pool each year). The other sections (PL, justifications of the
  * development, efterregulering, an in-year change) are the year's own and start empty.
  */
 const AARETS_EGNE: ReadonlySet<string> = new Set([
   "TS_GodkendtAf", "TS_Dato", "TS_BelaegningAarMinus2", "TS_BelaegningAarMinus1", "TS_BelaegningBegrundelse", "TS_Regulering",
+  "TS_ReguleringPulje",
 ]);
 
 /** True when a field's value from last year's submission starts this year's skema. */

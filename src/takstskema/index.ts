@@ -37,6 +37,8 @@ export { linjerI, MARGENER, medTekstHoejder, raekkeHoejde, STANDARD_HOEJDE, sekt
 export { ENKELTTAKST_NAVNE, kolonneCeller, somTabel, type SomTabel, ydelserAf } from "./ydelser";
 export { aendringIAaretFund, gaelderFoerVedtagelsen, kapacitetSkalBegrundes, manglerBegrundelse, ts130Register, ts131, ts133 } from "./aendringIAaret";
 export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "./fremfoer";
+export { ts210, ts212 } from "./puljeFund";
+export { udloeberInden12Maaneder } from "./puljeUdloeb";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
 export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";

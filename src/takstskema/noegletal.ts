@@ -93,7 +93,8 @@ export function noegletalsgrundlag(vaerdier: Record<string, unknown>, gemtBeregn
   const aarsvaerk = talEllerNull(v.TS_Aarsvaerk);
   return {
     // Sums as the validator sums the omkostninger (the engine's exact sum).
-    omkostninger: sumTal([tal(takstgrundlag)], tal(v.TS_Regulering)),
+    // Both lines of category 9: −A7 and the pool's share.
+    omkostninger: sumTal([tal(takstgrundlag)], sumTal([tal(v.TS_Regulering), tal(v.TS_ReguleringPulje)], 0)),
     loen: tal(v.TS_Loen),
     administration: tal(v.TS_Administration),
     overhead: tal(overhead),

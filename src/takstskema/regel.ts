@@ -111,7 +111,7 @@ export const KONVENTION = "produktets konvention; ingen kilde angiver den";
 /** Inputs of the cost computation: a type error in one of them makes the computed cells unverifiable. */
 export const OMKOSTNINGSFELTER = [
   "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_OverheadSats",
-  "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Regulering", "TS_Oevrige",
+  "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Regulering", "TS_ReguleringPulje", "TS_Oevrige",
 ] as const;
 export const KAPACITETSFELTER = ["TS_Ydelser_Pladser", "TS_Ydelser_Belaegning", "TS_Ydelser_Ressource", "TS_Dage"] as const;
 /** Everything the takster are built on. */

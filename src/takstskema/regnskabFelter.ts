@@ -51,6 +51,8 @@ const AENDRINGER: Partial<Record<FeltNavn | KolonneNavn, Partial<FeltDefinition>
   TS_Takstaar: { beregnet: true, rolle: "beregnet", formel: "TS_Regnskabsaar", hjaelp: "Takståret er regnskabsåret: dets regelsæt, takster og satser gælder.", etiket: "Takstår (= regnskabsår)" },
   TS_Pladser: null, TS_Belaegning: null, TS_BelaegningAarMinus2: null, TS_BelaegningAarMinus1: null, TS_BelaegningBegrundelse: null, TS_Dage: null,
   TS_Borgerrettet: null, TS_Basisgrundlag: null, TS_PLPct: null, TS_UdviklingBegrundelse: null,
+  // The pool's share goes into a budget's takster; a regnskab's category 9 is the one line charged.
+  TS_ReguleringPulje: null,
   TS_AendringBegrundelse: null, TS_AendringArt: null, TS_AendringVedtaget: null, TS_AendringIkrafttraedelse: null,
   TS_Loen: { hjaelp: "Faktisk løn i regnskabsåret, som i takstskabelonen (kr.)." },
   TS_OverheadSats: { hjaelp: "Takstårets overheadsats (som i takstskemaet for år N), på det faktiske overheadgrundlag (domain-season B1). Skriv med %-tegn." },

@@ -180,9 +180,11 @@ export function validerRegnskab(input: Record<string, unknown>, kontekst: Regnsk
   return udenUndtagelser(input, "TS_Skematype", "valideringen af regnskabsskemaet", (i) => valider(i, kontekst));
 }
 
-function valider(input: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {
+function valider(raa: Record<string, unknown>, kontekst: Regnskabskontekst): Valideringsresultat {
   const findings: Fund[] = [];
   const skipped: Sprunget[] = [];
+  // The pool's share is a budget line (regnskabFelter.ts): a regnskab that carries it anyway has it ignored, never in A2.
+  const input = Object.fromEntries(Object.entries(raa).filter(([k]) => k !== "TS_ReguleringPulje"));
   const egne = laesEgne(input, findings);
   const { vaerdier: v } = laesVaerdier(input, kontekst.projektmappe);
   const budgetVisning: Record<string, unknown> = { ...input, ...somBudgettal(v, egne) };

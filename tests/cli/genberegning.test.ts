@@ -44,6 +44,8 @@ const TILFAELDE: [string, Udfyldning][] = [
   ["differentieret-tom-ressource", { ...differentieret, TS_Ydelser_Ressource: [null, 1.5, 2.5] }],
   // No PL (SYD-2018 has no plSats): the engine gives no takstudvikling, and neither may the sheet (never 0 %).
   ["uden-pl", Object.fromEntries(Object.entries(json("botilbud-syd-2018.json")).filter(([k]) => k !== "TS_PLPct"))],
+  // Category 9's second line, the pool's share: the native TS_Takstgrundlag must sum it too.
+  ["med-puljeregulering", { ...json("botilbud-syd-2018.json"), TS_ReguleringPulje: -84_096 }],
 ];
 
 /** Writes each case as the CLI fills it, with falsified results; returns the files and what was written. */
@@ -120,6 +122,9 @@ function genberegnetAf(program: string, genberegn: (dir: string, filer: string[]
       [FORVENTET.overheadGrundlag, FORVENTET.overhead, FORVENTET.takstgrundlag, FORVENTET.belaegningsdage, FORVENTET.A4, FORVENTET.A5, FORVENTET.A7],
     );
     expect(enkelt.TS_Ydelser_Takst?.[0]).toBe(FORVENTET.takst);
+    // The pool's −84.096 (= 10 × 8.409,6 belægningsdage): takstgrundlag 17.126.825, takst 10 kr. lower, 2.037.
+    const pulje = tal(efter.get("med-puljeregulering")!);
+    expect([pulje.TS_Takstgrundlag, pulje.TS_Ydelser_Takst?.[0]]).toEqual([17_126_825, 2037]);
     // Differentiated: basis 597 for all; service 887, 1.330, 2.217 (ressource 1; 1,5; 2,5); takst 1.484, 1.927, 2.814.
     for (const navn of ["botilbud-differentieret-syd-2018", "differentieret-tom-ressource"]) {
       const d = tal(efter.get(navn)!);

@@ -28,7 +28,7 @@ describe("oversigt_kort with the grouping fields (migration 009) on PGlite", () 
 
   it("rewrites the rows stored before it, and the triggers write the new shape after it", async () => {
     await indsaet("00000000-0000-4000-8000-000000000001", "Søhuset", { TS_Ledelsesomraade: "Center Syd", TS_Maalgruppekategori: "Autisme", TS_SaerligOpmaerksomhed: "ja" });
-    expect(await migrer(db)).toEqual(["009_gruppering.sql", "010_takstperioder.sql", "011_tilbagetraekning.sql", "012_regnskab.sql"]);
+    expect(await migrer(db)).toEqual(["009_gruppering.sql", "010_takstperioder.sql", "011_tilbagetraekning.sql", "012_regnskab.sql", "013_puljer.sql"]);
     await indsaet("00000000-0000-4000-8000-000000000002", "Engen", { TS_Maalgruppekategori: "Misbrug" });
     expect(await grupper()).toEqual([
       ["Engen", null, "Misbrug", false, 1500, 1],

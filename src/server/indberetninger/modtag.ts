@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { type Bruger, sammeDriftsherre } from "../tokens";
 import { behandlKrop } from "./behandl";
 import { taksterIKraft } from "../offentliggoerelse/sql";
+import { puljeFund } from "../puljer/fund";
 import { registerFejl, takstaaretsTal } from "./regnskab";
 import { hentSidsteAars } from "./sidsteAar";
 import { GemAfvist, gemIndberetning } from "./sql";
@@ -107,7 +108,8 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
       if (!(await m.tokenGyldigt())) return { kode: 401 };
       return { kode: 422, krop: { fejl: "Skemaet har fejl og er ikke modtaget.", findings: [...b.findings, ...registerfejl], skipped: b.skipped } };
     }
-    const findings = [...b.findings, ...fund];
+    // The pool's TS210 (regnskab) or TS212 (budget), beside TS120 and TS133.
+    const findings = [...b.findings, ...fund, ...(await puljeFund(db, egen, b.noegle.tilbud, b.noegle.takstaar, b.vaerdier, m.nu))];
     try {
       const { kvittering, ny } = await gemIndberetning(db, {
         ...b.noegle,

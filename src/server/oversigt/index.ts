@@ -73,6 +73,9 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
     // Comparable tilbud (issue 24): the same kind of page, fed by GET /api/v1/benchmark with the tab's token.
     app.get("/benchmark", side("benchmark.html"));
     app.get("/benchmark.html", side("benchmark.html"));
+    // The pool of hensatte overskud (issue 22), fed by GET /api/v1/puljer the same way.
+    app.get("/puljer", side("puljer.html"));
+    app.get("/puljer.html", side("puljer.html"));
   }
 
   app.get("/api/v1/oversigt", { config: { roller: ["sekretariat", "kommune"] }, schema: { querystring: json(oversigtQuerySchema), response: { 200: json(oversigtSchema), 400: fejl, 401: fejl, 403: fejl } } }, async (req, reply) => {

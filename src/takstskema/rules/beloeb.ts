@@ -1,7 +1,7 @@
 import { felt, type FeltNavn } from "../felter";
 import { harTypefejl, kr, OMKOSTNINGSFELTER, type Regel } from "../regel";
 
-/** Cost and income lines are entered positive (product.md §3); only TS_Regulering and A1-A6 may be negative. */
+/** Cost and income lines are entered positive (product.md §3); only the regulering lines (category 9: TS_Regulering, TS_ReguleringPulje) and A1-A6 may be negative. */
 export const IKKE_NEGATIVE: readonly FeltNavn[] = [
   "TS_Loen", "TS_Udvikling", "TS_Administration", "TS_Indtaegter", "TS_Tjenestemandspension", "TS_PensionsgivendeLoen",
   "TS_TjmDelingsaftaleKorrektion", "TS_Tilsyn", "TS_Ejendom", "TS_Afskrivninger", "TS_Forrentning", "TS_Oevrige", "TS_Borgerrettet",
