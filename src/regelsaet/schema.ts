@@ -69,6 +69,8 @@ export const parametreSchema = z
     aktiveringsgraense: parameter(z.number().nonnegative()),
     efterregGraense: parameter(brok),
     efterregForsinkelseAar: parameter(z.number().int().positive().max(10)),
+    /** The pool: a hensat overskud must be used within this many years after its year (004:4699-4702). */
+    udloebAar: parameter(z.number().int().positive().max(20)),
     maksBelaegning: parameter(z.number().positive().max(1)),
     basisServiceOpdeling: parameter(z.enum(BASIS_SERVICE_OPDELING)),
     fristTakster: parameter(dato),

@@ -50,6 +50,7 @@ const PARAMETER_TEKST: Record<ParameterNavn, string> = {
   aktiveringsgraense: "en aktiveringsgrænse",
   efterregGraense: "en grænse for efterregulering",
   efterregForsinkelseAar: "forsinkelsen for efterregulering",
+  udloebAar: "puljens udløbsfrist",
   maksBelaegning: "en maksimal belægning",
   basisServiceOpdeling: "om basis- og servicetakst skal opdeles",
   fristTakster: "en frist for takster",

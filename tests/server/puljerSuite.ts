@@ -4,6 +4,9 @@ import { puljeSchema } from "../../src/kontrakt";
 import type { Db } from "../../src/server/db";
 import { puljeAndel } from "../../src/server/puljer/andel";
 import { puljeFund } from "../../src/server/puljer/fund";
+import { regelsaetSchema } from "../../src/regelsaet/schema";
+import { udgivRegelsaet } from "../../src/server/regelsaet/lager";
+import { laesRegelsaetFiler } from "../../src/regelsaet/fraMappe";
 import { apiMiljoe } from "./apiMiljoe";
 import { type Tokens, bearer, lavTokens } from "./fixtures";
 import { gemRegnskabRaekke } from "./regnskabRaekke";
@@ -31,7 +34,7 @@ export function puljerSuite(aabn: () => Promise<Db>): void {
   const primo = (aargange: { vedroererAar: number; beloeb: number }[], token = t.odense, omraade = NORD, driftsherre?: string) =>
     post(sti(omraade, driftsherre), { primoAargange: aargange }, token);
 
-  const regnskab = (tilbud: string, aar: number, v: { a6Pulje?: number; budget: number; omraade?: string; status?: string; version?: number }) =>
+  const regnskab = (tilbud: string, aar: number, v: { a6Pulje?: number; budget: number; omraade?: string; status?: string; version?: number; regelsaetVersion?: number }) =>
     gemRegnskabRaekke(db, { driftsherre: ODENSE, tilbud, aar, ...v, omraade: v.omraade ?? NORD, tokenId: t.odenseId });
 
   async function pulje(token = t.odense, omraade = NORD, driftsherre?: string) {
@@ -168,5 +171,17 @@ export function puljerSuite(aabn: () => Promise<Db>): void {
     // Without a token, or with a revoked one: 401.
     expect((await app.inject({ method: "GET", url: sti(NORD) })).statusCode).toBe(401);
     expect((await get(sti(NORD), t.tilbagekaldt)).statusCode).toBe(401);
+  });
+
+  it("a published ruleset's udloebAar sets when a vintage expires (3 years: the 2022 vintage expires at the end of 2025)", async () => {
+    const syd = laesRegelsaetFiler().find((r) => r.id === "SYD-2018")!;
+    const ny = { ...syd, version: 2, parametre: { ...syd.parametre, udloebAar: { vaerdi: 3, kilde: "Rammeaftalens styringsaftale, lokal aftale" } } };
+    expect((await udgivRegelsaet(db, regelsaetSchema.parse(ny), "a".repeat(64), null)).art).toBe("ny");
+    await primo([{ vedroererAar: 2022, beloeb: 40_000 }]);
+    await regnskab("Bostedet A", 2025, { budget: 1_000_000, regelsaetVersion: 2 });
+    const p = await pulje();
+    // 2022 + 3 = 2025: the 40.000 expire into the takster of 2027 (with the default 5 they would not).
+    expect(p.aargange).toEqual([{ vedroererAar: 2022, hensat: 40_000, anvendt: 0, udloebet: 40_000, overLoft: 0, rest: 0, udloeberUltimo: 2025 }]);
+    expect(p.tilTakst).toEqual([{ takstaar: 2027, beloeb: -40_000, grund: "udloebet", fordeling: [{ tilbud: "Bostedet A", beloeb: -40_000 }] }]);
   });
 }

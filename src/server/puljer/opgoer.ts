@@ -11,8 +11,8 @@ let indbyggede: (RegelsaetRegister & { indbyggede: readonly Regelsaet[] }) | und
 
 /**
  * The pool's parameters from the ruleset of its latest regnskab (a built-in or a published one,
- * looked up by id and version as it was validated): efterregGraense and efterregForsinkelseAar;
- * what the ruleset does not give, and udloebAar (no ruleset parameter yet), from STANDARD_PULJE.
+ * looked up by id and version as it was validated): efterregGraense, udloebAar and
+ * efterregForsinkelseAar; what the ruleset does not give from STANDARD_PULJE.
  */
 async function parametre(db: Sql, ref: { id: string | null; version: number | null } | undefined): Promise<PuljeParametre> {
   if (!ref?.id || ref.version === null) return STANDARD_PULJE;
@@ -24,7 +24,7 @@ async function parametre(db: Sql, ref: { id: string | null; version: number | nu
   if (!r) return STANDARD_PULJE;
   return {
     graense: parameter(r, "efterregGraense") ?? STANDARD_PULJE.graense,
-    udloebAar: STANDARD_PULJE.udloebAar,
+    udloebAar: parameter(r, "udloebAar") ?? STANDARD_PULJE.udloebAar,
     forsinkelseAar: parameter(r, "efterregForsinkelseAar") ?? STANDARD_PULJE.forsinkelseAar,
   };
 }
