@@ -70,7 +70,7 @@ describe("forbered: last year's submission from the service", () => {
 
   it("nothing last year: the service's Danish sentence, and no second request", async () => {
     const s = service({ sidsteAar: 404 });
-    expect(await forbered(IND, "Bostedet Lærken", 2021, register, s.fetchFn)).toEqual({ ok: false, besked: "Indberetningsservicen afviste handlingen: Ingen aktuel indberetning af Bostedet Lærken for 2020." });
+    expect(await forbered(IND, "Bostedet Lærken", 2021, register, s.fetchFn)).toEqual({ ok: false, besked: "Indberetningsservicen afviste handlingen: Ingen aktuel indberetning af Bostedet Lærken for 2020.", ikkeFundet: true });
     expect(s.kald).toHaveLength(1);
   });
 
