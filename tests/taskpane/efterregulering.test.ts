@@ -6,9 +6,8 @@ jest.mock("office-addin-manifest", () => ({
 import { type Efterregulering, efterreguleringSchema } from "../../src/kontrakt";
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
 import { CELLER } from "../../src/takstskema";
-import { nulstilSyncs } from "../../src/taskpane/excel-workbook";
 import { forberedEfterregulering, skrivEfterregulering, spoergTekst, udfyldtTekst } from "../../src/taskpane/trinEfterregulering";
-import { lavExcel, type Navn, navnFor } from "./excelMock";
+import { lavExcel, type Navn, navnFor, nyVaertPrTest } from "./excelMock";
 
 /**
  * The pane's "Hent efterregulering" (product.md §5.2): the workbook's driftsherre, tilbud and
@@ -20,10 +19,7 @@ import { lavExcel, type Navn, navnFor } from "./excelMock";
 
 const register = indlejretRegister();
 declare const global: { Excel?: unknown };
-beforeEach(() => nulstilSyncs());
-afterEach(() => {
-  delete global.Excel;
-});
+nyVaertPrTest();
 
 const SVAR: Efterregulering = {
   driftsherre: "Odense Kommune", tilbud: "Bostedet Lærken", takstaar: 2018, regnskabsaar: 2016,
