@@ -18,6 +18,9 @@ describe("TS_ReguleringPulje: category 9's pool line in the budget skema", () =>
     expect(r.beregnet!.takstgrundlag).toBe(17_126_825);
     expect(r.beregnet!.takst).toBe(2037);
   });
+  it("text in it is TS002 on its cell alone: the computed cells it feeds are not judged on a figure that is not there", () => {
+    expect(kort(valider({ TS_ReguleringPulje: "mange penge", TS_Takstgrundlag: 1 }).findings)).toEqual([`TS002 error TS_ReguleringPulje ${CELLER.TS_ReguleringPulje}`]);
+  });
   it("a cached takstgrundlag that leaves the pool out is caught (the native formula sums it)", () => {
     expect(valider({ TS_ReguleringPulje: PULJE, TS_Takstgrundlag: FORVENTET.takstgrundlag }).findings.map((f) => f.field)).toContain("TS_Takstgrundlag");
   });
