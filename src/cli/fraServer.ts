@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fejlSchema, indberetningDetaljeSchema, sidsteAarSchema } from "../kontrakt";
+import { type Efterregulering, efterreguleringSchema, fejlSchema, indberetningDetaljeSchema, sidsteAarSchema } from "../kontrakt";
 import { fetchMedCertifikatFejl } from "../regelsaet/certifikat";
 
 /**
@@ -11,6 +11,9 @@ import { fetchMedCertifikatFejl } from "../regelsaet/certifikat";
 export class ServiceFejl extends Error {
   override name = "ServiceFejl";
 }
+
+/** 404: what was asked for does not exist (a caller may take that as an answer). */
+class IkkeFundet extends ServiceFejl {}
 
 export interface SidsteAarsSkema {
   sidste: z.infer<typeof sidsteAarSchema>;
@@ -31,7 +34,7 @@ export function serviceAdresse(url: string): string {
   return u.href.replace(/\/+$/, "");
 }
 
-async function hent<S extends z.ZodTypeAny>(adresse: string, sti: string, token: string, schema: S, fetchFn: typeof fetch): Promise<z.infer<S>> {
+async function hent<S extends z.ZodTypeAny>(adresse: string, sti: string, token: string, schema: S, fetchFn: typeof fetch, hvad = "et svar"): Promise<z.infer<S>> {
   let res: Response;
   try {
     res = await fetchFn(adresse + sti, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
@@ -43,10 +46,11 @@ async function hent<S extends z.ZodTypeAny>(adresse: string, sti: string, token:
   if (res.status === 401) throw new ServiceFejl("Indberetningsservicen afviste adgangsnøglen (401). Tjek --token eller TAKST_TOKEN.");
   if (!res.ok) {
     const f = fejlSchema.safeParse(data);
-    throw new ServiceFejl(`Indberetningsservicen svarede ${res.status}: ${f.success ? f.data.fejl : "ukendt fejl"}`);
+    const besked = `Indberetningsservicen svarede ${res.status}: ${f.success ? f.data.fejl : "ukendt fejl"}`;
+    throw res.status === 404 ? new IkkeFundet(besked) : new ServiceFejl(besked);
   }
   const p = schema.safeParse(data);
-  if (!p.success) throw new ServiceFejl(`Indberetningsservicen på ${adresse} sendte et svar, takstskema ikke forstår.`);
+  if (!p.success) throw new ServiceFejl(`Indberetningsservicen på ${adresse} sendte ${hvad}, takstskema ikke forstår.`);
   return p.data as z.infer<S>;
 }
 
@@ -62,4 +66,23 @@ export async function hentSidsteAarsSkema(
   const sidste = await hent(adresse, `/api/v1/indberetninger/sidste-aar?${q.toString()}`, token, sidsteAarSchema, fetchFn);
   const { payload } = await hent(adresse, `/api/v1/indberetninger/${encodeURIComponent(sidste.id)}`, token, payloadSchema, fetchFn);
   return { sidste, payload };
+}
+
+/**
+ * What the budget skema of `takstaar` receives from the regnskab of takstaar − 2 (product.md
+ * §5.2); null when the service has no regnskab for it (404).
+ */
+export async function hentEfterregulering(
+  url: string,
+  token: string,
+  o: { driftsherre: string; tilbud: string; takstaar: number },
+  fetchFn: typeof fetch = fetchMedCertifikatFejl("npx takstskema udfyld --fra-server …"),
+): Promise<Efterregulering | null> {
+  const q = new URLSearchParams({ tilbud: o.tilbud, takstaar: String(o.takstaar), driftsherre: o.driftsherre });
+  try {
+    return await hent(serviceAdresse(url), `/api/v1/efterregulering?${q.toString()}`, token, efterreguleringSchema, fetchFn, "en efterregulering");
+  } catch (e) {
+    if (e instanceof IkkeFundet) return null;
+    throw e;
+  }
 }

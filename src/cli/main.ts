@@ -1,8 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { RegelsaetRegister } from "../regelsaet";
-import { excelDag, FELTER, fremfoerSkema, skabelonLayout, skematypeAf, somTabel, validerRegnskab, validerSkema, YDELSE_RAEKKER } from "../takstskema";
-import { hentSidsteAarsSkema, ServiceFejl } from "./fraServer";
+import {
+  efterreguleringCeller, efterreguleringForslag, excelDag, FELTER, forkertAarTekst, forslagLinje, fremfoerSkema, ingenRegnskabTekst, regnskabsaarFor, skabelonLayout,
+  skematypeAf, somTabel, validerRegnskab, validerSkema, YDELSE_RAEKKER,
+} from "../takstskema";
+import { hentEfterregulering, hentSidsteAarsSkema, ServiceFejl } from "./fraServer";
 import { RegelsaetFilFejl, cliRegister, laesRegelsaetFil, regelsaetKommando } from "./regelsaet";
 import { lavArbejdsbog, skrivSkabelon, type Udfyldning, xlsxBytes } from "./skabelon";
 import { indsendtDato, laesInddata, skrivFil, somUdfyldning } from "./filer";
@@ -31,7 +34,9 @@ const BRUG = `Brug:
   takstskema udfyld --fra-server https://… --driftsherre D --tilbud T --takstaar ÅÅÅÅ --ud skema.xlsx
       Skriver årets skema udfyldt fra sidste års indberetning af tilbuddet: stamdata, ydelser og
       omkostninger, det nye takstår, regionens regelsæt for året og sidste års takst fra
-      indberetningsservicen. Adgangsnøglen: --token TOKEN eller miljøvariablen TAKST_TOKEN.
+      indberetningsservicen, og efterreguleringen fra regnskabet for år -2 (A1-A6, reguleringen
+      og puljens andel), når servicen har det; ellers står felterne tomme, og en note siger det.
+      Adgangsnøglen: --token TOKEN eller miljøvariablen TAKST_TOKEN.
       Exitkode 0: skrevet, 2: fejl (ingen adgangsnøgle, servicen svarer ikke, intet sidste år).
 `;
 
@@ -169,11 +174,21 @@ async function udfyldFraServer({ rest, flag, ud }: Kald, url: string): Promise<n
   const register = await cliRegister({ regelsaetFil: tekstflag(flag, "--regelsaet-fil"), server: url });
   const f = fremfoerSkema(payload, sidste.ydelser, sidste.takstaar, register);
   if (!f.ok) throw new ServiceFejl(f.besked);
-  const inddata = somUdfyldning(f.vaerdier);
+  const efterreg = await hentEfterregulering(url, token, { driftsherre, tilbud, takstaar });
+  const forkert = efterreg && forkertAarTekst(efterreg, takstaar);
+  if (forkert) throw new ServiceFejl(forkert);
+  // The year's own cells start empty (fremfoer.ts), so the efterregulering overwrites nothing typed.
+  const inddata = somUdfyldning(efterreg ? { ...f.vaerdier, ...efterreguleringCeller(efterreg) } : f.vaerdier);
   if (!inddata) throw new ServiceFejl(`Indberetningen for ${sidste.takstaar} har værdier, som ikke kan skrives i skemaet.`);
   const bytes = await xlsxBytes(await udfyldtArbejdsbog(inddata, register));
   await skrivFil(fil, () => writeFileSync(fil, bytes));
   ud.out(`Skrev ${fil}: ${tilbud} ${f.takstaar} (${f.regelsaet}), udfyldt fra indberetningen for ${sidste.takstaar}${sidste.nummer ? ` (${sidste.nummer})` : ""}.\n`);
+  if (efterreg) {
+    const linjer = efterreguleringForslag(inddata, efterreg).map((x) => `  ${forslagLinje(x)}\n`).join("");
+    ud.out(`Efterreguleringen fra regnskabet for ${efterreg.regnskabsaar}${efterreg.regnskab.nummer ? ` (${efterreg.regnskab.nummer})` : ""} er udfyldt:\n${linjer}`);
+  } else {
+    ud.out(`Bemærk: ${ingenRegnskabTekst(tilbud, f.takstaar, regnskabsaarFor(f.takstaar, register.find(f.regelsaet)))} Felterne A1-A6, reguleringen og puljens andel er tomme.\n`);
+  }
   return 0;
 }
 

@@ -40,6 +40,10 @@ export { fremfoerSkema, fremfoeres, regelsaetIdForAar, type Fremfoering } from "
 export { ts210, ts212 } from "./puljeFund";
 export { udloeberInden12Maaneder } from "./puljeUdloeb";
 export { sammeYdelse, sidsteAarsForslag, sidsteAarsTakster, ts120, type SidsteAarsForslag } from "./sidsteAar";
+export {
+  EFTERREGULERING_NAVNE, efterreguleringCeller, efterreguleringForslag, type EfterreguleringForslag, type EfterreguleringNavn, type EfterreguleringTal,
+  forkertAarTekst, forslagLinje, ingenRegnskabTekst, regnskabsaarFor,
+} from "./efterreguleringFelter";
 export { plManglerGrund, sidsteAarsTakstVist, udviklingsPl, type UdviklingsPl, vistMiddelUdvikling, vistUdvikling, type VistUdvikling } from "./takstudvikling";
 export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
 export { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKAB_SEKTION, REGNSKABSSKEMA_FELTER, REGNSKABSSKEMA_KOLONNER, SKEMATYPER, type Skematype, skemaDele, skematypeAf } from "./regnskabFelter";

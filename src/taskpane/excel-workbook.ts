@@ -381,8 +381,8 @@ export interface TalRettelse {
 }
 
 /**
- * Write numbers over cells that held them as text (TS002, issue 20), all in one sync. They are
- * input cells, so the sheet stays protected.
+ * Write numbers into input cells by name, all in one sync: over cells that held them as text
+ * (TS002, issue 20), and the efterregulering from the service. The sheet stays protected.
  */
 export async function skrivTal(rettelser: readonly TalRettelse[]): Promise<void> {
   await Excel.run(async (context) => {

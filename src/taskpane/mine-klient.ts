@@ -40,7 +40,8 @@ export interface MinTakst {
   versioner: MinIndberetning[];
 }
 
-export type Svar<T> = { ok: true; data: T } | { ok: false; besked: string };
+/** `ikkeFundet`: the service answered 404 (the thing asked for does not exist), which some steps report as a note. */
+export type Svar<T> = { ok: true; data: T } | { ok: false; besked: string; ikkeFundet?: true };
 
 type FetchFn = typeof fetch;
 
@@ -67,7 +68,7 @@ export async function kald<S extends z.ZodTypeAny>(serviceUrl: string, token: st
   if (res.status === 429) return { ok: false, besked: forMangeTekst(retryAfterSekunder(res.headers.get("retry-after"))) };
   if (!res.ok) {
     const fejl = data && typeof data === "object" && typeof (data as { fejl?: unknown }).fejl === "string" ? (data as { fejl: string }).fejl : `fejl ${res.status}`;
-    return { ok: false, besked: `Indberetningsservicen afviste handlingen: ${fejl}` };
+    return { ok: false, besked: `Indberetningsservicen afviste handlingen: ${fejl}`, ...(res.status === 404 ? { ikkeFundet: true as const } : {}) };
   }
   const p = schema.safeParse(data);
   return p.success ? { ok: true, data: p.data as z.infer<S> } : { ok: false, besked: "Indberetningsservicen sendte et svar, opgaveruden ikke forstår." };

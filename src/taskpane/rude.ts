@@ -17,6 +17,24 @@ export function fejltekst(e: unknown): string {
   return String(e);
 }
 
+/**
+ * A yes/no box (role alertdialog) of the pane: either answer hides it, then runs its handler;
+ * Escape is no.
+ */
+export function besvarBekraeftelse(boks: HTMLElement, ja: HTMLElement, nej: HTMLElement, vedJa: () => void, vedNej: () => void): void {
+  ja.addEventListener("click", () => {
+    boks.hidden = true;
+    vedJa();
+  });
+  nej.addEventListener("click", () => {
+    boks.hidden = true;
+    vedNej();
+  });
+  boks.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") nej.click();
+  });
+}
+
 export interface Rude {
   readonly register: SkifteligtRegister;
   /** The add-in's localStorage; undefined where the host gives none. */

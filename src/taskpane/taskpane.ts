@@ -6,6 +6,7 @@ import { hentIndstillinger, standardIndstillinger } from "./indstillinger";
 import { startMine } from "./mine";
 import { el, lavRude } from "./rude";
 import { startSidsteAar } from "./sidsteAar";
+import { startEfterregulering } from "./trinEfterregulering";
 import { startFremfoer } from "./trinFremfoer";
 import { startIndsaet } from "./trinIndsaet";
 import { startIndsend } from "./trinIndsend";
@@ -45,6 +46,7 @@ function start(): void {
   };
   startIndsaet(rude, nytSkema);
   startFremfoer(rude, nytSkema);
+  startEfterregulering(rude);
   const validering = startValider(rude, visning, resultat);
   const mine = startMine({ indstillinger: () => rude.ind, saetStatus: rude.saetStatus });
   startIndsend(rude, visning, validering, () => {

@@ -3,7 +3,7 @@ import { indberetningDetaljeSchema, sidsteAarSchema } from "../kontrakt";
 import { type Fremfoering, fremfoerSkema, skabelonLayout } from "../takstskema";
 import { indsaetUdfyldtSkabelon, type UdfyldUdfald } from "./excel-workbook";
 import { type Svar, kald } from "./mine-klient";
-import { el, fejltekst, type Rude } from "./rude";
+import { besvarBekraeftelse, el, fejltekst, type Rude } from "./rude";
 
 /**
  * "Start fra sidste år" (product.md §5.1): this year's skema from last year's current
@@ -88,8 +88,7 @@ export function startFremfoer(rude: Rude, nulstil: () => void): void {
   }
 
   knap.addEventListener("click", () => void rude.travl(knap, koer));
-  el("fremfoer-ja").addEventListener("click", () => {
-    bekraeft.hidden = true;
+  besvarBekraeftelse(bekraeft, el("fremfoer-ja"), el("fremfoer-nej"), () => {
     const f = ventende;
     ventende = null;
     if (!f) return;
@@ -103,14 +102,9 @@ export function startFremfoer(rude: Rude, nulstil: () => void): void {
       }
       knap.focus();
     });
-  });
-  el("fremfoer-nej").addEventListener("click", () => {
-    bekraeft.hidden = true;
+  }, () => {
     ventende = null;
     rude.saetStatus("Start fra sidste år er annulleret. Skemaet er uændret.");
     knap.focus();
-  });
-  bekraeft.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape") el("fremfoer-nej").click();
   });
 }

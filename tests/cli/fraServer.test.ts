@@ -1,11 +1,13 @@
 import "../server/jestCookie";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { FastifyInstance } from "fastify";
 import { laesSkemaBuffer } from "../../src/cli/laes";
+import { type Efterregulering, efterreguleringSchema } from "../../src/kontrakt";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
@@ -61,6 +63,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** No regnskab 2025 on the service (this branch's service has no such route either): a note, exit 0. */
+const INGEN_REGNSKAB = `Bemærk: Der er ikke indberettet et regnskab for 2025 for ${TILBUD}, så der er ingen efterregulering til takstår 2027 endnu. Felterne A1-A6, reguleringen og puljens andel er tomme.\n`;
+
 const fra = (aar: string, ud: string, ...ekstra: string[]) => ["udfyld", "--fra-server", url, "--driftsherre", "Odense Kommune", "--tilbud", TILBUD, "--takstaar", aar, "--ud", ud, ...ekstra];
 
 describe("takstskema udfyld --fra-server", () => {
@@ -68,7 +73,7 @@ describe("takstskema udfyld --fra-server", () => {
     const ud = join(dir, "skovbrynet-2027.xlsx");
     const r = await cli({ TAKST_TOKEN: t.odense }, ...fra("2027", ud));
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
-    expect(r.stdout).toBe(`Skrev ${ud}: ${TILBUD} 2027 (SYD-2027), udfyldt fra indberetningen for 2026 (SYD-2018-2026-0001).\n`);
+    expect(r.stdout).toBe(`Skrev ${ud}: ${TILBUD} 2027 (SYD-2027), udfyldt fra indberetningen for 2026 (SYD-2018-2026-0001).\n${INGEN_REGNSKAB}`);
 
     const { vaerdier: v } = await laesSkemaBuffer(readFileSync(ud), ud);
     expect([v.TS_Takstaar, v.TS_Regelsaet, v.TS_Driftsherre, v.TS_Tilbud, v.TS_Email]).toEqual([2027, "SYD-2027", "Odense Kommune", TILBUD, "mette.jensen@example.dk"]);
@@ -130,5 +135,107 @@ describe("takstskema udfyld --fra-server", () => {
     const r = await cli({ TAKST_TOKEN: t.odense }, "udfyld", "--fra-server", url, "--tilbud", TILBUD, "--takstaar", "2027", "--ud", join(dir, "x.xlsx"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^udfyld --fra-server kræver --driftsherre, --tilbud, --takstaar og --ud/);
+  });
+});
+
+/**
+ * The efterregulering (product.md §5.2), whose route another branch builds: a small server on
+ * loopback answers GET /api/v1/efterregulering as the contract says and hands every other
+ * request to the real service above. Figures by hand from the example (tests/takstskema/hjaelp.ts):
+ * A2 16.800.000 + A3 200.000 = A4 17.000.000; A5 = 18.100.000 − 17.000.000 = 1.100.000;
+ * A7 = 1.100.000 − 860.000 = 240.000, regulering −240.000; the pool's −84.096 = −10 × 8.409,6
+ * belægningsdage lowers the takst 2.047 by exactly 10 kr. to 2.037.
+ */
+describe("takstskema udfyld --fra-server with the efterregulering", () => {
+  const SVAR: Efterregulering = {
+    driftsherre: "Odense Kommune", tilbud: TILBUD, takstaar: 2027, regnskabsaar: 2025,
+    regnskab: { id: "7d1e0c2a-3b4f-4c5d-8e9f-0a1b2c3d4e5f", nummer: "SYD-2025-R-0004", version: 1, status: "godkendt" },
+    A1: 18_100_000, A2: 16_800_000, A3: 200_000, A4: 17_000_000, A5: 1_100_000, A6: 860_000, A6Pulje: 860_000, A6Overfoert: 0, A7: 240_000,
+    regulering: -240_000, reguleringPulje: -84_096,
+  };
+  let foran: Server;
+  let forUrl: string;
+  /** What the efterregulering route answers next: status and body (a string is sent as it is). */
+  let svar: { status: number; krop: unknown } = { status: 200, krop: SVAR };
+  const spurgt: string[] = [];
+
+  beforeAll(async () => {
+    expect(efterreguleringSchema.safeParse(SVAR).success).toBe(true);
+    foran = createServer((req, res) => {
+      const sti = req.url ?? "/";
+      if (sti.startsWith("/api/v1/efterregulering")) {
+        spurgt.push(sti);
+        res.writeHead(svar.status, { "content-type": "application/json" });
+        res.end(typeof svar.krop === "string" ? svar.krop : JSON.stringify(svar.krop));
+        return;
+      }
+      void app.inject({ method: "GET", url: sti, headers: { authorization: req.headers.authorization ?? "" } }).then((r) => {
+        res.writeHead(r.statusCode, { "content-type": String(r.headers["content-type"] ?? "application/json") });
+        res.end(r.body);
+      });
+    });
+    await new Promise<void>((ok) => foran.listen(0, "127.0.0.1", ok));
+    forUrl = `http://127.0.0.1:${(foran.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => foran.close(() => ok())));
+
+  const fraForan = (ud: string) => ["udfyld", "--fra-server", forUrl, "--driftsherre", "Odense Kommune", "--tilbud", TILBUD, "--takstaar", "2027", "--ud", ud];
+
+  it("fills A1, A2, A3, A6, the regulering (−A7) and the pool's share, asks with the driftsherre, and the skema validates with the lower takst", async () => {
+    svar = { status: 200, krop: SVAR };
+    spurgt.length = 0;
+    const ud = join(dir, "med-efterregulering.xlsx");
+    const r = await cli({ TAKST_TOKEN: t.odense }, ...fraForan(ud));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(spurgt).toEqual([`/api/v1/efterregulering?tilbud=Bof%C3%A6llesskabet+Skovbrynet&takstaar=2027&driftsherre=Odense+Kommune`]);
+    expect(r.stdout).toBe([
+      `Skrev ${ud}: ${TILBUD} 2027 (SYD-2027), udfyldt fra indberetningen for 2026 (SYD-2018-2026-0001).`,
+      "Efterreguleringen fra regnskabet for 2025 (SYD-2025-R-0004) er udfyldt:",
+      "  A1 Samlet faktisk provenu: 18.100.000 kr.",
+      "  A2 Faktisk afregningsgrundlag: 16.800.000 kr.",
+      "  A3 Overført mer-/mindreforbrug: 200.000 kr.",
+      "  A6 Genbevilget: 860.000 kr.",
+      "  9. Regulering vedr. tidligere år: -240.000 kr.",
+      "  9b. Regulering fra puljen: -84.096 kr.",
+      "",
+    ].join("\n"));
+    const { vaerdier: v } = await laesSkemaBuffer(readFileSync(ud), ud);
+    expect([v.TS_A1, v.TS_A2, v.TS_A3, v.TS_A6, v.TS_Regulering, v.TS_ReguleringPulje]).toEqual([18_100_000, 16_800_000, 200_000, 860_000, -240_000, -84_096]);
+    const valider = await cli({}, "valider", ud, "--json", "--indsendt", "2026-11-01", "--server", url);
+    const json = JSON.parse(valider.stdout) as { findings: { code: string; severity: string }[]; beregnet: { takstgrundlag: number; A7: number; ydelser: { takst: number }[] } };
+    expect({ code: valider.code, fejl: json.findings.filter((f) => f.severity === "error"), ts040: json.findings.filter((f) => f.code === "TS040") }).toEqual({ code: 0, fejl: [], ts040: [] });
+    expect([json.beregnet.takstgrundlag, json.beregnet.A7, json.beregnet.ydelser[0]!.takst]).toEqual([17_126_825, 240_000, 2037]);
+  });
+
+  it("no regnskab (404): the fields stay empty, a Danish note, exit 0", async () => {
+    svar = { status: 404, krop: { fejl: "Der er ikke indberettet et regnskab for 2025." } };
+    const ud = join(dir, "uden-regnskab.xlsx");
+    const r = await cli({ TAKST_TOKEN: t.odense }, ...fraForan(ud));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout.endsWith(INGEN_REGNSKAB)).toBe(true);
+    const { vaerdier: v } = await laesSkemaBuffer(readFileSync(ud), ud);
+    expect([v.TS_A1, v.TS_A2, v.TS_A3, v.TS_A6, v.TS_Regulering, v.TS_ReguleringPulje]).toEqual([null, null, null, null, null, null]);
+  });
+
+  it.each([
+    ["a figure that is no whole krone", { ...SVAR, A1: "18.100.000" }],
+    ["a missing pool share", { ...SVAR, reguleringPulje: undefined }],
+    ["no JSON at all", "<html>Fejl</html>"],
+  ])("junk from the service (%s): exit 2 with a Danish sentence, no file", async (_navn, krop) => {
+    svar = { status: 200, krop };
+    const ud = join(dir, "skrald.xlsx");
+    const r = await cli({ TAKST_TOKEN: t.odense }, ...fraForan(ud));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Fejl: Indberetningsservicen på ${forUrl} sendte en efterregulering, takstskema ikke forstår.\n`);
+    expect(existsSync(ud)).toBe(false);
+  });
+
+  it("an efterregulering for another takstår: exit 2, no file", async () => {
+    svar = { status: 200, krop: { ...SVAR, takstaar: 2026, regnskabsaar: 2024 } };
+    const ud = join(dir, "forkert-aar.xlsx");
+    const r = await cli({ TAKST_TOKEN: t.odense }, ...fraForan(ud));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("Fejl: Indberetningsservicen sendte efterreguleringen til takstår 2026, men skemaet er for 2027. Intet er skrevet.\n");
+    expect(existsSync(ud)).toBe(false);
   });
 });

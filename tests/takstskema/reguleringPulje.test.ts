@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { CELLER, FELTER, REGNSKABSSKEMA_FELTER, skabelonLayout, validerRegnskab, validerSkema, ydelserAf } from "../../src/takstskema";
 import { fremfoeres } from "../../src/takstskema/fremfoer";
 import { noegletal, noegletalsgrundlag } from "../../src/takstskema/noegletal";
-import { eksempel, FORVENTET, I_TIDE, kort, REGISTER, valider } from "./hjaelp";
+import { eksempel, FORVENTET, I_TIDE, kort, REGISTER, rundtur, valider } from "./hjaelp";
 
 // TS_ReguleringPulje (product.md §2, §5.2): the pool's share for this tilbud, a second line of
 // category 9 beside TS_Regulering (= −A7). Hand figures: the example's takstgrundlag is
@@ -17,6 +17,9 @@ describe("TS_ReguleringPulje: category 9's pool line in the budget skema", () =>
     expect(r.findings).toEqual([]);
     expect(r.beregnet!.takstgrundlag).toBe(17_126_825);
     expect(r.beregnet!.takst).toBe(2037);
+  });
+  it("text in it is TS002 on its cell alone: the computed cells it feeds are not judged on a figure that is not there", () => {
+    expect(kort(valider({ TS_ReguleringPulje: "mange penge", TS_Takstgrundlag: 1 }).findings)).toEqual([`TS002 error TS_ReguleringPulje ${CELLER.TS_ReguleringPulje}`]);
   });
   it("a cached takstgrundlag that leaves the pool out is caught (the native formula sums it)", () => {
     expect(valider({ TS_ReguleringPulje: PULJE, TS_Takstgrundlag: FORVENTET.takstgrundlag }).findings.map((f) => f.field)).toContain("TS_Takstgrundlag");
@@ -46,6 +49,16 @@ describe("TS_ReguleringPulje: category 9's pool line in the budget skema", () =>
     // A regnskab body that carries the name anyway: A2 stays the seed's (Bilag 18 example 1).
     const eks1 = (JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "regnskab-bilag18.json"), "utf8")) as { cases: { regnskab: Record<string, unknown>; expect: { A2: number } }[] }).cases[0]!;
     expect(validerRegnskab({ ...eks1.regnskab, TS_ReguleringPulje: 1_000_000 }, { register: REGISTER }).beregnet!.efterregulering!.A2).toBe(eks1.expect.A2);
+  });
+  it("a workbook made before the field (no such name) is read without a TS005 and with it empty, not from its standard cell", async () => {
+    const r = await rundtur({}, {}, undefined, (wb) => {
+      wb.definedNames.remove(CELLER.TS_ReguleringPulje.replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), "TS_ReguleringPulje");
+      // In an older template that cell held 10. Øvrige omkostninger (90.000 in the example).
+      wb.getWorksheet("Takstskema")!.getCell(CELLER.TS_ReguleringPulje.split("!")[1]!).value = 90_000;
+    });
+    expect(r.findings).toEqual([]);
+    expect(r.vaerdier.TS_ReguleringPulje).toBeUndefined();
+    expect(r.beregnet!.takstgrundlag).toBe(FORVENTET.takstgrundlag);
   });
   it("the key figures' omkostninger leave out both category 9 lines", () => {
     // Regulering −240.000 and pool −84.096 left out: 17.126.825 + 240.000 + 84.096 = 17.450.921, as without either.

@@ -1,5 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { CELLER, KOLONNE_OMRAADER } from "../../src/takstskema";
+import { nulstilSyncs } from "../../src/taskpane/excel-workbook";
 
 /**
  * An Excel host for the adapter tests, built with office-addin-mock. Loaded properties follow
@@ -229,4 +230,12 @@ export function navnFor(navn: keyof typeof CELLER, vaerdi: unknown): Navn {
 export function kolonneFor(navn: keyof typeof KOLONNE_OMRAADER, vaerdier: unknown[]): Navn {
   const [ark, adresse] = KOLONNE_OMRAADER[navn].split("!") as [string, string];
   return { navn, ark, adresse, vaerdi: Array.from({ length: 10 }, (_, i) => vaerdier[i] ?? "") };
+}
+
+/** For a test file whose tests each set `global.Excel`: the adapter's sync count starts at 0, and no host outlives its test. */
+export function nyVaertPrTest(): void {
+  beforeEach(() => nulstilSyncs());
+  afterEach(() => {
+    delete (global as { Excel?: unknown }).Excel;
+  });
 }

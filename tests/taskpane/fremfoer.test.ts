@@ -5,9 +5,8 @@ jest.mock("office-addin-manifest", () => ({
 
 import { indlejretRegister } from "../../src/regelsaet/indlejret";
 import { ARKNAVN, CELLER, KOLONNE_OMRAADER } from "../../src/takstskema";
-import { nulstilSyncs } from "../../src/taskpane/excel-workbook";
 import { forbered, type Forberedt, skriv, udfyldtTekst } from "../../src/taskpane/trinFremfoer";
-import { kolonneFor, lavExcel, navnFor } from "./excelMock";
+import { kolonneFor, lavExcel, navnFor, nyVaertPrTest } from "./excelMock";
 
 /**
  * The pane's "Start fra sidste år" (issue 21): the service is asked (a fetch stand-in that
@@ -17,10 +16,7 @@ import { kolonneFor, lavExcel, navnFor } from "./excelMock";
 
 const register = indlejretRegister();
 declare const global: { Excel?: unknown };
-beforeEach(() => nulstilSyncs());
-afterEach(() => {
-  delete global.Excel;
-});
+nyVaertPrTest();
 
 const ID = "5f0c3a52-8a1e-4d7e-9b1c-2f7d8e9a0b1c";
 const SIDSTE = {
@@ -70,7 +66,7 @@ describe("forbered: last year's submission from the service", () => {
 
   it("nothing last year: the service's Danish sentence, and no second request", async () => {
     const s = service({ sidsteAar: 404 });
-    expect(await forbered(IND, "Bostedet Lærken", 2021, register, s.fetchFn)).toEqual({ ok: false, besked: "Indberetningsservicen afviste handlingen: Ingen aktuel indberetning af Bostedet Lærken for 2020." });
+    expect(await forbered(IND, "Bostedet Lærken", 2021, register, s.fetchFn)).toEqual({ ok: false, besked: "Indberetningsservicen afviste handlingen: Ingen aktuel indberetning af Bostedet Lærken for 2020.", ikkeFundet: true });
     expect(s.kald).toHaveLength(1);
   });
 

@@ -567,11 +567,56 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     expect(await tekst("#resume")).toMatch(/^Ingen fejl/);
   });
 
+  it("Hent efterregulering: no regnskab 2016 on the service is a Danish note; an answer fills the six cells, asking before a filled one changes (product.md §5.2)", async () => {
+    // The 2018 skema of the test before (Odense Kommune, Bofællesskabet Søhuset). The service has no regnskab for 2016: 404.
+    const foer = await snapshot();
+    let syncs = await hostFelt<number>("syncs");
+    await tryk("#efterreg-hent");
+    expect(await tekst("#status")).toBe("Der er ikke indberettet et regnskab for 2016 for Bofællesskabet Søhuset, så der er ingen efterregulering til takstår 2018 endnu. Skemaet er uændret.");
+    expect(await hostFelt<number>("syncs")).toBe(syncs + 2); // the skema read; nothing written
+    expect(await snapshot()).toBe(foer);
+
+    // The route is another branch's: here the contract's answer stands in for it.
+    const spurgt: string[] = [];
+    const svar = {
+      driftsherre: ODENSE, tilbud: "Bofællesskabet Søhuset", takstaar: 2018, regnskabsaar: 2016,
+      regnskab: { id: "7d1e0c2a-3b4f-4c5d-8e9f-0a1b2c3d4e5f", nummer: "SYD-2016-R-0001", version: 1, status: "godkendt" },
+      A1: 10_400_000, A2: 10_000_000, A3: 0, A4: 10_000_000, A5: 400_000, A6: 0, A6Pulje: 0, A6Overfoert: 0, A7: 400_000, regulering: -400_000, reguleringPulje: -25_000,
+    };
+    await page.route(`${tjeneste.url}/api/v1/efterregulering**`, async (route) => {
+      spurgt.push(new URL(route.request().url()).search);
+      await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(svar) });
+    });
+    try {
+      await skriv("TS_A1", 9_000_000);
+      syncs = await hostFelt<number>("syncs");
+      await tryk("#efterreg-hent");
+      expect(spurgt).toEqual(["?tilbud=Bof%C3%A6llesskabet+S%C3%B8huset&takstaar=2018&driftsherre=Odense+Kommune"]);
+      expect(await page.locator("#efterreg-bekraeft").isVisible()).toBe(true);
+      expect(await page.locator("#efterreg-liste li").allInnerTexts()).toEqual(["A1 Samlet faktisk provenu: 10.400.000 kr. (nu 9.000.000 kr.)"]);
+      expect((await celle("TS_A1")).value).toBe(9_000_000);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("efterreg-bekraeft");
+      expect(await axeOvertraedelser()).toEqual([]);
+
+      await page.click("#efterreg-ja");
+      await page.waitForFunction(() => /^Efterreguleringen fra regnskabet/.test(document.getElementById("status")?.textContent ?? ""));
+      await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
+      expect(await hostFelt<number>("syncs")).toBe(syncs + 3); // read (2), write (1)
+      const v = async (navn: string) => (await celle(navn)).value;
+      expect([await v("TS_A1"), await v("TS_A2"), await v("TS_A3"), await v("TS_A6"), await v("TS_Regulering"), await v("TS_ReguleringPulje")]).toEqual([10_400_000, 10_000_000, 0, 0, -400_000, -25_000]);
+      expect(await tekst("#status")).toMatch(/^Efterreguleringen fra regnskabet for 2016 \(SYD-2016-R-0001\) er udfyldt: A1 Samlet faktisk provenu: 10\.400\.000 kr\.; .*9b\. Regulering fra puljen: -25\.000 kr\. Tryk Valider\.$/);
+      expect(await page.locator("#efterreg-bekraeft").isHidden()).toBe(true);
+    } finally {
+      await page.unroute(`${tjeneste.url}/api/v1/efterregulering**`);
+    }
+  });
+
   it("no page errors; the only console errors are the deliberately failed requests", () => {
     expect(sideFejl).toEqual([]);
     expect(afvisteAnmodninger).toEqual([]);
     const forventet = (f: { tekst: string; url: string }) =>
-      /Failed to load resource/.test(f.tekst) && (f.url.startsWith(dodUrl) || f.url.startsWith(streng.url) || f.url.startsWith(`${tjeneste.url}/api/v1/indberetninger`));
+      /Failed to load resource/.test(f.tekst) &&
+      (f.url.startsWith(dodUrl) || f.url.startsWith(streng.url) || f.url.startsWith(`${tjeneste.url}/api/v1/indberetninger`) || f.url.startsWith(`${tjeneste.url}/api/v1/efterregulering`));
     expect(konsolFejl.filter((f) => !forventet(f))).toEqual([]);
   });
 });
