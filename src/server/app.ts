@@ -25,6 +25,8 @@ import { tilsynPlugin } from "./tilsyn";
 import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
+import { forventedePlugin } from "./forventede";
+import { revisionssporPlugin } from "./revisionsspor";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -54,6 +56,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
   kvitteringer?: Kvitteringskontrol;
+  /** The clock for deadlines (days left, late); tests fix it. Now when absent. */
+  nu?: () => Date;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -99,7 +103,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
   await app.register(dialogPlugin, { db });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db, register });
+  await app.register(offentliggoerelsePlugin, { db, register, nu: o.nu });
+  await app.register(forventedePlugin, { db, register, nu: o.nu });
+  await app.register(revisionssporPlugin, { db });
   await app.register(tilsynPlugin, { db });
   await app.register(takstudviklingPlugin, { db, register });
   await app.register(benchmarkPlugin, { db });

@@ -43,3 +43,4 @@ export { UDSVING_GRAENSE, UDVIKLING_DECIMALER } from "./udviklingGraense";
 export { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKAB_SEKTION, REGNSKABSSKEMA_FELTER, REGNSKABSSKEMA_KOLONNER, SKEMATYPER, type Skematype, skemaDele, skematypeAf } from "./regnskabFelter";
 export { beregnRegnskab, type RegnskabBeregning, type RegnskabVaerdier } from "./regnskabBeregning";
 export { REGNSKAB_REGLER, type Regnskabskontekst, type TakstaaretsTal, validerRegnskab } from "./regnskabValider";
+export { fristSlut } from "./rules/frist";
