@@ -1,4 +1,4 @@
-import type { Db, Sql } from "../db";
+import type { Sql } from "../db";
 
 export interface Offentliggoerelse {
   takstaar: number;
