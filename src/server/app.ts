@@ -10,6 +10,8 @@ import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
 import { overvaag } from "./dbTilgaengelighed";
 import { fejlPlugin } from "./fejl";
+import { forventedePlugin } from "./forventede";
+import { revisionssporPlugin } from "./revisionsspor";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { offentliggoerelsePlugin } from "./offentliggoerelse";
@@ -25,8 +27,6 @@ import { tilsynPlugin } from "./tilsyn";
 import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
-import { forventedePlugin } from "./forventede";
-import { revisionssporPlugin } from "./revisionsspor";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
