@@ -388,3 +388,79 @@ export const puljeSchema = z.object({
 export type Pulje = z.infer<typeof puljeSchema>;
 /** POST body: the opening vintages of a pool that predates the service (replaces earlier ones). */
 export const puljePrimoSchema = z.object({ primoAargange: z.array(z.object({ vedroererAar: takstaar, beloeb: kroner.min(0) })).max(50) }).strict();
+
+// The season's operations (product.md §5.4): expected skemaer and deadlines, the audit trail, a checked publication.
+const navn = z.string().trim().min(1).max(500);
+
+/** One expected skema: a tilbud of a driftsherre. */
+export const forventetSchema = z.object({ driftsherre: navn, tilbud: navn }).strict();
+export type Forventet = z.infer<typeof forventetSchema>;
+/** GET /api/v1/forventede?takstaar= (secretariat). */
+export const forventedeQuerySchema = z.object({ takstaar: z.coerce.number().pipe(takstaar) }).strict();
+/** PUT /api/v1/forventede?takstaar= (secretariat): the whole list, replacing the kept one. */
+export const forventedeKropSchema = z.object({ forventede: z.array(forventetSchema).max(20000) }).strict();
+/**
+ * A skema of the year as the deadline sees it, per tilbud (not per ydelse): expected and/or
+ * submitted. `forSent`: submitted after the ruleset's fristTakster (its first version), or not
+ * submitted and the deadline passed. `dageTilFrist`: whole days from today (Danish time) to the
+ * deadline day, 0 on the day, negative after it; null without a deadline.
+ */
+export const fristSkemaSchema = z.object({
+  driftsherre: z.string(),
+  tilbud: z.string(),
+  forventet: z.boolean(),
+  /** The first version's receipt time; null: not submitted (or withdrawn). */
+  indsendt: z.string().nullable(),
+  mangler: z.boolean(),
+  forSent: z.boolean(),
+  frist: datoSchema.nullable(),
+  dageTilFrist: z.number().int().nullable(),
+});
+export type FristSkema = z.infer<typeof fristSkemaSchema>;
+/** GET /api/v1/forventede: the list, where it comes from, and every skema against the deadline. */
+export const forventedeSchema = z.object({
+  takstaar,
+  /** "gemt": the secretariat's list; "sidste_aar": last year's published tilbud (nothing kept). */
+  kilde: z.enum(["gemt", "sidste_aar"]),
+  forventede: z.array(forventetSchema),
+  /** The year's deadline (the earliest fristTakster of its rulesets) and the days to it. */
+  frist: datoSchema.nullable(),
+  dageTilFrist: z.number().int().nullable(),
+  skemaer: z.array(fristSkemaSchema),
+  antal: z.object({ forventede: z.number().int(), indsendt: z.number().int(), mangler: z.number().int(), forSent: z.number().int() }),
+});
+export type Forventede = z.infer<typeof forventedeSchema>;
+
+/** Who did something: a token (its id, and its description or driftsherre) or a logged-in person. */
+export const hvemSchema = z.object({ art: z.enum(["token", "person", "kommandolinje"]), id: z.string().nullable(), navn: z.string().nullable() });
+export type Hvem = z.infer<typeof hvemSchema>;
+export const revisionsHandlingSchema = z.enum(["indberetning", "status", "bemaerkning", "regelsaet", "offentliggoerelse"]);
+/** One entry of the append-only audit trail. */
+export const revisionsPostSchema = z.object({
+  id: z.number().int(),
+  tidspunkt: z.string(),
+  handling: revisionsHandlingSchema,
+  hvem: hvemSchema.extend({ rolle: z.string().nullable() }),
+  takstaar: z.number().int().nullable(),
+  driftsherre: z.string().nullable(),
+  tilbud: z.string().nullable(),
+  indberetningId: z.string().nullable(),
+  detaljer: z.record(z.unknown()),
+});
+export type RevisionsPost = z.infer<typeof revisionsPostSchema>;
+/** GET /api/v1/revisionsspor (secretariat), oldest first. */
+export const revisionssporQuerySchema = z.object({ takstaar: z.coerce.number().pipe(takstaar).optional(), driftsherre: navn.optional() }).strict();
+export const revisionssporSchema = z.object({ poster: z.array(revisionsPostSchema) });
+
+/** POST /api/v1/offentliggoerelse: `bekraeft` confirms publishing with missing or unapproved skemaer. */
+export const offentliggoerKropSchema = z.object({ takstaar: z.coerce.number().pipe(takstaar), bekraeft: z.boolean().optional() }).strict();
+/** What publishing a year would leave out or publish unapproved (GET /api/v1/offentliggoerelse/kontrol, and the 409). */
+export const offentliggoerKontrolSchema = z.object({
+  takstaar,
+  manglende: z.array(z.object({ driftsherre: z.string(), tilbud: z.array(z.string()) })),
+  ikkeGodkendte: z.array(z.object({ id: z.string(), driftsherre: z.string(), tilbud: z.string(), status: sagsstatusSchema })),
+  frist: datoSchema.nullable(),
+  dageTilFrist: z.number().int().nullable(),
+});
+export type OffentliggoerKontrol = z.infer<typeof offentliggoerKontrolSchema>;
+export const offentliggoerAfvistSchema = offentliggoerKontrolSchema.extend({ fejl: z.string() });

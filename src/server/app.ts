@@ -10,6 +10,8 @@ import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
 import { overvaag } from "./dbTilgaengelighed";
 import { fejlPlugin } from "./fejl";
+import { forventedePlugin } from "./forventede";
+import { revisionssporPlugin } from "./revisionsspor";
 import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { offentliggoerelsePlugin } from "./offentliggoerelse";
@@ -56,6 +58,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
   kvitteringer?: Kvitteringskontrol;
+  /** The clock for deadlines (days left, late); tests fix it. Now when absent. */
+  nu?: () => Date;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -101,7 +105,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
   await app.register(dialogPlugin, { db });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db, register });
+  await app.register(offentliggoerelsePlugin, { db, register, nu: o.nu });
+  await app.register(forventedePlugin, { db, register, nu: o.nu });
+  await app.register(revisionssporPlugin, { db });
   await app.register(tilsynPlugin, { db });
   await app.register(takstudviklingPlugin, { db, register });
   await app.register(benchmarkPlugin, { db });

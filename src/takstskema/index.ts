@@ -26,6 +26,7 @@ export * from "./tegn";
 export * from "./resultat";
 export * from "./layout";
 export { REGLER } from "./rules";
+export { fristSlut } from "./rules/frist";
 export type { Regel, RegelKontekst } from "./regel";
 export { kr, pct } from "./regel";
 export { beregn, type Beregning } from "./beregning";

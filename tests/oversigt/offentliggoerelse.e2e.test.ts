@@ -11,7 +11,7 @@ import { lytLokalt } from "../helpers/lyt";
 
 /**
  * Issue 14: the secretariat publishes the shown takstår from the overview (after a
- * confirmation; cancelling publishes nothing), sees "Offentliggjort <dato>", and an in-year
+ * confirmation in the page's dialogue; cancelling publishes nothing), sees "Offentliggjort <dato>", and an in-year
  * change received afterwards is listed there with its date and reason.
  */
 const DIST = join(__dirname, "..", "..", "dist");
@@ -47,18 +47,20 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     const knap = page.locator("#offentliggoer");
     expect(await knap.innerText()).toBe(`Offentliggør takster for ${AAR}`);
 
-    page.once("dialog", (d) => void d.dismiss());
+    // Issue 25: the confirmation is the page's own dialogue, listing what is not approved yet.
     await knap.click();
+    await page.waitForSelector("#offentliggoer-dialog[open]");
+    await page.click("#offentliggoer-nej");
     expect((await (await page.request.get(`${url}/api/v1/offentliggoerelse`)).json()).offentliggjorte).toEqual([]);
 
-    let spurgt = "";
-    page.once("dialog", (d) => {
-      spurgt = d.message();
-      void d.accept();
-    });
     await knap.click();
+    await page.waitForSelector("#offentliggoer-dialog[open] #offentliggoer-bekraeft");
+    const spurgt = norm(await page.locator("#offentliggoer-dialog").innerText());
+    await page.check("#offentliggoer-bekraeft");
+    await page.click("#offentliggoer-ja");
     await page.waitForSelector("#offentliggjort");
-    expect(spurgt).toContain(`Offentliggør de aktuelle takster for ${AAR}?`);
+    expect(spurgt).toContain(`Offentliggør takster for ${AAR}?`);
+    expect(spurgt).toContain("ikke godkendt");
     expect(norm(await page.locator("#offentliggjort").innerText())).toBe(`Offentliggjort ${dag()}. Se den offentlige takstoversigt.`);
     expect((await page.request.get(`${url}/api/v1/takstoversigt?takstaar=${AAR}`)).status()).toBe(200);
   });

@@ -18,7 +18,7 @@ medBrowser()("the public pages at 320 and 1280 px", () => {
   const m = sideMiljoe(async ({ db, sek, post }) => {
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token, gyldigtSkema());
-    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });
+    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018, bekraeft: true });
     const syd = (await opretToken(db, { rolle: "socialtilsyn", driftsherre: "Socialtilsyn Syd" })).token;
     const tilsyn = await post("/api/v1/tilsyn", syd, SYD_2018);
     await post(`/api/v1/tilsyn/${tilsyn.id}/godkend`, sek, {}, 200);

@@ -28,7 +28,8 @@ export function offentliggoerelseSuite(aabn: () => Promise<Db>): void {
     app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
   const get = (url: string, token?: string) => app.inject({ method: "GET", url, headers: token ? bearer(token) : {} });
   const indsend = (body: unknown, token = t.odense) => post(URL, body, token);
-  const offentliggoer = (takstaar: unknown, token = t.sekretariat) => post("/api/v1/offentliggoerelse", { takstaar }, token);
+  // Confirmed: these tests publish unapproved submissions on purpose (the check itself: saesonSuite).
+  const offentliggoer = (takstaar: unknown, token = t.sekretariat) => post("/api/v1/offentliggoerelse", { takstaar, bekraeft: true }, token);
   type Raekke = { tilbud: string; ydelse: string; takst: number; aendretIAaret: string | null; aendringBegrundelse: string | null; gyldigFra: string; gyldigTil: string | null; art: string };
   const oversigt = async (aar = 2018): Promise<Raekke[]> => {
     const r = await get(`/api/v1/takstoversigt?takstaar=${aar}`);

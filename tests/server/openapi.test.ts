@@ -66,7 +66,7 @@ describe("the OpenAPI description at /api/v1/openapi.json", () => {
     const doc = (await beskrivelse()) as unknown as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> }; parameters?: { name: string; in: string }[] }>> };
     const krop = (sti: string, metode: string) => doc.paths[sti]![metode]!.requestBody?.content["application/json"]?.schema;
     expect(Object.keys(krop("/api/v1/indberetninger/{id}/status", "post")?.properties ?? {}).sort()).toEqual(["bemaerkning", "status"]);
-    expect(Object.keys(krop("/api/v1/offentliggoerelse", "post")?.properties ?? {})).toEqual(["takstaar"]);
+    expect(Object.keys(krop("/api/v1/offentliggoerelse", "post")?.properties ?? {})).toEqual(["takstaar", "bekraeft"]);
     expect(krop("/api/v1/indberetninger", "post")).toBeDefined();
     expect(doc.paths["/api/v1/takstoversigt.csv"]!.get!.parameters).toEqual([
       expect.objectContaining({ name: "takstaar", in: "query" }), expect.objectContaining({ name: "dato", in: "query", required: false }),

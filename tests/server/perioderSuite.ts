@@ -43,7 +43,7 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
   const get = (url: string) => app.inject({ method: "GET", url });
   const indsend = (body: unknown) => post(URL, body, t.odense);
-  const offentliggoer = async (takstaar: number) => expect((await post("/api/v1/offentliggoerelse", { takstaar }, t.sekretariat)).statusCode).toBe(201);
+  const offentliggoer = async (takstaar: number) => expect((await post("/api/v1/offentliggoerelse", { takstaar, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);
   const godkend = async (id: string) => expect((await post(`${URL}/${id}/status`, { status: "godkendt", bemaerkning: "Godkendt af sekretariatet" }, t.sekretariat)).statusCode).toBe(200);
   const perioder = async (q: string): Promise<Periode[]> => {
     const r = await get(`/api/v1/takstoversigt?${q}`);
@@ -246,10 +246,12 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
     expect(r.statusCode).toBe(201);
   });
 
-  it("a tilbud new after publication needs no reason and opens its first period from its start date", async () => {
+  it("a tilbud new after publication needs no reason and, once approved (issue 25), opens its first period from its start date", async () => {
     await toAarOffentliggjort();
     const r = await indsend(skema(2027, { TS_Tilbud: "Bostedet Lærkereden", TS_AendringIkrafttraedelse: "2027-03-01" }));
     expect(r.statusCode).toBe(201);
+    expect((await perioder("takstaar=2027")).map((p) => p.tilbud)).toEqual(["Bofællesskabet Søhuset"]);
+    await godkend(r.json().id);
     const ny = (await perioder("takstaar=2027")).find((p) => p.tilbud === "Bostedet Lærkereden");
     expect(ny).toMatchObject({ takst: TAKST_2027, gyldigFra: "2027-03-01", gyldigTil: null, art: "nyt_tilbud", aendretIAaret: null, indberetningId: r.json().id });
     expect((await perioder("dato=2027-02-28")).map((p) => p.tilbud)).toEqual(["Bofællesskabet Søhuset"]);

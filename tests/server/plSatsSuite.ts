@@ -29,7 +29,7 @@ export function plSatsSuite(aabn: () => Promise<Db>): void {
   async function overalt(takstaar: number): Promise<Record<string, number | string | null>> {
     const oversigt = (await get(`/api/v1/oversigt?takstaar=${takstaar}`, t.sekretariat)).json().indberetninger[0];
     const detalje = (await get(`/api/v1/oversigt/indberetninger/${oversigt.id}`, t.sekretariat)).json();
-    expect((await post("/api/v1/offentliggoerelse", { takstaar }, t.sekretariat)).statusCode).toBe(201);
+    expect((await post("/api/v1/offentliggoerelse", { takstaar, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);
     const takstoversigt = (await get(`/api/v1/takstoversigt?takstaar=${takstaar}`)).json().takster[0];
     const csv = (await get(`/api/v1/takstoversigt.csv?takstaar=${takstaar}`)).body.split("\r\n")[1]!.split(";");
     const xlsx = new ExcelJS.Workbook();

@@ -78,7 +78,7 @@ export async function fyld(base: string, t: RundturTokens): Promise<void> {
   await post(base, `/api/v1/indberetninger/${id}/bemaerkninger`, t.sekretariat, { tekst: "Hvorfor er lønnen steget 1,5 %?" });
   await post(base, `/api/v1/indberetninger/${id}/bemaerkninger`, t.odense, { tekst: "Ny overenskomst – se bilag." });
   await post(base, `/api/v1/indberetninger/${id}/status`, t.sekretariat, { status: "godkendt", bemaerkning: "Tak, godkendt." });
-  await post(base, "/api/v1/offentliggoerelse", t.sekretariat, { takstaar: 2018 });
+  await post(base, "/api/v1/offentliggoerelse", t.sekretariat, { takstaar: 2018, bekraeft: true });
   const tilsyn = await post(base, "/api/v1/tilsyn", t.tilsyn, SYD_2018);
   await post(base, `/api/v1/tilsyn/${tilsyn.id as string}/godkend`, t.sekretariat, {});
   await post(base, "/api/v1/tilsyn/offentliggoerelse", t.sekretariat, { budgetaar: 2018 });

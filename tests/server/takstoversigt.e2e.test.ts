@@ -16,7 +16,7 @@ medBrowser()("the public takstoversigt page in Chromium", () => {
     await post("/api/v1/indberetninger", (await opretToken(db, { rolle: "kommune", driftsherre: "Vejle Kommune" })).token, DIFF);
     const odense = (await opretToken(db, { rolle: "kommune", driftsherre: "Odense Kommune" })).token;
     await post("/api/v1/indberetninger", odense, gyldigtSkema());
-    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018 });
+    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2018, bekraeft: true });
     const aendring = await post("/api/v1/indberetninger", odense, gyldigtSkema({
       TS_Loen: 6600000, TS_AendringBegrundelse: "Ny overenskomst", TS_AendringArt: "takstforhoejelse", TS_AendringVedtaget: "2018-03-20", TS_AendringIkrafttraedelse: "2018-04-01",
     }));

@@ -19,7 +19,7 @@ medBrowser()("the takstudvikling report page in Chromium", () => {
     await post("/api/v1/indberetninger", aalborg, skema(2024, "Aalborg Kommune", "Lukket", 1500));
     await post("/api/v1/indberetninger", aalborg, skema(2024, "Aalborg Kommune", "Krisecenter", 1000));
     await post("/api/v1/indberetninger", aalborg, skema(2025, "Aalborg Kommune", "Krisecenter", 2040, { TS_SaerligOpmaerksomhed: "ja" }));
-    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2025 });
+    await post("/api/v1/offentliggoerelse", sek, { takstaar: 2025, bekraeft: true });
   }, { width: 1280, height: 800 });
 
   const axeOvertraedelser = () => axeFund(m.page);

@@ -129,7 +129,7 @@ export function takstudviklingSuite(aabn: () => Promise<Db>): void {
     });
 
     it("once 2023 is published the report and its page are public", async () => {
-      await post("/api/v1/offentliggoerelse", sekretariat, { takstaar: 2023 });
+      await post("/api/v1/offentliggoerelse", sekretariat, { takstaar: 2023, bekraeft: true });
       const r = await get("/api/v1/takstudvikling?fra=2021&til=2023");
       expect(r.statusCode).toBe(200);
       expect((r.json() as TakstudviklingRapport).region?.udviklingPct).toBe(-1.18);

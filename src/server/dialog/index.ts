@@ -5,6 +5,7 @@ import { dialogPostSchema, dialogStatusSvarSchema, fejlSchema, idParamsSchema, s
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { kanSkifte } from "./overgange";
+import { hvemAfBruger, registrerForIndberetning } from "../revisionsspor/sql";
 import { findMaal, saetStatus, tilfoejPost } from "./sql";
 
 export interface DialogOptions {
@@ -58,6 +59,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
       if (nej) return { kode: nej.kode, krop: { fejl: nej.fejl } } as const;
       await saetStatus(tx, maal.id, p.data.status);
       const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "status", status: p.data.status, tekst: bemaerkning || null, tokenId: bruger.tokenId });
+      await registrerForIndberetning(tx, hvemAfBruger(bruger), "status", maal.id, { fra: maal.status, til: p.data.status });
       return { kode: 200, krop: { id: maal.id, status: p.data.status, post } } as const;
     });
     if (svar.kode === 200) req.log.info({ indberetning: id, status: p.data.status, tokenId: bruger.tokenId }, "status ændret");
@@ -74,7 +76,9 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
     const post = await db.transaction(async (tx) => {
       const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, false);
       if (!maal) return undefined;
-      return tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
+      const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
+      await registrerForIndberetning(tx, hvemAfBruger(bruger), "bemaerkning", maal.id, { post: post.id });
+      return post;
     });
     if (!post) return reply.code(404).send(IKKE_FUNDET);
     return reply.code(201).send(post);

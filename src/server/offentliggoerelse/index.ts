@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import { z } from "zod";
-import { fejlSchema, takstoversigtSchema } from "../../kontrakt";
+import { fejlSchema, forventedeQuerySchema, offentliggoerKontrolSchema, offentliggoerKropSchema, takstoversigtSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
+import { forventedeOgKontrol } from "../forventede";
+import { kontrolTekst } from "./kontrol";
+import { hvemAfBruger, registrer } from "../revisionsspor/sql";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
@@ -14,6 +17,8 @@ export interface OffentliggoerelseOptions {
   db: Db;
   /** The rulesets, for the PL of each submission's takstudvikling (its plSats). */
   register: ServerRegister;
+  /** The clock for the days to the deadline (tests fix it); now when absent. */
+  nu?: () => Date;
 }
 
 /** Like /oversigt's, stricter: the public page has no script at all. */
@@ -28,7 +33,6 @@ export const CSP = [
 ].join("; ");
 
 const takstaar = z.coerce.number().int().min(1900).max(2200);
-const offentliggoerKrop = z.object({ takstaar }).strict();
 /** A real calendar day, YYYY-MM-DD. */
 const dato = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) && Number(d.slice(0, 4)) >= 1900 && Number(d.slice(0, 4)) <= 2200);
 /**
@@ -68,15 +72,38 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
 
-  app.post("/api/v1/offentliggoerelse", { config: { roller: ["sekretariat"], beskrevet: { body: json(offentliggoerKrop) } } }, async (req, reply) => {
-    const p = offentliggoerKrop.safeParse(req.body);
+  const nu = o.nu ?? (() => new Date());
+  const sekretariat = { roller: ["sekretariat"] as const };
+  app.get(
+    "/api/v1/offentliggoerelse/kontrol",
+    { config: { ...sekretariat, beskrevet: { querystring: json(forventedeQuerySchema) } }, schema: { response: { 200: json(offentliggoerKontrolSchema), 400: json(fejlSchema), 401: json(fejlSchema), 403: json(fejlSchema) } } },
+    async (req, reply) => {
+      const q = forventedeQuerySchema.safeParse(req.query);
+      if (!q.success) return ugyldig(reply, q.error);
+      reply.header("cache-control", "no-store");
+      return (await forventedeOgKontrol(db, o.register, q.data.takstaar, nu())).kontrol;
+    },
+  );
+
+  app.post("/api/v1/offentliggoerelse", { config: { ...sekretariat, beskrevet: { body: json(offentliggoerKropSchema) } } }, async (req, reply) => {
+    const p = offentliggoerKropSchema.safeParse(req.body);
     if (!p.success) return ugyldig(reply, p.error);
     const aar = p.data.takstaar;
     const antal = await aktuelleTaksterAntal(db, aar);
     const tidligere = await hentOffentliggoerelse(db, aar);
     if (!tidligere && antal === 0) return reply.code(409).send({ fejl: `Der er ingen aktuelle takster for ${aar} at offentliggøre.` });
-    // Publishing a published year again is harmless: the first date stands (200).
-    const { o: off, ny } = await offentliggoer(db, aar, req.bruger!.tokenId, antal);
+    if (!tidligere && !p.data.bekraeft) {
+      // Missing skemaer or unapproved submissions: only when the secretariat confirms, having seen them.
+      const { kontrol } = await forventedeOgKontrol(db, o.register, aar, nu());
+      if (kontrol.manglende.length > 0 || kontrol.ikkeGodkendte.length > 0) return reply.code(409).send({ fejl: kontrolTekst(kontrol), ...kontrol });
+    }
+    // Publishing a published year again is harmless: the first date stands (200). The audit
+    // trail's entry is written in the same transaction as the publication.
+    const { o: off, ny } = await db.transaction(async (tx) => {
+      const svar = await offentliggoer(tx, aar, req.bruger!.tokenId, antal);
+      if (svar.ny) await registrer(tx, hvemAfBruger(req.bruger!), "offentliggoerelse", { takstaar: aar, detaljer: { antalTakster: antal, bekraeftet: p.data.bekraeft === true } });
+      return svar;
+    });
     if (ny) req.log.info({ takstaar: aar, tokenId: req.bruger!.tokenId, antal }, "takster offentliggjort");
     return reply.code(ny ? 201 : 200).send(off);
   });

@@ -1,5 +1,5 @@
 import type { RegisterPeriode } from "../../takstskema";
-import type { Db, Sql } from "../db";
+import type { Sql } from "../db";
 
 export interface Offentliggoerelse {
   takstaar: number;
@@ -114,7 +114,7 @@ export async function offentliggjorteAar(db: Sql): Promise<Offentliggoerelse[]> 
  * Publishes a takstår once: the insert does nothing when the year is already published (a
  * concurrent second call included), and the stored row is returned either way.
  */
-export async function offentliggoer(db: Db, takstaar: number, tokenId: string, antalTakster: number): Promise<{ o: Offentliggoerelse; ny: boolean }> {
+export async function offentliggoer(db: Sql, takstaar: number, tokenId: string, antalTakster: number): Promise<{ o: Offentliggoerelse; ny: boolean }> {
   const [ny] = await db.query<Raekke>(
     `INSERT INTO offentliggoerelser (takstaar, token_id, antal_takster) VALUES ($1::int, $2::text, $3::int)
      ON CONFLICT (takstaar) DO NOTHING RETURNING takstaar, offentliggjort, antal_takster`,

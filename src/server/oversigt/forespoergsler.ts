@@ -198,3 +198,19 @@ export async function detaljeRaekker(db: Sql, id: string, driftsherre: string | 
   );
   return { raekke, versioner };
 }
+
+/**
+ * The submissions of a published year whose takst is not public yet: an in-year change or a tilbud
+ * new after publication, not yet approved (no period in the register). The overview marks them
+ * "afventer godkendelse". `driftsherre` set = a municipality's own.
+ */
+export async function afventerGodkendelse(db: Sql, takstaar: number, driftsherre: string | null): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT i.id::text AS id FROM oversigt_kort k JOIN indberetninger i ON i.id = k.id
+     WHERE k.takstaar = $1::int AND k.aktuel AND ($2::text IS NULL OR k.driftsherre = $2::text) AND i.status IN ('modtaget', 'i_dialog')
+       AND EXISTS (SELECT 1 FROM offentliggoerelser o WHERE o.takstaar = $1::int)
+       AND NOT EXISTS (SELECT 1 FROM takstperioder p WHERE p.indberetning_id = i.id)`,
+    [takstaar, driftsherre],
+  );
+  return rows.map((r) => r.id);
+}

@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
 import { iGruppe, lavDetalje, lavOversigt } from "./beregning";
 import { hentDialogForTakst } from "../dialog/sql";
-import { detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
+import { afventerGodkendelse, detaljeRaekker, oversigtRaekker, takstaarMedIndberetninger } from "./forespoergsler";
 
 export interface OversigtOptions {
   db: Db;
@@ -88,7 +88,7 @@ async function oversigt(fastify: FastifyInstance, o: OversigtOptions): Promise<v
     if (takstaar === null) return lavOversigt(null, liste, [], bruger);
     const raekker = iGruppe(await oversigtRaekker(db, takstaar, bruger.driftsherre), gruppe);
     const regelsaet = await regelsaetOpslag(db, o.register, raekker.map((r) => ({ id: r.regelsaet_id, version: r.regelsaet_version })));
-    return lavOversigt(takstaar, liste, raekker, bruger, regelsaet);
+    return { ...lavOversigt(takstaar, liste, raekker, bruger, regelsaet), afventerGodkendelse: await afventerGodkendelse(db, takstaar, bruger.driftsherre) };
   });
 
   app.get(

@@ -78,6 +78,8 @@ export type Oversigt = {
   tilbud: TilbudsUdvikling[];
   mangler: Mangler[];
   tilbagetrukne: Tilbagetrukken[];
+  /** Ids of the year's submissions whose in-year change (or new tilbud) waits for the secretariat's approval before it is public. */
+  afventerGodkendelse?: string[];
 };
 
 export type { Fund };

@@ -1,5 +1,6 @@
 import type { Regelsaet } from "../../regelsaet";
 import { type Db, type Sql, unikBrud } from "../db";
+import { registrer } from "../revisionsspor/sql";
 
 /** What GET /api/v1/regelsaet lists (product.md §5). */
 export interface RegelsaetResume {
@@ -65,6 +66,10 @@ export async function udgivRegelsaet(db: Db, r: Regelsaet, sha256: string, token
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${KOLONNER}`,
         [r.id, r.version, r.schemaVersion, r.navn, r.region, r.takstaar, JSON.stringify(r), sha256, tokenId],
       );
+      // The audit trail, in the same transaction: a publication rolled back leaves no entry.
+      await registrer(tx, tokenId ? { art: "token", id: tokenId, navn: null } : { art: "kommandolinje", id: null, navn: "Kommandolinjen på serveren" }, "regelsaet", {
+        takstaar: r.takstaar, detaljer: { id: r.id, version: r.version },
+      });
       return { art: "ny", udgivelse: somUdgivelse(ny!) };
     });
   } catch (e) {

@@ -2,8 +2,8 @@ import { KATEGORI_HOEJT_SPECIALISERET, KATEGORI_KLYNGETILBUD } from "../felter";
 import { kanoniskKategori } from "../kategori";
 import { danskDato, kr, TAKSTFELTER, type Regel, type RegelKontekst, ydelseTekst } from "../regel";
 
-/** End of the deadline day in Danish winter time (takst deadlines fall in Nov-Jan). */
-function fristSlut(frist: string): Date {
+/** End of the deadline day in Danish winter time (takst deadlines fall in Nov-Jan); the service's overview counts lateness by it too. */
+export function fristSlut(frist: string): Date {
   return new Date(Date.parse(`${frist}T00:00:00+01:00`) + 24 * 3600 * 1000);
 }
 

@@ -8,6 +8,7 @@ import { aendring, antal, dato, esc, flertal, kr, pct } from "./format";
 import { gemBlob } from "./gemFil";
 import { grafMaal, soejler, tegnGraf } from "./graf";
 import { visOffentliggoerelse } from "./offentliggoer";
+import { visForventede } from "./forventede";
 import { visObjektivFinansiering } from "./objektivFinansiering";
 import { Vindue } from "./vindue";
 
@@ -35,12 +36,12 @@ function status(tekst: string): void {
   $("status").textContent = tekst;
 }
 
-async function hent(sti: string, krop?: unknown, tidligt: Promise<Response> | null = null): Promise<Response> {
+async function hent(sti: string, krop?: unknown, tidligt: Promise<Response> | null = null, metode: "POST" | "PUT" = "POST"): Promise<Response> {
   const r = await (tidligt ??
     fetch(sti, {
       headers: { authorization: `Bearer ${token ?? ""}`, ...(krop === undefined ? {} : { "content-type": "application/json" }) },
       cache: "no-store",
-      ...(krop === undefined ? {} : { method: "POST", body: JSON.stringify(krop) }),
+      ...(krop === undefined ? {} : { method: metode, body: JSON.stringify(krop) }),
     }));
   if (!r.ok) {
     let besked = "";
@@ -146,7 +147,10 @@ function visOversigt(d: Oversigt): void {
   valgmuligheder("filter-maalgruppe", d.indberetninger.map((i) => i.maalgruppekategori));
   $("tabel-titel").textContent = `Aktuelle indberetninger for takstår ${d.takstaar ?? "–"}. Takstudvikling er reel: ny takst mod sidste års takst fremskrevet med PL.`;
   for (const id of ["hent-xlsx", "hent-csv", "hent-udvikling"]) $<HTMLButtonElement>(id).disabled = d.takstaar === null;
-  if (d.bruger.rolle === "sekretariat") void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
+  if (d.bruger.rolle === "sekretariat") {
+    void visOffentliggoerelse(d.takstaar, hent).catch(() => undefined);
+    void visForventede(d.takstaar, (sti, krop, metode) => hent(sti, krop, null, metode)).catch(() => undefined);
+  }
   // An older service without the socialtilsyn's year, or an answer not understood: no section.
   else void visObjektivFinansiering((sti) => hent(sti)).catch(() => undefined);
   tegn();
@@ -255,7 +259,7 @@ function udviklingCelle(i: OversigtIndberetning): string {
 
 function statusCelle(i: OversigtIndberetning): string {
   // The secretariat's status first; "Ingen advarsler" is the validation, never "Godkendt".
-  const sag = sagsMaerkat(i.sagsstatus);
+  const sag = sagsMaerkat(i.sagsstatus) + (data?.afventerGodkendelse?.includes(i.id) ? ` <span class="maerkat advarsel afventer">Afventer godkendelse</span>` : "");
   if (i.status === "godkendt") return `<td>${sag} <span class="maerkat godkendt"><span aria-hidden="true">✓</span> Ingen advarsler</span></td>`;
   const punkter = i.advarsler.map((a) => `<li><span class="kode">${esc(a.code)}</span> ${esc(a.message)}</li>`).join("");
   return `<td>${sag} <span class="maerkat advarsel"><span aria-hidden="true">⚠</span> ${flertal(i.advarsler.length, "advarsel", "advarsler")}</span><ul class="advarsel-liste">${punkter}</ul></td>`;
