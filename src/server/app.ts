@@ -25,6 +25,7 @@ import { tilsynPlugin } from "./tilsyn";
 import { webPlugin } from "./web";
 import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
+import { type MailKonfig, lavUdbakke, udbakkePlugin } from "./udbakke";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -54,6 +55,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
   kvitteringer?: Kvitteringskontrol;
+  /** E-mail through the outbox (udbakke/, SMTP_URL); none is written or sent when absent. */
+  mail?: MailKonfig;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -95,14 +98,16 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fejlPlugin);
   await app.register(openapiPlugin);
-  await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer });
+  const udbakke = lavUdbakke(o.mail);
+  await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer, udbakke });
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
-  await app.register(dialogPlugin, { db });
+  await app.register(dialogPlugin, { db, udbakke });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db, register });
+  await app.register(offentliggoerelsePlugin, { db, register, udbakke });
   await app.register(tilsynPlugin, { db });
   await app.register(takstudviklingPlugin, { db, register });
   await app.register(benchmarkPlugin, { db });
+  await app.register(udbakkePlugin, { db, register, mail: o.mail });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

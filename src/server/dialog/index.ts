@@ -4,11 +4,14 @@ import { z } from "zod";
 import { dialogPostSchema, dialogStatusSvarSchema, fejlSchema, idParamsSchema, sagsstatusSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
+import { type Udbakke, INGEN_MAIL } from "../udbakke";
 import { kanSkifte } from "./overgange";
 import { findMaal, saetStatus, tilfoejPost } from "./sql";
 
 export interface DialogOptions {
   db: Db;
+  /** The mails a post causes (udbakke/); none when absent. */
+  udbakke?: Udbakke;
 }
 
 // eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
@@ -43,6 +46,7 @@ const IKKE_FUNDET = { fejl: "Indberetningen findes ikke." };
 async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void> {
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
+  const udbakke = o.udbakke ?? INGEN_MAIL;
 
   const status = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(statusKrop) } }, schema: { params: idParams, response: { 200: json(dialogStatusSvarSchema), ...afvisninger, 409: fejl } } };
   app.post("/api/v1/indberetninger/:id/status", status, async (req, reply) => {
@@ -58,6 +62,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
       if (nej) return { kode: nej.kode, krop: { fejl: nej.fejl } } as const;
       await saetStatus(tx, maal.id, p.data.status);
       const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "status", status: p.data.status, tekst: bemaerkning || null, tokenId: bruger.tokenId });
+      await udbakke.dialog(tx, { indberetningId: maal.id, rolle: bruger.rolle, status: p.data.status });
       return { kode: 200, krop: { id: maal.id, status: p.data.status, post } } as const;
     });
     if (svar.kode === 200) req.log.info({ indberetning: id, status: p.data.status, tokenId: bruger.tokenId }, "status ændret");
@@ -74,7 +79,9 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
     const post = await db.transaction(async (tx) => {
       const maal = await findMaal(tx, id, bruger.rolle === "kommune" ? bruger.driftsherre : null, false);
       if (!maal) return undefined;
-      return tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
+      const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
+      await udbakke.dialog(tx, { indberetningId: maal.id, rolle: bruger.rolle, status: null });
+      return post;
     });
     if (!post) return reply.code(404).send(IKKE_FUNDET);
     return reply.code(201).send(post);

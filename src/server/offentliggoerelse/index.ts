@@ -5,6 +5,7 @@ import { fejlSchema, takstoversigtSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
 import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
+import type { Udbakke } from "../udbakke";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
@@ -14,6 +15,8 @@ export interface OffentliggoerelseOptions {
   db: Db;
   /** The rulesets, for the PL of each submission's takstudvikling (its plSats). */
   register: ServerRegister;
+  /** The publication's mails (udbakke/); none when absent. */
+  udbakke?: Udbakke;
 }
 
 /** Like /oversigt's, stricter: the public page has no script at all. */
@@ -76,7 +79,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     const tidligere = await hentOffentliggoerelse(db, aar);
     if (!tidligere && antal === 0) return reply.code(409).send({ fejl: `Der er ingen aktuelle takster for ${aar} at offentliggøre.` });
     // Publishing a published year again is harmless: the first date stands (200).
-    const { o: off, ny } = await offentliggoer(db, aar, req.bruger!.tokenId, antal);
+    const { o: off, ny } = await offentliggoer(db, aar, req.bruger!.tokenId, antal, o.udbakke);
     if (ny) req.log.info({ takstaar: aar, tokenId: req.bruger!.tokenId, antal }, "takster offentliggjort");
     return reply.code(ny ? 201 : 200).send(off);
   });
