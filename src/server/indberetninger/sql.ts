@@ -69,11 +69,16 @@ export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
  * a group of them: it checks the token and the ruleset publication, gives the current version's
  * receipt again for the same body, refuses an in-year change without a reason after
  * publication, and otherwise takes the next receipt number and inserts the next version. The
- * function's statements are planned once per session; the call itself is one round trip. A new
- * submission's receipt mail (kvittering_til, migration 015) is written by the same statement, so
- * it exists exactly when the submission does.
+ * function's statements are planned once per session; the call itself is one round trip.
  */
-const GEM_SQL = `WITH g AS (SELECT * FROM gem_indberetninger($1::jsonb)),
+const GEM_SQL = `SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort, k_kategori AS kategori
+FROM gem_indberetninger($1::jsonb) ORDER BY k_i`;
+
+/**
+ * The same with e-mail (SMTP_URL): a new submission's receipt mail (kvittering_til, migration
+ * 015) is written by the same statement, so it exists exactly when the submission does.
+ */
+const GEM_MED_KVITTERING_SQL = `WITH g AS (SELECT * FROM gem_indberetninger($1::jsonb)),
 kvittering AS (
   INSERT INTO udbakke (art, modtagere, data)
   SELECT 'kvittering', ARRAY[e.p->>'kvittering_til'],
@@ -141,7 +146,9 @@ export async function gemIndberetning(
 }
 
 async function kald(db: Db, poster: Post[]): Promise<GemRaekke[]> {
-  const rows = await db.query<GemRaekke>(GEM_SQL, [JSON.stringify(poster)], "gem_indberetninger");
+  const rows = poster.some((p) => p.kvittering_til)
+    ? await db.query<GemRaekke>(GEM_MED_KVITTERING_SQL, [JSON.stringify(poster)], "gem_indberetninger_kvittering")
+    : await db.query<GemRaekke>(GEM_SQL, [JSON.stringify(poster)], "gem_indberetninger");
   if (rows.length !== poster.length) throw new Error("Indberetningen blev hverken fundet eller gemt.");
   return rows;
 }
