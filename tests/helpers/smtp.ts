@@ -15,8 +15,8 @@ export interface Modtaget {
 export interface TestSmtp {
   url: string;
   mails: Modtaget[];
-  /** Refuse with 451 (try again later) at RCPT TO or after DATA, or accept (null). */
-  afvis: "rcpt" | "data" | null;
+  /** Refuse with 451 (try again later) at RCPT TO or after DATA, with 550 (never) at RCPT TO, or accept (null). */
+  afvis: "rcpt" | "data" | "altid" | null;
   /** How many refusals it has given. */
   afvisninger: number;
   stop(): Promise<void>;
@@ -51,6 +51,7 @@ export function afkod(raa: string, til: string[]): Modtaget {
 }
 
 const fejl451 = () => Object.assign(new Error("Prøv igen senere"), { responseCode: 451 });
+const fejl550 = () => Object.assign(new Error("Postkassen findes ikke"), { responseCode: 550 });
 
 /** A real SMTP server (the smtp-server package) on loopback, a free port, plain text, no login. */
 export async function startSmtp(): Promise<TestSmtp> {
@@ -61,9 +62,9 @@ export async function startSmtp(): Promise<TestSmtp> {
     disableReverseLookup: true,
     logger: false,
     onRcptTo(_adresse, _session, cb) {
-      if (t.afvis === "rcpt") {
+      if (t.afvis === "rcpt" || t.afvis === "altid") {
         t.afvisninger++;
-        return cb(fejl451());
+        return cb(t.afvis === "altid" ? fejl550() : fejl451());
       }
       cb();
     },

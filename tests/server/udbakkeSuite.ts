@@ -7,7 +7,7 @@ import type { Db } from "../../src/server/db";
 import { behandlKrop } from "../../src/server/indberetninger/behandl";
 import { gemIndberetning } from "../../src/server/indberetninger/sql";
 import { opretToken } from "../../src/server/tokens";
-import type { MailKonfig } from "../../src/server/udbakke";
+import { type MailKonfig, lavUdbakke } from "../../src/server/udbakke";
 import { planlaegPaamindelser } from "../../src/server/udbakke/paamindelser";
 import type { Udbakke } from "../../src/kontrakt";
 import { type Modtaget, type TestSmtp, startSmtp, ventPaa } from "../helpers/smtp";
@@ -21,6 +21,8 @@ const SEKRETARIAT = "sekretariat@rammeaftale.dk";
  * `andenForbindelse`, where the database can have two (PostgreSQL), is a second server's.
  */
 export function udbakkeSuite(aabn: () => Promise<Db>, andenForbindelse?: () => Promise<Db>): void {
+  // Above ventPaa's own limit, so a mail that never comes is reported by what it was, not as a timeout.
+  jest.setTimeout(180_000);
   let db: Db;
   let app: FastifyInstance;
   let smtp: TestSmtp;
@@ -172,6 +174,32 @@ export function udbakkeSuite(aabn: () => Promise<Db>, andenForbindelse?: () => P
     await ventPaa(async () => (await udbakke()).mails.every((m) => m.status === "sendt"), "alle sendt");
     expect(smtp.mails.map((m) => m.udbakkeId).sort()).toEqual((await udbakke()).mails.map((m) => String(m.id)).sort());
     expect(smtp.mails.map((m) => m.til[0]).sort()).toEqual(["a@odense.dk", "a@odense.dk", "b@odense.dk", "c@odense.dk"]);
+  });
+
+  it("a permanent refusal (550) fails the mail at once, with the server's answer, and only the secretariat sees the outbox", async () => {
+    smtp.afvis = "altid";
+    await indsend({ TS_Email: "findes.ikke@odense.dk" });
+    await ventPaa(async () => (await udbakke()).mails.some((m) => m.status === "fejlet"), "e-mailen opgivet");
+    const [m] = (await udbakke()).mails;
+    expect(m).toMatchObject({ status: "fejlet", forsoeg: 1, sendt: null, naesteForsoeg: null, modtagere: ["findes.ikke@odense.dk"] });
+    expect(m!.svar).toMatch(/^550/);
+    const fejlede = await app.inject({ method: "GET", url: "/api/v1/udbakke?status=fejlet", headers: bearer(t.sekretariat) });
+    expect(fejlede.json().mails).toHaveLength(1);
+    expect((await app.inject({ method: "GET", url: "/api/v1/udbakke?status=sendt", headers: bearer(t.sekretariat) })).json().mails).toHaveLength(0);
+    expect((await app.inject({ method: "GET", url: "/api/v1/udbakke", headers: bearer(t.odense) })).statusCode).toBe(403);
+    expect((await app.inject({ method: "GET", url: "/api/v1/udbakke" })).statusCode).toBe(401);
+  });
+
+  it("a mail written in an action that is rolled back is never sent", async () => {
+    const { id } = await indsend({ TS_Email: "anne@odense.dk" });
+    await venter("kvittering", 1);
+    const u = lavUdbakke(mail());
+    await expect(db.transaction(async (tx) => {
+      await u.dialog(tx, { indberetningId: id, rolle: "sekretariat", status: "i_dialog" });
+      await u.offentliggjort(tx, 2018);
+      throw new Error("handlingen fejler efter e-mailen");
+    })).rejects.toThrow("handlingen fejler");
+    expect((await udbakke()).mails.map((m) => m.art)).toEqual(["kvittering"]);
   });
 
   if (andenForbindelse) {
