@@ -10,7 +10,6 @@ import { formuler } from "./tekster";
 const LAAS_MS = 5 * 60_000;
 /** A connection, greeting or silent socket longer than this is an error (well within LAAS_MS). */
 const SMTP_FRIST_MS = 60_000;
-const PR_RUNDE = 20;
 /** A mail refused for temporary reasons is given up after this many attempts (about two days with the standard waits). */
 const MAKS_FORSOEG = 60;
 
@@ -77,10 +76,11 @@ export class Afsender {
         this.sidstePlanlagt = nu.getTime();
         if (nye > 0) this.log.info({ antal: nye }, "påmindelser lagt i udbakken");
       }
-      for (;;) {
-        const mails = await tagForfaldne(this.db, PR_RUNDE, LAAS_MS);
-        for (const m of mails) await this.send(m);
-        if (mails.length < PR_RUNDE || this.stoppet) break;
+      // One at a time: a taken mail is sent long before its claim runs out, and a stop waits for one mail only.
+      while (!this.stoppet) {
+        const [m] = await tagForfaldne(this.db, 1, LAAS_MS);
+        if (!m) break;
+        await this.send(m);
       }
     } catch (e) {
       this.log.warn({ err: e }, "udbakken kunne ikke gennemgås; prøver igen");
