@@ -158,6 +158,27 @@ export function udbakkeSuite(aabn: () => Promise<Db>, andenForbindelse?: () => P
     expect(af("paamindelse").flatMap((m) => m.til)).not.toContain("bo@aarhus.dk");
   });
 
+  it("the running service plans the reminders itself, and sends each once however many rounds it runs", async () => {
+    await indsend({ TS_Email: "anne@odense.dk" });
+    await indsend({ TS_Driftsherre: "Aarhus Kommune", TS_Tilbud: "Aarhus Bo", TS_Email: "bo@aarhus.dk" }, t.aarhus);
+    await venter("kvittering", 2);
+    const syd = laesRegelsaetMappe().hent("SYD-2018");
+    const register = lavRegister([syd, { ...syd, id: "SYD-2019", takstaar: 2019, parametre: { ...syd.parametre, fristTakster: { vaerdi: "2018-11-15", kilde: "test" } } }]);
+    // Planning in every round, on 5 November 2018 (ten days before the deadline).
+    const app2 = await buildApp({ db, register, statiskMappe: null, mail: { ...mail(), paamindelseMs: 0, klokke: () => new Date("2018-11-05T10:00:00Z") } });
+    try {
+      await app2.ready();
+      await venter("paamindelse", 2);
+      // Mails written after the reminders arrive only after more rounds have planned again.
+      await postOk(app2, "/api/v1/indberetninger", t.odense, gyldigtSkema({ TS_Tilbud: "Senere", TS_Email: "senere@odense.dk" }));
+      await ventPaa(() => smtp.mails.some((m) => m.til.includes("senere@odense.dk")), "kvitteringen efter påmindelserne");
+      await ventPaa(async () => (await db.query("SELECT 1 FROM udbakke WHERE status = 'afventer'")).length === 0, "udbakken tom");
+      expect(af("paamindelse").map((m) => m.til).sort()).toEqual([["anne@odense.dk"], ["bo@aarhus.dk"]]);
+    } finally {
+      await app2.close();
+    }
+  });
+
   it("while the SMTP server refuses (451 at RCPT TO, then after DATA), nothing is lost; afterwards every mail arrives exactly once", async () => {
     smtp.afvis = "rcpt";
     const kvitteringer = [];

@@ -42,7 +42,8 @@ export class Afsender {
 
   constructor(
     private readonly db: Db,
-    private readonly register: RegelsaetRegister,
+    /** The service's register: brought up to date before reminders, so a ruleset published since counts. */
+    private readonly register: RegelsaetRegister & { opdater?(): Promise<void> },
     private readonly k: MailKonfig,
     private readonly log: Log,
   ) {
@@ -69,9 +70,10 @@ export class Afsender {
   }
 
   /** One round: the reminders when due, then every due mail. Never throws (a database down is logged and tried next round). */
-  async runde(nu = new Date()): Promise<void> {
+  async runde(nu = this.k.klokke?.() ?? new Date()): Promise<void> {
     try {
       if (nu.getTime() - this.sidstePlanlagt >= (this.k.paamindelseMs ?? 15 * 60_000)) {
+        await this.register.opdater?.();
         const nye = await planlaegPaamindelser(this.db, this.register, nu, this.k.paamindelseDage);
         this.sidstePlanlagt = nu.getTime();
         if (nye > 0) this.log.info({ antal: nye }, "påmindelser lagt i udbakken");

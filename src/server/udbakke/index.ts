@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { fejlSchema, udbakkeQuerySchema, udbakkeSchema } from "../../kontrakt";
 import type { RegelsaetRegister } from "../../regelsaet";
-import type { Sql } from "../db";
-import type { Db } from "../db";
+import type { Db, Sql } from "../db";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Rolle } from "../tokens";
 import type { Sagsstatus } from "../dialog/typer";
@@ -63,7 +62,7 @@ function somMail(r: UdbakkeRaekke) {
 
 export interface UdbakkeOptions {
   db: Db;
-  register: RegelsaetRegister;
+  register: RegelsaetRegister & { opdater?(): Promise<void> };
   mail?: MailKonfig;
 }
 

@@ -21,6 +21,8 @@ export interface MailKonfig {
   tjekMs?: number;
   /** How often reminders are planned. */
   paamindelseMs?: number;
+  /** The time reminders are planned at (tests set a day before a deadline). */
+  klokke?: () => Date;
 }
 
 const adresse = z.string().trim().email();
