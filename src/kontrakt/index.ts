@@ -464,3 +464,30 @@ export const offentliggoerKontrolSchema = z.object({
 });
 export type OffentliggoerKontrol = z.infer<typeof offentliggoerKontrolSchema>;
 export const offentliggoerAfvistSchema = offentliggoerKontrolSchema.extend({ fejl: z.string() });
+
+// The e-mail outbox (product.md §5.4): what was sent, what waits and what failed.
+export const mailArtSchema = z.enum(["kvittering", "spoergsmaal", "svar", "godkendt", "offentliggjort", "paamindelse"]);
+export type MailArt = z.infer<typeof mailArtSchema>;
+export const mailStatusSchema = z.enum(["afventer", "sendt", "fejlet"]);
+/** GET /api/v1/udbakke: one status, or all; the newest first, at most `antal`. */
+export const udbakkeQuerySchema = z.object({ status: mailStatusSchema.optional(), antal: z.coerce.number().int().min(1).max(1000).optional() }).strict();
+export const udbakkeSchema = z.object({
+  /** Whether the service sends mail (SMTP_URL set); without it nothing new is written here. */
+  smtp: z.boolean(),
+  mails: z.array(z.object({
+    id: z.number().int(),
+    art: mailArtSchema,
+    modtagere: z.array(z.string()),
+    emne: z.string(),
+    status: mailStatusSchema,
+    oprettet: z.string(),
+    /** When it was sent (null until then). */
+    sendt: z.string().nullable(),
+    forsoeg: z.number().int(),
+    /** When it is tried next (null once sent or failed). */
+    naesteForsoeg: z.string().nullable(),
+    /** The SMTP server's last answer: its acceptance, or the error of the last attempt. */
+    svar: z.string().nullable(),
+  })),
+});
+export type Udbakke = z.infer<typeof udbakkeSchema>;

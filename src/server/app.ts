@@ -29,6 +29,7 @@ import { takstudviklingPlugin } from "./takstudvikling";
 import { benchmarkPlugin } from "./benchmark";
 import { puljerPlugin } from "./puljer";
 import { efterreguleringPlugin } from "./efterregulering";
+import { type MailKonfig, lavUdbakke, udbakkePlugin } from "./udbakke";
 
 export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
@@ -60,6 +61,8 @@ export interface AppOptions {
   kvitteringer?: Kvitteringskontrol;
   /** The clock for deadlines (days left, late); tests fix it. Now when absent. */
   nu?: () => Date;
+  /** E-mail through the outbox (udbakke/, SMTP_URL); none is written or sent when absent. */
+  mail?: MailKonfig;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -101,11 +104,12 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fejlPlugin);
   await app.register(openapiPlugin);
-  await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer });
+  const udbakke = lavUdbakke(o.mail);
+  await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer, udbakke });
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
-  await app.register(dialogPlugin, { db });
+  await app.register(dialogPlugin, { db, udbakke });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
-  await app.register(offentliggoerelsePlugin, { db, register, nu: o.nu });
+  await app.register(offentliggoerelsePlugin, { db, register, nu: o.nu, udbakke });
   await app.register(forventedePlugin, { db, register, nu: o.nu });
   await app.register(revisionssporPlugin, { db });
   await app.register(tilsynPlugin, { db });
@@ -113,6 +117,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(benchmarkPlugin, { db });
   await app.register(puljerPlugin, { db });
   await app.register(efterreguleringPlugin, { db, register });
+  await app.register(udbakkePlugin, { db, register, mail: o.mail });
   await app.register(hjaelpPlugin, {});
   await app.register(tilgaengelighedPlugin, { url: o.tilgaengelighedUrl });
   if (o.statiskMappe !== null) await app.register(statiskPlugin, { mappe: o.statiskMappe ?? resolve(__dirname, "../../dist"), addinUrl: o.addinUrl });

@@ -17,6 +17,7 @@ import { kopiNavn, startDagligKopi } from "./sikkerhedskopi/daglig";
 import { POSTGRES_BACKUP, gendanKopi, tagKopi } from "./sikkerhedskopi/pglite";
 import { tagPgDump } from "./sikkerhedskopi/pgdump";
 import { ROLLER, type Rolle } from "./tokens";
+import { mailBanner } from "./udbakke/konfig";
 
 const HJAELP = `takst-server — indberetningsservice for takster
 
@@ -44,7 +45,10 @@ RATE_LIMIT (forespørgsler pr. minut pr. token eller klientadresse, standard 300
 TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemmer X-Forwarded-For
 klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi i den mappe; med PostgreSQL af
 pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),
-TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet).`;
+TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet),
+SMTP_URL og MAIL_FROM (e-mail: kvitteringer, spørgsmål, godkendelser, offentliggørelse og påmindelser;
+uden SMTP_URL sendes ingen e-mail), SEKRETARIAT_EMAIL (kommunernes svar), MAIL_PAAMINDELSE_DAGE
+(dage før fristen, standard 14,3; ingen = ingen påmindelser).`;
 
 /**
  * Opens and migrates the database. A PGlite data folder that cannot be opened or read is
@@ -135,6 +139,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     statiskMappe: dist,
     lukDb: true,
     kvitteringer,
+    mail: k.mail,
   });
   kvitteringer.varsl = (besked) => app.log.error({ kvitteringer: kvitteringer.status() }, besked);
   const tab = kvitteringer.spaerret();
@@ -194,6 +199,7 @@ takst-server kører på ${adresse} (${db_}).
   Takster:    ${base}/takstoversigt  (den offentlige takstoversigt for offentliggjorte år)
   Hjælp:      ${base}/hjaelp
   Manifest:   ${base}/manifest.xml${existsSync(join(dist, "manifest.xml")) ? "" : "  (ikke bygget endnu: kør npm run build)"}
+  ${mailBanner(k.mail)}
 
 Sådan indlæser du tilføjelsesprogrammet (sideload) – brug manifestet fra ${base}/manifest.xml,
 som peger på port ${k.port}:

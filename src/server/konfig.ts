@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { STANDARD_BODY_LIMIT } from "./app";
 import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
 import { type TrustProxy, laesTrustProxy } from "./klientadresse";
+import { type MailKonfig, laesMailKonfig } from "./udbakke/konfig";
 
 export interface Konfig {
   port: number;
@@ -20,11 +21,13 @@ export interface Konfig {
   trustProxy: TrustProxy;
   /** The optional daily backup (BACKUP_DIR, BACKUP_KEEP copies kept); pg_dump on PostgreSQL. */
   dagligKopi?: { mappe: string; behold: number };
+  /** E-mail (SMTP_URL, MAIL_FROM, SEKRETARIAT_EMAIL, MAIL_PAAMINDELSE_DAGE); none sent when absent. */
+  mail?: MailKonfig;
 }
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL, BACKUP_DIR, BACKUP_KEEP). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL, BACKUP_DIR, BACKUP_KEEP, SMTP_URL, MAIL_FROM, SEKRETARIAT_EMAIL, MAIL_PAAMINDELSE_DAGE). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -49,6 +52,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
     dagligKopi: laesDagligKopi(env),
+    mail: laesMailKonfig(env),
   };
 }
 

@@ -66,7 +66,7 @@ export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
 
   beforeAll(async () => {
     for (const x of TILBUD) await ok(budget(x, 2025));
-    expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025 }, t.sekretariat)).statusCode).toBe(201);
+    expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);
     // The pool predates the service: its opening vintage of 2020, recorded by the driftsherre.
     expect((await post(PULJE, { primoAargange: [{ vedroererAar: 2020, beloeb: 100_000 }] })).statusCode).toBe(200);
     for (const x of TILBUD) kvitteringer.push(await ok(regnskab(x)));

@@ -68,7 +68,7 @@ export function regnskabSuite(aabn: () => Promise<Db>): void {
   /** The budget skema of 2025 submitted and published (one takst all year); its receipt. */
   async function offentliggjort2025(over: Skemapost = {}): Promise<{ id: string }> {
     const b = await ok(budget(over));
-    expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025 }, t.sekretariat)).statusCode).toBe(201);
+    expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);
     return b;
   }
 

@@ -34,13 +34,15 @@ describe("takst-server start", () => {
 
   it("prints the addresses on the port it runs on, naming the overview page and the help page", async () => {
     const port = await ledigPort();
-    const s = await startServer({ port, data });
+    const s = await startServer({ port, data, env: { SMTP_URL: "" } });
     try {
       const log = s.log();
       expect(log).toContain(`http://localhost:${port}/oversigt`);
       expect(log).toContain(`http://localhost:${port}/hjaelp`);
       expect(log).toContain(`manifestet hentet fra http://localhost:${port}/manifest.xml`);
       expect(log).not.toContain("localhost:3000");
+      // No SMTP_URL in the test's environment: the banner says no mail is sent (issue 25).
+      expect(log).toContain("E-mail:     slået fra (SMTP_URL er ikke sat): der sendes ingen kvitteringer, spørgsmål eller påmindelser");
     } finally {
       await s.stop();
     }

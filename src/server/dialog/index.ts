@@ -4,12 +4,15 @@ import { z } from "zod";
 import { dialogPostSchema, dialogStatusSvarSchema, fejlSchema, idParamsSchema, sagsstatusSchema } from "../../kontrakt";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Db } from "../db";
+import { type Udbakke, INGEN_MAIL } from "../udbakke";
 import { kanSkifte } from "./overgange";
 import { hvemAfBruger, registrerForIndberetning } from "../revisionsspor/sql";
 import { findMaal, saetStatus, tilfoejPost } from "./sql";
 
 export interface DialogOptions {
   db: Db;
+  /** The mails a post causes (udbakke/); none when absent. */
+  udbakke?: Udbakke;
 }
 
 // eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
@@ -44,6 +47,7 @@ const IKKE_FUNDET = { fejl: "Indberetningen findes ikke." };
 async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void> {
   const app = fastify.withTypeProvider<KontraktTypeProvider>();
   const { db } = o;
+  const udbakke = o.udbakke ?? INGEN_MAIL;
 
   const status = { config: { roller: ["kommune", "sekretariat"] as const, beskrevet: { body: json(statusKrop) } }, schema: { params: idParams, response: { 200: json(dialogStatusSvarSchema), ...afvisninger, 409: fejl } } };
   app.post("/api/v1/indberetninger/:id/status", status, async (req, reply) => {
@@ -60,6 +64,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
       await saetStatus(tx, maal.id, p.data.status);
       const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "status", status: p.data.status, tekst: bemaerkning || null, tokenId: bruger.tokenId });
       await registrerForIndberetning(tx, hvemAfBruger(bruger), "status", maal.id, { fra: maal.status, til: p.data.status });
+      await udbakke.dialog(tx, { indberetningId: maal.id, rolle: bruger.rolle, status: p.data.status });
       return { kode: 200, krop: { id: maal.id, status: p.data.status, post } } as const;
     });
     if (svar.kode === 200) req.log.info({ indberetning: id, status: p.data.status, tokenId: bruger.tokenId }, "status ændret");
@@ -78,6 +83,7 @@ async function dialog(fastify: FastifyInstance, o: DialogOptions): Promise<void>
       if (!maal) return undefined;
       const post = await tilfoejPost(tx, { indberetningId: maal.id, art: "bemaerkning", status: null, tekst: p.data.tekst, tokenId: bruger.tokenId });
       await registrerForIndberetning(tx, hvemAfBruger(bruger), "bemaerkning", maal.id, { post: post.id });
+      await udbakke.dialog(tx, { indberetningId: maal.id, rolle: bruger.rolle, status: null });
       return post;
     });
     if (!post) return reply.code(404).send(IKKE_FUNDET);

@@ -10,6 +10,7 @@ import { type RegelsaetOptions, regelsaetOpslag } from "../regelsaet";
 import { hentDialog } from "../dialog/sql";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Kvitteringskontrol } from "../kvitteringer";
+import type { Udbakke } from "../udbakke";
 import { DATABASE_SVARER_IKKE, medFrist } from "../dbTilgaengelighed";
 import { eksportRaekker, somCsv, somXlsx } from "./eksport";
 import { type ServiceRegister, modtag } from "./modtag";
@@ -20,7 +21,7 @@ import { aktuelleTakster, hentIndberetning, listIndberetninger } from "./sql";
  * As the rulesets' routes get them (app.ts), with the register as receiving uses it and, when the
  * service keeps its receipts apart from the database, their check (src/server/kvitteringer).
  */
-export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { register: ServiceRegister; kvitteringer?: Kvitteringskontrol };
+export type IndberetningerOptions = Omit<RegelsaetOptions, "register"> & { register: ServiceRegister; kvitteringer?: Kvitteringskontrol; udbakke?: Udbakke };
 
 const fejl = json(fejlSchema);
 /** /health's own limit on the database probe (the answer must come within 2 s). */
@@ -61,7 +62,7 @@ async function indberetninger(fastify: FastifyInstance, o: IndberetningerOptions
       // Submissions the service receipted are missing: nothing new is taken in until restored.
       const spaerret = o.kvitteringer?.spaerret();
       if (spaerret) return reply.code(503).send({ fejl: spaerret });
-      const svar = await modtag(req.body, { db, register: o.register, bruger: req.bruger!, tokenGyldigt: () => tokenStadigGyldigt(db, req), nu: new Date() });
+      const svar = await modtag(req.body, { db, register: o.register, bruger: req.bruger!, tokenGyldigt: () => tokenStadigGyldigt(db, req), nu: new Date(), udbakke: o.udbakke });
       if (svar.kode === 401) return afvisToken(reply);
       if (svar.kode === 200 || svar.kode === 201) {
         // Answered only once the receipt is also on disk apart from the database (a repeat too: its first answer may have been lost).

@@ -5,6 +5,7 @@ import type { Fund } from "../../takstskema";
 import { aendringIAaretFund, gaelderFoerVedtagelsen, kapacitetSkalBegrundes, manglerBegrundelse, ts120, ts130Register, ts131, ts133, ydelserAf } from "../../takstskema";
 import type { Db } from "../db";
 import { type Bruger, sammeDriftsherre } from "../tokens";
+import type { Udbakke } from "../udbakke";
 import { behandlKrop } from "./behandl";
 import { taksterIKraft } from "../offentliggoerelse/sql";
 import { puljeFund } from "../puljer/fund";
@@ -23,6 +24,8 @@ export interface Modtagelse {
   /** Whether a token taken from memory is still unrevoked (asked before any refusal). */
   tokenGyldigt: () => Promise<boolean>;
   nu: Date;
+  /** Where the receipt is mailed (udbakke/); none when absent. */
+  udbakke?: Udbakke;
 }
 
 export type ModtagSvar =
@@ -128,6 +131,7 @@ export async function modtag(krop: unknown, m: Modtagelse): Promise<ModtagSvar> 
         kraeverBegrundelse: manglerBegrundelse(b.vaerdier),
         kategoriGodkendt,
         tokenId: bruger.tokenId,
+        kvitteringTil: m.udbakke?.kvitteringTil(b.vaerdier) ?? null,
       });
       return { kode: ny ? 201 : 200, krop: { ...kvittering, findings } };
     } catch (e) {

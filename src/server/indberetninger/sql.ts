@@ -25,6 +25,8 @@ export interface NyIndberetning {
   /** The ruleset the server validated against (recorded, never changed). */
   regelsaet?: { id: string; version: number } | null;
   tokenId: string;
+  /** The receipt's address (TS_Email): written to the outbox with the submission; null = none. */
+  kvitteringTil?: string | null;
 }
 
 /** The submission as stored (GET /api/v1/indberetninger/:id without its dialogue). */
@@ -76,6 +78,20 @@ export function nummerPraefiks(regelsaet: unknown, takstaar: number): string {
 const GEM_SQL = `SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort, k_kategori AS kategori
 FROM gem_indberetninger($1::jsonb) ORDER BY k_i`;
 
+/**
+ * The same with e-mail (SMTP_URL): a new submission's receipt mail (kvittering_til, migration
+ * 015) is written by the same statement, so it exists exactly when the submission does.
+ */
+const GEM_MED_KVITTERING_SQL = `WITH g AS (SELECT * FROM gem_indberetninger($1::jsonb)),
+kvittering AS (
+  INSERT INTO udbakke (art, modtagere, data)
+  SELECT 'kvittering', ARRAY[e.p->>'kvittering_til'],
+         jsonb_build_object('driftsherre', e.p->>'driftsherre', 'tilbud', e.p->>'tilbud', 'takstaar', (e.p->>'takstaar')::int, 'nummer', g.k_nummer, 'modtaget', g.k_modtaget)
+  FROM g JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(p, nr) ON e.nr = g.k_i + 1
+  WHERE g.k_ny AND g.k_afvist IS NULL AND e.p->>'kvittering_til' IS NOT NULL)
+SELECT k_i AS i, k_id AS id, k_nummer AS nummer, k_sha256 AS sha256, k_modtaget AS modtaget, k_ny AS ny, k_afvist AS afvist, k_offentliggjort AS offentliggjort, k_kategori AS kategori
+FROM g ORDER BY k_i`;
+
 type Grund = "token" | "regelsaet" | "offentliggjort" | "kategori";
 
 /**
@@ -125,6 +141,8 @@ export async function gemIndberetning(
     regelsaet_id: n.regelsaet?.id ?? null, regelsaet_version: n.regelsaet?.version ?? null, udgivelse: n.regelsaetUdgivelse ?? null,
     kraever_begrundelse: n.kraeverBegrundelse ?? false,
     kategori_godkendt: n.kategoriGodkendt ?? false,
+    kvittering_til: n.kvitteringTil ?? null,
+    kort: kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet }),
   };
   // The overview's row is the budget's alone (a regnskab gets none, migration 012).
   if (post.skematype === "budget") {
@@ -136,7 +154,9 @@ export async function gemIndberetning(
 }
 
 async function kald(db: Db, poster: Post[]): Promise<GemRaekke[]> {
-  const rows = await db.query<GemRaekke>(GEM_SQL, [JSON.stringify(poster)], "gem_indberetninger");
+  const rows = poster.some((p) => p.kvittering_til)
+    ? await db.query<GemRaekke>(GEM_MED_KVITTERING_SQL, [JSON.stringify(poster)], "gem_indberetninger_kvittering")
+    : await db.query<GemRaekke>(GEM_SQL, [JSON.stringify(poster)], "gem_indberetninger");
   if (rows.length !== poster.length) throw new Error("Indberetningen blev hverken fundet eller gemt.");
   return rows;
 }

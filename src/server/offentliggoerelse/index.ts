@@ -8,6 +8,7 @@ import { regelsaetOpslag, type ServerRegister } from "../regelsaet";
 import { forventedeOgKontrol } from "../forventede";
 import { kontrolTekst } from "./kontrol";
 import { hvemAfBruger, registrer } from "../revisionsspor/sql";
+import type { Udbakke } from "../udbakke";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
@@ -19,6 +20,8 @@ export interface OffentliggoerelseOptions {
   register: ServerRegister;
   /** The clock for the days to the deadline (tests fix it); now when absent. */
   nu?: () => Date;
+  /** The publication's mails (udbakke/); none when absent. */
+  udbakke?: Udbakke;
 }
 
 /** Like /oversigt's, stricter: the public page has no script at all. */
@@ -100,7 +103,7 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     // Publishing a published year again is harmless: the first date stands (200). The audit
     // trail's entry is written in the same transaction as the publication.
     const { o: off, ny } = await db.transaction(async (tx) => {
-      const svar = await offentliggoer(tx, aar, req.bruger!.tokenId, antal);
+      const svar = await offentliggoer(tx, aar, req.bruger!.tokenId, antal, o.udbakke);
       if (svar.ny) await registrer(tx, hvemAfBruger(req.bruger!), "offentliggoerelse", { takstaar: aar, detaljer: { antalTakster: antal, bekraeftet: p.data.bekraeft === true } });
       return svar;
     });

@@ -1,5 +1,6 @@
 import type { RegisterPeriode } from "../../takstskema";
 import type { Sql } from "../db";
+import { type Udbakke, INGEN_MAIL } from "../udbakke";
 
 export interface Offentliggoerelse {
   takstaar: number;
@@ -114,12 +115,14 @@ export async function offentliggjorteAar(db: Sql): Promise<Offentliggoerelse[]> 
  * Publishes a takstår once: the insert does nothing when the year is already published (a
  * concurrent second call included), and the stored row is returned either way.
  */
-export async function offentliggoer(db: Sql, takstaar: number, tokenId: string, antalTakster: number): Promise<{ o: Offentliggoerelse; ny: boolean }> {
+export async function offentliggoer(db: Sql, takstaar: number, tokenId: string, antalTakster: number, udbakke: Udbakke = INGEN_MAIL): Promise<{ o: Offentliggoerelse; ny: boolean }> {
+  // Called inside the publication's transaction: the mails are written exactly when the year is first published.
   const [ny] = await db.query<Raekke>(
     `INSERT INTO offentliggoerelser (takstaar, token_id, antal_takster) VALUES ($1::int, $2::text, $3::int)
      ON CONFLICT (takstaar) DO NOTHING RETURNING takstaar, offentliggjort, antal_takster`,
     [takstaar, tokenId, antalTakster],
   );
+  if (ny) await udbakke.offentliggjort(db, takstaar);
   if (ny) return { o: somOffentliggoerelse(ny), ny: true };
   const o = await hentOffentliggoerelse(db, takstaar);
   if (!o) throw new Error("Offentliggørelsen blev hverken gemt eller fundet.");
