@@ -25,7 +25,7 @@ nyVaertPrTest();
 
 interface Tilfaelde { regnskab: Record<string, unknown>; expect: Record<string, number> }
 const [EKS1] = (JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "regnskab-bilag18.json"), "utf8")) as { cases: Tilfaelde[] }).cases as [Tilfaelde];
-const KOLONNER = new Set(REGNSKABSSKEMA_KOLONNER.map((k) => k.navn));
+const KOLONNER = new Set<string>(REGNSKABSSKEMA_KOLONNER.map((k) => k.navn));
 
 /** A workbook holding a record by name: a field over its cell, a Ydelser column over its 10 rows. */
 function navne(record: Record<string, unknown>): Navn[] {
