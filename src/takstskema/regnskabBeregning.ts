@@ -1,6 +1,7 @@
 import { efterregModelTal, provenuTal, sumTal } from "../engine";
 import { beregn, type Beregning } from "./beregning";
 import { YDELSE_RAEKKER } from "./felter";
+import { a1FraRegnskab } from "./regnskabRegister";
 import type { Efterregulering } from "./resultat";
 import type { Skema } from "./vaerdier";
 
@@ -10,6 +11,9 @@ export interface RegnskabVaerdier {
   TS_AktiveretDrift?: number;
   TS_A6Pulje?: number;
   TS_A6Overfoert?: number;
+  /** "takster" or "regnskab" (A1 from the accounts, intern afregning); empty is "takster". */
+  TS_A1Kilde?: string;
+  TS_A1Regnskab?: number;
   /** The cell's cached value (a computed cell). */
   TS_ReguleringAarPlus2?: number;
   TS_Ydelser_Takst: (number | null)[];
@@ -59,7 +63,8 @@ export function provenuRaekker(egne: RegnskabVaerdier): { dage: number; takst: n
 }
 
 /**
- * Bilag 18 on the accounts (004:5187-5232; domain-season B1): A1 = Σ dage × takst, A2 = the
+ * Bilag 18 on the accounts (004:5187-5232; domain-season B1): A1 = Σ dage × takst (or the
+ * accounts' revenue, TS_A1Kilde "regnskab"), A2 = the
  * takstgrundlag formula on the actual figures, A3 entered, A6 = pulje + overført, A4, A5, A7 as
  * EFTERREG.MODEL, and −A7 for the takster of year +2. Every figure from one engine function.
  */
@@ -67,7 +72,8 @@ export function beregnRegnskab(v: Partial<Skema>, egne: RegnskabVaerdier): Regns
   const omkostninger = beregn(somBudgettal(v, egne));
   const og = omkostninger.beregnet;
   const raekker = provenuRaekker(egne);
-  const A1 = raekker.length === 0 ? null : forsoeg(() => provenuTal(raekker));
+  // TS_A1Kilde "regnskab" (intern afregning): A1 is the revenue as booked, as the template's IF does.
+  const A1 = a1FraRegnskab(egne.TS_A1Kilde) ? (egne.TS_A1Regnskab ?? null) : raekker.length === 0 ? null : forsoeg(() => provenuTal(raekker));
   const A2 = og.takstgrundlag;
   const A3 = v.TS_A3 ?? 0;
   const A6 = sumTal([egne.TS_A6Pulje ?? 0, egne.TS_A6Overfoert ?? 0], 0);

@@ -10,6 +10,9 @@ import { FELTER, type FeltDefinition, type FeltNavn, type KolonneDefinition, typ
 export const SKEMATYPER = ["budget", "regnskab"] as const;
 export type Skematype = (typeof SKEMATYPER)[number];
 
+/** Where A1 comes from (TS_A1Kilde): the takster (the default, also when empty) or the accounts (intern afregning). */
+export const A1_KILDER = ["takster", "regnskab"] as const;
+
 /** The section of the regnskab's own fields, after every budget section. */
 export const REGNSKAB_SEKTION = "Regnskab" as const;
 
@@ -31,6 +34,10 @@ export const REGNSKAB_FELTER = [
     beregnet: true, rolle: "beregnet" as const, // 0 - A7, not -A7: a spreadsheet's negation of 0 is -0, which a reader shows as "-0".
     formel: "IF(TS_A7=\"\",\"\",0-TS_A7)", fed: true,
   },
+  // Last, so no cell above moves. TS_A1Regnskab is an addition to product.md §2: TS_A1 is a
+  // formula cell, so the revenue from the accounts needs an input cell of its own to be read from.
+  regnskabInput("TS_A1Kilde", "valg", false, "A1 opgøres efter", "Takster (standard; tomt = takster): A1 er faktiske belægningsdage gange taksterne. Regnskab: ved intern afregning tages A1 fra regnskabet (takstindtægten i A1 fra regnskabet nedenfor), og taksterne kontrolleres ikke mod takstregistret (004:5189-5232).", { valg: A1_KILDER }),
+  regnskabInput("TS_A1Regnskab", "beloeb", false, "A1 fra regnskabet", "Takstindtægten i regnskabsåret som bogført, ved intern afregning. Bruges kun, når A1 opgøres efter regnskab.", KR),
 ] as const satisfies readonly FeltDefinition[];
 
 export type RegnskabFeltNavn = (typeof REGNSKAB_FELTER)[number]["navn"];
@@ -67,7 +74,9 @@ const AENDRINGER: Partial<Record<FeltNavn | KolonneNavn, Partial<FeltDefinition>
     formel: "SUM(TS_Loen,TS_Udvikling,TS_Administration,TS_Tjenestemandspension,TS_Overhead,TS_Tilsyn,TS_Ejendom,TS_Afskrivninger,TS_Forrentning,TS_Regulering,TS_Oevrige)-TS_Indtaegter-TS_AktiveretDrift",
   },
   TS_Belaegningsdage: { etiket: "Faktiske belægningsdage i alt", hjaelp: "Summen af ydelsernes faktiske belægningsdage.", formel: "SUM(TS_Ydelser_FaktiskeDage)" },
-  TS_A1: { beregnet: true, rolle: "beregnet", etiket: "A1 Samlet faktisk provenu", hjaelp: "Faktiske belægningsdage gange taksten i hver periode (Ydelser), hele kroner.", formel: "ROUND(SUMPRODUCT(TS_Ydelser_FaktiskeDage,TS_Ydelser_Takst),0)" },
+  TS_A1: { beregnet: true, rolle: "beregnet", etiket: "A1 Samlet faktisk provenu",
+    hjaelp: "Faktiske belægningsdage gange taksten i hver periode (Ydelser), hele kroner; ved intern afregning A1 fra regnskabet (se Regnskab).",
+    formel: "IF(TS_A1Kilde=\"regnskab\",TS_A1Regnskab,ROUND(SUMPRODUCT(TS_Ydelser_FaktiskeDage,TS_Ydelser_Takst),0))" },
   TS_A2: { beregnet: true, rolle: "beregnet", hjaelp: "Takstskabelonen med regnskabstal: det faktiske afregningsgrundlag ovenfor.", formel: "TS_Takstgrundlag" },
   TS_A6: { beregnet: true, rolle: "beregnet", etiket: "A6 Genbevilget / hensat", hjaelp: "Hensat i puljen plus overført til næste år (se Regnskab).", formel: "TS_A6Pulje+TS_A6Overfoert" },
   TS_RegBudget: { etiket: "Omkostningsbudget for regnskabsåret", hjaelp: "Årets omkostningsbudget for den økonomiske enhed; 5 %-grænsen og puljens loft regnes af det." },

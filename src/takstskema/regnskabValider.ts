@@ -5,6 +5,7 @@ import { kr, pct, TOLERANCE_KR } from "./regel";
 import { beregnRegnskab, type RegnskabBeregning, type RegnskabVaerdier, somBudgettal } from "./regnskabBeregning";
 import { REGNSKAB_FELTER, REGNSKAB_KOLONNER, REGNSKABSSKEMA_FELTER, REGNSKABSSKEMA_KOLONNER } from "./regnskabFelter";
 import type { Beregnet, Fund, Sprunget, YdelseBeregnet } from "./resultat";
+import { a1FraRegnskab } from "./regnskabRegister";
 import { femProcentBrud } from "./rules/efterregulering";
 import { laesVaerdier, udenUndtagelser, validerSkema, type Valideringskontekst, type Valideringsresultat } from "./valider";
 import { parseFelt, type Skema } from "./vaerdier";
@@ -79,6 +80,9 @@ interface Ctx {
 /** TS001/TS111/TS032/TS013 on the regnskab's own inputs: the Ydelser rows and TS_AktiveretDrift. */
 function tjekInddata({ v, egne, fund }: Ctx): void {
   if (egne.TS_Regnskabsaar === undefined) fund("TS001", "error", "TS_Regnskabsaar", "Regnskabsåret mangler (skal udfyldes).");
+  if (a1FraRegnskab(egne.TS_A1Kilde) && egne.TS_A1Regnskab === undefined) {
+    fund("TS001", "error", "TS_A1Regnskab", "A1 fra regnskabet mangler: A1 opgøres efter regnskab (intern afregning), så takstindtægten som bogført skal udfyldes.");
+  }
   if ((egne.TS_AktiveretDrift ?? 0) < 0) fund("TS013", "error", "TS_AktiveretDrift", `Aktiverede driftsudgifter er ${kr(egne.TS_AktiveretDrift!)}; skriv beløbet positivt, det trækkes fra.`);
   for (let i = 0; i < YDELSE_RAEKKER; i++) {
     const navn = v.TS_Ydelser_Navn?.[i] ?? null;
@@ -108,7 +112,7 @@ function tjekBeregnet({ v, egne, b, fund }: Ctx): void {
   }
   const m = b.brugt.model;
   const celler: [string, number | undefined, number | null, string][] = [
-    ["TS_A1", v.TS_A1, b.efterregulering.A1, "faktiske belægningsdage gange takst"],
+    ["TS_A1", v.TS_A1, b.efterregulering.A1, a1FraRegnskab(egne.TS_A1Kilde) ? "A1 fra regnskabet (intern afregning)" : "faktiske belægningsdage gange takst"],
     ["TS_A6", v.TS_A6, b.efterregulering.A6, "hensat i puljen plus overført"],
     ["TS_A4", v.TS_A4, m?.A4 ?? null, "A2 + A3"],
     ["TS_A5", v.TS_A5, m?.A5 ?? null, "A1 - A4"],

@@ -1,4 +1,5 @@
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
+import { REGNSKAB_FELTER, REGNSKAB_KOLONNER } from "../takstskema/regnskabFelter";
 import type { LayoutCelle, LayoutValidering, SkabelonLayout } from "../takstskema/layout";
 import { MARGENER, type SidefodDele, sidefodDele, udskrift } from "../takstskema/udskrift";
 import { ENKELTTAKST_NAVNE, kolonneCeller } from "../takstskema/ydelser";
@@ -14,13 +15,16 @@ import { ENKELTTAKST_NAVNE, kolonneCeller } from "../takstskema/ydelser";
  */
 
 export const KVITTERING_NAVN = "TS_Kvittering";
+/** Both skema types' fields and Ydelser columns (a regnskabsskema has its own beside the shared ones). */
+const ALLE_FELTER = [...FELTER, ...REGNSKAB_FELTER];
+const ALLE_KOLONNER = [...YDELSE_KOLONNER, ...REGNSKAB_KOLONNER];
 /** Ydelser columns: each name is a vertical range, read as the array of its rows. */
-const KOLONNE_NAVNE = new Set<string>(YDELSE_KOLONNER.map((k) => k.navn));
+const KOLONNE_NAVNE = new Set<string>(ALLE_KOLONNER.map((k) => k.navn));
 /** Every name read: the fields, the Ydelser columns and the single-takst names of an older workbook. */
-const FELT_NAVNE = new Set<string>([...FELTER.map((f) => f.navn), ...KOLONNE_NAVNE, ...ENKELTTAKST_NAVNE]);
+const FELT_NAVNE = new Set<string>([...ALLE_FELTER.map((f) => f.navn), ...KOLONNE_NAVNE, ...ENKELTTAKST_NAVNE]);
 const INPUT_NAVNE = new Set<string>([
-  ...FELTER.filter((f) => f.rolle === "input").map((f) => f.navn),
-  ...YDELSE_KOLONNER.filter((k) => k.rolle === "input").map((k) => k.navn),
+  ...ALLE_FELTER.filter((f) => f.rolle === "input").map((f) => f.navn),
+  ...ALLE_KOLONNER.filter((k) => k.rolle === "input").map((k) => k.navn),
   "TS_Ydelse", "TS_SidsteAarsTakst",
 ]);
 

@@ -7,13 +7,18 @@ import { z } from "zod";
 import { kvitteringSchema as kontraktKvittering } from "../kontrakt";
 import { forMangeTekst, retryAfterSekunder } from "../kontrakt/forMange";
 import { FELTER, YDELSE_KOLONNER } from "../takstskema/felter";
+import { REGNSKAB_FELTER, REGNSKAB_KOLONNER } from "../takstskema/regnskabFelter";
 import { ENKELTTAKST_NAVNE } from "../takstskema/ydelser";
 
 /**
  * The receipt field is written after submission, so it is never part of what is sent. The
- * single-takst names of an older workbook are sent as they are; the service reads them.
+ * single-takst names of an older workbook are sent as they are; the service reads them. A
+ * regnskabsskema's own fields go too: the service tells the two by TS_Skematype.
  */
-const SENDES = new Set<string>([...FELTER.map((f) => f.navn).filter((n) => n !== "TS_Kvittering"), ...YDELSE_KOLONNER.map((k) => k.navn), ...ENKELTTAKST_NAVNE]);
+const SENDES = new Set<string>([
+  ...[...FELTER, ...REGNSKAB_FELTER].map((f) => f.navn).filter((n) => n !== "TS_Kvittering"),
+  ...[...YDELSE_KOLONNER, ...REGNSKAB_KOLONNER].map((k) => k.navn), ...ENKELTTAKST_NAVNE,
+]);
 
 const somJson = (v: unknown) => (v === "" || v === undefined ? null : v);
 

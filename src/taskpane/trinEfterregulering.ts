@@ -1,7 +1,7 @@
 import type { RegelsaetRegister } from "../regelsaet";
 import { type Efterregulering, efterreguleringSchema } from "../kontrakt";
 import {
-  type EfterreguleringForslag, efterreguleringForslag, forkertAarTekst, forslagLinje, ingenRegnskabTekst, kr, regnskabsaarFor, somTabel,
+  type EfterreguleringForslag, efterreguleringForslag, forkertAarTekst, forslagLinje, ingenRegnskabTekst, kr, regnskabsaarFor, skematypeAf, somTabel,
 } from "../takstskema";
 import { laesSkema, skrivTal } from "./excel-workbook";
 import { kald } from "./mine-klient";
@@ -19,9 +19,15 @@ export type EfterreguleringUdfald =
   /** 404: no regnskab for the year, a note; or a refusal, an unreadable answer, a skema without keys. */
   | { art: "besked"; besked: string };
 
-/** Read the skema, ask the service, compare; nothing is written. Two syncs. */
+/** The answer on a regnskabsskema: its efterregulering is fetched from the budget skema of year +2. */
+export const REGNSKAB_BESKED =
+  "Dette er et regnskabsskema. Efterreguleringen hentes i budgetskemaet (takstskemaet) for år +2, som får A1-A7 og reguleringen fra dette regnskab, når det er indsendt. Skemaet er uændret.";
+
+/** Read the skema, ask the service, compare; nothing is written. Two syncs (one on a regnskabsskema). */
 export async function forberedEfterregulering(ind: { serviceUrl: string; token: string }, register: RegelsaetRegister, fetchFn?: typeof fetch): Promise<EfterreguleringUdfald> {
   const laest = await laesSkema();
+  // A regnskab gives the efterregulering; the budget skema of year +2 receives it (product.md §5.2).
+  if (skematypeAf(laest) === "regnskab") return { art: "besked", besked: REGNSKAB_BESKED };
   const skema = somTabel(laest).input;
   const tekst = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   const driftsherre = tekst(skema.TS_Driftsherre);

@@ -1,23 +1,24 @@
 import type { Regelsaet } from "../regelsaet";
-import { skabelonLayout } from "../takstskema";
+import { skabelonLayout, type Skematype } from "../takstskema";
 import { ST_ARKNAVN } from "../tilsynsskema";
 import { harArk, harUdfyldtSkema, indsaetSkabelon } from "./excel-workbook";
 import { el, fejltekst, type Rude } from "./rude";
 import { indsaetTilsynsskema, tilsynsRegelsaetIds } from "./tilsynsskema";
 
 /**
- * Step 1: insert the standard template of the saved ruleset, or (for a socialtilsyn) the
+ * Step 1: insert the standard template of the saved ruleset (a budget skema, or the regnskabsskema
+ * of product.md §2 when the user chose it), or (for a socialtilsyn) the
  * tilsynsskema of the chosen TILSYN- ruleset; a filled skema is replaced only when confirmed.
  */
 
-export type IndsaetUdfald = { art: "bekraeft" } | { art: "indsat"; regelsaet: string; arknavn: string; erstattet: boolean };
+export type IndsaetUdfald = { art: "bekraeft" } | { art: "indsat"; regelsaet: string; arknavn: string; erstattet: boolean; skematype?: Skematype };
 
 /** Without `bekraeftet`, a workbook with a filled skema is left alone and the answer asks first. */
-export async function indsaet(regelsaet: Regelsaet, bekraeftet: boolean): Promise<IndsaetUdfald> {
-  const layout = skabelonLayout(regelsaet);
+export async function indsaet(regelsaet: Regelsaet, bekraeftet: boolean, skematype: Skematype = "budget"): Promise<IndsaetUdfald> {
+  const layout = skabelonLayout(regelsaet, skematype);
   if (!bekraeftet && (await harUdfyldtSkema(layout))) return { art: "bekraeft" };
   const r = await indsaetSkabelon(layout);
-  return { art: "indsat", regelsaet: regelsaet.id, arknavn: layout.arknavn, erstattet: r.erstattet };
+  return { art: "indsat", regelsaet: regelsaet.id, arknavn: layout.arknavn, erstattet: r.erstattet, skematype };
 }
 
 /**
@@ -31,7 +32,7 @@ export async function indsaetTilsyn(regelsaetId: string, bekraeftet: boolean): P
 }
 
 export function indsatTekst(u: Extract<IndsaetUdfald, { art: "indsat" }>): string {
-  const hvad = u.arknavn === ST_ARKNAVN ? "Tilsynsskemaet" : "Standardskabelonen";
+  const hvad = u.arknavn === ST_ARKNAVN ? "Tilsynsskemaet" : u.skematype === "regnskab" ? "Regnskabsskemaet" : "Standardskabelonen";
   return `${hvad} (${u.regelsaet}) er ${u.erstattet ? "indsat i stedet for det tidligere skema" : "indsat"} i arket ${u.arknavn}. Udfyld de gule (skal) og orange (kan) felter, og tryk Valider.`;
 }
 
@@ -58,13 +59,14 @@ export function startIndsaet(rude: Rude, nulstil: () => void): void {
   // The newest year first is what a socialtilsyn most likely fills in.
   tilsynValg.value = [...tilsynsRegelsaetIds()].sort((a, b) => Number(b.slice(-4)) - Number(a.slice(-4)))[0] ?? "";
   let ventende: Skema = "takst";
+  const skematype = (): Skematype => (el<HTMLInputElement>("skematype-regnskab").checked ? "regnskab" : "budget");
 
   const knap = (s: Skema) => (s === "takst" ? rude.knapIndsaet : rude.knapIndsaetTilsyn);
 
   async function koer(s: Skema, bekraeftet: boolean): Promise<void> {
     try {
-      rude.saetStatus(bekraeftet ? (s === "takst" ? "Indsætter standardskabelonen …" : "Indsætter tilsynsskemaet …") : "Kontrollerer projektmappen …");
-      const u = s === "takst" ? await indsaet(rude.register.hent(rude.ind.regelsaet), bekraeftet) : await indsaetTilsyn(tilsynValg.value, bekraeftet);
+      rude.saetStatus(bekraeftet ? (s === "takst" ? "Indsætter skabelonen …" : "Indsætter tilsynsskemaet …") : "Kontrollerer projektmappen …");
+      const u = s === "takst" ? await indsaet(rude.register.hent(rude.ind.regelsaet), bekraeftet, skematype()) : await indsaetTilsyn(tilsynValg.value, bekraeftet);
       if (u.art === "bekraeft") {
         ventende = s;
         el("bekraeft-titel").textContent = BEKRAEFT[s].titel;

@@ -1,5 +1,5 @@
 import type { RegelsaetRegister } from "../regelsaet";
-import { type TekstTal, validerSkema, type Valideringsresultat } from "../takstskema";
+import { skematypeAf, type TekstTal, validerRegnskab, validerSkema, type Valideringsresultat } from "../takstskema";
 import { laesSkema, skrivTal } from "./excel-workbook";
 import type { FundVisning } from "./fundVisning";
 import { visBenchmark } from "./benchmark";
@@ -10,11 +10,14 @@ import { kortCelle, resume, takstLinje } from "./visning";
 
 export type ValiderUdfald = { art: "tomt" } | { art: "valideret"; skema: Record<string, unknown>; v: Valideringsresultat; takst?: string };
 
-/** Read the skema and validate it as a workbook's cells (a number stored as text where formulas compute is TS002). */
+/**
+ * Read the skema and validate it as a workbook's cells (a number stored as text where formulas
+ * compute is TS002); a regnskabsskema (TS_Skematype "regnskab") by its own validator, as the CLI and the service do.
+ */
 export async function valider(register: RegelsaetRegister): Promise<ValiderUdfald> {
   const skema = await laesSkema();
   if (Object.keys(skema).length === 0) return { art: "tomt" };
-  const v = validerSkema(skema, { register, projektmappe: true });
+  const v = (skematypeAf(skema) === "regnskab" ? validerRegnskab : validerSkema)(skema, { register, projektmappe: true });
   return { art: "valideret", skema, v, takst: takstLinje(v.vaerdier as Record<string, unknown>, v.beregnet) };
 }
 
@@ -84,7 +87,8 @@ export function startValider(rude: Rude, visning: FundVisning, resultat: HTMLEle
           rude.saetStatus(`Validering færdig: ${resume(u.v.findings)}`);
           resultat.focus();
           // Where the takster would stand among this year's comparable tilbud: after the status, never blocking it.
-          if (u.v.ok) void visBenchmark(el("benchmark"), rude.ind, u.v.vaerdier as Record<string, unknown>, u.v.beregnet?.ydelser ?? []).catch(() => undefined);
+          // A regnskab's takster are last year's published ones: nothing to compare.
+          if (u.v.ok && skematypeAf(u.skema) === "budget") void visBenchmark(el("benchmark"), rude.ind, u.v.vaerdier as Record<string, unknown>, u.v.beregnet?.ydelser ?? []).catch(() => undefined);
           else el("benchmark").hidden = true;
         }
       } catch (e) {

@@ -145,8 +145,14 @@ export function regnskabSuite(aabn: () => Promise<Db>): void {
     expect((ukendt.json().findings as Fund[]).find((f) => f.code === "TS201")!.message).toContain("ingen takst for \"Aflastning\"");
     expect(await db.query("SELECT id FROM indberetninger")).toHaveLength(foer.length);
     // With A1 from the accounts (intern afregning) the register does not judge the rows.
-    const intern = await ok(regnskab({ TS_Ydelser_Takst: [TAKST_2025, 1700], TS_A1Kilde: "regnskab" }));
+    const intern = await ok(regnskab({ TS_Ydelser_Takst: [TAKST_2025, 1700], TS_A1Kilde: "regnskab", TS_A1Regnskab: 7_300_000 }));
     expect(koder(intern.findings)).not.toContain("TS201");
+    // TS_A1Kilde is a defined field: a value outside its list is TS002, nothing stored.
+    const foerJunk = await db.query("SELECT id FROM indberetninger");
+    const junk = await indsend(regnskab({ TS_Ydelser_Takst: [TAKST_2025, 1700], TS_A1Kilde: "intern", TS_A1Regnskab: 7_300_000 }));
+    expect(junk.statusCode).toBe(422);
+    expect((junk.json().findings as Fund[]).filter((f) => f.field === "TS_A1Kilde").map((f) => f.code)).toEqual(["TS002"]);
+    expect(await db.query("SELECT id FROM indberetninger")).toHaveLength(foerJunk.length);
   });
 
   it("TS201 with no published takster for the year: every row is refused", async () => {
@@ -194,7 +200,7 @@ export function regnskabSuite(aabn: () => Promise<Db>): void {
     await ok(regnskab(enRaekke));
     await ok(regnskab({ ...enRaekke, TS_Ydelser_FaktiskeDage: [4100] }));
     // A regnskab of a year with no budget skema (A1 from the accounts, so no register needed).
-    const r2024 = await ok(regnskab({ ...enRaekke, TS_Regnskabsaar: 2024, TS_A1Kilde: "regnskab" }));
+    const r2024 = await ok(regnskab({ ...enRaekke, TS_Regnskabsaar: 2024, TS_A1Kilde: "regnskab", TS_A1Regnskab: 7_100_000 }));
     // With no budget skema of 2024, TS202 and TS203 are skipped and say why.
     const sprunget = (await get(`${URL}/${r2024.id}`, t.odense)).json().sprunget as { code: string; message: string }[];
     expect(sprunget.find((s) => s.code === "TS202")!.message).toContain(`aktuel budgetindberetning af ${TILBUD} for takstår 2024, og der er ingen`);

@@ -57,6 +57,23 @@ describe("the regnskab's rules", () => {
     expect(kort(valider({ ...EKS2.regnskab, TS_ReguleringAarPlus2: -200_000 }))).toEqual([`TS204 error TS_ReguleringAarPlus2 ${celleFor("TS_ReguleringAarPlus2")}`]);
   });
 
+  it("TS_A1Kilde \"regnskab\" (intern afregning): A1 is TS_A1Regnskab, not the days × takster, and TS204 accepts the cell that says so", () => {
+    // Example 1 with 10.250.000 booked instead of 10.400 × 1.000: A5 = 10.250.000 − 10.000.000 = 250.000; A7 = 250.000 − 400.000 = −150.000.
+    const intern = { ...EKS1.regnskab, TS_A1Kilde: "Regnskab", TS_A1Regnskab: 10_250_000 };
+    const r = valider({ ...intern, TS_A1: 10_250_000 });
+    expect(kort(r)).toEqual([]);
+    expect(r.beregnet?.efterregulering).toMatchObject({ A1: 10_250_000, A5: 250_000, A7: -150_000, reguleringAarPlus2: 150_000 });
+    // The formula's other branch in the cell is wrong here.
+    expect(kort(valider({ ...intern, TS_A1: 10_400_000 }))).toEqual([`TS204 error TS_A1 ${CELLER.TS_A1}`]);
+    // Empty or "takster" is the default: the days × takster.
+    for (const kilde of ["", "takster", null]) expect(valider({ ...EKS1.regnskab, TS_A1Kilde: kilde, TS_A1Regnskab: 10_250_000 }).beregnet?.efterregulering?.A1).toBe(10_400_000);
+  });
+
+  it("TS_A1Kilde \"regnskab\" without the booked revenue is TS001 on TS_A1Regnskab; a source not in the list is TS002", () => {
+    expect(kort(valider({ ...EKS1.regnskab, TS_A1Kilde: "regnskab" }))).toContain(`TS001 error TS_A1Regnskab ${celleFor("TS_A1Regnskab")}`);
+    expect(kort(valider({ ...EKS1.regnskab, TS_A1Kilde: "bogføring" }))).toContain(`TS002 error TS_A1Kilde ${celleFor("TS_A1Kilde")}`);
+  });
+
   it("TS211: 500.000 set aside in the pool on a budget of 9.000.000 is more than 5 % (450.000)", () => {
     const r = valider({ ...EKS1.regnskab, TS_A6Overfoert: -100_000, TS_A6Pulje: 500_000 });
     expect(kort(r)).toEqual([`TS211 error TS_A6Pulje ${celleFor("TS_A6Pulje")}`]);
@@ -142,7 +159,7 @@ describe("the regnskabsskema's template", () => {
 
   it("A1, A2, A4-A7 and regulering år +2 are native formulas (no SOC call), the takst an input", () => {
     const formel = (felt: string) => regnskab.celler.find((c) => c.felt === felt && c.raekke === undefined)?.formel;
-    expect(formel("TS_A1")).toBe("ROUND(SUMPRODUCT(TS_Ydelser_FaktiskeDage,TS_Ydelser_Takst),0)");
+    expect(formel("TS_A1")).toBe("IF(TS_A1Kilde=\"regnskab\",TS_A1Regnskab,ROUND(SUMPRODUCT(TS_Ydelser_FaktiskeDage,TS_Ydelser_Takst),0))");
     expect(formel("TS_A2")).toBe("TS_Takstgrundlag");
     expect(formel("TS_A6")).toBe("TS_A6Pulje+TS_A6Overfoert");
     expect(formel("TS_ReguleringAarPlus2")).toBe("IF(TS_A7=\"\",\"\",0-TS_A7)");
@@ -157,7 +174,7 @@ describe("the regnskabsskema's template", () => {
 
 describe("junk in a regnskabsskema gives findings, never a throw", () => {
   const JUNK: unknown[] = ["abc", "", Number.NaN, Infinity, -1, 1e308, {}, [], [[1]], true, null, "#VALUE!", { formula: "X", result: "#REF!" }];
-  const NAVNE = ["TS_Regnskabsaar", "TS_AktiveretDrift", "TS_A6Pulje", "TS_A6Overfoert", "TS_ReguleringAarPlus2", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget", "TS_Ydelser_FaktiskeDage", "TS_Ydelser_Takst", "TS_Ydelser_GyldigFra"];
+  const NAVNE = ["TS_Regnskabsaar", "TS_A1Kilde", "TS_A1Regnskab", "TS_AktiveretDrift", "TS_A6Pulje", "TS_A6Overfoert", "TS_ReguleringAarPlus2", "TS_A1", "TS_A2", "TS_A3", "TS_A6", "TS_RegBudget", "TS_Ydelser_FaktiskeDage", "TS_Ydelser_Takst", "TS_Ydelser_GyldigFra"];
   it.each(NAVNE)("%s with every junk value: findings with a cell, figures finite or null", (navn) => {
     for (const j of JUNK) {
       const r = valider({ ...EKS3.regnskab, [navn]: j });

@@ -611,6 +611,32 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     }
   });
 
+  it("step 1 inserts the regnskabsskema when chosen; Hent efterregulering on it points to the budget skema of year +2 and writes nothing (issue 22)", async () => {
+    await page.check("#skematype-regnskab");
+    expect(await axeOvertraedelser()).toEqual([]);
+    await tryk("#indsaet");
+    // The workbook holds the filled 2018 skema: replacing it is asked first.
+    expect(await page.locator("#bekraeft").isVisible()).toBe(true);
+    await page.click("#bekraeft-ja");
+    await page.waitForFunction(() => /^Regnskabsskemaet \(SYD-2018\) er indsat i stedet for det tidligere skema/.test(document.getElementById("status")?.textContent ?? ""));
+    await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
+    expect((await celle("TS_Skematype")).value).toBe("regnskab");
+    expect((await celle("TS_A1")).formula).toBe('=IF(TS_A1Kilde="regnskab",TS_A1Regnskab,ROUND(SUMPRODUCT(TS_Ydelser_FaktiskeDage,TS_Ydelser_Takst),0))');
+    expect(await host<string>("navn", "TS_Ydelser_FaktiskeDage")).toBe(celleFor("TS_Ydelser_FaktiskeDage"));
+
+    const foer = await snapshot();
+    await tryk("#efterreg-hent");
+    expect(await tekst("#status")).toMatch(/^Dette er et regnskabsskema\. Efterreguleringen hentes i budgetskemaet .* for år \+2.*Skemaet er uændret\.$/);
+    expect(await snapshot()).toBe(foer);
+
+    // Valider reads it as a regnskab: a ydelse without actual days is the regnskab's own TS001 (a budget skema would miss its pladser).
+    await skriv(celleFor("TS_Ydelser_Navn", 0), "Gruppe A");
+    await tryk("#valider");
+    expect(await tekst("#status")).toMatch(/^Validering færdig/);
+    expect(await page.locator("#resultat").innerText()).toContain("Faktiske belægningsdage for den første ydelse mangler");
+    await page.check("#skematype-budget");
+  });
+
   it("no page errors; the only console errors are the deliberately failed requests", () => {
     expect(sideFejl).toEqual([]);
     expect(afvisteAnmodninger).toEqual([]);

@@ -68,7 +68,7 @@ describe("insert step", () => {
     const { excel, optaget } = lavExcel({ ark: ["Ark1"] });
     global.Excel = excel;
     const u = await indsaet(register.hent("SYD-2018"), false);
-    expect(u).toEqual({ art: "indsat", regelsaet: "SYD-2018", arknavn: ARKNAVN, erstattet: false });
+    expect(u).toEqual({ art: "indsat", regelsaet: "SYD-2018", arknavn: ARKNAVN, erstattet: false, skematype: "budget" });
     expect(optaget.ops).toContain(`worksheets.add ${ARKNAVN}`);
     expect(optaget.syncs).toBe(4);
     expect(indsatTekst(u as Extract<typeof u, { art: "indsat" }>)).toBe(

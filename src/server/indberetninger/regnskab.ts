@@ -23,5 +23,6 @@ export async function takstaaretsTal(db: Sql, driftsherre: string, tilbud: strin
 /** TS201: the regnskab's takster against the register's periods of its tilbud in year N. */
 export async function registerFejl(db: Sql, driftsherre: string, b: Extract<Behandling, { ok: true }>): Promise<Fund[]> {
   const perioder = await tilbuddetsPerioder(db, driftsherre, b.noegle.tilbud, b.noegle.takstaar);
-  return ts201(b.vaerdier, perioder, b.indhold.TS_A1Kilde);
+  // The defined field as parsed by the validator (TS_A1Kilde of the regnskabsskema), not the raw body.
+  return ts201(b.vaerdier, perioder, b.vaerdier.TS_A1Kilde);
 }
