@@ -18,3 +18,8 @@ export function lavBenchmark(takstaar: number, niveauer: readonly Sammenlignings
     udeladt: s.udeladt.filter(egen),
   };
 }
+
+/** The answer with the niveauer of the first `n` groups only (benchmarkQuerySchema's foersteGrupper). */
+export function foersteGruppers(b: Benchmark, n: number): Benchmark {
+  return { ...b, grupper: b.grupper.map((g, i) => (i < n ? g : { ...g, niveauer: [] })) };
+}

@@ -5,7 +5,7 @@ import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
 import { NOEGLE, lytTilLogin } from "../../oversigt/side/noegle";
-import { driftsherrer, gruppeHtml, indledningHtml, niveauRaekker, udeladtHtml } from "./visning";
+import { driftsherrer, gruppeHtml, indledningHtml, niveauRaekker, udeladtHtml, visteTekst } from "./visning";
 
 /**
  * The benchmark page (/benchmark?takstaar=Y, product.md §5.3): with the token of the tab (the
@@ -18,12 +18,23 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getEl
 
 let token: string | null = sessionStorage.getItem(NOEGLE);
 let data: Benchmark | null = null;
+/**
+ * While only the first groups' niveauer are in (the first answer, ?foersteGrupper=FOERSTE_GRUPPER):
+ * the drawing stops before the next group and waits here for the whole answer.
+ */
+let delvis = false;
+let venter: (() => void) | null = null;
+const FOERSTE_GRUPPER = 1;
 
 const status = (tekst: string) => {
   $("status").textContent = tekst;
 };
 
+/** Counts loads: a load begun later, or the login form shown, makes an unfinished one stop. */
+let indlaesning = 0;
+
 function visLogin(fejl?: string): void {
+  indlaesning++;
   $("valg").hidden = true;
   $("top-handlinger").hidden = true;
   $("benchmark").innerHTML = "";
@@ -94,19 +105,27 @@ function tegn(): void {
   const b = data;
   if (!b) return;
   const nr = ++tegning;
+  venter = null;
   const valgt = $<HTMLSelectElement>("fremhaev").value;
   const fremhaev = valgt === "" ? null : valgt;
   const rod = $("benchmark");
   rod.setAttribute("aria-busy", "true");
-  rod.innerHTML = indledningHtml(b);
+  rod.innerHTML = indledningHtml(b, !delvis);
   // Group i has its first j rows drawn.
   let i = 0;
   let j = 0;
-  const parti = (plads: number, forst: boolean) => {
+  const parti = (plads: number, foerste: boolean) => {
     if (nr !== tegning) return;
     const dele: string[] = [];
-    while (i < b.grupper.length && plads > 0) {
-      const g = b.grupper[i]!;
+    // The whole answer replaces the first one in `data` when it comes.
+    const svar = data!;
+    while (i < svar.grupper.length && plads > 0) {
+      if (delvis && i >= FOERSTE_GRUPPER) {
+        rod.insertAdjacentHTML("beforeend", dele.join("\n"));
+        venter = () => parti(RAEKKER_PR_PARTI, false);
+        return;
+      }
+      const g = svar.grupper[i]!;
       const til = Math.min(g.niveauer.length, j + plads);
       if (j === 0) dele.push(gruppeHtml(g, i + 1, fremhaev, til));
       // The rest of a group begun in an earlier task: its section is in the DOM.
@@ -118,16 +137,32 @@ function tegn(): void {
         j = 0;
       }
     }
-    if (i === b.grupper.length) dele.push(udeladtHtml(b));
+    if (i === svar.grupper.length) dele.push(udeladtHtml(svar));
     rod.insertAdjacentHTML("beforeend", dele.join("\n"));
-    if (i === b.grupper.length) rod.removeAttribute("aria-busy");
-    else if (forst) naesteEfterBillede(() => parti(RAEKKER_PR_PARTI, false));
+    if (i === svar.grupper.length) rod.removeAttribute("aria-busy");
+    else if (foerste) naesteEfterBillede(() => parti(RAEKKER_PR_PARTI, false));
     else window.setTimeout(() => parti(RAEKKER_PR_PARTI, false), 0);
   };
   parti(FOERSTE_PARTI, true);
 }
 
+/**
+ * The "Fremhæv" list from an answer: a municipality's one driftsherre is chosen at once. From the
+ * first answer (`foreloebig`) only the choice is offered, the list is whole with the whole answer.
+ */
+function vaelgFremhaevet(b: Benchmark, foreloebig: boolean): string {
+  const navne = driftsherrer(b);
+  // A municipality sees only its own: the one driftsherre is the one to highlight.
+  const forvalg = navne.length === 1 ? navne[0]! : "";
+  const valg = foreloebig ? navne.filter((n) => n === forvalg) : navne;
+  const liste = $<HTMLSelectElement>("fremhaev");
+  liste.innerHTML = `<option value="">Ingen</option>${valg.map((n) => `<option${n === forvalg ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+  liste.disabled = foreloebig;
+  return forvalg;
+}
+
 async function indlaes(): Promise<void> {
+  const mit = ++indlaesning;
   const aar = takstaarFraAdresse();
   $("login").hidden = true;
   $("valg").hidden = false;
@@ -140,18 +175,47 @@ async function indlaes(): Promise<void> {
   status(`Henter sammenligningen for ${aar} …`);
   $("indhold").setAttribute("aria-busy", "true");
   try {
-    const r = await hent(`/api/v1/benchmark?takstaar=${aar}`);
-    if (!r) return;
-    data = (await r.json()) as Benchmark;
-    const navne = driftsherrer(data);
-    // A municipality sees only its own: the one driftsherre is the one to highlight.
-    const forvalg = navne.length === 1 ? navne[0]! : "";
-    $("fremhaev").innerHTML = `<option value="">Ingen</option>${navne.map((n) => `<option${n === forvalg ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+    // First the first group's niveauer with every group's statistics (small, quick to read and
+    // draw), then the whole answer, asked for at once and drawn on from the second group.
+    const sti = `/api/v1/benchmark?takstaar=${aar}`;
+    const r = await hent(`${sti}&foersteGrupper=${FOERSTE_GRUPPER}`);
+    if (!r || mit !== indlaesning) return;
+    const hele = hent(sti);
+    // Its failure is reported below, where it is awaited.
+    hele.catch(() => undefined);
+    const foersteSvar = (await r.json()) as Benchmark;
+    if (mit !== indlaesning) return;
+    data = foersteSvar;
+    delvis = true;
+    const foerst = vaelgFremhaevet(data, true);
     tegn();
     document.title = titel(data);
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
+    // The first group is on the screen: the page is ready while the rest comes.
+    $("indhold").removeAttribute("aria-busy");
+    const rh = await hele;
+    if (!rh || mit !== indlaesning) return;
+    const b = (await rh.json()) as Benchmark;
+    if (mit !== indlaesning) return;
+    data = b;
+    delvis = false;
+    const nu = vaelgFremhaevet(b, false);
+    // The first group was drawn with the first answer's choice: drawn again only if it shows
+    // niveauer of a driftsherre whose highlight changed (else the drawing goes on).
+    const vist = b.grupper.slice(0, FOERSTE_GRUPPER);
+    if (nu !== foerst && vist.some((g) => g.niveauer.some((n) => n.driftsherre === nu || n.driftsherre === foerst))) tegn();
+    else {
+      $("viste").textContent = visteTekst(b);
+      const v = venter;
+      venter = null;
+      v?.();
+    }
   } catch (e) {
+    if (mit !== indlaesning) return;
     status(`Sammenligningen kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+    // A drawing waiting for the whole answer stops where it is.
+    venter = null;
+    $("benchmark").removeAttribute("aria-busy");
   } finally {
     $("indhold").removeAttribute("aria-busy");
   }

@@ -92,13 +92,21 @@ export function driftsherrer(b: Benchmark): string[] {
   return [...new Set(b.grupper.flatMap((g) => g.niveauer.map((n) => n.driftsherre)))].sort((a, c) => a.localeCompare(c, "da"));
 }
 
-/** The head of the page's content: the year, what the comparison is and is not, the .xlsx. */
-export function indledningHtml(b: Benchmark): string {
+/** "4.000 viste takstniveauer." (every niveau the answer holds). */
+export function visteTekst(b: Benchmark): string {
+  return `${antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0))} viste takstniveauer.`;
+}
+
+/**
+ * The head of the page's content: the year, what the comparison is and is not, the .xlsx.
+ * `helt`: whether `b` is the whole answer (else the count of niveauer is said to be on its way).
+ */
+export function indledningHtml(b: Benchmark, helt = true): string {
   return `<section class="kort" aria-labelledby="h-om">
 <h2 id="h-om">Takstår ${b.takstaar}: ${esc(flertal(b.grupper.length, "sammenligningsgruppe", "sammenligningsgrupper"))}</h2>
 <p class="ikke-vurdering">${esc(forklaring(b))}</p>
 <p><a href="/api/v1/benchmark.xlsx?takstaar=${b.takstaar}" id="hent-xlsx">Hent sammenligningen som Excel (.xlsx)</a></p>
-<p class="svag">${esc(antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0)))} viste takstniveauer.</p>
+<p class="svag" id="viste">${esc(helt ? visteTekst(b) : "Henter alle takstniveauer …")}</p>
 </section>
 ${b.grupper.length ? "" : `<p class="kort">Der er ingen sammenlignelige takstniveauer for takstår ${b.takstaar}.</p>`}`;
 }
