@@ -193,6 +193,8 @@ async function indlaes(): Promise<void> {
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
     // The first group is on the screen: the page is ready while the rest comes.
     $("indhold").removeAttribute("aria-busy");
+    // Read 1,8 MB only once the first group is painted (the answer may well be in by now).
+    await new Promise<void>((r) => naesteEfterBillede(r));
     const rh = await hele;
     if (!rh || mit !== indlaesning) return;
     const b = (await rh.json()) as Benchmark;
