@@ -4,7 +4,7 @@ import { type Benchmark, benchmarkQuerySchema, benchmarkSchema, fejlSchema } fro
 import { type SammenligningsNiveau, sammenligningsNiveauer } from "../../takstskema/sammenligning";
 import type { Db } from "../db";
 import { type KontraktTypeProvider, json } from "../kontrakt";
-import { type Seer, foersteGruppers, lavBenchmark } from "./rapport";
+import { type Seer, grupperMedNiveauer, lavBenchmark } from "./rapport";
 import { type Kodning, komprimer, valgtKodning } from "./komprimering";
 import { aaretsSkemaer, aaretsStempel } from "./sql";
 import { benchmarkXlsx } from "./xlsx";
@@ -42,11 +42,11 @@ async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise
     return nyt;
   }
 
-  /** `helt`: the whole answer whatever foersteGrupper asks (the .xlsx). */
+  /** `helt`: the whole answer whatever fraGruppe and antalGrupper ask (the .xlsx). */
   async function beregn(req: FastifyRequest, helt = false): Promise<Svar | null> {
     const q = benchmarkQuerySchema.safeParse(req.query);
     if (!q.success) return null;
-    const { takstaar, foersteGrupper, ...filter } = q.data;
+    const { takstaar, fraGruppe, antalGrupper, ...filter } = q.data;
     const bruger = req.bruger!;
     const seer: Seer = bruger.rolle === "kommune" ? { rolle: "kommune", driftsherre: bruger.driftsherre ?? "" } : { rolle: "sekretariat" };
     const a = await aaret(takstaar);
@@ -61,8 +61,10 @@ async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise
     };
     const noegle = JSON.stringify([seer, filter]);
     const hele = gemtSvar(noegle, () => lavBenchmark(takstaar, a.niveauer, filter, seer));
-    if (helt || foersteGrupper === undefined) return hele;
-    return gemtSvar(`${noegle}#${foersteGrupper}`, () => foersteGruppers(hele.b, foersteGrupper));
+    if (helt || (fraGruppe === undefined && antalGrupper === undefined)) return hele;
+    const fra = fraGruppe ?? 0;
+    const til = antalGrupper === undefined ? Infinity : fra + antalGrupper;
+    return gemtSvar(`${noegle}#${fra}-${til}`, () => grupperMedNiveauer(hele.b, fra, til));
   }
 
   const config = { roller: ["sekretariat", "kommune"] as const, beskrevet: { querystring: json(benchmarkQuerySchema) } };

@@ -19,7 +19,7 @@ export function lavBenchmark(takstaar: number, niveauer: readonly Sammenlignings
   };
 }
 
-/** The answer with the niveauer of the first `n` groups only (benchmarkQuerySchema's foersteGrupper). */
-export function foersteGruppers(b: Benchmark, n: number): Benchmark {
-  return { ...b, grupper: b.grupper.map((g, i) => (i < n ? g : { ...g, niveauer: [] })) };
+/** The answer with the niveauer of groups [fra, til) only (benchmarkQuerySchema's fraGruppe and antalGrupper). */
+export function grupperMedNiveauer(b: Benchmark, fra: number, til: number): Benchmark {
+  return { ...b, grupper: b.grupper.map((g, i) => (i >= fra && i < til ? g : { ...g, niveauer: [] })) };
 }

@@ -19,12 +19,14 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getEl
 let token: string | null = sessionStorage.getItem(NOEGLE);
 let data: Benchmark | null = null;
 /**
- * While only the first groups' niveauer are in (the first answer, ?foersteGrupper=FOERSTE_GRUPPER):
+ * While only the first groups' niveauer are in (the first answer, ?antalGrupper=FOERSTE_GRUPPER):
  * the drawing stops before the next group and waits here for the whole answer.
  */
 let delvis = false;
 let venter: (() => void) | null = null;
 const FOERSTE_GRUPPER = 1;
+/** The rest is read in parts of this many groups (about 800 niveauer, 0,4 MB): no one long task. */
+const GRUPPER_PR_DEL = 8;
 
 const status = (tekst: string) => {
   $("status").textContent = tekst;
@@ -176,15 +178,19 @@ async function indlaes(): Promise<void> {
   $("indhold").setAttribute("aria-busy", "true");
   try {
     // First the first group's niveauer with every group's statistics (small, quick to read and
-    // draw), then the whole answer, asked for at once and drawn on from the second group.
+    // draw), then the rest in parts, each read in its own task after a frame.
     const sti = `/api/v1/benchmark?takstaar=${aar}`;
-    const r = await hent(`${sti}&foersteGrupper=${FOERSTE_GRUPPER}`);
+    const r = await hent(`${sti}&antalGrupper=${FOERSTE_GRUPPER}`);
     if (!r || mit !== indlaesning) return;
-    const hele = hent(sti);
-    // Its failure is reported below, where it is awaited.
-    hele.catch(() => undefined);
     const foersteSvar = (await r.json()) as Benchmark;
     if (mit !== indlaesning) return;
+    const dele: Promise<Response | null>[] = [];
+    for (let fra = FOERSTE_GRUPPER; fra < foersteSvar.grupper.length; fra += GRUPPER_PR_DEL) {
+      const del = hent(`${sti}&fraGruppe=${fra}&antalGrupper=${GRUPPER_PR_DEL}`);
+      // A failure is reported below, where it is awaited.
+      del.catch(() => undefined);
+      dele.push(del);
+    }
     data = foersteSvar;
     delvis = true;
     const foerst = vaelgFremhaevet(data, true);
@@ -193,12 +199,18 @@ async function indlaes(): Promise<void> {
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
     // The first group is on the screen: the page is ready while the rest comes.
     $("indhold").removeAttribute("aria-busy");
-    // Read 1,8 MB only once the first group is painted (the answer may well be in by now).
-    await new Promise<void>((r) => naesteEfterBillede(r));
-    const rh = await hele;
-    if (!rh || mit !== indlaesning) return;
-    const b = (await rh.json()) as Benchmark;
-    if (mit !== indlaesning) return;
+    const grupper = [...foersteSvar.grupper];
+    for (const [k, del] of dele.entries()) {
+      // Each part read after the first group (or the part before) is painted.
+      await new Promise<void>((v) => naesteEfterBillede(v));
+      const rd = await del;
+      if (!rd || mit !== indlaesning) return;
+      const svar = (await rd.json()) as Benchmark;
+      if (mit !== indlaesning) return;
+      const fra = FOERSTE_GRUPPER + k * GRUPPER_PR_DEL;
+      for (let i = fra; i < Math.min(fra + GRUPPER_PR_DEL, grupper.length); i++) grupper[i] = svar.grupper[i]!;
+    }
+    const b: Benchmark = { ...foersteSvar, grupper };
     data = b;
     delvis = false;
     const nu = vaelgFremhaevet(b, false);
