@@ -20,6 +20,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const UDVIKLINGS_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The token login the overview and the benchmark page share (src/server/loginSektion.html), for their templates. */
+const LOGIN = readFileSync(join(__dirname, "src", "server", "loginSektion.html"), "utf8");
+const loginSektion = { login: ({ hjaelp, knap }) => LOGIN.replace("{{hjaelp}}", hjaelp).replace("{{knap}}", knap) };
+
 /** ADDIN_URL, else the development server on PORT (so `PORT=4300 npm start` builds a manifest for 4300). */
 function addinUrl() {
   const udvikling = process.env.PORT ? `https://localhost:${process.env.PORT}/` : UDVIKLINGS_URL;
@@ -149,6 +153,7 @@ module.exports = (_env, argv) => {
         filename: "oversigt.html",
         template: "./src/server/oversigt/side/oversigt.html",
         chunks: ["oversigt"],
+        templateParameters: loginSektion,
         inject: "head",
         scriptLoading: "defer",
       }),
@@ -156,6 +161,7 @@ module.exports = (_env, argv) => {
         filename: "benchmark.html",
         template: "./src/server/benchmark/side/benchmark.html",
         chunks: ["benchmark"],
+        templateParameters: loginSektion,
         inject: "head",
         scriptLoading: "defer",
       }),

@@ -107,7 +107,7 @@ export async function run(): Promise<Record<string, unknown>> {
         groups: side[0]!.groups,
         api_json_bytes: bytes,
         seed_seconds: seed,
-        note: "benchmark_4000_ms = median time from navigation (secretariat's token in the tab) to a usable /benchmark page with 4,000 takstniveauer in 40 groups: the first group in the DOM, a frame painted and a task run after it; _all_ms = until every group is drawn (the page draws the rest in tasks of about 100 rows); limit = the overview's budget (300 ms for 1,000 submissions); overview_1000_same_run_ms = the overview page measured in alternating rounds in the same run. Headless Chromium on loopback, PGlite.",
+        note: "benchmark_4000_ms = median time from navigation (secretariat's token in the tab) to a usable /benchmark page with 4,000 takstniveauer in 40 groups: the first group in the DOM, a frame painted and a task run after it; _all_ms = until every group is drawn (the page asks for the first group's niveauer first, draws its first 30 rows, then reads the rest in parts of 8 groups and draws it in tasks of about 100 rows); limit = the overview's budget (300 ms for 1,000 submissions); overview_1000_same_run_ms = the overview page measured in alternating rounds in the same run. Headless Chromium on loopback, PGlite.",
       },
     };
   } finally {

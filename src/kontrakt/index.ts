@@ -330,12 +330,19 @@ export const oversigtQuerySchema = takstaarQuerySchema
   })
   .strict();
 export type OversigtQuery = z.infer<typeof oversigtQuerySchema>;
-/** GET /api/v1/benchmark: the year and, optionally, one group's keys. */
+/**
+ * GET /api/v1/benchmark: the year and, optionally, one group's keys. `antalGrupper=N` (and
+ * `fraGruppe=F`, from 0): only groups F to F+N-1 carry their niveauer, the others come with their
+ * statistics and an empty list: the page shows the first group before it has read 4.000
+ * niveauer (1,8 MB), then reads the rest in parts. The .xlsx is always whole.
+ */
 export const benchmarkQuerySchema = z.object({
   takstaar: z.coerce.number().pipe(takstaar),
   lovgrundlag: z.string().min(1).max(500).optional(),
   maalgruppekategori: z.string().min(1).max(500).optional(),
   takstenhed: z.string().min(1).max(500).optional(),
+  fraGruppe: z.coerce.number().int().min(0).max(10000).optional(),
+  antalGrupper: z.coerce.number().int().min(0).max(10000).optional(),
 }).strict();
 /** ?fra=B&til=T: two takstår, B before T. */
 export const takstudviklingQuerySchema = z.object({ fra: z.coerce.number().pipe(takstaar), til: z.coerce.number().pipe(takstaar) }).strict().refine((q) => q.til > q.fra, { path: ["til"], message: "til skal være et senere takstår end fra" });

@@ -1,6 +1,6 @@
 import { benchmarkSchema } from "../../src/kontrakt";
 import { boksplot } from "../../src/server/benchmark/side/boksplot";
-import { benchmarkHtml, driftsherrer } from "../../src/server/benchmark/side/visning";
+import { benchmarkHtml, driftsherrer, gruppeHtml, niveauRaekker } from "../../src/server/benchmark/side/visning";
 import { BENCHMARK, BENCHMARK_KOMMUNE, EGEN } from "./eksempel";
 
 /**
@@ -86,5 +86,16 @@ describe("the benchmark page's content", () => {
   it("offers the one driftsherre of a municipality's answer to highlight, and every driftsherre of the secretariat's", () => {
     expect(driftsherrer(BENCHMARK_KOMMUNE)).toEqual([EGEN]);
     expect(driftsherrer(BENCHMARK)).toEqual(["Randers Kommune", "Region Midtjylland", "Silkeborg Kommune", "Viborg Kommune", EGEN]);
+  });
+
+  // The page draws a long group's first rows at once and the rest in later tasks (benchmark.ts).
+  it("draws a group in parts as the same table as at once, each row once and in order", () => {
+    const n = gruppe1.niveauer.length;
+    expect(n).toBeGreaterThan(2);
+    const helt = gruppeHtml(gruppe1, 1, EGEN);
+    const start = gruppeHtml(gruppe1, 1, EGEN, 1);
+    const rest = [niveauRaekker(gruppe1, 1, 2, EGEN), niveauRaekker(gruppe1, 2, n, EGEN)].join("\n");
+    expect(start).not.toBe(helt);
+    expect(start.replace("\n</tbody>", `\n${rest}\n</tbody>`)).toBe(helt);
   });
 });

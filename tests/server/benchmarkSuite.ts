@@ -1,4 +1,5 @@
 import "./jestCookie";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { type Benchmark, benchmarkSchema } from "../../src/kontrakt";
@@ -163,6 +164,40 @@ export function benchmarkSuite(aabn: () => Promise<Db>): void {
     expect(b.grupper.map((g) => g.lovgrundlag)).toEqual(["SEL § 107"]);
     expect(b.udeladt).toEqual([]);
     expect((await benchmark("takstaar=2019", t.sekretariat)).grupper).toEqual([]);
+  });
+
+  // The kept answer is also kept compressed (index.ts): what a browser gets must be the same JSON.
+  it("sends a kept answer compressed as the client accepts (br, gzip, none), each the same JSON and each view its own", async () => {
+    await alle();
+    const med = (token: string, kodning: string) => app.inject({ method: "GET", url: "/api/v1/benchmark?takstaar=2018", headers: { ...bearer(token), "accept-encoding": kodning } });
+    for (const token of [t.sekretariat, t.aarhus]) {
+      const raa = await med(token, "identity");
+      expect(raa.headers["content-encoding"]).toBeUndefined();
+      const br = await med(token, "gzip;q=0.5, br");
+      const gz = await med(token, "br;q=0, gzip");
+      expect([br.headers["content-encoding"], gz.headers["content-encoding"]]).toEqual(["br", "gzip"]);
+      expect(br.headers.vary).toContain("accept-encoding");
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(raa.body);
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(raa.body);
+      // Asked again (kept): the same bytes.
+      expect((await med(token, "br")).rawPayload.equals(br.rawPayload)).toBe(true);
+    }
+    expect((await med(t.aarhus, "identity")).body).not.toBe((await med(t.sekretariat, "identity")).body);
+  });
+
+  it("with antalGrupper=N (and fraGruppe=F) gives groups F to F+N-1 with their niveauer and every group's statistics, the rest of the answer unchanged; the .xlsx stays whole", async () => {
+    await alle();
+    const hele = await benchmark("takstaar=2018", t.sekretariat);
+    expect(hele.grupper.length).toBeGreaterThan(2);
+    const kun = (...med: number[]) => ({ ...hele, grupper: hele.grupper.map((g, i) => (med.includes(i) ? g : { ...g, niveauer: [] })) });
+    expect(await benchmark("takstaar=2018&antalGrupper=1", t.sekretariat)).toEqual(kun(0));
+    expect(await benchmark("takstaar=2018&fraGruppe=1&antalGrupper=1", t.sekretariat)).toEqual(kun(1));
+    expect(await benchmark("takstaar=2018&fraGruppe=1&antalGrupper=100", t.sekretariat)).toEqual(kun(...[...hele.grupper.keys()].filter((i) => i > 0)));
+    expect(await benchmark("takstaar=2018&antalGrupper=0", t.sekretariat)).toEqual(kun());
+    expect((await hent("takstaar=2018&antalGrupper=-1", t.sekretariat)).statusCode).toBe(400);
+    const ark = await xlsx("takstaar=2018&antalGrupper=0", t.sekretariat);
+    const helt = await xlsx("takstaar=2018", t.sekretariat);
+    expect(ark.worksheets.map((w) => w.rowCount)).toEqual(helt.worksheets.map((w) => w.rowCount));
   });
 
   it("a municipality sees every group's statistics but only its own niveauer and key figures, never another tilbud's cost lines", async () => {

@@ -4,7 +4,8 @@ import { type Benchmark, benchmarkQuerySchema, benchmarkSchema, fejlSchema } fro
 import { type SammenligningsNiveau, sammenligningsNiveauer } from "../../takstskema/sammenligning";
 import type { Db } from "../db";
 import { type KontraktTypeProvider, json } from "../kontrakt";
-import { type Seer, lavBenchmark } from "./rapport";
+import { type Seer, grupperMedNiveauer, lavBenchmark } from "./rapport";
+import { type Kodning, komprimer, valgtKodning } from "./komprimering";
 import { aaretsSkemaer, aaretsStempel } from "./sql";
 import { benchmarkXlsx } from "./xlsx";
 
@@ -27,7 +28,7 @@ async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise
   // figures and each view's answer (a view: who asks and the filter) with its JSON. Reading and
   // computing 4.000 niveauer, and serializing their 1,8 MB, is most of an answer's time, and every
   // view and every validation in a task pane asks again.
-  type Svar = { b: Benchmark; json?: ReturnType<FastifyReply["serialize"]> };
+  type Svar = { b: Benchmark; json?: ReturnType<FastifyReply["serialize"]>; komprimeret?: Partial<Record<Kodning, Promise<Buffer>>> };
   const gemt = new Map<number, { stempel: string; niveauer: SammenligningsNiveau[]; svar: Map<string, Svar> }>();
   async function aaret(takstaar: number) {
     const stempel = await aaretsStempel(db, takstaar);
@@ -41,21 +42,29 @@ async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise
     return nyt;
   }
 
-  async function beregn(req: FastifyRequest): Promise<Svar | null> {
+  /** `helt`: the whole answer whatever fraGruppe and antalGrupper ask (the .xlsx). */
+  async function beregn(req: FastifyRequest, helt = false): Promise<Svar | null> {
     const q = benchmarkQuerySchema.safeParse(req.query);
     if (!q.success) return null;
-    const { takstaar, ...filter } = q.data;
+    const { takstaar, fraGruppe, antalGrupper, ...filter } = q.data;
     const bruger = req.bruger!;
     const seer: Seer = bruger.rolle === "kommune" ? { rolle: "kommune", driftsherre: bruger.driftsherre ?? "" } : { rolle: "sekretariat" };
     const a = await aaret(takstaar);
+    const gemtSvar = (noegle: string, lav: () => Benchmark): Svar => {
+      let svar = a.svar.get(noegle);
+      if (!svar) {
+        if (a.svar.size >= 200) a.svar.clear();
+        svar = { b: lav() };
+        a.svar.set(noegle, svar);
+      }
+      return svar;
+    };
     const noegle = JSON.stringify([seer, filter]);
-    let svar = a.svar.get(noegle);
-    if (!svar) {
-      if (a.svar.size >= 200) a.svar.clear();
-      svar = { b: lavBenchmark(takstaar, a.niveauer, filter, seer) };
-      a.svar.set(noegle, svar);
-    }
-    return svar;
+    const hele = gemtSvar(noegle, () => lavBenchmark(takstaar, a.niveauer, filter, seer));
+    if (helt || (fraGruppe === undefined && antalGrupper === undefined)) return hele;
+    const fra = fraGruppe ?? 0;
+    const til = antalGrupper === undefined ? Infinity : fra + antalGrupper;
+    return gemtSvar(`${noegle}#${fra}-${til}`, () => grupperMedNiveauer(hele.b, fra, til));
   }
 
   const config = { roller: ["sekretariat", "kommune"] as const, beskrevet: { querystring: json(benchmarkQuerySchema) } };
@@ -66,13 +75,22 @@ async function benchmark(fastify: FastifyInstance, o: BenchmarkOptions): Promise
     reply.header("cache-control", "no-store");
     if (!svar) return reply.code(400).send({ fejl: UGYLDIG });
     // The route's own serializer (the contract's schema), once per kept answer.
-    svar.json ??= reply.serialize(svar.b);
+    const tekst = (svar.json ??= reply.serialize(svar.b));
+    reply.type("application/json; charset=utf-8");
+    const kodning = valgtKodning(req.headers["accept-encoding"]);
+    if (kodning) {
+      // Kept compressed too; web.ts leaves an answer that already has a content-encoding alone.
+      const k = (svar.komprimeret ??= {});
+      const krop = await (k[kodning] ??= komprimer(tekst, kodning));
+      reply.header("content-encoding", kodning).header("vary", "accept-encoding");
+      return reply.send(krop as unknown as Benchmark);
+    }
     // Already serialized: Fastify sends it as it is (the type provider knows only the object).
-    return reply.type("application/json; charset=utf-8").send(svar.json as unknown as Benchmark);
+    return reply.send(tekst as unknown as Benchmark);
   });
 
   app.get("/api/v1/benchmark.xlsx", { config }, async (req, reply) => {
-    const b = (await beregn(req))?.b;
+    const b = (await beregn(req, true))?.b;
     reply.header("cache-control", "no-store");
     if (!b) return reply.code(400).send({ fejl: UGYLDIG });
     reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

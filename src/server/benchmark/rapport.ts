@@ -18,3 +18,8 @@ export function lavBenchmark(takstaar: number, niveauer: readonly Sammenlignings
     udeladt: s.udeladt.filter(egen),
   };
 }
+
+/** The answer with the niveauer of groups [fra, til) only (benchmarkQuerySchema's fraGruppe and antalGrupper). */
+export function grupperMedNiveauer(b: Benchmark, fra: number, til: number): Benchmark {
+  return { ...b, grupper: b.grupper.map((g, i) => (i >= fra && i < til ? g : { ...g, niveauer: [] })) };
+}

@@ -5,7 +5,7 @@ import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
 import { NOEGLE, lytTilLogin } from "../../oversigt/side/noegle";
-import { driftsherrer, gruppeHtml, indledningHtml, udeladtHtml } from "./visning";
+import { driftsherrer, gruppeHtml, indledningHtml, niveauRaekker, udeladtHtml, visteTekst } from "./visning";
 
 /**
  * The benchmark page (/benchmark?takstaar=Y, product.md §5.3): with the token of the tab (the
@@ -18,12 +18,25 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getEl
 
 let token: string | null = sessionStorage.getItem(NOEGLE);
 let data: Benchmark | null = null;
+/**
+ * While only the first groups' niveauer are in (the first answer, ?antalGrupper=FOERSTE_GRUPPER):
+ * the drawing stops before the next group and waits here for the whole answer.
+ */
+let delvis = false;
+let venter: (() => void) | null = null;
+const FOERSTE_GRUPPER = 1;
+/** The rest is read in parts of this many groups (about 800 niveauer, 0,4 MB): no one long task. */
+const GRUPPER_PR_DEL = 8;
 
 const status = (tekst: string) => {
   $("status").textContent = tekst;
 };
 
+/** Counts loads: a load begun later, or the login form shown, makes an unfinished one stop. */
+let indlaesning = 0;
+
 function visLogin(fejl?: string): void {
+  indlaesning++;
   $("valg").hidden = true;
   $("top-handlinger").hidden = true;
   $("benchmark").innerHTML = "";
@@ -64,41 +77,94 @@ async function hent(sti: string): Promise<Response | null> {
 /**
  * About this many table rows are drawn per task, so the page answers input while 4,000 are
  * drawn (a task of 300 rows kept a key press waiting as long as the first group took to show).
+ * The first task draws fewer: what fills a screen of the first group.
  */
 const RAEKKER_PR_PARTI = 100;
+const FOERSTE_PARTI = 30;
 let tegning = 0;
 
 /**
- * Draws the head and the first groups at once, the rest in following tasks (a new drawing stops
- * an unfinished one); the region is aria-busy until the last group and the list of left-out
- * niveauer are in.
+ * `f` in a task after the next frame, so the first rows are painted before more are drawn. A
+ * hidden tab paints no frames: there the timer alone goes on (the page is drawn all the same).
+ */
+function naesteEfterBillede(f: () => void): void {
+  let kaldt = false;
+  const en = () => {
+    if (kaldt) return;
+    kaldt = true;
+    f();
+  };
+  requestAnimationFrame(() => window.setTimeout(en, 0));
+  window.setTimeout(en, 100);
+}
+
+/**
+ * Draws the head and the first group's first rows at once, the rest in following tasks, after
+ * the first frame (a new drawing stops an unfinished one); the region is aria-busy until the
+ * last row and the list of left-out niveauer are in.
  */
 function tegn(): void {
   const b = data;
   if (!b) return;
   const nr = ++tegning;
+  venter = null;
   const valgt = $<HTMLSelectElement>("fremhaev").value;
   const fremhaev = valgt === "" ? null : valgt;
   const rod = $("benchmark");
   rod.setAttribute("aria-busy", "true");
-  rod.innerHTML = indledningHtml(b);
+  rod.innerHTML = indledningHtml(b, !delvis);
+  // Group i has its first j rows drawn.
   let i = 0;
-  const parti = () => {
+  let j = 0;
+  const parti = (plads: number, foerste: boolean) => {
     if (nr !== tegning) return;
     const dele: string[] = [];
-    for (let raekker = 0; i < b.grupper.length && raekker < RAEKKER_PR_PARTI; i++) {
-      dele.push(gruppeHtml(b.grupper[i]!, i + 1, fremhaev));
-      raekker += b.grupper[i]!.niveauer.length;
+    // The whole answer replaces the first one in `data` when it comes.
+    const svar = data!;
+    while (i < svar.grupper.length && plads > 0) {
+      if (delvis && i >= FOERSTE_GRUPPER) {
+        rod.insertAdjacentHTML("beforeend", dele.join("\n"));
+        venter = () => parti(RAEKKER_PR_PARTI, false);
+        return;
+      }
+      const g = svar.grupper[i]!;
+      const til = Math.min(g.niveauer.length, j + plads);
+      if (j === 0) dele.push(gruppeHtml(g, i + 1, fremhaev, til));
+      // The rest of a group begun in an earlier task: its section is in the DOM.
+      else document.querySelector(`#gruppe-${i + 1}-tabel tbody`)!.insertAdjacentHTML("beforeend", niveauRaekker(g, j, til, fremhaev));
+      plads -= Math.max(1, til - j);
+      j = til;
+      if (til === g.niveauer.length) {
+        i++;
+        j = 0;
+      }
     }
-    if (i === b.grupper.length) dele.push(udeladtHtml(b));
+    if (i === svar.grupper.length) dele.push(udeladtHtml(svar));
     rod.insertAdjacentHTML("beforeend", dele.join("\n"));
-    if (i < b.grupper.length) window.setTimeout(parti, 0);
-    else rod.removeAttribute("aria-busy");
+    if (i === svar.grupper.length) rod.removeAttribute("aria-busy");
+    else if (foerste) naesteEfterBillede(() => parti(RAEKKER_PR_PARTI, false));
+    else window.setTimeout(() => parti(RAEKKER_PR_PARTI, false), 0);
   };
-  parti();
+  parti(FOERSTE_PARTI, true);
+}
+
+/**
+ * The "Fremhæv" list from an answer: a municipality's one driftsherre is chosen at once. From the
+ * first answer (`foreloebig`) only the choice is offered, the list is whole with the whole answer.
+ */
+function vaelgFremhaevet(b: Benchmark, foreloebig: boolean): string {
+  const navne = driftsherrer(b);
+  // A municipality sees only its own: the one driftsherre is the one to highlight.
+  const forvalg = navne.length === 1 ? navne[0]! : "";
+  const valg = foreloebig ? navne.filter((n) => n === forvalg) : navne;
+  const liste = $<HTMLSelectElement>("fremhaev");
+  liste.innerHTML = `<option value="">Ingen</option>${valg.map((n) => `<option${n === forvalg ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+  liste.disabled = foreloebig;
+  return forvalg;
 }
 
 async function indlaes(): Promise<void> {
+  const mit = ++indlaesning;
   const aar = takstaarFraAdresse();
   $("login").hidden = true;
   $("valg").hidden = false;
@@ -111,18 +177,59 @@ async function indlaes(): Promise<void> {
   status(`Henter sammenligningen for ${aar} …`);
   $("indhold").setAttribute("aria-busy", "true");
   try {
-    const r = await hent(`/api/v1/benchmark?takstaar=${aar}`);
-    if (!r) return;
-    data = (await r.json()) as Benchmark;
-    const navne = driftsherrer(data);
-    // A municipality sees only its own: the one driftsherre is the one to highlight.
-    const forvalg = navne.length === 1 ? navne[0]! : "";
-    $("fremhaev").innerHTML = `<option value="">Ingen</option>${navne.map((n) => `<option${n === forvalg ? " selected" : ""}>${esc(n)}</option>`).join("")}`;
+    // First the first group's niveauer with every group's statistics (small, quick to read and
+    // draw), then the rest in parts, each read in its own task after a frame.
+    const sti = `/api/v1/benchmark?takstaar=${aar}`;
+    const r = await hent(`${sti}&antalGrupper=${FOERSTE_GRUPPER}`);
+    if (!r || mit !== indlaesning) return;
+    const foersteSvar = (await r.json()) as Benchmark;
+    if (mit !== indlaesning) return;
+    const dele: Promise<Response | null>[] = [];
+    for (let fra = FOERSTE_GRUPPER; fra < foersteSvar.grupper.length; fra += GRUPPER_PR_DEL) {
+      const del = hent(`${sti}&fraGruppe=${fra}&antalGrupper=${GRUPPER_PR_DEL}`);
+      // A failure is reported below, where it is awaited.
+      del.catch(() => undefined);
+      dele.push(del);
+    }
+    data = foersteSvar;
+    delvis = true;
+    const foerst = vaelgFremhaevet(data, true);
     tegn();
     document.title = titel(data);
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
+    // The first group is on the screen: the page is ready while the rest comes.
+    $("indhold").removeAttribute("aria-busy");
+    const grupper = [...foersteSvar.grupper];
+    for (const [k, del] of dele.entries()) {
+      // Each part read after the first group (or the part before) is painted.
+      await new Promise<void>((v) => naesteEfterBillede(v));
+      const rd = await del;
+      if (!rd || mit !== indlaesning) return;
+      const svar = (await rd.json()) as Benchmark;
+      if (mit !== indlaesning) return;
+      const fra = FOERSTE_GRUPPER + k * GRUPPER_PR_DEL;
+      for (let i = fra; i < Math.min(fra + GRUPPER_PR_DEL, grupper.length); i++) grupper[i] = svar.grupper[i]!;
+    }
+    const b: Benchmark = { ...foersteSvar, grupper };
+    data = b;
+    delvis = false;
+    const nu = vaelgFremhaevet(b, false);
+    // The first group was drawn with the first answer's choice: drawn again only if it shows
+    // niveauer of a driftsherre whose highlight changed (else the drawing goes on).
+    const vist = b.grupper.slice(0, FOERSTE_GRUPPER);
+    if (nu !== foerst && vist.some((g) => g.niveauer.some((n) => n.driftsherre === nu || n.driftsherre === foerst))) tegn();
+    else {
+      $("viste").textContent = visteTekst(b);
+      const v = venter;
+      venter = null;
+      v?.();
+    }
   } catch (e) {
+    if (mit !== indlaesning) return;
     status(`Sammenligningen kunne ikke hentes: ${e instanceof Error ? e.message : String(e)}.`);
+    // A drawing waiting for the whole answer stops where it is.
+    venter = null;
+    $("benchmark").removeAttribute("aria-busy");
   } finally {
     $("indhold").removeAttribute("aria-busy");
   }

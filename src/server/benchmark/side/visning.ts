@@ -38,28 +38,32 @@ function statistikListe(g: BenchmarkGruppe): string {
   return `<dl class="statistik">${punkt("Laveste", s.min)}${punkt("1. kvartil", s.kvartil1)}${punkt("Median", s.median)}${punkt("3. kvartil", s.kvartil3)}${punkt("Højeste", s.max)}</dl>`;
 }
 
-function niveauTabel(g: BenchmarkGruppe, nr: number, fremhaev: (n: BenchmarkNiveau) => boolean): string {
-  const caption = `${gruppeNavn(g)}: takstniveauer og nøgletal`;
-  if (g.niveauer.length === 0) return `<p class="svag">Ingen takstniveauer at vise i gruppen.</p>`;
-  const hoved = ["Driftsherre", "Tilbud", "Ydelse", ...KOLONNER.map(([k]) => k)].map((k) => `<th scope="col">${k}</th>`).join("");
-  const raekker = g.niveauer
+/** Rows [fra, til) of a group's table (the page draws a long group's rows in parts). */
+export function niveauRaekker(g: BenchmarkGruppe, fra: number, til: number, fremhaev: string | null): string {
+  return g.niveauer
+    .slice(fra, til)
     .map((n) => {
-      const egen = fremhaev(n);
+      const egen = fremhaev !== null && n.driftsherre === fremhaev;
       const tal = KOLONNER.map(([, f]) => `<td class="tal">${esc(f(n))}</td>`).join("");
       // The mark in text too, for a screen reader and in print (not the colour alone).
       return `<tr${egen ? ' class="egen"' : ""}><td>${esc(n.driftsherre)}</td><th scope="row">${esc(n.tilbud)}${egen ? ' <span class="egen-maerke">(fremhævet)</span>' : ""}</th><td>${esc(n.ydelse)}</td>${tal}</tr>`;
     })
     .join("\n");
-  return rulleomraade(esc(caption), `<table id="gruppe-${nr}-tabel">\n<caption>${esc(caption)}</caption>\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${raekker}\n</tbody>\n</table>`);
 }
 
-/** One group's section (`nr` from 1, for unique ids); `fremhaev` as benchmarkHtml's. */
-export function gruppeHtml(g: BenchmarkGruppe, nr: number, fremhaev: string | null): string {
-  return gruppe(g, nr, (n) => fremhaev !== null && n.driftsherre === fremhaev);
+function niveauTabel(g: BenchmarkGruppe, nr: number, fremhaev: string | null, raekker: number): string {
+  const caption = `${gruppeNavn(g)}: takstniveauer og nøgletal`;
+  if (g.niveauer.length === 0) return `<p class="svag">Ingen takstniveauer at vise i gruppen.</p>`;
+  const hoved = ["Driftsherre", "Tilbud", "Ydelse", ...KOLONNER.map(([k]) => k)].map((k) => `<th scope="col">${k}</th>`).join("");
+  return rulleomraade(esc(caption), `<table id="gruppe-${nr}-tabel">\n<caption>${esc(caption)}</caption>\n<thead><tr>${hoved}</tr></thead>\n<tbody>\n${niveauRaekker(g, 0, raekker, fremhaev)}\n</tbody>\n</table>`);
 }
 
-function gruppe(g: BenchmarkGruppe, nr: number, fremhaev: (n: BenchmarkNiveau) => boolean): string {
-  const plot = boksplot(g, nr, fremhaev);
+/**
+ * One group's section (`nr` from 1, for unique ids); `fremhaev` as benchmarkHtml's. The table
+ * has the first `raekker` rows (all by default); the rest go in with niveauRaekker.
+ */
+export function gruppeHtml(g: BenchmarkGruppe, nr: number, fremhaev: string | null, raekker = g.niveauer.length): string {
+  const plot = boksplot(g, nr, (n) => fremhaev !== null && n.driftsherre === fremhaev);
   const forklaring = plot
     ? `<p class="signatur" aria-hidden="true"><span class="sig-boks"></span> 1.-3. kvartil med median <span class="sig-cirkel"></span> takstniveau <span class="sig-rude"></span> fremhævet</p>`
     : "";
@@ -68,7 +72,7 @@ function gruppe(g: BenchmarkGruppe, nr: number, fremhaev: (n: BenchmarkNiveau) =
 <p>${esc(flertal(g.antal, "takstniveau", "takstniveauer"))} fra ${esc(flertal(g.antalTilbud, "tilbud", "tilbud"))}.</p>
 ${statistikListe(g)}
 ${plot ? `<figure class="plot">${plot}${forklaring}</figure>` : ""}
-${niveauTabel(g, nr, fremhaev)}
+${niveauTabel(g, nr, fremhaev, raekker)}
 </section>`;
 }
 
@@ -88,13 +92,21 @@ export function driftsherrer(b: Benchmark): string[] {
   return [...new Set(b.grupper.flatMap((g) => g.niveauer.map((n) => n.driftsherre)))].sort((a, c) => a.localeCompare(c, "da"));
 }
 
-/** The head of the page's content: the year, what the comparison is and is not, the .xlsx. */
-export function indledningHtml(b: Benchmark): string {
+/** "4.000 viste takstniveauer." (every niveau the answer holds). */
+export function visteTekst(b: Benchmark): string {
+  return `${antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0))} viste takstniveauer.`;
+}
+
+/**
+ * The head of the page's content: the year, what the comparison is and is not, the .xlsx.
+ * `helt`: whether `b` is the whole answer (else the count of niveauer is said to be on its way).
+ */
+export function indledningHtml(b: Benchmark, helt = true): string {
   return `<section class="kort" aria-labelledby="h-om">
 <h2 id="h-om">Takstår ${b.takstaar}: ${esc(flertal(b.grupper.length, "sammenligningsgruppe", "sammenligningsgrupper"))}</h2>
 <p class="ikke-vurdering">${esc(forklaring(b))}</p>
 <p><a href="/api/v1/benchmark.xlsx?takstaar=${b.takstaar}" id="hent-xlsx">Hent sammenligningen som Excel (.xlsx)</a></p>
-<p class="svag">${esc(antal(b.grupper.reduce((s, g) => s + g.niveauer.length, 0)))} viste takstniveauer.</p>
+<p class="svag" id="viste">${esc(helt ? visteTekst(b) : "Henter alle takstniveauer …")}</p>
 </section>
 ${b.grupper.length ? "" : `<p class="kort">Der er ingen sammenlignelige takstniveauer for takstår ${b.takstaar}.</p>`}`;
 }
