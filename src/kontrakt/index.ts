@@ -385,3 +385,13 @@ export const puljeSchema = z.object({
 export type Pulje = z.infer<typeof puljeSchema>;
 /** POST body: the opening vintages of a pool that predates the service (replaces earlier ones). */
 export const puljePrimoSchema = z.object({ primoAargange: z.array(z.object({ vedroererAar: takstaar, beloeb: kroner.min(0) })).max(50) }).strict();
+
+/**
+ * GET /api/v1/session (issue 25): whether personal login (OpenID Connect) is on, and who the
+ * session cookie or bearer belongs to (null: nobody). The pages ask before showing their login.
+ */
+export const sessionSchema = z.object({
+  personligtLogin: z.boolean(),
+  bruger: z.object({ rolle: z.enum(["kommune", "sekretariat", "socialtilsyn"]), driftsherre: z.string().nullable(), navn: z.string().nullable(), art: z.enum(["token", "person"]) }).nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;

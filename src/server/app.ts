@@ -5,6 +5,8 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import { hjaelpPlugin } from "./hjaelp";
+import type { OidcKonfig } from "./login/konfig";
+import { loginPlugin } from "./login";
 import type { TrustProxy } from "./klientadresse";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
@@ -54,6 +56,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The receipts kept apart from the database and their check (kvitteringer/); none when absent. */
   kvitteringer?: Kvitteringskontrol;
+  /** Personal login with OpenID Connect (login/); tokens only when absent. */
+  oidc?: OidcKonfig;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -98,6 +102,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer });
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
   await app.register(dialogPlugin, { db });
+  await app.register(loginPlugin, { db, oidc: o.oidc });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
   await app.register(offentliggoerelsePlugin, { db, register });
   await app.register(tilsynPlugin, { db });

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { STANDARD_BODY_LIMIT } from "./app";
 import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
 import { type TrustProxy, laesTrustProxy } from "./klientadresse";
+import { type OidcKonfig, laesOidcKonfig } from "./login/konfig";
 
 export interface Konfig {
   port: number;
@@ -20,6 +21,8 @@ export interface Konfig {
   trustProxy: TrustProxy;
   /** The optional daily backup (BACKUP_DIR, BACKUP_KEEP copies kept); pg_dump on PostgreSQL. */
   dagligKopi?: { mappe: string; behold: number };
+  /** Personal login (OIDC_ISSUER, OIDC_CLIENT_ID, …; login/konfig.ts); off when absent. */
+  oidc?: OidcKonfig;
 }
 
 /**
@@ -49,6 +52,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
     dagligKopi: laesDagligKopi(env),
+    oidc: laesOidcKonfig(env),
   };
 }
 
@@ -75,6 +79,8 @@ const TILVALG = {
   token: { type: "string" },
   fjern: { type: "boolean" },
   ud: { type: "string" },
+  udloeber: { type: "string" },
+  navn: { type: "string" },
 } as const;
 
 /** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}, by node:util's parseArgs. */
