@@ -1,6 +1,7 @@
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { gemIndstillinger, type Indstillinger, type Lager } from "./indstillinger";
 import { kildeTekst, nyesteRegelsaet, regelsaetMuligheder, valgtRegelsaet } from "./regelsaetvalg";
+import { logIndMedDialog } from "./loginDialog";
 import { el, fejltekst, type Rude } from "./rude";
 
 /**
@@ -94,6 +95,25 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
     rude.opdaterKnapper();
     rude.saetStatus(besked);
     void hentRegelsaet(); // the address may have changed
+  });
+
+  // Personal login in Office's dialog: its short-lived token takes the token field's place.
+  el<HTMLButtonElement>("ind-log-ind").addEventListener("click", () => {
+    const besked = el("ind-login-besked");
+    besked.hidden = true;
+    logIndMedDialog(Office, `${rude.ind.serviceUrl}/login?rude=1`).then(
+      (token) => {
+        rude.ind = { ...rude.ind, token };
+        gem(rude.ind, rude.hukommelse);
+        visIndstillinger();
+        rude.opdaterKnapper();
+        rude.saetStatus("Du er logget ind med din personlige bruger.");
+      },
+      (e: unknown) => {
+        besked.textContent = fejltekst(e);
+        besked.hidden = false;
+      },
+    );
   });
 
   visIndstillinger();
