@@ -34,12 +34,16 @@ medBrowser()("personal login with OpenID Connect on the overview page and in the
     await p.fill('input[name="login"]', login);
     await p.fill('input[name="password"]', "hvad-som-helst");
     await p.click('button[type="submit"]');
-    // Consent: the provider asks once per person and client.
-    while (p.url().startsWith(udbyder.issuer)) {
+    // Consent: the provider asks once per person and client. The pane's dialog closes itself at the end.
+    const aaben = () => !p.isClosed() && p.url().startsWith(udbyder.issuer);
+    try {
       await p.waitForLoadState();
-      if (!p.url().startsWith(udbyder.issuer)) break;
-      await p.click('button[type="submit"]');
-      await p.waitForLoadState();
+      while (aaben()) {
+        await p.click('button[type="submit"]');
+        await p.waitForLoadState();
+      }
+    } catch (e) {
+      if (!p.isClosed()) throw e;
     }
   }
 

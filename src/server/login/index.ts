@@ -16,8 +16,8 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain Danish page for the login's own answers (refusals, the pane's hand-over). */
-function side(titel: string, indhold: string, hoved = ""): string {
-  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(titel)}</title>${hoved}</head><body><main><h1>${esc(titel)}</h1>${indhold}</main>${SIDEFOD}</body></html>`;
+function side(titel: string, indhold: string): string {
+  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(titel)}</title></head><body><main><h1>${esc(titel)}</h1>${indhold}</main>${SIDEFOD}</body></html>`;
 }
 
 function svarSide(reply: FastifyReply, kode: number, titel: string, tekst: string): FastifyReply {
@@ -146,7 +146,8 @@ export const loginPlugin = fp(async (app: FastifyInstance, o: { db: Db; oidc?: O
       return reply
         .header("content-security-policy", `default-src 'none'; script-src 'self' ${new URL(OFFICE_JS).origin}; connect-src 'self'`)
         .type("text/html; charset=utf-8")
-        .send(side("Logget ind", `<p id="svar" data-token="${esc(paneToken(sid))}">Du er logget ind som ${esc(person.navn)}.</p>`, `<script src="${OFFICE_JS}"></script><script src="/login/rude.js"></script>`));
+        // The scripts after the paragraph they read.
+        .send(side("Logget ind", `<p id="svar" data-token="${esc(paneToken(sid))}">Du er logget ind som ${esc(person.navn)}.</p><script src="${OFFICE_JS}"></script><script src="/login/rude.js"></script>`));
     }
     return reply.header("set-cookie", sessionCookie(sid, Math.floor(k.sessionMs / 1000))).redirect(forsoeg.tilbage, 302);
   });
