@@ -705,11 +705,11 @@
     displayDialogAsync(url, _valg, cb) {
       const fejlkode = host.dialogFejl;
       host.dialogFejl = null;
-      if (fejlkode) return void setTimeout(() => cb({ status: "failed", error: { code: fejlkode, message: "fake" } }), 0);
-      const vindue = window.open(url, "_blank", "popup,width=500,height=700");
-      if (!vindue) return void setTimeout(() => cb({ status: "failed", error: { code: 12011, message: "blokeret" } }), 0);
+      if (fejlkode) return void globalThis.setTimeout(() => cb({ status: "failed", error: { code: fejlkode, message: "fake" } }), 0);
+      const vindue = globalThis.open(url, "_blank", "popup,width=500,height=700");
+      if (!vindue) return void globalThis.setTimeout(() => cb({ status: "failed", error: { code: 12011, message: "blokeret" } }), 0);
       host.dialoger.push(url);
-      const kanal = new BroadcastChannel(DIALOG_KANAL);
+      const kanal = new globalThis.BroadcastChannel(DIALOG_KANAL);
       const haandterere = { dialogMessageReceived: [], dialogEventReceived: [] };
       kanal.onmessage = (ev) => {
         if (ev.data && ev.data.art === "besked") for (const h of haandterere.dialogMessageReceived) h({ message: ev.data.besked, origin: ev.data.origin });
@@ -723,14 +723,14 @@
           kanal.close();
         },
       };
-      setTimeout(() => cb({ status: "succeeded", value: dialog }), 0);
+      globalThis.setTimeout(() => cb({ status: "succeeded", value: dialog }), 0);
     },
     messageParent(besked) {
-      const kanal = new BroadcastChannel(DIALOG_KANAL);
+      const kanal = new globalThis.BroadcastChannel(DIALOG_KANAL);
       kanal.onmessage = (ev) => {
-        if (ev.data && ev.data.art === "luk") window.close();
+        if (ev.data && ev.data.art === "luk") globalThis.close();
       };
-      kanal.postMessage({ art: "besked", besked: String(besked), origin: location.origin });
+      kanal.postMessage({ art: "besked", besked: String(besked), origin: globalThis.location.origin });
     },
   };
 
