@@ -22,7 +22,7 @@ export interface Bruger {
 }
 
 /** Who did something, as the audit trail records it (issue 25). */
-export function hvem(b: Bruger): { art: "token" | "person"; id: string; navn: string | null } {
+export function hvemAf(b: Bruger): { art: "token" | "person"; id: string; navn: string | null } {
   return { art: b.art ?? "token", id: b.tokenId, navn: b.navn ?? null };
 }
 

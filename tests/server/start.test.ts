@@ -44,6 +44,8 @@ describe("takst-server start", () => {
       expect(log).toContain(`http://localhost:${port}/hjaelp`);
       expect(log).toContain(`manifestet hentet fra http://localhost:${port}/manifest.xml`);
       expect(log).not.toContain("localhost:3000");
+      // Issue 25: without OIDC_ISSUER the banner says personal login is off.
+      expect(log).toContain("Personligt login:         slået fra (OIDC_ISSUER er ikke sat): kun tokens");
     } finally {
       await s.stop();
     }

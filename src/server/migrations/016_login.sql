@@ -8,7 +8,7 @@ ALTER TABLE tokens ADD COLUMN udloeber timestamptz;
 -- secret never shown, so the row cannot be used as a bearer token. beskrivelse holds the name.
 ALTER TABLE tokens ADD COLUMN art text NOT NULL DEFAULT 'token' CHECK (art IN ('token', 'person'));
 ALTER TABLE tokens ADD COLUMN person text;
-CREATE UNIQUE INDEX tokens_person_idx ON tokens (person, rolle, driftsherre) WHERE art = 'person' AND tilbagekaldt IS NULL;
+CREATE UNIQUE INDEX tokens_person_idx ON tokens (person, rolle, COALESCE(driftsherre, '')) WHERE art = 'person' AND tilbagekaldt IS NULL;
 
 -- The secretariat's mapping of a person (the OpenID subject or e-mail, lower case) to role and
 -- driftsherre, used when the provider does not send them as claims.
