@@ -1,3 +1,4 @@
+import { sessionSchema } from "../kontrakt";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { gemIndstillinger, type Indstillinger, type Lager } from "./indstillinger";
 import { kildeTekst, nyesteRegelsaet, regelsaetMuligheder, valgtRegelsaet } from "./regelsaetvalg";
@@ -86,6 +87,18 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
   });
   knapHent.addEventListener("click", () => void hentRegelsaet());
 
+  /** Log ind is offered only where the service has personal login (a service without it, or an older one: tokens only). */
+  async function visPersonligtLogin(): Promise<void> {
+    let til = false;
+    try {
+      const r = await fetch(`${rude.ind.serviceUrl}/api/v1/session`, { cache: "no-store" });
+      til = r.ok && sessionSchema.parse(await r.json()).personligtLogin;
+    } catch {
+      til = false;
+    }
+    el("ind-personligt").hidden = !til;
+  }
+
   el<HTMLFormElement>("indstillinger-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     rude.ind = formularIndstillinger({ regelsaet: vaelgRegelsaet.value, url: inputUrl.value, token: inputToken.value }, rude.standard);
@@ -95,6 +108,7 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
     rude.opdaterKnapper();
     rude.saetStatus(besked);
     void hentRegelsaet(); // the address may have changed
+    void visPersonligtLogin();
   });
 
   // Personal login in Office's dialog: its short-lived token takes the token field's place.
@@ -117,6 +131,7 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
   });
 
   visIndstillinger();
+  void visPersonligtLogin();
   if (foersteGang(rude.ind)) el<HTMLDetailsElement>("indstillinger").open = true;
   return { hentRegelsaet };
 }
