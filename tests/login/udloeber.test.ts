@@ -5,13 +5,14 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite, type Db } from "../../src/server/db";
+import { opretSession, personRaekke } from "../../src/server/login/session";
 import { opretToken, udloeberFraDato } from "../../src/server/tokens";
 
 /**
  * Issue 25: a bearer token may expire (takst-server token opret --udloeber), and without
  * OIDC_ISSUER personal login is off: the session endpoint says so and /login explains it.
  */
-describe("token expiry and a service without personal login", () => {
+describe("token expiry, sessions, and a service without personal login", () => {
   let dir: string;
   let db: Db;
   let app: FastifyInstance;
@@ -42,6 +43,22 @@ describe("token expiry and a service without personal login", () => {
     const r = await oversigt(snart.token);
     expect(r.statusCode).toBe(401);
     expect(r.json()).toEqual({ fejl: "Manglende, ugyldigt eller tilbagekaldt token." });
+  });
+
+  it("a session cookie is a user with the person's role; a change it carries from another site's page is refused", async () => {
+    const id = await opretSession(db, await personRaekke(db, { person: "https://udbyder#sara", navn: "Sara", rolle: "sekretariat", driftsherre: null }), 60_000);
+    const cookie = `takst_session=${id}`;
+    expect((await app.inject({ url: "/api/v1/session", headers: { cookie } })).json()).toEqual({
+      personligtLogin: false,
+      bruger: { rolle: "sekretariat", driftsherre: null, navn: "Sara", art: "person" },
+    });
+    const status = (origin: string) =>
+      app.inject({ method: "POST", url: "/api/v1/indberetninger/00000000-0000-4000-8000-000000000000/status", headers: { cookie, origin, host: "takster.eksempel.dk", "content-type": "application/json" }, payload: { status: "godkendt" } });
+    const fremmed = await status("https://ondsindet.eksempel");
+    expect(fremmed.statusCode).toBe(403);
+    expect(fremmed.json()).toEqual({ fejl: "Forespørgslen kom ikke fra tjenestens egne sider." });
+    // From the service's own page the same request reaches the route (which knows no such submission).
+    expect((await status("https://takster.eksempel.dk")).statusCode).toBe(404);
   });
 
   it("without OIDC_ISSUER personal login is off: the session endpoint says so and /login explains in Danish", async () => {
