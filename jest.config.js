@@ -10,6 +10,8 @@ const regelsaet = (dir) =>
 const __REGELSAET__ = regelsaet(join(__dirname, "rulesets"));
 const __TILSYN_REGELSAET__ = regelsaet(join(__dirname, "rulesets", "tilsyn"));
 
+const ESM_PAKKER = ["openid-client", "oauth4webapi", "jose", "oidc-provider"].join("|");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -17,7 +19,11 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    // The OpenID client and the test's OpenID provider are ES modules only; Jest below Node 24.9
+    // cannot require them (Node itself can), so Jest compiles them to CommonJS.
+    [`/node_modules/(${ESM_PAKKER})/.+\\.js$`]: ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", esModuleInterop: true, isolatedModules: true } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PAKKER})/)`],
   globals: { __REGELSAET__, __TILSYN_REGELSAET__ },
   // The browser, PostgreSQL and LibreOffice suites start real programs.
   testTimeout: 60000,

@@ -498,3 +498,13 @@ export const udbakkeSchema = z.object({
   })),
 });
 export type Udbakke = z.infer<typeof udbakkeSchema>;
+
+/**
+ * GET /api/v1/session (issue 25): whether personal login (OpenID Connect) is on, and who the
+ * session cookie or bearer belongs to (null: nobody). The pages ask before showing their login.
+ */
+export const sessionSchema = z.object({
+  personligtLogin: z.boolean(),
+  bruger: z.object({ rolle: z.enum(["kommune", "sekretariat", "socialtilsyn"]), driftsherre: z.string().nullable(), navn: z.string().nullable(), art: z.enum(["token", "person"]) }).nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;

@@ -5,6 +5,8 @@ import type { RegelsaetRegister } from "../regelsaet";
 import { laesRegelsaetFiler } from "../regelsaet/fraMappe";
 import { authPlugin } from "./auth";
 import { hjaelpPlugin } from "./hjaelp";
+import type { OidcKonfig } from "./login/konfig";
+import { loginPlugin } from "./login";
 import type { TrustProxy } from "./klientadresse";
 import type { Db } from "./db";
 import { dialogPlugin } from "./dialog";
@@ -63,6 +65,8 @@ export interface AppOptions {
   nu?: () => Date;
   /** E-mail through the outbox (udbakke/, SMTP_URL); none is written or sent when absent. */
   mail?: MailKonfig;
+  /** Personal login with OpenID Connect (login/); tokens only when absent. */
+  oidc?: OidcKonfig;
 }
 
 const REDACT = { paths: ["req.headers.authorization", "headers.authorization", "authorization", "token"], censor: "[skjult]" };
@@ -108,6 +112,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(indberetningerPlugin, { db, register, bodyLimit, kvitteringer: o.kvitteringer, udbakke });
   await app.register(regelsaetPlugin, { db, register, bodyLimit });
   await app.register(dialogPlugin, { db, udbakke });
+  await app.register(loginPlugin, { db, oidc: o.oidc });
   await app.register(oversigtPlugin, { db, register, statiskMappe: o.statiskMappe });
   await app.register(offentliggoerelsePlugin, { db, register, nu: o.nu, udbakke });
   await app.register(forventedePlugin, { db, register, nu: o.nu });

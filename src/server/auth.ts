@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Db } from "./db";
+import { sessionBruger, sessionFraBearer, sessionFraCookie } from "./login/session";
 import { type Bruger, type Rolle, findBruger } from "./tokens";
 
 declare module "fastify" {
@@ -32,6 +33,33 @@ export async function tokenStadigGyldigt(db: Db, req: FastifyRequest): Promise<b
 }
 
 /**
+ * The caller: a bearer token (the CLI, machines; `Bearer tss_…` is the pane's personal login),
+ * else the pages' session cookie. A present Authorization header is never passed over for the
+ * cookie, so a bad token is refused even in a browser that is logged in.
+ */
+export async function brugerAf(db: Db, req: FastifyRequest, o: { fraCache?: boolean } = {}): Promise<{ bruger: Bruger | null; viaCookie: boolean }> {
+  const authorization = req.headers.authorization?.trim() || undefined;
+  if (authorization) {
+    const session = sessionFraBearer(authorization);
+    return { bruger: session !== null ? await sessionBruger(db, session) : await findBruger(db, authorization, o), viaCookie: false };
+  }
+  const cookie = sessionFraCookie(req.headers.cookie);
+  return { bruger: cookie !== null ? await sessionBruger(db, cookie) : null, viaCookie: cookie !== null };
+}
+
+/** A cookie-carried change must come from a page of this service (the cookie is SameSite=Lax; this also stops a sibling site). */
+function fremmedOprindelse(req: FastifyRequest): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Bearer token → token row by id, secret compared by hash in constant time (tokens.ts).
  * Runs onRequest, so a body is never parsed for a caller without a valid token.
  */
@@ -40,8 +68,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const roller = req.routeOptions.config?.roller;
     if (!roller) return;
-    const bruger = await findBruger(opts.db, req.headers.authorization, { fraCache: req.routeOptions.config?.tilbagekaldelseIRuten === true });
+    const { bruger, viaCookie } = await brugerAf(opts.db, req, { fraCache: req.routeOptions.config?.tilbagekaldelseIRuten === true });
     if (!bruger) return afvisToken(reply);
+    if (viaCookie && fremmedOprindelse(req)) return reply.code(403).send({ fejl: "Forespørgslen kom ikke fra tjenestens egne sider." });
     if (!roller.includes(bruger.rolle)) {
       return reply.code(403).send({ fejl: roller.includes("kommune") && roller.includes("sekretariat") ? "Kun sekretariatet og kommunerne har adgang." : roller.includes("kommune") ? "Kun en kommunes token kan indberette." : roller.includes("socialtilsyn") ? "Kun et socialtilsyns token kan indsende tilsynsskemaet." : "Kun sekretariatet har adgang." });
     }

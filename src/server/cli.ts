@@ -16,15 +16,20 @@ import { startAdminSokkel, viaSokkel } from "./admin/sokkel";
 import { kopiNavn, startDagligKopi } from "./sikkerhedskopi/daglig";
 import { POSTGRES_BACKUP, gendanKopi, tagKopi } from "./sikkerhedskopi/pglite";
 import { tagPgDump } from "./sikkerhedskopi/pgdump";
-import { ROLLER, type Rolle } from "./tokens";
+import { ROLLER, type Rolle, udloeberFraDato } from "./tokens";
 import { mailBanner } from "./udbakke/konfig";
 
 const HJAELP = `takst-server — indberetningsservice for takster
 
   takst-server start [--http] [--port 3000] [--host localhost] [--data ./data]
-  takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst]
+  takst-server token opret --driftsherre "Odense Kommune" [--rolle kommune|sekretariat|socialtilsyn] [--beskrivelse tekst] [--udloeber 2027-06-30]
   takst-server token tilbagekald <id>
   takst-server token liste [--json]
+  takst-server bruger tilknyt <subject eller e-mail> --rolle kommune|sekretariat|socialtilsyn [--driftsherre "Odense Kommune"] [--navn tekst]
+  takst-server bruger fjern <subject eller e-mail>
+  takst-server bruger liste [--json]
+      Sekretariatets tilknytning af personer (personligt login, OIDC_ISSUER) til rolle og
+      driftsherre, når OpenID-udbyderen ikke sender dem som claims.
   takst-server kvitteringer afstem [--data ./data]
       Med serveren stoppet: lister de kvitterede indberetninger, databasen mangler (fx efter en
       gendannelse af en ældre kopi), i en fil ved kvitteringsloggen og starter loggen forfra fra
@@ -48,7 +53,9 @@ pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard
 TLS_CERT og TLS_KEY (PEM-filer med et rigtigt certifikat i stedet for udviklingscertifikatet),
 SMTP_URL og MAIL_FROM (e-mail: kvitteringer, spørgsmål, godkendelser, offentliggørelse og påmindelser;
 uden SMTP_URL sendes ingen e-mail), SEKRETARIAT_EMAIL (kommunernes svar), MAIL_PAAMINDELSE_DAGE
-(dage før fristen, standard 14,3; ingen = ingen påmindelser).`;
+(dage før fristen, standard 14,3; ingen = ingen påmindelser),
+OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT, OIDC_SCOPE, OIDC_ROLLE_CLAIM,
+OIDC_DRIFTSHERRE_CLAIM, OIDC_SESSION_TIMER (personligt login med OpenID Connect; se README).`;
 
 /**
  * Opens and migrates the database. A PGlite data folder that cannot be opened or read is
@@ -135,6 +142,7 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     hastighed: k.hastighed,
     trustProxy: k.trustProxy,
     tilgaengelighedUrl: k.tilgaengelighedUrl,
+    oidc: k.oidc,
     logger: { level: process.env.LOG_LEVEL ?? "info", stream: logStroem(process.stdout) },
     statiskMappe: dist,
     lukDb: true,
@@ -206,9 +214,38 @@ som peger på port ${k.port}:
   Excel på skrivebordet:  npm run sideload  (Windows og Mac; stop igen med npm run stop)
   Excel på nettet:        Indsæt > Tilføjelsesprogrammer > Mine tilføjelsesprogrammer > Upload mit
                           tilføjelsesprogram, og vælg manifestet hentet fra ${base}/manifest.xml
+Personligt login:         ${k.oidc ? `slået til (OpenID Connect hos ${k.oidc.issuer}); Log ind på ${base}/oversigt` : "slået fra (OIDC_ISSUER er ikke sat): kun tokens"}
 Opret et token:           npx takst-server token opret --driftsherre "Odense Kommune"${k.databaseUrl ? "" : ` --data ${k.dataDir}`}
                           (virker, mens serveren kører)
 `);
+}
+
+/** takst-server bruger tilknyt|fjern|liste: the secretariat's mapping of persons (login/tilknytning.ts). */
+async function bruger(pos: string[], flag: Record<string, string | boolean>, k: Konfig): Promise<number> {
+  const [handling, arg] = pos;
+  if (handling === "tilknyt") {
+    if (!arg) throw new Error("Angiv personens subject eller e-mail: takst-server bruger tilknyt <subject> --rolle kommune --driftsherre …");
+    const rolle = (typeof flag.rolle === "string" ? flag.rolle : "kommune") as Rolle;
+    if (!ROLLER.includes(rolle)) throw new Error(`Ukendt rolle "${rolle}": brug kommune, sekretariat eller socialtilsyn.`);
+    const driftsherre = typeof flag.driftsherre === "string" ? flag.driftsherre : null;
+    await admin(k, { op: "tilknyt", bruger: arg, rolle, driftsherre, navn: typeof flag.navn === "string" ? flag.navn : null });
+    console.log(`${arg} er tilknyttet som ${rolle}${driftsherre && rolle !== "sekretariat" ? ` for ${driftsherre}` : ""}.`);
+    return 0;
+  }
+  if (handling === "fjern") {
+    if (!arg) throw new Error("Angiv personens subject eller e-mail: takst-server bruger fjern <subject>");
+    const { ok } = await admin(k, { op: "fjern-tilknytning", bruger: arg });
+    console.log(ok ? `Tilknytningen af ${arg} er fjernet.` : `${arg} var ikke tilknyttet.`);
+    return ok ? 0 : 1;
+  }
+  if (handling === "liste") {
+    const rows = (await admin(k, { op: "tilknytninger" })).tilknytninger;
+    if (flag.json === true) console.log(JSON.stringify(rows, null, 2));
+    else if (rows.length === 0) console.log("Ingen tilknyttede personer.");
+    else for (const r of rows) console.log(`${r.bruger}  ${r.rolle.padEnd(11)}  ${r.driftsherre ?? "-"}${r.navn ? `  ${r.navn}` : ""}`);
+    return 0;
+  }
+  throw new Error(`Ukendt bruger-kommando "${handling ?? ""}": brug tilknyt, fjern eller liste.`);
 }
 
 async function token(pos: string[], flag: Record<string, string | boolean>, k: Konfig): Promise<number> {
@@ -218,8 +255,9 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
     if (!ROLLER.includes(rolle)) throw new Error(`Ukendt rolle "${rolle}": brug kommune, sekretariat eller socialtilsyn.`);
     const driftsherre = typeof flag.driftsherre === "string" ? flag.driftsherre : null;
     const beskrivelse = typeof flag.beskrivelse === "string" ? flag.beskrivelse : null;
-    const t = await admin(k, { op: "opret", rolle, driftsherre, beskrivelse });
-    console.log(`Token oprettet (id ${t.id}, rolle ${rolle}${driftsherre ? `, driftsherre ${driftsherre}` : ""}).`);
+    const udloeber = typeof flag.udloeber === "string" ? udloeberFraDato(flag.udloeber) : null;
+    const t = await admin(k, { op: "opret", rolle, driftsherre, beskrivelse, udloeber: udloeber?.toISOString() ?? null });
+    console.log(`Token oprettet (id ${t.id}, rolle ${rolle}${driftsherre ? `, driftsherre ${driftsherre}` : ""}${udloeber ? `, udløber efter ${flag.udloeber as string}` : ""}).`);
     console.log("Gem det nu — det vises kun denne ene gang og gemmes kun som hash:");
     console.log(t.token);
     return 0;
@@ -238,7 +276,11 @@ async function token(pos: string[], flag: Record<string, string | boolean>, k: K
     }
     if (rows.length === 0) console.log("Ingen tokens.");
     for (const r of rows) {
-      const status = r.tilbagekaldt ? `tilbagekaldt ${new Date(r.tilbagekaldt).toISOString()}` : "aktiv";
+      const status = r.tilbagekaldt
+        ? `tilbagekaldt ${new Date(r.tilbagekaldt).toISOString()}`
+        : r.udloeber && new Date(r.udloeber) <= new Date()
+          ? `udløbet ${new Date(r.udloeber).toISOString()}`
+          : `aktiv${r.udloeber ? ` til ${new Date(r.udloeber).toISOString()}` : ""}${r.art === "person" ? " (personligt login)" : ""}`;
       console.log(`${r.id}  ${r.rolle.padEnd(11)}  ${(r.driftsherre ?? "-").padEnd(28)}  oprettet ${new Date(r.oprettet).toISOString()}  ${status}${r.beskrivelse ? `  ${r.beskrivelse}` : ""}`);
     }
     return 0;
@@ -323,6 +365,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return -1; // keeps running
   }
   if (kommando === "token") return token(rest, flag, k);
+  if (kommando === "bruger") return bruger(rest, flag, k);
   if (kommando === "backup") return backup(flag, k);
   if (kommando === "restore") return restore(rest, k);
   if (kommando === "kvitteringer") return kvitteringerKommando(rest, k);

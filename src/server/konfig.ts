@@ -4,6 +4,7 @@ import { STANDARD_BODY_LIMIT } from "./app";
 import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
 import { type TrustProxy, laesTrustProxy } from "./klientadresse";
 import { type MailKonfig, laesMailKonfig } from "./udbakke/konfig";
+import { type OidcKonfig, laesOidcKonfig } from "./login/konfig";
 
 export interface Konfig {
   port: number;
@@ -23,6 +24,8 @@ export interface Konfig {
   dagligKopi?: { mappe: string; behold: number };
   /** E-mail (SMTP_URL, MAIL_FROM, SEKRETARIAT_EMAIL, MAIL_PAAMINDELSE_DAGE); none sent when absent. */
   mail?: MailKonfig;
+  /** Personal login (OIDC_ISSUER, OIDC_CLIENT_ID, …; login/konfig.ts); off when absent. */
+  oidc?: OidcKonfig;
 }
 
 /**
@@ -53,6 +56,7 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
     dagligKopi: laesDagligKopi(env),
     mail: laesMailKonfig(env),
+    oidc: laesOidcKonfig(env),
   };
 }
 
@@ -79,6 +83,8 @@ const TILVALG = {
   token: { type: "string" },
   fjern: { type: "boolean" },
   ud: { type: "string" },
+  udloeber: { type: "string" },
+  navn: { type: "string" },
 } as const;
 
 /** `a b --x 1 --flag c` → positional [a, b, c] and flags {x: "1", flag: true}, by node:util's parseArgs. */

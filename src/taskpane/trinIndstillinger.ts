@@ -1,6 +1,8 @@
+import { sessionSchema } from "../kontrakt";
 import { indlaesRegelsaet } from "../regelsaet/indlaeser";
 import { gemIndstillinger, type Indstillinger, type Lager } from "./indstillinger";
 import { kildeTekst, nyesteRegelsaet, regelsaetMuligheder, valgtRegelsaet } from "./regelsaetvalg";
+import { logIndMedDialog } from "./loginDialog";
 import { el, fejltekst, type Rude } from "./rude";
 
 /**
@@ -85,6 +87,18 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
   });
   knapHent.addEventListener("click", () => void hentRegelsaet());
 
+  /** Log ind is offered only where the service has personal login (a service without it, or an older one: tokens only). */
+  async function visPersonligtLogin(): Promise<void> {
+    let til = false;
+    try {
+      const r = await fetch(`${rude.ind.serviceUrl}/api/v1/session`, { cache: "no-store" });
+      til = r.ok && sessionSchema.parse(await r.json()).personligtLogin;
+    } catch {
+      til = false;
+    }
+    el("ind-personligt").hidden = !til;
+  }
+
   el<HTMLFormElement>("indstillinger-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     rude.ind = formularIndstillinger({ regelsaet: vaelgRegelsaet.value, url: inputUrl.value, token: inputToken.value }, rude.standard);
@@ -94,9 +108,30 @@ export function startIndstillinger(rude: Rude): { hentRegelsaet(): Promise<void>
     rude.opdaterKnapper();
     rude.saetStatus(besked);
     void hentRegelsaet(); // the address may have changed
+    void visPersonligtLogin();
+  });
+
+  // Personal login in Office's dialog: its short-lived token takes the token field's place.
+  el<HTMLButtonElement>("ind-log-ind").addEventListener("click", () => {
+    const besked = el("ind-login-besked");
+    besked.hidden = true;
+    logIndMedDialog(Office, `${rude.ind.serviceUrl}/login?rude=1`).then(
+      (token) => {
+        rude.ind = { ...rude.ind, token };
+        gem(rude.ind, rude.hukommelse);
+        visIndstillinger();
+        rude.opdaterKnapper();
+        rude.saetStatus("Du er logget ind med din personlige bruger.");
+      },
+      (e: unknown) => {
+        besked.textContent = fejltekst(e);
+        besked.hidden = false;
+      },
+    );
   });
 
   visIndstillinger();
+  void visPersonligtLogin();
   if (foersteGang(rude.ind)) el<HTMLDetailsElement>("indstillinger").open = true;
   return { hentRegelsaet };
 }

@@ -692,10 +692,54 @@
     RequestContext: Kontekst,
   };
 
+  // ── Office's dialog (displayDialogAsync / messageParent) ─────────────────
+  // The dialog is a real browser window that navigates (the service's /login, the OpenID
+  // provider's pages, back to the service). Its page loads this file too and talks to the pane
+  // over a BroadcastChannel: both are the service's origin, and the pages' Cross-Origin-Opener-
+  // Policy cuts window.opener on the way through the provider. host.dialogFejl (a number) makes
+  // the next displayDialogAsync fail with that code, as a blocked dialog does in Office.
+  const DIALOG_KANAL = "fakehost-dialog";
+  host.dialoger = []; // the addresses opened
+  host.dialogFejl = null;
+  const ui = {
+    displayDialogAsync(url, _valg, cb) {
+      const fejlkode = host.dialogFejl;
+      host.dialogFejl = null;
+      if (fejlkode) return void globalThis.setTimeout(() => cb({ status: "failed", error: { code: fejlkode, message: "fake" } }), 0);
+      const vindue = globalThis.open(url, "_blank", "popup,width=500,height=700");
+      if (!vindue) return void globalThis.setTimeout(() => cb({ status: "failed", error: { code: 12011, message: "blokeret" } }), 0);
+      host.dialoger.push(url);
+      const kanal = new globalThis.BroadcastChannel(DIALOG_KANAL);
+      const haandterere = { dialogMessageReceived: [], dialogEventReceived: [] };
+      kanal.onmessage = (ev) => {
+        if (ev.data && ev.data.art === "besked") for (const h of haandterere.dialogMessageReceived) h({ message: ev.data.besked, origin: ev.data.origin });
+      };
+      const dialog = {
+        addEventHandler(type, h) {
+          haandterere[type].push(h);
+        },
+        close() {
+          kanal.postMessage({ art: "luk" });
+          kanal.close();
+        },
+      };
+      globalThis.setTimeout(() => cb({ status: "succeeded", value: dialog }), 0);
+    },
+    messageParent(besked) {
+      const kanal = new globalThis.BroadcastChannel(DIALOG_KANAL);
+      kanal.onmessage = (ev) => {
+        if (ev.data && ev.data.art === "luk") globalThis.close();
+      };
+      kanal.postMessage({ art: "besked", besked: String(besked), origin: globalThis.location.origin });
+    },
+  };
+
   const Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { PC: "PC" },
-    context: { displayLanguage: "da-DK", requirements: { isSetSupported: () => true } },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    context: { displayLanguage: "da-DK", requirements: { isSetSupported: () => true }, ui },
     onReady(cb) {
       const info = { host: "Excel", platform: "PC" };
       return Promise.resolve().then(() => {

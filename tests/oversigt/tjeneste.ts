@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/server/app";
+import { type AppOptions, buildApp } from "../../src/server/app";
 import { aabnPglite, type Db } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { indsendelser, PLAN } from "./saed";
@@ -22,10 +22,10 @@ export interface Tjeneste {
  * The real service on a temporary PGlite data folder (or the database `aabn` opens);
  * `statiskMappe` null = API only.
  */
-export async function startTjeneste(statiskMappe: string | null, aabn?: () => Promise<Db>): Promise<Tjeneste> {
+export async function startTjeneste(statiskMappe: string | null, aabn?: () => Promise<Db>, ekstra: Partial<AppOptions> = {}): Promise<Tjeneste> {
   const dataDir = mkdtempSync(join(tmpdir(), "takst-oversigt-"));
   const db = aabn ? await aabn() : await aabnPglite(join(dataDir, "pglite"));
-  const app = await buildApp({ db, statiskMappe, logger: false, lukDb: true });
+  const app = await buildApp({ db, statiskMappe, logger: false, lukDb: true, ...ekstra });
   const sekretariat = (await opretToken(db, { rolle: "sekretariat", beskrivelse: "Rammeaftalesekretariatet" })).token;
   const kommune = new Map<string, string>();
   for (const d of new Set(PLAN.map((p) => p.driftsherre))) kommune.set(d, (await opretToken(db, { rolle: "kommune", driftsherre: d })).token);

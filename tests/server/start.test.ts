@@ -43,6 +43,8 @@ describe("takst-server start", () => {
       expect(log).not.toContain("localhost:3000");
       // No SMTP_URL in the test's environment: the banner says no mail is sent (issue 25).
       expect(log).toContain("E-mail:     slået fra (SMTP_URL er ikke sat): der sendes ingen kvitteringer, spørgsmål eller påmindelser");
+      // Issue 25: without OIDC_ISSUER the banner says personal login is off.
+      expect(log).toContain("Personligt login:         slået fra (OIDC_ISSUER er ikke sat): kun tokens");
     } finally {
       await s.stop();
     }

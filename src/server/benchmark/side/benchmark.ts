@@ -4,7 +4,7 @@ import type { Benchmark } from "../../../kontrakt";
 import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
-import { NOEGLE, lytTilLogin } from "../../oversigt/side/noegle";
+import { NOEGLE, lytTilLogin, personligtLogin, tokenHoved } from "../../oversigt/side/noegle";
 import { driftsherrer, gruppeHtml, indledningHtml, niveauRaekker, udeladtHtml, visteTekst } from "./visning";
 
 /**
@@ -60,7 +60,7 @@ let tidlig = (window as unknown as { takstTidlig?: { token: string; sti: string;
 async function hent(sti: string): Promise<Response | null> {
   const t = tidlig;
   tidlig = null;
-  const r = await (t && t.token === token && t.sti === sti ? t.svar : fetch(sti, { headers: { authorization: `Bearer ${token ?? ""}` }, cache: "no-store" }));
+  const r = await (t && t.token === token && t.sti === sti ? t.svar : fetch(sti, { headers: tokenHoved(token), cache: "no-store" }));
   if (r.status === 401 || r.status === 403) {
     token = null;
     sessionStorage.removeItem(NOEGLE);
@@ -272,6 +272,9 @@ function start(): void {
   });
   if (token) void indlaes();
   else visLogin();
+  void personligtLogin(`/benchmark${location.search}`).then((ind) => {
+    if (ind && !token) void indlaes();
+  });
 }
 
 start();

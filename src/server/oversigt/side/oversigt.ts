@@ -1,6 +1,6 @@
 // First: the overview's request leaves before the other modules are evaluated.
 import { NOEGLE, tagTidligtSvar } from "./tidligHent";
-import { lytTilLogin } from "./noegle";
+import { lytTilLogin, personligtLogin, tokenHoved } from "./noegle";
 import "./oversigt.css";
 import type { Detalje, Oversigt, OversigtIndberetning, TilbudsUdvikling } from "../typer";
 import { historikHtml, handlingerHtml, sagsMaerkat } from "./dialog";
@@ -39,7 +39,7 @@ function status(tekst: string): void {
 async function hent(sti: string, krop?: unknown, tidligt: Promise<Response> | null = null, metode: "POST" | "PUT" = "POST"): Promise<Response> {
   const r = await (tidligt ??
     fetch(sti, {
-      headers: { authorization: `Bearer ${token ?? ""}`, ...(krop === undefined ? {} : { "content-type": "application/json" }) },
+      headers: { ...tokenHoved(token), ...(krop === undefined ? {} : { "content-type": "application/json" }) },
       cache: "no-store",
       ...(krop === undefined ? {} : { method: metode, body: JSON.stringify(krop) }),
     }));
@@ -58,13 +58,15 @@ async function hent(sti: string, krop?: unknown, tidligt: Promise<Response> | nu
 /** 401 and 403 send the user back to the login form with a Danish explanation. */
 function afvist(e: unknown): boolean {
   if (!(e instanceof HttpFejl) || (e.status !== 401 && e.status !== 403)) return false;
-  token = null;
-  sessionStorage.removeItem(NOEGLE);
   data = null;
   const besked =
     e.status === 403
       ? "Adgang nægtet: tokenet giver ikke adgang til oversigten."
-      : "Tokenet blev ikke godkendt: det mangler, er forkert eller er tilbagekaldt.";
+      : token
+        ? "Tokenet blev ikke godkendt: det mangler, er forkert eller er tilbagekaldt."
+        : "Du er ikke logget ind, eller dit login er udløbet. Log ind igen.";
+  token = null;
+  sessionStorage.removeItem(NOEGLE);
   visLogin(besked);
   return true;
 }
@@ -518,7 +520,7 @@ function start(): void {
       token = null;
       data = null;
       visLogin();
-      status("Du er logget ud. Tokenet er glemt.");
+      status("Du er logget ud.");
     },
   });
   $("aar").addEventListener("change", () => void indlaes(Number($<HTMLSelectElement>("aar").value)));
@@ -557,6 +559,10 @@ function start(): void {
   });
   if (token) void indlaes();
   else visLogin();
+  // Personal login: the link shown where the service has it, and a logged-in browser's overview at once.
+  void personligtLogin("/oversigt").then((ind) => {
+    if (ind && !token) void indlaes();
+  });
 }
 
 start();
