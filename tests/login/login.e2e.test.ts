@@ -116,7 +116,12 @@ medBrowser()("personal login with OpenID Connect on the overview page and in the
     expect(await driftsherrerPaaSiden(p)).toEqual(["Randers Kommune"]);
   });
 
-  it("the secretariat's user logs in, sees every driftsherre and approves a submission; the dialogue names her", async () => {
+  it("the secretariat's user logs in, sees every driftsherre and approves a submission; the dialogue and the audit trail name both persons", async () => {
+    // Randers's user writes a remark on Randershus with his session (the page's own fetch, same origin).
+    const r = await logIndPaaOversigten("rasmus");
+    const id = await r.locator("#raekker tr[data-id]", { hasText: "Randershus" }).first().getAttribute("data-id");
+    const svar = await r.evaluate(async (sti) => (await fetch(sti, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tekst: "Lønnen stiger med overenskomsten." }) })).status, `/api/v1/indberetninger/${id}/bemaerkninger`);
+    expect(svar).toBe(201);
     const p = await logIndPaaOversigten("sara");
     expect(await p.textContent("#h1")).toBe("Takstoversigt");
     expect((await driftsherrerPaaSiden(p)).length).toBeGreaterThan(1);
@@ -129,6 +134,10 @@ medBrowser()("personal login with OpenID Connect on the overview page and in the
       "SELECT i.status, t.art, t.beskrivelse FROM indberetninger i JOIN dialog d ON d.indberetning_id = i.id JOIN tokens t ON t.id = d.token_id WHERE i.tilbud = 'Randershus' AND d.art = 'status'",
     ))[0];
     expect(raekke).toEqual({ status: "godkendt", art: "person", beskrivelse: "Sara Sekretær" });
+    // The audit trail (secretariat) names the municipality's person and the secretariat's person.
+    const spor = await p.evaluate(async () => (await fetch("/api/v1/revisionsspor?driftsherre=Randers%20Kommune")).json()) as { poster: { handling: string; hvem: { art: string; navn: string | null } }[] };
+    const personer = spor.poster.filter((x) => x.hvem.art === "person").map((x) => [x.handling, x.hvem.navn]);
+    expect(personer).toEqual(expect.arrayContaining([["bemaerkning", "Rasmus Randers"], ["status", "Sara Sekretær"]]));
   });
 
   it("a forged or expired session cookie gets 401, and the page asks to log in again", async () => {

@@ -16,8 +16,11 @@ const YDELSE = "Længerevarende botilbud";
  *   A: løn 6.500.000 → 7.072.000 / 4.204,8 = 1.681,89 → 1.682 kr.
  *   B: løn 6.200.000 → 6.760.000 / 4.204,8 = 1.607,69 → 1.608 kr.
  *   C: løn 6.900.000 → 7.488.000 / 4.204,8 = 1.780,82 → 1.781 kr.
+ * A's takst is raised from 1 July 2025 (an in-year change, approved): løn 6.900.000 → 7.488.000 /
+ * 4.204,8 = 1.780,82 → 1.781 kr.; the register then holds 1.682 (1.1-30.6) and 1.781 (1.7-31.12).
  * Regnskaber of 2025 (A2 = (løn + 300.000) × 1,04; A5 = A1 − A2; A7 = A5 − A6; regulering 2027 = −A7):
- *   A: 4.100 dage × 1.682 = 6.896.200; løn 6.200.000: A2 6.760.000; A5 136.200; A6 0; A7 136.200.
+ *   A: 2.000 dage × 1.682 + 2.100 dage × 1.781 = 3.364.000 + 3.740.100 = 7.104.100; løn 6.200.000:
+ *      A2 6.760.000; A5 344.100; A6 0; A7 344.100.
  *   B: 3.900 dage × 1.608 = 6.271.200; løn 6.000.000: A2 6.552.000; A5 −280.800; A6 −150.000
  *      (5 % of the budget 3.000.000: −30.000 taken from the pool, −120.000 carried over); A7 −130.800.
  *   C: 4.000 dage × 1.781 = 7.124.000; løn 6.500.000: A2 7.072.000; A5 52.000; A6 20.000 set aside
@@ -30,7 +33,7 @@ const YDELSE = "Længerevarende botilbud";
  *   missing krone to the largest remainder, C. A −31.111 + B −23.333 + C −15.556 = −70.000 exactly.
  */
 const TILBUD = [
-  { navn: "Bostedet A", loenBudget: 6_500_000, takst: 1682, loen: 6_200_000, dage: 4100, a6Pulje: 0, a6Overfoert: 0, budget: 4_000_000, A1: 6_896_200, A2: 6_760_000, A5: 136_200, A7: 136_200, andel: -31_111 },
+  { navn: "Bostedet A", loenBudget: 6_500_000, takst: 1682, loen: 6_200_000, dage: 4100, a6Pulje: 0, a6Overfoert: 0, budget: 4_000_000, A1: 7_104_100, A2: 6_760_000, A5: 344_100, A7: 344_100, andel: -31_111 },
   { navn: "Bostedet B", loenBudget: 6_200_000, takst: 1608, loen: 6_000_000, dage: 3900, a6Pulje: -30_000, a6Overfoert: -120_000, budget: 3_000_000, A1: 6_271_200, A2: 6_552_000, A5: -280_800, A7: -130_800, andel: -23_333 },
   { navn: "Bostedet C", loenBudget: 6_900_000, takst: 1781, loen: 6_500_000, dage: 4000, a6Pulje: 20_000, a6Overfoert: 0, budget: 2_000_000, A1: 7_124_000, A2: 7_072_000, A5: 52_000, A7: 32_000, andel: -15_556 },
 ] as const;
@@ -60,13 +63,24 @@ export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
     TS_Skematype: "regnskab", TS_Regelsaet: "SYD-2018", TS_Regnskabsaar: 2025, TS_Driftsherre: "Odense Kommune", TS_Tilbud: x.navn, TS_Ledelsesomraade: NORD,
     TS_Lovgrundlag: "SEL § 108", TS_Kontaktperson: "Anne Jensen", TS_Email: "anne@odense.dk", TS_Takstenhed: "døgn",
     TS_Loen: x.loen, TS_Administration: 300_000, TS_OverheadSats: 0.04,
-    TS_Ydelser_Navn: [YDELSE], TS_Ydelser_FaktiskeDage: [x.dage], TS_Ydelser_Takst: [x.takst],
+    // A: days per takst period of the register (the in-year change from 1 July); B and C: one takst all year.
+    ...(x.navn === "Bostedet A"
+      ? { TS_Ydelser_Navn: [YDELSE, YDELSE], TS_Ydelser_GyldigFra: ["2025-01-01", "2025-07-01"], TS_Ydelser_FaktiskeDage: [2000, 2100], TS_Ydelser_Takst: [1682, 1781] }
+      : { TS_Ydelser_Navn: [YDELSE], TS_Ydelser_FaktiskeDage: [x.dage], TS_Ydelser_Takst: [x.takst] }),
     TS_A3: 0, TS_A6Pulje: x.a6Pulje, TS_A6Overfoert: x.a6Overfoert, TS_RegBudget: x.budget,
   });
 
   beforeAll(async () => {
     for (const x of TILBUD) await ok(budget(x, 2025));
     expect((await post("/api/v1/offentliggoerelse", { takstaar: 2025, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);
+    // A's takstforhøjelse from 1 July, approved by the secretariat: two periods in the register.
+    const aendring = await ok(budget(TILBUD[0], 2025, {
+      TS_Loen: 6_900_000, TS_AendringBegrundelse: "Ny normering efter tilsyn", TS_AendringArt: "takstforhoejelse",
+      TS_AendringVedtaget: "2025-06-10", TS_AendringIkrafttraedelse: "2025-07-01",
+    }));
+    expect((await post(`${URL}/${aendring.id}/status`, { status: "godkendt", bemaerkning: "Godkendt" }, t.sekretariat)).statusCode).toBe(200);
+    const perioder = (await get("/api/v1/takstoversigt?takstaar=2025")).json().takster as { tilbud: string; takst: number; gyldigFra: string; gyldigTil: string | null }[];
+    expect(perioder.filter((x) => x.tilbud === "Bostedet A").map((x) => [x.takst, x.gyldigFra, x.gyldigTil])).toEqual([[1682, "2025-01-01", "2025-06-30"], [1781, "2025-07-01", null]]);
     // The pool predates the service: its opening vintage of 2020, recorded by the driftsherre.
     expect((await post(PULJE, { primoAargange: [{ vedroererAar: 2020, beloeb: 100_000 }] })).statusCode).toBe(200);
     for (const x of TILBUD) kvitteringer.push(await ok(regnskab(x)));
@@ -98,7 +112,7 @@ export function efterreguleringPuljeSuite(aabn: () => Promise<Db>): void {
     expect(p.bevaegelser.filter((b) => b.tilbud !== null).map((b) => [b.art, b.tilbud])).toEqual([["hensat", "Bostedet C"], ["anvendt", "Bostedet B"]]);
   });
 
-  it("GET /api/v1/efterregulering?takstaar=2027 gives each tilbud regulering = −A7 and its reguleringPulje", async () => {
+  it("acceptance 2: GET /api/v1/efterregulering?takstaar=2027 gives each tilbud A1 = Σ dage × the register's takst of each period (A: two periods), regulering = −A7 and its reguleringPulje", async () => {
     for (const x of TILBUD) {
       const r = await get(`/api/v1/efterregulering?tilbud=${encodeURIComponent(x.navn)}&takstaar=2027`);
       expect(r.statusCode).toBe(200);

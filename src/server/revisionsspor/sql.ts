@@ -5,8 +5,12 @@ import type { z } from "zod";
 
 export type Handling = z.infer<typeof revisionsHandlingSchema>;
 
-/** A token as the audit trail names it: its description (or driftsherre) is read from its row when recorded. */
-export const hvemAfBruger = (b: Pick<Bruger, "tokenId">): Hvem => ({ art: "token", id: b.tokenId, navn: null });
+/**
+ * Who acted, as the audit trail names it: a person logged in with OpenID Connect by its name; a
+ * token by its description (or driftsherre), read from its row when recorded.
+ */
+export const hvemAfBruger = (b: Pick<Bruger, "tokenId" | "art" | "navn">): Hvem =>
+  b.art === "person" ? { art: "person", id: b.tokenId, navn: b.navn ?? null } : { art: "token", id: b.tokenId, navn: null };
 
 /**
  * Adds one entry to the append-only audit trail. Call it with the transaction of the action
