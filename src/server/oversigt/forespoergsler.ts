@@ -205,10 +205,12 @@ export async function detaljeRaekker(db: Sql, id: string, driftsherre: string | 
  * "afventer godkendelse". `driftsherre` set = a municipality's own.
  */
 export async function afventerGodkendelse(db: Sql, takstaar: number, driftsherre: string | null): Promise<string[]> {
+  // Before publication nothing waits: no join over the year's rows (the overview's hot path).
+  const [offentliggjort] = await db.query("SELECT 1 FROM offentliggoerelser WHERE takstaar = $1::int", [takstaar]);
+  if (!offentliggjort) return [];
   const rows = await db.query<{ id: string }>(
     `SELECT i.id::text AS id FROM oversigt_kort k JOIN indberetninger i ON i.id = k.id
      WHERE k.takstaar = $1::int AND k.aktuel AND ($2::text IS NULL OR k.driftsherre = $2::text) AND i.status IN ('modtaget', 'i_dialog')
-       AND EXISTS (SELECT 1 FROM offentliggoerelser o WHERE o.takstaar = $1::int)
        AND NOT EXISTS (SELECT 1 FROM takstperioder p WHERE p.indberetning_id = i.id)`,
     [takstaar, driftsherre],
   );
