@@ -20,7 +20,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const UDVIKLINGS_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** The token login the overview and the benchmark page share (src/server/loginSektion.html), for their templates. */
+/** The token login the overview, the benchmark page and the pool page share (src/server/loginSektion.html), for their templates. */
 const LOGIN = readFileSync(join(__dirname, "src", "server", "loginSektion.html"), "utf8");
 const loginSektion = { login: ({ hjaelp, knap }) => LOGIN.replace("{{hjaelp}}", hjaelp).replace("{{knap}}", knap) };
 
@@ -169,6 +169,7 @@ module.exports = (_env, argv) => {
         filename: "puljer.html",
         template: "./src/server/puljer/side/puljer.html",
         chunks: ["puljer"],
+        templateParameters: loginSektion,
         inject: "head",
         scriptLoading: "defer",
       }),

@@ -1,7 +1,7 @@
 import "../../oversigt/side/oversigt.css";
 import "./puljer.css";
 import type { Pulje } from "../../../kontrakt";
-import { NOEGLE, lytTilLogin } from "../../oversigt/side/noegle";
+import { NOEGLE, lytTilLogin, personligtLogin, tokenHoved } from "../../oversigt/side/noegle";
 import { puljeHtml } from "./visning";
 
 /**
@@ -49,7 +49,7 @@ async function indlaes(): Promise<void> {
   $("indhold").setAttribute("aria-busy", "true");
   try {
     const sti = `/api/v1/puljer?ledelsesomraade=${encodeURIComponent(omraade)}${driftsherre ? `&driftsherre=${encodeURIComponent(driftsherre)}` : ""}`;
-    const r = await fetch(sti, { headers: { authorization: `Bearer ${token ?? ""}` }, cache: "no-store" });
+    const r = await fetch(sti, { headers: tokenHoved(token), cache: "no-store" });
     if (r.status === 401) {
       token = null;
       sessionStorage.removeItem(NOEGLE);
@@ -88,6 +88,10 @@ function start(): void {
   });
   if (token) void indlaes();
   else visLogin();
+  // Personal login, as on the overview and the benchmark page.
+  void personligtLogin(`/puljer${location.search}`).then((ind) => {
+    if (ind && !token) void indlaes();
+  });
 }
 
 start();
