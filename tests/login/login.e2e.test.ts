@@ -150,6 +150,8 @@ medBrowser()("personal login with OpenID Connect on the overview page and in the
     expect((await t.app.inject({ url: "/api/v1/oversigt", headers: { cookie: `takst_session=${cookie.value}` } })).statusCode).toBe(401);
     await p.reload();
     await p.waitForSelector("#login:not([hidden])");
+    // The link is shown when the page's /api/v1/session answer arrives, which may be after the form.
+    await p.waitForSelector("#log-ind-personligt", { state: "visible" });
     expect(await p.isVisible("#log-ind-personligt")).toBe(true);
   });
 
