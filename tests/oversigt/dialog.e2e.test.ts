@@ -115,7 +115,8 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
     await rude.evaluate(() => ((document.getElementById("indstillinger") as HTMLDetailsElement).open = false));
 
     await rude.click("#mine-hent");
-    await rude.waitForSelector("#mine-liste:not([hidden])");
+    // The list shows before the status line: the pane asks for the objective financing in between.
+    await rude.waitForFunction(() => /hentet/.test(document.getElementById("status")?.textContent ?? ""));
     const egne = PLAN.filter((p) => p.driftsherre === AARHUS);
     // Both takstår: each takst once, with its current version.
     // One per tilbud and takstår (a submission carries all its ydelser).
