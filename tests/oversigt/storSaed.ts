@@ -1,8 +1,9 @@
 import { laesRegelsaetMappe } from "../../src/regelsaet/fraMappe";
+import type { RegelsaetRegister } from "../../src/regelsaet/register";
 import type { Db } from "../../src/server/db";
 import { behandlKrop } from "../../src/server/indberetninger/behandl";
 import { gemIndberetning } from "../../src/server/indberetninger/sql";
-import { AAR, FORRIGE, type Plan, skema } from "./saed";
+import { AAR, FORRIGE, type Plan, type Skema, skema } from "./saed";
 
 /**
  * A large overview (issue 15: 1,000 or 10,000 current submissions, as many the year before so
@@ -42,15 +43,24 @@ export function saaStor(db: Db, antal: number, tokenId: string, parti = 50): Pro
 }
 
 /** Seeds `plan` for each of `aarene` (FORRIGE and/or AAR) in batches of `parti`; returns the seconds it took. */
-export async function saaPlan(db: Db, plan: readonly Plan[], aarene: readonly number[], tokenId: string, parti = 50): Promise<number> {
-  const register = laesRegelsaetMappe();
+export function saaPlan(db: Db, plan: readonly Plan[], aarene: readonly number[], tokenId: string, parti = 50): Promise<number> {
+  const runder = aarene.map((aar) => plan.map((p) => skema(p, aar, aar === AAR ? p.t2021! : p.t2020!)));
+  return saaRunder(db, laesRegelsaetMappe(), runder, tokenId, parti);
+}
+
+/**
+ * Stores every skema of `runder` as the API would (validated against `register`), one round
+ * after the other and each in batches of `parti`: a tilbud's versions go in separate rounds, so
+ * no batch stores two versions of one at once. Returns the seconds it took.
+ */
+export async function saaRunder(db: Db, register: RegelsaetRegister, runder: readonly (readonly Skema[])[], tokenId: string, parti = 50): Promise<number> {
   const start = Date.now();
-  for (const aar of aarene) {
-    for (let i = 0; i < plan.length; i += parti) {
+  for (const runde of runder) {
+    for (let i = 0; i < runde.length; i += parti) {
       await Promise.all(
-        plan.slice(i, i + parti).map((p) => {
-          const b = behandlKrop(skema(p, aar, aar === AAR ? p.t2021! : p.t2020!), register, new Date());
-          if (!b.ok) throw new Error(`Ugyldigt skema i storPlan: ${JSON.stringify(b.findings)}`);
+        runde.slice(i, i + parti).map((s) => {
+          const b = behandlKrop(s, register, new Date());
+          if (!b.ok) throw new Error(`Ugyldigt skema i bench-data: ${JSON.stringify(b.findings)}`);
           return gemIndberetning(db, { ...b.noegle, sha256: b.sha256, payload: b.indhold, vaerdier: b.vaerdier, findings: b.findings, sprunget: b.skipped, beregnet: b.beregnet, tokenId });
         }),
       );
