@@ -354,6 +354,16 @@ describe("TS090 deadline", () => {
     expect(valider({}, new Date("2017-11-15T23:30:00+01:00")).findings).toEqual([]);
     expect(kort(valider({}, new Date("2017-11-16T08:00:00+01:00")).findings)).toEqual([`TS090 warning TS_Regelsaet ${CELLER.TS_Regelsaet}`]);
   });
+  it("TS090 names the Danish day of each late submission in turn, across midnight and back (the day is remembered per hour)", () => {
+    const dag = (iso: string) => valider({}, new Date(iso)).findings[0]!.message;
+    // 23:30 Danish winter time is 22:30 UTC: still the 20th in Denmark, the 20th in UTC too.
+    expect(dag("2017-11-20T23:30:00+01:00")).toContain("skemaet er indsendt 20.11.2017");
+    // 00:30 Danish time is 23:30 UTC on the 20th: the 21st in Denmark.
+    expect(dag("2017-11-21T00:30:00+01:00")).toContain("skemaet er indsendt 21.11.2017");
+    expect(dag("2017-11-21T00:59:00+01:00")).toContain("skemaet er indsendt 21.11.2017");
+    expect(dag("2017-11-20T23:59:00+01:00")).toContain("skemaet er indsendt 20.11.2017");
+    expect(dag("2018-01-02T12:00:00+01:00")).toContain("skemaet er indsendt 2.1.2018");
+  });
   it("MIDT-2021 has no fristTakster: TS090 skipped", () => {
     const r = valider({ TS_Regelsaet: "MIDT-2021", TS_Takstaar: 2021, TS_Basistakst: 847, TS_Servicetakst: 1200 });
     expect(r.skipped.map((s) => s.code)).toContain("TS090");

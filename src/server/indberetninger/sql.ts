@@ -142,12 +142,9 @@ export async function gemIndberetning(
     kraever_begrundelse: n.kraeverBegrundelse ?? false,
     kategori_godkendt: n.kategoriGodkendt ?? false,
     kvittering_til: n.kvitteringTil ?? null,
+    // Built once (it was built twice for a budget); a regnskab's is unused: the storing function gives it no overview row (migration 012).
     kort: kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet }),
   };
-  // The overview's row is the budget's alone (a regnskab gets none, migration 012).
-  if (post.skematype === "budget") {
-    post.kort = kortUdenNummer({ id, driftsherre: n.driftsherre, tilbud: n.tilbud, modtaget: nu, findings: n.findings, vaerdier: n.vaerdier, beregnet: n.beregnet, regelsaet: n.regelsaet });
-  }
   const r = await viaSkriver(db, post);
   if (r.afvist) throw new GemAfvist(r.afvist, r.offentliggjort === null ? null : new Date(r.offentliggjort), r.kategori ?? null);
   return { kvittering: { id: r.id, nummer: r.nummer, modtaget: iso(r.modtaget), sha256: r.sha256 }, ny: r.ny };

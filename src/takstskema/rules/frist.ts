@@ -13,6 +13,22 @@ export function fristSlut(frist: string): Date {
  */
 const DANSK_DAG = new Intl.DateTimeFormat("da-DK", { timeZone: "Europe/Copenhagen" });
 
+/**
+ * The Danish day of a moment, remembered for its UTC hour (Copenhagen's offset is whole hours, so
+ * the day is the same all the hour): a late submission's TS090 formatted a date every time, a
+ * top entry of the service's profile in the deadline week (every submission is late then).
+ */
+let sidsteTime = NaN;
+let sidsteDag = "";
+function danskDag(t: Date): string {
+  const time = Math.floor(t.getTime() / 3_600_000);
+  if (time !== sidsteTime) {
+    sidsteDag = DANSK_DAG.format(t);
+    sidsteTime = time;
+  }
+  return sidsteDag;
+}
+
 export const TS090: Regel = {
   code: "TS090",
   severity: "warning",
@@ -22,7 +38,7 @@ export const TS090: Regel = {
   check(ctx) {
     const frist = ctx.param("fristTakster");
     if (ctx.indsendt.getTime() >= fristSlut(frist).getTime()) {
-      const dato = DANSK_DAG.format(ctx.indsendt);
+      const dato = danskDag(ctx.indsendt);
       ctx.fund("TS_Regelsaet", `Fristen for takster i ${ctx.regelsaet?.id} var ${danskDato(frist)}; skemaet er ${ctx.handling} ${dato}.`);
     }
   },
