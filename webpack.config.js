@@ -20,9 +20,22 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const UDVIKLINGS_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** The token login the overview, the benchmark page and the pool page share (src/server/loginSektion.html), for their templates. */
-const LOGIN = readFileSync(join(__dirname, "src", "server", "loginSektion.html"), "utf8");
-const loginSektion = { login: ({ hjaelp, knap }) => LOGIN.replace("{{hjaelp}}", hjaelp).replace("{{knap}}", knap) };
+/** A fragment of src/server with its {{navn}}s filled from the page's call; a leading comment is the fragment's own. */
+function fragment(fil) {
+  const tekst = readFileSync(join(__dirname, "src", "server", fil), "utf8").replace(/^<!--[\s\S]*?-->\n/, "");
+  return (v) =>
+    tekst.replace(/\{\{(\w+)\}\}/g, (_, navn) => {
+      if (!(navn in v)) throw new Error(`${fil}: ${navn} mangler i sidens kald`);
+      return v[navn];
+    });
+}
+
+/**
+ * What the overview, the benchmark page and the pool page share, for their templates: the head's
+ * start up to the title (hoved({ titel })), the top bar with its log-out button down to the status
+ * line (top({ h1, undertekst, handlinger })) and the token login (login({ hjaelp, knap })).
+ */
+const sideDele = { hoved: fragment("sidehoved.html"), top: fragment("sidetop.html"), login: fragment("loginSektion.html") };
 
 /** ADDIN_URL, else the development server on PORT (so `PORT=4300 npm start` builds a manifest for 4300). */
 function addinUrl() {
@@ -153,7 +166,7 @@ module.exports = (_env, argv) => {
         filename: "oversigt.html",
         template: "./src/server/oversigt/side/oversigt.html",
         chunks: ["oversigt"],
-        templateParameters: loginSektion,
+        templateParameters: sideDele,
         inject: "head",
         scriptLoading: "defer",
       }),
@@ -161,7 +174,7 @@ module.exports = (_env, argv) => {
         filename: "benchmark.html",
         template: "./src/server/benchmark/side/benchmark.html",
         chunks: ["benchmark"],
-        templateParameters: loginSektion,
+        templateParameters: sideDele,
         inject: "head",
         scriptLoading: "defer",
       }),
@@ -169,7 +182,7 @@ module.exports = (_env, argv) => {
         filename: "puljer.html",
         template: "./src/server/puljer/side/puljer.html",
         chunks: ["puljer"],
-        templateParameters: loginSektion,
+        templateParameters: sideDele,
         inject: "head",
         scriptLoading: "defer",
       }),

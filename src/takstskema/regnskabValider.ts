@@ -84,24 +84,27 @@ function tjekInddata({ v, egne, fund }: Ctx): void {
     fund("TS001", "error", "TS_A1Regnskab", "A1 fra regnskabet mangler: A1 opgøres efter regnskab (intern afregning), så takstindtægten som bogført skal udfyldes.");
   }
   if ((egne.TS_AktiveretDrift ?? 0) < 0) fund("TS013", "error", "TS_AktiveretDrift", `Aktiverede driftsudgifter er ${kr(egne.TS_AktiveretDrift!)}; skriv beløbet positivt, det trækkes fra.`);
-  for (let i = 0; i < YDELSE_RAEKKER; i++) {
-    const navn = v.TS_Ydelser_Navn?.[i] ?? null;
-    const dage = egne.TS_Ydelser_FaktiskeDage[i] ?? null;
-    const takst = egne.TS_Ydelser_Takst[i] ?? null;
-    if (i === 0 && navn !== null) {
-      if (dage === null) fund("TS001", "error", "TS_Ydelser_FaktiskeDage", "Faktiske belægningsdage for den første ydelse mangler (skal udfyldes).", 0);
-      if (takst === null) fund("TS001", "error", "TS_Ydelser_Takst", "Taksten for den første ydelse mangler (skal udfyldes).", 0);
-    } else if (navn !== null && (dage === null || takst === null)) {
-      fund("TS111", "error", dage === null ? "TS_Ydelser_FaktiskeDage" : "TS_Ydelser_Takst", `Række ${i + 1} (${navn}) mangler ${dage === null ? "faktiske belægningsdage" : "taksten"}.`, i);
-    } else if (navn === null && (dage !== null || takst !== null)) {
-      fund("TS111", "error", "TS_Ydelser_Navn", `Række ${i + 1} har tal, men intet ydelsesnavn.`, i);
-    }
-    const fra = egne.TS_Ydelser_GyldigFra[i] ?? null;
-    if (fra !== null && egne.TS_Regnskabsaar !== undefined && !fra.startsWith(`${egne.TS_Regnskabsaar}-`)) {
-      fund("TS205", "warning", "TS_Ydelser_GyldigFra", `Række ${i + 1} gælder fra ${fra.split("-").reverse().join("-")}, som ikke ligger i regnskabsåret ${egne.TS_Regnskabsaar}.`, i);
-    }
-    if (takst !== null && takst <= 0) fund("TS032", "error", "TS_Ydelser_Takst", `Taksten i række ${i + 1} er ${kr(takst)}; en takst er et positivt beløb.`, i);
+  for (let i = 0; i < YDELSE_RAEKKER; i++) tjekYdelsesraekke({ v, egne, fund }, i);
+}
+
+/** TS001/TS111 (the row's name, days and takst together), TS205 (its period in the year) and TS032 on Ydelser row `i`. */
+function tjekYdelsesraekke({ v, egne, fund }: Pick<Ctx, "v" | "egne" | "fund">, i: number): void {
+  const navn = v.TS_Ydelser_Navn?.[i] ?? null;
+  const dage = egne.TS_Ydelser_FaktiskeDage[i] ?? null;
+  const takst = egne.TS_Ydelser_Takst[i] ?? null;
+  if (i === 0 && navn !== null) {
+    if (dage === null) fund("TS001", "error", "TS_Ydelser_FaktiskeDage", "Faktiske belægningsdage for den første ydelse mangler (skal udfyldes).", 0);
+    if (takst === null) fund("TS001", "error", "TS_Ydelser_Takst", "Taksten for den første ydelse mangler (skal udfyldes).", 0);
+  } else if (navn !== null && (dage === null || takst === null)) {
+    fund("TS111", "error", dage === null ? "TS_Ydelser_FaktiskeDage" : "TS_Ydelser_Takst", `Række ${i + 1} (${navn}) mangler ${dage === null ? "faktiske belægningsdage" : "taksten"}.`, i);
+  } else if (navn === null && (dage !== null || takst !== null)) {
+    fund("TS111", "error", "TS_Ydelser_Navn", `Række ${i + 1} har tal, men intet ydelsesnavn.`, i);
   }
+  const fra = egne.TS_Ydelser_GyldigFra[i] ?? null;
+  if (fra !== null && egne.TS_Regnskabsaar !== undefined && !fra.startsWith(`${egne.TS_Regnskabsaar}-`)) {
+    fund("TS205", "warning", "TS_Ydelser_GyldigFra", `Række ${i + 1} gælder fra ${fra.split("-").reverse().join("-")}, som ikke ligger i regnskabsåret ${egne.TS_Regnskabsaar}.`, i);
+  }
+  if (takst !== null && takst <= 0) fund("TS032", "error", "TS_Ydelser_Takst", `Taksten i række ${i + 1} er ${kr(takst)}; en takst er et positivt beløb.`, i);
 }
 
 /** TS200 (A2) and TS204 (A1, A4-A7, regulering år +2): each computed cell against its own inputs. */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type ConsoleMessage, type Page, type Route } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Route } from "playwright-core";
 import { chromiumSti } from "./miljoe";
 
 /**
@@ -50,6 +50,35 @@ export async function overvaagSide(
     o.afviste.push(url.href);
     return route.abort("blockedbyclient");
   });
+}
+
+/**
+ * A page in a fresh context as a Danish user at a desk sees it (da-DK, Copenhagen time, `bredde`
+ * × 900), watched into `o` (overvaagSide, with `egenRute`); with `token`, the tab holds the token
+ * as the pages' login leaves it.
+ */
+export async function nySide(
+  browser: Browser,
+  o: Overvaagning,
+  valg: { bredde?: number; token?: string | null; egenRute?: (route: Route, url: URL) => Promise<boolean> } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: valg.bredde ?? 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
+  if (valg.token) await context.addInitScript((t) => sessionStorage.setItem("takstoversigt.token", t), valg.token);
+  const page = await context.newPage();
+  await overvaagSide(page, o, valg.egenRute);
+  return { page, context };
+}
+
+/** Opens `adresse` and logs in with `token` in the page's token form, as a person types it. */
+export async function logIndMedToken(page: Page, adresse: string, token: string): Promise<void> {
+  await page.goto(adresse);
+  await page.fill("#token", token);
+  await page.press("#token", "Enter");
+}
+
+/** What a browser test opened (a browser, an app, a service), closed in order: whichever was opened. */
+export async function lukAlle(...aabne: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const x of aabne) await x?.close();
 }
 
 /** axe-core's violations on the page as loaded: rule id and the selectors of the offending nodes. */

@@ -2,7 +2,7 @@ import "../server/jestCookie";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { overvaagSide, startChromium } from "../helpers/browser";
+import { logIndMedToken, overvaagSide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, PLAN } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
@@ -46,9 +46,7 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
   const aflastning = (p: Page) => p.locator("#raekker tr[data-id]", { hasText: "Bostedet Åen" }).filter({ hasText: "Aflastning" });
 
   async function logInd(p: Page, token: string): Promise<void> {
-    await p.goto(`${url}/oversigt`);
-    await p.fill("#token", token);
-    await p.press("#token", "Enter");
+    await logIndMedToken(p, `${url}/oversigt`, token);
     await p.waitForSelector("#oversigt:not([hidden])");
   }
 

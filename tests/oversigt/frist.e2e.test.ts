@@ -7,7 +7,7 @@ import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
-import { axeOvertraedelser, overvaagSide, startChromium } from "../helpers/browser";
+import { axeOvertraedelser, logIndMedToken, lukAlle, nySide, startChromium } from "../helpers/browser";
 import { lytLokalt } from "../helpers/lyt";
 import { medBrowser } from "../helpers/miljoe";
 import { syd2027 } from "../helpers/regelsaet";
@@ -46,18 +46,12 @@ medBrowser()("the checked publication and the deadline section in Chromium (issu
     expect(put.statusCode).toBe(200);
     url = await lytLokalt(app);
     browser = await startChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
-    await overvaagSide(page, o);
+    ({ page } = await nySide(browser, o));
   }, 90000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => lukAlle(browser, app));
 
   it("the deadline section shows the missing skema, the one in time and the days left, in Danish", async () => {
-    await page.goto(`${url}/oversigt`);
-    await page.fill("#token", sek);
-    await page.press("#token", "Enter");
+    await logIndMedToken(page, `${url}/oversigt`, sek);
     await page.waitForSelector("#forventede-tabel");
     expect(norm(await page.locator("#frist-linje").innerText())).toBe("Fristen: 15. november 2030 (8 dage til fristen).");
     expect(norm(await page.locator("#forventede-antal").innerText())).toBe("2 forventede skemaer, 1 indsendt, 1 mangler, 0 for sent. Listen er sekretariatets.");

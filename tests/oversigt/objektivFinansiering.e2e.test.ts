@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { opretToken } from "../../src/server/tokens";
-import { axeOvertraedelser, overvaagSide, startChromium } from "../helpers/browser";
+import { axeOvertraedelser, logIndMedToken, nySide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { NORD_2024, NORD_KOMMUNER } from "../tilsynsskema/saed";
 import { startTjeneste, type Tjeneste } from "./tjeneste";
@@ -35,14 +35,11 @@ medChromium("the objektiv finansiering on a municipality's overview page (issue 
   const anmodninger = new Map<Page, string[]>();
 
   async function side(token: string): Promise<Page> {
-    const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
-    await overvaagSide(p, overvaagning);
+    const { page: p } = await nySide(browser, overvaagning);
     anmodninger.set(p, []);
     p.on("request", (r) => anmodninger.get(p)!.push(new URL(r.url()).pathname));
     await p.clock.setFixedTime(NU);
-    await p.goto(`${url}/oversigt`);
-    await p.fill("#token", token);
-    await p.press("#token", "Enter");
+    await logIndMedToken(p, `${url}/oversigt`, token);
     await p.waitForSelector("#oversigt:not([hidden])");
     return p;
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { overvaagSide, startChromium } from "../helpers/browser";
+import { logIndMedToken, nySide, startChromium } from "../helpers/browser";
 import { medBrowser } from "../helpers/miljoe";
 import { AAR, indsendelser } from "./saed";
 import { saaTjeneste, startTjeneste, type Tjeneste } from "./tjeneste";
@@ -31,8 +31,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     await saaTjeneste(t);
     url = await lytLokalt(t.app);
     browser = await startChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" })).newPage();
-    await overvaagSide(page, o);
+    ({ page } = await nySide(browser, o));
   }, 90000);
   afterAll(async () => {
     await browser?.close();
@@ -40,9 +39,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
   });
 
   it("cancelling the confirmation publishes nothing; accepting it shows 'Offentliggjort <dato>'", async () => {
-    await page.goto(`${url}/oversigt`);
-    await page.fill("#token", t.sekretariat);
-    await page.press("#token", "Enter");
+    await logIndMedToken(page, `${url}/oversigt`, t.sekretariat);
     await page.waitForSelector("#oversigt:not([hidden])");
     const knap = page.locator("#offentliggoer");
     expect(await knap.innerText()).toBe(`Offentliggør takster for ${AAR}`);

@@ -8,7 +8,8 @@ type AppValg = Omit<Parameters<typeof buildApp>[0], "db">;
 /**
  * The shared set-up of the API suites (run on PGlite and PostgreSQL): open the database, build the
  * app without static files, make the suite's tokens, close both afterwards, and start every test
- * with no submissions unless `tomHverTest` is false (suites whose tests read one shared set-up).
+ * with no submissions unless `tomHverTest` is false (suites whose tests read one shared set-up), or
+ * with the tables it names emptied in that order.
  * `saet` hands the three to the suite's own variables.
  */
 export function apiMiljoe<T>(
@@ -16,8 +17,9 @@ export function apiMiljoe<T>(
   tokens: (db: Db) => Promise<T>,
   saet: (m: { db: Db; app: FastifyInstance; t: T }) => void,
   valg: AppValg = { statiskMappe: null },
-  tomHverTest = true,
+  tomHverTest: boolean | readonly string[] = true,
 ): void {
+  const tomme = tomHverTest === true ? ["indberetninger"] : tomHverTest || [];
   let db: Db | undefined;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
@@ -30,6 +32,6 @@ export function apiMiljoe<T>(
     await db?.close();
   });
   beforeEach(async () => {
-    if (tomHverTest) await db!.query("DELETE FROM indberetninger");
+    for (const tabel of tomme) await db!.query(`DELETE FROM ${tabel}`);
   });
 }

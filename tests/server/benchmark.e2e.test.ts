@@ -8,7 +8,7 @@ import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
 import { BENCHMARK, BENCHMARK_KOMMUNE, EGEN } from "../benchmark/eksempel";
-import { axeOvertraedelser, overvaagSide, startChromium, type Overvaagning } from "../helpers/browser";
+import { axeOvertraedelser, lukAlle, nySide, startChromium, type Overvaagning } from "../helpers/browser";
 import { lytLokalt } from "../helpers/lyt";
 import { postOk } from "./fixtures";
 import { sammenligningsSkema } from "./sammenligningSkemaer";
@@ -60,12 +60,8 @@ medBrowser()("the benchmark page in Chromium", () => {
 
   /** `ekte`: the service's own API answers (no stand-in). */
   async function side(token: string | null, bredde = 1280, ekte = false): Promise<{ page: Page; context: BrowserContext; o: Overvaagning }> {
-    const context = await browser.newContext({ viewport: { width: bredde, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
-    if (token) await context.addInitScript((t) => sessionStorage.setItem("takstoversigt.token", t), token);
-    const page = await context.newPage();
     const o: Overvaagning = { konsolFejl: [], sideFejl: [], afviste: [] };
-    await overvaagSide(page, o, ekte ? undefined : api);
-    return { page, context, o };
+    return { ...(await nySide(browser, o, { token, bredde, egenRute: ekte ? undefined : api })), o };
   }
 
   /** Every group drawn (the page draws them in turn and is aria-busy meanwhile). */
@@ -87,10 +83,7 @@ medBrowser()("the benchmark page in Chromium", () => {
     browser = await startChromium();
   }, 60000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => lukAlle(browser, app));
 
   it("is served with a strict CSP that lets it load only itself", async () => {
     const r = await fetch(`${url}/benchmark?takstaar=2027`);

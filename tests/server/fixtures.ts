@@ -54,9 +54,14 @@ export async function lavTokens(db: Db): Promise<Tokens> {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** A JSON POST to the app, with the token's Authorization header where there is one. */
+export function postJson(app: FastifyInstance, url: string, body: unknown, token?: string) {
+  return app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
+}
+
 /** A JSON POST in a test's set-up that must succeed with `kode`; its answer, or an error naming the route. */
 export async function postOk(app: FastifyInstance, url: string, token: string, body: unknown, kode = 201): Promise<{ id: string }> {
-  const r = await app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
+  const r = await postJson(app, url, body, token);
   if (r.statusCode !== kode) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
   return r.json();
 }

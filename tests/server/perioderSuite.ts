@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db";
 import { migrer } from "../../src/server/migrationer";
 import { apiMiljoe } from "./apiMiljoe";
-import { type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
+import { type Tokens, gyldigtSkema, lavTokens, postJson } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
 
@@ -33,14 +33,10 @@ export function perioderSuite(aabn: () => Promise<Db>): void {
   let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
-  // apiMiljoe clears the submissions before each test; the publications go too.
-  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m));
-  beforeEach(async () => {
-    await db.query("DELETE FROM offentliggoerelser");
-  });
+  // Each test starts with no submissions and no publications.
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), undefined, ["indberetninger", "offentliggoerelser"]);
 
-  const post = (url: string, body: unknown, token?: string) =>
-    app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
+  const post = (url: string, body: unknown, token?: string) => postJson(app, url, body, token);
   const get = (url: string) => app.inject({ method: "GET", url });
   const indsend = (body: unknown) => post(URL, body, t.odense);
   const offentliggoer = async (takstaar: number) => expect((await post("/api/v1/offentliggoerelse", { takstaar, bekraeft: true }, t.sekretariat)).statusCode).toBe(201);

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
 import { opretToken } from "../../src/server/tokens";
-import { axeOvertraedelser, overvaagSide, startChromium, type Overvaagning } from "../helpers/browser";
+import { axeOvertraedelser, lukAlle, nySide, startChromium, type Overvaagning } from "../helpers/browser";
 import { lytLokalt } from "../helpers/lyt";
 import { medBrowser } from "../helpers/miljoe";
 import { postOk } from "./fixtures";
@@ -53,18 +53,12 @@ medBrowser()("the pool page in Chromium", () => {
     browser = await startChromium();
   }, 60000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => lukAlle(browser, app));
 
   async function side(token: string | null, bredde = 1280): Promise<{ page: Page; context: BrowserContext; o: Overvaagning }> {
-    const context = await browser.newContext({ viewport: { width: bredde, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen" });
-    if (token) await context.addInitScript((t) => sessionStorage.setItem("takstoversigt.token", t), token);
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date("2026-06-15T10:00:00+02:00"));
     const o: Overvaagning = { konsolFejl: [], sideFejl: [], afviste: [] };
-    await overvaagSide(page, o);
+    const { page, context } = await nySide(browser, o, { token, bredde });
+    await page.clock.setFixedTime(new Date("2026-06-15T10:00:00+02:00"));
     return { page, context, o };
   }
   const vist = (page: Page) => page.waitForSelector("#aargange");

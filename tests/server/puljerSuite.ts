@@ -8,7 +8,7 @@ import { regelsaetSchema } from "../../src/regelsaet/schema";
 import { udgivRegelsaet } from "../../src/server/regelsaet/lager";
 import { laesRegelsaetFiler } from "../../src/regelsaet/fraMappe";
 import { apiMiljoe } from "./apiMiljoe";
-import { type Tokens, bearer, lavTokens } from "./fixtures";
+import { type Tokens, bearer, lavTokens, postJson } from "./fixtures";
 import { gemRegnskabRaekke } from "./regnskabRaekke";
 
 const ODENSE = "Odense Kommune";
@@ -23,14 +23,10 @@ export function puljerSuite(aabn: () => Promise<Db>): void {
   let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
-  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m));
-  beforeEach(async () => {
-    await db.query("DELETE FROM pulje_primo");
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), undefined, ["indberetninger", "pulje_primo"]);
 
   const get = (url: string, token: string) => app.inject({ method: "GET", url, headers: bearer(token) });
-  const post = (url: string, body: unknown, token: string) =>
-    app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
+  const post = (url: string, body: unknown, token: string) => postJson(app, url, body, token);
   const primo = (aargange: { vedroererAar: number; beloeb: number }[], token = t.odense, omraade = NORD, driftsherre?: string) =>
     post(sti(omraade, driftsherre), { primoAargange: aargange }, token);
 

@@ -2,7 +2,7 @@ import "./jestCookie";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/server/db";
 import { apiMiljoe } from "./apiMiljoe";
-import { type Skemapost, type Tokens, bearer, gyldigtSkema, lavTokens } from "./fixtures";
+import { type Skemapost, type Tokens, bearer, gyldigtSkema, lavTokens, postJson } from "./fixtures";
 
 const URL = "/api/v1/indberetninger";
 const TILBUD = "Bofællesskabet Søhuset";
@@ -46,13 +46,9 @@ export function regnskabSuite(aabn: () => Promise<Db>): void {
   let db: Db;
   let app: FastifyInstance;
   let t: Tokens;
-  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m));
-  beforeEach(async () => {
-    await db.query("DELETE FROM offentliggoerelser");
-  });
+  apiMiljoe(aabn, lavTokens, (m) => ({ db, app, t } = m), undefined, ["indberetninger", "offentliggoerelser"]);
 
-  const post = (url: string, body: unknown, token: string) =>
-    app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...bearer(token) }, payload: JSON.stringify(body) });
+  const post = (url: string, body: unknown, token: string) => postJson(app, url, body, token);
   const get = (url: string, token?: string) => app.inject({ method: "GET", url, headers: token ? bearer(token) : {} });
   const indsend = (body: unknown) => post(URL, body, t.odense);
   const budget = (over: Skemapost = {}) => gyldigtSkema({ TS_Takstaar: 2025, TS_Kategori: "Klyngetilbud", TS_Loen: 6_500_000, ...over });

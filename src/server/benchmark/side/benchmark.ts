@@ -4,7 +4,7 @@ import type { Benchmark } from "../../../kontrakt";
 import { titel } from "../../../kontrakt/benchmarkTekster";
 import { esc } from "../../oversigt/side/format";
 import { gemBlob } from "../../oversigt/side/gemFil";
-import { NOEGLE, lytTilLogin, personligtLogin, tokenHoved } from "../../oversigt/side/noegle";
+import { NOEGLE, startLogin, tokenHoved, visTokenFormular } from "../../oversigt/side/noegle";
 import { driftsherrer, gruppeHtml, indledningHtml, niveauRaekker, udeladtHtml, visteTekst } from "./visning";
 
 /**
@@ -38,15 +38,9 @@ let indlaesning = 0;
 function visLogin(fejl?: string): void {
   indlaesning++;
   $("valg").hidden = true;
-  $("top-handlinger").hidden = true;
   $("benchmark").innerHTML = "";
-  $("login").hidden = false;
-  const f = $("login-fejl");
-  f.hidden = !fejl;
-  f.textContent = fejl ?? "";
-  $("token").setAttribute("aria-invalid", fejl ? "true" : "false");
   status(fejl ? "Ikke logget ind." : "Log ind for at se sammenligningen.");
-  $("token").focus();
+  visTokenFormular(fejl);
 }
 
 function takstaarFraAdresse(): number | null {
@@ -250,19 +244,6 @@ async function hentXlsx(aar: number): Promise<void> {
 }
 
 function start(): void {
-  lytTilLogin({
-    tomt: () => visLogin("Skriv dit token."),
-    ind: (v) => {
-      token = v;
-      $<HTMLInputElement>("token").value = "";
-      void indlaes();
-    },
-    ud: () => {
-      token = null;
-      data = null;
-      visLogin();
-    },
-  });
   $("fremhaev").addEventListener("change", tegn);
   $("benchmark").addEventListener("click", (ev) => {
     const a = (ev.target as HTMLElement).closest<HTMLAnchorElement>("a#hent-xlsx");
@@ -270,10 +251,15 @@ function start(): void {
     ev.preventDefault();
     void hentXlsx(data.takstaar);
   });
-  if (token) void indlaes();
-  else visLogin();
-  void personligtLogin(`/benchmark${location.search}`).then((ind) => {
-    if (ind && !token) void indlaes();
+  startLogin({
+    tilbage: `/benchmark${location.search}`,
+    token: () => token,
+    saetToken: (t) => {
+      token = t;
+      if (!t) data = null;
+    },
+    visLogin,
+    indlaes: () => void indlaes(),
   });
 }
 

@@ -42,3 +42,50 @@ export function lytTilLogin(o: { tomt: () => void; ind: (token: string) => void;
     void fetch("/logout", { method: "POST" }).finally(o.ud);
   });
 }
+
+/**
+ * The token form (#login) in place of the page's content, which the page hides itself, with
+ * `fejl` under the field; the page's actions go with the content. Focus goes to the field.
+ */
+export function visTokenFormular(fejl?: string): void {
+  const $ = (id: string) => document.getElementById(id)!;
+  $("top-handlinger").hidden = true;
+  $("login").hidden = false;
+  const f = $("login-fejl");
+  f.hidden = !fejl;
+  f.textContent = fejl ?? "";
+  $("token").setAttribute("aria-invalid", fejl ? "true" : "false");
+  $("token").focus();
+}
+
+/**
+ * The login of a page that shows its content for the tab's token or a personal login (the
+ * benchmark page, the pool page): the token form (an empty one is named, a read one emptied) and
+ * log-out; at start the content at once with a token from the tab, else the form, and the content
+ * after all when the service says this browser is logged in personally (back to `tilbage`).
+ */
+export function startLogin(o: {
+  tilbage: string;
+  token: () => string | null;
+  saetToken: (token: string | null) => void;
+  visLogin: (fejl?: string) => void;
+  indlaes: () => void;
+}): void {
+  lytTilLogin({
+    tomt: () => o.visLogin("Skriv dit token."),
+    ind: (v) => {
+      (document.getElementById("token") as HTMLInputElement).value = "";
+      o.saetToken(v);
+      o.indlaes();
+    },
+    ud: () => {
+      o.saetToken(null);
+      o.visLogin();
+    },
+  });
+  if (o.token()) o.indlaes();
+  else o.visLogin();
+  void personligtLogin(o.tilbage).then((ind) => {
+    if (ind && !o.token()) o.indlaes();
+  });
+}

@@ -1,7 +1,7 @@
 import "../../oversigt/side/oversigt.css";
 import "./puljer.css";
 import type { Pulje } from "../../../kontrakt";
-import { NOEGLE, lytTilLogin, personligtLogin, tokenHoved } from "../../oversigt/side/noegle";
+import { NOEGLE, startLogin, tokenHoved, visTokenFormular } from "../../oversigt/side/noegle";
 import { puljeHtml } from "./visning";
 
 /**
@@ -20,15 +20,9 @@ const status = (tekst: string) => {
 
 function visLogin(fejl?: string): void {
   $("valg").hidden = true;
-  $("top-handlinger").hidden = true;
   $("pulje").innerHTML = "";
-  $("login").hidden = false;
-  const f = $("login-fejl");
-  f.hidden = !fejl;
-  f.textContent = fejl ?? "";
-  $("token").setAttribute("aria-invalid", fejl ? "true" : "false");
   status(fejl ? "Ikke logget ind." : "Log ind for at se puljen.");
-  $("token").focus();
+  visTokenFormular(fejl);
 }
 
 async function indlaes(): Promise<void> {
@@ -74,23 +68,12 @@ async function indlaes(): Promise<void> {
 }
 
 function start(): void {
-  lytTilLogin({
-    tomt: () => visLogin("Skriv dit token."),
-    ind: (v) => {
-      token = v;
-      $<HTMLInputElement>("token").value = "";
-      void indlaes();
-    },
-    ud: () => {
-      token = null;
-      visLogin();
-    },
-  });
-  if (token) void indlaes();
-  else visLogin();
-  // Personal login, as on the overview and the benchmark page.
-  void personligtLogin(`/puljer${location.search}`).then((ind) => {
-    if (ind && !token) void indlaes();
+  startLogin({
+    tilbage: `/puljer${location.search}`,
+    token: () => token,
+    saetToken: (t) => (token = t),
+    visLogin,
+    indlaes: () => void indlaes(),
   });
 }
 
