@@ -25,7 +25,9 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PAKKER})/)`],
   globals: { __REGELSAET__, __TILSYN_REGELSAET__ },
-  // The browser, PostgreSQL and LibreOffice suites start real programs.
-  testTimeout: 60000,
+  // The browser, PostgreSQL and LibreOffice suites start real programs, and CI may run on a loaded
+  // 2-core machine: one generous limit for every test and hook (tests/helpers/ventetid.ts), not a
+  // tight one per test. A test that waits for something ends on the event, not on this limit.
+  testTimeout: 300_000,
   maxWorkers: 2,
 };

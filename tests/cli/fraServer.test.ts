@@ -56,7 +56,7 @@ beforeAll(async () => {
   expect(sidsteAar.statusCode).toBe(201);
   await app.listen({ port: 0, host: "127.0.0.1" });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-}, 60000);
+});
 
 afterAll(async () => {
   await app?.close();

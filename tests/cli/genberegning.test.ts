@@ -9,6 +9,7 @@ import { celleFor, type Genberegnet, somTabel, validerSkema, YDELSE_RAEKKER } fr
 import { fejlVaerdier, profil } from "../helpers/genberegn";
 import { medGnumeric, medLibreOffice, sofficeSti, ssconvertSti } from "../helpers/miljoe";
 import { FORVENTET, I_TIDE, REGISTER } from "../takstskema/hjaelp";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // The CLI's skema filled with the shipped examples and recalculated by LibreOffice headless and
 // by Gnumeric shows the engine's value in every computed cell (±1 kr.) and no error value: the
@@ -81,7 +82,7 @@ function genberegnetAf(program: string, genberegn: (dir: string, filer: string[]
       efter.set(navn, await laesSkemaBuffer(buf, `${navn}.xlsx`));
       fejlceller.set(navn, await fejlVaerdier(buf));
     }
-  }, 180_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`${program}: no cell of any sheet holds an error value (#NUM!, #VALUE!, ...)`, () => {
@@ -149,7 +150,7 @@ function genberegnetAf(program: string, genberegn: (dir: string, filer: string[]
 
 medLibreOffice()("the skema recalculated by LibreOffice (no add-in)", () => {
   genberegnetAf("LibreOffice", (dir, filer, ud) => {
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
   });
 });
 
@@ -158,6 +159,6 @@ medLibreOffice()("the skema recalculated by LibreOffice (no add-in)", () => {
 // recalculates every cell before the file is written.
 medGnumeric()("the skema recalculated by Gnumeric (no add-in)", () => {
   genberegnetAf("Gnumeric", (_dir, filer, ud) => {
-    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: 60_000, stdio: "pipe" });
+    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
   });
 });

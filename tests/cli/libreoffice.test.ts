@@ -7,6 +7,7 @@ import { lavArbejdsbog } from "../../src/cli/skabelon";
 import { skabelonLayout } from "../../src/takstskema";
 import { eksempel, REGISTER } from "../takstskema/hjaelp";
 import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // Acceptance 4: LibreOffice opens the generated workbooks (so they are valid outside ExcelJS)
 // and the first page is rendered to PNG, kept in tests/artifacts/ (gitignored).
@@ -22,10 +23,10 @@ medLibreOffice()("the template in LibreOffice", () => {
 
   function tilPng(xlsx: string, navn: string): string {
     const profil = `file://${join(dir, `profil-${navn}`)}`;
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 60_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
     const pdf = xlsx.replace(/\.xlsx$/, ".pdf");
     expect(existsSync(pdf)).toBe(true);
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, join(dir, navn)], { timeout: 30_000 });
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, join(dir, navn)], { timeout: PROGRAM_VENTETID_MS });
     const png = join(dir, `${navn}.png`);
     copyFileSync(png, join(ARTEFAKTER, `${navn}.png`));
     return png;
@@ -40,5 +41,5 @@ medLibreOffice()("the template in LibreOffice", () => {
     expect(buf.subarray(1, 4).toString("latin1")).toBe("PNG");
     // A blank page at 80 dpi compresses to a few kB; the rendered form is far larger.
     expect(statSync(png).size).toBeGreaterThan(30_000);
-  }, 60_000);
+  });
 });

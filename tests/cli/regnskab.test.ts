@@ -8,6 +8,7 @@ import { type Udfyldning, xlsxBytes } from "../../src/cli/skabelon";
 import { fejlVaerdier, profil } from "../helpers/genberegn";
 import { medGnumeric, medLibreOffice, sofficeSti, ssconvertSti } from "../helpers/miljoe";
 import { REGISTER } from "../takstskema/hjaelp";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // The regnskabsskema through the command line (product.md §4): the template, a filled file read
 // back and validated with beregnet.efterregulering, and LibreOffice recalculating it without the
@@ -102,7 +103,7 @@ function genberegnetAf(program: string, genberegn: (ind: string, filer: string[]
       efter.set(c.navn, (await laesSkemaBuffer(buf)).vaerdier);
       fejl.set(c.navn, await fejlVaerdier(buf));
     }
-  }, 180_000);
+  });
 
   it(`the files handed to ${program} carry only falsified results`, () => {
     for (const c of TILFAELDE) for (const n of BEREGNEDE) expect([c.navn, n, foer.get(c.navn)![n]]).toEqual([c.navn, n, FALSK]);
@@ -117,12 +118,12 @@ function genberegnetAf(program: string, genberegn: (ind: string, filer: string[]
 
 medLibreOffice()("a regnskabsskema recalculated by LibreOffice (no add-in)", () => {
   genberegnetAf("LibreOffice", (ind, filer, ud) => {
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(ind, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(ind, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
   });
 });
 
 medGnumeric()("a regnskabsskema recalculated by Gnumeric (no add-in)", () => {
   genberegnetAf("Gnumeric", (_ind, filer, ud) => {
-    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: 60_000, stdio: "pipe" });
+    for (const fil of filer) execFileSync(ssconvertSti()!, ["--recalc", fil, join(ud, basename(fil))], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
   });
 });

@@ -8,6 +8,7 @@ import { main } from "../../src/cli/main";
 import { CELLER, FELTER, SEKTIONER, skabelonLayout, udskrift } from "../../src/takstskema";
 import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
 import { EKSEMPEL_STI, eksempel, REGISTER } from "../takstskema/hjaelp";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // Issue 13, acceptance 2: the PDF LibreOffice makes of a skema filled by the CLI
 // (`takstskema udfyld` with the shipped example) has the planned pages, no section's rows on two
@@ -34,14 +35,14 @@ medLibreOffice()("the printed skema (LibreOffice PDF)", () => {
     dir = mkdtempSync(join(tmpdir(), "takstskema-pdf-"));
     const xlsx = join(dir, "botilbud-syd-2018.xlsx");
     expect(await main(["udfyld", EKSEMPEL_STI, "--ud", xlsx], stille)).toBe(0);
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 90_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
     pdf = join(dir, "botilbud-syd-2018.pdf");
     const antal = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
     sider = Array.from({ length: antal }, (_, i) => linjer(pdf, i + 1));
     mkdirSync(ARTEFAKTER, { recursive: true });
-    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(dir, "udskrift")], { timeout: 60_000 });
+    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(dir, "udskrift")], { timeout: PROGRAM_VENTETID_MS });
     for (let i = 1; i <= antal; i++) copyFileSync(join(dir, `udskrift-${i}.png`), join(ARTEFAKTER, `udskrift-side-${i}.png`));
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("has exactly the planned pages: one more than the manual breaks, no page of overflowing columns", () => {
@@ -95,9 +96,9 @@ medLibreOffice()("a long begrundelse in the printed skema (LibreOffice PDF)", ()
     writeFileSync(json, JSON.stringify({ ...eksempel(), TS_UdviklingBegrundelse: LANG_BEGRUNDELSE }));
     const xlsx = join(dir, "lang.xlsx");
     expect(await main(["udfyld", json, "--ud", xlsx], stille)).toBe(0);
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 90_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
     tekst = execFileSync("pdftotext", [join(dir, "lang.pdf"), "-"], { encoding: "utf8" });
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints every word of a long begrundelse: the cell wraps and the row grows, nothing is cut", () => {

@@ -43,7 +43,7 @@ describe("Microsoft's custom-functions-metadata on src/functions/functions.ts", 
     } finally {
       rmSync(mappe, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it("reads the same ids, parameter names, dimensionality and optional flags as our functions.json", () => {
     kraevBygget("functions.json", "functions-da.json");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Route } from "playwright-core";
 import { chromiumSti } from "./miljoe";
+import { SIDE_VENTETID_MS } from "./ventetid";
 
 /**
  * Debian's headless Chromium as the tests and benches run it. The background-networking flags
@@ -38,7 +39,7 @@ export async function overvaagSide(
   o: Overvaagning,
   egenRute?: (route: Route, url: URL) => Promise<boolean>,
 ): Promise<void> {
-  page.setDefaultTimeout(10000);
+  page.setDefaultTimeout(SIDE_VENTETID_MS);
   page.on("console", (m: ConsoleMessage) => {
     if (m.type() === "error") o.konsolFejl.push({ tekst: m.text(), url: m.location().url });
   });

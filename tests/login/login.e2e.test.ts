@@ -89,7 +89,7 @@ medBrowser()("personal login with OpenID Connect on the overview page and in the
     url = (await lytLokalt(t.app)).replace("127.0.0.1", "localhost");
     udbyder.start([`${url}/login/callback`]);
     browser = await startChromium();
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -77,7 +77,7 @@ medChromium("the dialogue: secretariat asks, municipality answers (pane and page
       return false;
     });
     mkdirSync(ARTEFAKTER, { recursive: true });
-  }, 90000);
+  });
 
   afterAll(async () => {
     await browser?.close();

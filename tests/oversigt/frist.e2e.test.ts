@@ -47,7 +47,7 @@ medBrowser()("the checked publication and the deadline section in Chromium (issu
     url = await lytLokalt(app);
     browser = await startChromium();
     ({ page } = await nySide(browser, o));
-  }, 90000);
+  });
   afterAll(() => lukAlle(browser, app));
 
   it("the deadline section shows the missing skema, the one in time and the days left, in Danish", async () => {

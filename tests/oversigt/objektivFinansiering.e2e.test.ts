@@ -60,7 +60,7 @@ medChromium("the objektiv finansiering on a municipality's overview page (issue 
     aalborg = (await opretToken(t.db, { rolle: "kommune", driftsherre: "Aalborg Kommune" })).token;
     url = await lytLokalt(t.app);
     browser = await startChromium();
-  }, 90000);
+  });
 
   afterAll(async () => {
     await browser?.close();

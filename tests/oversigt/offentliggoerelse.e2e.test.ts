@@ -32,7 +32,7 @@ medBrowser()("publication from the secretariat's overview in Chromium", () => {
     url = await lytLokalt(t.app);
     browser = await startChromium();
     ({ page } = await nySide(browser, o));
-  }, 90000);
+  });
   afterAll(async () => {
     await browser?.close();
     await t?.stop();

@@ -58,7 +58,7 @@ medChromium("secretariat overview page in Chromium against the real service", ()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK", timezoneId: "Europe/Copenhagen", acceptDownloads: true });
     page = await context.newPage();
     await overvaagSide(page, { konsolFejl, sideFejl, afviste: afvisteAnmodninger });
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -15,7 +15,7 @@ export function oversigtSuite(aabn?: () => Promise<Db>): void {
   beforeAll(async () => {
     t = await startTjeneste(null, aabn);
     await saaTjeneste(t);
-  }, 60000);
+  });
   afterAll(async () => {
     await t?.stop();
   });

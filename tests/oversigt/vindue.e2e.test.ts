@@ -48,7 +48,7 @@ medChromium("the windowed overview with 1,000 submissions", () => {
     await page.fill("#token", t.sekretariat);
     await page.press("#token", "Enter");
     await page.waitForSelector("#raekker tr[data-id]");
-  }, 180000);
+  });
 
   afterAll(async () => {
     await browser?.close();

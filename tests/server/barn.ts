@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 export const BIN = join(__dirname, "..", "..", "bin", "takst-server.js");
 
@@ -29,7 +30,7 @@ export interface Server {
  * The real server as a child process over plain http on loopback; resolves when healthy (or,
  * with `usund`, when /health answers at all, 503 included).
  */
-export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; usund?: boolean; fristMs?: number }): Promise<Server> {
+export async function startServer(o: { port: number; data?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; usund?: boolean }): Promise<Server> {
   const args = ["start", "--http", "--host", "127.0.0.1", "--port", String(o.port)];
   // Never the checkout's ./data: with PostgreSQL the server keeps its receipt log there, and a log
   // left by an earlier run for a cluster on the same port would read as lost submissions.
@@ -55,7 +56,7 @@ export async function startServer(o: { port: number; data?: string; databaseUrl?
       await ud;
     }
   };
-  const frist = Date.now() + (o.fristMs ?? 30_000);
+  const frist = Date.now() + PROGRAM_VENTETID_MS;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`Serveren stoppede under start: ${log}`);
     try {

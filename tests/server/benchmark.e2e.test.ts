@@ -81,7 +81,7 @@ medBrowser()("the benchmark page in Chromium", () => {
     }
     url = await lytLokalt(app);
     browser = await startChromium();
-  }, 60000);
+  });
 
   afterAll(() => lukAlle(browser, app));
 

@@ -9,6 +9,7 @@ import { medPostgres, suiteHvis } from "../helpers/miljoe";
 import { type Server, startServer } from "./barn";
 import { type Belastning, efterFejlen, sigterm, startBelastning } from "./fejlBelastning";
 import { type PgCluster, ledigPort, startPgCluster } from "./pgCluster";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 /**
  * Issue 26, "faults end in an answer": the real service under load while its database stops,
@@ -45,13 +46,13 @@ async function fejlProeve(o: {
   const { server, t } = o;
   let b: Belastning | undefined = startBelastning(server, t.kommune);
   try {
-    await b.venTilKvitteringer(10, 30_000);
+    await b.venTilKvitteringer(10, PROGRAM_VENTETID_MS);
     b.fejlFra = Date.now();
     await o.fejl();
     await vent(o.varighed ?? 8000);
     await o.slut();
-    await b.venTilKvitteringer(10, 60_000);
-    await venTilLog(server, "databasen svarer igen", 30_000);
+    await b.venTilKvitteringer(10, PROGRAM_VENTETID_MS);
+    await venTilLog(server, "databasen svarer igen", PROGRAM_VENTETID_MS);
     await b.stop();
     const udfald = await efterFejlen(server, b, t.sekretariat);
     b = undefined;
@@ -103,7 +104,7 @@ medPostgres()("faults on PostgreSQL: the service answers, recovers and stops", (
     const db = await aabnPostgres(cluster.databaseUrl);
     t = await tokens(db);
     await db.close();
-  }, 60_000);
+  });
   afterEach(async () => {
     cluster.toe();
     await server?.stop("SIGKILL");
@@ -125,7 +126,7 @@ medPostgres()("faults on PostgreSQL: the service answers, recovers and stops", (
     tjek(await fejlProeve({ server: s, t, fejl: () => cluster.stopHurtigt(), slut: () => cluster.startIgen() }), true);
     expect(await sigtermUnderFejl(s, t.kommune, () => cluster.stopHurtigt())).toBe("stoppet (0)");
     await cluster.startIgen();
-  }, 180_000);
+  });
 
   it("frozen (SIGSTOP on the postmaster and its backends): 503 within 5 s, /health within 2 s, recovery after SIGCONT, SIGTERM while frozen ends it", async () => {
     await rydOp();
@@ -133,7 +134,7 @@ medPostgres()("faults on PostgreSQL: the service answers, recovers and stops", (
     tjek(await fejlProeve({ server: s, t, fejl: () => cluster.frys(), slut: () => cluster.toe() }), true);
     expect(await sigtermUnderFejl(s, t.kommune, () => cluster.frys())).toBe("stoppet (0)");
     cluster.toe();
-  }, 180_000);
+  });
 
   it("restarted (stop -m fast and start at once): no 500, nothing lost or doubled, recovery, SIGTERM afterwards ends it", async () => {
     await rydOp();
@@ -152,7 +153,7 @@ medPostgres()("faults on PostgreSQL: the service answers, recovers and stops", (
     // A restart may be too short for /health to see it: the rest must hold.
     tjek(u, false);
     expect(await sigterm(s, 20_000)).toBe("stoppet (0)");
-  }, 180_000);
+  });
 });
 
 /** PGlite on a full disk: by the test hook (every write fails while the file exists), or on a real small tmpfs. */
@@ -180,7 +181,7 @@ describe("faults on PGlite: a full disk", () => {
     } finally {
       rmSync(data, { recursive: true, force: true });
     }
-  }, 240_000);
+  });
 });
 
 /** Mounting a tmpfs needs root (and a kernel that allows it): then the disk is really full. */
@@ -222,5 +223,5 @@ suiteHvis("tmpfs-montering (root)", kanMontere(), "REQUIRE_TMPFS")("faults on PG
       execFileSync("umount", ["-l", mnt], { stdio: "pipe" });
       rmSync(mnt, { recursive: true, force: true });
     }
-  }, 240_000);
+  });
 });

@@ -24,7 +24,7 @@ export function grupperingSuite(aabn: () => Promise<Db>): void {
       { TS_Tilbud: "Engen" },
     ];
     for (const over of skemaer) expect((await indsend(over)).statusCode).toBe(201);
-  }, 60000);
+  });
 
   const get = (url: string) => app.inject({ method: "GET", url, headers: bearer(t.sekretariat) });
   const tilbud = async (query = ""): Promise<string[]> => {

@@ -37,7 +37,7 @@ medBrowser()("the public pages at 320 and 1280 px", () => {
         expect([sti, await m.page.locator('footer a[href="/tilgaengelighed"]').count()]).toEqual([sti, sti === "/tilgaengelighed" ? 0 : 1]);
       }
       expect(m.o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
-    }, 60000);
+    });
   }
 
   it("at 320 px the takstoversigt's table scrolls inside its own region, which the keyboard reaches and which is named", async () => {

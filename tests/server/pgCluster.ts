@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { postgresBin } from "../helpers/miljoe";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 export interface PgCluster {
   databaseUrl: string;
@@ -86,7 +87,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   const { Client } = await import("pg");
   const admin = `postgres://takst@127.0.0.1:${port}/postgres`;
   const venTilKlar = async () => {
-    const frist = Date.now() + 30_000;
+    const frist = Date.now() + PROGRAM_VENTETID_MS;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`postgres stoppede: ${stderr}`);
       const c = new Client({ connectionString: admin });

@@ -51,7 +51,7 @@ medBrowser()("the pool page in Chromium", () => {
     await gemRegnskabRaekke(db, { ...r, tilbud: "Bostedet C", budget: 2_000_000, a6Pulje: 20_000 });
     url = await lytLokalt(app);
     browser = await startChromium();
-  }, 60000);
+  });
 
   afterAll(() => lukAlle(browser, app));
 

@@ -42,7 +42,7 @@ export function sideMiljoe(udfyld: (d: SideData) => Promise<void>, viewport?: { 
     const context = await m.browser.newContext({ ...(viewport ? { viewport } : {}), locale: "da-DK", timezoneId: "Europe/Copenhagen" });
     m.page = await context.newPage();
     await overvaagSide(m.page, m.o);
-  }, 60000);
+  });
   afterAll(async () => {
     await m.browser?.close();
     await m.app?.close();

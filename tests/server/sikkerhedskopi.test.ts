@@ -28,7 +28,7 @@ describe("backup files are checked before anything is restored", () => {
     const m = await aabnDb({ dataDir: maal });
     await m.close();
     foer = readdirSync(maal).sort();
-  }, 120_000);
+  });
   afterAll(() => rmSync(rod, { recursive: true, force: true }));
 
   const variant = (navn: string, b: Buffer | string) => {
@@ -89,7 +89,7 @@ describe("backup files are checked before anything is restored", () => {
     const falsk = Buffer.concat([Buffer.from(`${MAGI}\n${JSON.stringify({ ...hoved, antal: { ...hoved.antal, tokens: 2 } })}\n`), b.subarray(nl2 + 1)]);
     await expect(gendanKopi(variant("falsk", falsk), maal)).rejects.toThrow("tabellen tokens har 1 rækker, kopien siger 2");
     uaendret();
-  }, 120_000);
+  });
 });
 
 describe("a backup taken while writes go on", () => {
@@ -130,7 +130,7 @@ describe("a backup taken while writes go on", () => {
     } finally {
       rmSync(rod, { recursive: true, force: true });
     }
-  }, 180_000);
+  });
 });
 
 describe("the daily backup keeps BACKUP_KEEP copies (clock and interval injected)", () => {

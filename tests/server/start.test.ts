@@ -30,7 +30,7 @@ describe("takst-server start", () => {
     } finally {
       await new Promise((ok) => optaget.close(ok));
     }
-  }, 60_000);
+  });
 
   it("prints the addresses on the port it runs on, naming the overview page and the help page", async () => {
     const port = await ledigPort();
@@ -48,7 +48,7 @@ describe("takst-server start", () => {
     } finally {
       await s.stop();
     }
-  }, 60_000);
+  });
 });
 
 describe("PORT follows into the add-in's addresses", () => {
@@ -90,7 +90,7 @@ describe("TLS certificates", () => {
     expect([foerste.kilde, anden.kilde]).toEqual(["ny", "gemt"]);
     expect(anden.cert.equals(foerste.cert)).toBe(true);
     expect(anden.key.equals(foerste.key)).toBe(true);
-  }, 30_000);
+  });
 
   it("uses TLS_CERT and TLS_KEY for a real certificate, and wants both", async () => {
     const env = { TLS_CERT: join(mappe, "localhost.crt"), TLS_KEY: join(mappe, "localhost.key") };

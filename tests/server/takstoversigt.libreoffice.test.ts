@@ -6,6 +6,7 @@ import { type EksportRaekke, KOLONNER, somXlsx } from "../../src/server/indberet
 import { takstoversigtXlsx } from "../../src/server/offentliggoerelse/filer";
 import type { TakstoversigtRaekke } from "../../src/server/offentliggoerelse/raekker";
 import { medLibreOffice, sofficeSti } from "../helpers/miljoe";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // Issue 14, acceptance 3: the published takstoversigt .xlsx opens in LibreOffice and prints on
 // landscape pages with the heading row on every page. Pages as PNG go to tests/artifacts/
@@ -57,7 +58,7 @@ function eksportRaekker(): EksportRaekke[] {
 function somPdf(dir: string, navn: string, xlsx: Buffer): { antal: number; stoerrelse: number[]; sider: string[]; pdf: string } {
   const fil = join(dir, navn);
   writeFileSync(fil, xlsx);
-  execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, fil], { timeout: 90_000, stdio: "pipe" });
+  execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, fil], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
   const pdf = fil.replace(/\.xlsx$/, ".pdf");
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const antal = Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -90,7 +91,7 @@ medLibreOffice()("the secretariat's export in LibreOffice", () => {
       expect({ side: i + 1, foerste: tekst.includes(KOLONNER[0]), sidste: tekst.includes(KOLONNER[8]), data: /Kommune|Region/.test(tekst) && /-0[.,]3 ?%/.test(tekst) }).toEqual({ side: i + 1, foerste: true, sidste: true, data: true });
       expect(tekst).toContain(`Side ${i + 1} af ${antal}`);
     }
-  }, 120_000);
+  });
 });
 
 medLibreOffice()("the published takstoversigt in LibreOffice", () => {
@@ -105,7 +106,7 @@ medLibreOffice()("the published takstoversigt in LibreOffice", () => {
     const xlsx = join(dir, "takstoversigt-2018.xlsx");
     if (process.env.BEHOLD_PDF) dir = process.env.BEHOLD_PDF;
     writeFileSync(xlsx, await takstoversigtXlsx(2018, "2018-01-15T09:00:00.000Z", raekker()));
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 90_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
     const pdf = xlsx.replace(/\.xlsx$/, ".pdf");
     expect(existsSync(pdf)).toBe(true);
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
@@ -123,12 +124,12 @@ medLibreOffice()("the published takstoversigt in LibreOffice", () => {
     // Fitted to width: the last column is on page 1, with Danish formats (LibreOffice uses the file's codes).
     const side1 = execFileSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
     expect(side1.replace(/\s+/g, " ")).toMatch(/01\.03\.2018: Ny( overenskomst)?/); // wrapped in its cell since issue 20
-    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(dir, "takstoversigt-side")], { timeout: 30_000 });
+    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(dir, "takstoversigt-side")], { timeout: PROGRAM_VENTETID_MS });
     for (let side = 1; side <= antal; side++) {
       const navn = `takstoversigt-side-${side}.png`;
       if (existsSync(join(dir, navn))) copyFileSync(join(dir, navn), join(ARTEFAKTER, navn));
     }
-  }, 120_000);
+  });
 
   it("one long reason is wrapped in its cell and does not shrink all text on the page", async () => {
     const kort = somPdf(dir, "kort.xlsx", await takstoversigtXlsx(2018, "2018-01-15T09:00:00.000Z", raekker()));
@@ -141,5 +142,5 @@ medLibreOffice()("the published takstoversigt in LibreOffice", () => {
     // The whole reason is printed (wrapped), with every column still on the page.
     expect(medLang.sider.join(" ").replace(/\s+/g, " ")).toContain("normering");
     expect(medLang.stoerrelse).toEqual([842, 595]);
-  }, 180_000);
+  });
 });

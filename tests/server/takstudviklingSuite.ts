@@ -82,7 +82,7 @@ export function takstudviklingSuite(aabn: () => Promise<Db>): void {
       await indsend(skema(2021, dh, `Botilbud ${dh}`, 100000));
       await indsend(skema(2023, dh, `Botilbud ${dh}`, takst2023));
     }
-  }, 180000);
+  });
   afterAll(async () => {
     await app?.close();
     await db?.close();
@@ -169,7 +169,7 @@ export function takstudviklingSuite(aabn: () => Promise<Db>): void {
       });
       for (const k of ["TS_Ydelse", "TS_Pladser", "TS_Belaegning"]) delete algade[k];
       await indsend(algade);
-    }, 120000);
+    });
 
     it("compares Bo1 (+10,00 %) and Algade's Døgn (−5,00 %); region (10 − 5) / 2 = 2,50 %", async () => {
       const r = await rapport(2024, 2025);

@@ -14,5 +14,5 @@ describe("npx takst-server token opret --rolle socialtilsyn", () => {
     expect(uden.fejl).toContain("Et socialtilsyns token kræver --driftsherre");
     const forkert = await koer(["token", "opret", "--rolle", "tilsyn", "--driftsherre", "X", "--data", data]);
     expect(forkert.fejl).toContain("brug kommune, sekretariat eller socialtilsyn");
-  }, 180_000);
+  });
 });

@@ -17,7 +17,7 @@ describe("token commands while the server runs on PGlite", () => {
   beforeAll(async () => {
     data = mkdtempSync(join(tmpdir(), "takst-adm-"));
     server = await startServer({ port: await ledigPort(), data });
-  }, 60_000);
+  });
   afterAll(async () => {
     await server?.stop();
     rmSync(data, { recursive: true, force: true });
@@ -60,13 +60,13 @@ describe("token commands while the server runs on PGlite", () => {
     expect(tekst.ud).toMatch(new RegExp(`^${id} .*tilbagekaldt \\d{4}-`, "m"));
     // The server is still the one holding the data folder, and still answers.
     expect((await fetch(`${server!.base}/api/v1/health`)).status).toBe(200);
-  }, 60_000);
+  });
 
   it("passes the server's refusal back as the command's error", async () => {
     const r = await koer(["token", "opret", "--data", data]);
     expect(r.kode).toBe(1);
     expect(r.fejl).toMatch(/kræver --driftsherre/);
-  }, 30_000);
+  });
 
   it("after the server stops, the commands open the database directly again", async () => {
     await server!.stop();
@@ -74,5 +74,5 @@ describe("token commands while the server runs on PGlite", () => {
     const r = await koer(["token", "liste", "--json", "--data", data]);
     expect(r.kode).toBe(0);
     expect((JSON.parse(r.ud) as unknown[]).length).toBe(1);
-  }, 30_000);
+  });
 });

@@ -31,7 +31,7 @@ medBrowser()("task pane when office.js is blocked", () => {
     const a = app.server.address();
     base = `http://127.0.0.1:${typeof a === "object" && a ? a.port : 0}`;
     browser = await startChromium();
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await app?.close();

@@ -63,7 +63,7 @@ medBrowser()("rulesets published while the task pane is open", () => {
 
     browser = await startChromium();
     page = await aabnRude(await browser.newContext({ locale: "da-DK", timezoneId: "Europe/Copenhagen" }));
-  }, 60000);
+  });
 
   async function aabnRude(context: BrowserContext): Promise<Page> {
     const side = await context.newPage();

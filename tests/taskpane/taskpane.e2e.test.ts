@@ -145,7 +145,7 @@ medChromium("task pane in Chromium against the fake Excel host and the real serv
     });
     await page.goto(`${tjeneste.url}/taskpane.html`);
     await page.waitForFunction(() => /Klar/.test(document.getElementById("status")?.textContent ?? ""));
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -7,6 +7,7 @@ import { laesTilsynsskema, tilsynsRegisterCli, udfyldtTilsynsskema } from "../..
 import { type TilsynBeregnet, validerTilsynsskema } from "../../src/tilsynsskema";
 import { medLibreOffice, sofficeSti, suiteHvis } from "../helpers/miljoe";
 import { NORD_2024, NORD_OF, OEST_2020, SYD_2018 } from "./saed";
+import { PROGRAM_VENTETID_MS } from "../helpers/ventetid";
 
 // Issue 23, acceptance 3: a filled tilsynsskema recalculated by LibreOffice headless (and Gnumeric), with the
 // add-in absent, shows the engine's figures in every computed cell. The cached results are
@@ -73,10 +74,10 @@ suiteHvis("Gnumeric (ssconvert)", ssconvert() !== undefined, "REQUIRE_GNUMERIC")
     motor = f.motor;
     for (const [navn] of TILFAELDE) {
       const ud = join(dir, `${navn}-gnumeric.xlsx`);
-      execFileSync(ssconvert()!, ["--recalc", join(dir, `${navn}.xlsx`), ud], { timeout: 120_000, stdio: "pipe" });
+      execFileSync(ssconvert()!, ["--recalc", join(dir, `${navn}.xlsx`), ud], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
       efter.set(navn, (await laesTilsynsskema(readFileSync(ud)))!);
     }
-  }, 180_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it.each(TILFAELDE.map(([n]) => [n]))("%s: every computed figure equals the engine's", (navn) => {
     sammenlign(efter.get(navn)!, motor.get(navn)!);
@@ -96,9 +97,9 @@ medLibreOffice()("the tilsynsskema recalculated by LibreOffice (no add-in)", () 
       motor.set(navn, m.get(navn)!);
     }
     const ud = join(dir, "ud");
-    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: 120_000, stdio: "pipe" });
+    execFileSync(sofficeSti()!, [`-env:UserInstallation=${profil(join(dir, "profil"))}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", ud, ...filer], { timeout: PROGRAM_VENTETID_MS, stdio: "pipe" });
     for (const [navn] of TILFAELDE) efter.set(navn, (await laesTilsynsskema(readFileSync(join(ud, `${navn}.xlsx`))))!);
-  }, 180_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("the file handed to LibreOffice carries only falsified results", () => {
