@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { lavRegister, parseRegelsaet } from "../../src/regelsaet";
 import { buildApp } from "../../src/server/app";
 import { aabnPglite } from "../../src/server/db";
+import { DIREKTE } from "../../src/server/oversigt/side/forventede";
 import { opretToken } from "../../src/server/tokens";
 import { axeOvertraedelser, logIndMedToken, lukAlle, nySide, startChromium } from "../helpers/browser";
 import { lytLokalt } from "../helpers/lyt";
@@ -83,6 +84,24 @@ medBrowser()("the checked publication and the deadline section in Chromium (issu
     await page.click("#offentliggoer-ja");
     await page.waitForSelector("#offentliggjort");
     expect((await (await page.request.get(`${url}/api/v1/offentliggoerelse`)).json()).offentliggjorte.map((x: { takstaar: number }) => x.takstaar)).toEqual([AAR]);
+    expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
+  });
+
+  it("a region's list of skemaer (above DIREKTE) shows the deadline and counts at once, and draws its per-tilbud table and the list only when opened", async () => {
+    const mange = Array.from({ length: DIREKTE + 10 }, (_, i) => ({ driftsherre: "Vejle Kommune", tilbud: `Tilbud ${String(i + 1).padStart(3, "0")}` }));
+    const put = await app.inject({ method: "PUT", url: `/api/v1/forventede?takstaar=${AAR}`, headers: { ...bearer(sek), "content-type": "application/json" }, payload: JSON.stringify({ forventede: mange }) });
+    expect(put.statusCode).toBe(200);
+    await page.reload();
+    await page.waitForSelector("#forventede-detaljer");
+    const svar = (await app.inject({ method: "GET", url: `/api/v1/forventede?takstaar=${AAR}`, headers: bearer(sek) })).json() as { antal: { forventede: number; mangler: number }; skemaer: unknown[] };
+    expect(svar.antal.forventede).toBe(DIREKTE + 10);
+    expect(norm(await page.locator("#forventede-antal").innerText())).toContain(`${DIREKTE + 10} forventede skemaer, 1 indsendt, ${svar.antal.mangler} mangler`);
+    // Drawn at once, the table and the textarea (a row and a line per skema) were laid out while the overview had just become usable.
+    expect(await page.locator("#forventede-tabel, #forventede-liste").count()).toBe(0);
+    await page.click("#forventede-detaljer summary");
+    await page.waitForSelector("#forventede-tabel");
+    expect(await page.locator("#forventede-tabel tbody tr").count()).toBe(svar.skemaer.length);
+    expect((await page.locator("#forventede-liste").inputValue()).split("\n")).toHaveLength(DIREKTE + 10);
     expect(o).toEqual({ konsolFejl: [], sideFejl: [], afviste: [] });
   });
 });
