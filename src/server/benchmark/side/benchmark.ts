@@ -178,13 +178,6 @@ async function indlaes(): Promise<void> {
     if (!r || mit !== indlaesning) return;
     const foersteSvar = (await r.json()) as Benchmark;
     if (mit !== indlaesning) return;
-    const dele: Promise<Response | null>[] = [];
-    for (let fra = FOERSTE_GRUPPER; fra < foersteSvar.grupper.length; fra += GRUPPER_PR_DEL) {
-      const del = hent(`${sti}&fraGruppe=${fra}&antalGrupper=${GRUPPER_PR_DEL}`);
-      // A failure is reported below, where it is awaited.
-      del.catch(() => undefined);
-      dele.push(del);
-    }
     data = foersteSvar;
     delvis = true;
     const foerst = vaelgFremhaevet(data, true);
@@ -193,6 +186,17 @@ async function indlaes(): Promise<void> {
     status(`Takstår ${aar}: ${data.grupper.length} ${data.grupper.length === 1 ? "sammenligningsgruppe" : "sammenligningsgrupper"}.`);
     // The first group is on the screen: the page is ready while the rest comes.
     $("indhold").removeAttribute("aria-busy");
+    // The rest is asked for only once the first group is painted: asked at once, the parts made
+    // the service (and, on one machine, the browser) compete with the first drawing.
+    await new Promise<void>((v) => naesteEfterBillede(v));
+    if (mit !== indlaesning) return;
+    const dele: Promise<Response | null>[] = [];
+    for (let fra = FOERSTE_GRUPPER; fra < foersteSvar.grupper.length; fra += GRUPPER_PR_DEL) {
+      const del = hent(`${sti}&fraGruppe=${fra}&antalGrupper=${GRUPPER_PR_DEL}`);
+      // A failure is reported below, where it is awaited.
+      del.catch(() => undefined);
+      dele.push(del);
+    }
     const grupper = [...foersteSvar.grupper];
     for (const [k, del] of dele.entries()) {
       // Each part read after the first group (or the part before) is painted.
