@@ -110,7 +110,7 @@ const heltalI = (x: number | undefined, min: number, max: number): x is number =
 
 /** tilTal(afskrivning(...)): the same checks as the engine in doubles (it throws where this hands over), then sum / levetid rounded. */
 export function hurtigAfskrivning(anskaffelsessum: number, levetid: number | undefined, startaar: number, takstaar: number, regler: AfskrivningsRegler): number | undefined {
-  if (!(anskaffelsessum >= 0)) return undefined;
+  if (!(anskaffelsessum >= 0 && anskaffelsessum < Infinity)) return undefined;
   const bygning = regler.art === "BYGNING";
   const aar = levetid ?? (bygning ? regler.bygningLevetid : undefined);
   if (!heltalI(aar, 1, 100) || !heltalI(startaar, 1900, 2200) || !heltalI(takstaar, 1900, 2200)) return undefined;
