@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { runInNewContext } from "node:vm";
 import { FUNKTIONER } from "../src/functions/beskrivelser";
 import { StubFejl } from "../tests/functions/customFunctionsStub";
 import { sideScripts } from "../tests/functions/dist";
@@ -76,15 +75,16 @@ const udOverTal = (r: number, b: number, g = 0.05) => (r > b * g ? r - b * g : r
 type Funktioner = typeof import("../src/functions/functions");
 
 /**
- * The SOC functions as Excel gets them: the production bundle run in a bare context, each
- * function taken from its CustomFunctions.associate call (as tests/functions/bundle.test.ts does).
- * Under tsx every call between modules goes through an export getter (up to a fifth of a fast
- * path's time in a profile); the bundle has none.
+ * The SOC functions as Excel gets them: the production bundle run as a script in this realm,
+ * each function taken from its CustomFunctions.associate call (as tests/functions/bundle.test.ts
+ * does). Under tsx every call between modules goes through an export getter (up to a fifth of a
+ * fast path's time in a profile); the bundle has none. Not in a vm context: there every global
+ * (Math, Number) is looked up through the context's interceptor, 20x slower than Excel's runtime.
  */
 function bundleFunktioner(fil: string): Funktioner {
   const associeret = new Map<string, unknown>();
   const CustomFunctions = { Error: StubFejl, ErrorCode: { invalidValue: "#VALUE!" }, associate: (id: string, fn: unknown) => associeret.set(id, fn) };
-  runInNewContext(readFileSync(fil, "utf8"), { CustomFunctions });
+  new Function("CustomFunctions", readFileSync(fil, "utf8"))(CustomFunctions); // the bundle's own text, run as Excel runs it
   return Object.fromEntries(FUNKTIONER.map((f) => [f.eksport, associeret.get(f.id)])) as unknown as Funktioner;
 }
 
