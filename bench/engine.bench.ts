@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { efterregulering, fordel, hurtigEfterregulering, hurtigTakst, takst } from "../src/engine";
 import { efterregInput, ens, overheadInput, sammenlign, takstInput } from "../tests/helpers/hurtigeInput";
+import { funktionsInput, sammenlignFunktion } from "../tests/helpers/hurtigeFunktionsInput";
 import { afvigelseInput, belaegningInput, ensSkema, pensionInput, sammenlignSkema, strukturInput, sumInput, udviklingInput } from "../tests/helpers/hurtigeSkemaInput";
 import { kaldPrSekund } from "./maal";
 
@@ -87,6 +88,15 @@ export async function run(): Promise<Record<string, unknown>> {
         TJENESTEMANDSPENSION: sammenlignMillion(pensionInput, sammenlignSkema.TJENESTEMANDSPENSION, ensSkema),
         BELAEGNINGSAFVIGELSE: sammenlignMillion(afvigelseInput, sammenlignSkema.BELAEGNINGSAFVIGELSE, ensSkema),
         note: "the takstskema's fast paths (src/engine/hurtigSkema.ts; TAKSTUDVIKLING: the rounded value and ±5 % flag, src/engine/hurtigUdvikling.ts): 1,000,000 generated inputs each (tests/helpers/hurtigeSkemaInput.ts); differences must be 0",
+      },
+      functions_fast_path_vs_decimal: {
+        ...Object.fromEntries(
+          (Object.keys(sammenlignFunktion) as (keyof typeof sammenlignFunktion)[]).map((navn) => [
+            navn,
+            sammenlignMillion(funktionsInput[navn] as fc.Arbitrary<unknown>, sammenlignFunktion[navn] as (a: unknown) => ReturnType<typeof sammenlignSkema.SUM>, ensSkema),
+          ]),
+        ),
+        note: "the other SOC functions' fast paths (src/engine/hurtigFunktioner.ts) against the engine's decimal.js path (kunDecimal): 1,000,000 generated inputs each (tests/helpers/hurtigeFunktionsInput.ts); differences must be 0. TAKSTSTRUKTUR, TJMPENSION and EFTERREG.MODEL use the takstskema's fast paths above",
       },
     },
   };

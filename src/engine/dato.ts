@@ -41,6 +41,9 @@ export function gyldigDato(aar: number, maaned: number, dag: number): Dagnummer 
 
 /** A date argument within the supported range, as a whole day number. */
 export function dato(argument: string, d: number): Dagnummer {
+  // A number in range is its floor, as decimal.js would read it (no integer lies between a double
+  // and its shortest decimal); decimal.js only for the error.
+  if (d >= FOERSTE_DAG && d <= SIDSTE_DAG) return Math.floor(d);
   return iInterval(argument, d, FOERSTE_DAG, SIDSTE_DAG, true, true).floor().toNumber();
 }
 

@@ -24,3 +24,5 @@ export * from "./hurtigUdvikling";
 export * from "./tal";
 export * from "./kvartil";
 export * from "./kvotient";
+export * from "./hurtigFunktioner";
+export * from "./talFunktioner";

@@ -23,6 +23,11 @@ import { tjenestemandspension } from "./tjenestemandspension";
 
 let genveje = true;
 
+/** Whether the fast paths are on (off inside kunDecimal); the other door functions (talFunktioner.ts) ask this. */
+export function genvejeTil(): boolean {
+  return genveje;
+}
+
 /**
  * Runs `fn` with decimal.js alone, the reference the fast paths are tested against (the
  * validator's fast-vs-decimal test). Synchronous; the previous setting is restored.

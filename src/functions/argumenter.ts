@@ -4,7 +4,7 @@ import { parameter as regelsaetParameter, type Regelsaet, type ParameterNavn } f
 import { deltRegister } from "../regelsaet/delt";
 import { tilsynsRegister } from "../regelsaet/tilsyn";
 import type { ParameterBeskrivelse } from "./beskrivelser";
-import { ArgumentFejl, type Kontekst, vaerdiNoegle } from "./fejl";
+import { ArgumentFejl, type Kontekst } from "./fejl";
 import { talDa } from "./format";
 
 /**
@@ -261,7 +261,7 @@ export function kolonneCelle(ctx: Kontekst, index: number, m: Matrix, i: number)
   const c = m[i]?.[0];
   if (tom(c)) return null;
   const n = somTal(p, c, m.length > 1 ? `(række ${i + 1}) ` : "");
-  ctx.vaerdier[vaerdiNoegle(p.da.navn, i)] = n;
+  (ctx.kolonner ??= {})[p.da.navn] = m;
   return n;
 }
 

@@ -7,6 +7,8 @@ export interface Kontekst {
   fn: FunktionBeskrivelse;
   /** Parsed argument values by Danish parameter name (name[i] for row i of a column), for messages. */
   vaerdier: Record<string, number>;
+  /** Column arguments by Danish parameter name, read for a message about row i (one store per column, not per cell). */
+  kolonner?: Record<string, readonly (readonly unknown[])[]>;
   regelsaet?: string;
 }
 
@@ -96,13 +98,14 @@ function motorProblem(d: EngineErrorDetail, p: ParameterBeskrivelse | undefined,
   return MOTOR_PROBLEM[d.code](d, p, ctx);
 }
 
-/** Key of a value in Kontekst.vaerdier: the name, or name[i] for row i of a column argument. */
-export function vaerdiNoegle(navn: string, index?: number): string {
-  return index === undefined ? navn : `${navn}[${index}]`;
+/** Row i of a column argument as the number the adapter read from it, or undefined. */
+function kolonneVaerdi(ctx: Kontekst, navn: string, index: number): number | undefined {
+  const v = ctx.kolonner?.[navn]?.[index]?.[0];
+  return typeof v === "number" && Number.isFinite(v) ? v + 0 : undefined;
 }
 
 function vaerdiTekst(p: ParameterBeskrivelse | undefined, navn: string, ctx: Kontekst, index?: number): { vist: string; tip: string } {
-  const v = ctx.vaerdier[vaerdiNoegle(navn, index)];
+  const v = index === undefined ? ctx.vaerdier[navn] : kolonneVaerdi(ctx, navn, index);
   if (v === undefined || !p) return { vist: "", tip: "" };
   const vist = vaerdiDa(v, p.enhed);
   // 95 typed for 95 %: the commonest slip with fractions (golden takst.json).

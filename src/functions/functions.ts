@@ -1,30 +1,28 @@
 import {
-  afskrivning as motorAfskrivning,
+  afskrivningTal,
   type AfskrivningsRegler,
-  betaling as motorBetaling,
+  betalingTal,
   betalingsperiode as motorBetalingsperiode,
   BOTILBUD_MODELLER,
   HAENDELSER,
-  lukning as motorLukning,
-  lukningFordel as motorLukningFordel,
-  overtagelseDele,
-  type Dec,
-  efterregModel as motorEfterregModel,
+  lukningTal,
+  lukningFordelTal,
+  overtagelseTal,
+  efterregModelTal,
   efterreguleringTal,
-  fordel,
-  forrentning as motorForrentning,
-  gennemsnitligBelaegning,
-  MODEL_LINJER,
+  fordelTal,
+  forrentningTal,
+  gennemsnitligBelaegningTal,
   overheadTal,
-  plRegulering,
+  plReguleringTal,
+  STANDARD_DAGE,
   takstTal,
-  takstudvikling as motorTakstudvikling,
-  ofPrPlejefamilie,
-  tilsynskategori as motorTilsynskategori,
-  tilsynstakster,
-  tilTal,
-  tjenestemandspension,
-  takststruktur as motorTakststruktur,
+  takstudviklingBroekTal,
+  ofPrPlejefamilieTal,
+  tilsynskategoriTal,
+  tilsynstaksterTal,
+  tjenestemandspensionTal,
+  takststrukturTal,
 } from "../engine";
 import {
   celleraekke,
@@ -77,11 +75,7 @@ function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
   }
 }
 
-/** Exact engine value to an Excel number: -0 becomes 0, beyond the double range is refused. */
-function ud(d: Dec): number {
-  return endeligt(tilTal(d));
-}
-
+/** The engine's number to Excel: beyond the double range is refused (the engine's door functions never give -0). */
 function endeligt(n: number): number {
   if (!Number.isFinite(n)) throw new ResultatFejl("resultatet er for stort til Excel. Kontrollér størrelsesordenen af argumenterne.");
   return n;
@@ -153,8 +147,12 @@ export function efterreg(resultat: unknown, budget: unknown, graense: unknown = 
  */
 export function efterregModel(provenu: unknown, afregningsgrundlag: unknown, overfoersel: unknown, genbevilget: unknown): any[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- any[][]: a matrix of labels and amounts to the generator
   return kald("EFTERREG.MODEL", (c) => {
-    const model = motorEfterregModel(tal(c, 0, provenu), tal(c, 1, afregningsgrundlag), tal(c, 2, overfoersel), tal(c, 3, genbevilget));
-    return MODEL_LINJER.map((linje) => [linje, ud(model[linje])]);
+    const A1 = tal(c, 0, provenu);
+    const A2 = tal(c, 1, afregningsgrundlag);
+    const A3 = tal(c, 2, overfoersel);
+    const A6 = tal(c, 3, genbevilget);
+    const m = efterregModelTal(A1, A2, A3, A6);
+    return [["A1", A1], ["A2", A2], ["A3", A3], ["A4", endeligt(m.A4)], ["A5", endeligt(m.A5)], ["A6", A6], ["A7", endeligt(m.A7)]];
   });
 }
 
@@ -171,7 +169,7 @@ export function objfin(beloeb: unknown, noegle: any[][], afrunding: unknown = nu
     const b = tal(c, 0, beloeb);
     const noegler = omraadeTal(c, 1, kolonne(c, 1, noegle), true);
     const regel = valg(c, 2, afrunding, ["REST", "HVER"] as const, "REST");
-    return fordel(b, noegler, regel).map((andel) => [ud(andel)]);
+    return fordelTal(b, noegler, regel).map((andel) => [endeligt(andel)]);
   });
 }
 
@@ -182,7 +180,7 @@ export function objfin(beloeb: unknown, noegle: any[][], afrunding: unknown = nu
  * @returns Kategori 1-4.
  */
 export function tilsynskategori(pladser: unknown): number {
-  return kald("TILSYNSKATEGORI", (c) => motorTilsynskategori(tal(c, 0, pladser)));
+  return kald("TILSYNSKATEGORI", (c) => tilsynskategoriTal(tal(c, 0, pladser)));
 }
 
 /**
@@ -200,7 +198,7 @@ export function tilsynstakst(finansieringsbehov: unknown, antal: any[][], vaegte
     const { m, retning } = celleraekke(c, 1, antal, 4);
     const counts = omraadeTal(c, 1, m, true);
     const a = valgfritTal(c, 3, andel);
-    const takster = tilsynstakster(behov, counts, tilsynVaegte(c, 2, vaegte), a).map(ud);
+    const takster = tilsynstaksterTal(behov, counts, tilsynVaegte(c, 2, vaegte), a).map(endeligt);
     return retning === "raekke" ? [takster] : takster.map((t) => [t]);
   });
 }
@@ -214,7 +212,7 @@ export function tilsynstakst(finansieringsbehov: unknown, antal: any[][], vaegte
  * @returns Beløbet pr. plejefamilie i hele kroner.
  */
 export function ofplejefamilie(behov: unknown, plejefamilier: unknown, nygodkendelser: unknown = null): number {
-  return kald("OFPLEJEFAMILIE", (c) => ud(ofPrPlejefamilie(tal(c, 0, behov), tal(c, 1, plejefamilier), valgfritTal(c, 2, nygodkendelser))));
+  return kald("OFPLEJEFAMILIE", (c) => endeligt(ofPrPlejefamilieTal(tal(c, 0, behov), tal(c, 1, plejefamilier), valgfritTal(c, 2, nygodkendelser))));
 }
 
 /**
@@ -244,7 +242,7 @@ export function afskrivning(anskaffelsessum: unknown, levetid: unknown, startaar
     if (bygningStartAar !== undefined) regler.bygningStartAar = bygningStartAar;
     const aktiveringsgraense = regelsaetTal(r, "aktiveringsgraense");
     if (aktiveringsgraense !== undefined) regler.aktiveringsgraense = aktiveringsgraense;
-    return ud(motorAfskrivning(sum, l, start, aar, regler));
+    return endeligt(afskrivningTal(sum, l, start, aar, regler));
   });
 }
 
@@ -261,7 +259,7 @@ export function forrentning(vaerdi: unknown, rentesats: unknown, regelsaet: unkn
     const v = tal(c, 0, vaerdi);
     const r = tal(c, 1, rentesats);
     const loft = regelsaetTal(valgfritRegelsaet(c, 2, regelsaet), "renteLoft");
-    return ud(motorForrentning(v, r, loft));
+    return endeligt(forrentningTal(v, r, loft));
   });
 }
 
@@ -273,7 +271,7 @@ export function forrentning(vaerdi: unknown, rentesats: unknown, regelsaet: unkn
  * @returns Gennemsnittet som brøk.
  */
 export function belaegning(aarMinus2: unknown, aarMinus1: unknown): number {
-  return kald("BELAEGNING", (c) => ud(gennemsnitligBelaegning(tal(c, 0, aarMinus2), tal(c, 1, aarMinus1))));
+  return kald("BELAEGNING", (c) => endeligt(gennemsnitligBelaegningTal(tal(c, 0, aarMinus2), tal(c, 1, aarMinus1))));
 }
 
 /**
@@ -284,7 +282,7 @@ export function belaegning(aarMinus2: unknown, aarMinus1: unknown): number {
  * @returns Det regulerede beløb.
  */
 export function plreg(beloeb: unknown, plpct: unknown): number {
-  return kald("PLREG", (c) => ud(plRegulering(tal(c, 0, beloeb), tal(c, 1, plpct))));
+  return kald("PLREG", (c) => endeligt(plReguleringTal(tal(c, 0, beloeb), tal(c, 1, plpct))));
 }
 
 /**
@@ -296,7 +294,7 @@ export function plreg(beloeb: unknown, plpct: unknown): number {
  * @returns Udviklingen som brøk.
  */
 export function takstudvikling(nytakst: unknown, sidsteaarstakst: unknown, plpct: unknown): number {
-  return kald("TAKSTUDVIKLING", (c) => ud(motorTakstudvikling(tal(c, 0, nytakst), tal(c, 1, sidsteaarstakst), tal(c, 2, plpct))));
+  return kald("TAKSTUDVIKLING", (c) => endeligt(takstudviklingBroekTal(tal(c, 0, nytakst), tal(c, 1, sidsteaarstakst), tal(c, 2, plpct))));
 }
 
 /**
@@ -317,7 +315,7 @@ export function tjmpension(pensionsgivendeloen: unknown, sats: unknown = null, r
       const p = funktion("TJMPENSION").parametre[1]!;
       throw new ArgumentFejl(p, r ? `mangler, og ${r.id} angiver ingen sats` : "mangler, og der er intet regelsæt at tage satsen fra", "en sats fra 0 % til 100 %, eller et regelsæt med en tjenestemandspensionssats, fx SYD-2018");
     }
-    return ud(tjenestemandspension(loen, s));
+    return endeligt(tjenestemandspensionTal(loen, s));
   });
 }
 
@@ -352,10 +350,10 @@ export function takststruktur(
     // A blank pladser row is no ydelse: its belaegning and ressource cells are not read.
     const ydelser = p.map((_, i) => {
       const pl = kolonneCelle(c, 2, p, i);
-      if (pl === null) return { pladser: null };
+      if (pl === null) return { pladser: null, belaegning: null, ressource: null };
       return { pladser: pl, belaegning: kolonneCelle(c, 3, b, i), ressource: r ? kolonneCelle(c, 4, r, i) : null };
     });
-    return motorTakststruktur(basis, service, ydelser, d).raekker.map((y) => (y ? [ud(y.basistakst), ud(y.servicetakst), ud(y.takst)] : ["", "", ""]));
+    return takststrukturTal(basis, service, ydelser, d ?? STANDARD_DAGE).raekker.map((y) => (y ? [endeligt(y.basistakst), endeligt(y.servicetakst), endeligt(y.takst)] : ["", "", ""]));
   });
 }
 
@@ -375,8 +373,8 @@ export function lukning(resultat: unknown, enhedsbudget: unknown, samletbudget: 
     const e = tal(c, 1, enhedsbudget);
     const s = tal(c, 2, samletbudget);
     const herre = navn(c, 3, driftsherre, ["kommune", "region"] as const, "kommune");
-    const l = motorLukning(r, e, s, herre, valgfritTal(c, 4, graense));
-    return [[ud(l.viderefoeresAarPlus1), ud(l.afregnesVedLukningen), ud(l.resten)]];
+    const l = lukningTal(r, e, s, herre, valgfritTal(c, 4, graense));
+    return [[endeligt(l.viderefoeresAarPlus1), endeligt(l.afregnesVedLukningen), endeligt(l.resten)]];
   });
 }
 
@@ -395,7 +393,7 @@ export function lukningFordel(resultat: unknown, budgetter: any[][], resultater:
     const b = omraadeTal(c, 1, kolonne(c, 1, budgetter), false);
     const egne = omraadeTal(c, 2, kolonneMedHoejde(c, 2, resultater, b.length, "budgetter"), true);
     const g = valgfritTal(c, 3, graense);
-    return motorLukningFordel(r, b, egne, g).map((m) => [ud(m.andel), ud(m.resultatEfterFordeling), ud(m.efterreguleresAarPlus2)]);
+    return lukningFordelTal(r, b, egne, g).map((m) => [endeligt(m.andel), endeligt(m.resultatEfterFordeling), endeligt(m.efterreguleresAarPlus2)]);
   });
 }
 
@@ -409,8 +407,8 @@ export function lukningFordel(resultat: unknown, budgetter: any[][], resultater:
  */
 export function overtagelse(resultat: unknown, enhedsbudget: unknown, samletbudget: unknown): number[][] {
   return kald("OVERTAGELSE", (c) => {
-    const o = overtagelseDele(tal(c, 0, resultat), tal(c, 1, enhedsbudget), tal(c, 2, samletbudget));
-    return [[ud(o.foelgerMedTilbuddet), ud(o.bliverIEnheden)]];
+    const o = overtagelseTal(tal(c, 0, resultat), tal(c, 1, enhedsbudget), tal(c, 2, samletbudget));
+    return [[endeligt(o.foelgerMedTilbuddet), endeligt(o.bliverIEnheden)]];
   });
 }
 
@@ -442,5 +440,5 @@ export function betalingsperiode(varselsdato: unknown, haendelse: unknown, model
  * @returns Betalingen i kr.
  */
 export function betaling(takst: unknown, fra: unknown, til: unknown): number {
-  return kald("BETALING", (c) => ud(motorBetaling(tal(c, 0, takst), dato(c, 1, fra), dato(c, 2, til))));
+  return kald("BETALING", (c) => endeligt(betalingTal(tal(c, 0, takst), dato(c, 1, fra), dato(c, 2, til))));
 }
