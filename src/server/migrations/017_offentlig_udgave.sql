@@ -33,18 +33,19 @@ CREATE TRIGGER takstperioder_udgave AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 CREATE TRIGGER indberetninger_udgave_tom AFTER TRUNCATE ON indberetninger
   FOR EACH STATEMENT EXECUTE FUNCTION offentlig_udgave_altid();
 
--- A submission (stored, withdrawn, its status changed, deleted) changes the list of its own year
--- (the withdrawal of a published takst) and of the next (last year's takst beside each takst),
--- so only when one of them is published: a season's submissions before publication do not queue
--- on the one row. The shared lock makes a publication committing meanwhile wait for this
--- transaction, or this check see that publication: either way the edition moves after both.
+-- A submission changes the list of the next year when that is published (last year's takst beside
+-- each takst); withdrawn, its status changed or deleted, that of its own year too (a new one
+-- enters its own year's list only through its periods, above). Only then: a season's submissions
+-- and the in-year changes awaiting approval do not queue on the one row. The shared lock makes a
+-- publication committing meanwhile wait for this transaction, or this check see that
+-- publication: either way the edition moves after both.
 CREATE FUNCTION offentlig_udgave_indberetning() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   r indberetninger;
 BEGIN
   r := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   PERFORM pg_advisory_xact_lock_shared(2027001);
-  IF EXISTS (SELECT 1 FROM offentliggoerelser o WHERE o.takstaar IN (r.takstaar, r.takstaar + 1))
+  IF EXISTS (SELECT 1 FROM offentliggoerelser o WHERE o.takstaar = r.takstaar + 1 OR (TG_OP <> 'INSERT' AND o.takstaar = r.takstaar))
      OR (TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM offentliggoerelser o WHERE o.takstaar IN (OLD.takstaar, OLD.takstaar + 1))) THEN
     PERFORM offentlig_udgave_op();
   END IF;
