@@ -12,7 +12,7 @@ import type { Udbakke } from "../udbakke";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
-import { OffentligtLager, type OffentligtSvar, sendGemt } from "./lager";
+import { OffentligtLager, type OffentligtSvar, delteLaesninger, sendGemt } from "./lager";
 import { type Offentliggoerelse, aktuelleTaksterAntal, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, offentligUdgave, takstoversigtRaekker } from "./sql";
 
 export interface OffentliggoerelseOptions {
@@ -138,9 +138,10 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
 
   // The page, the CSV and the .xlsx: built once per edition of the list and kept (lager.ts).
   const lager = new OffentligtLager();
+  const udgave = delteLaesninger(() => offentligUdgave(db));
   const fraLager = async (req: FastifyRequest, reply: FastifyReply, noegle: string, byg: () => Promise<OffentligtSvar>) =>
     // The edition is read before the build reads its data (lager.ts).
-    sendGemt(req, reply, await lager.hent(await offentligUdgave(db), noegle, byg));
+    sendGemt(req, reply, await lager.hent(await udgave(), noegle, byg));
 
   const FIL = {
     csv: { type: "text/csv; charset=utf-8", komprimerbar: true },

@@ -106,3 +106,34 @@ export async function sendGemt(req: FastifyRequest, reply: FastifyReply, g: Gemt
   const krop = await (g.komprimeret[kodning] ??= komprimer(g.krop, kodning));
   return reply.header("content-encoding", kodning).send(krop);
 }
+
+/**
+ * `les` shared by concurrent callers, each still answered by a read that started after its call
+ * (a change committed before a request arrived is in its answer): with a read in flight, callers
+ * wait for the next one, which all of them share. Under many viewers the edition's row is read
+ * about twice per round trip instead of once per view.
+ */
+export function delteLaesninger<T>(les: () => Promise<T>): () => Promise<T> {
+  let iGang: Promise<T> | null = null;
+  let venter: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const p = les();
+    iGang = p;
+    const ryd = () => {
+      if (iGang === p) iGang = null;
+    };
+    p.then(ryd, ryd);
+    return p;
+  };
+  return () => {
+    if (!iGang) return start();
+    venter ??= iGang.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      venter = null;
+      return start();
+    });
+    return venter;
+  };
+}
