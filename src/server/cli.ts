@@ -47,6 +47,7 @@ const HJAELP = `takst-server — indberetningsservice for takster
 Miljøvariabler: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL i stedet for den indlejrede
 database), ADDIN_ORIGIN (CORS, standard https://localhost:<PORT>), BODY_LIMIT (bytes),
 RATE_LIMIT (forespørgsler pr. minut pr. token eller klientadresse, standard 300; 0 = ingen grænse),
+PUBLIC_RATE_LIMIT (de offentlige sider pr. klientadresse pr. minut, standard 600; 0 = ingen grænse),
 TRUST_PROXY (bag en proxy: true, antal proxyer eller deres adresser; så bestemmer X-Forwarded-For
 klientadressen), LOG_LEVEL, BACKUP_DIR (daglig sikkerhedskopi i den mappe; med PostgreSQL af
 pg_dump, eller PG_DUMP), BACKUP_KEEP (antal daglige kopier, der gemmes, standard 7),

@@ -17,16 +17,33 @@ export interface Tidsgraenser {
 
 export const STANDARD_TIDSGRAENSER: Tidsgraenser = { forbindelseMs: 30_000, forespoergselMs: 30_000, keepAliveMs: 5_000 };
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A public page or download (no token): counted per client address under `offentlig`, apart from the API. */
+    offentlig?: boolean;
+  }
+}
+
 export interface Hastighedsgraense {
-  /** Requests one token (or, without a valid token, one client address) may make per window. */
+  /** Requests one token (or, without a valid token, one client address) may make per window; 0: no limit. */
   antal: number;
+  /**
+   * Requests to the public pages and downloads one client address may make per window, counted
+   * apart from the API (people behind one address reading the takstoversigt on publication day
+   * do not use up the address's API limit); 0: no limit; `antal` when absent.
+   */
+  offentlig?: number;
   vinduMs: number;
   /** The clock (tests). */
   nu?: () => number;
 }
 
-/** 300 requests per minute per token or address: far above a municipality's use, far below a flood. */
-export const STANDARD_HASTIGHED: Hastighedsgraense = { antal: 300, vinduMs: 60_000 };
+/**
+ * 300 requests per minute per token or address: far above a municipality's use, far below a
+ * flood. The public pages 600 per address: a whole office behind one address opening the
+ * takstoversigt at once, each page a kept file (offentliggoerelse/lager.ts).
+ */
+export const STANDARD_HASTIGHED = { antal: 300, offentlig: 600, vinduMs: 60_000 } as const satisfies Hastighedsgraense;
 
 interface Spand {
   start: number;
@@ -42,6 +59,10 @@ interface Spand {
 const TILFOEJELSESFIL = /^\/(?!api\/)[^?]*\.(?:js|css|html|png|svg|ico|xml|json|map|woff2?)(?:\?.*)?$/;
 const erTilfoejelsesfil = (req: FastifyRequest): boolean => (req.method === "GET" || req.method === "HEAD") && TILFOEJELSESFIL.test(req.url);
 
+const SIDE_429 = { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'", "cache-control": "no-store" };
+const forMangeSide = (sek: number): string =>
+  `<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>For mange forespørgsler</title></head>\n<body><main><h1>For mange forespørgsler</h1><p>${forMangeTekst(sek)}</p></main></body></html>\n`;
+
 /**
  * Fixed-window rate limit on every route but the add-in's files (API, public pages): keyed by token id when
  * the request carries a valid token, wherever it comes from, else by client address (req.ip: with
@@ -54,7 +75,8 @@ export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgrae
   const talt = new WeakSet<FastifyRequest>();
   let sidstRyddet = nu();
   /** Counts one request in its bucket; the seconds to wait when it is over the limit. */
-  const tael = (noegle: string): number | undefined => {
+  const tael = (noegle: string, graense: number): number | undefined => {
+    if (graense === 0) return undefined;
     const t = nu();
     // Forget finished windows now and then, so the map cannot grow without bound.
     if (t - sidstRyddet > g.vinduMs) {
@@ -67,14 +89,17 @@ export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgrae
       spande.set(noegle, s);
     }
     s.brugt++;
-    return s.brugt > g.antal ? Math.max(1, Math.ceil((s.start + g.vinduMs - t) / 1000)) : undefined;
+    return s.brugt > graense ? Math.max(1, Math.ceil((s.start + g.vinduMs - t) / 1000)) : undefined;
   };
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     talt.add(req);
     if (erTilfoejelsesfil(req)) return;
-    const sek = tael(req.bruger ? `token:${req.bruger.tokenId}` : `ip:${req.ip}`);
+    const offentlig = req.routeOptions.config?.offentlig === true;
+    const sek = offentlig ? tael(`offentlig:${req.ip}`, g.offentlig ?? g.antal) : tael(req.bruger ? `token:${req.bruger.tokenId}` : `ip:${req.ip}`, g.antal);
     if (sek === undefined) return;
     reply.header("retry-after", String(sek));
+    // A page is answered as a page: a person, not a program, reads it.
+    if (offentlig && !req.url.startsWith("/api/")) return reply.code(429).headers(SIDE_429).send(forMangeSide(sek));
     return reply.code(429).send({ fejl: forMangeTekst(sek) });
   });
   // Auth's 401 and 403 end the request before the hook above: count them here, by address, so
@@ -82,7 +107,7 @@ export const hastighedPlugin = fp(async (app: FastifyInstance, g: Hastighedsgrae
   app.addHook("onSend", async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (talt.has(req)) return payload;
     talt.add(req);
-    const sek = tael(`ip:${req.ip}`);
+    const sek = tael(`ip:${req.ip}`, g.antal);
     if (sek === undefined) return payload;
     reply.removeHeader("www-authenticate");
     reply.code(429).header("retry-after", String(sek)).type("application/json; charset=utf-8");

@@ -125,7 +125,7 @@ export function udvalgteAfsnit(md: string, navne: readonly string[]): string {
 
 export const hjaelpPlugin = fp(async (app: FastifyInstance, o: { readme?: string }) => {
   const readme = o.readme ?? resolve(__dirname, "../../README.md");
-  app.get("/hjaelp", async (_req, reply) => {
+  app.get("/hjaelp", { config: { offentlig: true } }, async (_req, reply) => {
     if (!existsSync(readme)) return reply.code(404).send({ fejl: "Hjælpen findes ikke (README.md mangler)." });
     const krop = markdownTilHtml(udvalgteAfsnit(readFileSync(readme, "utf8"), HJAELP_AFSNIT));
     reply.header("content-type", "text/html; charset=utf-8");

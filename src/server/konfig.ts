@@ -16,7 +16,7 @@ export interface Konfig {
   http: boolean;
   /** The operator's own tilgængelighedserklæring, where /tilgaengelighed leads (TILGAENGELIGHED_URL). */
   tilgaengelighedUrl?: string;
-  /** Per-token limit on the API (RATE_LIMIT requests per minute; 0 turns it off). */
+  /** Per-token limit on the API (RATE_LIMIT requests per minute) and per-address on the public pages (PUBLIC_RATE_LIMIT); 0 turns each off. */
   hastighed: Hastighedsgraense | false;
   /** Which proxies' X-Forwarded-For gives the client's address (TRUST_PROXY; off by default). */
   trustProxy: TrustProxy;
@@ -30,7 +30,7 @@ export interface Konfig {
 
 /**
  * Flags win over environment variables (PORT, HOST, DATA_DIR, DATABASE_URL, ADDIN_ORIGIN,
- * BODY_LIMIT, RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL, BACKUP_DIR, BACKUP_KEEP, SMTP_URL, MAIL_FROM, SEKRETARIAT_EMAIL, MAIL_PAAMINDELSE_DAGE). ADDIN_ORIGIN follows the port: the add-in is served by this server.
+ * BODY_LIMIT, RATE_LIMIT, PUBLIC_RATE_LIMIT, TRUST_PROXY, TILGAENGELIGHED_URL, BACKUP_DIR, BACKUP_KEEP, SMTP_URL, MAIL_FROM, SEKRETARIAT_EMAIL, MAIL_PAAMINDELSE_DAGE). ADDIN_ORIGIN follows the port: the add-in is served by this server.
  */
 export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Konfig {
   const tekst = (k: string) => (typeof flag[k] === "string" ? (flag[k] as string) : undefined);
@@ -39,8 +39,6 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
   const bodyLimit = Number(env.BODY_LIMIT ?? STANDARD_BODY_LIMIT);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new Error(`Ugyldig BODY_LIMIT: ${env.BODY_LIMIT}`);
   const http = flag.http === true;
-  const rate = Number(env.RATE_LIMIT ?? STANDARD_HASTIGHED.antal);
-  if (!Number.isInteger(rate) || rate < 0) throw new Error(`Ugyldig RATE_LIMIT: ${env.RATE_LIMIT} (antal forespørgsler pr. minut pr. token; 0 slår grænsen fra)`);
   const tilgaengelighedUrl = env.TILGAENGELIGHED_URL || undefined;
   if (tilgaengelighedUrl !== undefined && !/^https?:\/\/\S+$/.test(tilgaengelighedUrl)) throw new Error(`Ugyldig TILGAENGELIGHED_URL: ${tilgaengelighedUrl} (en adresse, der begynder med https://)`);
   return {
@@ -52,12 +50,22 @@ export function laesKonfig(flag: Record<string, string | boolean>, env: NodeJS.P
     bodyLimit,
     http,
     tilgaengelighedUrl,
-    hastighed: rate === 0 ? false : { antal: rate, vinduMs: STANDARD_HASTIGHED.vinduMs },
+    hastighed: laesHastighed(env),
     trustProxy: laesTrustProxy(env.TRUST_PROXY),
     dagligKopi: laesDagligKopi(env),
     mail: laesMailKonfig(env),
     oidc: laesOidcKonfig(env),
   };
+}
+
+/** RATE_LIMIT (per token or address) and PUBLIC_RATE_LIMIT (the public pages per address); off when both are 0. */
+function laesHastighed(env: NodeJS.ProcessEnv): Konfig["hastighed"] {
+  const rate = Number(env.RATE_LIMIT ?? STANDARD_HASTIGHED.antal);
+  if (!Number.isInteger(rate) || rate < 0) throw new Error(`Ugyldig RATE_LIMIT: ${env.RATE_LIMIT} (antal forespørgsler pr. minut pr. token; 0 slår grænsen fra)`);
+  // RATE_LIMIT=0 turns every limit off unless the public pages get their own.
+  const offentlig = Number(env.PUBLIC_RATE_LIMIT ?? (rate === 0 ? 0 : STANDARD_HASTIGHED.offentlig));
+  if (!Number.isInteger(offentlig) || offentlig < 0) throw new Error(`Ugyldig PUBLIC_RATE_LIMIT: ${env.PUBLIC_RATE_LIMIT} (antal forespørgsler pr. minut pr. klientadresse på de offentlige sider; 0 slår grænsen fra)`);
+  return rate === 0 && offentlig === 0 ? false : { antal: rate, offentlig, vinduMs: STANDARD_HASTIGHED.vinduMs };
 }
 
 /** BACKUP_DIR turns the daily backup on; BACKUP_KEEP copies are kept (7 unless set). */

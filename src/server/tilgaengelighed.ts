@@ -43,7 +43,7 @@ export const ERKLAERING_HTML = `<!doctype html>
  * `url` is set (TILGAENGELIGHED_URL), so every page's footer link stays the same.
  */
 export const tilgaengelighedPlugin = fp(async (app: FastifyInstance, o: { url?: string }) => {
-  app.get(ERKLAERING_STI, async (_req, reply) => {
+  app.get(ERKLAERING_STI, { config: { offentlig: true } }, async (_req, reply) => {
     if (o.url) return reply.redirect(o.url);
     reply.header("content-security-policy", CSP);
     reply.header("x-frame-options", "DENY");

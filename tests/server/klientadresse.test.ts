@@ -93,8 +93,8 @@ describe("rate limit per client address and per token", () => {
     expect((await gaet(KLIENTER[1]!, 100)).statusCode).toBe(401);
   });
 
-  it("the public pages are limited too", async () => {
-    const app = await service({ TRUST_PROXY: "127.0.0.1" });
+  it("the public pages are limited too (their own limit, PUBLIC_RATE_LIMIT)", async () => {
+    const app = await service({ TRUST_PROXY: "127.0.0.1", PUBLIC_RATE_LIMIT: String(GRAENSE) });
     for (const side of ["/takstoversigt", "/tilsynstakster"]) {
       const klient = side === "/takstoversigt" ? KLIENTER[2]! : KLIENTER[3]!;
       const koder: number[] = [];

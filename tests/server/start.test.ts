@@ -60,7 +60,7 @@ describe("PORT follows into the add-in's addresses", () => {
   });
 
   it("the rate limit is on by default and RATE_LIMIT=0 turns it off", () => {
-    expect(laesKonfig({}, {}).hastighed).toEqual({ antal: 300, vinduMs: 60_000 });
+    expect(laesKonfig({}, {}).hastighed).toEqual({ antal: 300, offentlig: 600, vinduMs: 60_000 });
     expect(laesKonfig({}, { RATE_LIMIT: "0" }).hastighed).toBe(false);
     expect(() => laesKonfig({}, { RATE_LIMIT: "mange" })).toThrow(/RATE_LIMIT/);
   });

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { udenUgyldigeTegn } from "../../takstskema";
+import { medFastZipTid } from "../zipTid";
 import { OVERSKRIFTER, type TakstoversigtRaekke, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
@@ -72,6 +73,10 @@ function linjerTil(tekst: string, bredde: number): number {
 export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[], dato: string | null = null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "takst-server";
+  // Dated by the publication, not the clock: the same list gives the same bytes (kept, lager.ts).
+  const udgivet = new Date(offentliggjort);
+  wb.created = udgivet;
+  wb.modified = udgivet;
   const ws = wb.addWorksheet(`Takster ${takstaar}`, {
     views: [{ state: "frozen", ySplit: 2 }],
     pageSetup: {
@@ -118,5 +123,5 @@ export async function takstoversigtXlsx(takstaar: number, offentliggjort: string
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: OVERSKRIFTER.length } };
   ws.pageSetup.printArea = `A1:${SIDSTE_KOLONNE}${Math.max(2, raekker.length + 2)}`;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return medFastZipTid(Buffer.from(await wb.xlsx.writeBuffer()), udgivet);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { z } from "zod";
 import { fejlSchema, forventedeQuerySchema, offentliggoerKontrolSchema, offentliggoerKropSchema, takstoversigtSchema } from "../../kontrakt";
@@ -12,7 +12,8 @@ import type { Udbakke } from "../udbakke";
 import { takstoversigtCsv, takstoversigtXlsx } from "./filer";
 import { type TakstoversigtRaekke, somTakstoversigt } from "./raekker";
 import { CSS, takstoversigtSide } from "./side";
-import { type Offentliggoerelse, aktuelleTaksterAntal, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, takstoversigtRaekker } from "./sql";
+import { OffentligtLager, type OffentligtSvar, delteLaesninger, sendGemt } from "./lager";
+import { type Offentliggoerelse, aktuelleTaksterAntal, hentOffentliggoerelse, offentliggjorteAar, offentliggoer, offentligUdgave, takstoversigtRaekker } from "./sql";
 
 export interface OffentliggoerelseOptions {
   db: Db;
@@ -111,77 +112,86 @@ async function offentliggoerelse(fastify: FastifyInstance, o: OffentliggoerelseO
     return reply.code(ny ? 201 : 200).send(off);
   });
 
-  app.get("/api/v1/offentliggoerelse", async (_req, reply) => {
+  app.get("/api/v1/offentliggoerelse", { config: { offentlig: true } }, async (_req, reply) => {
     reply.header("cache-control", "no-cache");
     return { offentliggjorte: await offentliggjorteAar(db) };
   });
 
-  const medAar = async (query: unknown, reply: FastifyReply): Promise<{ o: Offentliggoerelse; dato: string | null; raekker: TakstoversigtRaekke[] } | undefined> => {
-    const q = aarQuery.safeParse(query);
-    if (!q.success) {
-      await ugyldig(reply, q.error);
-      return undefined;
-    }
-    const aar = aarAf(q.data)!;
-    const off = await hentOffentliggoerelse(db, aar);
-    if (!off) {
-      await reply.code(404).send(ikkeOffentliggjort(aar));
-      return undefined;
-    }
-    reply.header("cache-control", "no-cache");
-    const dag = q.data.dato ?? null;
+  /** The published year a valid query asks for, its date and rows; undefined when the year is not published. */
+  const aaretsRaekker = async (q: z.infer<typeof aarQuery>): Promise<{ o: Offentliggoerelse; dato: string | null; raekker: TakstoversigtRaekke[] } | undefined> => {
+    const off = await hentOffentliggoerelse(db, aarAf(q)!);
+    if (!off) return undefined;
+    const dag = q.dato ?? null;
     return { o: off, dato: dag, raekker: await offentligeRaekker(db, o.register, off.takstaar, dag) };
   };
   const filnavn = (d: { o: Offentliggoerelse; dato: string | null }, endelse: string) => `attachment; filename="takstoversigt-${d.dato ?? d.o.takstaar}.${endelse}"`;
 
   const aar = { beskrevet: { querystring: json(aarQuery) } };
-  app.get("/api/v1/takstoversigt", { config: aar, schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
-    const d = await medAar(req.query, reply);
-    if (!d) return reply;
+  app.get("/api/v1/takstoversigt", { config: { ...aar, offentlig: true }, schema: { response: { 200: json(takstoversigtSchema), 400: json(fejlSchema), 404: json(fejlSchema) } } }, async (req, reply) => {
+    const q = aarQuery.safeParse(req.query);
+    if (!q.success) return ugyldig(reply, q.error);
+    const d = await aaretsRaekker(q.data);
+    if (!d) return reply.code(404).send(ikkeOffentliggjort(aarAf(q.data)!));
+    reply.header("cache-control", "no-cache");
     return { takstaar: d.o.takstaar, offentliggjort: d.o.offentliggjort, dato: d.dato, takster: d.raekker };
   });
 
-  app.get("/api/v1/takstoversigt.csv", { config: aar }, async (req, reply) => {
-    const d = await medAar(req.query, reply);
-    if (!d) return reply;
-    reply.header("content-type", "text/csv; charset=utf-8");
-    reply.header("content-disposition", filnavn(d, "csv"));
-    return takstoversigtCsv(d.raekker);
-  });
+  // The page, the CSV and the .xlsx: built once per edition of the list and kept (lager.ts).
+  const lager = new OffentligtLager();
+  const udgave = delteLaesninger(() => offentligUdgave(db));
+  const fraLager = async (req: FastifyRequest, reply: FastifyReply, noegle: string, byg: () => Promise<OffentligtSvar>) =>
+    // The edition is read before the build reads its data (lager.ts).
+    sendGemt(req, reply, await lager.hent(await udgave(), noegle, byg));
 
-  app.get("/api/v1/takstoversigt.xlsx", { config: aar }, async (req, reply) => {
-    const d = await medAar(req.query, reply);
-    if (!d) return reply;
-    reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    reply.header("content-disposition", filnavn(d, "xlsx"));
-    return reply.send(await takstoversigtXlsx(d.o.takstaar, d.o.offentliggjort, d.raekker, d.dato));
-  });
+  const FIL = {
+    csv: { type: "text/csv; charset=utf-8", komprimerbar: true },
+    xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", komprimerbar: false },
+  } as const;
+  /** The CSV or the .xlsx of a valid query, as the route sends it (404 with the Danish message for an unpublished year). */
+  const fil = async (q: z.infer<typeof aarQuery>, endelse: keyof typeof FIL): Promise<OffentligtSvar> => {
+    const d = await aaretsRaekker(q);
+    if (!d) return { status: 404, headers: { "content-type": "application/json; charset=utf-8" }, krop: Buffer.from(JSON.stringify(ikkeOffentliggjort(aarAf(q)!))), komprimerbar: true };
+    const krop = endelse === "csv" ? Buffer.from(takstoversigtCsv(d.raekker)) : await takstoversigtXlsx(d.o.takstaar, d.o.offentliggjort, d.raekker, d.dato);
+    return { status: 200, headers: { "cache-control": "no-cache", "content-type": FIL[endelse].type, "content-disposition": filnavn(d, endelse) }, krop, komprimerbar: FIL[endelse].komprimerbar };
+  };
+  for (const endelse of ["csv", "xlsx"] as const) {
+    app.get(`/api/v1/takstoversigt.${endelse}`, { config: { ...aar, offentlig: true } }, async (req, reply) => {
+      const q = aarQuery.safeParse(req.query);
+      if (!q.success) return ugyldig(reply, q.error);
+      return fraLager(req, reply, `${endelse} ${aarAf(q.data)} ${q.data.dato ?? ""}`, () => fil(q.data, endelse));
+    });
+  }
 
-  const sikkerhed = (reply: FastifyReply) => {
-    reply.header("content-security-policy", CSP);
-    reply.header("x-frame-options", "DENY");
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("cache-control", "no-cache");
+  const SIKKERHED = {
+    "content-security-policy": CSP,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-cache",
   };
 
-  app.get("/takstoversigt", { config: { beskrevet: { querystring: json(sideQuery) } } }, async (req, reply) => {
-    const q = sideQuery.safeParse(req.query);
+  /** The page for a query (null: malformed), and its status. */
+  const side = async (q: z.infer<typeof sideQuery> | null): Promise<OffentligtSvar> => {
     const aar = await offentliggjorteAar(db);
-    const oensket = q.success ? aarAf(q.data) : undefined;
-    const dag = q.success ? q.data.dato ?? null : null;
+    const oensket = q ? aarAf(q) : undefined;
+    const dag = q?.dato ?? null;
     // A date and a year that disagree is no page.
-    const enige = !q.success || q.data.takstaar === undefined || dag === null || Number(dag.slice(0, 4)) === q.data.takstaar;
+    const enige = !q || q.takstaar === undefined || dag === null || Number(dag.slice(0, 4)) === q.takstaar;
     const valgt = !enige ? null : oensket === undefined ? aar[0] ?? null : aar.find((a) => a.takstaar === oensket) ?? null;
-    sikkerhed(reply);
-    reply.header("content-type", "text/html; charset=utf-8");
     // An unpublished (or malformed) year: the page with the list of published years, and 404.
-    if (!q.success || (oensket !== undefined && !valgt)) reply.code(404);
-    return takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, o.register, valgt.takstaar, dag) : [], valgt ? dag : null);
+    const status = !q || (oensket !== undefined && !valgt) ? 404 : 200;
+    const html = takstoversigtSide(aar, valgt, valgt ? await offentligeRaekker(db, o.register, valgt.takstaar, dag) : [], valgt ? dag : null);
+    return { status, headers: { ...SIKKERHED, "content-type": "text/html; charset=utf-8" }, krop: Buffer.from(html), komprimerbar: true };
+  };
+
+  app.get("/takstoversigt", { config: { beskrevet: { querystring: json(sideQuery) }, offentlig: true } }, async (req, reply) => {
+    const q = sideQuery.safeParse(req.query);
+    const noegle = q.success ? `side ${q.data.takstaar ?? ""} ${q.data.dato ?? ""}` : "side ugyldig";
+    return fraLager(req, reply, noegle, () => side(q.success ? q.data : null));
   });
 
   app.get("/takstoversigt.css", async (_req, reply) => {
-    sikkerhed(reply);
+    reply.headers(SIKKERHED);
     reply.header("content-type", "text/css; charset=utf-8");
     return CSS;
   });

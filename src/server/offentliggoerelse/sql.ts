@@ -129,3 +129,9 @@ export async function offentliggoer(db: Sql, takstaar: number, tokenId: string, 
   return { o, ny: false };
 }
 
+
+/** The public list's edition (migration 017): it grows with every change the list may show. */
+export async function offentligUdgave(db: Sql): Promise<bigint> {
+  const [r] = await db.query<{ u: string }>("SELECT udgave::text AS u FROM offentlig_udgave");
+  return BigInt(r?.u ?? 0);
+}

@@ -67,7 +67,7 @@ async function takstudvikling(fastify: FastifyInstance, o: TakstudviklingOptions
   });
 
   // The page has no script and so no token: it shows published years only.
-  app.get("/takstudvikling", { config: beskrevet }, async (req, reply) => {
+  app.get("/takstudvikling", { config: { ...beskrevet, offentlig: true } }, async (req, reply) => {
     reply.header("content-security-policy", CSP);
     reply.header("x-frame-options", "DENY");
     reply.header("x-content-type-options", "nosniff");

@@ -115,7 +115,7 @@ export async function tilsynPlugin(app: FastifyInstance, o: TilsynOptions): Prom
     reply.header("content-disposition", `attachment; filename="tilsynstakster-${o.aar}.xlsx"`);
     return tilsynXlsx(o.aar, o.tilsyn);
   });
-  app.get("/tilsynstakster", async (req, reply) => {
+  app.get("/tilsynstakster", { config: { offentlig: true } }, async (req, reply) => {
     const o = await offentlige(req.query, reply);
     if (!o) return reply;
     reply.header("content-security-policy", CSP);
