@@ -6,14 +6,14 @@ import { buildApp } from "../src/server/app";
 import { type Db, aabnPglite } from "../src/server/db";
 import { opretToken } from "../src/server/tokens";
 import { offentliggoer } from "../src/server/offentliggoerelse/sql";
-import { AAR, FORRIGE } from "../tests/oversigt/saed";
-import { saaStor } from "../tests/oversigt/storSaed";
 import { skemaNr } from "../tests/server/fixtures";
+import { saaFuldtAar } from "./fuldtAar";
 import { median } from "./maal";
 
 /**
- * Issue 27, the public takstoversigt served as a static file would be. A large published year
- * (seedAar: 4,000+ takster, last year beside them) in the service (PGlite, in this process):
+ * Issue 27, the public takstoversigt served as a static file would be. A region's full year
+ * (bench/fuldtAar.ts: 4,123 takster in the newest takstår, the year before beside them, its
+ * newest year published) in the service (PGlite, in this process):
  * (a) views per second of the page /takstoversigt and of its CSV over 8 keep-alive connections
  * (autocannon in a child process, no compression asked), against (b) the same bytes from a bare Fastify route
  * returning a Buffer, the limit; alternating rounds, medians. (c) A municipality's submission
@@ -45,16 +45,15 @@ function seere(url: string, sekunder: number): { svar: Promise<AutocannonResulta
   return { svar, stop: () => proc.kill("SIGINT") };
 }
 
-const TILBUD = Number(process.env.BENCH_OFFENTLIG_TILBUD ?? 4200);
 const SEKUNDER = Number(process.env.BENCH_OFFENTLIG_SEKUNDER ?? 4);
 const RUNDER = Number(process.env.BENCH_OFFENTLIG_RUNDER ?? 3);
 const SEERE = 8;
 const INDSENDELSER = 60;
 
-/** The published year the bench reads: one function, so a full-year generator can take its place. */
-async function seedAar(db: Db, tokenId: string): Promise<number> {
-  await saaStor(db, TILBUD, tokenId);
-  return AAR;
+/** The published year the bench reads (the full year's newest) and how many takster it has. */
+async function seedAar(db: Db): Promise<{ aar: number; takster: number }> {
+  const info = await saaFuldtAar(db);
+  return { aar: info.nyesteAar, takster: info.antal.ydelser };
 }
 
 async function lyt(app: FastifyInstance): Promise<string> {
@@ -100,13 +99,13 @@ export async function run(): Promise<Record<string, unknown>> {
     await app.ready();
     const kommune = await opretToken(db, { rolle: "kommune", driftsherre: "Kommune 001" });
     const t0 = performance.now();
-    const aar = await seedAar(db, kommune.id);
+    const { aar, takster } = await seedAar(db);
     const seedS = (performance.now() - t0) / 1000;
     const base = await lyt(app);
     // Published through the storage layer, as seeded (the route's own step, without its time limit
     // on a loaded machine: opening 4,000 periods may take longer than a request may wait).
-    await db.transaction((tx) => offentliggoer(tx, aar, kommune.id, TILBUD));
-    console.log(`  ${TILBUD} tilbud i ${FORRIGE} og ${aar} sået og offentliggjort på ${Math.round((performance.now() - t0) / 1000)} s`);
+    await db.transaction((tx) => offentliggoer(tx, aar, kommune.id, takster));
+    console.log(`  Et fuldt år (${takster} takster i ${aar}) sået og offentliggjort på ${Math.round((performance.now() - t0) / 1000)} s`);
 
     const SIDE = `/takstoversigt?takstaar=${aar}`;
     const CSV = `/api/v1/takstoversigt.csv?takstaar=${aar}`;
@@ -116,7 +115,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const foersteMs = performance.now() - f0;
     const csv = Buffer.from(await (await fetch(base + CSV)).arrayBuffer());
     const raekker = csv.toString("utf8").trim().split("\r\n").length - 1;
-    if (raekker < 4000) throw new Error(`Takstoversigten har ${raekker} rækker, ikke 4.000 eller flere`);
+    if (raekker !== takster) throw new Error(`Takstoversigten har ${raekker} rækker, ikke årets ${takster} takster`);
 
     statisk.get("/side", async (_req, reply) => reply.type("text/html; charset=utf-8").send(side));
     statisk.get("/csv", async (_req, reply) => reply.type("text/csv; charset=utf-8").send(csv));
@@ -170,7 +169,7 @@ export async function run(): Promise<Record<string, unknown>> {
         submission_p90_with_viewers_ms: r1(p90Seere),
         ratio_p90: r3(p90Seere / p90Alene),
         rounds: { page: m.side.map(r1), static: m.sideStatisk.map(r1), csv: m.csv.map(r1), csv_static: m.csvStatisk.map(r1), p90_alone: alene.map(r1), p90_with_viewers: medSeere.map(r1) },
-        note: `${raekker} takster (storSaed, ${TILBUD} tilbud, ${aar - 1} beside them), PGlite in the bench's process; ${SEERE} keep-alive connections, ${SEKUNDER} s per measurement, ${RUNDER} alternating rounds (medians); limit: the same bytes from a bare Fastify route returning a Buffer; p90 of ${INDSENDELSER} sequential submissions`,
+        note: `${raekker} takster of ${aar} (bench/fuldtAar.ts: a region's full year, four takstår with versions), PGlite in the bench's process; ${SEERE} keep-alive connections, ${SEKUNDER} s per measurement, ${RUNDER} alternating rounds (medians); limit: the same bytes from a bare Fastify route returning a Buffer; p90 of ${INDSENDELSER} sequential submissions`,
       },
     };
   } finally {
