@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { udenUgyldigeTegn } from "../../takstskema";
 import { OVERSKRIFTER, type TakstoversigtRaekke, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
+import { nyArbejdsbog } from "../xlsxArk";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
 /** "15.01.2018" */
@@ -70,7 +70,7 @@ function linjerTil(tekst: string, bredde: number): number {
  * Excel and LibreOffice show as 1.234 kr. and 5,2 %.
  */
 export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[], dato: string | null = null): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
   const ws = wb.addWorksheet(`Takster ${takstaar}`, {
     views: [{ state: "frozen", ySplit: 2 }],
