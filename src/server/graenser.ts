@@ -28,6 +28,9 @@ export interface Hastighedsgraense {
 /** 300 requests per minute per token or address: far above a municipality's use, far below a flood. */
 export const STANDARD_HASTIGHED: Hastighedsgraense = { antal: 300, vinduMs: 60_000 };
 
+/** BODY_LIMIT's default (bytes). Here, not in app.ts, so reading the configuration loads no web service. */
+export const STANDARD_BODY_LIMIT = 256 * 1024;
+
 interface Spand {
   start: number;
   brugt: number;
