@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { CT_TASKPANES, CT_WEBEXTENSION, REL_TASKPANES, taskpanesRelsXml, taskpanesXml, webextensionXml } from "./webudvidelse";
 
 /**
@@ -69,6 +69,8 @@ export function markerDynamiske(arkXml: string): { xml: string; antal: number } 
 
 /** Post-process the bytes of an .xlsx written by ExcelJS. */
 export async function efterbehandl(xlsx: Buffer | Uint8Array, opt: Efterbehandling = {}): Promise<Buffer> {
+  // Loaded here: only the commands that write a workbook need it, not `valider`.
+  const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(xlsx);
   let ct = await tekst(zip, "[Content_Types].xml");
 

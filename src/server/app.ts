@@ -14,7 +14,7 @@ import { overvaag } from "./dbTilgaengelighed";
 import { fejlPlugin } from "./fejl";
 import { forventedePlugin } from "./forventede";
 import { revisionssporPlugin } from "./revisionsspor";
-import { type Hastighedsgraense, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
+import { type Hastighedsgraense, STANDARD_BODY_LIMIT, STANDARD_TIDSGRAENSER, type Tidsgraenser, hastighedPlugin } from "./graenser";
 import { migrer } from "./migrationer";
 import { offentliggoerelsePlugin } from "./offentliggoerelse";
 import { oversigtPlugin } from "./oversigt";
@@ -33,7 +33,6 @@ import { puljerPlugin } from "./puljer";
 import { efterreguleringPlugin } from "./efterregulering";
 import { type MailKonfig, lavUdbakke, udbakkePlugin } from "./udbakke";
 
-export const STANDARD_BODY_LIMIT = 256 * 1024;
 export const STANDARD_ADDIN_ORIGIN = "https://localhost:3000";
 
 export interface AppOptions {

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildApp } from "./app";
+import type { buildApp as BuildApp } from "./app";
 import { hentCertifikater } from "./certifikater";
 import { logStroem } from "./logformat";
 import { type Db, aabnDb } from "./db";
@@ -123,7 +123,18 @@ async function startMedLaas(k: Konfig, frigiv: () => void): Promise<void> {
     const c = await hentCertifikater((b) => console.warn(`ADVARSEL: ${b}`));
     https = { key: c.key, cert: c.cert };
   }
-  const db = await aabnOgMigrer(k);
+  // The database opens in its own thread (PGlite's WASM and initdb take seconds) while this one
+  // loads the web service's modules: start-up costs the longer of the two, not their sum.
+  const dbKlar = aabnOgMigrer(k);
+  dbKlar.catch(() => undefined); // awaited below; handled there, not an unhandled rejection meanwhile
+  let buildApp: typeof BuildApp;
+  try {
+    ({ buildApp } = await import("./app"));
+  } catch (e) {
+    await dbKlar.then((db) => db.close()).catch(() => undefined);
+    throw e;
+  }
+  const db = await dbKlar;
   // The receipts kept apart from the tables, compared with them before anything is served.
   let kvitteringer: Kvitteringskontrol;
   try {

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Pool, type PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { TABELLER_SQL } from "./sikkerhedskopi/tabeller";
 import { erUtilgaengelig, medFrist } from "./dbTilgaengelighed";
 import { type PgliteFrister, PgliteTraad, STANDARD_PGLITE_FRISTER } from "./pgliteTraad";
@@ -142,6 +142,8 @@ const UBEGRAENSET_MS = 86_400_000;
 export const STANDARD_POSTGRES_FRISTER: PostgresFrister = { forbindelseMs: 3000, forespoergselMs: 3500 };
 
 export async function aabnPostgres(url: string, max = 10, frister: PostgresFrister = STANDARD_POSTGRES_FRISTER): Promise<Db> {
+  // Loaded only with DATABASE_URL: the embedded database does without node-postgres.
+  const { Pool } = await import("pg");
   const pool = new Pool({
     connectionString: url,
     max,

@@ -45,6 +45,9 @@ export interface Hastighedsgraense {
  */
 export const STANDARD_HASTIGHED = { antal: 300, offentlig: 600, vinduMs: 60_000 } as const satisfies Hastighedsgraense;
 
+/** BODY_LIMIT's default (bytes). Here, not in app.ts, so reading the configuration loads no web service. */
+export const STANDARD_BODY_LIMIT = 256 * 1024;
+
 interface Spand {
   start: number;
   brugt: number;

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { STANDARD_BODY_LIMIT } from "./app";
-import { type Hastighedsgraense, STANDARD_HASTIGHED } from "./graenser";
+import { type Hastighedsgraense, STANDARD_BODY_LIMIT, STANDARD_HASTIGHED } from "./graenser";
 import { type TrustProxy, laesTrustProxy } from "./klientadresse";
 import { type MailKonfig, laesMailKonfig } from "./udbakke/konfig";
 import { type OidcKonfig, laesOidcKonfig } from "./login/konfig";

@@ -1,5 +1,14 @@
 import type ExcelJS from "exceljs";
 
+/**
+ * A new workbook. ExcelJS is loaded here, at the first .xlsx the service writes, not when the
+ * service starts: it is the largest module the service has and only the exports use it.
+ */
+export async function nyArbejdsbog(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = (await import("exceljs")).default;
+  return new Workbook();
+}
+
 /** A column of a report sheet: its heading, width (characters) and number format. */
 export interface ArkKolonne {
   navn: string;

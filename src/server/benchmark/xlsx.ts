@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Benchmark } from "../../kontrakt";
 import { udenUgyldigeTegn } from "../../takstskema";
-import { type ArkKolonne, rapportArk } from "../xlsxArk";
+import { type ArkKolonne, nyArbejdsbog, rapportArk } from "../xlsxArk";
 import { GRUND, POSITION, forklaring, titel } from "../../kontrakt/benchmarkTekster";
 
 /**
@@ -25,7 +25,7 @@ const GRUPPE: readonly ArkKolonne[] = [{ navn: "Lovgrundlag", bredde: 16 }, { na
  * figures of the niveauer the caller may see), Ikke med (left out and why) and Om sammenligningen.
  */
 export async function benchmarkXlsx(b: Benchmark): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
 
   const g = ark(wb, "Grupper", b, [

@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
 import { sammeYdelse, sidsteAarsTakstVist, udenUgyldigeTegn, udviklingsPl, vistUdvikling, ydelserAf } from "../../takstskema";
 import { INTET_OPSLAG, type RegelsaetOpslag } from "../regelsaet/opslag";
 import type { AktuelTakst } from "./sql";
+import { nyArbejdsbog } from "../xlsxArk";
 
 export interface EksportRaekke {
   driftsherre: string;
@@ -80,7 +80,7 @@ export function somCsv(raekker: readonly EksportRaekke[]): string {
 }
 
 export async function somXlsx(raekker: readonly EksportRaekke[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
   // Printed as the public takstoversigt is: A4 landscape, every column on one page width, the
   // heading row on every page (without it: US Letter portrait, the columns spread over 3 pages).

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import * as oidc from "openid-client";
+import type { Configuration } from "openid-client";
 import { sessionSchema } from "../../kontrakt";
 import { brugerAf } from "../auth";
 import type { Db } from "../db";
@@ -53,9 +53,11 @@ const RUDE_JS = `Office.onReady(function () {
 export const loginPlugin = fp(async (app: FastifyInstance, o: { db: Db; oidc?: OidcKonfig }) => {
   const { db } = o;
   const k = o.oidc;
-  let konfiguration: Promise<oidc.Configuration> | null = null;
-  const udbyder = (): Promise<oidc.Configuration> => {
-    if (!k) throw new Error("personligt login er ikke slået til");
+  // Loaded only when personal login is on: a service with tokens only starts without it.
+  const oidc = k ? await import("openid-client") : undefined;
+  let konfiguration: Promise<Configuration> | null = null;
+  const udbyder = (): Promise<Configuration> => {
+    if (!k || !oidc) throw new Error("personligt login er ikke slået til");
     konfiguration ??= oidc
       .discovery(new URL(k.issuer), k.clientId, k.clientSecret, k.clientSecret ? undefined : oidc.None(), erLoopback(k.issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((e: unknown) => {
@@ -76,8 +78,8 @@ export const loginPlugin = fp(async (app: FastifyInstance, o: { db: Db; oidc?: O
   });
 
   app.get("/login", async (req, reply) => {
-    if (!k) return svarSide(reply, 404, "Personligt login er ikke slået til", "Denne tjeneste bruger kun tokens. Log ind med det token, systemadministratoren har givet dig.");
-    let c: oidc.Configuration;
+    if (!k || !oidc) return svarSide(reply, 404, "Personligt login er ikke slået til", "Denne tjeneste bruger kun tokens. Log ind med det token, systemadministratoren har givet dig.");
+    let c: Configuration;
     try {
       c = await udbyder();
     } catch (e) {
@@ -109,7 +111,7 @@ export const loginPlugin = fp(async (app: FastifyInstance, o: { db: Db; oidc?: O
   });
 
   app.get("/login/callback", async (req, reply) => {
-    if (!k) return svarSide(reply, 404, "Personligt login er ikke slået til", "Denne tjeneste bruger kun tokens.");
+    if (!k || !oidc) return svarSide(reply, 404, "Personligt login er ikke slået til", "Denne tjeneste bruger kun tokens.");
     const q = req.query as Record<string, unknown>;
     const state = typeof q.state === "string" ? q.state : "";
     // One use: a replayed callback finds nothing.

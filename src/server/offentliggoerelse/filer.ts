@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
 import { udenUgyldigeTegn } from "../../takstskema";
 import { medFastZipTid } from "../zipTid";
 import { OVERSKRIFTER, type TakstoversigtRaekke, artTekst, gyldigTilTekst, periodeDato } from "./raekker";
+import { nyArbejdsbog } from "../xlsxArk";
 
 const DATO = new Intl.DateTimeFormat("da-DK", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Copenhagen" });
 /** "15.01.2018" */
@@ -71,7 +71,7 @@ function linjerTil(tekst: string, bredde: number): number {
  * Excel and LibreOffice show as 1.234 kr. and 5,2 %.
  */
 export async function takstoversigtXlsx(takstaar: number, offentliggjort: string, raekker: readonly TakstoversigtRaekke[], dato: string | null = null): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
   // Dated by the publication, not the clock: the same list gives the same bytes (kept, lager.ts).
   const udgivet = new Date(offentliggjort);

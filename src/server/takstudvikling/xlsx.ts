@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { TakstudviklingRapport } from "../../kontrakt";
 import { udenUgyldigeTegn } from "../../takstskema";
-import { type ArkKolonne, rapportArk } from "../xlsxArk";
+import { type ArkKolonne, nyArbejdsbog, rapportArk } from "../xlsxArk";
 import { GRUND, forklaring, nyTakstmodelTekst, plTekst, titel } from "./tekster";
 
 /** Percent with two decimals (the report's figures) and kroner: Danish Excel shows −1,18 % and 1.234 kr. */
@@ -18,7 +18,7 @@ const ark = (wb: ExcelJS.Workbook, navn: string, r: TakstudviklingRapport, kolon
  * Tilbud, Takstniveauer, Ikke med (what was left out and why) and Om rapporten (the PL used).
  */
 export async function takstudviklingXlsx(r: TakstudviklingRapport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
   const uden = new Map(r.region?.udenHver.map((u) => [u.driftsherre, u.udviklingPct]) ?? []);
 

@@ -1,8 +1,8 @@
-import ExcelJS from "exceljs";
 import { KATEGORIER } from "../../tilsynsskema";
 import { udenUgyldigeTegn } from "../../takstskema";
 import { SIDEFOD, rulleomraade } from "../webside";
 import type { TilsynsskemaRaekke } from "./sql";
+import { nyArbejdsbog } from "../xlsxArk";
 
 /**
  * The published tilsynstakster and each kommune's objektiv finansiering: one table of takster
@@ -53,7 +53,7 @@ export function tilsynCsv(tilsyn: readonly OffentligtTilsyn[]): string {
 }
 
 export async function tilsynXlsx(budgetaar: number, tilsyn: readonly OffentligtTilsyn[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await nyArbejdsbog();
   wb.creator = "takst-server";
   const ws = wb.addWorksheet(`Tilsyn ${budgetaar}`, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" },

@@ -6,7 +6,6 @@ import type { Db, Sql } from "../db";
 import { type KontraktTypeProvider, json } from "../kontrakt";
 import type { Rolle } from "../tokens";
 import type { Sagsstatus } from "../dialog/typer";
-import { Afsender } from "./afsender";
 import type { MailKonfig } from "./konfig";
 import { type UdbakkeRaekke, listUdbakke, offentliggjortTilAlle, tilKommunen, tilSekretariatet } from "./sql";
 import { formuler } from "./tekster";
@@ -82,6 +81,8 @@ async function udbakke(fastify: FastifyInstance, o: UdbakkeOptions): Promise<voi
     },
   );
   if (o.mail) {
+    // nodemailer is loaded only when mail is on (SMTP_URL).
+    const { Afsender } = await import("./afsender");
     const afsender = new Afsender(o.db, o.register, o.mail, app.log);
     app.addHook("onReady", async () => afsender.start());
     app.addHook("onClose", async () => afsender.stop());
