@@ -15,14 +15,14 @@ describe("takst-server start loads export-only modules lazily", () => {
   it("answers /api/v1/health without ExcelJS, JSZip, nodemailer, openid-client or pg loaded, and loads ExcelJS at the first .xlsx export", async () => {
     const spor = join(data, "moduler.txt");
     const env = { NODE_OPTIONS: `--require "${MODULSPOR}"`, MODULSPOR_FIL: spor, SMTP_URL: "", OIDC_ISSUER: "" };
-    const s = await startServer({ port: await ledigPort(), data, env, fristMs: 180_000 });
+    const s = await startServer({ port: await ledigPort(), data, env });
     await s.stop();
     const vedStart = pakker(spor);
     // The list is the server's own (not empty): Fastify is there.
     expect(vedStart.has("fastify")).toBe(true);
     expect(["exceljs", "jszip", "nodemailer", "openid-client", "pg"].filter((p) => vedStart.has(p))).toEqual([]);
 
-    const igen = await startServer({ port: await ledigPort(), data, env, fristMs: 180_000 });
+    const igen = await startServer({ port: await ledigPort(), data, env });
     try {
       const token = await opretTokenCli(["--rolle", "sekretariat"], ["--data", data]);
       const r = await fetch(`${igen.base}/api/v1/eksport/takster.xlsx`, { headers: { authorization: `Bearer ${token}` } });

@@ -24,7 +24,7 @@ describe("the overview's answer as it leaves the service", () => {
     app = await buildApp({ db, statiskMappe: null, logger: false, lukDb: true });
     token = (await opretToken(db, { rolle: "sekretariat" })).token;
     await saaStor(db, 40, (await opretToken(db, { rolle: "kommune", driftsherre: "Kommune 001" })).id);
-  }, 120000);
+  });
   afterAll(async () => {
     await app?.close();
   });
