@@ -102,7 +102,7 @@ function arknavnOk(navn: string): boolean {
 }
 
 export function hurtigMappe(zip: ZipArkiv): Projektmappe {
-  const tekst = (navn: string): string | undefined => zip.del(navn)?.toString("latin1");
+  const tekst = (navn: string): string | undefined => zip.tekst(navn);
   const wb = tekst("xl/workbook.xml");
   if (wb === undefined || !rodErOk(wb, "workbook")) throw new Uforstaaet("workbook.xml");
 
