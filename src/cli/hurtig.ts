@@ -341,7 +341,8 @@ function flettetHerre(xml: string): (adr: string) => string {
   }
   if (omr.length === 0) return (a) => a;
   return (a) => {
-    const c = delOmraade(`x!${a}`)!;
+    const n = celleNoegle(a, 0, a.length);
+    const c = n < 0 ? delOmraade(`x!${a}`)! : { k1: n % 20_000, r1: Math.floor(n / 20_000) };
     const o = omr.find((m) => c.k1 >= m.k1 && c.k1 <= m.k2 && c.r1 >= m.r1 && c.r1 <= m.r2);
     return o ? adresse(o.k1, o.r1) : a;
   };
