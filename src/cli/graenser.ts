@@ -83,7 +83,7 @@ export function tjekIndhold(zip: ZipArkiv, alleDele: boolean): void {
   for (const d of zip.dele) {
     const ark = /^xl\/worksheets\/[^/]+\.xml$/i.test(d.navn);
     if (ark) {
-      celler += tael(zip.del(d.navn)!.toString("latin1"));
+      celler += tael(zip.tekst(d.navn)!);
       if (celler > GRAENSER.celler) throw new ForStorFejl(`arkene har mere end ${TAL(GRAENSER.celler)} celler (flettede områder talt celle for celle)`);
     } else if (alleDele) pakUd(zip.buf, d);
   }

@@ -50,22 +50,29 @@ function attributter(tag: string): Map<string, string> {
     const v = m[2] ?? m[3] ?? "";
     // saxes turns tabs and newlines in attributes into spaces; not worth copying.
     if (/[\t\n]/.test(v)) throw new Uforstaaet("blanktegn i attribut");
-    a.set(m[1]!, dekod(v));
+    // Most values are plain ASCII with nothing to decode.
+    a.set(m[1]!, /^[\x20-\x25\x27-\x7e]*$/.test(v) ? v : dekod(v));
   }
   return a;
 }
 
-/** Each `<navn …>` / `<navn …/>` start tag of `xml`: its attributes and where its content starts. */
-function* tags(xml: string, navn: string, fra = 0, til = xml.length): Generator<{ attr: string; start: number; lukket: boolean; slut: number }> {
+/** Each `<navn …>` / `<navn …/>` start tag of `xml` from `fra` to `til`: where it begins and ends (`>`), and whether it is `<navn …/>`; no string per tag. */
+function efterTag(xml: string, navn: string, fra: number, til: number, hver: (i: number, gt: number, lukket: boolean) => void): void {
   const aabn = `<${navn}`;
   for (let i = xml.indexOf(aabn, fra); i >= 0 && i < til; i = xml.indexOf(aabn, i + aabn.length)) {
     const n = xml.charCodeAt(i + aabn.length);
     if (!(n === 0x20 || n === 0x3e || n === 0x2f || n === 0x09 || n === 0x0a || n === 0x0d)) continue;
     const gt = xml.indexOf(">", i);
     if (gt < 0) throw new Uforstaaet("ufuldstændigt tag");
-    const lukket = xml.charCodeAt(gt - 1) === 0x2f;
-    yield { attr: xml.slice(i + aabn.length, lukket ? gt - 1 : gt), start: gt + 1, lukket, slut: i };
+    hver(i, gt, xml.charCodeAt(gt - 1) === 0x2f);
   }
+}
+
+/** Each `<navn …>` / `<navn …/>` start tag of `xml`: its attributes and where its content starts. */
+function tags(xml: string, navn: string, fra = 0, til = xml.length): { attr: string; start: number; lukket: boolean }[] {
+  const ud: { attr: string; start: number; lukket: boolean }[] = [];
+  efterTag(xml, navn, fra, til, (i, gt, lukket) => ud.push({ attr: xml.slice(i + navn.length + 1, lukket ? gt - 1 : gt), start: gt + 1, lukket }));
+  return ud;
 }
 
 /** The text between a start tag's end and `</navn>`. */
@@ -95,7 +102,7 @@ function arknavnOk(navn: string): boolean {
 }
 
 export function hurtigMappe(zip: ZipArkiv): Projektmappe {
-  const tekst = (navn: string): string | undefined => zip.del(navn)?.toString("latin1");
+  const tekst = (navn: string): string | undefined => zip.tekst(navn);
   const wb = tekst("xl/workbook.xml");
   if (wb === undefined || !rodErOk(wb, "workbook")) throw new Uforstaaet("workbook.xml");
 
@@ -139,7 +146,7 @@ export function hurtigMappe(zip: ZipArkiv): Projektmappe {
       const xml = tekst("xl/sharedStrings.xml");
       if (xml === undefined || !rodErOk(xml, "sst")) throw new Uforstaaet("sharedStrings");
       const starter: number[] = [];
-      for (const t of tags(xml, "si")) starter.push(t.lukket ? -1 : t.start);
+      efterTag(xml, "si", 0, xml.length, (_, gt, lukket) => starter.push(lukket ? -1 : gt + 1));
       delte = { xml, starter };
     }
     const start = delte.starter[i];
@@ -180,6 +187,8 @@ export function hurtigMappe(zip: ZipArkiv): Projektmappe {
   };
 
   const ark = new Map<string, string>();
+  // The cells celler found, formulas included, so formler need not scan the sheet again.
+  const fundetI = new Map<string, { soegt: Set<string>; fundne: Map<string, FundetCelle> }>();
   const arkXml = (navn: string): string => {
     let xml = ark.get(navn);
     if (xml === undefined) {
@@ -200,37 +209,119 @@ export function hurtigMappe(zip: ZipArkiv): Projektmappe {
       const xml = arkXml(navn);
       const herre = flettetHerre(xml);
       const slaaOp = adresser.map((a) => herre(a));
-      const oensket = new Set(slaaOp);
+      const soegt = new Set([...slaaOp, ...adresser]);
+      const celler = find(xml, [...soegt]);
+      fundetI.set(navn, { soegt, fundne: celler });
       const fundne = new Map<string, CelleVaerdi>();
-      for (const t of tags(xml, "c")) {
-        // Most cells are not wanted: their address is found without parsing every attribute.
-        const ri = t.attr.indexOf(' r="');
-        if (ri < 0) throw new Uforstaaet("celle uden adresse");
-        if (!oensket.has(t.attr.slice(ri + 4, t.attr.indexOf('"', ri + 4)))) continue;
-        const a = attributter(t.attr);
-        const r = a.get("r")!;
-        if (!oensket.has(r)) throw new Uforstaaet("celleadresse");
-        if (fundne.has(r)) throw new Uforstaaet(`cellen ${r} to gange`);
-        fundne.set(r, celleVaerdi(t.lukket ? "" : indhold(xml, t.start, "c"), a.get("t"), a.get("s"), deltTekst, erDato));
+      for (const r of slaaOp) {
+        const t = celler.get(r);
+        if (t === undefined || fundne.has(r)) continue;
+        fundne.set(r, celleVaerdi(t.lukket ? "" : indhold(xml, t.start, "c"), t.a.get("t"), t.a.get("s"), deltTekst, erDato));
       }
       return slaaOp.map((r) => fundne.get(r) ?? null);
     },
     formler(navn, adresser) {
       const xml = arkXml(navn);
-      const oensket = new Set(adresser);
       const fundne = new Map<string, string>();
-      for (const t of tags(xml, "c")) {
-        const ri = t.attr.indexOf(' r="');
-        if (ri < 0 || t.lukket) continue;
-        const r = t.attr.slice(ri + 4, t.attr.indexOf('"', ri + 4));
-        if (!oensket.has(r)) continue;
-        const c = indhold(xml, t.start, "c");
+      const kendt = fundetI.get(navn);
+      const celler = kendt && adresser.every((a) => kendt.soegt.has(a)) ? kendt.fundne : find(xml, adresser, false);
+      for (const r of adresser) {
+        const t = celler.get(r);
+        if (t === undefined || t.lukket) continue;
+        const slut = xml.indexOf("</c>", t.start);
+        if (slut < 0) throw new Uforstaaet("mangler </c>");
         // A shared formula's followers (<f t="shared" si="0"/>) carry no text: as ExcelJS, no formula text.
-        for (const f of tags(c, "f")) if (!f.lukket) fundne.set(r, dekod(indhold(c, f.start, "f")));
+        efterTag(xml, "f", t.start, slut, (_, gt, lukket) => {
+          if (lukket) return;
+          const f = xml.indexOf("</f>", gt);
+          if (f < 0 || f > slut) throw new Uforstaaet("mangler </f>");
+          fundne.set(r, dekod(xml.slice(gt + 1, f)));
+        });
       }
       return adresser.map((a) => fundne.get(a));
     },
   };
+}
+
+/** A found `<c>`: its attributes and where its content starts. */
+interface FundetCelle {
+  a: Map<string, string>;
+  start: number;
+  lukket: boolean;
+}
+
+/**
+ * "D14" → a number (row × 20,000 + column) from the characters at `i` up to `slut`, without
+ * making a string; -1 where the text is not that plain form (leading zeros, lower case, `$` …).
+ */
+function celleNoegle(s: string, i: number, slut: number): number {
+  let k = 0;
+  let j = i;
+  for (; j < slut && j - i < 3; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 0x41 || c > 0x5a) break;
+    k = k * 26 + (c - 64);
+  }
+  if (j === i || j === slut || j - i > 7 || s.charCodeAt(j) === 0x30 || slut - j > 7) return -1;
+  let r = 0;
+  for (; j < slut; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) return -1;
+    r = r * 10 + (c - 0x30);
+  }
+  return r * 20_000 + k;
+}
+
+/**
+ * The `<c>` tags of `xml` whose address is one of `oensket`. Most cells are not wanted: where
+ * every cell starts `<c r="…"` (as Excel, ExcelJS and LibreOffice write them), each address is
+ * compared as a number and only wanted cells become strings; otherwise every tag is parsed.
+ * With `streng`, a cell without an address or found twice is not guessed at.
+ */
+function find(xml: string, oensket: string[], streng = true): Map<string, FundetCelle> {
+  const soeg = new Set(oensket);
+  const noegler = new Set<number>();
+  for (const a of soeg) noegler.add(celleNoegle(a, 0, a.length));
+  const fundne = new Map<string, FundetCelle>();
+  const tilfoej = (attr: string, start: number, lukket: boolean): void => {
+    const a = attributter(attr);
+    const r = a.get("r");
+    if (r === undefined || !soeg.has(r)) throw new Uforstaaet("celleadresse");
+    if (fundne.has(r)) throw new Uforstaaet(`cellen ${r} to gange`);
+    fundne.set(r, { a, start, lukket });
+  };
+  if (!noegler.has(-1)) {
+    let hurtigt = true;
+    for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
+      const n = xml.charCodeAt(i + 2);
+      if (!(n === 0x20 || n === 0x3e || n === 0x2f || n === 0x09 || n === 0x0a || n === 0x0d)) continue;
+      if (n !== 0x20 || !xml.startsWith('r="', i + 3)) {
+        hurtigt = false;
+        break;
+      }
+      const q = xml.indexOf('"', i + 6);
+      const k = q < 0 ? -1 : celleNoegle(xml, i + 6, q);
+      // An address not in the plain form is compared as text, as below.
+      if (k >= 0 && !noegler.has(k)) continue;
+      if (k < 0 && !soeg.has(xml.slice(i + 6, q < 0 ? i + 6 : q))) continue;
+      const gt = xml.indexOf(">", i);
+      if (gt < 0) throw new Uforstaaet("ufuldstændigt tag");
+      const lukket = xml.charCodeAt(gt - 1) === 0x2f;
+      tilfoej(xml.slice(i + 2, lukket ? gt - 1 : gt), gt + 1, lukket);
+    }
+    if (hurtigt) return fundne;
+    fundne.clear();
+  }
+  for (const t of tags(xml, "c")) {
+    const ri = t.attr.indexOf(' r="');
+    if (ri < 0) {
+      if (streng) throw new Uforstaaet("celle uden adresse");
+      continue;
+    }
+    if (!soeg.has(t.attr.slice(ri + 4, t.attr.indexOf('"', ri + 4)))) continue;
+    tilfoej(t.attr, t.start, t.lukket);
+  }
+  return fundne;
 }
 
 /** Merged ranges send every cell to its top-left one, as ExcelJS's merged cells do. */
@@ -250,7 +341,8 @@ function flettetHerre(xml: string): (adr: string) => string {
   }
   if (omr.length === 0) return (a) => a;
   return (a) => {
-    const c = delOmraade(`x!${a}`)!;
+    const n = celleNoegle(a, 0, a.length);
+    const c = n < 0 ? delOmraade(`x!${a}`)! : { k1: n % 20_000, r1: Math.floor(n / 20_000) };
     const o = omr.find((m) => c.k1 >= m.k1 && c.k1 <= m.k2 && c.r1 >= m.r1 && c.r1 <= m.r2);
     return o ? adresse(o.k1, o.r1) : a;
   };

@@ -274,9 +274,10 @@ function laesFormler(m: Projektmappe, plan: Plan[], perArk: Map<string, string[]
   for (const [ark, adresser] of perArk) {
     const unikke = [...new Set(adresser)];
     const fs = m.formler(ark, unikke);
+    const plads = new Map(unikke.map((a, i) => [a, i]));
     for (const p of plan) {
       if (p.liste || p.ark !== ark) continue;
-      const f = fs[unikke.indexOf(p.adresser[0]!)];
+      const f = fs[plads.get(p.adresser[0]!)!];
       if (f !== undefined) formler[p.navn] = normaliserSocFormel(f);
     }
   }
@@ -299,7 +300,11 @@ function byg(m: Projektmappe, sti: string): Omit<LaestSkema, "laeser"> {
   planOevrige(m, plan, felter);
 
   const perArk = new Map<string, string[]>();
-  for (const p of plan) perArk.set(p.ark, [...(perArk.get(p.ark) ?? []), ...p.adresser]);
+  for (const p of plan) {
+    const adresser = perArk.get(p.ark);
+    if (adresser) adresser.push(...p.adresser);
+    else perArk.set(p.ark, [...p.adresser]);
+  }
   const laest = new Map<string, CelleVaerdi>();
   for (const [ark, adresser] of perArk) {
     const unikke = [...new Set(adresser)];

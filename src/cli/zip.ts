@@ -92,6 +92,7 @@ export class ZipArkiv {
   readonly dele: ZipDel[];
   private readonly efterNavn = new Map<string, ZipDel>();
   private readonly udpakket = new Map<string, Buffer>();
+  private readonly tekster = new Map<string, string>();
 
   constructor(readonly buf: Buffer) {
     this.dele = laesZipKatalog(buf);
@@ -108,5 +109,15 @@ export class ZipArkiv {
       this.udpakket.set(navn, b);
     }
     return b;
+  }
+
+  /** A part as latin1 text (one byte, one character), made once: the cell count and the fast reader scan the same sheet. */
+  tekst(navn: string): string | undefined {
+    let t = this.tekster.get(navn);
+    if (t === undefined) {
+      t = this.del(navn)?.toString("latin1");
+      if (t !== undefined) this.tekster.set(navn, t);
+    }
+    return t;
   }
 }

@@ -80,6 +80,10 @@ export function hurtigOverhead(grundlag: number, sats: number, loft?: number): n
   return somTal(rundBroek(produkt, kg + ks), 0);
 }
 
+/** The last limit hurtigEfterregulering read and its decimals (0 and -0 have the same). */
+let sidsteGraense = STANDARD_GRAENSE;
+let sidsteGraenseK = decimaler(STANDARD_GRAENSE);
+
 /**
  * EFTERREG: the part of resultat beyond ±budget × graense, with opposite sign (no rounding),
  * exactly in scaled integers over a common 10^k.
@@ -89,7 +93,12 @@ export function hurtigEfterregulering(resultat: number, budget: number, graense:
   if (!(budget >= 0) || !(graense >= 0 && graense <= 1)) return undefined;
   const kr = decimaler(resultat);
   const kb = decimaler(budget);
-  const kg = decimaler(graense);
+  // A sheet passes one limit (0,05) to every cell: its decimals are read once, not per call.
+  if (!(graense === sidsteGraense)) {
+    sidsteGraenseK = decimaler(graense);
+    sidsteGraense = graense;
+  }
+  const kg = sidsteGraenseK;
   if (kr < 0 || kb < 0 || kg < 0) return undefined;
   // band = budget × graense has kb + kg decimals; bring both to the larger scale.
   const k = Math.max(kr, kb + kg);

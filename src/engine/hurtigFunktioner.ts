@@ -1,5 +1,5 @@
 import { hurtigOverhead } from "./hurtig";
-import { broek, gange, GRAENSE, plus, rundBroek, rundKvotient, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
+import { broek, decimaler, gange, GRAENSE, heltalAf, mAf, plus, plusM, rundBroek, rundKvotient, skala, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
 import type { AfskrivningsRegler } from "./kapital";
 import type { Afrunding } from "./fordeling";
 import type { Driftsherre } from "./lukning";
@@ -33,11 +33,13 @@ function rundMedFortegn(n: number, d: number): number {
 }
 
 /** a × b / c (c > 0) rounded half away from zero, exactly (the comment above); undefined beyond 1e15. */
-function rundProduktKvotient(a: Skaleret, b: Skaleret, c: Skaleret): number | undefined {
-  const ab = gange(a, b);
-  if (!ab) return undefined;
-  const q = broek({ m: Math.abs(ab.m), k: ab.k }, c);
-  return q ? rundMedFortegn(ab.m < 0 ? -q.n : q.n, q.d) : undefined;
+function rundProduktKvotient(am: number, ak: number, bm: number, bk: number, cm: number, ck: number): number | undefined {
+  const ab = am * bm;
+  const k = ak + bk;
+  if (!(Math.abs(ab) <= GRAENSE && k < TI_I.length && cm > 0)) return undefined;
+  const n = Math.abs(ab) * TI_I[ck]!;
+  const d = cm * TI_I[k]!;
+  return n <= GRAENSE && d <= GRAENSE ? rundMedFortegn(ab < 0 ? -n : n, d) : undefined;
 }
 
 /** tilTal(forrentning(vaerdi, rentesats, loft)): vaerdi × rentesats in whole kroner, rentesats within [0, 1] and the cap. */
@@ -149,32 +151,49 @@ export function hurtigTilsynskategori(pladser: number): 1 | 2 | 3 | 4 | undefine
  */
 export function hurtigTilsynstakster(behov: number, antal: readonly number[], vaegte: readonly number[], andel = 1): number[] | undefined {
   if (antal.length !== 4 || vaegte.length !== 4 || !(behov >= 0) || !(andel > 0 && andel <= 1)) return undefined;
-  const b = skaler(behov);
-  const a = skaler(andel);
-  if (!b || !a) return undefined;
-  let vaegtet: Skaleret | undefined = NUL;
-  const v: Skaleret[] = [];
+  // The same scaled integers as skaler/gange/plus, in locals and a module scratch (no object per value).
+  const kb = decimaler(behov);
+  const ka = decimaler(andel);
+  if (kb < 0 || ka < 0) return undefined;
+  const mb = heltalAf(behov, kb);
+  const ma = heltalAf(andel, ka);
+  // Σ antal × vægt at the largest of the weights' scales.
+  let kv = 0;
   for (let i = 0; i < 4; i++) {
     const w = vaegte[i]!;
-    const s = w > 0 ? skaler(w) : undefined;
-    const led = s && heltalI(antal[i], 0, 1e9) ? gange({ m: antal[i]!, k: 0 }, s) : undefined;
-    vaegtet = led && vaegtet && plus(vaegtet, led);
-    if (!s || !vaegtet) return undefined;
-    v.push(s);
+    const k = w > 0 ? decimaler(w) : -1;
+    if (k < 0 || !heltalI(antal[i], 0, 1e9)) return undefined;
+    VAEGT_K[i] = k;
+    VAEGT_M[i] = heltalAf(w, k);
+    if (k > kv) kv = k;
   }
-  if (vaegtet.m === 0) return undefined;
+  let vaegtet = 0;
+  for (let i = 0; i < 4; i++) {
+    const led = antal[i]! * VAEGT_M[i]! * TI_I[kv - VAEGT_K[i]!]!;
+    vaegtet += led;
+    if (!(led <= GRAENSE && vaegtet <= GRAENSE)) return undefined;
+  }
+  if (vaegtet === 0) return undefined;
   const ud: number[] = [];
-  for (const w of v) {
-    const bw = gange(b, w);
-    const t = bw && gange(bw, a);
-    const q = t && broek(t, vaegtet);
-    if (!q) return undefined;
-    const r = rundKvotient(q.n, q.d);
-    if (2 * (q.n - (r - 1) * q.d) === q.d) return undefined; // exactly n + ½: decimal.js's 40-digit base may fall either side
+  for (let i = 0; i < 4; i++) {
+    // behov × vægt × andel / vaegtet as n / d over integers ≤ 1e15.
+    const bw = mb * VAEGT_M[i]!;
+    const t = bw * ma;
+    const kt = kb + VAEGT_K[i]! + ka;
+    if (!(bw <= GRAENSE && t <= GRAENSE && kt < TI_I.length)) return undefined;
+    const n = t * TI_I[kv]!;
+    const d = vaegtet * TI_I[kt]!;
+    if (!(n <= GRAENSE && d <= GRAENSE)) return undefined;
+    const r = rundKvotient(n, d);
+    if (2 * (n - (r - 1) * d) === d) return undefined; // exactly n + ½: decimal.js's 40-digit base may fall either side
     ud.push(r);
   }
   return ud;
 }
+
+/** Scratch for hurtigTilsynstakster's four weights as scaled integers m / 10^k. */
+const VAEGT_M = [0, 0, 0, 0];
+const VAEGT_K = [0, 0, 0, 0];
 
 /**
  * fordel(beloeb, noegle, afrunding).map(tilTal). Every share is beloeb × nøgle / Σ nøgle over a
@@ -251,31 +270,54 @@ export interface LukningTal {
   resten: number;
 }
 
+/** Scratch: resultat, enhedsbudget and samletBudget as m / 10^k (LUKNING and OVERTAGELSE read the same three). */
+const DELE = { mr: 0, kr: 0, me: 0, ke: 0, ms: 0, ks: 0 };
+
+/** Reads the three into DELE; false where the engine refuses them (0 ≤ enhedsbudget ≤ samletBudget, samletBudget > 0) or they leave the exact range. */
+function laesDele(resultat: number, enhedsbudget: number, samletBudget: number): boolean {
+  if (!(samletBudget > 0 && enhedsbudget >= 0 && enhedsbudget <= samletBudget)) return false;
+  DELE.mr = mAf(resultat);
+  DELE.kr = skala.k;
+  DELE.me = mAf(enhedsbudget);
+  DELE.ke = skala.k;
+  DELE.ms = mAf(samletBudget);
+  DELE.ks = skala.k;
+  return !Number.isNaN(DELE.mr) && !Number.isNaN(DELE.me) && !Number.isNaN(DELE.ms);
+}
+
 /** lukning(...) through tilTal: resultat's three parts (Bilag 17). */
 export function hurtigLukning(resultat: number, enhedsbudget: number, samletBudget: number, driftsherre: Driftsherre = "kommune", graense: number = STANDARD_GRAENSE): LukningTal | undefined {
-  if (!(samletBudget > 0 && enhedsbudget >= 0 && enhedsbudget <= samletBudget)) return undefined;
-  const r = skaler(resultat);
-  const e = skaler(enhedsbudget);
-  const s = skaler(samletBudget);
-  const g = graenseSkaleret(graense);
-  const over = r && e && s && g && udOver(r, s, g);
-  const videre = over && plus(r, neg(over));
-  if (!over || !videre) return undefined;
-  if (driftsherre === "region") return { viderefoeresAarPlus1: tal(videre), afregnesVedLukningen: 0, resten: tal(over) };
-  const ekstra = rundProduktKvotient(over, e!, s!);
-  const rest = ekstra !== undefined ? plus(over, { m: -ekstra, k: 0 }) : undefined;
-  return rest ? { viderefoeresAarPlus1: tal(videre), afregnesVedLukningen: ekstra! + 0, resten: tal(rest) } : undefined;
+  if (!(graense >= 0 && graense <= 1) || !laesDele(resultat, enhedsbudget, samletBudget)) return undefined;
+  const { mr, kr, me, ke, ms, ks } = DELE;
+  const mg = mAf(graense);
+  const kg = skala.k;
+  if (Number.isNaN(mg)) return undefined;
+  // udOver: the part of r beyond ±samletBudget × graense (0 inside).
+  const baand = ms * mg;
+  const kb = ks + kg;
+  if (!(baand <= GRAENSE && kb < TI_I.length)) return undefined;
+  const over = plusM(mr, kr, -baand, kb);
+  const under = plusM(mr, kr, baand, kb);
+  const k = skala.k;
+  if (Number.isNaN(over) || Number.isNaN(under)) return undefined;
+  const mo = over > 0 ? over : under < 0 ? under : 0;
+  const ko = over > 0 || under < 0 ? k : 0;
+  const videre = plusM(mr, kr, -mo, ko);
+  const kv = skala.k;
+  if (Number.isNaN(videre)) return undefined;
+  if (driftsherre === "region") return { viderefoeresAarPlus1: somTal(videre, kv), afregnesVedLukningen: 0, resten: somTal(mo, ko) };
+  const ekstra = rundProduktKvotient(mo, ko, me, ke, ms, ks);
+  const rest = ekstra !== undefined ? plusM(mo, ko, -ekstra, 0) : NaN;
+  return Number.isNaN(rest) ? undefined : { viderefoeresAarPlus1: somTal(videre, kv), afregnesVedLukningen: ekstra! + 0, resten: somTal(rest, skala.k) };
 }
 
 /** overtagelseDele(...) through tilTal: the budget share of resultat that follows the offer, and the rest. */
 export function hurtigOvertagelse(resultat: number, enhedsbudget: number, samletBudget: number): { foelgerMedTilbuddet: number; bliverIEnheden: number } | undefined {
-  if (!(samletBudget > 0 && enhedsbudget >= 0 && enhedsbudget <= samletBudget)) return undefined;
-  const r = skaler(resultat);
-  const e = skaler(enhedsbudget);
-  const s = skaler(samletBudget);
-  const foelger = r && e && s ? rundProduktKvotient(r, e, s) : undefined;
-  const bliver = foelger !== undefined ? plus(r!, { m: -foelger, k: 0 }) : undefined;
-  return bliver ? { foelgerMedTilbuddet: foelger! + 0, bliverIEnheden: tal(bliver) } : undefined;
+  if (!laesDele(resultat, enhedsbudget, samletBudget)) return undefined;
+  const { mr, kr, me, ke, ms, ks } = DELE;
+  const foelger = rundProduktKvotient(mr, kr, me, ke, ms, ks);
+  const bliver = foelger !== undefined ? plusM(mr, kr, -foelger, 0) : NaN;
+  return Number.isNaN(bliver) ? undefined : { foelgerMedTilbuddet: foelger! + 0, bliverIEnheden: somTal(bliver, skala.k) };
 }
 
 export interface ModtagerTal {

@@ -1,5 +1,5 @@
 import { hurtigOverhead } from "./hurtig";
-import { broek, GRAENSE, gange, plus, rundKvotient, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
+import { broek, GRAENSE, gange, gangeM, mAf, plus, plusM, rundKvotient, skala, type Skaleret, skaler, somTal, TI_I } from "./skaleret";
 
 /**
  * Exact fast paths for the takstskema's recomputation (decimal.js per figure dominated validate_one_ms, bench/takstskema.bench.ts): the sums of the
@@ -46,21 +46,11 @@ export interface YdelseTal {
   ressource: number | null;
 }
 
-const EN: Skaleret = { m: 1, k: 0 };
-
-/** One ydelse's belægningsdage bd = pladser × dage × belægning, its ressource r and r × bd; undefined where the engine would throw. */
-function raekkeDage(y: YdelseTal, d: Skaleret): { bd: Skaleret; r: Skaleret; rbd: Skaleret } | undefined {
-  const { pladser, belaegning, ressource } = y;
-  if (!(pladser! > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return undefined;
-  const p = skaler(pladser);
-  const b = skaler(belaegning);
-  const pd = p && gange(p, d);
-  const bd = pd && b && gange(pd, b);
-  let r: Skaleret | undefined = EN;
-  if (ressource !== null && ressource !== undefined) r = ressource > 0 ? skaler(ressource) : undefined;
-  const rbd = bd && r && gange(r, bd);
-  return bd && r && rbd ? { bd, r, rbd } : undefined;
-}
+/** Scratch for hurtigTakststruktur: each row's belægningsdage and ressource as m / 10^k (no object per row). */
+const BD_M: number[] = [];
+const BD_K: number[] = [];
+const R_M: number[] = [];
+const R_K: number[] = [];
 
 /**
  * takststruktur(basisgrundlag, servicegrundlag, ydelser, dage) with every Dec through tilTal:
@@ -73,43 +63,91 @@ export function hurtigTakststruktur(
   ydelser: readonly YdelseTal[],
   dage: number,
 ): { raekker: (StrukturTal | null)[]; belaegningsdage: number } | undefined {
-  const basis = skaler(basisgrundlag);
-  const service = skaler(servicegrundlag);
-  const d = skaler(dage);
-  if (!basis || !service || !d) return undefined;
+  const mBasis = mAf(basisgrundlag);
+  const kBasis = skala.k;
+  const mService = mAf(servicegrundlag);
+  const kService = skala.k;
+  const mD = mAf(dage);
+  const kD = skala.k;
+  if (Number.isNaN(mBasis) || Number.isNaN(mService) || Number.isNaN(mD)) return undefined;
   if (!(basisgrundlag >= 0 && servicegrundlag >= 0 && basisgrundlag + servicegrundlag > 0 && dage > 0 && dage <= 366)) return undefined;
-  const rader: ({ bd: Skaleret; r: Skaleret } | null)[] = [];
-  let sumBd: Skaleret | undefined = { m: 0, k: 0 };
-  let sumRBd: Skaleret | undefined = { m: 0, k: 0 };
-  for (const y of ydelser) {
-    if (y.pladser === null || y.pladser === undefined) {
-      rader.push(null);
-      continue;
-    }
-    const x = raekkeDage(y, d);
-    if (!x) return undefined;
-    sumBd = plus(sumBd, x.bd);
-    sumRBd = plus(sumRBd, x.rbd);
-    if (!sumBd || !sumRBd) return undefined;
-    rader.push(x);
+  let sumBd = 0;
+  let kSumBd = 0;
+  let sumRBd = 0;
+  let kSumRBd = 0;
+  const n = ydelser.length;
+  for (let i = 0; i < n; i++) {
+    const pladser = ydelser[i]!.pladser;
+    if (pladser === null || pladser === undefined) continue;
+    const rbd = laesRaekke(ydelser[i]!, i, mD, kD);
+    const kRbd = skala.k;
+    if (Number.isNaN(rbd)) return undefined;
+    const bd = BD_M[i]!;
+    const kBd = BD_K[i]!;
+    sumBd = plusM(sumBd, kSumBd, bd, kBd);
+    kSumBd = skala.k;
+    sumRBd = plusM(sumRBd, kSumRBd, rbd, kRbd);
+    kSumRBd = skala.k;
+    if (Number.isNaN(sumBd) || Number.isNaN(sumRBd)) return undefined;
   }
-  if (!sumBd || !sumRBd || sumBd.m === 0) return undefined; // no ydelse: the engine's EMPTY
-  const bt = broek(basis, sumBd);
-  if (!bt) return undefined;
-  const basistakst = rundKvotient(bt.n, bt.d);
+  if (sumBd === 0) return undefined; // no ydelse: the engine's EMPTY
+  const bt = broekM(mBasis, kBasis, sumBd, kSumBd);
+  if (bt < 0) return undefined;
+  const basistakst = rundKvotient(bt, BROEK_D);
   const raekker: (StrukturTal | null)[] = [];
-  for (const x of rader) {
-    if (x === null) {
+  for (let i = 0; i < n; i++) {
+    const pladser = ydelser[i]!.pladser;
+    if (pladser === null || pladser === undefined) {
       raekker.push(null);
       continue;
     }
-    const sr = gange(service, x.r);
-    const st = sr && broek(sr, sumRBd);
-    if (!st) return undefined;
-    const servicetakst = rundKvotient(st.n, st.d);
-    raekker.push({ belaegningsdage: somTal(x.bd.m, x.bd.k), basistakst, servicetakst, takst: basistakst + servicetakst });
+    const sr = gangeM(mService, kService, R_M[i]!, R_K[i]!);
+    const st = Number.isNaN(sr) ? -1 : broekM(sr, skala.k, sumRBd, kSumRBd);
+    if (st < 0) return undefined;
+    const servicetakst = rundKvotient(st, BROEK_D);
+    raekker.push({ belaegningsdage: somTal(BD_M[i]!, BD_K[i]!), basistakst, servicetakst, takst: basistakst + servicetakst });
   }
-  return { raekker, belaegningsdage: somTal(sumBd.m, sumBd.k) };
+  return { raekker, belaegningsdage: somTal(sumBd, kSumBd) };
+}
+
+/**
+ * Row i's bd = pladser × dage × belægning and r (1 when blank) into the scratch, and r × bd (its
+ * k in skala.k); NaN where the engine would throw or the exact range ends.
+ */
+function laesRaekke(y: YdelseTal, i: number, mD: number, kD: number): number {
+  const { pladser, belaegning, ressource } = y;
+  if (!(pladser! > 0) || belaegning === null || belaegning === undefined || !(belaegning > 0 && belaegning <= 1)) return NaN;
+  const mP = mAf(pladser);
+  const kP = skala.k;
+  const mB = mAf(belaegning);
+  const kB = skala.k;
+  const pd = gangeM(mP, kP, mD, kD);
+  const bd = gangeM(pd, skala.k, mB, kB);
+  const kBd = skala.k;
+  let mR = 1;
+  let kR = 0;
+  if (ressource !== null && ressource !== undefined) {
+    mR = ressource > 0 ? mAf(ressource) : NaN;
+    kR = skala.k;
+  }
+  BD_M[i] = bd;
+  BD_K[i] = kBd;
+  R_M[i] = mR;
+  R_K[i] = kR;
+  // NaN in any factor (mP, mB: a failed read) carries through the products.
+  return gangeM(mR, kR, bd, kBd);
+}
+
+/** Scratch: the denominator of the last broekM. */
+let BROEK_D = 1;
+
+/** broek(a, b) without an object: n (d in BROEK_D), or -1 where broek gives undefined. */
+function broekM(am: number, ak: number, bm: number, bk: number): number {
+  if (!(am >= 0 && bm > 0)) return -1;
+  const n = am * TI_I[bk]!;
+  const d = bm * TI_I[ak]!;
+  BROEK_D = d;
+  return n <= GRAENSE && d <= GRAENSE ? n : -1;
 }
 
 /** tilTal(dec(belaegningsdage).div(dec(pladser).times(dage))): the tilbud's belægning, for positive arguments. */

@@ -105,3 +105,36 @@ export function rundKvotient(n: number, d: number): number {
   }
   return (2 * rest >= d ? q + 1 : q) + 0;
 }
+
+/**
+ * The same arithmetic without an object per value, for fast paths called per cell: each returns m
+ * and leaves its scale k in `skala.k`, or NaN where skaler/plus/gange give undefined.
+ */
+export const skala = { k: 0 };
+
+/** skaler(x).m, its k in skala.k. */
+export function mAf(x: unknown): number {
+  if (typeof x !== "number") return NaN;
+  const k = decimaler(x);
+  if (k < 0) return NaN;
+  skala.k = k;
+  return heltalAf(x, k);
+}
+
+/** plus(a, b).m at the larger scale, in skala.k. */
+export function plusM(am: number, ak: number, bm: number, bk: number): number {
+  const k = ak > bk ? ak : bk;
+  const a = am * TI_I[k - ak]!;
+  const b = bm * TI_I[k - bk]!;
+  const m = a + b;
+  skala.k = k;
+  return Math.abs(a) <= GRAENSE && Math.abs(b) <= GRAENSE && Math.abs(m) <= GRAENSE ? m : NaN;
+}
+
+/** gange(a, b).m, its k (ak + bk) in skala.k. */
+export function gangeM(am: number, ak: number, bm: number, bk: number): number {
+  const m = am * bm;
+  const k = ak + bk;
+  skala.k = k;
+  return Math.abs(m) <= GRAENSE && k < TI_I.length ? m : NaN;
+}

@@ -147,9 +147,21 @@ export function takstudviklingTal(ny: number, sidste: number, pl: number, decima
   return { vaerdi: u.toDecimalPlaces(decimaler).toNumber(), over: u.abs().gt(graense) };
 }
 
+/** An integer decimal.js reads exactly, small enough that sums of four stay exact in doubles. */
+const helKrone = (x: number) => Number.isInteger(x) && Math.abs(x) <= 1e15;
+
 /** Bilag 18's lines A4 = A2 + A3, A5 = A1 − A4, A7 = A5 − A6 and the regulering −A7. */
+
 export function efterregModelTal(A1: number, A2: number, A3: number, A6: number): { A4: number; A5: number; A7: number; forventetRegulering: number } {
   if (genveje) {
+    // Whole kroner (the common case): sums of integers ≤ 1e15 are exact in doubles (below 2^53),
+    // as are decimal.js's; + 0 turns -0 into the 0 it gives.
+    if (helKrone(A1) && helKrone(A2) && helKrone(A3) && helKrone(A6)) {
+      const A4 = A2 + A3 + 0;
+      const A5 = A1 - A2 - A3 + 0;
+      const A7 = A1 - A2 - A3 - A6 + 0;
+      return { A4, A5, A7, forventetRegulering: A7 === 0 ? 0 : -A7 };
+    }
     const A4 = hurtigSum([A2, A3], 0);
     const A5 = hurtigSum([A1, -A2, -A3], 0);
     const A7 = hurtigSum([A1, -A2, -A3, -A6], 0);

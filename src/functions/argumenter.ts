@@ -91,28 +91,28 @@ function somTal(p: ParameterBeskrivelse, v: Celle, hvor = ""): number {
   return Object.is(v, -0) ? 0 : v;
 }
 
-function husk(ctx: Kontekst, p: ParameterBeskrivelse, n: number): number {
-  ctx.vaerdier[p.da.navn] = n;
+function husk(ctx: Kontekst, index: number, n: number): number {
+  ctx.tal[index] = n;
   return n;
 }
 
 /** A required number. */
 export function tal(ctx: Kontekst, index: number, v: unknown): number {
+  if (endeligtTal(v)) return husk(ctx, index, v === 0 ? 0 : v);
   const p = param(ctx, index);
-  if (endeligtTal(v)) return husk(ctx, p, v === 0 ? 0 : v);
   const c = skalar(ctx, index, v);
   if (tom(c)) throw new ArgumentFejl(p, "mangler");
-  return husk(ctx, p, somTal(p, c));
+  return husk(ctx, index, somTal(p, c));
 }
 
 /** An optional number: omitted (null) or a blank cell gives undefined, so the engine's default applies. */
 export function valgfritTal(ctx: Kontekst, index: number, v: unknown): number | undefined {
   if (v === null || v === undefined) return undefined;
-  if (endeligtTal(v)) return husk(ctx, param(ctx, index), v === 0 ? 0 : v);
+  if (endeligtTal(v)) return husk(ctx, index, v === 0 ? 0 : v);
   const c = skalar(ctx, index, v);
   if (tom(c)) return undefined;
   const p = param(ctx, index);
-  return husk(ctx, p, somTal(p, c));
+  return husk(ctx, index, somTal(p, c));
 }
 
 const ISO_DATO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -123,10 +123,10 @@ function somDato(ctx: Kontekst, index: number, c: Celle): number {
     const m = ISO_DATO.exec(c.trim());
     const d = m ? gyldigDato(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
     if (d === undefined) throw new ArgumentFejl(p, `er tekst (${citat(c)}), ikke en dato`);
-    return husk(ctx, p, d);
+    return husk(ctx, index, d);
   }
   // A date cell is its serial number; a time of day (the fraction) is not part of the date.
-  return husk(ctx, p, Math.floor(somTal(p, c)));
+  return husk(ctx, index, Math.floor(somTal(p, c)));
 }
 
 /** A required date: a date cell (its serial number) or ISO text "2018-01-14". */
@@ -189,18 +189,23 @@ export function omraade(ctx: Kontekst, index: number, v: unknown): Matrix {
 
 /** The numbers of a range; blank cells are 0 where `tomErNul`, otherwise refused. */
 export function omraadeTal(ctx: Kontekst, index: number, m: Matrix, tomErNul: boolean): number[] {
-  const p = param(ctx, index);
   const flere = m.length * (m[0]?.length ?? 0) > 1;
-  return m.flatMap((raekke, i) =>
-    raekke.map((c, j) => {
-      const hvor = flere ? `(række ${i + 1}, kolonne ${j + 1}) ` : "";
-      if (tom(c)) {
-        if (tomErNul) return 0;
-        throw new ArgumentFejl(p, `${hvor}mangler`);
+  const ud: number[] = [];
+  for (let i = 0; i < m.length; i++) {
+    const raekke = m[i]!;
+    for (let j = 0; j < raekke.length; j++) {
+      const c = raekke[j];
+      // A finite number needs no message: the cell's position is written only on the way to one.
+      if (endeligtTal(c)) ud.push(c === 0 ? 0 : c);
+      else if (tom(c) && tomErNul) ud.push(0);
+      else {
+        const hvor = flere ? `(række ${i + 1}, kolonne ${j + 1}) ` : "";
+        if (tom(c)) throw new ArgumentFejl(param(ctx, index), `${hvor}mangler`);
+        ud.push(somTal(param(ctx, index), c, hvor));
       }
-      return somTal(p, c, hvor);
-    }),
-  );
+    }
+  }
+  return ud;
 }
 
 /** A range that must be one column. */
@@ -257,12 +262,15 @@ export function kolonneMedHoejde(ctx: Kontekst, index: number, v: unknown, hoejd
 
 /** Row i of a one-column range as a number, or null for a blank cell (the caller decides what blank means). */
 export function kolonneCelle(ctx: Kontekst, index: number, m: Matrix, i: number): number | null {
-  const p = param(ctx, index);
   const c = m[i]?.[0];
+  if (endeligtTal(c)) return c === 0 ? 0 : c;
   if (tom(c)) return null;
-  const n = somTal(p, c, m.length > 1 ? `(række ${i + 1}) ` : "");
-  (ctx.kolonner ??= {})[p.da.navn] = m;
-  return n;
+  return somTal(param(ctx, index), c, m.length > 1 ? `(række ${i + 1}) ` : "");
+}
+
+/** A column argument kept for a message about one of its rows (once per column, not per cell). */
+export function huskKolonne(ctx: Kontekst, index: number, m: Matrix): void {
+  (ctx.kolonner ??= {})[param(ctx, index).da.navn] = m;
 }
 
 /**

@@ -5,8 +5,8 @@ import { talDa, vaerdiDa } from "./format";
 /** What an adapter call knows when something goes wrong: the function, the values so far, the ruleset. */
 export interface Kontekst {
   fn: FunktionBeskrivelse;
-  /** Parsed argument values by Danish parameter name (name[i] for row i of a column), for messages. */
-  vaerdier: Record<string, number>;
+  /** Parsed number arguments by parameter index, for messages (an array slot, not a named key: this is on every call's path). */
+  tal: number[];
   /** Column arguments by Danish parameter name, read for a message about row i (one store per column, not per cell). */
   kolonner?: Record<string, readonly (readonly unknown[])[]>;
   regelsaet?: string;
@@ -105,7 +105,7 @@ function kolonneVaerdi(ctx: Kontekst, navn: string, index: number): number | und
 }
 
 function vaerdiTekst(p: ParameterBeskrivelse | undefined, navn: string, ctx: Kontekst, index?: number): { vist: string; tip: string } {
-  const v = index === undefined ? ctx.vaerdier[navn] : kolonneVaerdi(ctx, navn, index);
+  const v = index === undefined ? (p ? ctx.tal[ctx.fn.parametre.indexOf(p)] : undefined) : kolonneVaerdi(ctx, navn, index);
   if (v === undefined || !p) return { vist: "", tip: "" };
   const vist = vaerdiDa(v, p.enhed);
   // 95 typed for 95 %: the commonest slip with fractions (golden takst.json).

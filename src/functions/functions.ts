@@ -29,6 +29,7 @@ import {
   dato,
   kolonne,
   kolonneCelle,
+  huskKolonne,
   kolonneMedHoejde,
   navn,
   omraadeTal,
@@ -67,7 +68,7 @@ const UDELADT_OMRAADE = null as unknown as any[][]; // eslint-disable-line @type
 function kald<T extends Ud>(id: string, beregn: (ctx: Kontekst) => T): T {
   let fn = beskrivelser.get(id);
   if (!fn) beskrivelser.set(id, (fn = funktion(id)));
-  const ctx: Kontekst = { fn, vaerdier: {} };
+  const ctx: Kontekst = { fn, tal: [] };
   try {
     return beregn(ctx);
   } catch (e) {
@@ -353,6 +354,10 @@ export function takststruktur(
       if (pl === null) return { pladser: null, belaegning: null, ressource: null };
       return { pladser: pl, belaegning: kolonneCelle(c, 3, b, i), ressource: r ? kolonneCelle(c, 4, r, i) : null };
     });
+    // Kept only now: a row the engine names in a message was read above (its pladser is not blank).
+    huskKolonne(c, 2, p);
+    huskKolonne(c, 3, b);
+    if (r) huskKolonne(c, 4, r);
     return takststrukturTal(basis, service, ydelser, d ?? STANDARD_DAGE).raekker.map((y) => (y ? [endeligt(y.basistakst), endeligt(y.servicetakst), endeligt(y.takst)] : ["", "", ""]));
   });
 }

@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import {
+  efterregModelTal,
   hurtigBelaegning,
   hurtigBelaegningsafvigelse,
   hurtigSum,
   hurtigTakststruktur,
   hurtigTjenestemandspension,
   overheadGrundlag,
+  kunDecimal,
   tilTal,
 } from "../../src/engine";
 import {
@@ -107,5 +109,25 @@ describe("the comparison catches a broken fast path", () => {
       { numRuns: KOERSLER, seed: 15 },
     );
     expect(r.failed).toBe(true);
+  });
+});
+
+describe("EFTERREG.MODEL's whole-kroner sums", () => {
+  // Integers up to 1e15 (and their neighbours beyond, and decimals) against the decimal.js path.
+  const beloeb = fc.oneof(
+    fc.integer({ min: -1e15, max: 1e15 }),
+    fc.constantFrom(1e15, -1e15, 1e15 + 2, -0, 0),
+    fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+  );
+  it("gives exactly what decimal.js gives (A4, A5, A7 and the regulering, never -0)", () => {
+    fc.assert(
+      fc.property(beloeb, beloeb, beloeb, beloeb, (a1, a2, a3, a6) => {
+        const hurtig = efterregModelTal(a1, a2, a3, a6);
+        const eksakt = kunDecimal(() => efterregModelTal(a1, a2, a3, a6));
+        for (const k of ["A4", "A5", "A7", "forventetRegulering"] as const) expect(Object.is(hurtig[k], eksakt[k])).toBe(true);
+      }),
+      { numRuns: KOERSLER },
+    );
   });
 });
